@@ -1,0 +1,122 @@
+/**
+ * Main-process entry (bundled to out/main/index.js): single instance, sandbox everywhere,
+ * session security, IPC, menu, window. Quits when all windows are closed, except on macOS.
+ */
+import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
+import type { BaseWindow, IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import { parseDevServerUrl } from './app-url';
+import type { AppOrigin } from './app-url';
+import { writeFileAtomic } from './atomic-write';
+import { getAppInfo } from './ipc/app-info';
+import { openArticleFiles } from './ipc/open-article-files';
+import { registerIpcHandlers } from './ipc/register';
+import { saveExport } from './ipc/save-export';
+import { buildMenuTemplate } from './menu';
+import { createMainWindow, hardenWebContents, installSessionSecurity } from './window';
+import { PRODUCT_NAME, bundlePaths } from './window-options';
+
+// Every renderer is sandboxed, whatever its webPreferences say.
+app.enableSandbox();
+
+const { rendererDir, preloadPath } = bundlePaths(import.meta.url);
+const requestedDevServer = process.env['ELECTRON_RENDERER_URL'];
+const origin: AppOrigin = {
+  rendererDir,
+  // The dev server is honoured only in an unpackaged app, and only on a loopback host.
+  devServerUrl: app.isPackaged ? undefined : parseDevServerUrl(requestedDevServer),
+};
+if (requestedDevServer && !origin.devServerUrl) {
+  console.warn(`Ignoring ELECTRON_RENDERER_URL=${requestedDevServer}: only a loopback dev server of an unpackaged app is used.`);
+}
+if (process.platform === 'win32') app.setAppUserModelId('org.isnad.app');
+
+let mainWindow: BrowserWindow | undefined;
+
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow({ origin, preloadPath });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  mainWindow = window;
+  return window;
+}
+
+function windowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
+  return BrowserWindow.fromWebContents(event.sender);
+}
+
+function sendMenuCommand(command: MenuCommand, target: BaseWindow | undefined): void {
+  const window = (target && BrowserWindow.fromId(target.id)) ?? BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (window && !window.isDestroyed()) window.webContents.send(IPC_CHANNELS.menuCommand, command);
+}
+
+function start(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin));
+
+  installSessionSecurity(session.defaultSession, origin);
+
+  registerIpcHandlers<IpcMainInvokeEvent>(
+    ipcMain,
+    {
+      openArticleFiles: (event) =>
+        openArticleFiles({
+          showOpenDialog: (options) => {
+            const window = windowOf(event);
+            return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+          },
+        }),
+      saveExport: (event, request) =>
+        saveExport(request, {
+          showSaveDialog: (options) => {
+            const window = windowOf(event);
+            return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+          },
+          writeFileAtomic: (path, data) => writeFileAtomic(path, data),
+          defaultDirectory: app.getPath('documents'),
+        }),
+      getAppInfo: () => getAppInfo({ getVersion: () => app.getVersion(), platform: process.platform }),
+    },
+    { origin },
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        appName: PRODUCT_NAME,
+        sendCommand: sendMenuCommand,
+      }),
+    ),
+  );
+
+  openMainWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!app.isReady()) return;
+    const window = mainWindow ?? openMainWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion() });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Isnad failed to start:', error);
+      app.exit(1);
+    });
+}

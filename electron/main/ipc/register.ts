@@ -1,0 +1,105 @@
+/**
+ * Wires the contract's renderer → main messages to their handlers with `ipcMain.handle`.
+ * Every call is checked before its handler runs: the sender frame must be the app's own
+ * page, and the arguments must match the channel's zod schema exactly. Results are checked
+ * against the response schema too, so main never answers outside the contract.
+ */
+import { z } from 'zod';
+import { IPC_CONTRACT } from '../../../shared/ipc/contract';
+import type { AppInfo, InvokeMessage, OpenArticleFilesResult, SaveExportPayload, SaveExportResult } from '../../../shared/ipc/contract';
+import { isTrustedSender } from '../app-url';
+import type { AppOrigin, SenderFrameLike } from '../app-url';
+
+/** The part of an `IpcMainInvokeEvent` the guard reads. */
+export interface InvokeEventLike {
+  senderFrame: SenderFrameLike | null;
+}
+
+/** A handler as registered with `ipcMain.handle`. */
+export type InvokeListener<E> = (event: E, ...args: unknown[]) => Promise<unknown>;
+
+/** The part of Electron's `ipcMain` used here. */
+export interface IpcMainLike<E> {
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => unknown): void;
+}
+
+/** The implementations behind each message; `event` lets them find the calling window. */
+export interface IpcHandlers<E> {
+  openArticleFiles(event: E): Promise<OpenArticleFilesResult>;
+  saveExport(event: E, request: SaveExportPayload): Promise<SaveExportResult>;
+  getAppInfo(event: E): AppInfo | Promise<AppInfo>;
+}
+
+/** Options of {@link registerIpcHandlers}. */
+export interface RegisterOptions {
+  origin: AppOrigin;
+  /** Where refusals are reported (console.warn by default). */
+  warn?: (message: string) => void;
+}
+
+/** Rejection for a call from a frame that is not the app's own page. */
+export class UntrustedSenderError extends Error {
+  constructor(channel: string, url: string | undefined) {
+    super(`Refused ${channel}: the sender (${url ?? 'no frame'}) is not an Isnad window.`);
+    this.name = 'UntrustedSenderError';
+  }
+}
+
+/** Rejection for a call whose arguments do not match the contract. */
+export class InvalidPayloadError extends Error {
+  constructor(channel: string, detail: string) {
+    super(`Refused ${channel}: invalid arguments. ${detail}`);
+    this.name = 'InvalidPayloadError';
+  }
+}
+
+/**
+ * Wraps one handler with the sender check and both schema checks. Exported for tests;
+ * {@link registerIpcHandlers} uses it for every channel.
+ */
+export function guardHandler<E extends InvokeEventLike, A extends unknown[]>(
+  message: InvokeMessage,
+  handler: (event: E, ...args: A) => unknown,
+  options: RegisterOptions,
+): InvokeListener<E> {
+  const { channel, args: argsSchema, response: responseSchema } = IPC_CONTRACT[message];
+  const warn = options.warn ?? ((text: string) => console.warn(text));
+  return async (event: E, ...args: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame, options.origin)) {
+      const error = new UntrustedSenderError(channel, event.senderFrame?.url);
+      warn(error.message);
+      throw error;
+    }
+    const parsedArgs = (argsSchema as z.ZodType).safeParse(args);
+    if (!parsedArgs.success) {
+      const error = new InvalidPayloadError(channel, z.prettifyError(parsedArgs.error));
+      warn(error.message);
+      throw error;
+    }
+    const result = await handler(event, ...(parsedArgs.data as A));
+    const parsedResult = (responseSchema as z.ZodType).safeParse(result);
+    if (!parsedResult.success) {
+      throw new Error(`Internal error in ${channel}: the reply does not match the contract. ${z.prettifyError(parsedResult.error)}`);
+    }
+    return parsedResult.data;
+  };
+}
+
+/**
+ * Registers exactly the contract's renderer → main channels on `ipcMain` (no others), each
+ * guarded by {@link guardHandler}.
+ */
+export function registerIpcHandlers<E extends InvokeEventLike>(
+  ipcMain: IpcMainLike<E>,
+  handlers: IpcHandlers<E>,
+  options: RegisterOptions,
+): void {
+  const table: { [M in InvokeMessage]: (event: E, ...args: never[]) => unknown } = {
+    openArticleFiles: (event) => handlers.openArticleFiles(event),
+    saveExport: (event, request: SaveExportPayload) => handlers.saveExport(event, request),
+    getAppInfo: (event) => handlers.getAppInfo(event),
+  };
+  for (const message of Object.keys(IPC_CONTRACT) as InvokeMessage[]) {
+    ipcMain.handle(IPC_CONTRACT[message].channel, guardHandler(message, table[message], options));
+  }
+}

@@ -1,0 +1,101 @@
+/** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
+import { useEffect, useMemo, useState } from 'react';
+import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
+import { actionForEvent, buildActions } from './commands/actions';
+import { useApp, useCorpusState } from './app/hooks';
+import { readFiles } from './platform/host';
+import { ArticleView } from './components/ArticleView';
+import { DocumentList } from './components/DocumentList';
+import { SpanList } from './components/SpanList';
+import { StatusArea } from './components/StatusArea';
+import { Toolbar } from './components/Toolbar';
+
+function isField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The root component. */
+export function App(): React.JSX.Element {
+  const app = useApp();
+  const state = useCorpusState();
+  const schema = state.corpus.schema;
+  const actions = useMemo(() => buildActions(app), [app, schema]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const target = event.target as HTMLElement | null;
+      const where = { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
+      const action = actionForEvent(actions, event, where);
+      if (!action) return;
+      const handled = action.run();
+      if (handled === false) return;
+      event.preventDefault();
+      if (handled instanceof Promise) handled.catch((error: unknown) => app.ui.update({ notice: { tone: 'error', text: String(error) } }));
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions, app]);
+
+  useEffect(
+    () =>
+      app.platform.onMenuCommand((command) => {
+        const id = { open: 'file.open', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo' }[command];
+        void actions.find((a) => a.id === id)?.run();
+      }),
+    [actions, app],
+  );
+
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (event: DragEvent): boolean => [...(event.dataTransfer?.types ?? [])].includes('Files');
+    const onDragEnter = (event: DragEvent): void => {
+      if (!hasFiles(event)) return;
+      depth += 1;
+      setDragging(true);
+    };
+    const onDragLeave = (): void => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDragOver = (event: DragEvent): void => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent): void => {
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length) void readFiles(files, DEFAULT_MAX_FILE_BYTES).then((incoming) => app.importIncoming(incoming));
+    };
+    window.addEventListener('dragenter', onDragEnter);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [app]);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <div className="workspace">
+        <DocumentList />
+        <ArticleView />
+        <SpanList />
+      </div>
+      <StatusArea />
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop article files to import them
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * The application controller: owns the database, the corpus and UI stores and the host
+ * platform, and implements every user action as a method. The action registry, the menu,
+ * the toolbar and the keyboard all call these methods; React only renders.
+ */
+import type { CommandContext } from '../../shared/model/commands';
+import { addSpan, relabelSpan, removeSpan, setDocumentStatus } from '../../shared/model/commands';
+import { importFiles, type ImportReport, type IncomingFile } from '../../shared/model/import';
+import { buildSampleCorpus } from '../../shared/model/sample-corpus';
+import { findLabel, labelDisplayName } from '../../shared/model/schema';
+import { createCorpusState, documentsInOrder, spansOfDocument } from '../../shared/model/state';
+import type { DocumentStatus } from '../../shared/model/types';
+import { exportNative, nativeExportFileName } from '../../shared/formats/native';
+import { nextWordEdge, snapSelection } from '../../shared/text/words';
+import { splitParagraphs } from '../../shared/text/paragraphs';
+import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
+import type { HostPlatform } from '../platform/host';
+import { CorpusStore } from '../state/corpus-store';
+import { UiStore } from '../state/ui-store';
+import { readSelection, selectOffsets } from '../editor/dom-offsets';
+
+const OPEN_CORPUS_KEY = 'openCorpusId';
+const OPEN_DOCUMENT_KEY = 'openDocumentId';
+
+function defaultContext(): CommandContext {
+  return { newId: () => crypto.randomUUID(), now: () => new Date().toISOString(), annotator: 'local' };
+}
+
+/** Summarises an import report in one sentence plus one line per file worth mentioning. */
+export function describeImport(report: ImportReport): { text: string; details: string[]; tone: 'info' | 'error' } {
+  const parts: string[] = [];
+  const n = report.imported.length;
+  parts.push(n ? `Imported ${n} document${n === 1 ? '' : 's'}.` : 'Nothing was imported.');
+  if (report.duplicates.length) parts.push(`Skipped ${report.duplicates.length} already in the corpus.`);
+  if (report.refused.length) parts.push(`Refused ${report.refused.length} file${report.refused.length === 1 ? '' : 's'}.`);
+  const details = [
+    ...report.imported.map((i) => `${i.fileName}: ${i.detail}`),
+    ...report.duplicates.map((d) => `${d.fileName}: same text as “${d.existingTitle}”, skipped.`),
+    ...report.refused.map((r) => r.message),
+  ];
+  return { text: parts.join(' '), details, tone: report.refused.length && !n ? 'error' : 'info' };
+}
+
+/** The running application. */
+export class IsnadApp {
+  readonly ui = new UiStore();
+  private article: HTMLElement | null = null;
+
+  private constructor(
+    readonly db: IsnadDatabase,
+    readonly corpus: CorpusStore,
+    readonly platform: HostPlatform,
+  ) {}
+
+  /** Opens the database, loads the last corpus or creates the sample corpus, restores the open document. */
+  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext()): Promise<IsnadApp> {
+    await db.open();
+    let corpusId = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
+    let records = corpusId ? await readCorpus(db, corpusId) : null;
+    if (!records) {
+      const first = await db.corpora.toCollection().first();
+      records = first ? await readCorpus(db, first.id) : null;
+    }
+    if (!records) {
+      records = buildSampleCorpus(context);
+      await writeRecords(db, records);
+    }
+    corpusId = records.corpus.id;
+    await writeSetting(db, OPEN_CORPUS_KEY, corpusId);
+    const state = createCorpusState(records.corpus, records.documents, records.spans);
+    const history = await readHistory(db, corpusId);
+    const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
+    const app = new IsnadApp(db, store, platform);
+    const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
+    const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
+    app.ui.update({ openDocId });
+    return app;
+  }
+
+  /** The article element, registered by the article view, for selection mapping. */
+  attachArticle(element: HTMLElement | null): void {
+    this.article = element;
+  }
+
+  private notify(tone: 'info' | 'error', text: string, details?: string[]): void {
+    this.ui.update({ notice: { tone, text, ...(details?.length ? { details } : {}) } });
+  }
+
+  /** Shows a document. */
+  async openDocument(docId: string): Promise<void> {
+    if (!this.corpus.state.documents.has(docId)) return;
+    this.ui.update({ openDocId: docId, focusedSpanId: null });
+    await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
+  }
+
+  /** File → Open: the host's chooser, then import. */
+  async openFiles(): Promise<void> {
+    const files = await this.platform.pickArticleFiles();
+    if (files.length) await this.importIncoming(files);
+  }
+
+  /** Imports files (chosen or dropped) and reports what happened to each. */
+  async importIncoming(files: IncomingFile[]): Promise<ImportReport> {
+    const outcome = importFiles(this.corpus.state, files, this.corpus.context);
+    if (outcome.tx) {
+      try {
+        await this.corpus.dispatch(outcome.tx);
+      } catch (error) {
+        this.notify('error', `The import could not be saved, so nothing was imported: ${(error as Error).message}`);
+        return { imported: [], duplicates: outcome.report.duplicates, refused: outcome.report.refused };
+      }
+    }
+    const summary = describeImport(outcome.report);
+    this.ui.update({ importReport: outcome.report });
+    this.notify(summary.tone, summary.text, summary.details);
+    const first = outcome.report.imported[0];
+    if (first) await this.openDocument(first.docId);
+    return outcome.report;
+  }
+
+  /** Exports the corpus in the native format after verifying every span. */
+  async exportCorpus(): Promise<void> {
+    const exportedAt = new Date().toISOString();
+    const result = exportNative(this.corpus.state, { exportedAt, offsetUnit: 'codepoint', generator: 'Isnad 0.1.0' });
+    if (!result.ok) {
+      this.notify('error', 'Export stopped: some spans do not match the text, so nothing was written.', result.problems);
+      return;
+    }
+    try {
+      const outcome = await this.platform.saveExport(nativeExportFileName(this.corpus.state.corpus.name, exportedAt), result.json);
+      if (outcome.saved) {
+        this.notify('info', `Exported ${result.file.documents.length} documents and ${result.spanCount} spans (offsets in Unicode code points) to ${outcome.where}.`);
+      }
+    } catch (error) {
+      this.notify('error', `Export failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** The current selection in the open article, snapped to words (clitic-aware), or null. */
+  private snappedSelection(): { docId: string; start: number; end: number } | null {
+    const docId = this.ui.state.openDocId;
+    const doc = docId ? this.corpus.state.documents.get(docId) : undefined;
+    if (!doc || !this.article) return null;
+    const selection = readSelection(this.article);
+    if (!selection || selection.anchor === selection.focus) return null;
+    const snapped = snapSelection(doc.text, selection.anchor, selection.focus, 'word');
+    return snapped ? { docId: doc.id, ...snapped } : null;
+  }
+
+  /**
+   * A label key or button: turns the selection into a span with that label, or, with no
+   * selection, relabels the focused span.
+   */
+  async applyLabel(labelId: string): Promise<void> {
+    const label = findLabel(this.corpus.state.corpus.schema, labelId);
+    if (!label) return;
+    const selection = this.snappedSelection();
+    if (selection) {
+      const result = await this.run((state, ctx) => addSpan(state, { ...selection, label: label.id }, ctx));
+      if (result) {
+        this.article?.ownerDocument.getSelection()?.removeAllRanges();
+        const span = result.changes.find((c) => c.table === 'spans')?.after;
+        this.ui.update({ focusedSpanId: span?.id ?? null });
+      }
+      return;
+    }
+    const focused = this.ui.state.focusedSpanId;
+    if (focused) {
+      await this.run((state) => relabelSpan(state, { spanId: focused, label: label.id }));
+      return;
+    }
+    this.notify('info', `Select some text first, then press ${label.hotkey} to mark it ${labelDisplayName(label)}.`);
+  }
+
+  private async run(command: Parameters<CorpusStore['run']>[0]) {
+    try {
+      const result = await this.corpus.run(command);
+      if (!result.ok) {
+        this.notify('error', result.error);
+        return null;
+      }
+      this.ui.update({ notice: null });
+      return result.tx;
+    } catch (error) {
+      this.notify('error', `That change could not be saved, so it was not made: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** Delete: removes the focused span and focuses its neighbour in reading order. */
+  async deleteFocusedSpan(): Promise<void> {
+    const spanId = this.ui.state.focusedSpanId;
+    if (!spanId) return;
+    const span = this.corpus.state.spans.get(spanId);
+    const siblings = span ? spansOfDocument(this.corpus.state, span.docId) : [];
+    const index = siblings.findIndex((s) => s.id === spanId);
+    const tx = await this.run((state) => removeSpan(state, { spanId }));
+    if (tx) {
+      const next = siblings[index + 1] ?? siblings[index - 1];
+      this.ui.update({ focusedSpanId: next && next.id !== spanId ? next.id : null });
+    }
+  }
+
+  /** Focuses a span (and shows its document). */
+  focusSpan(spanId: string | null): void {
+    if (spanId === null) {
+      this.ui.update({ focusedSpanId: null });
+      return;
+    }
+    const span = this.corpus.state.spans.get(spanId);
+    if (!span) return;
+    if (span.docId !== this.ui.state.openDocId) void this.openDocument(span.docId);
+    this.ui.update({ focusedSpanId: spanId });
+  }
+
+  /** Tab / Shift+Tab: the next or previous span of the open document, in reading order. */
+  focusNextSpan(direction: 1 | -1): boolean {
+    const docId = this.ui.state.openDocId;
+    if (!docId) return false;
+    const spans = spansOfDocument(this.corpus.state, docId);
+    if (!spans.length) return false;
+    const index = spans.findIndex((s) => s.id === this.ui.state.focusedSpanId);
+    const next = index < 0 ? (direction === 1 ? 0 : spans.length - 1) : index + direction;
+    if (next < 0 || next >= spans.length) return false;
+    this.ui.update({ focusedSpanId: spans[next]!.id });
+    return true;
+  }
+
+  /** Focuses the innermost span under a text offset (a click on highlighted text). */
+  focusSpanAt(offset: number): void {
+    const docId = this.ui.state.openDocId;
+    if (!docId) return;
+    const under = spansOfDocument(this.corpus.state, docId).filter((s) => s.start <= offset && offset < s.end);
+    under.sort((a, b) => a.end - a.start - (b.end - b.start));
+    this.ui.update({ focusedSpanId: under[0]?.id ?? null });
+  }
+
+  /**
+   * Shift+Arrow: extends the selection by one word in reading order (the caller has already
+   * mirrored the arrow for right-to-left paragraphs).
+   */
+  extendSelectionByWord(direction: 'forward' | 'backward'): void {
+    const docId = this.ui.state.openDocId;
+    const doc = docId ? this.corpus.state.documents.get(docId) : undefined;
+    if (!doc || !this.article) return;
+    const current = readSelection(this.article) ?? { anchor: 0, focus: 0 };
+    const focus = nextWordEdge(doc.text, current.focus, direction);
+    selectOffsets(this.article, current.anchor, focus);
+  }
+
+  /** The writing direction of the paragraph holding the selection's focus (for arrow mirroring). */
+  directionAtSelection(): 'rtl' | 'ltr' {
+    const docId = this.ui.state.openDocId;
+    const doc = docId ? this.corpus.state.documents.get(docId) : undefined;
+    if (!doc || !this.article) return 'rtl';
+    const focus = readSelection(this.article)?.focus ?? 0;
+    const paragraph = splitParagraphs(doc.text).find((p) => p.start <= focus && focus <= p.end);
+    return paragraph?.dir ?? 'rtl';
+  }
+
+  /** Sets the open document's status. */
+  async setStatus(docId: string, status: DocumentStatus): Promise<void> {
+    await this.run((state) => setDocumentStatus(state, { docId, status }));
+  }
+
+  /** Undo (across documents: shows the document the change was in). */
+  async undo(): Promise<void> {
+    try {
+      const tx = await this.corpus.undo();
+      if (!tx) return this.notify('info', 'Nothing to undo.');
+      if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
+      this.ui.update({ focusedSpanId: null });
+      this.notify('info', `Undid: ${tx.description}.`);
+    } catch (error) {
+      this.notify('error', `Undo could not be saved: ${(error as Error).message}`);
+    }
+  }
+
+  /** Redo. */
+  async redo(): Promise<void> {
+    try {
+      const tx = await this.corpus.redo();
+      if (!tx) return this.notify('info', 'Nothing to redo.');
+      if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
+      this.notify('info', `Redid: ${tx.description}.`);
+    } catch (error) {
+      this.notify('error', `Redo could not be saved: ${(error as Error).message}`);
+    }
+  }
+
+  /** Escape: clears the selection and the focused span. */
+  clearSelection(): void {
+    this.article?.ownerDocument.getSelection()?.removeAllRanges();
+    this.ui.update({ focusedSpanId: null });
+  }
+}

@@ -1,0 +1,27 @@
+/** React bindings to the stores (state lives outside React; views subscribe). */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { CorpusState } from '../../shared/model/state';
+import type { UiState } from '../state/ui-store';
+import type { IsnadApp } from './controller';
+
+/** The running app, provided at the root. */
+export const AppContext = createContext<IsnadApp | null>(null);
+
+/** The running app. */
+export function useApp(): IsnadApp {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside <AppContext.Provider>');
+  return app;
+}
+
+/** The current corpus state; re-renders on every committed transaction. */
+export function useCorpusState(): CorpusState {
+  const app = useApp();
+  return useSyncExternalStore(app.corpus.subscribe, app.corpus.getSnapshot);
+}
+
+/** The current view state. */
+export function useUiState(): UiState {
+  const app = useApp();
+  return useSyncExternalStore(app.ui.subscribe, app.ui.getSnapshot);
+}

@@ -1,0 +1,45 @@
+/**
+ * Key bindings such as "Mod+Shift+Z" and how they match keyboard events. Letters and digits
+ * match by physical key (`event.code`), so shortcuts keep working when the keyboard layout
+ * is Arabic; "Mod" is Ctrl on Windows/Linux and Cmd on macOS.
+ */
+
+/** A parsed binding. */
+export interface KeyBinding {
+  mod: boolean;
+  shift: boolean;
+  alt: boolean;
+  key: string;
+}
+
+/** Parses "Mod+Shift+Z", "Delete", "1", "Shift+ArrowLeft". */
+export function parseBinding(binding: string): KeyBinding {
+  const parts = binding.split('+');
+  const key = parts.pop() ?? '';
+  return { mod: parts.includes('Mod'), shift: parts.includes('Shift'), alt: parts.includes('Alt'), key };
+}
+
+function codesFor(key: string): string[] {
+  if (/^[A-Za-z]$/.test(key)) return [`Key${key.toUpperCase()}`];
+  if (/^[0-9]$/.test(key)) return [`Digit${key}`, `Numpad${key}`];
+  return [];
+}
+
+/** Does the event match the binding? Modifiers must match exactly. */
+export function matchesBinding(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, binding: string | KeyBinding): boolean {
+  const b = typeof binding === 'string' ? parseBinding(binding) : binding;
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod !== b.mod || event.shiftKey !== b.shift || event.altKey !== b.alt) return false;
+  const codes = codesFor(b.key);
+  if (codes.length) return codes.includes(event.code);
+  return event.key === b.key;
+}
+
+/** How a binding is shown to the user, e.g. "Ctrl+Shift+Z" or "⌘⇧Z". */
+export function formatBinding(binding: string, isMac: boolean): string {
+  const b = parseBinding(binding);
+  const names: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', Delete: 'Delete', Backspace: 'Backspace', Escape: 'Esc' };
+  const key = names[b.key] ?? b.key.toUpperCase();
+  if (isMac) return `${b.mod ? '⌘' : ''}${b.alt ? '⌥' : ''}${b.shift ? '⇧' : ''}${key}`;
+  return [b.mod ? 'Ctrl' : '', b.alt ? 'Alt' : '', b.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}

@@ -1,0 +1,65 @@
+/**
+ * The spans of the open document in reading order. Highlights carry no accessible name, so
+ * this list is how each span's label and text reach assistive technology; it is also where
+ * a span can be focused, relabelled with a label key, or deleted with Delete.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { findLabel, labelDisplayName } from '../../shared/model/schema';
+import { spansOfDocument } from '../../shared/model/state';
+import { useApp, useCorpusState, useUiState } from '../app/hooks';
+
+/** The span panel. */
+export function SpanList(): React.JSX.Element {
+  const app = useApp();
+  const state = useCorpusState();
+  const { openDocId, focusedSpanId } = useUiState();
+  const doc = openDocId ? state.documents.get(openDocId) : undefined;
+  const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!focusedSpanId) return;
+    const item = listRef.current?.querySelector<HTMLElement>(`[data-span-id="${CSS.escape(focusedSpanId)}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+  }, [focusedSpanId]);
+
+  const focused = focusedSpanId ? state.spans.get(focusedSpanId) : undefined;
+  const focusedLabel = focused ? findLabel(state.corpus.schema, focused.label) : undefined;
+
+  return (
+    <aside className="spans" aria-label="Spans in this document">
+      <h2>
+        Spans <span className="count">({spans.length})</span>
+      </h2>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {focused && doc && focusedLabel ? `Focused span: ${labelDisplayName(focusedLabel)}: ${doc.text.slice(focused.start, focused.end)}` : ''}
+      </p>
+      {spans.length === 0 ? <p className="hint">Select text in the article, then press a label key (1–7) or click a label.</p> : null}
+      <ul ref={listRef}>
+        {spans.map((span) => {
+          const label = findLabel(state.corpus.schema, span.label);
+          const quote = doc ? doc.text.slice(span.start, span.end) : '';
+          const name = label ? labelDisplayName(label) : span.label;
+          return (
+            <li key={span.id}>
+              <button
+                type="button"
+                data-span-id={span.id}
+                className={span.id === focusedSpanId ? 'span-item focused' : 'span-item'}
+                aria-pressed={span.id === focusedSpanId}
+                aria-label={`${name}: ${quote}`}
+                onClick={() => app.focusSpan(span.id)}
+                style={{ '--label-colour': label?.colour ?? '#999' } as React.CSSProperties}
+              >
+                <span className="span-label">{span.label}</span>
+                <span className="span-quote" dir="auto" lang="ar">
+                  {quote}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </aside>
+  );
+}

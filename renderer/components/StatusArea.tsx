@@ -1,0 +1,33 @@
+/** Messages for the user: import reports, refusals, export results. Errors are alerts. */
+import { useApp, useUiState } from '../app/hooks';
+
+/** The status area at the bottom of the window. */
+export function StatusArea(): React.JSX.Element {
+  const app = useApp();
+  const { notice } = useUiState();
+  return (
+    <footer className="status-area">
+      <div role={notice?.tone === 'error' ? 'alert' : 'status'} aria-live={notice?.tone === 'error' ? 'assertive' : 'polite'} className={`notice ${notice?.tone ?? ''}`}>
+        {notice ? (
+          <>
+            <p>{notice.text}</p>
+            {notice.details?.length ? (
+              <ul>
+                {notice.details.map((line, i) => (
+                  <li key={i} dir="auto">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      {notice ? (
+        <button type="button" className="dismiss" onClick={() => app.ui.update({ notice: null })} aria-label="Dismiss message">
+          ×
+        </button>
+      ) : null}
+    </footer>
+  );
+}

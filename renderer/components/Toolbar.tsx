@@ -1,0 +1,48 @@
+/** The toolbar: open, export, undo/redo, and the label palette. */
+import { labelDisplayName } from '../../shared/model/schema';
+import { useApp, useCorpusState } from '../app/hooks';
+
+/** Buttons for the main actions; each accessible name starts with its verb. */
+export function Toolbar(): React.JSX.Element {
+  const app = useApp();
+  const state = useCorpusState();
+  const history = app.corpus.history;
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
+      <button type="button" onClick={() => void app.openFiles()} title="Open article files (Ctrl+O); you can also drop files on the window">
+        Open files…
+      </button>
+      <button type="button" onClick={() => void app.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
+        Export JSON
+      </button>
+      <span className="separator" aria-hidden="true" />
+      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? `Undo: ${history.undo}` : 'Undo'} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? `Redo: ${history.redo}` : 'Redo'} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+      <span className="separator" aria-hidden="true" />
+      <div className="labels" role="group" aria-label="Labels">
+        {state.corpus.schema.labels.map((label) => (
+          <button
+            key={label.id}
+            type="button"
+            className={`label-button kind-${label.kind}`}
+            style={{ '--label-colour': label.colour } as React.CSSProperties}
+            aria-label={`${labelDisplayName(label)} (key ${label.hotkey})`}
+            title={`Mark the selection as ${labelDisplayName(label)} — key ${label.hotkey}`}
+            // Keep the text selection: a mouse press on the button must not clear it.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => void app.applyLabel(label.id)}
+          >
+            <span className="swatch" aria-hidden="true" />
+            <span className="label-id">{label.id}</span>
+            <kbd aria-hidden="true">{label.hotkey}</kbd>
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The Isnad database (Dexie over IndexedDB). One class with typed tables; versions are
+ * only ever added, with data migrations in `upgrade()`. Every state change reaches it
+ * through `writeTransaction` (one write path), inside one IndexedDB transaction.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { CorpusRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
+import type { Transaction } from '../../shared/model/transaction';
+import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
+
+/** A small key/value row: the open corpus, the open document, preferences. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The IndexedDB database name. */
+export const DATABASE_NAME = 'isnad';
+
+/** The typed Dexie database. */
+export class IsnadDatabase extends Dexie {
+  corpora!: EntityTable<CorpusRecord, 'id'>;
+  documents!: EntityTable<DocumentRecord, 'id'>;
+  spans!: EntityTable<SpanRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  history!: EntityTable<HistoryEntry, 'id'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      corpora: 'id',
+      documents: 'id, corpusId, sha256, [corpusId+order]',
+      spans: 'id, corpusId, docId',
+      settings: 'key',
+      history: 'id, corpusId',
+    });
+  }
+}
+
+/**
+ * Writes a transaction's record changes (puts and deletes) in one IndexedDB transaction.
+ * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
+ */
+export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
+  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.history], async () => {
+    if (history.remove.length) await db.history.bulkDelete(history.remove);
+    if (history.put.length) await db.history.bulkPut(history.put);
+    for (const change of tx.changes) {
+      switch (change.table) {
+        case 'corpora':
+          if (change.after) await db.corpora.put(change.after);
+          else await db.corpora.delete(change.id);
+          break;
+        case 'documents':
+          if (change.after) await db.documents.put(change.after);
+          else await db.documents.delete(change.id);
+          break;
+        case 'spans':
+          if (change.after) await db.spans.put(change.after);
+          else await db.spans.delete(change.id);
+          break;
+      }
+    }
+  });
+}
+
+/** Reads everything of one corpus. */
+export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<{ corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[] } | null> {
+  return db.transaction('r', [db.corpora, db.documents, db.spans], async () => {
+    const corpus = await db.corpora.get(corpusId);
+    if (!corpus) return null;
+    const [documents, spans] = await Promise.all([db.documents.where('corpusId').equals(corpusId).toArray(), db.spans.where('corpusId').equals(corpusId).toArray()]);
+    return { corpus, documents, spans };
+  });
+}
+
+/** Reads the undo and redo history of a corpus. */
+export async function readHistory(db: IsnadDatabase, corpusId: string): Promise<HistoryEntry[]> {
+  return db.history.where('corpusId').equals(corpusId).toArray();
+}
+
+/** Writes new records (the sample corpus, say) in one IndexedDB transaction. */
+export async function writeRecords(db: IsnadDatabase, records: { corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[] }): Promise<void> {
+  await db.transaction('rw', [db.corpora, db.documents, db.spans], async () => {
+    await db.corpora.put(records.corpus);
+    await db.documents.bulkPut(records.documents);
+    await db.spans.bulkPut(records.spans);
+  });
+}
+
+/** Reads a setting, or `fallback` when it was never written. */
+export async function readSetting<T>(db: IsnadDatabase, key: string, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+/** Writes a setting. */
+export async function writeSetting(db: IsnadDatabase, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}

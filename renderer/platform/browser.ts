@@ -1,0 +1,48 @@
+/**
+ * The browser host (`npm run web`, end-to-end tests): a file input for opening, a download
+ * for saving. No menu.
+ */
+import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
+import { readFiles, type HostPlatform } from './host';
+
+/** Opens the browser's file chooser and resolves with the chosen files (empty on cancel). */
+function chooseFiles(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.txt,.text,.md,.json,text/plain,application/json';
+    input.style.display = 'none';
+    const done = (files: File[]): void => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done([...(input.files ?? [])]), { once: true });
+    input.addEventListener('cancel', () => done([]), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** The browser implementation of the host. */
+export const browserPlatform: HostPlatform = {
+  kind: 'browser',
+  async pickArticleFiles() {
+    return readFiles(await chooseFiles(), DEFAULT_MAX_FILE_BYTES);
+  },
+  async saveExport(suggestedName, contents) {
+    const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    link.style.display = 'none';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return { saved: true, where: `Downloads/${suggestedName}` };
+  },
+  onMenuCommand() {
+    return () => undefined;
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * The renderer's store around the pure corpus state. Commands run one at a time (a queue),
+ * each transaction is written to IndexedDB first and applied to the in-memory state only
+ * after the write committed: when an action's promise resolves, it is durable; when the
+ * write fails, the state is untouched and the error reaches the caller. Undo and redo
+ * replay inverse transactions and work across documents.
+ */
+import type { CommandContext, CommandResult } from '../../shared/model/commands';
+import type { CorpusState } from '../../shared/model/state';
+import { applyTransaction, invertTransaction, type Transaction } from '../../shared/model/transaction';
+
+/** One entry of the undo or redo stack; `seq` orders entries within a stack. */
+export interface HistoryEntry {
+  id: string;
+  corpusId: string;
+  stack: 'undo' | 'redo';
+  seq: number;
+  tx: Transaction;
+}
+
+/** How the history changes along with a transaction (written in the same database transaction). */
+export interface HistoryChange {
+  put: HistoryEntry[];
+  remove: string[];
+}
+
+/**
+ * Where transactions are made durable (Dexie in the app, a fake in tests). The history
+ * change travels with the transaction, so undo survives a reload or a crash.
+ */
+export interface Persistence {
+  write(tx: Transaction, history: HistoryChange): Promise<void>;
+}
+
+/** The outcome of running a command through the store. */
+export type RunResult = { ok: true; tx: Transaction } | { ok: false; error: string };
+
+const HISTORY_LIMIT = 500;
+
+/** Holds the open corpus state, the undo history, and notifies subscribers on change. */
+export class CorpusStore {
+  private current: CorpusState;
+  private undoStack: HistoryEntry[];
+  private redoStack: HistoryEntry[];
+  private nextSeq: number;
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    initial: CorpusState,
+    private readonly persistence: Persistence,
+    readonly context: CommandContext,
+    history: readonly HistoryEntry[] = [],
+  ) {
+    this.current = initial;
+    const sorted = [...history].sort((a, b) => a.seq - b.seq);
+    this.undoStack = sorted.filter((e) => e.stack === 'undo');
+    this.redoStack = sorted.filter((e) => e.stack === 'redo');
+    this.nextSeq = (sorted.at(-1)?.seq ?? 0) + 1;
+  }
+
+  /** The current immutable state. */
+  get state(): CorpusState {
+    return this.current;
+  }
+
+  /** Whether there is something to undo / redo, and what. */
+  get history(): { undo: string | null; redo: string | null } {
+    return { undo: this.undoStack.at(-1)?.tx.description ?? null, redo: this.redoStack.at(-1)?.tx.description ?? null };
+  }
+
+  /** Subscribes to changes (for `useSyncExternalStore`); returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Snapshot getter for `useSyncExternalStore`. */
+  getSnapshot = (): CorpusState => this.current;
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private entry(stack: 'undo' | 'redo', tx: Transaction): HistoryEntry {
+    const seq = this.nextSeq++;
+    return { id: `${this.current.corpus.id}:${seq}`, corpusId: this.current.corpus.id, stack, seq, tx };
+  }
+
+  /** Applies in memory (to check it fits), writes with the history change, then publishes. */
+  private async commit(tx: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[]): Promise<void> {
+    const next = applyTransaction(this.current, tx); // throws before writing if it does not fit
+    await this.persistence.write(tx, history);
+    this.current = next;
+    this.undoStack = undoStack;
+    this.redoStack = redoStack;
+    this.notify();
+  }
+
+  /**
+   * Runs a command against the state current when its turn comes, writes its transaction,
+   * then applies it. Resolves when the change is in the database.
+   */
+  run(command: (state: CorpusState, ctx: CommandContext) => CommandResult): Promise<RunResult> {
+    return this.enqueue(async () => {
+      const result = command(this.current, this.context);
+      if (!result.ok) return result;
+      const tx = result.tx;
+      if (!tx.addToHistory) {
+        await this.commit(tx, { put: [], remove: [] }, this.undoStack, this.redoStack);
+        return result;
+      }
+      const pushed = this.entry('undo', tx);
+      const undoStack = [...this.undoStack, pushed];
+      const dropped = undoStack.length > HISTORY_LIMIT ? undoStack.splice(0, undoStack.length - HISTORY_LIMIT) : [];
+      await this.commit(tx, { put: [pushed], remove: [...dropped, ...this.redoStack].map((e) => e.id) }, undoStack, []);
+      return result;
+    });
+  }
+
+  /** Applies a ready-made transaction (an import) through the same write path. */
+  dispatch(tx: Transaction): Promise<RunResult> {
+    return this.run(() => ({ ok: true, tx }));
+  }
+
+  /** Undoes the last user transaction. Resolves with it (so the UI can show its document), or null. */
+  undo(): Promise<Transaction | null> {
+    return this.enqueue(async () => {
+      const top = this.undoStack.at(-1);
+      if (!top) return null;
+      const moved = this.entry('redo', top.tx);
+      await this.commit(invertTransaction(top.tx, 'undo'), { put: [moved], remove: [top.id] }, this.undoStack.slice(0, -1), [...this.redoStack, moved]);
+      return top.tx;
+    });
+  }
+
+  /** Redoes the last undone transaction. */
+  redo(): Promise<Transaction | null> {
+    return this.enqueue(async () => {
+      const top = this.redoStack.at(-1);
+      if (!top) return null;
+      const moved = this.entry('undo', top.tx);
+      await this.commit({ ...top.tx, origin: 'redo', addToHistory: false }, { put: [moved], remove: [top.id] }, [...this.undoStack, moved], this.redoStack.slice(0, -1));
+      return top.tx;
+    });
+  }
+
+  /** Waits until every queued command has been written. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The zod-free half of the IPC contract: channel names, menu command names, limits and the
+ * shape of `window.isnad`. Kept apart from `contract.ts` so that the sandboxed preload can
+ * import these constants without bundling zod. Always import through `contract.ts` except
+ * from the preload.
+ */
+
+/** Name of the global under which the preload exposes the API (`window.isnad`). */
+export const ISNAD_API_KEY = 'isnad';
+
+/**
+ * The IPC channel names, one per message. Renderer → main channels are used with
+ * `ipcRenderer.invoke`/`ipcMain.handle`; `menuCommand` is the only main → renderer channel.
+ */
+export const IPC_CHANNELS = {
+  /** Renderer → main: show the open dialog and return the chosen files' bytes. */
+  openArticleFiles: 'isnad:open-article-files',
+  /** Renderer → main: show the save dialog and write an export atomically. */
+  saveExport: 'isnad:save-export',
+  /** Renderer → main: application version and platform. */
+  getAppInfo: 'isnad:get-app-info',
+  /** Main → renderer: a command chosen in the application menu. */
+  menuCommand: 'isnad:menu-command',
+} as const;
+
+/** Any channel name of the contract. */
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** The renderer → main channels, i.e. the only ones main registers handlers for. */
+export const INVOKE_CHANNELS = [IPC_CHANNELS.openArticleFiles, IPC_CHANNELS.saveExport, IPC_CHANNELS.getAppInfo] as const;
+
+/** A renderer → main channel name. */
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+/** Commands the application menu sends to the renderer (validated by `MenuCommandSchema`). */
+export const MENU_COMMANDS = ['open', 'export', 'undo', 'redo'] as const;
+
+/** Largest article file main will read: larger files come back as an error entry, unread. */
+export const MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Most bytes one `openArticleFiles()` call returns in total. Files beyond it come back as
+ * error entries naming them (open them in a second go): one IPC reply must stay well below
+ * Chromium's IPC message size limit.
+ */
+export const MAX_OPEN_TOTAL_BYTES = 100 * 1024 * 1024;
+
+/** Extensions offered by the open dialog for articles (plain text and Markdown). */
+export const ARTICLE_TEXT_EXTENSIONS = ['txt', 'text', 'md'] as const;
+
+/** Extensions offered by the open dialog for Isnad's native JSON format. */
+export const ARTICLE_JSON_EXTENSIONS = ['json'] as const;
+
+/** The function names of `window.isnad`, exactly (nothing else is exposed). */
+export const ISNAD_API_METHODS = ['openArticleFiles', 'saveExport', 'onMenuCommand', 'getAppInfo'] as const;
+
+/** One function name of `window.isnad`. */
+export type IsnadApiMethod = (typeof ISNAD_API_METHODS)[number];

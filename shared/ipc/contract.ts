@@ -1,0 +1,190 @@
+/**
+ * The one typed contract between the renderer and the Electron main process.
+ *
+ * - The preload (`electron/preload/`) implements {@link IsnadApi} and exposes it as
+ *   `window.isnad`: one named function per message, never `ipcRenderer` itself.
+ * - Main (`electron/main/ipc/register.ts`) validates the arguments of every call with the
+ *   `*Args` schema of its channel and the result with the `*Response` schema before replying.
+ *
+ * Pure TypeScript: no DOM, no Node (zod only).
+ */
+import { z } from 'zod';
+import {
+  ARTICLE_JSON_EXTENSIONS,
+  ARTICLE_TEXT_EXTENSIONS,
+  INVOKE_CHANNELS,
+  IPC_CHANNELS,
+  ISNAD_API_KEY,
+  ISNAD_API_METHODS,
+  MAX_ARTICLE_FILE_BYTES,
+  MAX_OPEN_TOTAL_BYTES,
+  MENU_COMMANDS,
+} from './channels';
+import type { InvokeChannel, IpcChannel, IsnadApiMethod } from './channels';
+
+export {
+  ARTICLE_JSON_EXTENSIONS,
+  ARTICLE_TEXT_EXTENSIONS,
+  INVOKE_CHANNELS,
+  IPC_CHANNELS,
+  ISNAD_API_KEY,
+  ISNAD_API_METHODS,
+  MAX_ARTICLE_FILE_BYTES,
+  MAX_OPEN_TOTAL_BYTES,
+  MENU_COMMANDS,
+};
+export type { InvokeChannel, IpcChannel, IsnadApiMethod };
+
+// ---------------------------------------------------------------------------------------
+// Menu commands (main → renderer)
+// ---------------------------------------------------------------------------------------
+
+/** A command sent by the application menu: 'open', 'export', 'undo' or 'redo'. */
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+
+/** A command sent by the application menu. */
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+// ---------------------------------------------------------------------------------------
+// openArticleFiles
+// ---------------------------------------------------------------------------------------
+
+/** Arguments of `openArticleFiles()`: none. */
+export const OpenArticleFilesArgs = z.tuple([]);
+
+/** A file the user chose and main read: its base name and its raw bytes (not decoded). */
+export const ArticleFileBytesSchema = z.strictObject({
+  name: z.string(),
+  bytes: z.instanceof(Uint8Array),
+});
+
+/** A file the user chose that main did not read (too large, unreadable…): why, by name. */
+export const ArticleFileErrorSchema = z.strictObject({
+  name: z.string(),
+  error: z.string().min(1),
+});
+
+/** One entry of the open result: either bytes or an error, never both. */
+export const ArticleFileResultSchema = z.union([ArticleFileBytesSchema, ArticleFileErrorSchema]);
+
+/** One entry of the open result. */
+export type ArticleFileResult = z.infer<typeof ArticleFileResultSchema>;
+
+/** Result of `openArticleFiles()`: one entry per chosen file, in order; empty on cancel. */
+export const OpenArticleFilesResponse = z.strictObject({
+  files: z.array(ArticleFileResultSchema),
+});
+
+/** Result of `openArticleFiles()`. */
+export type OpenArticleFilesResult = z.infer<typeof OpenArticleFilesResponse>;
+
+// ---------------------------------------------------------------------------------------
+// saveExport
+// ---------------------------------------------------------------------------------------
+
+/** Characters a suggested file name may not contain (path separators, NUL, controls). */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_FILE_NAME_CHARS = /[/\\\u0000-\u001f\u007f]/;
+
+/** Payload of `saveExport`: the file name proposed in the dialog and the text to write. */
+export const SaveExportRequest = z.strictObject({
+  /** A bare file name (no folder), e.g. "corpus.isnad.json". */
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !FORBIDDEN_FILE_NAME_CHARS.test(name), 'suggestedName must be a bare file name')
+    .refine((name) => name !== '.' && name !== '..', 'suggestedName must be a bare file name'),
+  /** The full export, already serialised by `shared/` export code. */
+  contents: z.string(),
+});
+
+/** Payload of `saveExport`. */
+export type SaveExportPayload = z.infer<typeof SaveExportRequest>;
+
+/** Arguments of `saveExport(request)`: exactly one request object. */
+export const SaveExportArgs = z.tuple([SaveExportRequest]);
+
+/** Result of `saveExport`: where it was saved, or that the user cancelled. */
+export const SaveExportResponse = z.discriminatedUnion('saved', [
+  z.strictObject({ saved: z.literal(true), path: z.string().min(1) }),
+  z.strictObject({ saved: z.literal(false), reason: z.literal('cancelled') }),
+]);
+
+/** Result of `saveExport`. Write failures reject the promise instead. */
+export type SaveExportResult = z.infer<typeof SaveExportResponse>;
+
+// ---------------------------------------------------------------------------------------
+// getAppInfo
+// ---------------------------------------------------------------------------------------
+
+/** Arguments of `getAppInfo()`: none. */
+export const GetAppInfoArgs = z.tuple([]);
+
+/** Result of `getAppInfo()`: the app version (package.json) and `process.platform`. */
+export const GetAppInfoResponse = z.strictObject({
+  version: z.string().min(1),
+  platform: z.string().min(1),
+});
+
+/** Result of `getAppInfo()`. */
+export type AppInfo = z.infer<typeof GetAppInfoResponse>;
+
+// ---------------------------------------------------------------------------------------
+// The table main registers from, and the renderer-facing API
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Every renderer → main message: its channel, the schema of its argument list and the
+ * schema of its result. Main registers exactly these channels and nothing else.
+ */
+export const IPC_CONTRACT = {
+  openArticleFiles: {
+    channel: IPC_CHANNELS.openArticleFiles,
+    args: OpenArticleFilesArgs,
+    response: OpenArticleFilesResponse,
+  },
+  saveExport: {
+    channel: IPC_CHANNELS.saveExport,
+    args: SaveExportArgs,
+    response: SaveExportResponse,
+  },
+  getAppInfo: {
+    channel: IPC_CHANNELS.getAppInfo,
+    args: GetAppInfoArgs,
+    response: GetAppInfoResponse,
+  },
+} as const;
+
+/** Names of the renderer → main messages. */
+export type InvokeMessage = keyof typeof IPC_CONTRACT;
+
+/**
+ * What `window.isnad` looks like to the renderer (only `renderer/platform/` uses it).
+ * It is absent in the plain-browser build.
+ */
+export interface IsnadApi {
+  /**
+   * Shows the native open dialog (several files; text *.txt *.text *.md, Isnad JSON *.json,
+   * all files) and returns the chosen files' bytes. Cancel → `{ files: [] }`. A file larger
+   * than {@link MAX_ARTICLE_FILE_BYTES} or unreadable comes back as `{ name, error }`.
+   */
+  openArticleFiles(): Promise<OpenArticleFilesResult>;
+  /**
+   * Shows the save dialog (JSON) proposing `suggestedName`, then writes `contents` (UTF-8)
+   * atomically. Cancel → `{ saved: false, reason: 'cancelled' }`; a failed write rejects.
+   */
+  saveExport(request: SaveExportPayload): Promise<SaveExportResult>;
+  /**
+   * Subscribes to commands chosen in the application menu (and their accelerators).
+   * Returns a function that unsubscribes this callback.
+   */
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** The application version and platform (`process.platform` of main). */
+  getAppInfo(): Promise<AppInfo>;
+}
+
+/** Compile-time check that `ISNAD_API_METHODS` lists exactly the keys of `IsnadApi`. */
+type _Assert<T extends true> = T;
+type _SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type _ApiMethodsMatch = _Assert<_SameKeys<IsnadApiMethod, keyof IsnadApi>>;

@@ -1,0 +1,127 @@
+/**
+ * Pure commands: `(state, args, context) → transaction | error`. They never touch the DOM,
+ * the database or the clock directly; ids and timestamps come from the context, so every
+ * command is deterministic under test.
+ */
+import { isGraphemeBoundary } from '../text/graphemes';
+import { findLabel } from './schema';
+import type { CorpusState } from './state';
+import { spansOfDocument } from './state';
+import { transaction, type RecordChange, type Transaction } from './transaction';
+import type { DocumentRecord, DocumentStatus, SpanRecord } from './types';
+
+/** What commands need from the outside world. */
+export interface CommandContext {
+  newId(): string;
+  now(): string;
+  annotator: string;
+}
+
+/** A command either builds a transaction or explains, in words for the user, why it cannot. */
+export type CommandResult = { ok: true; tx: Transaction } | { ok: false; error: string };
+
+function fail(error: string): CommandResult {
+  return { ok: false, error };
+}
+
+function statusAfterEdit(doc: DocumentRecord): RecordChange[] {
+  if (doc.status !== 'todo') return [];
+  return [{ table: 'documents', id: doc.id, before: doc, after: { ...doc, status: 'in-progress' } }];
+}
+
+/**
+ * Adds a span `[start, end)` with `label` to a document. Refuses empty or out-of-range
+ * offsets, edges inside a grapheme cluster, unknown labels, an exact duplicate, and crossing
+ * spans the schema forbids. A first span moves the document from "to do" to "in progress".
+ */
+export function addSpan(state: CorpusState, args: { docId: string; start: number; end: number; label: string }, ctx: CommandContext): CommandResult {
+  const doc = state.documents.get(args.docId);
+  if (!doc) return fail('That document is no longer in the corpus.');
+  const label = findLabel(state.corpus.schema, args.label);
+  if (!label) return fail(`There is no label “${args.label}” in this corpus.`);
+  const { start, end } = args;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || start >= end) {
+    return fail('Select some text first.');
+  }
+  if (!isGraphemeBoundary(doc.text, start) || !isGraphemeBoundary(doc.text, end)) {
+    return fail('A span edge would split a letter from its marks.');
+  }
+  for (const other of spansOfDocument(state, doc.id)) {
+    if (other.start === start && other.end === end && other.label === label.id) {
+      return fail(`This text is already marked ${label.id}.`);
+    }
+    const crosses = other.start < end && start < other.end && !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
+    if (!crosses) continue;
+    const otherKind = findLabel(state.corpus.schema, other.label)?.kind;
+    const rule = state.corpus.schema.allowCrossing;
+    if (rule === 'never' || (rule === 'different-kind' && otherKind === label.kind)) {
+      return fail(`The new ${label.id} span would partly overlap the ${other.label} span “${doc.text.slice(other.start, other.end)}”; spans may nest but not cross.`);
+    }
+  }
+  const span: SpanRecord = {
+    id: ctx.newId(),
+    corpusId: doc.corpusId,
+    docId: doc.id,
+    start,
+    end,
+    label: label.id,
+    annotator: ctx.annotator,
+    createdAt: ctx.now(),
+  };
+  return {
+    ok: true,
+    tx: transaction([{ table: 'spans', id: span.id, before: null, after: span }, ...statusAfterEdit(doc)], {
+      origin: 'user',
+      description: `Add ${label.id} span`,
+      docId: doc.id,
+    }),
+  };
+}
+
+/** Removes a span. */
+export function removeSpan(state: CorpusState, args: { spanId: string }): CommandResult {
+  const span = state.spans.get(args.spanId);
+  if (!span) return fail('That span no longer exists.');
+  return {
+    ok: true,
+    tx: transaction([{ table: 'spans', id: span.id, before: span, after: null }], {
+      origin: 'user',
+      description: `Delete ${span.label} span`,
+      docId: span.docId,
+    }),
+  };
+}
+
+/** Gives a span another label (same rules as adding one). */
+export function relabelSpan(state: CorpusState, args: { spanId: string; label: string }): CommandResult {
+  const span = state.spans.get(args.spanId);
+  if (!span) return fail('That span no longer exists.');
+  const label = findLabel(state.corpus.schema, args.label);
+  if (!label) return fail(`There is no label “${args.label}” in this corpus.`);
+  if (label.id === span.label) return fail(`This span is already ${label.id}.`);
+  const duplicate = spansOfDocument(state, span.docId).some((o) => o.start === span.start && o.end === span.end && o.label === label.id);
+  if (duplicate) return fail(`This text is already marked ${label.id}.`);
+  return {
+    ok: true,
+    tx: transaction([{ table: 'spans', id: span.id, before: span, after: { ...span, label: label.id } }], {
+      origin: 'user',
+      description: `Relabel ${span.label} as ${label.id}`,
+      docId: span.docId,
+    }),
+  };
+}
+
+/** Sets a document's workflow status (to do, in progress, done). */
+export function setDocumentStatus(state: CorpusState, args: { docId: string; status: DocumentStatus }): CommandResult {
+  const doc = state.documents.get(args.docId);
+  if (!doc) return fail('That document is no longer in the corpus.');
+  if (doc.status === args.status) return fail(`The document is already marked ${args.status}.`);
+  return {
+    ok: true,
+    tx: transaction([{ table: 'documents', id: doc.id, before: doc, after: { ...doc, status: args.status } }], {
+      origin: 'user',
+      description: `Mark document ${args.status}`,
+      docId: doc.id,
+    }),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The label schema of a corpus: entity types and attribution roles, their colours and
+ * hotkeys, and the rules for how spans may overlap. Overlap rules live here, not in the UI
+ * (like ProseMirror's `MarkSpec.excludes`).
+ */
+
+/** What a label marks: a named entity, or a part of an attribution (claim, source, cue). */
+export type LabelKind = 'entity' | 'attribution';
+
+/** One label of the schema. `id` is what exports carry (e.g. "PER"). */
+export interface LabelDef {
+  id: string;
+  /** Human name shown next to the id, e.g. "Person". */
+  name: string;
+  kind: LabelKind;
+  /** CSS colour (hex) used to paint spans of this label. */
+  colour: string;
+  /** A single key, matched by physical key position so that it also works on an Arabic layout. */
+  hotkey: string;
+}
+
+/** The label schema stored with each corpus and written into every export. */
+export interface LabelSchema {
+  labels: LabelDef[];
+  /**
+   * May two spans cross (overlap without one containing the other)? Nesting (an entity
+   * inside a claim) and spans of different labels on the same range are always allowed;
+   * a second span with the same label and the same range never is.
+   */
+  allowCrossing: 'never' | 'different-kind' | 'always';
+}
+
+/** The schema new corpora start with: entities PER, ORG, LOC, DATE; roles CLAIM, SOURCE, CUE. */
+export const DEFAULT_LABEL_SCHEMA: LabelSchema = {
+  labels: [
+    { id: 'PER', name: 'Person', kind: 'entity', colour: '#f4a261', hotkey: '1' },
+    { id: 'ORG', name: 'Organisation', kind: 'entity', colour: '#8ecae6', hotkey: '2' },
+    { id: 'LOC', name: 'Location', kind: 'entity', colour: '#95d5b2', hotkey: '3' },
+    { id: 'DATE', name: 'Date', kind: 'entity', colour: '#cdb4db', hotkey: '4' },
+    { id: 'CLAIM', name: 'Claim', kind: 'attribution', colour: '#e9c46a', hotkey: '5' },
+    { id: 'SOURCE', name: 'Source', kind: 'attribution', colour: '#e76f51', hotkey: '6' },
+    { id: 'CUE', name: 'Cue', kind: 'attribution', colour: '#2a9d8f', hotkey: '7' },
+  ],
+  allowCrossing: 'different-kind',
+};
+
+/** Finds a label by id. */
+export function findLabel(schema: LabelSchema, id: string): LabelDef | undefined {
+  return schema.labels.find((label) => label.id === id);
+}
+
+/** "PER — Person": the name a label button and a span carry for assistive technology. */
+export function labelDisplayName(label: LabelDef): string {
+  return `${label.id} — ${label.name}`;
+}
+
+/**
+ * Checks that a schema is usable: unique ids, unique hotkeys, non-empty names.
+ * Returns the problems found (empty when the schema is valid).
+ */
+export function schemaProblems(schema: LabelSchema): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const keys = new Map<string, string>();
+  for (const label of schema.labels) {
+    if (!/^[A-Za-z][\w-]*$/.test(label.id)) problems.push(`Label id “${label.id}” must start with a letter and hold only letters, digits, - and _.`);
+    if (ids.has(label.id)) problems.push(`Label id “${label.id}” is used twice.`);
+    ids.add(label.id);
+    if (!label.name.trim()) problems.push(`Label “${label.id}” has no name.`);
+    if (label.hotkey) {
+      const other = keys.get(label.hotkey.toLowerCase());
+      if (other) problems.push(`Hotkey “${label.hotkey}” is bound to both ${other} and ${label.id}.`);
+      keys.set(label.hotkey.toLowerCase(), label.id);
+    }
+  }
+  return problems;
+}

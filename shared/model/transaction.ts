@@ -1,0 +1,81 @@
+/**
+ * Transactions: the only way state changes. A transaction is a list of record changes,
+ * each holding the record before and after, so it can be inverted exactly and written to
+ * the database as the same list of puts and deletes (one write path).
+ */
+import type { CorpusState } from './state';
+import type { CorpusRecord, DocumentRecord, SpanRecord } from './types';
+
+/** A change to one stored record; `before: null` creates it, `after: null` deletes it. */
+export type RecordChange =
+  | { table: 'corpora'; id: string; before: CorpusRecord | null; after: CorpusRecord | null }
+  | { table: 'documents'; id: string; before: DocumentRecord | null; after: DocumentRecord | null }
+  | { table: 'spans'; id: string; before: SpanRecord | null; after: SpanRecord | null };
+
+/** Where a transaction came from (CodeMirror's `userEvent`, tldraw's `source`). */
+export type TransactionOrigin = 'user' | 'undo' | 'redo' | 'import' | 'seed' | 'load';
+
+/** A set of record changes applied, stored and undone together. */
+export interface Transaction {
+  readonly changes: readonly RecordChange[];
+  readonly origin: TransactionOrigin;
+  /** Whether undo can take it back. Loading and seeding never enter history. */
+  readonly addToHistory: boolean;
+  /** Short human description, e.g. "Add PER span". */
+  readonly description: string;
+  /** The document the change is about, so undo can show it. */
+  readonly docId?: string;
+}
+
+/** Makes a transaction; `addToHistory` defaults to true only for user actions. */
+export function transaction(changes: RecordChange[], options: { origin: TransactionOrigin; description: string; docId?: string; addToHistory?: boolean }): Transaction {
+  return {
+    changes,
+    origin: options.origin,
+    description: options.description,
+    addToHistory: options.addToHistory ?? options.origin === 'user',
+    ...(options.docId === undefined ? {} : { docId: options.docId }),
+  };
+}
+
+/** The transaction that undoes `tx`: changes reversed in order, before and after swapped. */
+export function invertTransaction(tx: Transaction, origin: 'undo' | 'redo' = 'undo'): Transaction {
+  const changes = [...tx.changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }) as RecordChange);
+  return { ...tx, changes, origin, addToHistory: false };
+}
+
+/** Thrown when a transaction does not fit the state it is applied to (a programming error). */
+export class TransactionConflictError extends Error {}
+
+function applyToMap<T>(map: ReadonlyMap<string, T>, changes: { id: string; before: T | null; after: T | null }[], table: string): ReadonlyMap<string, T> {
+  if (changes.length === 0) return map;
+  const next = new Map(map);
+  for (const change of changes) {
+    const current = next.get(change.id) ?? null;
+    if ((current === null) !== (change.before === null)) {
+      throw new TransactionConflictError(`${table} ${change.id}: expected it to ${change.before === null ? 'be absent' : 'exist'}`);
+    }
+    if (change.after === null) next.delete(change.id);
+    else next.set(change.id, change.after);
+  }
+  return next;
+}
+
+/**
+ * Applies a transaction to a state and returns the new state. Throws
+ * `TransactionConflictError` if a change expects a record that is (or is not) there.
+ */
+export function applyTransaction(state: CorpusState, tx: Transaction): CorpusState {
+  const byTable = { corpora: [] as RecordChange[], documents: [] as RecordChange[], spans: [] as RecordChange[] };
+  for (const change of tx.changes) byTable[change.table].push(change);
+  let corpus = state.corpus;
+  for (const change of byTable.corpora) {
+    if (change.id !== state.corpus.id || change.after === null) throw new TransactionConflictError(`corpus ${change.id} is not the open corpus`);
+    corpus = change.after as CorpusRecord;
+  }
+  return {
+    corpus,
+    documents: applyToMap(state.documents, byTable.documents as { id: string; before: DocumentRecord | null; after: DocumentRecord | null }[], 'document'),
+    spans: applyToMap(state.spans, byTable.spans as { id: string; before: SpanRecord | null; after: SpanRecord | null }[], 'span'),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Recognising files that are not text: known file signatures, NUL bytes and control
+ * characters.
+ */
+
+interface Signature {
+  bytes: readonly number[];
+  /** What the file looks like, for messages: "a PNG image". */
+  kind: string;
+}
+
+const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+
+const SIGNATURES: readonly Signature[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'a JPEG image' },
+  { bytes: ascii('GIF87a'), kind: 'a GIF image' },
+  { bytes: ascii('GIF89a'), kind: 'a GIF image' },
+  { bytes: ascii('%PDF-'), kind: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'a ZIP archive (Word .docx and OpenDocument files are ZIP archives too)' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'an empty ZIP archive' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'an old Microsoft Office document (.doc, .xls)' },
+  { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
+  { bytes: ascii('Rar!'), kind: 'a RAR archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: 'a 7-Zip archive' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'a program (ELF executable)' },
+  { bytes: ascii('SQLite format 3'), kind: 'an SQLite database' },
+  { bytes: ascii('{\\rtf'), kind: 'an RTF document' },
+];
+
+/**
+ * What kind of non-text file `bytes` starts like ("a PNG image"), or null when no known
+ * signature matches. Signatures are only checked at the start of the file.
+ */
+export function sniffSignature(bytes: Uint8Array): string | null {
+  for (const sig of SIGNATURES) {
+    if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) return sig.kind;
+  }
+  return null;
+}
+
+/** Share of control characters above which data counts as binary. */
+export const CONTROL_SHARE_LIMIT = 0.02;
+
+/** True when `code` is a C0 control other than tab, line feed, form feed and carriage return. */
+export function isDisallowedControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
+}
+
+/** Counts of NULs and of other disallowed control bytes (see {@link isDisallowedControl}). */
+export interface ControlCounts {
+  nul: number;
+  controls: number;
+}
+
+/** Counts NUL bytes and other control bytes in single-byte or UTF-8 data. */
+export function countControlBytes(bytes: Uint8Array): ControlCounts {
+  let nul = 0;
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0) nul++;
+    else if (isDisallowedControl(b)) controls++;
+  }
+  return { nul, controls };
+}
+
+/** Counts U+0000 and other C0 control characters in decoded text. */
+export function countControlChars(text: string): ControlCounts {
+  let nul = 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) nul++;
+    else if (isDisallowedControl(c)) controls++;
+  }
+  return { nul, controls };
+}
+
+/** True when the counts over `length` units say "binary": any NUL, or too many controls. */
+export function looksBinary(counts: ControlCounts, length: number): boolean {
+  return counts.nul > 0 || (length > 0 && counts.controls / length > CONTROL_SHARE_LIMIT);
+}

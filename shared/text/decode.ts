@@ -1,0 +1,245 @@
+/**
+ * Decoding an article file's bytes into the document text: byte-order mark removed, line
+ * endings made \n, nothing else changed. The encoding is never guessed silently: the
+ * result says how it was determined and how sure that is, and files that are not text
+ * are refused with a message naming the file.
+ */
+import { analyse } from 'chardet';
+import { countControlBytes, countControlChars, looksBinary, sniffSignature } from './binarySniff';
+import { isBlank } from './chars';
+import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from './lineEndings';
+import { arabicTextScore, ordinaryTextScore } from './textProfile';
+
+export { normaliseLineEndings } from './lineEndings';
+
+/** The encodings Isnad reads (WHATWG Encoding labels). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
+
+/** A successfully decoded file. */
+export interface DecodedText {
+  ok: true;
+  /** The document text: BOM removed, CRLF and lone CR turned into \n, nothing else changed (no NFC, no trimming). */
+  text: string;
+  encoding: TextEncodingName;
+  /** Whether the file started with a byte-order mark. */
+  hadBom: boolean;
+  /** How the encoding was determined: from the BOM, because the bytes are valid UTF-8, or detected (chardet or a plausibility check). */
+  method: 'bom' | 'valid-utf8' | 'detected';
+  /** 0..1; 1 for a BOM or valid UTF-8. */
+  confidence: number;
+  /** The line endings the file had before normalisation. */
+  lineEndings: LineEndingStyle;
+}
+
+/** A file that was not imported, with a plain-English message naming it. */
+export interface RefusedFile {
+  ok: false;
+  reason: 'empty' | 'binary' | 'undecodable' | 'too-large';
+  message: string;
+}
+
+/** The largest article file accepted by default: 20 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** How many bytes chardet looks at; legacy code pages are recognised long before this. */
+const DETECTION_SAMPLE_BYTES = 256 * 1024;
+
+/** The plausibility a fallback decoding needs (see textProfile). */
+const MIN_ARABIC_SCORE = 0.9;
+const MIN_ORDINARY_SCORE = 0.95;
+
+const ENCODING_NAMES: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1256': 'Windows-1256 (Arabic)',
+  'iso-8859-6': 'ISO-8859-6 (Arabic)',
+};
+
+const CHARDET_ARABIC: Readonly<Record<string, TextEncodingName>> = {
+  'windows-1256': 'windows-1256',
+  'ISO-8859-6': 'iso-8859-6',
+};
+
+function refuse(reason: RefusedFile['reason'], message: string): RefusedFile {
+  return { ok: false, reason, message };
+}
+
+function formatSize(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Strict decoding: undefined when the bytes are not valid in `encoding`. */
+function decodeStrict(bytes: Uint8Array, encoding: TextEncodingName): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function isAsciiWhitespaceOnly(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
+  }
+  return true;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+interface Decision {
+  raw: string;
+  encoding: TextEncodingName;
+  hadBom: boolean;
+  method: DecodedText['method'];
+  confidence: number;
+}
+
+/** UTF-16 without a BOM: accepted only when exactly one byte order gives ordinary text. */
+function probeUtf16(bytes: Uint8Array): Decision | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const scored = (['utf-16le', 'utf-16be'] as const).map((encoding) => {
+    const raw = decodeStrict(bytes, encoding);
+    return { encoding, raw, score: raw === undefined ? 0 : ordinaryTextScore(raw) };
+  });
+  const good = scored.filter((s) => s.score >= MIN_ORDINARY_SCORE);
+  const only = good.length === 1 ? good[0] : undefined;
+  if (!only?.raw) return undefined;
+  return { raw: only.raw, encoding: only.encoding, hadBom: false, method: 'detected', confidence: round2(0.8 * only.score) };
+}
+
+/** Legacy Arabic code pages: chardet first, then a plausibility check of each decoding. */
+function detectLegacyArabic(bytes: Uint8Array): { decision?: Decision; guess?: string } {
+  const matches = analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES));
+  const top = matches[0];
+  const chosen = top ? CHARDET_ARABIC[top.name] : undefined;
+  if (top && chosen) {
+    const raw = decodeStrict(bytes, chosen);
+    if (raw !== undefined && arabicTextScore(raw) > 0) {
+      return { decision: { raw, encoding: chosen, hadBom: false, method: 'detected', confidence: round2(top.confidence / 100) } };
+    }
+  }
+  // chardet did not point to an Arabic code page (short texts often defeat it): accept a
+  // decoding only if it reads as Arabic prose, and say so with a lower confidence.
+  let best: { raw: string; encoding: TextEncodingName; score: number } | undefined;
+  for (const encoding of ['windows-1256', 'iso-8859-6'] as const) {
+    const raw = decodeStrict(bytes, encoding);
+    if (raw === undefined) continue;
+    const score = arabicTextScore(raw);
+    if (score >= MIN_ARABIC_SCORE && (!best || score > best.score)) best = { raw, encoding, score };
+  }
+  if (best) {
+    return { decision: { raw: best.raw, encoding: best.encoding, hadBom: false, method: 'detected', confidence: round2(0.5 * best.score) } };
+  }
+  return top ? { guess: top.name } : {};
+}
+
+/**
+ * Decodes an article file. In order: the size limit (`options.maxBytes`, default
+ * {@link DEFAULT_MAX_FILE_BYTES}); empty files (no bytes, only a BOM, only whitespace);
+ * a byte-order mark (UTF-8, UTF-16 LE/BE); binary data (known file signatures, NUL bytes
+ * outside UTF-16, many control characters); strict UTF-8; then legacy Arabic code pages
+ * (Windows-1256, ISO-8859-6) detected with chardet or, failing that, accepted only if the
+ * decoding reads as Arabic (lower confidence). UTF-16 without a BOM is accepted when
+ * only one byte order yields ordinary text. Anything else is refused as undecodable.
+ * Every refusal carries a message naming `fileName`.
+ */
+export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?: { maxBytes?: number }): DecodedText | RefusedFile {
+  const name = `“${fileName}”`;
+  const maxBytes = options?.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length > maxBytes) {
+    return refuse('too-large', `${name} is too large to import (${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)}).`);
+  }
+  const emptyMessage = `${name} is empty (it contains no text).`;
+  if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes)) return refuse('empty', emptyMessage);
+
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    return refuse('undecodable', `${name} is in UTF-32, which Isnad does not read. Save it as UTF-8 and import it again.`);
+  }
+
+  let decision: Decision | undefined;
+  const boms: ReadonlyArray<[readonly number[], TextEncodingName]> = [
+    [[0xef, 0xbb, 0xbf], 'utf-8'],
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+  ];
+  for (const [bom, encoding] of boms) {
+    if (!startsWith(bytes, bom)) continue;
+    const body = bytes.subarray(bom.length);
+    if (body.length === 0) return refuse('empty', emptyMessage);
+    if (encoding === 'utf-8' && looksBinary(countControlBytes(body), body.length)) {
+      return refuse('binary', `${name} is not a text file (it contains binary data).`);
+    }
+    const raw = decodeStrict(body, encoding);
+    if (raw === undefined) {
+      return refuse('undecodable', `${name} starts with a ${ENCODING_NAMES[encoding]} byte-order mark but is not valid ${ENCODING_NAMES[encoding]}; it may be damaged.`);
+    }
+    decision = { raw, encoding, hadBom: true, method: 'bom', confidence: 1 };
+    break;
+  }
+
+  if (!decision) {
+    const kind = sniffSignature(bytes);
+    if (kind) return refuse('binary', `${name} is not a text file (it looks like ${kind}).`);
+    if (looksBinary(countControlBytes(bytes), bytes.length)) {
+      decision = probeUtf16(bytes);
+      if (!decision) return refuse('binary', `${name} is not a text file (it contains binary data).`);
+    }
+  }
+
+  if (!decision) {
+    const raw = decodeStrict(bytes, 'utf-8');
+    if (raw !== undefined) decision = { raw, encoding: 'utf-8', hadBom: false, method: 'valid-utf8', confidence: 1 };
+  }
+
+  let guess: string | undefined;
+  if (!decision) {
+    const legacy = detectLegacyArabic(bytes);
+    decision = legacy.decision ?? probeUtf16(bytes);
+    guess = legacy.guess;
+  }
+
+  if (!decision) {
+    const hint = guess ? ` (the detector’s best guess was ${guess})` : '';
+    return refuse(
+      'undecodable',
+      `${name} could not be decoded: it is not UTF-8 or UTF-16 and does not read as Arabic in Windows-1256 or ISO-8859-6${hint}. Save it as UTF-8 and import it again.`,
+    );
+  }
+
+  if (decision.encoding !== 'utf-8' && looksBinary(countControlChars(decision.raw), decision.raw.length)) {
+    return refuse('binary', `${name} is not a text file (it contains binary data).`);
+  }
+  if (isBlank(decision.raw)) return refuse('empty', `${name} is empty (it contains only whitespace).`);
+
+  return {
+    ok: true,
+    text: normaliseLineEndings(decision.raw),
+    encoding: decision.encoding,
+    hadBom: decision.hadBom,
+    method: decision.method,
+    confidence: decision.confidence,
+    lineEndings: detectLineEndings(decision.raw),
+  };
+}
+
+/**
+ * How the encoding was determined, for the UI: "UTF-8", "UTF-8 (with BOM)",
+ * "UTF-16 LE (with BOM)", "Windows-1256 (Arabic), detected 94%".
+ */
+export function describeEncoding(d: DecodedText): string {
+  const name = ENCODING_NAMES[d.encoding];
+  if (d.method === 'bom') return `${name} (with BOM)`;
+  if (d.method === 'valid-utf8') return name;
+  const noBom = d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? ' (no BOM)' : '';
+  return `${name}${noBom}, detected ${Math.round(d.confidence * 100)}%`;
+}

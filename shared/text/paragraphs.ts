@@ -1,0 +1,75 @@
+/**
+ * Paragraphs of a document (its non-blank lines) and their base direction.
+ */
+import { isBlank } from './chars';
+
+/** Base direction of a paragraph. */
+export type TextDirection = 'rtl' | 'ltr';
+
+/** One paragraph: the line [start, end) without its line break, and its base direction. */
+export interface Paragraph {
+  /** Position among the paragraphs (blank lines are not counted), from 0. */
+  index: number;
+  start: number;
+  end: number;
+  dir: TextDirection;
+}
+
+/**
+ * The paragraphs of `text`: every line (split at \n; a stray \r\n or \r also ends a
+ * line) that holds more than whitespace and invisible format characters. A paragraph's
+ * range is the whole line, untrimmed; its direction comes from {@link baseDirection}
+ * with `fallback` (default 'rtl') for lines without a strong character.
+ */
+export function splitParagraphs(text: string, fallback: TextDirection = 'rtl'): Paragraph[] {
+  const out: Paragraph[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  let start = 0;
+  const addLine = (end: number): void => {
+    const line = text.slice(start, end);
+    if (!isBlank(line)) out.push({ index: out.length, start, end, dir: baseDirection(line, fallback) });
+  };
+  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
+    addLine(m.index);
+    start = m.index + m[0].length;
+  }
+  addLine(text.length);
+  return out;
+}
+
+/** Letters of right-to-left scripts (bidi classes R and AL), presentation forms and tatweel included. */
+const STRONG_RTL =
+  /[\p{Script_Extensions=Arabic}\p{Script_Extensions=Hebrew}\p{Script_Extensions=Syriac}\p{Script_Extensions=Thaana}\p{Script_Extensions=Nko}\p{Script_Extensions=Samaritan}\p{Script_Extensions=Mandaic}\p{Script_Extensions=Adlam}\p{Script_Extensions=Hanifi_Rohingya}\p{Script_Extensions=Yezidi}\p{Script_Extensions=Imperial_Aramaic}\p{Script_Extensions=Phoenician}\p{Script_Extensions=Old_South_Arabian}\p{Script_Extensions=Nabataean}\p{Script_Extensions=Palmyrene}\p{Script_Extensions=Avestan}\p{Script_Extensions=Kharoshthi}]/u;
+const LETTER = /\p{L}/u;
+/** Arabic punctuation of bidi class AL: ؛ ؞ ؟ ۔ and the ALM mark. */
+const RTL_PUNCTUATION = new Set(['\u061B', '\u061E', '\u061F', '\u06D4', '\u061C', '\u200F']);
+const LRM = '\u200E';
+const ISOLATE_OPEN = new Set(['\u2066', '\u2067', '\u2068']);
+const ISOLATE_CLOSE = '\u2069';
+
+/**
+ * Direction from the first strong character (an approximation of Unicode bidi rules P2
+ * and P3): letters of Arabic, Hebrew, Syriac, Thaana and other right-to-left scripts
+ * (presentation forms included) and RLM/ALM give 'rtl'; any other letter and LRM give
+ * 'ltr'. Digits, punctuation, symbols, marks and text inside bidi isolates are skipped.
+ * Without a strong character the result is `fallback` (default 'rtl').
+ */
+export function baseDirection(text: string, fallback: TextDirection = 'rtl'): TextDirection {
+  let isolateDepth = 0;
+  for (const ch of text) {
+    if (ISOLATE_OPEN.has(ch)) {
+      isolateDepth++;
+      continue;
+    }
+    if (ch === ISOLATE_CLOSE) {
+      if (isolateDepth > 0) isolateDepth--;
+      continue;
+    }
+    if (isolateDepth > 0) continue;
+    if (ch === LRM) return 'ltr';
+    if (RTL_PUNCTUATION.has(ch)) return 'rtl';
+    if (!LETTER.test(ch)) continue;
+    return STRONG_RTL.test(ch) ? 'rtl' : 'ltr';
+  }
+  return fallback;
+}

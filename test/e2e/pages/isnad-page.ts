@@ -1,0 +1,152 @@
+/**
+ * Page object for the Isnad window. Tests speak in user terms (open files, select a word,
+ * press a label key) and find elements by role and accessible name.
+ */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+export class IsnadPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.openButton).toBeVisible();
+  }
+
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Main toolbar' });
+  }
+  get openButton(): Locator {
+    return this.page.getByRole('button', { name: /^Open/ });
+  }
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: /^Export/ });
+  }
+  get undoButton(): Locator {
+    return this.page.getByRole('button', { name: /^Undo/ });
+  }
+  get redoButton(): Locator {
+    return this.page.getByRole('button', { name: /^Redo/ });
+  }
+  get documentList(): Locator {
+    return this.page.getByRole('navigation', { name: 'Documents' });
+  }
+  get article(): Locator {
+    return this.page.getByRole('article');
+  }
+  get spanPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Spans in this document' });
+  }
+  get status(): Locator {
+    return this.page.locator('.status-area');
+  }
+
+  labelButton(name: string | RegExp): Locator {
+    return this.page.getByRole('group', { name: 'Labels' }).getByRole('button', { name });
+  }
+
+  documentButton(title: string | RegExp): Locator {
+    return this.documentList.getByRole('button', { name: title });
+  }
+
+  /** Chooses files in the browser's file chooser after clicking "Open files…". */
+  async openFiles(paths: string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.openButton.click();
+    await (await chooser).setFiles(paths);
+  }
+
+  async openDocument(title: string | RegExp): Promise<void> {
+    await this.documentButton(title).click();
+    await expect(this.article).toBeVisible();
+  }
+
+  /** Selects the n-th occurrence of `quote` in the article text, as a user's mouse selection would. */
+  async selectText(quote: string, occurrence = 0): Promise<void> {
+    await this.article.evaluate(
+      (root, { quote, occurrence }) => {
+        let seen = 0;
+        for (const p of root.querySelectorAll('p')) {
+          const node = p.firstChild;
+          const text = node?.textContent ?? '';
+          let from = 0;
+          for (;;) {
+            const index = text.indexOf(quote, from);
+            if (index < 0) break;
+            if (seen++ === occurrence) {
+              (root as HTMLElement).focus();
+              document.getSelection()!.setBaseAndExtent(node!, index, node!, index + quote.length);
+              return;
+            }
+            from = index + 1;
+          }
+        }
+        throw new Error(`“${quote}” is not in the article`);
+      },
+      { quote, occurrence },
+    );
+  }
+
+  /** Puts the caret just before `quote` (like a click there). */
+  async placeCaretBefore(quote: string): Promise<void> {
+    await this.article.evaluate((root, quote) => {
+      for (const p of root.querySelectorAll('p')) {
+        const node = p.firstChild;
+        const index = node?.textContent?.indexOf(quote) ?? -1;
+        if (index >= 0) {
+          (root as HTMLElement).focus();
+          document.getSelection()!.collapse(node!, index);
+          return;
+        }
+      }
+      throw new Error(`“${quote}” is not in the article`);
+    }, quote);
+  }
+
+  /** The selected text, as the browser reports it. */
+  async selectedText(): Promise<string> {
+    return this.page.evaluate(() => document.getSelection()?.toString() ?? '');
+  }
+
+  /** The texts painted by the highlight of one label (CSS Custom Highlight API). */
+  async highlightedTexts(label: string): Promise<string[]> {
+    return this.page.evaluate((name) => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+      return highlight ? [...highlight].map((range) => range.toString()) : [];
+    }, `isnad-${label}`);
+  }
+
+  /** Span entries in the span panel (accessible names like "PER — Person: روسيا"). */
+  spanItems(): Locator {
+    return this.spanPanel.getByRole('listitem');
+  }
+
+  spanItem(name: string | RegExp): Locator {
+    return this.spanPanel.getByRole('button', { name });
+  }
+
+  /** Clicks Export and returns the downloaded file and its parsed JSON. */
+  async exportJson(): Promise<{ download: Download; json: ExportedFile }> {
+    const downloadPromise = this.page.waitForEvent('download');
+    await this.exportButton.click();
+    const download = await downloadPromise;
+    const path = await download.path();
+    const json = JSON.parse(await readFile(path, 'utf8')) as ExportedFile;
+    return { download, json };
+  }
+}
+
+/** The parts of a native export the tests read. */
+export interface ExportedFile {
+  format: string;
+  formatVersion: number;
+  offsetUnit: 'codepoint' | 'utf16';
+  schema: { labels: Array<{ id: string; name: string }> };
+  documents: Array<{
+    id: string;
+    title: string;
+    text: string;
+    meta: { encoding: string; sha256: string; fileName?: string };
+    spans: Array<{ start: number; end: number; label: string; text: string }>;
+  }>;
+}

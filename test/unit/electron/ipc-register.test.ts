@@ -1,0 +1,180 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS, IPC_CHANNELS, SaveExportArgs } from '../../../shared/ipc/contract';
+import type { AppOrigin, SenderFrameLike } from '../../../electron/main/app-url';
+import { getAppInfo } from '../../../electron/main/ipc/app-info';
+import { InvalidPayloadError, UntrustedSenderError, registerIpcHandlers } from '../../../electron/main/ipc/register';
+import type { IpcHandlers, InvokeEventLike } from '../../../electron/main/ipc/register';
+
+const rendererDir = join('/opt/Isnad/resources/app.asar/out/renderer');
+const origin: AppOrigin = { rendererDir };
+const appPage = pathToFileURL(join(rendererDir, 'index.html')).href;
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
+
+/** A stand-in for ipcMain that records handlers, and the calls that reached the handlers. */
+function setUp(options: { origin?: AppOrigin } = {}) {
+  const registered = new Map<string, Listener>();
+  const reached: Array<[string, unknown[]]> = [];
+  const warnings: string[] = [];
+  const handlers: IpcHandlers<InvokeEventLike> = {
+    openArticleFiles: async () => {
+      reached.push(['openArticleFiles', []]);
+      return { files: [{ name: 'a.txt', bytes: new Uint8Array([1, 2]) }] };
+    },
+    saveExport: async (_event, request) => {
+      reached.push(['saveExport', [request]]);
+      return { saved: true, path: `/home/u/${request.suggestedName}` };
+    },
+    getAppInfo: () => {
+      reached.push(['getAppInfo', []]);
+      return getAppInfo({ getVersion: () => '0.1.0', platform: 'linux' });
+    },
+  };
+  registerIpcHandlers(
+    {
+      handle: (channel, listener) => {
+        expect(registered.has(channel)).toBe(false);
+        registered.set(channel, listener as Listener);
+      },
+    },
+    handlers,
+    { origin: options.origin ?? origin, warn: (message) => warnings.push(message) },
+  );
+  /** Like ipcRenderer.invoke: an unknown channel rejects, as Electron does. */
+  const call = async (channel: string, frame: SenderFrameLike | null, ...args: unknown[]) => {
+    const listener = registered.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener({ senderFrame: frame }, ...args);
+  };
+  return { registered, reached, warnings, call };
+}
+
+const top = (url: string): SenderFrameLike => ({ url, parent: null });
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly the contract channels, and not the main → renderer one', () => {
+    const { registered } = setUp();
+    expect([...registered.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(registered.has(IPC_CHANNELS.menuCommand)).toBe(false);
+  });
+
+  it('serves valid calls from the app page', async () => {
+    const { call, reached } = setUp();
+    await expect(call(IPC_CHANNELS.getAppInfo, top(appPage))).resolves.toEqual({ version: '0.1.0', platform: 'linux' });
+    await expect(call(IPC_CHANNELS.openArticleFiles, top(`${appPage}#/corpus`))).resolves.toEqual({
+      files: [{ name: 'a.txt', bytes: new Uint8Array([1, 2]) }],
+    });
+    await expect(
+      call(IPC_CHANNELS.saveExport, top(appPage), { suggestedName: 'c.json', contents: '{}' }),
+    ).resolves.toEqual({ saved: true, path: '/home/u/c.json' });
+    expect(reached.map(([name]) => name)).toEqual(['getAppInfo', 'openArticleFiles', 'saveExport']);
+  });
+
+  it('rejects calls on channels outside the contract (nothing is registered for them)', async () => {
+    const { call } = setUp();
+    await expect(call('isnad:read-any-file', top(appPage), '/etc/passwd')).rejects.toThrow(/No handler registered/);
+    await expect(call(IPC_CHANNELS.menuCommand, top(appPage), 'open')).rejects.toThrow(/No handler registered/);
+  });
+
+  describe('payload validation', () => {
+    const bad: Array<[string, unknown[]]> = [
+      ['no payload', []],
+      ['a string', ['corpus.json']],
+      ['null', [null]],
+      ['contents not a string', [{ suggestedName: 'c.json', contents: 42 }]],
+      ['missing contents', [{ suggestedName: 'c.json' }]],
+      ['name not a string', [{ suggestedName: ['c.json'], contents: '' }]],
+      ['empty name', [{ suggestedName: '', contents: '' }]],
+      ['a path instead of a name', [{ suggestedName: '../../.bashrc', contents: '' }]],
+      ['a Windows path', [{ suggestedName: 'C:\\Users\\x\\evil.json', contents: '' }]],
+      ['a control character', [{ suggestedName: 'a\u0000.json', contents: '' }]],
+      ['an extra property', [{ suggestedName: 'c.json', contents: '', path: '/etc/passwd' }]],
+      ['an extra argument', [{ suggestedName: 'c.json', contents: '' }, '/etc/passwd']],
+      ['an over-long name', [{ suggestedName: `${'n'.repeat(300)}.json`, contents: '' }]],
+    ];
+    it.each(bad)('rejects saveExport with %s', async (_label, args) => {
+      const { call, reached, warnings } = setUp();
+      const promise = call(IPC_CHANNELS.saveExport, top(appPage), ...args);
+      await expect(promise).rejects.toBeInstanceOf(InvalidPayloadError);
+      await expect(promise).rejects.toThrow(/^Refused isnad:save-export: invalid arguments/);
+      expect(reached).toEqual([]);
+      expect(warnings).toHaveLength(1);
+    });
+
+    it('rejects arguments to the argument-less messages', async () => {
+      const { call, reached } = setUp();
+      await expect(call(IPC_CHANNELS.openArticleFiles, top(appPage), { path: '/etc/passwd' })).rejects.toBeInstanceOf(
+        InvalidPayloadError,
+      );
+      await expect(call(IPC_CHANNELS.getAppInfo, top(appPage), 1)).rejects.toBeInstanceOf(InvalidPayloadError);
+      expect(reached).toEqual([]);
+    });
+
+    it('accepts Arabic and spaces in a suggested name', () => {
+      expect(SaveExportArgs.safeParse([{ suggestedName: 'مدونة الأخبار 2024.json', contents: '' }]).success).toBe(true);
+    });
+  });
+
+  describe('sender frame check', () => {
+    const foreign: Array<[string, SenderFrameLike | null]> = [
+      ['a remote https page', top('https://evil.example/index.html')],
+      ['a local file outside the renderer folder', top(pathToFileURL('/home/u/Downloads/evil.html').href)],
+      ['a sibling folder with the same prefix', top(pathToFileURL(`${rendererDir}-evil/index.html`).href)],
+      ['a path escaping with ..', top(`${pathToFileURL(rendererDir).href}/../main/index.html`)],
+      ['an encoded traversal', top(`${pathToFileURL(rendererDir).href}/..%2F..%2Fevil.html`)],
+      ['a file URL with a host', top(`file://evil.example${rendererDir}/index.html`)],
+      ['about:blank', top('about:blank')],
+      ['a data: URL', top('data:text/html,<script>1</script>')],
+      ['a dev server URL when not in dev', top('http://localhost:5173/')],
+      ['a subframe of the app page', { url: appPage, parent: { url: appPage } }],
+      ['a destroyed frame', null],
+      ['an unparsable URL', top('not a url')],
+    ];
+    it.each(foreign)('rejects %s', async (_label, frame) => {
+      const { call, reached, warnings } = setUp();
+      for (const channel of INVOKE_CHANNELS) {
+        const args = channel === IPC_CHANNELS.saveExport ? [{ suggestedName: 'c.json', contents: '{}' }] : [];
+        await expect(call(channel, frame, ...args)).rejects.toBeInstanceOf(UntrustedSenderError);
+      }
+      expect(reached).toEqual([]);
+      expect(warnings).toHaveLength(INVOKE_CHANNELS.length);
+    });
+
+    it('accepts the dev server origin only in dev, and only that origin', async () => {
+      const dev = setUp({ origin: { rendererDir, devServerUrl: 'http://localhost:5173' } });
+      await expect(dev.call(IPC_CHANNELS.getAppInfo, top('http://localhost:5173/'))).resolves.toBeTruthy();
+      await expect(dev.call(IPC_CHANNELS.getAppInfo, top('http://localhost:5173/src/x.html?y#z'))).resolves.toBeTruthy();
+      await expect(dev.call(IPC_CHANNELS.getAppInfo, top('http://localhost:5174/'))).rejects.toBeInstanceOf(UntrustedSenderError);
+      await expect(dev.call(IPC_CHANNELS.getAppInfo, top('https://localhost:5173/'))).rejects.toBeInstanceOf(UntrustedSenderError);
+      await expect(dev.call(IPC_CHANNELS.getAppInfo, top('http://127.0.0.1:5173/'))).rejects.toBeInstanceOf(UntrustedSenderError);
+    });
+
+    it('checks the sender before the payload', async () => {
+      const { call } = setUp();
+      await expect(call(IPC_CHANNELS.saveExport, top('https://evil.example/'), 'garbage')).rejects.toBeInstanceOf(
+        UntrustedSenderError,
+      );
+    });
+  });
+
+  it('refuses to answer outside the contract when a handler misbehaves', async () => {
+    const registered = new Map<string, Listener>();
+    registerIpcHandlers(
+      { handle: (channel, listener) => registered.set(channel, listener as Listener) },
+      {
+        openArticleFiles: async () => ({ files: [{ name: 'x', bytes: new Uint8Array(), error: 'both' }] }) as never,
+        saveExport: async () => ({ saved: true, path: '' }),
+        getAppInfo: () => ({ version: '1', platform: 'linux', secret: 'leak' }) as never,
+      },
+      { origin, warn: () => undefined },
+    );
+    const event = { senderFrame: top(appPage) };
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.openArticleFiles)?.(event))).rejects.toThrow(/Internal error/);
+    await expect(
+      Promise.resolve(registered.get(IPC_CHANNELS.saveExport)?.(event, { suggestedName: 'a.json', contents: '' })),
+    ).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.getAppInfo)?.(event))).rejects.toThrow(/Internal error/);
+  });
+});

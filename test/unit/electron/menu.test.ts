@@ -1,0 +1,73 @@
+import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { MENU_COMMANDS } from '../../../shared/ipc/contract';
+import type { MenuCommand } from '../../../shared/ipc/contract';
+import { buildMenuTemplate } from '../../../electron/main/menu';
+import type { MenuOptions } from '../../../electron/main/menu';
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+function build(overrides: Partial<MenuOptions> = {}) {
+  const sent: Array<[MenuCommand, BaseWindow | undefined]> = [];
+  const template = buildMenuTemplate({
+    platform: 'linux',
+    isPackaged: true,
+    appName: 'Isnad',
+    sendCommand: (command, window) => sent.push([command, window]),
+    ...overrides,
+  });
+  return { template, items: flatten(template), sent };
+}
+
+describe('application menu', () => {
+  it('has File, Edit, View and Help (plus the app menu on macOS)', () => {
+    expect(build().template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(build({ platform: 'darwin' }).template.map((item) => item.label)).toEqual([
+      'Isnad',
+      '&File',
+      '&Edit',
+      '&View',
+      '&Help',
+    ]);
+  });
+
+  it('sends open/export/undo/redo to the focused window with the expected accelerators', () => {
+    const { items, sent } = build();
+    const window = { id: 7 } as BaseWindow;
+    const expected: Record<MenuCommand, string> = {
+      open: 'CmdOrCtrl+O',
+      export: 'CmdOrCtrl+E',
+      undo: 'CmdOrCtrl+Z',
+      redo: 'CmdOrCtrl+Shift+Z',
+    };
+    for (const command of MENU_COMMANDS) {
+      const item = items.find((candidate) => candidate.id === command);
+      expect(item?.accelerator).toBe(expected[command]);
+      expect(item?.role).toBeUndefined(); // the app's own undo, not the native text undo
+      item?.click?.({} as never, window, {} as never);
+    }
+    expect(sent).toEqual(MENU_COMMANDS.map((command) => [command, window]));
+  });
+
+  it('keeps native clipboard roles and About', () => {
+    const roles = build().items.map((item) => item.role).filter(Boolean);
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'selectAll', 'cut', 'paste', 'about', 'quit', 'reload', 'zoomIn', 'zoomOut', 'resetZoom']));
+    expect(roles).not.toContain('undo');
+    expect(roles).not.toContain('redo');
+  });
+
+  it('offers developer tools only when not packaged', () => {
+    expect(build({ isPackaged: true }).items.some((item) => item.role === 'toggleDevTools')).toBe(false);
+    expect(build({ isPackaged: false }).items.some((item) => item.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('puts Quit in the app menu on macOS and in File elsewhere', () => {
+    const mac = build({ platform: 'darwin' }).template;
+    expect(flatten([mac[0] as MenuItemConstructorOptions]).some((item) => item.role === 'quit')).toBe(true);
+    expect(flatten([mac[1] as MenuItemConstructorOptions]).some((item) => item.role === 'quit')).toBe(false);
+    const linux = build().template;
+    expect(flatten([linux[0] as MenuItemConstructorOptions]).some((item) => item.role === 'quit')).toBe(true);
+  });
+});

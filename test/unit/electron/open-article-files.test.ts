@@ -1,0 +1,206 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import * as fsPromises from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OpenArticleFilesResponse } from '../../../shared/ipc/contract';
+import { MAX_ARTICLE_FILE_BYTES } from '../../../shared/ipc/contract';
+import {
+  OPEN_DIALOG_OPTIONS,
+  formatSize,
+  openArticleFiles,
+  readArticleFile,
+} from '../../../electron/main/ipc/open-article-files';
+import type { ReadFs, ShowOpenDialog } from '../../../electron/main/ipc/open-article-files';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'isnad-open-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const chose =
+  (...paths: string[]): ShowOpenDialog =>
+  async () => ({ canceled: false, filePaths: paths });
+
+const encoder = new TextEncoder();
+
+/** The real fs, but `open` of the given paths fails with `code`. */
+function fsFailingOn(paths: string[], code: string): ReadFs & { opened: string[] } {
+  const opened: string[] = [];
+  return {
+    opened,
+    open: async (path, flags) => {
+      opened.push(path);
+      if (paths.includes(path)) throw Object.assign(new Error(`${code}: simulated`), { code });
+      return fsPromises.open(path, flags);
+    },
+  };
+}
+
+describe('openArticleFiles', () => {
+  it('offers text (txt, text, md), JSON and all files, several at once', () => {
+    expect(OPEN_DIALOG_OPTIONS.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
+    const extensions = OPEN_DIALOG_OPTIONS.filters?.flatMap((filter) => filter.extensions) ?? [];
+    expect(extensions).toEqual(expect.arrayContaining(['txt', 'text', 'md', 'json', '*']));
+    expect(OPEN_DIALOG_OPTIONS.filters?.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
+  });
+
+  it('returns an empty list when the dialog is cancelled, without touching the disk', async () => {
+    const fs = fsFailingOn([], 'EIO');
+    const result = await openArticleFiles({
+      showOpenDialog: async () => ({ canceled: true, filePaths: [join(dir, 'ignored.txt')] }),
+      fs,
+    });
+    expect(result).toEqual({ files: [] });
+    expect(fs.opened).toEqual([]);
+  });
+
+  it('reads several chosen files, in order, as raw bytes with their base names', async () => {
+    const a = join(dir, 'خبر.txt');
+    const b = join(dir, 'corpus.json');
+    const cp1256 = new Uint8Array([0xc7, 0xe1, 0xde, 0xcf, 0xd3]); // not UTF-8: must arrive untouched
+    await writeFile(a, 'الخبر الأول\n');
+    await writeFile(b, cp1256);
+    const result = await openArticleFiles({ showOpenDialog: chose(a, b) });
+    expect(result.files.map((file) => file.name)).toEqual(['خبر.txt', 'corpus.json']);
+    const [first, second] = result.files;
+    expect(first && 'bytes' in first && first.bytes).toEqual(encoder.encode('الخبر الأول\n'));
+    expect(second && 'bytes' in second && second.bytes).toEqual(cp1256);
+    // What crosses IPC is exactly the file: no larger backing buffer.
+    for (const file of result.files) {
+      if ('bytes' in file) expect(file.bytes.buffer.byteLength).toBe(file.bytes.byteLength);
+    }
+    expect(OpenArticleFilesResponse.safeParse(result).success).toBe(true);
+  });
+
+  it('reads an empty file as zero bytes', async () => {
+    const empty = join(dir, 'empty.txt');
+    await writeFile(empty, '');
+    const result = await openArticleFiles({ showOpenDialog: chose(empty) });
+    expect(result.files).toEqual([{ name: 'empty.txt', bytes: new Uint8Array(0) }]);
+  });
+
+  it('refuses an oversize file by name without reading it, and still reads the others', async () => {
+    const big = join(dir, 'huge.txt');
+    const small = join(dir, 'small.txt');
+    await writeFile(big, 'x'.repeat(101));
+    await writeFile(small, 'ok');
+    let reads = 0;
+    const fs: ReadFs = {
+      open: async (path, flags) => {
+        const handle = await fsPromises.open(path, flags);
+        return {
+          stat: () => handle.stat(),
+          close: () => handle.close(),
+          read: (buffer, offset, length, position) => {
+            if (path === big) reads += 1;
+            return handle.read(buffer, offset, length, position);
+          },
+        };
+      },
+    };
+    const result = await openArticleFiles({ showOpenDialog: chose(big, small), fs, maxFileBytes: 100 });
+    expect(result.files).toHaveLength(2);
+    const [refused, read] = result.files;
+    expect(refused).toEqual({ name: 'huge.txt', error: expect.stringContaining('"huge.txt" is larger than 100 bytes') });
+    expect(reads).toBe(0);
+    expect(read).toEqual({ name: 'small.txt', bytes: encoder.encode('ok') });
+  });
+
+  it('uses a 20 MiB limit by default', async () => {
+    expect(MAX_ARTICLE_FILE_BYTES).toBe(20 * 1024 * 1024);
+    const big = join(dir, 'big.txt');
+    const handle = await fsPromises.open(big, 'w');
+    await handle.truncate(MAX_ARTICLE_FILE_BYTES + 1); // sparse: no 20 MiB written
+    await handle.close();
+    const result = await openArticleFiles({ showOpenDialog: chose(big) });
+    expect(result.files).toEqual([{ name: 'big.txt', error: expect.stringMatching(/^"big\.txt" is larger than 20 MiB/) }]);
+  });
+
+  it('accepts a file of exactly the limit', async () => {
+    const edge = join(dir, 'edge.txt');
+    await writeFile(edge, 'y'.repeat(100));
+    const result = await openArticleFiles({ showOpenDialog: chose(edge), maxFileBytes: 100 });
+    const [entry] = result.files;
+    expect(entry && 'bytes' in entry && entry.bytes.byteLength).toBe(100);
+  });
+
+  it('notices a file that grows past the limit while being read', async () => {
+    const path = join(dir, 'growing.log');
+    await writeFile(path, 'abc');
+    const fs: ReadFs = {
+      open: async (p, flags) => {
+        const handle = await fsPromises.open(p, flags);
+        return {
+          stat: () => handle.stat(), // says 3 bytes
+          close: () => handle.close(),
+          read: async (buffer, offset, length) => {
+            buffer.fill(0x61, offset, offset + length); // ...but data keeps coming
+            return { bytesRead: length };
+          },
+        };
+      },
+    };
+    const result = await openArticleFiles({ showOpenDialog: chose(path), fs, maxFileBytes: 10 });
+    expect(result.files).toEqual([{ name: 'growing.log', error: expect.stringContaining('is larger than 10 bytes') }]);
+  });
+
+  it('reports an unreadable, a vanished and a folder entry by name, and reads the rest', async () => {
+    const locked = join(dir, 'locked.txt');
+    const gone = join(dir, 'gone.txt');
+    const folder = join(dir, 'folder.md');
+    const fine = join(dir, 'fine.md');
+    await writeFile(locked, 'secret');
+    await mkdir(folder);
+    await writeFile(fine, '# ok');
+    const fs = fsFailingOn([locked], 'EACCES');
+    const result = await openArticleFiles({ showOpenDialog: chose(locked, gone, folder, fine), fs });
+    expect(result.files).toEqual([
+      { name: 'locked.txt', error: '"locked.txt" could not be read: permission denied.' },
+      { name: 'gone.txt', error: '"gone.txt" could not be read: the file no longer exists.' },
+      { name: 'folder.md', error: expect.stringMatching(/^"folder\.md" is (not a regular file|a folder)/) },
+      { name: 'fine.md', bytes: encoder.encode('# ok') },
+    ]);
+    expect(OpenArticleFilesResponse.safeParse(result).success).toBe(true);
+  });
+
+  it('never throws for a read error mid-file', async () => {
+    const path = join(dir, 'bad-sector.txt');
+    await writeFile(path, 'data');
+    const fs: ReadFs = {
+      open: async (p, flags) => {
+        const handle = await fsPromises.open(p, flags);
+        return {
+          stat: () => handle.stat(),
+          close: () => handle.close(),
+          read: async () => {
+            throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+          },
+        };
+      },
+    };
+    const entry = await readArticleFile(path, 100, fs);
+    expect(entry).toEqual({ name: 'bad-sector.txt', error: '"bad-sector.txt" could not be read (EIO).' });
+  });
+
+  it('caps the total size of one reply and names the files left out', async () => {
+    const paths = ['a.txt', 'b.txt', 'c.txt'].map((name) => join(dir, name));
+    for (const path of paths) await writeFile(path, 'z'.repeat(40));
+    const result = await openArticleFiles({ showOpenDialog: chose(...paths), maxFileBytes: 50, maxTotalBytes: 100 });
+    expect(result.files.map((file) => ('bytes' in file ? file.bytes.byteLength : file.error))).toEqual([
+      40,
+      40,
+      expect.stringMatching(/^"c\.txt" was not opened: the files chosen together exceed 100 bytes/),
+    ]);
+  });
+
+  it('formats sizes for messages', () => {
+    expect(formatSize(20 * 1024 * 1024)).toBe('20 MiB');
+    expect(formatSize(1.5 * 1024 * 1024)).toBe('1.5 MiB');
+    expect(formatSize(2048)).toBe('2 KiB');
+    expect(formatSize(7)).toBe('7 bytes');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { IPC_CHANNELS, ISNAD_API_METHODS } from '../../../shared/ipc/contract';
+import type { MenuCommand } from '../../../shared/ipc/contract';
+import { createIsnadApi } from '../../../electron/preload/api';
+import type { IpcRendererLike } from '../../../electron/preload/api';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+function fakeIpcRenderer() {
+  const invoked: unknown[][] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  const ipc: IpcRendererLike = {
+    invoke: async (channel, ...args) => {
+      invoked.push([channel, ...args]);
+      return { channel };
+    },
+    on: (channel, listener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)?.add(listener);
+    },
+    removeListener: (channel, listener) => {
+      listeners.get(channel)?.delete(listener);
+    },
+  };
+  const emit = (channel: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'secret ipcRenderer' }, ...args);
+  };
+  return { ipc, invoked, listeners, emit };
+}
+
+describe('the preload API (window.isnad)', () => {
+  it('has exactly the contract functions', () => {
+    const api = createIsnadApi(fakeIpcRenderer().ipc);
+    expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
+    for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');
+  });
+
+  it('invokes one named channel per message, forwarding only contract fields', async () => {
+    const { ipc, invoked } = fakeIpcRenderer();
+    const api = createIsnadApi(ipc);
+    await api.openArticleFiles();
+    await api.getAppInfo();
+    await api.saveExport({ suggestedName: 'c.json', contents: '{}', extra: 'dropped' } as never);
+    expect(invoked).toEqual([
+      [IPC_CHANNELS.openArticleFiles],
+      [IPC_CHANNELS.getAppInfo],
+      [IPC_CHANNELS.saveExport, { suggestedName: 'c.json', contents: '{}' }],
+    ]);
+  });
+
+  it('delivers menu commands without the IPC event, and unsubscribes', () => {
+    const { ipc, emit, listeners } = fakeIpcRenderer();
+    const api = createIsnadApi(ipc);
+    const received: unknown[][] = [];
+    const unsubscribe = api.onMenuCommand((...args: unknown[]) => received.push(args));
+    const other: MenuCommand[] = [];
+    const unsubscribeOther = api.onMenuCommand((command) => other.push(command));
+
+    emit(IPC_CHANNELS.menuCommand, 'open');
+    emit(IPC_CHANNELS.menuCommand, 'rm -rf'); // not a menu command: dropped
+    emit(IPC_CHANNELS.menuCommand, 'undo');
+    expect(received).toEqual([['open'], ['undo']]);
+
+    unsubscribe();
+    unsubscribe(); // idempotent
+    emit(IPC_CHANNELS.menuCommand, 'redo');
+    expect(received).toEqual([['open'], ['undo']]);
+    expect(other).toEqual(['open', 'undo', 'redo']);
+
+    unsubscribeOther();
+    expect(listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
+  });
+
+  it('refuses a non-function callback', () => {
+    const api = createIsnadApi(fakeIpcRenderer().ipc);
+    expect(() => api.onMenuCommand('open' as never)).toThrow(TypeError);
+  });
+});

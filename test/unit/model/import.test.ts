@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { importFiles, titleFromText } from '../../../shared/model/import';
+import { applyTransaction } from '../../../shared/model/transaction';
+import { documentsInOrder } from '../../../shared/model/state';
+import { stateWithDocument, testContext } from '../helpers/tagged';
+import { encodeWindows1256 } from '../helpers/encodings';
+
+const ARTICLE = 'أعلنت وكالة قاسيون للأنباء، اليوم، عن افتتاح مكتب جديد.\r\nوقال المدير إن المكتب سيغطي ريف دمشق.\r\n';
+
+describe('importFiles', () => {
+  it('imports UTF-8 and Windows-1256 files in one batch, refuses a binary file, keeps the rest', () => {
+    const state = stateWithDocument('نص موجود');
+    const files = [
+      { name: 'utf8.txt', bytes: new TextEncoder().encode(ARTICLE) },
+      { name: 'legacy.txt', bytes: encodeWindows1256('قالت وزارة الخارجية إن الوفد سيصل غداً إلى العاصمة لبحث الأزمة.\r\nوأضافت الوزارة أن الاجتماع سيكون مغلقاً.') },
+      { name: 'picture.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) },
+      { name: 'unreadable.txt', error: '“unreadable.txt” could not be read: permission denied' },
+    ];
+    const outcome = importFiles(state, files, testContext());
+    expect(outcome.report.imported.map((i) => i.fileName)).toEqual(['utf8.txt', 'legacy.txt']);
+    expect(outcome.report.refused.map((r) => r.fileName)).toEqual(['picture.png', 'unreadable.txt']);
+    expect(outcome.report.refused[0]!.message).toContain('picture.png');
+    const after = applyTransaction(state, outcome.tx!);
+    const [, utf8, legacy] = documentsInOrder(after);
+    expect(utf8!.text).toBe(ARTICLE.replaceAll('\r\n', '\n'));
+    expect(utf8!.meta).toMatchObject({ encoding: 'utf-8', lineEndings: 'crlf', fileName: 'utf8.txt', origin: 'file' });
+    expect(utf8!.title).toBe('أعلنت وكالة قاسيون للأنباء، اليوم، عن افتتاح مكتب جديد.');
+    expect(legacy!.text.startsWith('قالت وزارة الخارجية')).toBe(true);
+    expect(legacy!.meta.encoding).toBe('windows-1256');
+    expect(legacy!.meta.encodingMethod).toBe('detected');
+    expect(outcome.report.imported[1]!.detail).toMatch(/1256/);
+  });
+
+  it('does not import the same text twice', () => {
+    const state = stateWithDocument('نص موجود');
+    const bytes = new TextEncoder().encode(ARTICLE);
+    const outcome = importFiles(state, [{ name: 'a.txt', bytes }, { name: 'b.txt', bytes }], testContext());
+    expect(outcome.report.imported).toHaveLength(1);
+    expect(outcome.report.duplicates).toEqual([{ fileName: 'b.txt', title: expect.any(String), existingTitle: expect.any(String) }]);
+  });
+
+  it('builds titles from the first paragraph, cut at a word', () => {
+    expect(titleFromText('\n\nعنوان قصير\nالنص', 'file')).toBe('عنوان قصير');
+    const long = 'كلمة '.repeat(40);
+    const title = titleFromText(long, 'file');
+    expect(title.length).toBeLessThanOrEqual(101);
+    expect(title.endsWith('…')).toBe(true);
+    expect(titleFromText('   ', 'file')).toBe('file');
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { addSpan } from '../../../shared/model/commands';
+import { importFiles } from '../../../shared/model/import';
+import { buildSampleCorpus } from '../../../shared/model/sample-corpus';
+import { createCorpusState, spansOfDocument } from '../../../shared/model/state';
+import { applyTransaction } from '../../../shared/model/transaction';
+import { exportNative, nativeExportFileName, parseNative, verifyNativeFile } from '../../../shared/formats/native';
+import { nativeFileSchema } from '../../../shared/formats/native-schema';
+import { stateWithDocument, tagged, testContext, testTransaction } from '../helpers/tagged';
+
+const EXPORTED_AT = '2026-02-02T10:00:00.000Z';
+
+function sampleState() {
+  const records = buildSampleCorpus(testContext());
+  return createCorpusState(records.corpus, records.documents, records.spans);
+}
+
+describe('native export', () => {
+  it('declares its version and unit, and every span slices to its quote in code points', () => {
+    const result = exportNative(sampleState(), { exportedAt: EXPORTED_AT });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const file = JSON.parse(result.json);
+    expect(file).toMatchObject({ format: 'isnad-corpus', formatVersion: 1, offsetUnit: 'codepoint' });
+    expect(nativeFileSchema.safeParse(file).success).toBe(true);
+    expect(file.schema.labels.map((l: { id: string }) => l.id)).toEqual(['PER', 'ORG', 'LOC', 'DATE', 'CLAIM', 'SOURCE', 'CUE']);
+    let checked = 0;
+    for (const doc of file.documents) {
+      expect(doc.meta.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(doc.meta.encoding).toBe('utf-8');
+      const codePoints = Array.from(doc.text as string);
+      for (const span of doc.spans) {
+        expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('code-point and UTF-16 offsets differ after an astral character, and both verify', () => {
+    const { text, tags } = tagged('😀 قالت <a>وكالة قاسيون<b> إن');
+    let state = stateWithDocument(text);
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'SOURCE' }, testContext())).state;
+    const cp = exportNative(state, { exportedAt: EXPORTED_AT, offsetUnit: 'codepoint' });
+    const u16 = exportNative(state, { exportedAt: EXPORTED_AT, offsetUnit: 'utf16' });
+    if (!cp.ok || !u16.ok) throw new Error('export failed');
+    const cpSpan = cp.file.documents[0]!.spans[0]!;
+    const u16Span = u16.file.documents[0]!.spans[0]!;
+    expect(u16Span.start - cpSpan.start).toBe(1);
+    expect(cpSpan.text).toBe('وكالة قاسيون');
+    expect(Array.from(text).slice(cpSpan.start, cpSpan.end).join('')).toBe('وكالة قاسيون');
+    expect(text.slice(u16Span.start, u16Span.end)).toBe('وكالة قاسيون');
+  });
+
+  it('aborts with a clear problem when a span does not match its text', () => {
+    const state = sampleState();
+    const result = exportNative(state, { exportedAt: EXPORTED_AT });
+    if (!result.ok) throw new Error('export failed');
+    const tampered = structuredClone(result.file);
+    tampered.documents[0]!.spans[0]!.start += 1;
+    const problems = verifyNativeFile(tampered);
+    expect(problems.length).toBe(1);
+    expect(problems[0]).toMatch(/reads “.*” but quotes “/);
+  });
+
+  it('refuses to export a span whose offsets no longer fit the text (no silent shift)', () => {
+    const state = sampleState();
+    const span = [...state.spans.values()][0]!;
+    const broken = { ...state, spans: new Map([[span.id, { ...span, end: 10_000 }]]) };
+    const result = exportNative(broken, { exportedAt: EXPORTED_AT });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join(' ')).toMatch(/outside the text/);
+  });
+
+  it('detects a text that no longer matches its SHA-256', () => {
+    const result = exportNative(sampleState(), { exportedAt: EXPORTED_AT });
+    if (!result.ok) throw new Error('export failed');
+    const tampered = structuredClone(result.file);
+    tampered.documents[1]!.text += ' ';
+    expect(verifyNativeFile(tampered).join(' ')).toMatch(/SHA-256/);
+  });
+
+  it('names the file after the corpus and date', () => {
+    expect(nativeExportFileName('Sample corpus', EXPORTED_AT)).toBe('isnad-sample-corpus-2026-02-02.json');
+    expect(nativeExportFileName('مدونة', EXPORTED_AT)).toBe('isnad-corpus-2026-02-02.json');
+  });
+});
+
+describe('native import', () => {
+  it('round trip: export, import into an empty corpus, export again gives the same documents and spans', () => {
+    const original = sampleState();
+    const first = exportNative(original, { exportedAt: EXPORTED_AT });
+    if (!first.ok) throw new Error('export failed');
+    const empty = createCorpusState(original.corpus);
+    const outcome = importFiles(empty, [{ name: 'corpus.json', bytes: new TextEncoder().encode(first.json) }], testContext());
+    expect(outcome.report.refused).toEqual([]);
+    expect(outcome.report.imported).toHaveLength(3);
+    const restored = applyTransaction(empty, outcome.tx!);
+    const second = exportNative(restored, { exportedAt: EXPORTED_AT });
+    if (!second.ok) throw new Error('second export failed');
+    expect(second.file).toEqual(first.file);
+    for (const doc of original.documents.values()) {
+      expect(spansOfDocument(restored, doc.id)).toEqual(spansOfDocument(original, doc.id));
+    }
+  });
+
+  it('skips documents already in the corpus and reports them', () => {
+    const original = sampleState();
+    const first = exportNative(original, { exportedAt: EXPORTED_AT });
+    if (!first.ok) throw new Error('export failed');
+    const outcome = importFiles(original, [{ name: 'again.json', bytes: new TextEncoder().encode(first.json) }], testContext());
+    expect(outcome.tx).toBeNull();
+    expect(outcome.report.duplicates).toHaveLength(3);
+  });
+
+  it('refuses broken JSON, other JSON, a future version and a mismatched quote, each with a reason', () => {
+    const state = sampleState();
+    const good = exportNative(state, { exportedAt: EXPORTED_AT });
+    if (!good.ok) throw new Error('export failed');
+    const future = { ...good.file, formatVersion: 99 };
+    const mismatched = structuredClone(good.file);
+    mismatched.documents[0]!.spans[0]!.text = 'شيء آخر';
+    const files = [
+      { name: 'broken.json', text: '{"format": "isnad-corpus", ' },
+      { name: 'other.json', text: '[{"text": "مرحبا"}]' },
+      { name: 'future.json', text: JSON.stringify(future) },
+      { name: 'mismatch.json', text: JSON.stringify(mismatched) },
+    ];
+    const outcome = importFiles(createCorpusState(state.corpus), files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })), testContext());
+    expect(outcome.tx).toBeNull();
+    const messages = Object.fromEntries(outcome.report.refused.map((r) => [r.fileName, r.message]));
+    expect(messages['broken.json']).toMatch(/broken\.json.*not valid JSON/);
+    expect(messages['other.json']).toMatch(/not an Isnad export/);
+    expect(messages['future.json']).toMatch(/version 99/);
+    expect(messages['mismatch.json']).toMatch(/quotes “شيء آخر”/);
+  });
+
+  it('parseNative converts code points back to UTF-16 offsets', () => {
+    const { text, tags } = tagged('𝐀𝐁 <a>إدلب<b>');
+    let state = stateWithDocument(text);
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'LOC' }, testContext())).state;
+    const exported = exportNative(state, { exportedAt: EXPORTED_AT });
+    if (!exported.ok) throw new Error('export failed');
+    expect(exported.file.documents[0]!.spans[0]!.start).toBe(3);
+    const parsed = parseNative(exported.json);
+    if (!parsed.ok) throw new Error(parsed.problems.join());
+    expect(parsed.value.spans[0]).toMatchObject({ start: tags.a, end: tags.b });
+  });
+});
