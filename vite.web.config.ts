@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspMetaTagPlugin } from './shared/security/csp';
 
 /**
  * The browser build of the renderer (`npm run web`, and what the end-to-end tests drive).
@@ -9,7 +10,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMetaTagPlugin()],
   build: { outDir: '../dist-web', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -84,28 +84,7 @@ export function isTrustedSender(frame: SenderFrameLike | null | undefined, origi
   return isAppUrl(frame.url, origin);
 }
 
-/**
- * The Content-Security-Policy of the app's pages. In development the dev server also needs
- * its WebSocket (HMR) in connect-src and the React Refresh inline preamble in script-src;
- * the production policy allows neither.
- */
-export function buildContentSecurityPolicy(devServerUrl?: string): string {
-  const dev = devServerUrl ? new URL(devServerUrl) : undefined;
-  const ws = dev ? `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}` : undefined;
-  const directives: Array<[string, string[]]> = [
-    ['default-src', ["'self'"]],
-    ['script-src', dev ? ["'self'", "'unsafe-inline'"] : ["'self'"]],
-    ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:']],
-    ['font-src', ["'self'", 'data:']],
-    ['connect-src', ws ? ["'self'", ws] : ["'self'"]],
-    ['object-src', ["'none'"]],
-    ['base-uri', ["'none'"]],
-    ['form-action', ["'none'"]],
-    ['frame-ancestors', ["'none'"]],
-  ];
-  return directives.map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
-}
+export { buildContentSecurityPolicy } from '../../shared/security/csp';
 
 /**
  * Response headers with the app's CSP set (replacing any CSP header the server sent, in any

@@ -2,6 +2,7 @@
  * Main-process entry (bundled to out/main/index.js): single instance, sandbox everywhere,
  * session security, IPC, menu, window. Quits when all windows are closed, except on macOS.
  */
+import { isAbsolute } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import type { BaseWindow, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
@@ -31,6 +32,11 @@ if (requestedDevServer && !origin.devServerUrl) {
   console.warn(`Ignoring ELECTRON_RENDERER_URL=${requestedDevServer}: only a loopback dev server of an unpackaged app is used.`);
 }
 if (process.platform === 'win32') app.setAppUserModelId('org.isnad.app');
+
+// Tests of the unpackaged app run against a throw-away profile (database, single-instance
+// lock), never the developer's own: ISNAD_USER_DATA_DIR is ignored in a packaged app.
+const userDataOverride = app.isPackaged ? undefined : process.env['ISNAD_USER_DATA_DIR'];
+if (userDataOverride && isAbsolute(userDataOverride)) app.setPath('userData', userDataOverride);
 
 let mainWindow: BrowserWindow | undefined;
 

@@ -3,7 +3,8 @@
  * guards, and the toolbar. Skipped (with the reason printed) only when the Electron binary
  * is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
@@ -21,6 +22,7 @@ test.describe('Isnad in Electron', () => {
 
   let app: ElectronApplication;
   let page: Page;
+  let profile: string | undefined;
 
   test.beforeAll(async () => {
     if (!binary.found) return;
@@ -32,6 +34,9 @@ test.describe('Isnad in Electron', () => {
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     delete env['ELECTRON_RENDERER_URL']; // test the built renderer, never a dev server
     delete env['ELECTRON_RUN_AS_NODE'];
+    // A fresh profile: never the developer's own database, and no clash with a running Isnad.
+    profile = mkdtempSync(join(tmpdir(), 'isnad-electron-e2e-'));
+    env['ISNAD_USER_DATA_DIR'] = profile;
     app = await electron.launch({
       executablePath: binary.executablePath,
       // The app folder: package.json's "main" (out/main/index.js) is started, with the
@@ -47,6 +52,11 @@ test.describe('Isnad in Electron', () => {
 
   test.afterAll(async () => {
     await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('uses the throw-away profile', async () => {
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(profile);
   });
 
   test('opens one window titled Isnad', async () => {

@@ -12,8 +12,10 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ISNAD_API_KEY, ISNAD_API_METHODS } from '../../shared/ipc/channels';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
@@ -136,5 +138,31 @@ describe('packaged app (electron-builder --dir --linux)', () => {
     // RunAsNode off, CookieEncryption unchanged, NODE_OPTIONS off, --inspect off,
     // asar integrity on, only app.asar, V8 snapshot unchanged, file:// privileges unchanged.
     expect(wire).toBe('00001101');
+  });
+
+  it('ships a sandbox-safe preload: CommonJS that requires only electron and exposes only the contract', () => {
+    const source = extractFile(asarPath, 'out/preload/index.cjs').toString('utf8');
+    const required: string[] = [];
+    const exposed: Record<string, unknown> = {};
+    const electronStub = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: { invoke: async () => undefined, on: () => undefined, removeListener: () => undefined },
+    };
+    const module = { exports: {} };
+    runInNewContext(source, {
+      module,
+      exports: module.exports,
+      require: (name: string) => {
+        required.push(name);
+        if (name !== 'electron') throw new Error(`the preload requires ${name}, which a sandboxed preload cannot`);
+        return electronStub;
+      },
+    });
+    expect(required).toEqual(['electron']);
+    expect(Object.keys(exposed)).toEqual([ISNAD_API_KEY]);
+    expect(Object.keys(exposed[ISNAD_API_KEY] as object).sort()).toEqual([...ISNAD_API_METHODS].sort());
+    // Only the zod-free constants are bundled (zod stays in main, where validation happens).
+    expect(source).not.toMatch(/\$?Zod[A-Z]\w*|ZodError/);
+    expect(source.length).toBeLessThan(20_000);
   });
 });
