@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { cspMetaTagPlugin } from './shared/security/csp';
+import { cspMetaTagPlugin } from './shared/security/csp.ts';
 
 /**
  * Builds the three Electron bundles into out/: main (ESM), preload (CommonJS, because a

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cspMetaTagPlugin } from './shared/security/csp';
+import { cspMetaTagPlugin } from './shared/security/csp.ts';
 
 /**
  * The browser build of the renderer (`npm run web`, and what the end-to-end tests drive).
