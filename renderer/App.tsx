@@ -1,9 +1,11 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
-import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
 import { actionForEvent, buildActions } from './commands/actions';
 import { useApp, useCorpusState } from './app/hooks';
-import { readFiles } from './platform/host';
+import { filesFromDrop } from './platform/folders';
+import { ImportDialog } from './components/ImportDialog';
+import { ImportProgressBar } from './components/ImportProgressBar';
+import { DocumentDetails } from './components/DocumentDetails';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
 import { SpanList } from './components/SpanList';
@@ -42,7 +44,7 @@ export function App(): React.JSX.Element {
   useEffect(
     () =>
       app.platform.onMenuCommand((command) => {
-        const id = { open: 'file.open', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo' }[command];
+        const id = { open: 'file.open', 'open-folder': 'file.open-folder', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo' }[command];
         void actions.find((a) => a.id === id)?.run();
       }),
     [actions, app],
@@ -67,8 +69,13 @@ export function App(): React.JSX.Element {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length) void readFiles(files, DEFAULT_MAX_FILE_BYTES).then((incoming) => app.importIncoming(incoming));
+      if (!event.dataTransfer) return;
+      filesFromDrop(event.dataTransfer).then(
+        ({ contents }) => {
+          if (contents.files.length || contents.skipped.length) app.stageImport(contents.files, contents.skipped);
+        },
+        (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
+      );
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragleave', onDragLeave);
@@ -88,9 +95,14 @@ export function App(): React.JSX.Element {
       <div className="workspace">
         <DocumentList />
         <ArticleView />
-        <SpanList />
+        <div className="side-panels">
+          <DocumentDetails />
+          <SpanList />
+        </div>
       </div>
+      <ImportProgressBar />
       <StatusArea />
+      <ImportDialog />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop article files to import them

@@ -12,6 +12,8 @@ import type { AppOrigin } from './app-url';
 import { writeFileAtomic } from './atomic-write';
 import { getAppInfo } from './ipc/app-info';
 import { openArticleFiles } from './ipc/open-article-files';
+import type { ShowOpenDialog } from './ipc/open-article-files';
+import { openArticleFolder } from './ipc/open-article-folder';
 import { registerIpcHandlers } from './ipc/register';
 import { saveExport } from './ipc/save-export';
 import { buildMenuTemplate } from './menu';
@@ -53,6 +55,14 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
 }
 
+/** The open dialog, modal to the window that asked (if it still exists). */
+function openDialogFor(event: IpcMainInvokeEvent): ShowOpenDialog {
+  return (options) => {
+    const window = windowOf(event);
+    return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+  };
+}
+
 function sendMenuCommand(command: MenuCommand, target: BaseWindow | undefined): void {
   const window = (target && BrowserWindow.fromId(target.id)) ?? BrowserWindow.getFocusedWindow() ?? mainWindow;
   if (window && !window.isDestroyed()) window.webContents.send(IPC_CHANNELS.menuCommand, command);
@@ -66,13 +76,8 @@ function start(): void {
   registerIpcHandlers<IpcMainInvokeEvent>(
     ipcMain,
     {
-      openArticleFiles: (event) =>
-        openArticleFiles({
-          showOpenDialog: (options) => {
-            const window = windowOf(event);
-            return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
-          },
-        }),
+      openArticleFiles: (event) => openArticleFiles({ showOpenDialog: openDialogFor(event) }),
+      openArticleFolder: (event) => openArticleFolder({ showOpenDialog: openDialogFor(event) }),
       saveExport: (event, request) =>
         saveExport(request, {
           showSaveDialog: (options) => {

@@ -28,6 +28,7 @@ function isMenuCommand(value: unknown): value is MenuCommand {
 export function createIsnadApi(ipc: IpcRendererLike): IsnadApi {
   return {
     openArticleFiles: () => ipc.invoke(IPC_CHANNELS.openArticleFiles) as ReturnType<IsnadApi['openArticleFiles']>,
+    openArticleFolder: () => ipc.invoke(IPC_CHANNELS.openArticleFolder) as ReturnType<IsnadApi['openArticleFolder']>,
     saveExport: (request: SaveExportPayload) =>
       // Copy only the contract's fields, so stray properties never cross the bridge.
       ipc.invoke(IPC_CHANNELS.saveExport, {

@@ -4,19 +4,23 @@
  * the toolbar and the keyboard all call these methods; React only renders.
  */
 import type { CommandContext } from '../../shared/model/commands';
-import { addSpan, relabelSpan, removeSpan, setDocumentStatus } from '../../shared/model/commands';
-import { importFiles, type ImportReport, type IncomingFile } from '../../shared/model/import';
+import { addSpan, relabelSpan, removeSpan, setDocumentStatus, updateDocumentDetails } from '../../shared/model/commands';
+import { DEFAULT_IMPORT_SETTINGS, type ImportReport } from '../../shared/model/import';
+import { transaction } from '../../shared/model/transaction';
 import { buildSampleCorpus } from '../../shared/model/sample-corpus';
 import { findLabel, labelDisplayName } from '../../shared/model/schema';
 import { createCorpusState, documentsInOrder, spansOfDocument } from '../../shared/model/state';
-import type { DocumentStatus } from '../../shared/model/types';
+import type { DocumentStatus, EditableDocumentFields, ImportSettings } from '../../shared/model/types';
+import type { TextEncodingName } from '../../shared/text/decode';
+import { ImportSession, type ImportResult, type WorkerLike } from '../import/import-session';
+import type { WorkerInputFile } from '../import/protocol';
 import { exportNative, nativeExportFileName } from '../../shared/formats/native';
 import { nextWordEdge, snapSelection } from '../../shared/text/words';
 import { splitParagraphs } from '../../shared/text/paragraphs';
 import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
-import { UiStore } from '../state/ui-store';
+import { UiStore, type SearchState } from '../state/ui-store';
 import { readSelection, selectOffsets } from '../editor/dom-offsets';
 
 const OPEN_CORPUS_KEY = 'openCorpusId';
@@ -26,6 +30,9 @@ function defaultContext(): CommandContext {
   return { newId: () => crypto.randomUUID(), now: () => new Date().toISOString(), annotator: 'local' };
 }
 
+const IMPORTED_LINES = 30;
+const REPORT_LINES = 300;
+
 /** Summarises an import report in one sentence plus one line per file worth mentioning. */
 export function describeImport(report: ImportReport): { text: string; details: string[]; tone: 'info' | 'error' } {
   const parts: string[] = [];
@@ -33,11 +40,15 @@ export function describeImport(report: ImportReport): { text: string; details: s
   parts.push(n ? `Imported ${n} document${n === 1 ? '' : 's'}.` : 'Nothing was imported.');
   if (report.duplicates.length) parts.push(`Skipped ${report.duplicates.length} already in the corpus.`);
   if (report.refused.length) parts.push(`Refused ${report.refused.length} file${report.refused.length === 1 ? '' : 's'}.`);
-  const details = [
-    ...report.imported.map((i) => `${i.fileName}: ${i.detail}`),
-    ...report.duplicates.map((d) => `${d.fileName}: same text as “${d.existingTitle}”, skipped.`),
+  if (report.problems.length) parts.push(`Skipped ${report.problems.length} record${report.problems.length === 1 ? '' : 's'} inside files.`);
+  const lines = [
     ...report.refused.map((r) => r.message),
+    ...report.problems.map((p) => `${p.fileName}, ${p.message}`),
+    ...report.duplicates.map((d) => `${d.fileName}: same text as “${d.existingTitle}”, skipped.`),
   ];
+  // Every refusal and problem is listed; imported files only while the list stays readable.
+  if (report.imported.length <= IMPORTED_LINES) lines.push(...report.imported.map((i) => `${i.fileName}: ${i.detail}`));
+  const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), `…and ${lines.length - REPORT_LINES} more lines (the full report is kept with the import).`] : lines;
   return { text: parts.join(' '), details, tone: report.refused.length && !n ? 'error' : 'info' };
 }
 
@@ -93,29 +104,106 @@ export class IsnadApp {
     await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
   }
 
-  /** File → Open: the host's chooser, then import. */
-  async openFiles(): Promise<void> {
-    const files = await this.platform.pickArticleFiles();
-    if (files.length) await this.importIncoming(files);
+  /** Import settings of the open corpus (field mapping, collapsing repeats). */
+  get importSettings(): ImportSettings {
+    return this.corpus.state.corpus.importSettings ?? DEFAULT_IMPORT_SETTINGS;
   }
 
-  /** Imports files (chosen or dropped) and reports what happened to each. */
-  async importIncoming(files: IncomingFile[]): Promise<ImportReport> {
-    const outcome = importFiles(this.corpus.state, files, this.corpus.context);
-    if (outcome.tx) {
-      try {
-        await this.corpus.dispatch(outcome.tx);
-      } catch (error) {
-        this.notify('error', `The import could not be saved, so nothing was imported: ${(error as Error).message}`);
-        return { imported: [], duplicates: outcome.report.duplicates, refused: outcome.report.refused };
-      }
+  /** File → Open: the host's chooser, then the import dialog. */
+  async openFiles(): Promise<void> {
+    const files = await this.platform.pickArticleFiles();
+    if (files.length) this.stageImport(files);
+  }
+
+  /** File → Open folder: the whole tree, non-articles skipped and reported. */
+  async openFolder(): Promise<void> {
+    const folder = await this.platform.pickArticleFolder();
+    if (!folder) return;
+    if (!folder.files.length) {
+      this.notify('error', `The folder has no article files (${folder.skipped.length} skipped).`, folder.skipped.map((s) => `${s.name}: skipped, ${s.reason}`));
+      return;
     }
-    const summary = describeImport(outcome.report);
-    this.ui.update({ importReport: outcome.report });
-    this.notify(summary.tone, summary.text, summary.details);
-    const first = outcome.report.imported[0];
-    if (first) await this.openDocument(first.docId);
-    return outcome.report;
+    this.stageImport(folder.files, folder.skipped);
+  }
+
+  /** Shows the import dialog for chosen or dropped files. */
+  stageImport(files: WorkerInputFile[], skipped: Array<{ name: string; reason: string }> = []): void {
+    if (this.ui.state.importProgress) {
+      this.notify('error', 'An import is already running; wait for it or cancel it first.');
+      return;
+    }
+    this.ui.update({ importDraft: { files, encodings: {}, skipped } });
+  }
+
+  /** Sets (or clears, with null) the encoding override of one staged file. */
+  setStagedEncoding(fileName: string, encoding: TextEncodingName | null): void {
+    const draft = this.ui.state.importDraft;
+    if (!draft) return;
+    const encodings = { ...draft.encodings };
+    if (encoding) encodings[fileName] = encoding;
+    else delete encodings[fileName];
+    this.ui.update({ importDraft: { ...draft, encodings } });
+  }
+
+  /** Closes the import dialog without importing. */
+  discardImport(): void {
+    this.ui.update({ importDraft: null });
+  }
+
+  /** Saves the corpus's import settings (remembered per corpus; not an undoable edit). */
+  async saveImportSettings(settings: ImportSettings): Promise<void> {
+    const corpus = this.corpus.state.corpus;
+    await this.corpus.dispatch(transaction([{ table: 'corpora', id: corpus.id, before: corpus, after: { ...corpus, importSettings: settings } }], { origin: 'load', description: 'Save import settings' }));
+  }
+
+  private session: ImportSession | null = null;
+
+  /** Runs the staged import with the given settings; resolves with the report when it ends. */
+  async runImport(settings: ImportSettings = this.importSettings, createWorker?: () => WorkerLike): Promise<ImportResult | null> {
+    const draft = this.ui.state.importDraft;
+    if (!draft || this.session) return null;
+    if (JSON.stringify(settings) !== JSON.stringify(this.importSettings)) await this.saveImportSettings(settings);
+    const files: WorkerInputFile[] = [...draft.files, ...draft.skipped.map((s) => ({ name: s.name, error: `“${s.name}” skipped: ${s.reason}.` }))];
+    const session = new ImportSession(
+      this.corpus,
+      files,
+      { fieldMapping: settings.fieldMapping, collapseRepeatedParagraphs: settings.collapseRepeatedParagraphs, encodings: draft.encodings },
+      (importProgress) => this.ui.update({ importProgress }),
+      createWorker,
+    );
+    this.session = session;
+    this.ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, current: files[0]?.name ?? null, cancelling: false } });
+    try {
+      const result = await session.start();
+      const summary = describeImport(result.report);
+      const text = result.cancelled ? `Import cancelled: ${result.notProcessed} file${result.notProcessed === 1 ? ' was' : 's were'} not imported. ${summary.text}` : summary.text;
+      this.ui.update({ importReport: result.report });
+      this.notify(summary.tone, text, summary.details);
+      const first = result.report.imported[0];
+      if (first) await this.openDocument(first.docId);
+      return result;
+    } catch (error) {
+      this.notify('error', `The import stopped: ${(error as Error).message}. Documents written before the error are kept whole; nothing is half-imported.`);
+      return null;
+    } finally {
+      this.session = null;
+      this.ui.update({ importProgress: null });
+    }
+  }
+
+  /** Cancels the running import. */
+  cancelImport(): void {
+    this.session?.cancel();
+  }
+
+  /** Edits a document's title, outlet, URL or date. */
+  async updateDetails(docId: string, fields: Partial<EditableDocumentFields>): Promise<boolean> {
+    return (await this.run((state) => updateDocumentDetails(state, { docId, fields }))) !== null;
+  }
+
+  /** Changes the search query or list filters. */
+  setSearch(patch: Partial<SearchState>): void {
+    this.ui.update({ search: { ...this.ui.state.search, ...patch } });
   }
 
   /** Exports the corpus in the native format after verifying every span. */

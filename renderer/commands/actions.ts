@@ -24,6 +24,7 @@ export interface Action {
 export function buildActions(app: IsnadApp): Action[] {
   const actions: Action[] = [
     { id: 'file.open', label: 'Open files…', keys: ['Mod+O'], scope: 'global', run: () => app.openFiles() },
+    { id: 'file.open-folder', label: 'Import a folder…', keys: ['Mod+Shift+O'], scope: 'global', run: () => app.openFolder() },
     { id: 'file.export', label: 'Export corpus as JSON', keys: ['Mod+E'], scope: 'global', run: () => app.exportCorpus() },
     { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], scope: 'global', run: () => app.undo() },
     { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], scope: 'global', run: () => app.redo() },

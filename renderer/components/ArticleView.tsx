@@ -4,46 +4,33 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { spansOfDocument } from '../../shared/model/state';
-import type { DocumentMeta, DocumentStatus } from '../../shared/model/types';
+import type { DocumentStatus } from '../../shared/model/types';
+import { encodingSummary } from '../../shared/model/import';
+import { findRepeatedParagraphs } from '../../shared/text/repeats';
+import { findInText } from '../../shared/search/search';
 import { splitParagraphs } from '../../shared/text/paragraphs';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 import { offsetAtPoint } from '../editor/dom-offsets';
-import { clearHighlights, highlightStyles, paintSpans } from '../editor/highlights';
+import { clearHighlights, highlightStyles, paintSearchMatches, paintSpans } from '../editor/highlights';
 import { STATUS_NAMES } from './DocumentList';
-
-const ENCODING_NAMES: Record<DocumentMeta['encoding'], string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1256': 'Windows-1256 (Arabic)',
-  'iso-8859-6': 'ISO-8859-6 (Arabic)',
-};
-
-/** "Windows-1256 (Arabic), detected 87%" — how a document's bytes were decoded. */
-export function encodingSummary(meta: DocumentMeta): string {
-  const name = ENCODING_NAMES[meta.encoding];
-  switch (meta.encodingMethod) {
-    case 'bom':
-      return `${name} (byte-order mark)`;
-    case 'valid-utf8':
-      return name;
-    case 'declared':
-      return `${name} (declared)`;
-    case 'detected':
-      return `${name}, detected ${Math.round(meta.encodingConfidence * 100)}%`;
-  }
-}
 
 /** The article view of the open document. */
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
-  const { openDocId, focusedSpanId } = useUiState();
+  const { openDocId, focusedSpanId, search } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   const articleRef = useRef<HTMLElement | null>(null);
   const paragraphs = useMemo(() => (doc ? splitParagraphs(doc.text) : []), [doc]);
   const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
   const styles = useMemo(() => highlightStyles(state.corpus.schema), [state.corpus.schema]);
+  /** Paragraph index → the index of its first occurrence, for later copies of a repeated paragraph. */
+  const repeatOf = useMemo(() => {
+    const map = new Map<number, number>();
+    if (doc) for (const repeat of findRepeatedParagraphs(doc.text)) for (const later of repeat.occurrences.slice(1)) map.set(later, repeat.occurrences[0]!);
+    return map;
+  }, [doc]);
+  const matches = useMemo(() => (doc && search.query.trim() ? findInText(doc.text, search.query, { tehMarbuta: search.tehMarbuta }) : []), [doc, search.query, search.tehMarbuta]);
 
   const attach = useCallback(
     (element: HTMLElement | null) => {
@@ -56,6 +43,9 @@ export function ArticleView(): React.JSX.Element {
   useLayoutEffect(() => {
     if (articleRef.current) paintSpans(articleRef.current, spans, state.corpus.schema, focusedSpanId);
   }, [spans, paragraphs, focusedSpanId, state.corpus.schema]);
+  useLayoutEffect(() => {
+    if (articleRef.current) paintSearchMatches(articleRef.current, matches);
+  }, [matches, paragraphs]);
   useLayoutEffect(() => () => clearHighlights(), []);
 
   if (!doc) {
@@ -80,10 +70,20 @@ export function ArticleView(): React.JSX.Element {
         <h1 dir="auto">{doc.title}</h1>
         <p className="article-meta">
           {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
-          <span aria-label="Detected encoding">Encoding: {encodingSummary(doc.meta)}</span>
+          <span>Encoding: {encodingSummary(doc.meta)}</span>
           <span>
             {spans.length} span{spans.length === 1 ? '' : 's'}
           </span>
+          {repeatOf.size ? (
+            <span className="repeat-note">
+              {repeatOf.size} repeated paragraph{repeatOf.size === 1 ? '' : 's'}
+            </span>
+          ) : null}
+          {search.query.trim() ? (
+            <span role="status">
+              {matches.length} match{matches.length === 1 ? '' : 'es'} for “{search.query.trim()}”
+            </span>
+          ) : null}
           <label>
             Status{' '}
             <select aria-label="Document status" value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
@@ -97,11 +97,19 @@ export function ArticleView(): React.JSX.Element {
         </p>
       </div>
       <article ref={attach} className="article-text" aria-label={`Article: ${doc.title}`} tabIndex={0} lang="ar" onMouseUp={onMouseUp}>
-        {paragraphs.map((p) => (
-          <p key={p.start} dir={p.dir} data-start={p.start}>
-            {doc.text.slice(p.start, p.end)}
-          </p>
-        ))}
+        {paragraphs.map((p) => {
+          const first = repeatOf.get(p.index);
+          return (
+            <p
+              key={p.start}
+              dir={p.dir}
+              data-start={p.start}
+              {...(first === undefined ? {} : { 'data-repeat-of': first + 1, className: 'repeated', title: `Repeats paragraph ${first + 1}` })}
+            >
+              {doc.text.slice(p.start, p.end)}
+            </p>
+          );
+        })}
       </article>
     </main>
   );

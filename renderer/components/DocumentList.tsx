@@ -1,49 +1,188 @@
-/** The corpus as a list: title, status and span count of each document. */
-import { useMemo } from 'react';
+/**
+ * The corpus as a list: title, status, span count, near-duplicate group of each document;
+ * search (Arabic-insensitive to harakat, hamza forms, ى/ي, optionally ة/ه) and filters by
+ * status, outlet and label. Virtualised, so a corpus of thousands of documents stays fast.
+ */
+import { useDeferredValue, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import { documentsInOrder, spanCounts } from '../../shared/model/state';
-import type { DocumentStatus } from '../../shared/model/types';
+import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
+import { createSearchIndex, searchDocuments, type CorpusSearchHit } from '../../shared/search/search';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 
 /** Words for each status, shown in the list and the status menu. */
 export const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
 
+const searchIndex = createSearchIndex();
+/**
+ * Wire stories retold by several outlets share well under 100% of their wording: group at an
+ * estimated Jaccard of 0.4 over 3-word shingles, with 64 bands of 2 rows for recall
+ * (measured on planted copies with 10% of words changed: 3 of 750 pairs missed, no false groups).
+ */
+const GROUPING = { threshold: 0.4, bands: 64 };
+
+interface Row {
+  doc: DocumentRecord;
+  hit?: CorpusSearchHit;
+  group?: { number: number; size: number };
+}
+
 /** The list of documents in the open corpus. */
 export function DocumentList(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
-  const { openDocId } = useUiState();
+  const { openDocId, search } = useUiState();
+  const query = useDeferredValue(search.query);
   const documents = useMemo(() => documentsInOrder(state), [state]);
   const counts = useMemo(() => spanCounts(state), [state]);
+  const labelsByDoc = useMemo(() => {
+    const map = new Map<string, Set<string>>();
+    for (const span of state.spans.values()) {
+      const set = map.get(span.docId) ?? new Set<string>();
+      set.add(span.label);
+      map.set(span.docId, set);
+    }
+    return map;
+  }, [state.spans]);
+  const outlets = useMemo(() => [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort(), [documents]);
+  const groups = useMemo(() => {
+    const byDoc = new Map<string, { number: number; size: number; members: string[] }>();
+    groupDocumentsBySignature(documents, GROUPING).forEach((members, i) => {
+      for (const id of members) byDoc.set(id, { number: i + 1, size: members.length, members });
+    });
+    return byDoc;
+  }, [state.documents]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const rows = useMemo((): Row[] => {
+    const filtered = documents.filter(
+      (d) =>
+        (search.status === 'all' || d.status === search.status) &&
+        (!search.outlet || d.meta.outlet === search.outlet) &&
+        (!search.label || labelsByDoc.get(d.id)?.has(search.label)),
+    );
+    if (query.trim()) {
+      const hits = searchDocuments(filtered, query, { tehMarbuta: search.tehMarbuta, index: searchIndex });
+      const byId = new Map(filtered.map((d) => [d.id, d]));
+      return hits.map((hit) => ({ doc: byId.get(hit.docId)!, hit, ...(groups.get(hit.docId) ? { group: groups.get(hit.docId)! } : {}) }));
+    }
+    // Members of a near-duplicate group are listed together, under the first of them.
+    const placed = new Set<string>();
+    const visible = new Set(filtered.map((d) => d.id));
+    const result: Row[] = [];
+    const byId = new Map(filtered.map((d) => [d.id, d]));
+    for (const doc of filtered) {
+      if (placed.has(doc.id)) continue;
+      const group = groups.get(doc.id);
+      for (const id of group ? group.members : [doc.id]) {
+        if (placed.has(id) || !visible.has(id)) continue;
+        placed.add(id);
+        result.push({ doc: byId.get(id)!, ...(group ? { group } : {}) });
+      }
+    }
+    return result;
+  }, [documents, query, search.status, search.outlet, search.label, search.tehMarbuta, labelsByDoc, groups]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 72, overscan: 8 });
+  const filtering = !!(query.trim() || search.status !== 'all' || search.outlet || search.label);
+
   return (
     <nav className="documents" aria-label="Documents">
       <h2>
-        {state.corpus.name} <span className="count">({documents.length})</span>
+        {state.corpus.name} <span className="count">({documents.length.toLocaleString('en')})</span>
       </h2>
-      <ul>
-        {documents.map((doc) => {
-          const count = counts.get(doc.id) ?? 0;
-          return (
-            <li key={doc.id}>
-              <button
-                type="button"
-                aria-current={doc.id === openDocId ? 'page' : undefined}
-                onClick={() => void app.openDocument(doc.id)}
-                aria-label={`${doc.title} — ${STATUS_NAMES[doc.status]}, ${count} span${count === 1 ? '' : 's'}`}
-              >
-                <span className="doc-title" dir="auto">
-                  {doc.title}
-                </span>
-                <span className="doc-meta">
-                  <span className={`status status-${doc.status}`}>{STATUS_NAMES[doc.status]}</span>
-                  <span className="span-count">
-                    {count} span{count === 1 ? '' : 's'}
+      <div className="search" role="search" aria-label="Search and filter documents">
+        <input
+          type="search"
+          aria-label="Search documents"
+          placeholder="Search (ignores harakat and hamza forms)"
+          dir="auto"
+          value={search.query}
+          onChange={(event) => app.setSearch({ query: event.target.value })}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={search.tehMarbuta} onChange={(event) => app.setSearch({ tehMarbuta: event.target.checked })} />
+          Treat <bdi lang="ar">ة</bdi> as <bdi lang="ar">ه</bdi>
+        </label>
+        <div className="filters">
+          <select aria-label="Filter by status" value={search.status} onChange={(event) => app.setSearch({ status: event.target.value as typeof search.status })}>
+            <option value="all">Any status</option>
+            {(Object.keys(STATUS_NAMES) as DocumentStatus[]).map((status) => (
+              <option key={status} value={status}>
+                {STATUS_NAMES[status]}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by outlet" value={search.outlet} onChange={(event) => app.setSearch({ outlet: event.target.value })}>
+            <option value="">Any outlet</option>
+            {outlets.map((outlet) => (
+              <option key={outlet} value={outlet}>
+                {outlet}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by label present" value={search.label} onChange={(event) => app.setSearch({ label: event.target.value })}>
+            <option value="">Any labels</option>
+            {state.corpus.schema.labels.map((label) => (
+              <option key={label.id} value={label.id}>
+                Has {label.id}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filtering ? (
+          <p className="hint" role="status">
+            {rows.length.toLocaleString('en')} of {documents.length.toLocaleString('en')} documents
+          </p>
+        ) : null}
+      </div>
+      <div className="doc-scroll" ref={scrollRef}>
+        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-label="Document list">
+          {virtualizer.getVirtualItems().map((item) => {
+            const { doc, hit, group } = rows[item.index]!;
+            const count = counts.get(doc.id) ?? 0;
+            const groupText = group ? `, similar to ${group.size - 1} other${group.size === 2 ? '' : 's'} (group ${group.number})` : '';
+            const hitText = hit ? `, ${hit.matches.length} match${hit.matches.length === 1 ? '' : 'es'}` : '';
+            return (
+              <li key={doc.id} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                <button
+                  type="button"
+                  className={group && !hit ? 'in-group' : undefined}
+                  aria-current={doc.id === openDocId ? 'page' : undefined}
+                  onClick={() => void app.openDocument(doc.id)}
+                  aria-label={`${doc.title} — ${STATUS_NAMES[doc.status]}, ${count} span${count === 1 ? '' : 's'}${groupText}${hitText}`}
+                >
+                  <span className="doc-title" dir="auto">
+                    {doc.title}
                   </span>
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+                  {hit ? (
+                    <span className="snippet" dir="auto">
+                      {hit.snippet.text.slice(0, hit.snippet.matchStart)}
+                      <mark>{hit.snippet.text.slice(hit.snippet.matchStart, hit.snippet.matchEnd)}</mark>
+                      {hit.snippet.text.slice(hit.snippet.matchEnd)}
+                    </span>
+                  ) : null}
+                  <span className="doc-meta">
+                    <span className={`status status-${doc.status}`}>{STATUS_NAMES[doc.status]}</span>
+                    <span className="span-count">
+                      {count} span{count === 1 ? '' : 's'}
+                    </span>
+                    {doc.meta.outlet ? <span dir="auto">{doc.meta.outlet}</span> : null}
+                    {group ? (
+                      <span className="group-badge" title={`Near-duplicate group ${group.number}: ${group.size} documents tell the same story`}>
+                        ≈ group {group.number} ({group.size})
+                      </span>
+                    ) : null}
+                    {hit ? <span className="hits">{hit.matches.length} ✓</span> : null}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </nav>
   );
 }

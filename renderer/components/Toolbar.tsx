@@ -13,6 +13,9 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" onClick={() => void app.openFiles()} title="Open article files (Ctrl+O); you can also drop files on the window">
         Open files…
       </button>
+      <button type="button" onClick={() => void app.openFolder()} title="Import every article in a folder and its subfolders (Ctrl+Shift+O); you can also drop a folder">
+        Import folder…
+      </button>
       <button type="button" onClick={() => void app.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
         Export JSON
       </button>

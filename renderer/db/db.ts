@@ -7,6 +7,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { CorpusRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import type { Transaction } from '../../shared/model/transaction';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
+import { minHashSignature } from '../../shared/model/near-duplicates';
 
 /** A small key/value row: the open corpus, the open document, preferences. */
 export interface SettingRecord {
@@ -34,32 +35,43 @@ export class IsnadDatabase extends Dexie {
       settings: 'key',
       history: 'id, corpusId',
     });
+    // Version 2: documents record their source format and carry a MinHash signature for
+    // near-duplicate grouping. Version-1 documents were plain text; sign them now.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<DocumentRecord, string>('documents')
+          .toCollection()
+          .modify((doc) => {
+            doc.meta.format ??= 'text';
+            doc.minhash ??= minHashSignature(doc.text);
+          });
+      });
   }
 }
 
 /**
- * Writes a transaction's record changes (puts and deletes) in one IndexedDB transaction.
+ * Writes a transaction's record changes (puts and deletes) and the undo-history change in
+ * one IndexedDB transaction. Consecutive changes to one table go as one bulk operation.
  * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
+  const tables = { corpora: db.corpora, documents: db.documents, spans: db.spans } as const;
   await db.transaction('rw', [db.corpora, db.documents, db.spans, db.history], async () => {
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
-    for (const change of tx.changes) {
-      switch (change.table) {
-        case 'corpora':
-          if (change.after) await db.corpora.put(change.after);
-          else await db.corpora.delete(change.id);
-          break;
-        case 'documents':
-          if (change.after) await db.documents.put(change.after);
-          else await db.documents.delete(change.id);
-          break;
-        case 'spans':
-          if (change.after) await db.spans.put(change.after);
-          else await db.spans.delete(change.id);
-          break;
-      }
+    let i = 0;
+    while (i < tx.changes.length) {
+      const first = tx.changes[i]!;
+      const isPut = first.after !== null;
+      let j = i;
+      while (j < tx.changes.length && tx.changes[j]!.table === first.table && (tx.changes[j]!.after !== null) === isPut) j += 1;
+      const run = tx.changes.slice(i, j);
+      const table = tables[first.table] as unknown as { bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> };
+      if (isPut) await table.bulkPut(run.map((c) => c.after));
+      else await table.bulkDelete(run.map((c) => c.id));
+      i = j;
     }
   });
 }

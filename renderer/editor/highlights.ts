@@ -10,6 +10,8 @@ import { rangesForOffsets } from './dom-offsets';
 
 const PREFIX = 'isnad-';
 const FOCUS = `${PREFIX}focus`;
+/** Search matches have their own registry name, painted over spans. */
+const SEARCH = 'isnad-search';
 
 /** The highlight name of a label (label ids are validated as [A-Za-z][\w-]*). */
 export function highlightName(labelId: string): string {
@@ -29,7 +31,7 @@ function labelRule(label: LabelDef): string {
 
 /** The style sheet text for a schema's highlights (colours come from the schema, not from the document). */
 export function highlightStyles(schema: LabelSchema): string {
-  return [...schema.labels.map(labelRule), `::highlight(${FOCUS}) { background-color: rgba(20, 60, 160, 0.28); color: inherit; text-decoration: underline double #143ca0; text-decoration-thickness: 2px; }`].join('\n');
+  return [...schema.labels.map(labelRule), `::highlight(${SEARCH}) { background-color: #ffe066; color: #000; }`, `::highlight(${FOCUS}) { background-color: rgba(20, 60, 160, 0.28); color: inherit; text-decoration: underline double #143ca0; text-decoration-thickness: 2px; }`].join('\n');
 }
 
 type HighlightRegistry = Map<string, Highlight>;
@@ -58,7 +60,7 @@ export function paintSpans(root: HTMLElement, spans: readonly SpanRecord[], sche
     byLabel.set(span.label, list);
     if (span.id === focusedSpanId) focused = ranges;
   }
-  for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX)) highlights.delete(name);
+  for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX) && name !== SEARCH) highlights.delete(name);
   schema.labels.forEach((label, index) => {
     const ranges = byLabel.get(label.id);
     if (!ranges?.length) return;
@@ -79,4 +81,22 @@ export function clearHighlights(): void {
   const highlights = registry();
   if (!highlights) return;
   for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX)) highlights.delete(name);
+}
+
+/** Paints search matches (original-text offsets) in the article. */
+export function paintSearchMatches(root: HTMLElement, matches: ReadonlyArray<{ start: number; end: number }>): void {
+  const highlights = registry();
+  if (!highlights || typeof Highlight !== 'function') return;
+  highlights.delete(SEARCH);
+  if (!matches.length) return;
+  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+  const highlight = new Highlight(...matches.flatMap((m) => rangesForOffsets(root, paragraphs, m.start, m.end)));
+  highlight.priority = 500;
+  highlights.set(SEARCH, highlight);
+  scrollFirstIntoView(paragraphs, matches[0]!.start);
+}
+
+function scrollFirstIntoView(paragraphs: HTMLElement[], offset: number): void {
+  const target = [...paragraphs].reverse().find((p) => Number(p.dataset.start) <= offset);
+  target?.scrollIntoView({ block: 'nearest' });
 }

@@ -1,17 +1,20 @@
 /**
- * The browser host (`npm run web`, end-to-end tests): a file input for opening, a download
- * for saving. No menu.
+ * The browser host (`npm run web`, end-to-end tests): a file input for opening files or a
+ * folder, a download for saving. No menu.
  */
+import { SUPPORTED_EXTENSIONS } from '../../shared/formats/intake';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
-import { readFiles, type HostPlatform } from './host';
+import { splitArticleFiles } from './folders';
+import { toWorkerFiles, type HostPlatform } from './host';
 
 /** Opens the browser's file chooser and resolves with the chosen files (empty on cancel). */
-function chooseFiles(): Promise<File[]> {
+function chooseFiles(options: { folder: boolean }): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = '.txt,.text,.md,.json,text/plain,application/json';
+    if (options.folder) input.webkitdirectory = true;
+    else input.accept = SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(',');
     input.style.display = 'none';
     const done = (files: File[]): void => {
       input.remove();
@@ -28,7 +31,12 @@ function chooseFiles(): Promise<File[]> {
 export const browserPlatform: HostPlatform = {
   kind: 'browser',
   async pickArticleFiles() {
-    return readFiles(await chooseFiles(), DEFAULT_MAX_FILE_BYTES);
+    return toWorkerFiles(await chooseFiles({ folder: false }), DEFAULT_MAX_FILE_BYTES);
+  },
+  async pickArticleFolder() {
+    const files = await chooseFiles({ folder: true });
+    if (!files.length) return null;
+    return splitArticleFiles(files.map((file) => ({ file, name: file.webkitRelativePath || file.name })));
   },
   async saveExport(suggestedName, contents) {
     const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));

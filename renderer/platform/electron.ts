@@ -2,8 +2,15 @@
  * The Electron host: the preload's `window.isnad` (see shared/ipc/contract.ts). The only
  * module that touches the preload API.
  */
-import type { IsnadApi } from '../../shared/ipc/contract';
+import type { ArticleFileResult, IsnadApi } from '../../shared/ipc/contract';
+import type { WorkerInputFile } from '../import/protocol';
 import type { HostPlatform } from './host';
+
+/** One file read by main, as worker input: its bytes, or why it was not read. */
+function toWorkerInput(file: ArticleFileResult): WorkerInputFile {
+  return 'bytes' in file ? { name: file.name, bytes: file.bytes } : { name: file.name, error: file.error };
+}
+
 
 /** Wraps the preload API as a host platform. */
 export function electronPlatform(api: IsnadApi): HostPlatform {
@@ -11,7 +18,12 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
     kind: 'electron',
     async pickArticleFiles() {
       const { files } = await api.openArticleFiles();
-      return files;
+      return files.map(toWorkerInput);
+    },
+    async pickArticleFolder() {
+      const result = await api.openArticleFolder();
+      if ('cancelled' in result) return null;
+      return { files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
     },
     async saveExport(suggestedName, contents) {
       const result = await api.saveExport({ suggestedName, contents });

@@ -2,38 +2,40 @@
  * What the UI needs from its host (Electron or a plain browser). Only `renderer/platform/`
  * talks to the preload API; everything else uses this interface.
  */
-import type { IncomingFile } from '../../shared/model/import';
+import type { WorkerInputFile } from '../import/protocol';
 
 /** The result of saving an export. */
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
 
 /** Application-menu commands (Electron) that the UI turns into actions. */
-export type HostMenuCommand = 'open' | 'export' | 'undo' | 'redo';
+export type HostMenuCommand = 'open' | 'open-folder' | 'export' | 'undo' | 'redo';
 
 /** The host's services. */
 export interface HostPlatform {
   readonly kind: 'electron' | 'browser';
-  /** Lets the user choose article files (several at once) and returns their bytes. */
-  pickArticleFiles(): Promise<IncomingFile[]>;
+  /** Lets the user choose article files (several at once). Empty when cancelled. */
+  pickArticleFiles(): Promise<WorkerInputFile[]>;
+  /**
+   * Lets the user choose a folder; returns the article files of the whole tree (names
+   * relative to the folder) and the files skipped as not articles. Null when cancelled.
+   */
+  pickArticleFolder(): Promise<{ files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
   /** Saves an export: a save dialog and an atomic write (Electron) or a download (browser). */
   saveExport(suggestedName: string, contents: string): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: HostMenuCommand) => void): () => void;
 }
 
-/** Reads dropped or picked `File`s into incoming files; a file that cannot be read is reported, not thrown. */
-export async function readFiles(files: Iterable<File>, maxBytes: number): Promise<IncomingFile[]> {
-  const result: IncomingFile[] = [];
+/**
+ * Turns picked or dropped `File`s into worker input: the worker reads them (off the UI
+ * thread); a file over the size limit is refused here by name, without reading it.
+ */
+export function toWorkerFiles(files: Iterable<File>, maxBytes: number, nameOf: (file: File) => string = (file) => file.name): WorkerInputFile[] {
+  const result: WorkerInputFile[] = [];
   for (const file of files) {
-    if (file.size > maxBytes) {
-      result.push({ name: file.name, error: `“${file.name}” is too large (${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}).` });
-      continue;
-    }
-    try {
-      result.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    } catch (error) {
-      result.push({ name: file.name, error: `“${file.name}” could not be read: ${(error as Error).message}` });
-    }
+    const name = nameOf(file);
+    if (file.size > maxBytes) result.push({ name, error: `“${name}” is too large (${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}).` });
+    else result.push({ name, file });
   }
   return result;
 }

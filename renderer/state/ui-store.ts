@@ -3,6 +3,9 @@
  * notice, the last import report. Kept outside React like the corpus store.
  */
 import type { ImportReport } from '../../shared/model/import';
+import type { TextEncodingName } from '../../shared/text/decode';
+import type { ImportProgress } from '../import/import-session';
+import type { WorkerInputFile } from '../import/protocol';
 
 /** A message for the status area. `tone` decides how it is announced. */
 export interface Notice {
@@ -12,17 +15,52 @@ export interface Notice {
   details?: string[];
 }
 
+/** Files chosen for import, waiting for the user to confirm options in the import dialog. */
+export interface ImportDraft {
+  files: WorkerInputFile[];
+  /** Per-file encoding overrides, by file name. */
+  encodings: Record<string, TextEncodingName>;
+  /** Files a folder walk skipped (not articles), reported with the import. */
+  skipped: Array<{ name: string; reason: string }>;
+}
+
+/** Corpus search and list filters. */
+export interface SearchState {
+  query: string;
+  tehMarbuta: boolean;
+  status: 'all' | 'todo' | 'in-progress' | 'done';
+  outlet: string;
+  /** A label id that must be present ('' for any). */
+  label: string;
+}
+
 /** The UI view state. */
 export interface UiState {
   openDocId: string | null;
   focusedSpanId: string | null;
   notice: Notice | null;
   importReport: ImportReport | null;
+  importDraft: ImportDraft | null;
+  importProgress: ImportProgress | null;
+  search: SearchState;
+  detailsOpen: boolean;
 }
+
+/** No search, no filters. */
+export const EMPTY_SEARCH: SearchState = { query: '', tehMarbuta: false, status: 'all', outlet: '', label: '' };
 
 /** A tiny external store for view state. */
 export class UiStore {
-  private current: UiState = { openDocId: null, focusedSpanId: null, notice: null, importReport: null };
+  private current: UiState = {
+    openDocId: null,
+    focusedSpanId: null,
+    notice: null,
+    importReport: null,
+    importDraft: null,
+    importProgress: null,
+    search: EMPTY_SEARCH,
+    detailsOpen: false,
+  };
   private readonly listeners = new Set<() => void>();
 
   get state(): UiState {

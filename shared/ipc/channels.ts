@@ -15,6 +15,8 @@ export const ISNAD_API_KEY = 'isnad';
 export const IPC_CHANNELS = {
   /** Renderer → main: show the open dialog and return the chosen files' bytes. */
   openArticleFiles: 'isnad:open-article-files',
+  /** Renderer → main: show the folder dialog and return the article files of the folder tree. */
+  openArticleFolder: 'isnad:open-article-folder',
   /** Renderer → main: show the save dialog and write an export atomically. */
   saveExport: 'isnad:save-export',
   /** Renderer → main: application version and platform. */
@@ -27,32 +29,37 @@ export const IPC_CHANNELS = {
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
 /** The renderer → main channels, i.e. the only ones main registers handlers for. */
-export const INVOKE_CHANNELS = [IPC_CHANNELS.openArticleFiles, IPC_CHANNELS.saveExport, IPC_CHANNELS.getAppInfo] as const;
+export const INVOKE_CHANNELS = [
+  IPC_CHANNELS.openArticleFiles,
+  IPC_CHANNELS.openArticleFolder,
+  IPC_CHANNELS.saveExport,
+  IPC_CHANNELS.getAppInfo,
+] as const;
 
 /** A renderer → main channel name. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Commands the application menu sends to the renderer (validated by `MenuCommandSchema`). */
-export const MENU_COMMANDS = ['open', 'export', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['open', 'open-folder', 'export', 'undo', 'redo'] as const;
 
 /** Largest article file main will read: larger files come back as an error entry, unread. */
 export const MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
- * Most bytes one `openArticleFiles()` call returns in total. Files beyond it come back as
- * error entries naming them (open them in a second go): one IPC reply must stay well below
- * Chromium's IPC message size limit.
+ * Most bytes one `openArticleFiles()` or `openArticleFolder()` call returns in total. Files
+ * beyond it come back as error entries naming them (open them in a second go): one IPC
+ * reply must stay well below Chromium's IPC message size limit.
  */
 export const MAX_OPEN_TOTAL_BYTES = 100 * 1024 * 1024;
 
-/** Extensions offered by the open dialog for articles (plain text and Markdown). */
-export const ARTICLE_TEXT_EXTENSIONS = ['txt', 'text', 'md'] as const;
+/** Deepest folder `openArticleFolder()` enters, counted from the chosen folder (depth 0). */
+export const MAX_FOLDER_DEPTH = 32;
 
-/** Extensions offered by the open dialog for Isnad's native JSON format. */
-export const ARTICLE_JSON_EXTENSIONS = ['json'] as const;
+/** Most files and folders `openArticleFolder()` looks at in one folder tree. */
+export const MAX_FOLDER_ENTRIES = 100_000;
 
 /** The function names of `window.isnad`, exactly (nothing else is exposed). */
-export const ISNAD_API_METHODS = ['openArticleFiles', 'saveExport', 'onMenuCommand', 'getAppInfo'] as const;
+export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'saveExport', 'onMenuCommand', 'getAppInfo'] as const;
 
 /** One function name of `window.isnad`. */
 export type IsnadApiMethod = (typeof ISNAD_API_METHODS)[number];

@@ -10,26 +10,26 @@
  */
 import { z } from 'zod';
 import {
-  ARTICLE_JSON_EXTENSIONS,
-  ARTICLE_TEXT_EXTENSIONS,
   INVOKE_CHANNELS,
   IPC_CHANNELS,
   ISNAD_API_KEY,
   ISNAD_API_METHODS,
   MAX_ARTICLE_FILE_BYTES,
+  MAX_FOLDER_DEPTH,
+  MAX_FOLDER_ENTRIES,
   MAX_OPEN_TOTAL_BYTES,
   MENU_COMMANDS,
 } from './channels';
 import type { InvokeChannel, IpcChannel, IsnadApiMethod } from './channels';
 
 export {
-  ARTICLE_JSON_EXTENSIONS,
-  ARTICLE_TEXT_EXTENSIONS,
   INVOKE_CHANNELS,
   IPC_CHANNELS,
   ISNAD_API_KEY,
   ISNAD_API_METHODS,
   MAX_ARTICLE_FILE_BYTES,
+  MAX_FOLDER_DEPTH,
+  MAX_FOLDER_ENTRIES,
   MAX_OPEN_TOTAL_BYTES,
   MENU_COMMANDS,
 };
@@ -39,7 +39,7 @@ export type { InvokeChannel, IpcChannel, IsnadApiMethod };
 // Menu commands (main → renderer)
 // ---------------------------------------------------------------------------------------
 
-/** A command sent by the application menu: 'open', 'export', 'undo' or 'redo'. */
+/** A command sent by the application menu: 'open', 'open-folder', 'export', 'undo' or 'redo'. */
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 
 /** A command sent by the application menu. */
@@ -77,6 +77,38 @@ export const OpenArticleFilesResponse = z.strictObject({
 
 /** Result of `openArticleFiles()`. */
 export type OpenArticleFilesResult = z.infer<typeof OpenArticleFilesResponse>;
+
+// ---------------------------------------------------------------------------------------
+// openArticleFolder
+// ---------------------------------------------------------------------------------------
+
+/** Arguments of `openArticleFolder()`: none. */
+export const OpenArticleFolderArgs = z.tuple([]);
+
+/** A file of the folder that was not read because it is not an article (by its name). */
+export const SkippedFileSchema = z.strictObject({
+  name: z.string(),
+  reason: z.string().min(1),
+});
+
+/** A file of the folder that was not read. */
+export type SkippedFile = z.infer<typeof SkippedFileSchema>;
+
+/**
+ * Result of `openArticleFolder()`: the article files of the chosen folder's tree (bytes or
+ * an error, names relative to the folder's parent with '/' — "news/2019/a.txt") and the
+ * files skipped as not articles; or `{ cancelled: true }`.
+ */
+export const OpenArticleFolderResponse = z.union([
+  z.strictObject({
+    files: z.array(ArticleFileResultSchema),
+    skipped: z.array(SkippedFileSchema),
+  }),
+  z.strictObject({ cancelled: z.literal(true) }),
+]);
+
+/** Result of `openArticleFolder()`. */
+export type OpenArticleFolderResult = z.infer<typeof OpenArticleFolderResponse>;
 
 // ---------------------------------------------------------------------------------------
 // saveExport
@@ -144,6 +176,11 @@ export const IPC_CONTRACT = {
     args: OpenArticleFilesArgs,
     response: OpenArticleFilesResponse,
   },
+  openArticleFolder: {
+    channel: IPC_CHANNELS.openArticleFolder,
+    args: OpenArticleFolderArgs,
+    response: OpenArticleFolderResponse,
+  },
   saveExport: {
     channel: IPC_CHANNELS.saveExport,
     args: SaveExportArgs,
@@ -165,11 +202,19 @@ export type InvokeMessage = keyof typeof IPC_CONTRACT;
  */
 export interface IsnadApi {
   /**
-   * Shows the native open dialog (several files; text *.txt *.text *.md, Isnad JSON *.json,
-   * all files) and returns the chosen files' bytes. Cancel → `{ files: [] }`. A file larger
-   * than {@link MAX_ARTICLE_FILE_BYTES} or unreadable comes back as `{ name, error }`.
+   * Shows the native open dialog (several files; every article format intake reads —
+   * txt, md, html, json, jsonl, csv, tsv, docx… — and all files) and returns the chosen
+   * files' bytes. Cancel → `{ files: [] }`. A file larger than {@link MAX_ARTICLE_FILE_BYTES}
+   * or unreadable comes back as `{ name, error }`.
    */
   openArticleFiles(): Promise<OpenArticleFilesResult>;
+  /**
+   * Shows the native folder dialog and returns the article files of the whole folder tree
+   * (hidden files and folders and symbolic links left out), named relative to the folder's
+   * parent with '/' ("news/2019/a.txt"), plus the files skipped as not articles. Same
+   * per-file and total limits as `openArticleFiles`. Cancel → `{ cancelled: true }`.
+   */
+  openArticleFolder(): Promise<OpenArticleFolderResult>;
   /**
    * Shows the save dialog (JSON) proposing `suggestedName`, then writes `contents` (UTF-8)
    * atomically. Cancel → `{ saved: false, reason: 'cancelled' }`; a failed write rejects.

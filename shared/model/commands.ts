@@ -8,7 +8,7 @@ import { findLabel } from './schema';
 import type { CorpusState } from './state';
 import { spansOfDocument } from './state';
 import { transaction, type RecordChange, type Transaction } from './transaction';
-import type { DocumentRecord, DocumentStatus, SpanRecord } from './types';
+import type { DocumentRecord, DocumentStatus, EditableDocumentFields, SpanRecord } from './types';
 
 /** What commands need from the outside world. */
 export interface CommandContext {
@@ -121,6 +121,45 @@ export function setDocumentStatus(state: CorpusState, args: { docId: string; sta
     tx: transaction([{ table: 'documents', id: doc.id, before: doc, after: { ...doc, status: args.status } }], {
       origin: 'user',
       description: `Mark document ${args.status}`,
+      docId: doc.id,
+    }),
+  };
+}
+
+/** Limits on edited metadata, so a paste cannot bloat every export. */
+const FIELD_LIMITS: Record<keyof EditableDocumentFields, number> = { title: 2000, outlet: 500, url: 4000, date: 200 };
+
+/**
+ * Edits a document's title, outlet, URL or date (never its text). Values are trimmed; an
+ * empty title is refused, an empty outlet/URL/date removes the field.
+ */
+export function updateDocumentDetails(state: CorpusState, args: { docId: string; fields: Partial<EditableDocumentFields> }): CommandResult {
+  const doc = state.documents.get(args.docId);
+  if (!doc) return fail('That document is no longer in the corpus.');
+  let title = doc.title;
+  const meta = { ...doc.meta };
+  const changed: string[] = [];
+  for (const [key, raw] of Object.entries(args.fields) as Array<[keyof EditableDocumentFields, string | undefined]>) {
+    if (raw === undefined) continue;
+    const value = raw.trim();
+    if (value.length > FIELD_LIMITS[key]) return fail(`The ${key} is too long (at most ${FIELD_LIMITS[key]} characters).`);
+    if (key === 'title') {
+      if (!value) return fail('A document needs a title.');
+      if (value !== title) changed.push('title');
+      title = value;
+      continue;
+    }
+    if ((meta[key] ?? '') === value) continue;
+    changed.push(key);
+    if (value) meta[key] = value;
+    else delete meta[key];
+  }
+  if (!changed.length) return fail('Nothing changed.');
+  return {
+    ok: true,
+    tx: transaction([{ table: 'documents', id: doc.id, before: doc, after: { ...doc, title, meta } }], {
+      origin: 'user',
+      description: `Edit ${changed.join(', ')}`,
       docId: doc.id,
     }),
   };

@@ -1,32 +1,68 @@
 /**
- * Turning files into documents: decode each file (plain text, or Isnad's native JSON),
- * skip exact duplicates, refuse what is not an article with a message naming the file, and
- * build one transaction for everything that could be imported. A bad file never stops the
- * rest of the batch.
+ * Turning files into documents, in two steps:
+ * 1. `prepareFile` (pure, CPU-heavy, runs in a Web Worker in the app and directly in the
+ *    CLI): detect the format and encoding, extract the articles, hash them, find repeated
+ *    paragraphs (and collapse them when asked), compute MinHash signatures.
+ * 2. `ImportBuilder` (cheap, on the main thread): skip exact duplicates of what the corpus
+ *    holds, make records with ids, and build transactions plus a per-file report.
+ * A bad file or record never stops the rest of the batch.
  */
-import { decodeArticleBytes, describeEncoding } from '../text/decode';
-import { parseNative, looksLikeNativeFile } from '../formats/native';
+import { extractArticles } from '../formats/intake';
+import { DEFAULT_FIELD_MAPPING, type ArticleDraft, type FieldMapping } from '../formats/article-draft';
+import { parseNative, type ParsedNative } from '../formats/native';
+import { collapseRepeatedParagraphs, findRepeatedParagraphs } from '../text/repeats';
+import { ENCODING_NAMES, type TextEncodingName } from '../text/decode';
 import { sha256Hex } from './hash';
 import type { CommandContext } from './commands';
+import { minHashSignature } from './near-duplicates';
 import { findLabel } from './schema';
 import type { CorpusState } from './state';
 import { transaction, type RecordChange, type Transaction } from './transaction';
-import type { DocumentMeta, DocumentRecord, SpanRecord } from './types';
+import type { DocumentMeta, DocumentRecord, ImportSettings, SpanRecord } from './types';
 
 /** A file handed to the importer: its bytes, or the reason the host could not read it. */
 export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; error: string };
+
+/** Import settings for corpora that never saved their own. */
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { fieldMapping: DEFAULT_FIELD_MAPPING, collapseRepeatedParagraphs: false };
+
+/** Options of one import run. */
+export interface PrepareOptions {
+  fieldMapping?: FieldMapping;
+  collapseRepeatedParagraphs?: boolean;
+  /** Per-file encoding overrides, by file name. */
+  encodings?: Record<string, TextEncodingName>;
+}
+
+/** An article ready to become a document (everything but ids and order). */
+export interface PreparedArticle {
+  title: string;
+  text: string;
+  sha256: string;
+  minhash: Uint32Array;
+  meta: Omit<DocumentMeta, 'importedAt' | 'origin'>;
+  /** Human summary for the report, e.g. "Windows-1256 (Arabic), detected 87% · 2 repeated paragraphs collapsed". */
+  detail: string;
+}
+
+/** What one file yielded after preparation. */
+export type PreparedFile =
+  | { name: string; kind: 'articles'; articles: PreparedArticle[]; problems: string[] }
+  | { name: string; kind: 'native'; parsed: ParsedNative }
+  | { name: string; kind: 'refused'; message: string };
 
 /** What an import did, file by file, for the report the user sees. */
 export interface ImportReport {
   imported: Array<{ fileName: string; title: string; docId: string; detail: string }>;
   duplicates: Array<{ fileName: string; title: string; existingTitle: string }>;
   refused: Array<{ fileName: string; message: string }>;
+  /** Records skipped inside files that were otherwise imported (a bad JSON line, a CSV row without text). */
+  problems: Array<{ fileName: string; message: string }>;
 }
 
-/** The import's transaction (null when nothing was imported) and its report. */
-export interface ImportOutcome {
-  tx: Transaction | null;
-  report: ImportReport;
+/** An empty report. */
+export function emptyReport(): ImportReport {
+  return { imported: [], duplicates: [], refused: [], problems: [] };
 }
 
 const TITLE_LIMIT = 100;
@@ -40,7 +76,7 @@ export function titleFromText(text: string, fallback: string): string {
   return `${first.slice(0, cut > TITLE_LIMIT / 2 ? cut : TITLE_LIMIT)}…`;
 }
 
-/** Removes the last extension: "article.txt" → "article". */
+/** Removes the folders and the last extension: "news/article.txt" → "article". */
 export function baseName(fileName: string): string {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
   const name = fileName.slice(slash + 1);
@@ -48,38 +84,133 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-class ImportBuilder {
-  readonly changes: RecordChange[] = [];
-  readonly report: ImportReport = { imported: [], duplicates: [], refused: [] };
+/** "Windows-1256 (Arabic), detected 87%": how a document's bytes were decoded. */
+export function encodingSummary(meta: Pick<DocumentMeta, 'encoding' | 'encodingMethod' | 'encodingConfidence'>): string {
+  const name = ENCODING_NAMES[meta.encoding];
+  switch (meta.encodingMethod) {
+    case 'bom':
+      return `${name} (byte-order mark)`;
+    case 'valid-utf8':
+      return name;
+    case 'declared':
+      return `${name} (declared)`;
+    case 'user':
+      return `${name} (chosen by you)`;
+    case 'detected':
+      return `${name}, detected ${Math.round(meta.encodingConfidence * 100)}%`;
+  }
+}
+
+const FORMAT_NAMES: Record<string, string> = { text: 'Plain text', markdown: 'Markdown', html: 'HTML', json: 'JSON', jsonl: 'JSON Lines', csv: 'CSV', docx: 'Word', native: 'Isnad JSON' };
+
+function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareOptions, hash: boolean): PreparedArticle {
+  let text = draft.text;
+  const repeats = findRepeatedParagraphs(text);
+  let collapsedRepeats: DocumentMeta['collapsedRepeats'];
+  let repeatedParagraphs = repeats.length;
+  if (repeats.length && options.collapseRepeatedParagraphs) {
+    const collapsed = collapseRepeatedParagraphs(text);
+    text = collapsed.text;
+    collapsedRepeats = { removedParagraphs: collapsed.removed };
+    repeatedParagraphs = findRepeatedParagraphs(text).length;
+  }
+  const meta: PreparedArticle['meta'] = {
+    fileName: draft.record === undefined ? fileName : `${fileName} #${draft.record}`,
+    format: draft.format,
+    encoding: draft.decoding.encoding,
+    encodingMethod: draft.decoding.encodingMethod,
+    encodingConfidence: draft.decoding.encodingConfidence,
+    lineEndings: draft.decoding.lineEndings,
+    repeatedParagraphs,
+    ...(draft.outlet ? { outlet: draft.outlet } : {}),
+    ...(draft.url ? { url: draft.url } : {}),
+    ...(draft.date ? { date: draft.date } : {}),
+    ...(draft.externalId ? { externalId: draft.externalId } : {}),
+    ...(collapsedRepeats ? { collapsedRepeats } : {}),
+  };
+  const details = [`${FORMAT_NAMES[draft.format] ?? draft.format}, ${encodingSummary(meta)}`];
+  if (collapsedRepeats) details.push(`${collapsedRepeats.removedParagraphs} repeated paragraph${collapsedRepeats.removedParagraphs === 1 ? '' : 's'} removed`);
+  else if (repeats.length) details.push(`${repeats.length} paragraph${repeats.length === 1 ? '' : 's'} repeated (kept)`);
+  return {
+    title: draft.title?.trim() || titleFromText(text, baseName(fileName)),
+    text,
+    sha256: hash ? sha256Hex(text) : '',
+    minhash: minHashSignature(text),
+    meta,
+    detail: details.join(' · '),
+  };
+}
+
+/**
+ * Step 1 for one file: format and encoding detection, extraction, hashing, repeated
+ * paragraphs, MinHash. Never throws for bad input; the reason is in the result.
+ * With `hash: false` the SHA-256 is left empty for the caller to fill in (the import worker
+ * uses the platform's native, asynchronous digest, which is several times faster).
+ */
+export function prepareFile(file: IncomingFile, options: PrepareOptions = {}, hash = true): PreparedFile {
+  if ('error' in file) return { name: file.name, kind: 'refused', message: file.error };
+  try {
+    const encoding = options.encodings?.[file.name];
+    const result = extractArticles(file.name, file.bytes, {
+      fieldMapping: options.fieldMapping ?? DEFAULT_FIELD_MAPPING,
+      ...(encoding ? { encoding } : {}),
+    });
+    if (!result.ok) return { name: file.name, kind: 'refused', message: result.reason };
+    if ('nativeJson' in result) {
+      const parsed = parseNative(result.nativeJson);
+      if (!parsed.ok) return { name: file.name, kind: 'refused', message: `“${file.name}” is not a valid Isnad export: ${parsed.problems.join(' ')}` };
+      return { name: file.name, kind: 'native', parsed: parsed.value };
+    }
+    const problems = result.problems.map((p) => (p.line === undefined ? p.message : `line ${p.line}: ${p.message}`));
+    if (!result.articles.length) {
+      return { name: file.name, kind: 'refused', message: problems.length ? `“${file.name}” has no article that could be imported (${problems[0]}).` : `“${file.name}” has no article text.` };
+    }
+    return { name: file.name, kind: 'articles', articles: result.articles.map((draft) => prepareArticle(file.name, draft, options, hash)), problems };
+  } catch (error) {
+    return { name: file.name, kind: 'refused', message: `“${file.name}” could not be read: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * Step 2: turns prepared files into records for one corpus. Call `add` per file (in any
+ * batches), then `take()` to get the transaction for what was added since the last take.
+ */
+export class ImportBuilder {
+  readonly report: ImportReport = emptyReport();
+  private changes: RecordChange[] = [];
   private readonly hashes = new Map<string, string>();
   private readonly docIds = new Set<string>();
   private readonly spanIds = new Set<string>();
   private nextOrder: number;
-  schema: CorpusState['corpus']['schema'];
+  private schema: CorpusState['corpus']['schema'];
+  private corpus: CorpusState['corpus'];
 
   constructor(
-    private readonly state: CorpusState,
+    state: CorpusState,
     private readonly ctx: CommandContext,
   ) {
+    let maxOrder = -1;
     for (const doc of state.documents.values()) {
       this.hashes.set(doc.sha256, doc.title);
       this.docIds.add(doc.id);
+      if (doc.order > maxOrder) maxOrder = doc.order;
     }
     for (const id of state.spans.keys()) this.spanIds.add(id);
-    this.nextOrder = Math.max(-1, ...[...state.documents.values()].map((d) => d.order)) + 1;
+    this.nextOrder = maxOrder + 1;
+    this.corpus = state.corpus;
     this.schema = state.corpus.schema;
   }
 
-  isDuplicate(fileName: string, title: string, sha256: string): boolean {
+  private isDuplicate(fileName: string, title: string, sha256: string): boolean {
     const existing = this.hashes.get(sha256);
     if (existing === undefined) return false;
     this.report.duplicates.push({ fileName, title, existingTitle: existing });
     return true;
   }
 
-  addDocument(fields: Omit<DocumentRecord, 'corpusId' | 'order' | 'id'> & { id?: string }, fileName: string, detail: string): DocumentRecord {
+  private addDocument(fields: Omit<DocumentRecord, 'corpusId' | 'order' | 'id'> & { id?: string }, fileName: string, detail: string): DocumentRecord {
     const id = fields.id && !this.docIds.has(fields.id) ? fields.id : this.ctx.newId();
-    const doc: DocumentRecord = { ...fields, id, corpusId: this.state.corpus.id, order: this.nextOrder++ };
+    const doc: DocumentRecord = { ...fields, id, corpusId: this.corpus.id, order: this.nextOrder++ };
     this.docIds.add(id);
     this.hashes.set(doc.sha256, doc.title);
     this.changes.push({ table: 'documents', id, before: null, after: doc });
@@ -87,87 +218,71 @@ class ImportBuilder {
     return doc;
   }
 
-  addSpan(fields: Omit<SpanRecord, 'corpusId' | 'id'> & { id: string }): void {
+  private addSpan(fields: Omit<SpanRecord, 'corpusId' | 'id'> & { id: string }): void {
     const id = this.spanIds.has(fields.id) ? this.ctx.newId() : fields.id;
     this.spanIds.add(id);
-    const span: SpanRecord = { ...fields, id, corpusId: this.state.corpus.id };
-    this.changes.push({ table: 'spans', id, before: null, after: span });
+    this.changes.push({ table: 'spans', id, before: null, after: { ...fields, id, corpusId: this.corpus.id } });
+  }
+
+  /** Adds one prepared file. */
+  add(file: PreparedFile): void {
+    if (file.kind === 'refused') {
+      this.report.refused.push({ fileName: file.name, message: file.message });
+      return;
+    }
+    if (file.kind === 'native') {
+      this.addNative(file.name, file.parsed);
+      return;
+    }
+    for (const problem of file.problems) this.report.problems.push({ fileName: file.name, message: problem });
+    for (const article of file.articles) {
+      if (this.isDuplicate(article.meta.fileName ?? file.name, article.title, article.sha256)) continue;
+      this.addDocument(
+        { title: article.title, text: article.text, sha256: article.sha256, status: 'todo', minhash: article.minhash, meta: { ...article.meta, origin: 'file', importedAt: this.ctx.now() } },
+        article.meta.fileName ?? file.name,
+        article.detail,
+      );
+    }
+  }
+
+  private addNative(name: string, value: ParsedNative): void {
+    const missing = value.schema.labels.filter((l) => !findLabel(this.schema, l.id));
+    if (missing.length) {
+      this.schema = { ...this.schema, labels: [...this.schema.labels, ...missing] };
+      const after = { ...this.corpus, schema: this.schema };
+      this.changes.push({ table: 'corpora', id: this.corpus.id, before: this.corpus, after });
+      this.corpus = after;
+    }
+    for (const doc of value.documents) {
+      if (this.isDuplicate(name, doc.title, doc.sha256)) continue;
+      const added = this.addDocument({ ...doc, meta: { ...doc.meta }, minhash: minHashSignature(doc.text) }, name, `Isnad export (${value.corpus.name})`);
+      for (const span of value.spans) if (span.docId === doc.id) this.addSpan({ ...span, docId: added.id });
+    }
+  }
+
+  /** The transaction for everything added since the last call (null when nothing was). */
+  take(): Transaction | null {
+    if (!this.changes.length) return null;
+    const changes = this.changes;
+    this.changes = [];
+    const docs = changes.filter((c) => c.table === 'documents').length;
+    const first = changes.find((c) => c.table === 'documents');
+    return transaction(changes, { origin: 'import', description: `Import ${docs} document${docs === 1 ? '' : 's'}`, ...(first ? { docId: first.id } : {}) });
   }
 }
 
-function importPlainText(builder: ImportBuilder, name: string, bytes: Uint8Array, ctx: CommandContext): void {
-  const decoded = decodeArticleBytes(bytes, name);
-  if (!decoded.ok) {
-    builder.report.refused.push({ fileName: name, message: decoded.message });
-    return;
-  }
-  const sha256 = sha256Hex(decoded.text);
-  const title = titleFromText(decoded.text, baseName(name));
-  if (builder.isDuplicate(name, title, sha256)) return;
-  const meta: DocumentMeta = {
-    fileName: name,
-    origin: 'file',
-    encoding: decoded.encoding,
-    encodingMethod: decoded.method,
-    encodingConfidence: decoded.confidence,
-    lineEndings: decoded.lineEndings,
-    importedAt: ctx.now(),
-  };
-  builder.addDocument({ title, text: decoded.text, sha256, status: 'todo', meta }, name, describeEncoding(decoded));
-}
-
-function importNative(builder: ImportBuilder, name: string, text: string): void {
-  const parsed = parseNative(text);
-  if (!parsed.ok) {
-    builder.report.refused.push({ fileName: name, message: `“${name}” is not a valid Isnad export: ${parsed.problems.join(' ')}` });
-    return;
-  }
-  const { value } = parsed;
-  const missing = value.schema.labels.filter((l) => !findLabel(builder.schema, l.id));
-  if (missing.length) builder.schema = { ...builder.schema, labels: [...builder.schema.labels, ...missing] };
-  for (const doc of value.documents) {
-    if (builder.isDuplicate(name, doc.title, doc.sha256)) continue;
-    const added = builder.addDocument({ ...doc, meta: { ...doc.meta } }, name, `Isnad export (${value.corpus.name})`);
-    for (const span of value.spans) if (span.docId === doc.id) builder.addSpan({ ...span, docId: added.id });
-  }
+/** The transaction (null when nothing was imported) and the report of a whole import. */
+export interface ImportOutcome {
+  tx: Transaction | null;
+  report: ImportReport;
 }
 
 /**
- * Imports a batch of files into the corpus. Plain-text files are decoded (encoding
- * detected and reported); `.json` files holding an Isnad export bring their documents,
- * spans and any labels the corpus lacks. Exact duplicates (same text SHA-256) are skipped.
+ * Imports a batch of files in one go (the CLI and tests; the app runs `prepareFile` in a
+ * worker and feeds an `ImportBuilder` batch by batch).
  */
-export function importFiles(state: CorpusState, files: readonly IncomingFile[], ctx: CommandContext): ImportOutcome {
+export function importFiles(state: CorpusState, files: readonly IncomingFile[], ctx: CommandContext, options: PrepareOptions = {}): ImportOutcome {
   const builder = new ImportBuilder(state, ctx);
-  for (const file of files) {
-    if ('error' in file) {
-      builder.report.refused.push({ fileName: file.name, message: file.error });
-      continue;
-    }
-    if (/\.json$/i.test(file.name)) {
-      const decoded = decodeArticleBytes(file.bytes, file.name);
-      if (decoded.ok && looksLikeNativeFile(decoded.text)) {
-        importNative(builder, file.name, decoded.text);
-        continue;
-      }
-      if (decoded.ok && /^\s*[[{]/.test(decoded.text)) {
-        builder.report.refused.push({ fileName: file.name, message: `“${file.name}” is JSON but not an Isnad export; other JSON layouts are not supported yet.` });
-        continue;
-      }
-    }
-    importPlainText(builder, file.name, file.bytes, ctx);
-  }
-  const changes = builder.changes;
-  if (builder.schema !== state.corpus.schema) {
-    changes.unshift({ table: 'corpora', id: state.corpus.id, before: state.corpus, after: { ...state.corpus, schema: builder.schema } });
-  }
-  const count = builder.report.imported.length;
-  const tx = changes.length
-    ? transaction(changes, {
-        origin: 'import',
-        description: `Import ${count} document${count === 1 ? '' : 's'}`,
-        ...(builder.report.imported[0] ? { docId: builder.report.imported[0].docId } : {}),
-      })
-    : null;
-  return { tx, report: builder.report };
+  for (const file of files) builder.add(prepareFile(file, options));
+  return { tx: builder.take(), report: builder.report };
 }

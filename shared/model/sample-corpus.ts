@@ -6,6 +6,7 @@
  * Novosti, and a cue word attached to the conjunction و).
  */
 import { sha256Hex } from './hash';
+import { minHashSignature } from './near-duplicates';
 import type { CommandContext } from './commands';
 import { DEFAULT_LABEL_SCHEMA } from './schema';
 import type { CorpusRecord, DocumentRecord, SpanRecord } from './types';
@@ -75,7 +76,8 @@ export function buildSampleCorpus(ctx: CommandContext): { corpus: CorpusRecord; 
       sha256: sha256Hex(text),
       status: article.spans.length ? 'in-progress' : 'todo',
       order,
-      meta: { fileName: article.fileName, origin: 'sample', encoding: 'utf-8', encodingMethod: 'declared', encodingConfidence: 1, lineEndings: 'lf', importedAt: ctx.now() },
+      minhash: minHashSignature(text),
+      meta: { fileName: article.fileName, origin: 'sample', format: 'text', encoding: 'utf-8', encodingMethod: 'declared', encodingConfidence: 1, lineEndings: 'lf', importedAt: ctx.now() },
     };
     documents.push(doc);
     for (const example of article.spans) {

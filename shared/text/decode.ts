@@ -48,7 +48,8 @@ const DETECTION_SAMPLE_BYTES = 256 * 1024;
 const MIN_ARABIC_SCORE = 0.9;
 const MIN_ORDINARY_SCORE = 0.95;
 
-const ENCODING_NAMES: Record<TextEncodingName, string> = {
+/** The names of the encodings as users read them. */
+export const ENCODING_NAMES: Readonly<Record<TextEncodingName, string>> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',

@@ -19,8 +19,9 @@ test('dropping files on the window imports them, refusing what is not text', asy
     target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, files);
+  await isnad.confirmImport();
   await expect(isnad.status).toContainText('Imported 1 document.');
-  await expect(isnad.status).toContainText('“photo.png” is not a text file');
+  await expect(isnad.status).toContainText('“photo.png” is not an article: images are not imported');
   await expect(isnad.article).toContainText('قالت وكالة الأناضول إن وزراء الخارجية الثلاثة سيجتمعون يوم الخميس.');
   await expect(page.getByText('Encoding: UTF-16 LE (byte-order mark)')).toBeVisible();
 });

@@ -136,6 +136,14 @@ test.describe('Isnad in Electron', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
+  test('offers File → Import Folder… with its accelerator', async () => {
+    const item = await app.evaluate(({ Menu }) => {
+      const found = Menu.getApplicationMenu()?.getMenuItemById('open-folder');
+      return found ? { label: found.label, accelerator: found.accelerator ?? null } : null;
+    });
+    expect(item).toEqual({ label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O' });
+  });
+
   test('has a toolbar button to open articles', async () => {
     await expect(page.getByRole('toolbar').getByRole('button', { name: /^Open/ }).first()).toBeVisible();
   });

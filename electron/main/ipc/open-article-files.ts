@@ -1,28 +1,51 @@
 /**
  * `openArticleFiles()`: shows the open dialog and reads the files the user chose — and only
  * those. Files that are too large are refused unread; one bad file never fails the others.
+ * The reading half ({@link readFilesWithinLimits}) is shared with `openArticleFolder()`.
  */
 import * as fsPromises from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { OpenDialogOptions } from 'electron';
-import {
-  ARTICLE_JSON_EXTENSIONS,
-  ARTICLE_TEXT_EXTENSIONS,
-  MAX_ARTICLE_FILE_BYTES,
-  MAX_OPEN_TOTAL_BYTES,
-} from '../../../shared/ipc/channels';
+import type { FileFilter, OpenDialogOptions } from 'electron';
+import { SUPPORTED_EXTENSIONS, classifyFileName } from '../../../shared/formats/intake/file-kinds';
+import { MAX_ARTICLE_FILE_BYTES, MAX_OPEN_TOTAL_BYTES } from '../../../shared/ipc/channels';
 import type { ArticleFileResult, OpenArticleFilesResult } from '../../../shared/ipc/contract';
+
+/** Dialog filter names for the article formats, by intake format (several may share one). */
+const FORMAT_FILTER_NAMES: Readonly<Record<string, string>> = {
+  text: 'Text and Markdown',
+  markdown: 'Text and Markdown',
+  html: 'Web pages',
+  json: 'JSON, JSON Lines and CSV',
+  jsonl: 'JSON, JSON Lines and CSV',
+  csv: 'JSON, JSON Lines and CSV',
+  docx: 'Word documents',
+};
+
+/**
+ * The open dialog's filters: every article format intake reads (its `SUPPORTED_EXTENSIONS`),
+ * then one filter per kind of format, then "All files" (a file of any name may be chosen
+ * by hand: intake sniffs its format from the content).
+ */
+export function articleFileFilters(extensions: readonly string[] = SUPPORTED_EXTENSIONS): FileFilter[] {
+  const groups = new Map<string, string[]>();
+  for (const extension of extensions) {
+    const verdict = classifyFileName(`file.${extension}`);
+    const format = 'format' in verdict ? verdict.format : extension;
+    const name = FORMAT_FILTER_NAMES[format] ?? `${format.toUpperCase()} files`;
+    groups.set(name, [...(groups.get(name) ?? []), extension]);
+  }
+  return [
+    { name: 'Articles', extensions: [...extensions] },
+    ...[...groups].map(([name, groupExtensions]) => ({ name, extensions: groupExtensions })),
+    { name: 'All files', extensions: ['*'] },
+  ];
+}
 
 /** Options given to the native open dialog. */
 export const OPEN_DIALOG_OPTIONS: OpenDialogOptions = {
   title: 'Open articles',
   properties: ['openFile', 'multiSelections'],
-  filters: [
-    { name: 'Articles and Isnad JSON', extensions: [...ARTICLE_TEXT_EXTENSIONS, ...ARTICLE_JSON_EXTENSIONS] },
-    { name: 'Text files', extensions: [...ARTICLE_TEXT_EXTENSIONS] },
-    { name: 'Isnad JSON', extensions: [...ARTICLE_JSON_EXTENSIONS] },
-    { name: 'All files', extensions: ['*'] },
-  ],
+  filters: articleFileFilters(),
 };
 
 /** A native open dialog (Electron's `dialog.showOpenDialog`, bound to the calling window). */
@@ -60,8 +83,20 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * Thrown by a {@link ReadFs} that refuses to open a path (outside the chosen folder, not a
+ * regular file…): `reason` completes the sentence "“name” was not read: …".
+ */
+export class ReadRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(`Refused to read: ${reason}`);
+    this.name = 'ReadRefusedError';
+  }
+}
+
 /** A human sentence for a failed read, naming the file. */
 export function describeReadError(name: string, error: unknown): string {
+  if (error instanceof ReadRefusedError) return `"${name}" was not read: ${error.reason}.`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -91,8 +126,7 @@ type ReadOutcome =
   | { kind: 'too-large'; name: string; size: number }
   | { kind: 'error'; name: string; error: string };
 
-async function readChosenFile(path: string, maxBytes: number, fs: ReadFs): Promise<ReadOutcome> {
-  const name = basename(path);
+async function readChosenFile(path: string, name: string, maxBytes: number, fs: ReadFs): Promise<ReadOutcome> {
   let handle: ReadFileHandle | undefined;
   try {
     handle = await fs.open(path, 'r');
@@ -134,7 +168,8 @@ function tooLargeMessage(name: string, size: number, maxBytes: number): string {
  * become `{ name, error }` with a sentence naming the file.
  */
 export async function readArticleFile(path: string, maxBytes: number, fs: ReadFs = nodeReadFs): Promise<ArticleFileResult> {
-  const outcome = await readChosenFile(path, maxBytes, fs);
+  const name = basename(path);
+  const outcome = await readChosenFile(path, name, maxBytes, fs);
   switch (outcome.kind) {
     case 'ok':
       return { name: outcome.name, bytes: outcome.bytes };
@@ -145,36 +180,69 @@ export async function readArticleFile(path: string, maxBytes: number, fs: ReadFs
   }
 }
 
+/** Limits and file system of {@link readFilesWithinLimits}. */
+export interface ReadLimits {
+  fs?: ReadFs | undefined;
+  /** Per-file limit; {@link MAX_ARTICLE_FILE_BYTES} by default. */
+  maxFileBytes?: number | undefined;
+  /** Limit for the whole reply; {@link MAX_OPEN_TOTAL_BYTES} by default. */
+  maxTotalBytes?: number | undefined;
+  /**
+   * The sentence for a file left out because the reply is full, given its name and the
+   * formatted total limit. By default: "… the files chosen together exceed …".
+   */
+  overTotal?: ((name: string, limit: string) => string) | undefined;
+}
+
+const chosenTogether = (name: string, limit: string): string =>
+  `"${name}" was not opened: the files chosen together exceed ${limit}. Open it on its own.`;
+
 /**
- * Shows the open dialog (several files) and reads each chosen file in order. Cancel gives
- * `{ files: [] }`. Once the reply holds `maxTotalBytes`, further files come back as errors
- * asking to open them on their own.
+ * Reads `paths` in order, each reported under the name at the same index of `names`. A
+ * file over `maxFileBytes` is refused unread by name; once the reply holds `maxTotalBytes`,
+ * further files come back as errors (see `overTotal`). A failed read becomes an error entry
+ * naming the file, so one bad file never fails the others; throws only when `paths` and
+ * `names` differ in length (a bug of the caller).
  */
-export async function openArticleFiles(deps: OpenArticleFilesDeps): Promise<OpenArticleFilesResult> {
+export async function readFilesWithinLimits(
+  paths: readonly string[],
+  names: readonly string[],
+  deps: ReadLimits = {},
+): Promise<ArticleFileResult[]> {
+  if (paths.length !== names.length) throw new Error('readFilesWithinLimits: one name per path is needed.');
   const fs = deps.fs ?? nodeReadFs;
   const maxFileBytes = deps.maxFileBytes ?? MAX_ARTICLE_FILE_BYTES;
   const maxTotalBytes = deps.maxTotalBytes ?? MAX_OPEN_TOTAL_BYTES;
-  const result = await deps.showOpenDialog(OPEN_DIALOG_OPTIONS);
-  if (result.canceled) return { files: [] };
+  const overTotal = deps.overTotal ?? chosenTogether;
   const files: ArticleFileResult[] = [];
   let total = 0;
-  // Sequential on purpose: bounded memory, and the reply keeps the user's order.
-  for (const path of result.filePaths) {
+  // Sequential on purpose: bounded memory, and the reply keeps the given order.
+  for (const [index, path] of paths.entries()) {
+    const name = names[index] ?? basename(path);
     const limit = Math.min(maxFileBytes, maxTotalBytes - total);
-    const outcome = await readChosenFile(path, limit, fs);
+    const outcome = await readChosenFile(path, name, limit, fs);
     if (outcome.kind === 'ok') {
       total += outcome.bytes.byteLength;
-      files.push({ name: outcome.name, bytes: outcome.bytes });
+      files.push({ name, bytes: outcome.bytes });
     } else if (outcome.kind === 'error') {
-      files.push({ name: outcome.name, error: outcome.error });
+      files.push({ name, error: outcome.error });
     } else if (outcome.size > maxFileBytes) {
-      files.push({ name: outcome.name, error: tooLargeMessage(outcome.name, outcome.size, maxFileBytes) });
+      files.push({ name, error: tooLargeMessage(name, outcome.size, maxFileBytes) });
     } else {
-      files.push({
-        name: outcome.name,
-        error: `"${outcome.name}" was not opened: the files chosen together exceed ${formatSize(maxTotalBytes)}. Open it on its own.`,
-      });
+      files.push({ name, error: overTotal(name, formatSize(maxTotalBytes)) });
     }
   }
-  return { files };
+  return files;
+}
+
+/**
+ * Shows the open dialog (several files) and reads each chosen file in order, under its base
+ * name. Cancel gives `{ files: [] }`. Once the reply holds `maxTotalBytes`, further files
+ * come back as errors asking to open them on their own.
+ */
+export async function openArticleFiles(deps: OpenArticleFilesDeps): Promise<OpenArticleFilesResult> {
+  const result = await deps.showOpenDialog(OPEN_DIALOG_OPTIONS);
+  if (result.canceled) return { files: [] };
+  const paths = result.filePaths;
+  return { files: await readFilesWithinLimits(paths, paths.map((path) => basename(path)), deps) };
 }

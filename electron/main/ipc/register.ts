@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import { IPC_CONTRACT } from '../../../shared/ipc/contract';
-import type { AppInfo, InvokeMessage, OpenArticleFilesResult, SaveExportPayload, SaveExportResult } from '../../../shared/ipc/contract';
+import type {
+  AppInfo,
+  InvokeMessage,
+  OpenArticleFilesResult,
+  OpenArticleFolderResult,
+  SaveExportPayload,
+  SaveExportResult,
+} from '../../../shared/ipc/contract';
 import { isTrustedSender } from '../app-url';
 import type { AppOrigin, SenderFrameLike } from '../app-url';
 
@@ -26,6 +33,7 @@ export interface IpcMainLike<E> {
 /** The implementations behind each message; `event` lets them find the calling window. */
 export interface IpcHandlers<E> {
   openArticleFiles(event: E): Promise<OpenArticleFilesResult>;
+  openArticleFolder(event: E): Promise<OpenArticleFolderResult>;
   saveExport(event: E, request: SaveExportPayload): Promise<SaveExportResult>;
   getAppInfo(event: E): AppInfo | Promise<AppInfo>;
 }
@@ -96,6 +104,7 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
 ): void {
   const table: { [M in InvokeMessage]: (event: E, ...args: never[]) => unknown } = {
     openArticleFiles: (event) => handlers.openArticleFiles(event),
+    openArticleFolder: (event) => handlers.openArticleFolder(event),
     saveExport: (event, request: SaveExportPayload) => handlers.saveExport(event, request),
     getAppInfo: (event) => handlers.getAppInfo(event),
   };

@@ -49,11 +49,24 @@ export class IsnadPage {
     return this.documentList.getByRole('button', { name: title });
   }
 
-  /** Chooses files in the browser's file chooser after clicking "Open files…". */
-  async openFiles(paths: string[]): Promise<void> {
+  get importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Import \d+ files?/ });
+  }
+
+  /** Chooses files in the browser's file chooser after clicking "Open files…", then confirms the import dialog. */
+  async openFiles(paths: string[], options: { confirm?: boolean } = {}): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.openButton.click();
     await (await chooser).setFiles(paths);
+    await expect(this.importDialog).toBeVisible();
+    if (options.confirm ?? true) await this.confirmImport();
+  }
+
+  /** Clicks "Import N files" in the import dialog and waits for the import to finish. */
+  async confirmImport(): Promise<void> {
+    await this.importDialog.getByRole('button', { name: /^Import \d+ files?$/ }).click();
+    await expect(this.importDialog).toBeHidden();
+    await expect(this.page.getByRole('progressbar', { name: 'Import progress' })).toHaveCount(0, { timeout: 30_000 });
   }
 
   async openDocument(title: string | RegExp): Promise<void> {

@@ -23,6 +23,13 @@ function setUp(options: { origin?: AppOrigin } = {}) {
       reached.push(['openArticleFiles', []]);
       return { files: [{ name: 'a.txt', bytes: new Uint8Array([1, 2]) }] };
     },
+    openArticleFolder: async () => {
+      reached.push(['openArticleFolder', []]);
+      return {
+        files: [{ name: 'news/2019/a.txt', bytes: new Uint8Array([3]) }],
+        skipped: [{ name: 'news/photo.jpg', reason: 'not an article file' }],
+      };
+    },
     saveExport: async (_event, request) => {
       reached.push(['saveExport', [request]]);
       return { saved: true, path: `/home/u/${request.suggestedName}` };
@@ -66,10 +73,14 @@ describe('registerIpcHandlers', () => {
     await expect(call(IPC_CHANNELS.openArticleFiles, top(`${appPage}#/corpus`))).resolves.toEqual({
       files: [{ name: 'a.txt', bytes: new Uint8Array([1, 2]) }],
     });
+    await expect(call(IPC_CHANNELS.openArticleFolder, top(appPage))).resolves.toEqual({
+      files: [{ name: 'news/2019/a.txt', bytes: new Uint8Array([3]) }],
+      skipped: [{ name: 'news/photo.jpg', reason: 'not an article file' }],
+    });
     await expect(
       call(IPC_CHANNELS.saveExport, top(appPage), { suggestedName: 'c.json', contents: '{}' }),
     ).resolves.toEqual({ saved: true, path: '/home/u/c.json' });
-    expect(reached.map(([name]) => name)).toEqual(['getAppInfo', 'openArticleFiles', 'saveExport']);
+    expect(reached.map(([name]) => name)).toEqual(['getAppInfo', 'openArticleFiles', 'openArticleFolder', 'saveExport']);
   });
 
   it('rejects calls on channels outside the contract (nothing is registered for them)', async () => {
@@ -112,6 +123,22 @@ describe('registerIpcHandlers', () => {
       expect(reached).toEqual([]);
     });
 
+    const badFolderArgs: Array<[string, unknown[]]> = [
+      ['a path to walk', ['/etc']],
+      ['an options object', [{ path: '/home/u/.ssh', recursive: true }]],
+      ['null', [null]],
+      ['undefined', [undefined]],
+      ['two arguments', ['/', '/']],
+    ];
+    it.each(badFolderArgs)('rejects openArticleFolder with %s, before the dialog', async (_label, args) => {
+      const { call, reached, warnings } = setUp();
+      const promise = call(IPC_CHANNELS.openArticleFolder, top(appPage), ...args);
+      await expect(promise).rejects.toBeInstanceOf(InvalidPayloadError);
+      await expect(promise).rejects.toThrow(/^Refused isnad:open-article-folder: invalid arguments/);
+      expect(reached).toEqual([]);
+      expect(warnings).toHaveLength(1);
+    });
+
     it('accepts Arabic and spaces in a suggested name', () => {
       expect(SaveExportArgs.safeParse([{ suggestedName: 'مدونة الأخبار 2024.json', contents: '' }]).success).toBe(true);
     });
@@ -151,6 +178,18 @@ describe('registerIpcHandlers', () => {
       await expect(dev.call(IPC_CHANNELS.getAppInfo, top('http://127.0.0.1:5173/'))).rejects.toBeInstanceOf(UntrustedSenderError);
     });
 
+    it('refuses openArticleFolder from a foreign page before showing any dialog', async () => {
+      const { call, reached, warnings } = setUp();
+      const promise = call(IPC_CHANNELS.openArticleFolder, top('https://evil.example/'));
+      await expect(promise).rejects.toBeInstanceOf(UntrustedSenderError);
+      await expect(promise).rejects.toThrow(/^Refused isnad:open-article-folder: the sender \(https:\/\/evil\.example\/\) is not an Isnad window/);
+      await expect(call(IPC_CHANNELS.openArticleFolder, { url: appPage, parent: { url: appPage } })).rejects.toBeInstanceOf(
+        UntrustedSenderError,
+      );
+      expect(reached).toEqual([]);
+      expect(warnings).toHaveLength(2);
+    });
+
     it('checks the sender before the payload', async () => {
       const { call } = setUp();
       await expect(call(IPC_CHANNELS.saveExport, top('https://evil.example/'), 'garbage')).rejects.toBeInstanceOf(
@@ -165,6 +204,7 @@ describe('registerIpcHandlers', () => {
       { handle: (channel, listener) => registered.set(channel, listener as Listener) },
       {
         openArticleFiles: async () => ({ files: [{ name: 'x', bytes: new Uint8Array(), error: 'both' }] }) as never,
+        openArticleFolder: async () => ({ cancelled: true, files: [] }) as never,
         saveExport: async () => ({ saved: true, path: '' }),
         getAppInfo: () => ({ version: '1', platform: 'linux', secret: 'leak' }) as never,
       },
@@ -172,6 +212,7 @@ describe('registerIpcHandlers', () => {
     );
     const event = { senderFrame: top(appPage) };
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.openArticleFiles)?.(event))).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.openArticleFolder)?.(event))).rejects.toThrow(/Internal error/);
     await expect(
       Promise.resolve(registered.get(IPC_CHANNELS.saveExport)?.(event, { suggestedName: 'a.json', contents: '' })),
     ).rejects.toThrow(/Internal error/);

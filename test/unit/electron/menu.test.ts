@@ -33,11 +33,12 @@ describe('application menu', () => {
     ]);
   });
 
-  it('sends open/export/undo/redo to the focused window with the expected accelerators', () => {
+  it('sends open/open-folder/export/undo/redo to the focused window with the expected accelerators', () => {
     const { items, sent } = build();
     const window = { id: 7 } as BaseWindow;
     const expected: Record<MenuCommand, string> = {
       open: 'CmdOrCtrl+O',
+      'open-folder': 'CmdOrCtrl+Shift+O',
       export: 'CmdOrCtrl+E',
       undo: 'CmdOrCtrl+Z',
       redo: 'CmdOrCtrl+Shift+Z',
@@ -49,6 +50,14 @@ describe('application menu', () => {
       item?.click?.({} as never, window, {} as never);
     }
     expect(sent).toEqual(MENU_COMMANDS.map((command) => [command, window]));
+  });
+
+  it('offers File → Import Folder… right after Open…', () => {
+    const file = build().template[0];
+    const ids = Array.isArray(file?.submenu) ? file.submenu.map((item) => item.id ?? item.role ?? item.type) : [];
+    expect(ids.slice(0, 3)).toEqual(['open', 'open-folder', 'export']);
+    const item = build().items.find((candidate) => candidate.id === 'open-folder');
+    expect(item?.label).toBe('Import Folder…');
   });
 
   it('keeps native clipboard roles and About', () => {

@@ -5,11 +5,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenArticleFilesResponse } from '../../../shared/ipc/contract';
 import { MAX_ARTICLE_FILE_BYTES } from '../../../shared/ipc/contract';
+import { SUPPORTED_EXTENSIONS } from '../../../shared/formats/intake';
 import {
   OPEN_DIALOG_OPTIONS,
+  ReadRefusedError,
+  articleFileFilters,
+  describeReadError,
   formatSize,
   openArticleFiles,
   readArticleFile,
+  readFilesWithinLimits,
 } from '../../../electron/main/ipc/open-article-files';
 import type { ReadFs, ShowOpenDialog } from '../../../electron/main/ipc/open-article-files';
 
@@ -41,11 +46,29 @@ function fsFailingOn(paths: string[], code: string): ReadFs & { opened: string[]
 }
 
 describe('openArticleFiles', () => {
-  it('offers text (txt, text, md), JSON and all files, several at once', () => {
+  it('offers every article format intake reads, then all files, several at once', () => {
     expect(OPEN_DIALOG_OPTIONS.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
-    const extensions = OPEN_DIALOG_OPTIONS.filters?.flatMap((filter) => filter.extensions) ?? [];
-    expect(extensions).toEqual(expect.arrayContaining(['txt', 'text', 'md', 'json', '*']));
-    expect(OPEN_DIALOG_OPTIONS.filters?.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
+    const filters = OPEN_DIALOG_OPTIONS.filters ?? [];
+    // The first (default) filter is every supported extension, straight from intake.
+    expect(filters[0]).toEqual({ name: 'Articles', extensions: [...SUPPORTED_EXTENSIONS] });
+    expect(filters[0]?.extensions).toEqual(
+      expect.arrayContaining(['txt', 'md', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'docx']),
+    );
+    expect(filters.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
+    // The per-kind filters between them cover exactly the supported extensions, once each.
+    const grouped = filters.slice(1, -1).flatMap((filter) => filter.extensions);
+    expect([...grouped].sort()).toEqual([...SUPPORTED_EXTENSIONS].sort());
+    expect(filters.find((filter) => filter.name === 'Word documents')?.extensions).toEqual(['docx']);
+    expect(filters.find((filter) => filter.name === 'Web pages')?.extensions).toEqual(expect.arrayContaining(['html', 'htm']));
+  });
+
+  it('groups extensions it does not know under their own name', () => {
+    expect(articleFileFilters(['txt', 'xyz'])).toEqual([
+      { name: 'Articles', extensions: ['txt', 'xyz'] },
+      { name: 'Text and Markdown', extensions: ['txt'] },
+      { name: 'XYZ files', extensions: ['xyz'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
   });
 
   it('returns an empty list when the dialog is cancelled, without touching the disk', async () => {
@@ -195,6 +218,32 @@ describe('openArticleFiles', () => {
       40,
       expect.stringMatching(/^"c\.txt" was not opened: the files chosen together exceed 100 bytes/),
     ]);
+  });
+
+  it('reads files under the names given, with the same limits (shared with the folder import)', async () => {
+    const paths = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name) => join(dir, name));
+    await writeFile(paths[0] as string, 'z'.repeat(40));
+    await writeFile(paths[1] as string, 'z'.repeat(60)); // over the per-file limit
+    await writeFile(paths[2] as string, 'z'.repeat(40));
+    await writeFile(paths[3] as string, 'z'.repeat(40)); // over the total
+    const files = await readFilesWithinLimits(paths, ['news/a.txt', 'news/b.txt', 'news/2019/c.txt', 'news/d.txt'], {
+      maxFileBytes: 50,
+      maxTotalBytes: 100,
+      overTotal: (name, limit) => `${name} left out (${limit})`,
+    });
+    expect(files).toEqual([
+      { name: 'news/a.txt', bytes: encoder.encode('z'.repeat(40)) },
+      { name: 'news/b.txt', error: '"news/b.txt" is larger than 50 bytes (60 bytes); it was not opened.' },
+      { name: 'news/2019/c.txt', bytes: encoder.encode('z'.repeat(40)) },
+      { name: 'news/d.txt', error: 'news/d.txt left out (100 bytes)' },
+    ]);
+    await expect(readFilesWithinLimits(paths, ['one'])).rejects.toThrow(/one name per path/);
+  });
+
+  it('phrases a refusal of the file system by name', () => {
+    expect(describeReadError('a/b.txt', new ReadRefusedError('it is outside the chosen folder'))).toBe(
+      '"a/b.txt" was not read: it is outside the chosen folder.',
+    );
   });
 
   it('formats sizes for messages', () => {

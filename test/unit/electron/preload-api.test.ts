@@ -30,6 +30,7 @@ function fakeIpcRenderer() {
 
 describe('the preload API (window.isnad)', () => {
   it('has exactly the contract functions', () => {
+    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'saveExport']);
     const api = createIsnadApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
     for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');
@@ -39,13 +40,23 @@ describe('the preload API (window.isnad)', () => {
     const { ipc, invoked } = fakeIpcRenderer();
     const api = createIsnadApi(ipc);
     await api.openArticleFiles();
+    await api.openArticleFolder();
     await api.getAppInfo();
     await api.saveExport({ suggestedName: 'c.json', contents: '{}', extra: 'dropped' } as never);
     expect(invoked).toEqual([
       [IPC_CHANNELS.openArticleFiles],
+      [IPC_CHANNELS.openArticleFolder],
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveExport, { suggestedName: 'c.json', contents: '{}' }],
     ]);
+  });
+
+  it('never forwards arguments to the argument-less messages (no path reaches main)', async () => {
+    const { ipc, invoked } = fakeIpcRenderer();
+    const api = createIsnadApi(ipc);
+    await (api.openArticleFolder as (...args: unknown[]) => Promise<unknown>)('/etc');
+    await (api.openArticleFiles as (...args: unknown[]) => Promise<unknown>)(['/etc/passwd']);
+    expect(invoked).toEqual([[IPC_CHANNELS.openArticleFolder], [IPC_CHANNELS.openArticleFiles]]);
   });
 
   it('delivers menu commands without the IPC event, and unsubscribes', () => {
@@ -59,13 +70,14 @@ describe('the preload API (window.isnad)', () => {
     emit(IPC_CHANNELS.menuCommand, 'open');
     emit(IPC_CHANNELS.menuCommand, 'rm -rf'); // not a menu command: dropped
     emit(IPC_CHANNELS.menuCommand, 'undo');
-    expect(received).toEqual([['open'], ['undo']]);
+    emit(IPC_CHANNELS.menuCommand, 'open-folder');
+    expect(received).toEqual([['open'], ['undo'], ['open-folder']]);
 
     unsubscribe();
     unsubscribe(); // idempotent
     emit(IPC_CHANNELS.menuCommand, 'redo');
-    expect(received).toEqual([['open'], ['undo']]);
-    expect(other).toEqual(['open', 'undo', 'redo']);
+    expect(received).toEqual([['open'], ['undo'], ['open-folder']]);
+    expect(other).toEqual(['open', 'undo', 'open-folder', 'redo']);
 
     unsubscribeOther();
     expect(listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);

@@ -86,3 +86,21 @@ describe('removeSpan, relabelSpan, setDocumentStatus', () => {
     expect(() => applyTransaction(state, invertTransaction(result.tx))).toThrow(TransactionConflictError);
   });
 });
+
+describe('updateDocumentDetails', () => {
+  it('edits title, outlet, URL and date (never the text) and inverts exactly', async () => {
+    const { updateDocumentDetails } = await import('../../../shared/model/commands');
+    const state = stateWithDocument('نص الخبر كما هو');
+    const { state: after, tx } = testTransaction(state, updateDocumentDetails(state, { docId: 'doc-1', fields: { title: '  عنوان جديد ', outlet: 'وكالة قاسيون', url: 'https://example.org/a', date: '2019-05-07' } }));
+    const doc = after.documents.get('doc-1')!;
+    expect(doc.title).toBe('عنوان جديد');
+    expect(doc.meta).toMatchObject({ outlet: 'وكالة قاسيون', url: 'https://example.org/a', date: '2019-05-07' });
+    expect(doc.text).toBe('نص الخبر كما هو');
+    expect(tx.description).toBe('Edit title, outlet, url, date');
+    const cleared = testTransaction(after, updateDocumentDetails(after, { docId: 'doc-1', fields: { outlet: '' } })).state;
+    expect(cleared.documents.get('doc-1')!.meta.outlet).toBeUndefined();
+    expect(updateDocumentDetails(after, { docId: 'doc-1', fields: { title: ' ' } }).ok).toBe(false);
+    expect(updateDocumentDetails(after, { docId: 'doc-1', fields: { outlet: 'وكالة قاسيون' } }).ok).toBe(false);
+    expect(updateDocumentDetails(after, { docId: 'doc-1', fields: { url: 'x'.repeat(5000) } }).ok).toBe(false);
+  });
+});

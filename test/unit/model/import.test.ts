@@ -48,3 +48,33 @@ describe('importFiles', () => {
     expect(titleFromText('   ', 'file')).toBe('file');
   });
 });
+
+describe('importFiles with settings', () => {
+  const body = 'عنوان\nفقرة أولى طويلة بما يكفي لتعد فقرة مكررة في النص.\nفقرة ثانية مختلفة عن الأولى تماماً.\nفقرة أولى طويلة بما يكفي لتعد فقرة مكررة في النص.\n';
+  it('detects repeated paragraphs and keeps them unless asked to collapse', () => {
+    const state = stateWithDocument('نص موجود');
+    const kept = importFiles(state, [{ name: 'a.txt', bytes: new TextEncoder().encode(body) }], testContext());
+    const keptDoc = applyTransaction(state, kept.tx!).documents.get(kept.report.imported[0]!.docId)!;
+    expect(keptDoc.text).toBe(body);
+    expect(keptDoc.meta.repeatedParagraphs).toBe(1);
+    expect(keptDoc.meta.collapsedRepeats).toBeUndefined();
+    expect(kept.report.imported[0]!.detail).toContain('1 paragraph repeated (kept)');
+    const collapsed = importFiles(state, [{ name: 'a.txt', bytes: new TextEncoder().encode(body) }], testContext(), { collapseRepeatedParagraphs: true });
+    const doc = applyTransaction(state, collapsed.tx!).documents.get(collapsed.report.imported[0]!.docId)!;
+    expect(doc.text).toBe('عنوان\nفقرة أولى طويلة بما يكفي لتعد فقرة مكررة في النص.\nفقرة ثانية مختلفة عن الأولى تماماً.\n');
+    expect(doc.meta.collapsedRepeats).toEqual({ removedParagraphs: 1 });
+    expect(doc.meta.repeatedParagraphs).toBe(0);
+  });
+
+  it('maps record fields and reports bad records by line, importing the rest', () => {
+    const jsonl = ['{"body": "الخبر الأول عن الاجتماع", "headline": "اجتماع", "source": "وكالة أ"}', '{"body": ', '{"headline": "بلا نص"}', '{"body": "الخبر الثاني عن المؤتمر", "source": "وكالة ب"}'].join('\n');
+    const state = stateWithDocument('نص موجود');
+    const outcome = importFiles(state, [{ name: 'records.jsonl', bytes: new TextEncoder().encode(jsonl) }], testContext(), { fieldMapping: { text: 'body', title: 'headline', outlet: 'source' } });
+    const docs = outcome.report.imported.map((i) => applyTransaction(state, outcome.tx!).documents.get(i.docId)!);
+    expect(docs.map((d) => [d.title, d.meta.outlet, d.meta.format])).toEqual([
+      ['اجتماع', 'وكالة أ', 'jsonl'],
+      ['الخبر الثاني عن المؤتمر', 'وكالة ب', 'jsonl'],
+    ]);
+    expect(outcome.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^line 2: /), expect.stringMatching(/^line 3: /)]);
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * `openArticleFolder()`: shows the folder dialog, walks the chosen folder's tree and reads
+ * its article files — and nothing outside that folder. Hidden files and folders (".git",
+ * ".DS_Store") are left out, symbolic links are never followed, and files that are not
+ * articles are reported as skipped by name. Reading shares the per-file and total limits
+ * of `openArticleFiles()` ({@link readFilesWithinLimits}).
+ */
+import * as fsPromises from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import type { OpenDialogOptions } from 'electron';
+import { isProbablyArticleFile } from '../../../shared/formats/intake/file-kinds';
+import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from '../../../shared/ipc/channels';
+import type { ArticleFileResult, OpenArticleFolderResult, SkippedFile } from '../../../shared/ipc/contract';
+import { ReadRefusedError, readFilesWithinLimits } from './open-article-files';
+import type { ReadFileHandle, ReadFs, ShowOpenDialog } from './open-article-files';
+
+/** Options given to the native folder dialog. */
+export const FOLDER_DIALOG_OPTIONS: OpenDialogOptions = {
+  title: 'Import a folder of articles',
+  properties: ['openDirectory'],
+};
+
+/** Reason given for a file of the folder that is not an article. */
+export const NOT_AN_ARTICLE = 'not an article file';
+
+/** Reason given for a symbolic link in the folder. */
+export const SYMBOLIC_LINK = 'symbolic link (not followed)';
+
+/** Reason given for a socket, pipe or device in the folder. */
+export const NOT_A_REGULAR_FILE = 'not a regular file';
+
+/** One entry of a folder listing (a subset of `Dirent`). */
+export interface FolderEntry {
+  name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/** What `lstat` tells (a subset of `Stats`): the kind of entry and its identity. */
+export interface EntryStats {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  dev: number;
+  ino: number;
+}
+
+/** An open file whose identity can be compared with an earlier `lstat`. */
+export interface IdentifiedFileHandle extends ReadFileHandle {
+  stat(): Promise<{ isFile(): boolean; size: number; dev: number; ino: number }>;
+}
+
+/** The file-system functions used; `node:fs/promises` by default. */
+export interface FolderFs {
+  /** Lists a folder lazily (so a huge folder can be left early); never follows a link itself. */
+  opendir(path: string): Promise<AsyncIterable<FolderEntry>>;
+  lstat(path: string): Promise<EntryStats>;
+  realpath(path: string): Promise<string>;
+  open(path: string, flags: 'r'): Promise<IdentifiedFileHandle>;
+}
+
+/** Dependencies of {@link openArticleFolder}. */
+export interface OpenArticleFolderDeps extends ReadArticleFolderOptions {
+  showOpenDialog: ShowOpenDialog;
+}
+
+/** Limits and file system of {@link readArticleFolder}; the contract's limits by default. */
+export interface ReadArticleFolderOptions {
+  fs?: FolderFs;
+  /** Per-file limit; `MAX_ARTICLE_FILE_BYTES` by default. */
+  maxFileBytes?: number;
+  /** Limit for the whole reply; `MAX_OPEN_TOTAL_BYTES` by default. */
+  maxTotalBytes?: number;
+  /** Deepest folder entered (the chosen folder is depth 0); {@link MAX_FOLDER_DEPTH} by default. */
+  maxDepth?: number;
+  /** Most files and folders looked at; {@link MAX_FOLDER_ENTRIES} by default. */
+  maxEntries?: number;
+}
+
+const nodeFolderFs: FolderFs = {
+  opendir: (path) => fsPromises.opendir(path),
+  lstat: (path) => fsPromises.lstat(path),
+  realpath: (path) => fsPromises.realpath(path),
+  open: (path, flags) => fsPromises.open(path, flags),
+};
+
+/** Sorts names the way a file manager would: "2.txt" before "10.txt". */
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** True when `candidate` is `root` itself or lies inside it (both absolute, resolved). */
+export function isInsideFolder(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+/** A human sentence for a folder that could not be listed, naming it. */
+export function describeFolderError(name: string, error: unknown): string {
+  if (error instanceof ReadRefusedError) return `The folder "${name}" was not read: ${error.reason}.`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `The folder "${name}" could not be read: it no longer exists.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `The folder "${name}" could not be read: permission denied.`;
+    case 'ENOTDIR':
+      return `"${name}" is not a folder.`;
+    default: {
+      const detail = code ?? (error instanceof Error ? error.message : String(error));
+      return `The folder "${name}" could not be read (${detail}).`;
+    }
+  }
+}
+
+/**
+ * A {@link ReadFs} that opens only regular files inside `realRoot`: the path must not be a
+ * symbolic link, must resolve inside the folder, and the file opened must be the one
+ * checked (same device and inode), so a file swapped in the meantime is refused.
+ */
+export function confinedReadFs(realRoot: string, fs: FolderFs): ReadFs {
+  return {
+    async open(path, flags) {
+      const checked = await fs.lstat(path);
+      if (checked.isSymbolicLink()) throw new ReadRefusedError('it is a symbolic link, which is not followed');
+      if (!checked.isFile()) throw new ReadRefusedError('it is not a regular file');
+      const real = await fs.realpath(path);
+      if (!isInsideFolder(realRoot, real)) throw new ReadRefusedError('it is outside the chosen folder');
+      const handle = await fs.open(real, flags);
+      try {
+        const opened = await handle.stat();
+        if (opened.dev !== checked.dev || opened.ino !== checked.ino) {
+          throw new ReadRefusedError('it changed while the folder was being read');
+        }
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+      }
+      return handle;
+    },
+  };
+}
+
+/** What the walk found, in order: files to read, and folders it could not (or would not) enter. */
+type WalkItem = { kind: 'file'; path: string; name: string } | { kind: 'error'; name: string; error: string };
+
+interface Walk {
+  items: WalkItem[];
+  skipped: SkippedFile[];
+  seen: number;
+  full: boolean;
+}
+
+/** Classifies an entry whose kind the listing did not tell (some file systems do not). */
+async function kindOf(entry: FolderEntry, path: string, fs: FolderFs): Promise<FolderEntry> {
+  if (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()) return entry;
+  try {
+    const stats = await fs.lstat(path);
+    return { name: entry.name, isFile: () => stats.isFile(), isDirectory: () => stats.isDirectory(), isSymbolicLink: () => stats.isSymbolicLink() };
+  } catch {
+    return entry;
+  }
+}
+
+/**
+ * Lists one folder (sorted), records its files and walks its subfolders, depth first.
+ * Stops everything once `maxEntries` entries have been seen.
+ */
+async function walkFolder(
+  path: string,
+  name: string,
+  depth: number,
+  walk: Walk,
+  context: { fs: FolderFs; realRoot: string; maxDepth: number; maxEntries: number },
+): Promise<void> {
+  const { fs } = context;
+  const entries: FolderEntry[] = [];
+  try {
+    if (depth > 0) {
+      // Entered only as a real folder inside the chosen one, never through a link.
+      const checked = await fs.lstat(path);
+      if (checked.isSymbolicLink() || !checked.isDirectory()) throw new ReadRefusedError('it is no longer a folder');
+      if (!isInsideFolder(context.realRoot, await fs.realpath(path))) throw new ReadRefusedError('it is outside the chosen folder');
+    }
+    for await (const entry of await fs.opendir(path)) {
+      if (walk.seen >= context.maxEntries) {
+        walk.full = true;
+        break; // closes the listing
+      }
+      walk.seen += 1;
+      entries.push(entry);
+    }
+  } catch (error) {
+    walk.items.push({ kind: 'error', name, error: describeFolderError(name, error) });
+    return;
+  }
+  entries.sort((a, b) => collator.compare(a.name, b.name));
+  const prefix = name === '' ? '' : `${name}/`;
+  for (const listed of entries) {
+    if (listed.name.startsWith('.')) continue; // hidden: ".git", ".DS_Store"…
+    const childPath = join(path, listed.name);
+    const childName = `${prefix}${listed.name}`;
+    const entry = await kindOf(listed, childPath, fs);
+    if (entry.isSymbolicLink()) {
+      walk.skipped.push({ name: childName, reason: SYMBOLIC_LINK });
+    } else if (entry.isDirectory()) {
+      if (walk.full) continue; // the tree is too large: the root's error entry says so
+      if (depth + 1 > context.maxDepth) {
+        walk.items.push({
+          kind: 'error',
+          name: childName,
+          error: `The folder "${childName}" was not opened: it is nested more than ${context.maxDepth} folders deep.`,
+        });
+      } else {
+        await walkFolder(childPath, childName, depth + 1, walk, context);
+      }
+    } else if (!entry.isFile()) {
+      walk.skipped.push({ name: childName, reason: NOT_A_REGULAR_FILE });
+    } else if (isProbablyArticleFile(listed.name)) {
+      walk.items.push({ kind: 'file', path: childPath, name: childName });
+    } else {
+      walk.skipped.push({ name: childName, reason: NOT_AN_ARTICLE });
+    }
+  }
+}
+
+/**
+ * Walks the folder at `root` and reads its article files. Names are relative to the
+ * folder's parent with '/' ("news/2019/a.txt", like a browser's `webkitRelativePath`).
+ * Hidden entries are left out silently; symbolic links, other non-regular files and
+ * non-articles come back in `skipped`; folders too deep, unreadable folders and a tree with
+ * more than `maxEntries` entries come back as error entries in `files`. Never throws.
+ */
+export async function readArticleFolder(
+  root: string,
+  options: ReadArticleFolderOptions = {},
+): Promise<{ files: ArticleFileResult[]; skipped: SkippedFile[] }> {
+  const fs = options.fs ?? nodeFolderFs;
+  const maxDepth = options.maxDepth ?? MAX_FOLDER_DEPTH;
+  const maxEntries = options.maxEntries ?? MAX_FOLDER_ENTRIES;
+  const rootName = basename(root);
+  const shownRoot = rootName || root;
+  let realRoot: string;
+  try {
+    realRoot = await fs.realpath(root);
+  } catch (error) {
+    return { files: [{ name: shownRoot, error: describeFolderError(shownRoot, error) }], skipped: [] };
+  }
+
+  const walk: Walk = { items: [], skipped: [], seen: 0, full: false };
+  await walkFolder(root, rootName, 0, walk, { fs, realRoot, maxDepth, maxEntries });
+  if (walk.full) {
+    walk.items.push({
+      kind: 'error',
+      name: shownRoot,
+      error: `The folder "${shownRoot}" holds more than ${maxEntries.toLocaleString('en')} files and folders; only the first ${maxEntries.toLocaleString('en')} were looked at. Import its subfolders one at a time.`,
+    });
+  }
+
+  const toRead = walk.items.filter((item): item is Extract<WalkItem, { kind: 'file' }> => item.kind === 'file');
+  const read = await readFilesWithinLimits(
+    toRead.map((item) => item.path),
+    toRead.map((item) => item.name),
+    {
+      fs: confinedReadFs(realRoot, fs),
+      maxFileBytes: options.maxFileBytes,
+      maxTotalBytes: options.maxTotalBytes,
+      overTotal: (name, limit) =>
+        `"${name}" was not opened: the folder's article files together exceed ${limit}. Import its subfolders one at a time.`,
+    },
+  );
+  let next = 0;
+  const files = walk.items.map((item): ArticleFileResult => {
+    if (item.kind === 'error') return { name: item.name, error: item.error };
+    const result = read[next];
+    next += 1;
+    return result ?? { name: item.name, error: `"${item.name}" could not be read.` };
+  });
+  return { files, skipped: walk.skipped };
+}
+
+/**
+ * Shows the folder dialog and reads the article files of the chosen folder's tree (see
+ * {@link readArticleFolder}). Cancel → `{ cancelled: true }`, without touching the disk.
+ */
+export async function openArticleFolder(deps: OpenArticleFolderDeps): Promise<OpenArticleFolderResult> {
+  const choice = await deps.showOpenDialog(FOLDER_DIALOG_OPTIONS);
+  const root = choice.filePaths[0];
+  if (choice.canceled || root === undefined) return { cancelled: true };
+  return readArticleFolder(root, deps);
+}

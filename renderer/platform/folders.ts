@@ -1,0 +1,73 @@
+/**
+ * Folder import in the browser: a directory picker (`<input webkitdirectory>`) or a dropped
+ * folder (`webkitGetAsEntry`), walked recursively. Files that are not articles are skipped
+ * and reported by name.
+ */
+import { isProbablyArticleFile } from '../../shared/formats/intake';
+import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
+import type { WorkerInputFile } from '../import/protocol';
+import { toWorkerFiles } from './host';
+
+/** Article files and skipped files of a folder. */
+export interface FolderContents {
+  files: WorkerInputFile[];
+  skipped: Array<{ name: string; reason: string }>;
+}
+
+/** Splits a list of files (with relative names) into articles to import and skips. */
+export function splitArticleFiles(files: Array<{ file: File; name: string }>): FolderContents {
+  const articles: Array<{ file: File; name: string }> = [];
+  const skipped: FolderContents['skipped'] = [];
+  // Import in path order, whatever order the browser listed the folder in.
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of sorted) {
+    const base = entry.name.split('/').pop() ?? entry.name;
+    if (base.startsWith('.')) skipped.push({ name: entry.name, reason: 'hidden file' });
+    else if (!isProbablyArticleFile(entry.name)) skipped.push({ name: entry.name, reason: 'not an article file' });
+    else articles.push(entry);
+  }
+  const names = new Map(articles.map((a) => [a.file, a.name]));
+  return { files: toWorkerFiles(articles.map((a) => a.file), DEFAULT_MAX_FILE_BYTES, (file) => names.get(file) ?? file.name), skipped };
+}
+
+function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
+  return new Promise((resolve, reject) => {
+    const all: FileSystemEntry[] = [];
+    const next = (): void =>
+      reader.readEntries((batch) => {
+        if (!batch.length) resolve(all);
+        else {
+          all.push(...batch);
+          next();
+        }
+      }, reject);
+    next();
+  });
+}
+
+function fileOf(entry: FileSystemFileEntry): Promise<File> {
+  return new Promise((resolve, reject) => entry.file(resolve, reject));
+}
+
+async function walk(entry: FileSystemEntry, out: Array<{ file: File; name: string }>): Promise<void> {
+  if (entry.isFile) {
+    out.push({ file: await fileOf(entry as FileSystemFileEntry), name: entry.fullPath.replace(/^\//, '') });
+    return;
+  }
+  if (entry.isDirectory) {
+    for (const child of await readAllEntries((entry as FileSystemDirectoryEntry).createReader())) await walk(child, out);
+  }
+}
+
+/**
+ * Collects the files of a drop: plain files as they are, folders walked recursively.
+ * Returns whether a folder was part of the drop (then non-articles are skipped, not refused).
+ */
+export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents: FolderContents; hadFolder: boolean }> {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.() ?? null);
+  const hadFolder = entries.some((e) => e?.isDirectory);
+  if (!hadFolder) return { contents: { files: toWorkerFiles([...transfer.files], DEFAULT_MAX_FILE_BYTES), skipped: [] }, hadFolder };
+  const collected: Array<{ file: File; name: string }> = [];
+  for (const entry of entries) if (entry) await walk(entry, collected);
+  return { contents: splitArticleFiles(collected), hadFolder };
+}

@@ -1,0 +1,98 @@
+/**
+ * Bytes to text for the text-based intake formats: the shared detector
+ * (decodeArticleBytes), the user's per-file encoding override, and for HTML pages the
+ * charset the page declares when detection alone was not sure. Every path removes a
+ * byte-order mark and makes line endings \n, and nothing else.
+ */
+import type { DecodingInfo } from '../article-draft';
+import { countControlChars, looksBinary } from '../../text/binarySniff';
+import { isBlank } from '../../text/chars';
+import { decodeArticleBytes, DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../../text/decode';
+import { detectLineEndings, normaliseLineEndings } from '../../text/lineEndings';
+import { formatByteSize, quoteName } from './names';
+
+/** Decoded text with how it was decoded, or the reason the file was refused. */
+export type IntakeText = { ok: true; text: string; decoding: DecodingInfo } | { ok: false; reason: string };
+
+const LEGACY_ARABIC: ReadonlySet<string> = new Set(['windows-1256', 'iso-8859-6']);
+
+/** The refusal of a file over `maxBytes` (default {@link DEFAULT_MAX_FILE_BYTES}), or undefined. */
+export function sizeRefusal(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
+  if (bytes.length <= maxBytes) return undefined;
+  return `${quoteName(fileName)} is too large to import (${formatByteSize(bytes.length)}; the limit is ${formatByteSize(maxBytes)}).`;
+}
+
+/** Checks and finishes a decoding: no binary data, not blank; BOM removed, line endings made \n. */
+function finish(raw: string, fileName: string, encoding: TextEncodingName, method: DecodingInfo['encodingMethod'], confidence: number): IntakeText {
+  const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const name = quoteName(fileName);
+  if (looksBinary(countControlChars(body), body.length)) return { ok: false, reason: `${name} is not a text file (it contains binary data).` };
+  if (isBlank(body)) return { ok: false, reason: `${name} is empty (it contains no text).` };
+  return {
+    ok: true,
+    text: normaliseLineEndings(body),
+    decoding: { encoding, encodingMethod: method, encodingConfidence: confidence, lineEndings: detectLineEndings(body) },
+  };
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes with the encoding the user chose for this file (method 'user'). Refused when
+ * the bytes are not valid in it: “x.txt” is not valid windows-1256.
+ */
+export function decodeWithEncoding(bytes: Uint8Array, fileName: string, encoding: TextEncodingName, maxBytes?: number): IntakeText {
+  const tooLarge = sizeRefusal(bytes, fileName, maxBytes);
+  if (tooLarge) return { ok: false, reason: tooLarge };
+  const raw = decodeStrict(bytes, encoding);
+  if (raw === undefined) return { ok: false, reason: `${quoteName(fileName)} is not valid ${encoding}.` };
+  return finish(raw, fileName, encoding, 'user', 1);
+}
+
+/**
+ * The encoding an HTML (or XHTML) page declares in its first 4 KB (`<meta charset>`,
+ * `http-equiv` content type, or the XML declaration), as a WHATWG name; undefined when
+ * none is declared or the label is unknown.
+ */
+export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
+  let head = '';
+  const end = Math.min(bytes.length, 4096);
+  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i]!);
+  const label =
+    /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:()-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes an article file: the user's `encoding` when given, else the shared detector.
+ * With `html`, a page whose bytes are not plain UTF-8 and that declares Windows-1256 or
+ * ISO-8859-6 is read in the declared encoding (method 'declared') when the bytes are
+ * valid in it — the page's own statement beats a statistical guess.
+ */
+export function decodeForIntake(bytes: Uint8Array, fileName: string, options: { encoding?: TextEncodingName; maxBytes?: number; html?: boolean } = {}): IntakeText {
+  if (options.encoding) return decodeWithEncoding(bytes, fileName, options.encoding, options.maxBytes);
+  const decoded = decodeArticleBytes(bytes, fileName, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  const unsure = decoded.ok ? decoded.method === 'detected' : decoded.reason === 'undecodable';
+  if (options.html && unsure) {
+    const declared = declaredHtmlCharset(bytes);
+    const raw = declared && LEGACY_ARABIC.has(declared) ? decodeStrict(bytes, declared) : undefined;
+    if (raw !== undefined) return finish(raw, fileName, declared as TextEncodingName, 'declared', 1);
+  }
+  if (!decoded.ok) return { ok: false, reason: decoded.message };
+  return {
+    ok: true,
+    text: decoded.text,
+    decoding: { encoding: decoded.encoding, encodingMethod: decoded.method, encodingConfidence: decoded.confidence, lineEndings: decoded.lineEndings },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The text of a Word document's XML parts, read with htmlparser2 in XML mode (a streaming
+ * parse; entities decoded). `word/document.xml`: each w:p is a paragraph; w:t holds text,
+ * w:tab is a tab, w:br and w:cr are a space (a line break inside a paragraph must not start
+ * a new one), w:noBreakHyphen is "-", w:softHyphen is U+00AD. Deleted revisions (w:del,
+ * w:moveFrom), field codes (w:instrText), hidden runs (w:vanish), properties and the
+ * fallback copy of alternate content (mc:Fallback) are skipped.
+ */
+import { Parser } from 'htmlparser2';
+import { isBlank } from '../../text/chars';
+import { collapseAsciiWhitespace } from './whitespace';
+
+const WORD_NAMESPACES: ReadonlySet<string> = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]);
+const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+/** Elements whose content is never document text. */
+const SKIPPED: ReadonlySet<string> = new Set([
+  'w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:pPr', 'w:rPr', 'w:sectPr', 'w:tblPr', 'w:trPr', 'w:tcPr',
+  'w:fldData', 'mc:Fallback',
+]);
+
+/** The prefixes the root element binds to the WordprocessingML and markup-compatibility namespaces. */
+function prefixesOf(attribs: Record<string, string>): { word: string; mc: string } {
+  let word = 'w';
+  let mc = 'mc';
+  for (const [key, value] of Object.entries(attribs)) {
+    if (!key.startsWith('xmlns:')) continue;
+    if (WORD_NAMESPACES.has(value)) word = key.slice(6);
+    else if (value === MARKUP_COMPATIBILITY) mc = key.slice(6);
+  }
+  return { word, mc };
+}
+
+function isOff(value: string | undefined): boolean {
+  return value !== undefined && /^(?:0|false|off)$/i.test(value);
+}
+
+/** Bytes of an XML part as text: UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8. */
+export function xmlPartText(bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  return new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+}
+
+/** The paragraphs of `word/document.xml`, in order, without empty ones. */
+export function wordParagraphs(xml: string): string[] {
+  const paragraphs: string[] = [];
+  const open: string[] = [];
+  const stack: string[][] = [];
+  let prefixes: { word: string; mc: string } | undefined;
+  let skipping = 0;
+  let inText = false;
+  let hiddenRun = false;
+
+  const local = (name: string): string => {
+    const colon = name.indexOf(':');
+    if (colon < 0 || !prefixes) return name;
+    const prefix = name.slice(0, colon);
+    if (prefix === prefixes.word) return `w:${name.slice(colon + 1)}`;
+    if (prefix === prefixes.mc) return `mc:${name.slice(colon + 1)}`;
+    return name;
+  };
+  const emit = (s: string): void => {
+    if (skipping === 0 && !hiddenRun) stack.at(-1)?.push(s);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(rawName, attribs) {
+        prefixes ??= prefixesOf(attribs);
+        const name = local(rawName);
+        const parent = open.at(-1);
+        open.push(name);
+        // Run properties are skipped as text, but a hidden run (w:vanish) must be noticed.
+        if (name === 'w:vanish' && parent === 'w:rPr' && open.at(-3) === 'w:r' && !isOff(attribs[`${prefixes.word}:val`])) hiddenRun = true;
+        if (SKIPPED.has(name)) skipping++;
+        if (name === 'w:p') stack.push([]);
+        else if (name === 'w:r') hiddenRun = false;
+        else if (name === 'w:t') inText = true;
+        else if (parent === 'w:r') {
+          if (name === 'w:tab') emit('\t');
+          else if (name === 'w:br' || name === 'w:cr') emit(' ');
+          else if (name === 'w:noBreakHyphen') emit('-');
+          else if (name === 'w:softHyphen') emit('\u00AD');
+        }
+      },
+      ontext(text) {
+        if (inText) emit(text);
+      },
+      onclosetag() {
+        const name = open.pop();
+        if (name === undefined) return;
+        if (SKIPPED.has(name)) skipping--;
+        if (name === 'w:t') inText = false;
+        else if (name === 'w:r') hiddenRun = false;
+        else if (name === 'w:p') {
+          // A line feed inside a paragraph would split it: it becomes a space.
+          const paragraph = (stack.pop() ?? []).join('').replace(/\r\n?|\n/g, ' ');
+          if (!isBlank(paragraph)) paragraphs.push(paragraph);
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return paragraphs;
+}
+
+/** The document title from `docProps/core.xml` (dc:title), whitespace collapsed; undefined when absent or empty. */
+export function coreTitle(xml: string): string | undefined {
+  let depth = 0;
+  let inTitle = false;
+  let done = false;
+  const parts: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        depth++;
+        if (depth === 2 && !done && /(?:^|:)title$/.test(name)) inTitle = true;
+      },
+      ontext(text) {
+        if (inTitle) parts.push(text);
+      },
+      onclosetag() {
+        if (depth === 2 && inTitle) {
+          inTitle = false;
+          done = true;
+        }
+        depth--;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  const title = collapseAsciiWhitespace(parts.join(''));
+  return isBlank(title) ? undefined : title;
+}

@@ -1,0 +1,87 @@
+/**
+ * Word .docx files: a ZIP archive whose `word/document.xml` holds the text. Only that part
+ * and `docProps/core.xml` (the title) are unpacked (fflate, synchronous, no workers), and
+ * only after their declared uncompressed sizes pass a limit, so a "zip bomb" is refused
+ * before anything is inflated.
+ */
+import { unzipSync, type Unzipped } from 'fflate';
+import { coreTitle, wordParagraphs, xmlPartText } from './docx-xml';
+import { formatByteSize } from './names';
+
+/** The largest uncompressed `word/document.xml` accepted: 50 MB. */
+export const MAX_DOCX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+/** The largest uncompressed `docProps/core.xml` read for the title; a larger one is ignored. */
+const MAX_CORE_BYTES = 1024 * 1024;
+
+/** Compound File Binary: old .doc files, and .docx files encrypted with a password. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const DOCUMENT_PART = 'word/document.xml';
+const CORE_PART = 'docProps/core.xml';
+
+/** What a .docx yielded: its non-empty paragraphs and title, or why it was refused. */
+export type DocxExtraction = { ok: true; paragraphs: string[]; title?: string } | { ok: false; reason: string };
+
+/** True when `bytes` start like a ZIP archive (PK\x03\x04). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The names of the files in a ZIP archive (nothing is inflated), or undefined when it is not a valid archive. */
+export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        return false;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return names;
+}
+
+/**
+ * Extracts the paragraphs of a Word .docx (see docx-xml for what counts as text) and the
+ * title from its core properties. Refused, with a reason naming `fileName`: not a valid
+ * ZIP archive, no `word/document.xml`, a document part larger than
+ * {@link MAX_DOCX_DOCUMENT_BYTES} uncompressed, or a part that cannot be unpacked.
+ */
+export function extractDocxParagraphs(bytes: Uint8Array, fileName?: string): DocxExtraction {
+  const name = fileName === undefined ? 'The file' : `“${fileName}”`;
+  const notWord = (why: string): DocxExtraction => ({ ok: false, reason: `${name} is not a Word document (${why}).` });
+  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return notWord('it is an old-style .doc file, or a password-protected one; save it as .docx without a password');
+  if (!looksLikeZip(bytes)) return notWord('it is not a ZIP archive, as .docx files are');
+  let documentSize: number | undefined;
+  let files: Unzipped;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name === DOCUMENT_PART) {
+          documentSize = file.originalSize;
+          return file.originalSize <= MAX_DOCX_DOCUMENT_BYTES;
+        }
+        return file.name === CORE_PART && file.originalSize <= MAX_CORE_BYTES;
+      },
+    });
+  } catch (error) {
+    return documentSize === undefined
+      ? notWord('it is not a valid ZIP archive')
+      : { ok: false, reason: `${name} could not be unpacked (${(error as Error).message}); it may be damaged or password-protected.` };
+  }
+  if (documentSize === undefined) return notWord(`no ${DOCUMENT_PART}`);
+  const document = files[DOCUMENT_PART];
+  if (!document) {
+    return {
+      ok: false,
+      reason: `${name} is too large to import: its text part would be ${formatByteSize(documentSize)} uncompressed (the limit is ${formatByteSize(MAX_DOCX_DOCUMENT_BYTES)}).`,
+    };
+  }
+  const paragraphs = wordParagraphs(xmlPartText(document));
+  const core = files[CORE_PART];
+  const title = core ? coreTitle(xmlPartText(core)) : undefined;
+  return title === undefined ? { ok: true, paragraphs } : { ok: true, paragraphs, title };
+}

@@ -1,0 +1,74 @@
+/**
+ * Word shingles of a text for near-duplicate detection: the text is normalised for search
+ * (harakat, tatweel, alef forms, digits, case … and teh marbuta ة → ه, see
+ * shared/text/normalise.ts), split into words (runs of letters, digits and marks; clitics
+ * such as و ف ب ل ال stay attached — a deliberate simplification), and every run of
+ * `size` consecutive words is hashed to 32 bits.
+ */
+import { normaliseToUnits } from '../text/normalise';
+import { fmix32 } from './hash32';
+import { isWordCodePoint, isWordUnit } from './wordChars';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The normalised words of `text`, each hashed with FNV-1a over its UTF-16 units (the same
+ * value as `fnv1a32` of the word). Normalising, splitting and hashing run in one pass over
+ * the normalised units, without building strings.
+ */
+export function wordHashes(text: string): Uint32Array {
+  const units = normaliseToUnits(text, { tehMarbuta: true, caseFold: true });
+  let hashes = new Uint32Array(Math.max(16, units.length >>> 2));
+  let count = 0;
+  let h = 0;
+  let inWord = false;
+  const n = units.length;
+  for (let i = 0; i <= n; i++) {
+    let word = false;
+    let width = 1;
+    if (i < n) {
+      const code = units[i]!;
+      if (code < 0xd800 || code > 0xdfff) word = isWordUnit(code);
+      else if (code <= 0xdbff && i + 1 < n && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) {
+        word = isWordCodePoint(((code - 0xd800) << 10) + (units[i + 1]! - 0xdc00) + 0x10000);
+        width = 2;
+      }
+    }
+    if (word) {
+      if (!inWord) {
+        h = FNV_OFFSET;
+        inWord = true;
+      }
+      for (let j = 0; j < width; j++) h = Math.imul(h ^ units[i + j]!, FNV_PRIME);
+      i += width - 1;
+    } else if (inWord) {
+      if (count === hashes.length) {
+        const bigger = new Uint32Array(hashes.length * 2);
+        bigger.set(hashes);
+        hashes = bigger;
+      }
+      hashes[count++] = h >>> 0;
+      inWord = false;
+    }
+  }
+  return hashes.slice(0, count);
+}
+
+/**
+ * The 32-bit hashes of the `size`-word shingles of `text`, in text order, duplicates kept.
+ * A text with fewer than `size` words (but at least one) has one shingle of all its words;
+ * a text without words has none.
+ */
+export function shingleHashes(text: string, size: number): Uint32Array {
+  const words = wordHashes(text);
+  if (words.length === 0) return new Uint32Array(0);
+  const width = Math.min(size, words.length);
+  const out = new Uint32Array(words.length - width + 1);
+  for (let i = 0; i < out.length; i++) {
+    let h = width;
+    for (let j = 0; j < width; j++) h = Math.imul(((h << 5) | (h >>> 27)) ^ words[i + j]!, 0x9e3779b1);
+    out[i] = fmix32(h);
+  }
+  return out;
+}

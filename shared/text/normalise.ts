@@ -1,0 +1,222 @@
+/**
+ * Arabic normalisation for SEARCH ONLY. A document's text is never changed (DESIGN.md §2);
+ * search runs over a normalised copy and maps every match back to the original through an
+ * index map, so highlights always land on the original letters.
+ *
+ * Rules, applied per UTF-16 unit (one original unit gives at most one normalised unit):
+ * - removed: Arabic combining marks — harakat, tanween, shadda, sukun, superscript alef,
+ *   Quranic marks (U+0610–061A, U+064B–065F, U+0670, U+06D6–06DC, U+06DF–06E8,
+ *   U+06EA–06ED and every other non-spacing mark of the Arabic script, e.g. U+08CA–08FF);
+ *   tatweel U+0640; invisible format characters — bidi marks, embeddings and isolates,
+ *   ZWSP/ZWNJ/ZWJ, word joiner, soft hyphen, BOM (the set `isBlank` in chars.ts treats as
+ *   blank, U+061C ALM included);
+ * - alef forms أ إ آ ٱ → ا; ى → ي (also Farsi yeh ی → ي and keheh ک → ك, which scraped
+ *   Arabic text sometimes uses); optionally ة → ه;
+ * - Arabic-Indic ٠–٩ and Extended Arabic-Indic ۰–۹ digits → ASCII 0–9;
+ * - NBSP, tab and every other horizontal Unicode space → ' ', and a run of spaces (after
+ *   removals) collapses to one ' '; line breaks are kept, so matches never cross them;
+ * - case folding (default on): the simple lower-case of each character when it is a single
+ *   UTF-16 unit (two for an astral character), otherwise the character is kept (İ).
+ * There is no compatibility decomposition (presentation forms stay as they are).
+ */
+import { ALEF_FORMS, isBlank, isCombiningMark } from './chars';
+import { snapToGrapheme } from './graphemes';
+
+/** Options of {@link normaliseForSearch} and {@link normaliseQuery}. */
+export interface NormaliseOptions {
+  /** Fold teh marbuta into heh (ة → ه), so مدرسه finds مدرسة. Default false. */
+  tehMarbuta?: boolean;
+  /** Lower-case letters (Latin and any other cased script), one unit for one unit. Default true. */
+  caseFold?: boolean;
+}
+
+/** A normalised copy of a text with the way back to the original. */
+export interface NormalisedText {
+  /** The normalised text that searches run over. */
+  text: string;
+  /**
+   * For each UTF-16 index of `text`, the UTF-16 index in the original it came from; plus
+   * one final entry = original length. Strictly increasing.
+   */
+  toOriginal: Int32Array;
+  /** The original text (kept so ranges can be widened to whole graphemes, and to check cache hits). */
+  original: string;
+}
+
+const TATWEEL = 0x0640;
+const SPACE = 0x20;
+const REMOVE = -1;
+const TEH_MARBUTA = 0x0629;
+const HEH = 0x0647;
+
+const UNKNOWN = -2;
+
+/**
+ * One entry per BMP unit: REMOVE, the unit it becomes (case folding aside), or UNKNOWN
+ * until first seen. Filled lazily: a text uses a few hundred distinct units, and
+ * classifying all 65,536 up front would cost tens of milliseconds at the first search.
+ */
+const baseTable = new Int32Array(0x10000).fill(UNKNOWN);
+/** One entry per BMP unit: its single-unit simple lower-case (or itself), or UNKNOWN until first seen. */
+const lowerTable = new Int32Array(0x10000).fill(UNKNOWN);
+
+const ARABIC_MARK = /^(?=\p{Mn})\p{Script_Extensions=Arabic}$/u;
+const HORIZONTAL_SPACE = /^[\p{Zs}\t\v\f]$/u;
+const LINE_BREAK = /^[\n\r\u2028\u2029\u0085]$/u;
+const ALEF = 0x0627;
+
+/** True for the Arabic marks the design names explicitly (some, like ۥ ۦ, are not Mn). */
+function isListedArabicMark(c: number): boolean {
+  return (
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06dc) ||
+    (c >= 0x06df && c <= 0x06e8) ||
+    (c >= 0x06ea && c <= 0x06ed)
+  );
+}
+
+/** What the BMP unit `c` becomes, case folding aside: REMOVE or a unit. */
+function classify(c: number): number {
+  if (c >= 0x0660 && c <= 0x0669) return 0x30 + c - 0x0660; // ٠–٩
+  if (c >= 0x06f0 && c <= 0x06f9) return 0x30 + c - 0x06f0; // ۰–۹
+  if (c === 0x0649 || c === 0x06cc) return 0x064a; // ى ی → ي
+  if (c === 0x06a9) return 0x0643; // ک → ك
+  const ch = String.fromCharCode(c);
+  if (ALEF_FORMS.has(ch)) return ALEF; // أ إ آ ٱ → ا
+  if (c === TATWEEL || isListedArabicMark(c) || ARABIC_MARK.test(ch)) return REMOVE;
+  if (HORIZONTAL_SPACE.test(ch)) return SPACE;
+  if (c >= 0x80 && !LINE_BREAK.test(ch) && isBlank(ch)) return REMOVE; // invisible format characters
+  return c;
+}
+
+/** The single-unit simple lower-case of the BMP unit `c`, or `c`. */
+function lowerOf(c: number): number {
+  const lower = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+/**
+ * The rules themselves: writes the normalised units of `original` into `units` and, when
+ * given, the original index of each into `map`. Returns the normalised length and whether
+ * any surrogate unit was written.
+ */
+function normaliseInto(original: string, options: NormaliseOptions | undefined, units: Uint16Array, map: Int32Array | undefined): { length: number; surrogates: boolean } {
+  const caseFold = options?.caseFold ?? true;
+  const tehMarbuta = options?.tehMarbuta ?? false;
+  let previous = -1;
+  let length = 0;
+  let surrogates = false;
+  const n = original.length;
+  for (let i = 0; i < n; i++) {
+    const code = original.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      surrogates = true;
+      const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        // An astral character: dropped when it is an Arabic mark (U+10EFD…), lower-cased
+        // only when the result is again one code point.
+        let pair = original.slice(i, i + 2);
+        i++;
+        if (ARABIC_MARK.test(pair)) continue;
+        if (caseFold) {
+          const folded = pair.toLowerCase();
+          if (folded.length === 2) pair = folded;
+        }
+        if (map) {
+          map[length] = i - 1;
+          map[length + 1] = i;
+        }
+        units[length++] = pair.charCodeAt(0);
+        units[length++] = pair.charCodeAt(1);
+        previous = next;
+        continue;
+      }
+    }
+    let out = baseTable[code]!;
+    if (out === UNKNOWN) out = baseTable[code] = classify(code);
+    if (out === REMOVE) continue;
+    if (out === SPACE && previous === SPACE) continue;
+    if (out === TEH_MARBUTA && tehMarbuta) out = HEH;
+    else if (caseFold) {
+      const folded = lowerTable[out]!;
+      out = folded === UNKNOWN ? (lowerTable[out] = lowerOf(out)) : folded;
+    }
+    if (map) map[length] = i;
+    units[length++] = out;
+    previous = out;
+  }
+  return { length, surrogates };
+}
+
+const CHUNK = 4096;
+let utf16Decoder: InstanceType<typeof TextDecoder> | undefined;
+
+/**
+ * A string from UTF-16 units. Without surrogates the native UTF-16 decoder is used (much
+ * faster on long texts); otherwise chunks go through String.fromCharCode, which keeps lone
+ * surrogates as they are (the decoder would replace them).
+ */
+function unitsToString(units: Uint16Array, length: number, surrogates: boolean): string {
+  if (!surrogates && length > 64) {
+    utf16Decoder ??= new TextDecoder('utf-16le');
+    return utf16Decoder.decode(new Uint8Array(units.buffer, units.byteOffset, length * 2));
+  }
+  let out = '';
+  for (let i = 0; i < length; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]);
+  return out;
+}
+
+/**
+ * The normalised copy of `original` (rules in the module comment) and the map from each
+ * normalised index back to the original index it came from.
+ */
+export function normaliseForSearch(original: string, options?: NormaliseOptions): NormalisedText {
+  const units = new Uint16Array(original.length);
+  const map = new Int32Array(original.length + 1);
+  const { length, surrogates } = normaliseInto(original, options, units, map);
+  map[length] = original.length;
+  return { text: unitsToString(units, length, surrogates), toOriginal: length === original.length ? map : map.slice(0, length + 1), original };
+}
+
+/**
+ * The UTF-16 units of `text` normalised like {@link normaliseQuery}, without building a
+ * string: for hot loops (near-duplicate shingles) that only read the units.
+ */
+export function normaliseToUnits(text: string, options?: NormaliseOptions): Uint16Array {
+  const units = new Uint16Array(text.length);
+  return units.subarray(0, normaliseInto(text, options, units, undefined).length);
+}
+
+/** `query` normalised by the same rules as {@link normaliseForSearch}, without the map. */
+export function normaliseQuery(query: string, options?: NormaliseOptions): string {
+  const units = new Uint16Array(query.length);
+  const { length, surrogates } = normaliseInto(query, options, units, undefined);
+  return unitsToString(units, length, surrogates);
+}
+
+/** True for what a match may absorb after its last letter: a combining mark or tatweel. */
+function attachesToLetter(ch: string | undefined): boolean {
+  return ch === '\u0640' || isCombiningMark(ch);
+}
+
+/**
+ * The original range of the normalised range [start, end). The end is extended over the
+ * combining marks and tatweel that normalisation removed right after the last letter (so
+ * قال found in قَالَ covers the final fatha), then both edges are widened to grapheme
+ * boundaries of the original (`snapToGrapheme`): a match never splits a letter from its
+ * harakat, a surrogate pair, or the lam-alef ligature (ال found in الامم covers لا).
+ * An empty range maps to an empty range at the original position.
+ */
+export function mapRangeToOriginal(n: NormalisedText, start: number, end: number): { start: number; end: number } {
+  const last = n.text.length;
+  const s = Math.min(Math.max(Math.trunc(start), 0), last);
+  const e = Math.min(Math.max(Math.trunc(end), s), last);
+  const from = n.toOriginal[s]!;
+  if (e === s) return { start: from, end: from };
+  let to = n.toOriginal[e - 1]! + 1;
+  const nextKept = n.toOriginal[e]!;
+  while (to < nextKept && attachesToLetter(n.original[to])) to++;
+  return { start: snapToGrapheme(n.original, from, 'backward'), end: snapToGrapheme(n.original, to, 'forward') };
+}

@@ -1,0 +1,53 @@
+// `npm run bench`: builds the benchmark page, serves it on 127.0.0.1, runs it in headless
+// Chromium and prints the figures as ratios to a baseline measured in the same run.
+// Exits 1 when a target is missed. Options: --articles N (default 10000).
+import { spawn, spawnSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const articles = Number(args[args.indexOf('--articles') + 1] || 10000) || 10000;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const build = spawnSync('npx', ['vite', 'build', '--config', 'test/bench/vite.bench.config.ts'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = spawn('npx', ['vite', 'preview', '--config', 'test/bench/vite.bench.config.ts'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+await new Promise((resolve) => setTimeout(resolve, 1500));
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+let failed;
+try {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`http://127.0.0.1:4199/?articles=${articles}`);
+  await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
+  const outcome = await page.evaluate(() => window.__bench);
+  await browser.close();
+  if (!outcome.ok) throw new Error(outcome.error);
+  const r = outcome.result;
+  const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
+  console.log(`\nImport benchmark (headless Chromium, one run)`);
+  console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
+  console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
+  console.log(`  Isnad import (worker: decode, hash, MinHash; batched durable writes): ${ms(r.importMs)}`);
+  console.log(`  (diagnostic) one import worker alone, preparing every file without writing: ${ms(r.prepareOnlyMs)}`);
+  console.log(`  (diagnostic) reading the same files as browser File objects: ${ms(r.fileReadMs)} (Electron delivers bytes instead)`);
+  console.log(`  import / baseline: ${r.ratio.toFixed(2)}×   (target ≤ 1.50×) ${r.ratio <= 1.5 ? 'OK' : 'MISSED'}`);
+  console.log(`  longest UI frame during the import: ${ms(r.longestFrameMs)}, frames over 100 ms: ${r.framesOver100ms}   (target 0) ${r.framesOver100ms === 0 ? 'OK' : 'MISSED'}`);
+  failed = r.ratio > 1.5 || r.framesOver100ms > 0;
+} catch (error) {
+  console.error(`bench failed: ${error.message}`);
+  failed = true;
+} finally {
+  stop();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+
+/** Builds the benchmark page (test/bench/index.html) into dist-bench/. */
+export default defineConfig({
+  root: 'test/bench',
+  base: './',
+  build: { outDir: '../../dist-bench', emptyOutDir: true, chunkSizeWarningLimit: 2048 },
+  preview: { host: '127.0.0.1', port: 4199, strictPort: true },
+  logLevel: 'warn',
+});

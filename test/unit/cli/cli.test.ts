@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { main } from '../../../cli/isnad';
+import { parseNative } from '../../../shared/formats/native';
+import { encodeWindows1256 } from '../helpers/encodings';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const REPEATED = 'عنوان الخبر\nأعلنت البلدية عن خطة جديدة لتنظيم حركة المرور في وسط المدينة.\nوقال المسؤول إن الخطة تبدأ الشهر المقبل بعد انتهاء الدراسات.\nأعلنت البلدية عن خطة جديدة لتنظيم حركة المرور في وسط المدينة.\n';
+
+describe('isnad inspect', () => {
+  it('prints format, encoding, title, counts, repeated paragraphs and the text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await writeFile(join(dir, 'repeated.txt'), REPEATED);
+    const { code, out } = await run(['inspect', join(dir, 'repeated.txt')]);
+    expect(code).toBe(0);
+    expect(out).toContain('format: text');
+    expect(out).toContain('encoding: UTF-8');
+    expect(out).toContain('title: عنوان الخبر');
+    expect(out).toContain('paragraphs: 4');
+    expect(out).toContain('repeated paragraphs: 1');
+    expect(out).toContain('¶2, ¶4: أعلنت البلدية');
+    expect(out).toContain(REPEATED.trimEnd());
+  });
+
+  it('--json gives text, encoding, format, title, paragraphs, repeatedParagraphs and sha256', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    const text = 'قالت الوزارة إن الاجتماع تأجل.\r\nوأضافت أن موعداً جديداً سيحدد لاحقاً.';
+    await writeFile(join(dir, 'legacy.txt'), encodeWindows1256(text));
+    const { code, out } = await run(['inspect', '--json', '--encoding', 'windows-1256', join(dir, 'legacy.txt')]);
+    expect(code).toBe(0);
+    const record = JSON.parse(out);
+    expect(record).toMatchObject({ format: 'text', encoding: 'windows-1256', title: 'قالت الوزارة إن الاجتماع تأجل.', paragraphCount: 2, repeatedParagraphs: [] });
+    expect(record.text).toBe(text.replace('\r\n', '\n'));
+    expect(record.paragraphs).toEqual(['قالت الوزارة إن الاجتماع تأجل.', 'وأضافت أن موعداً جديداً سيحدد لاحقاً.']);
+    expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('walks a folder (skipping non-articles), maps record fields, and exits 1 naming a refused file', async () => {
+    const { code, out, err } = await run(['inspect', '--map', 'text=body,title=headline,outlet=source', join(fixtures, 'folder-import')]);
+    expect(code).toBe(0);
+    expect(err).toContain('skipped folder-import/docs/photo.png: not an article file');
+    expect(err).toContain('folder-import/records/agencies.jsonl, line 3');
+    expect(out).toContain('title: وقف لإطلاق النار في ريف إدلب الجنوبي');
+    expect(out).toContain('format: docx');
+    const refused = await run(['inspect', join(fixtures, 'articles', 'photo.png')]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('“photo.png” is not an article');
+  });
+
+  it('explains bad usage with exit code 2', async () => {
+    expect((await run([])).code).toBe(2);
+    const bad = await run(['inspect', '--encoding', 'latin-9', 'x.txt']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Unknown encoding “latin-9”');
+    expect((await run(['import', 'x.txt'])).err).toContain('import needs --out PATH');
+    expect((await run(['--help'])).out).toContain('isnad inspect FILE|FOLDER…');
+  });
+});
+
+describe('isnad import', () => {
+  it('writes a native corpus that re-imports, with collapsed repeats recorded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await writeFile(join(dir, 'repeated.txt'), REPEATED);
+    await writeFile(join(dir, 'copy.txt'), REPEATED);
+    const out = join(dir, 'corpus.json');
+    const { code, out: stdout, err } = await run(['import', '--collapse-repeats', '--name', 'CLI corpus', join(dir, 'repeated.txt'), join(dir, 'copy.txt'), join(fixtures, 'articles', 'anadolu-meeting-utf16le.txt'), '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Wrote 2 documents');
+    expect(err).toContain('copy.txt: same text as');
+    const parsed = parseNative(await readFile(out, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.problems.join());
+    expect(parsed.value.corpus.name).toBe('CLI corpus');
+    const [first, second] = parsed.value.documents;
+    expect(first!.meta.collapsedRepeats).toEqual({ removedParagraphs: 1 });
+    expect(first!.text.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(second!.meta).toMatchObject({ encoding: 'utf-16le', encodingMethod: 'bom' });
+  });
+});
+
+describe('the isnad command', () => {
+  const bundle = join(root, 'out', 'cli', 'isnad.mjs');
+  it.skipIf(!existsSync(bundle))(`runs as a program (skipped when ${bundle} is not built: npm run build:cli)`, async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'isnad.mjs'), 'inspect', '--json', join(fixtures, 'articles', 'qasioun-shelling-utf8.txt')]);
+    expect(JSON.parse(stdout)).toMatchObject({ format: 'text', encoding: 'utf-8', title: 'قاسيون: قصف على ريف حماة الشمالي' });
+  });
+});

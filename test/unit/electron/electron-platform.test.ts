@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { IsnadApi, MenuCommand, OpenArticleFolderResult } from '../../../shared/ipc/contract';
+import { electronPlatform } from '../../../renderer/platform/electron';
+
+/** A stand-in for `window.isnad` whose folder dialog answers `folder`. */
+function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: MenuCommand): void } {
+  const listeners = new Set<(command: MenuCommand) => void>();
+  return {
+    openArticleFiles: async () => ({ files: [{ name: 'a.txt', bytes: new Uint8Array([1]) }, { name: 'b.txt', error: 'too large' }] }),
+    openArticleFolder: async () => folder,
+    saveExport: async () => ({ saved: false, reason: 'cancelled' }),
+    getAppInfo: async () => ({ version: '0.1.0', platform: 'linux' }),
+    onMenuCommand: (callback) => {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    emit: (command) => {
+      for (const listener of listeners) listener(command);
+    },
+  };
+}
+
+describe('the Electron host platform', () => {
+  it('maps a cancelled folder dialog to null', async () => {
+    await expect(electronPlatform(fakeApi({ cancelled: true })).pickArticleFolder()).resolves.toBeNull();
+  });
+
+  it('turns the folder reply into worker input and skips', async () => {
+    const bytes = new Uint8Array([0xd8, 0xa7]);
+    const platform = electronPlatform(
+      fakeApi({
+        files: [
+          { name: 'news/2019/a.txt', bytes },
+          { name: 'news/big.txt', error: '"news/big.txt" is larger than 20 MiB (21 MiB); it was not opened.' },
+        ],
+        skipped: [{ name: 'news/photo.jpg', reason: 'not an article file' }],
+      }),
+    );
+    await expect(platform.pickArticleFolder()).resolves.toEqual({
+      files: [
+        { name: 'news/2019/a.txt', bytes },
+        { name: 'news/big.txt', error: '"news/big.txt" is larger than 20 MiB (21 MiB); it was not opened.' },
+      ],
+      skipped: [{ name: 'news/photo.jpg', reason: 'not an article file' }],
+    });
+  });
+
+  it('turns chosen files into worker input', async () => {
+    await expect(electronPlatform(fakeApi({ cancelled: true })).pickArticleFiles()).resolves.toEqual([
+      { name: 'a.txt', bytes: new Uint8Array([1]) },
+      { name: 'b.txt', error: 'too large' },
+    ]);
+  });
+
+  it('passes every menu command through, open-folder included', () => {
+    const api = fakeApi({ cancelled: true });
+    const received: string[] = [];
+    const unsubscribe = electronPlatform(api).onMenuCommand((command) => received.push(command));
+    for (const command of ['open', 'open-folder', 'export', 'undo', 'redo'] as const) api.emit(command);
+    unsubscribe();
+    api.emit('open');
+    expect(received).toEqual(['open', 'open-folder', 'export', 'undo', 'redo']);
+  });
+});

@@ -1,0 +1,121 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { extractDocxParagraphs, MAX_DOCX_DOCUMENT_BYTES } from '../../../shared/formats/intake/docx';
+import { extractArticles } from '../../../shared/formats/intake';
+import { fixture, makeDocx } from './support';
+
+const r = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+describe('extractDocxParagraphs', () => {
+  const body = [
+    // A word split over runs with different formatting, as Word writes after an edit.
+    `<w:p><w:pPr><w:bidi/><w:tabs><w:tab w:val="right" w:pos="720"/></w:tabs></w:pPr>${r('افتتحت الجمعية مر')}<w:r><w:rPr><w:b/></w:rPr><w:t>كز</w:t></w:r>${r('اً للتدريب المهني.')}</w:p>`,
+    `<w:p>${r('الموعد:')}<w:r><w:tab/></w:r>${r('الثامنة')}</w:p>`,
+    `<w:p>${r('يستقبل المركز ')}<w:del w:id="3" w:author="x"><w:r><w:delText>خمسين</w:delText></w:r></w:del><w:ins w:id="4" w:author="x">${r('مئة')}</w:ins>${r(' متدرب.')}</w:p>`,
+    '<w:p></w:p><w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p>',
+    `<w:p>${r('سطر أول')}<w:r><w:br/></w:r>${r('في الفقرة نفسها')}<w:r><w:cr/></w:r>${r('و')}</w:p>`,
+    `<w:p>${r('رقم')}<w:r><w:noBreakHyphen/></w:r>${r('الهاتف')}</w:p>`,
+    `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('الموقع الرسمي')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+    `<w:p>${r('نص ظاهر')}<w:r><w:rPr><w:vanish/></w:rPr><w:t>نص مخفي</w:t></w:r><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t> وظاهر أيضاً</w:t></w:r></w:p>`,
+    `<w:p><mc:AlternateContent><mc:Choice Requires="wps">${r('مربع نص')}</mc:Choice><mc:Fallback>${r('نسخة احتياطية مكررة')}</mc:Fallback></mc:AlternateContent></w:p>`,
+    `<w:p>${r('العدد &amp; النوع &lt;مهم&gt;')}</w:p>`,
+    '<w:sectPr/>',
+  ].join('');
+
+  it('reads paragraphs, runs, tabs, breaks and hyphens; skips deletions, field codes, hidden runs and fallbacks', () => {
+    const result = extractDocxParagraphs(makeDocx(body, { title: 'مركز التدريب' }), 'centre.docx');
+    expect(result).toEqual({
+      ok: true,
+      title: 'مركز التدريب',
+      paragraphs: [
+        'افتتحت الجمعية مركزاً للتدريب المهني.',
+        'الموعد:\tالثامنة',
+        'يستقبل المركز مئة متدرب.',
+        'سطر أول في الفقرة نفسها و',
+        'رقم-الهاتف',
+        'الموقع الرسمي',
+        'نص ظاهر وظاهر أيضاً',
+        'مربع نص',
+        'العدد & النوع <مهم>',
+      ],
+    });
+  });
+
+  it('follows the prefix the document binds to the WordprocessingML namespace', () => {
+    const result = extractDocxParagraphs(makeDocx('<x:p><x:r><x:t>نص ببادئة أخرى</x:t></x:r></x:p>', { prefix: 'x' }));
+    expect(result).toEqual({ ok: true, paragraphs: ['نص ببادئة أخرى'] });
+  });
+
+  it('has no title without core properties', () => {
+    const result = extractDocxParagraphs(makeDocx(`<w:p>${r('نص')}</w:p>`));
+    expect(result.ok && result.title).toBe(undefined);
+  });
+
+  it('refuses a corrupt zip, a zip without word/document.xml, and something that is not a zip', () => {
+    const good = makeDocx(`<w:p>${r('نص')}</w:p>`);
+    const corrupt = good.slice(0, Math.floor(good.length / 2));
+    expect(extractDocxParagraphs(corrupt, 'broken.docx')).toEqual({ ok: false, reason: '“broken.docx” is not a Word document (it is not a valid ZIP archive).' });
+    const noDocument = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
+    expect(extractDocxParagraphs(noDocument, 'x.docx')).toEqual({ ok: false, reason: '“x.docx” is not a Word document (no word/document.xml).' });
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(extractDocxParagraphs(ole, 'locked.docx')).toEqual({
+      ok: false,
+      reason: '“locked.docx” is not a Word document (it is an old-style .doc file, or a password-protected one; save it as .docx without a password).',
+    });
+    const result = extractDocxParagraphs(new TextEncoder().encode('نص عادي'), 'plain.docx');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/^“plain.docx” is not a Word document/);
+  });
+
+  it('refuses a document part whose declared size is over the limit, before inflating it', () => {
+    const zip = makeDocx(`<w:p>${r('نص')}</w:p>`);
+    // Forge the declared uncompressed size of word/document.xml (central directory, offset 24).
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const name = new TextEncoder().encode('word/document.xml');
+    for (let i = 0; i + 46 < zip.length; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(i + 28, true);
+      const entry = zip.subarray(i + 46, i + 46 + nameLength);
+      if (entry.length === name.length && entry.every((b, k) => b === name[k])) view.setUint32(i + 24, MAX_DOCX_DOCUMENT_BYTES + 30 * 1024 * 1024, true);
+    }
+    const result = extractDocxParagraphs(zip, 'bomb.docx');
+    expect(result).toEqual({ ok: false, reason: '“bomb.docx” is too large to import: its text part would be 80 MB uncompressed (the limit is 50 MB).' });
+  });
+});
+
+describe('.docx through extractArticles', () => {
+  it('imports the committed fixture (made by test/fixtures/intake/make-docx.mjs)', () => {
+    const result = extractArticles('library-opening.docx', fixture('library-opening.docx'));
+    if (!result.ok || !('articles' in result)) throw new Error(JSON.stringify(result));
+    expect(result.format).toBe('docx');
+    expect(result.articles).toEqual([
+      {
+        text: [
+          'بلدية الساحل تعلن افتتاح مكتبة عامة جديدة',
+          'قال رئيس البلدية إن المكتبة ستفتح أبوابها يوم السبت المقبل.',
+          'الموعد:\tالعاشرة صباحاً',
+          'وأضاف أن الدخول مجاني للجميع.',
+          'للاستفسار: الهاتف-الأرضي',
+        ].join('\n'),
+        title: 'افتتاح مكتبة الساحل',
+        format: 'docx',
+        decoding: { encoding: 'utf-8', encodingMethod: 'declared', encodingConfidence: 1, lineEndings: 'none' },
+      },
+    ]);
+  });
+
+  it('recognises a .docx without its extension by content', () => {
+    const result = extractArticles('download', makeDocx(`<w:p>${r('خبر بلا امتداد')}</w:p>`));
+    expect(result).toMatchObject({ ok: true, format: 'docx', articles: [{ text: 'خبر بلا امتداد' }] });
+  });
+
+  it('refuses a corrupt .docx, an empty one, and a zip that is not a Word document', () => {
+    const good = makeDocx(`<w:p>${r('نص')}</w:p>`);
+    expect(extractArticles('cut.docx', good.slice(0, 40))).toEqual({ ok: false, format: 'docx', reason: '“cut.docx” is not a Word document (it is not a valid ZIP archive).' });
+    expect(extractArticles('blank.docx', makeDocx('<w:p/>'))).toEqual({ ok: false, format: 'docx', reason: '“blank.docx” has no text.' });
+    expect(extractArticles('bundle', zipSync({ 'a.txt': strToU8('x') }))).toEqual({
+      ok: false,
+      reason: '“bundle” is not an article: archives are not imported (unpack it and import the files inside).',
+    });
+  });
+});

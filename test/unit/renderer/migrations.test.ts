@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { IsnadDatabase, readCorpus } from '../../../renderer/db/db';
+import { sha256Hex } from '../../../shared/model/hash';
+import { minHashSignature } from '../../../shared/model/near-duplicates';
+
+/** Each past database version has a fixture of the rows it wrote; each upgrade is tested on it. */
+async function databaseAtVersion1(name: string): Promise<void> {
+  const fixture = JSON.parse(await readFile(fileURLToPath(new URL('../../fixtures/db/v1.json', import.meta.url)), 'utf8'));
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ corpora: 'id', documents: 'id, corpusId, sha256, [corpusId+order]', spans: 'id, corpusId, docId', settings: 'key', history: 'id, corpusId' });
+  await v1.open();
+  await v1.transaction('rw', v1.tables, async () => {
+    for (const table of ['corpora', 'documents', 'spans', 'settings', 'history']) await v1.table(table).bulkPut(fixture[table]);
+  });
+  v1.close();
+}
+
+describe('database migrations', () => {
+  it('version 1 → 2: documents get their format and a MinHash signature; nothing else changes', async () => {
+    await databaseAtVersion1('migrate-v1');
+    const fixture = JSON.parse(await readFile(fileURLToPath(new URL('../../fixtures/db/v1.json', import.meta.url)), 'utf8'));
+    const db = new IsnadDatabase('migrate-v1');
+    await db.open();
+    expect(db.verno).toBe(2);
+    const records = (await readCorpus(db, fixture.corpora[0].id))!;
+    expect(records.documents).toHaveLength(fixture.documents.length);
+    for (const doc of records.documents) {
+      const before = fixture.documents.find((d: { id: string }) => d.id === doc.id);
+      expect(doc.meta.format).toBe('text');
+      expect(doc.minhash).toEqual(minHashSignature(doc.text));
+      expect(doc.text).toBe(before.text);
+      expect(doc.sha256).toBe(sha256Hex(doc.text));
+      const { format: _format, ...rest } = doc.meta;
+      expect(rest).toEqual(before.meta);
+    }
+    expect(records.spans).toEqual(fixture.spans);
+    db.close();
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_SLOT,
+  estimateJaccard,
+  exactJaccard,
+  groupNearDuplicates,
+  groupSignatures,
+  isEmptySignature,
+  minHashSignature,
+} from '../../../shared/model/near-duplicates';
+import { fnv1a32 } from '../../../shared/search/hash32';
+import { wordHashes } from '../../../shared/search/shingles';
+import { createUnionFind } from '../../../shared/search/unionFind';
+import { createSearchIndex, searchDocuments } from '../../../shared/search/search';
+import { createRandom, makeCorpus, makeDocument, makeNearDuplicate, makeVocabulary } from './synthetic';
+
+const random = createRandom(7);
+const vocabulary = makeVocabulary(random, 3000);
+const docA = makeDocument(random, vocabulary, 450);
+const docB = makeDocument(random, vocabulary, 450);
+
+describe('minHashSignature', () => {
+  it('is deterministic for a seed and has numHashes values', () => {
+    const sig = minHashSignature(docA);
+    expect(sig).toBeInstanceOf(Uint32Array);
+    expect(sig.length).toBe(128);
+    expect(minHashSignature(docA)).toEqual(sig);
+    expect(minHashSignature(docA, { seed: 99 })).not.toEqual(sig);
+    expect(minHashSignature(docA, { numHashes: 64 }).length).toBe(64);
+  });
+
+  it('ignores harakat, tatweel, hamza forms, digits and case', () => {
+    const plain = 'اعلن الرئيس عن خطة جديدة في عام 2019 مع شركة Reuters';
+    const marked = 'أعلنَ الرئيـــسُ عن خطةٍ جديدة في عام ٢٠١٩ مع شركة REUTERS';
+    expect(minHashSignature(marked)).toEqual(minHashSignature(plain));
+  });
+
+  it('gives an empty signature for a text without words, which matches nothing', () => {
+    const empty = minHashSignature(' . ، ');
+    expect(isEmptySignature(empty)).toBe(true);
+    expect(empty.every((v) => v === EMPTY_SLOT)).toBe(true);
+    expect(estimateJaccard(empty, empty)).toBe(0);
+    expect(exactJaccard('', '...')).toBe(0);
+    expect(isEmptySignature(minHashSignature('كلمة'))).toBe(false);
+  });
+
+  it('rejects invalid options', () => {
+    expect(() => minHashSignature('x', { numHashes: 0 })).toThrow(RangeError);
+    expect(() => minHashSignature('x', { shingleSize: 1.5 })).toThrow(RangeError);
+    expect(() => groupNearDuplicates([], { bands: 200 })).toThrow(RangeError);
+    expect(() => groupNearDuplicates([], { threshold: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('words and shingles', () => {
+  it('hashes normalised words (teh marbuta folded, clitics kept) with FNV-1a', () => {
+    expect([...wordHashes('أعلنَت الحكومةُ، وروسيا: 2019!')]).toEqual(['اعلنت', 'الحكومه', 'وروسيا', '2019'].map((w) => fnv1a32(w)));
+    expect([...wordHashes('👍 𐐀bc')]).toEqual([fnv1a32('𐐨bc')]);
+  });
+});
+
+describe('createUnionFind', () => {
+  it('merges sets', () => {
+    const sets = createUnionFind(5);
+    expect(sets.union(0, 3)).toBe(true);
+    expect(sets.union(3, 4)).toBe(true);
+    expect(sets.union(4, 0)).toBe(false);
+    expect(sets.find(4)).toBe(sets.find(0));
+    expect(sets.find(1)).not.toBe(sets.find(0));
+  });
+});
+
+describe('estimateJaccard and exactJaccard', () => {
+  it('are 1 for identical texts and about 0 for unrelated ones', () => {
+    expect(exactJaccard(docA, docA)).toBe(1);
+    expect(estimateJaccard(minHashSignature(docA), minHashSignature(docA))).toBe(1);
+    expect(exactJaccard(docA, docB)).toBeLessThan(0.02);
+    expect(estimateJaccard(minHashSignature(docA), minHashSignature(docB))).toBeLessThan(0.05);
+  });
+
+  it('rejects signatures of different lengths', () => {
+    expect(() => estimateJaccard(new Uint32Array(4), new Uint32Array(8))).toThrow(RangeError);
+  });
+
+  it('the estimate is unbiased and close to the exact value', () => {
+    const errors: number[] = [];
+    for (const rate of [0.02, 0.05, 0.1, 0.2, 0.3]) {
+      for (let i = 0; i < 20; i++) {
+        const copy = makeNearDuplicate(random, vocabulary, docA, rate);
+        errors.push(estimateJaccard(minHashSignature(docA), minHashSignature(copy)) - exactJaccard(docA, copy));
+      }
+    }
+    const mean = errors.reduce((s, e) => s + e, 0) / errors.length;
+    const rms = Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length);
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    // One standard deviation of a 128-hash estimate is at most 0.044.
+    expect(rms).toBeLessThan(0.06);
+  });
+});
+
+describe('groupNearDuplicates', () => {
+  it('groups near-duplicates in input order, ordered by first member, and omits singletons', () => {
+    const docs = [
+      { id: 'b', text: docB },
+      { id: 'a', text: docA },
+      { id: 'a2', text: makeNearDuplicate(random, vocabulary, docA, 0.05) },
+      { id: 'empty', text: '' },
+      { id: 'empty2', text: '—' },
+      { id: 'b2', text: makeNearDuplicate(random, vocabulary, docB, 0.05) },
+      { id: 'a3', text: makeNearDuplicate(random, vocabulary, docA, 0.05) },
+      { id: 'alone', text: makeDocument(random, vocabulary, 200) },
+    ];
+    expect(groupNearDuplicates(docs)).toEqual([
+      ['b', 'b2'],
+      ['a', 'a2', 'a3'],
+    ]);
+    expect(groupNearDuplicates([])).toEqual([]);
+  });
+
+  it('groups precomputed signatures the same way', () => {
+    const docs = [docA, docB, makeNearDuplicate(random, vocabulary, docA, 0.05)];
+    expect(groupSignatures(docs.map((d) => minHashSignature(d)))).toEqual([[0, 2]]);
+  });
+
+  it('finds every planted near-duplicate in 2,000 synthetic documents and groups nothing else', () => {
+    const { docs, pairs } = makeCorpus(2024, 2000, 150);
+    const byId = new Map(docs.map((d) => [d.id, d.text]));
+    const similarities = pairs.map(([a, b]) => exactJaccard(byId.get(a)!, byId.get(b)!)).sort((x, y) => x - y);
+    const started = performance.now();
+    const groups = groupNearDuplicates(docs);
+    const ms = performance.now() - started;
+    const chars = docs.reduce((sum, d) => sum + d.text.length, 0);
+    console.log(
+      `groupNearDuplicates: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars, ${groups.length} groups in ${ms.toFixed(0)} ms; ` +
+        `planted pairs' exact Jaccard min ${similarities[0]!.toFixed(2)}, median ${similarities[similarities.length >> 1]!.toFixed(2)}`,
+    );
+    const expected = pairs
+      .map(([a, b]) => [a, b].sort((x, y) => docs.findIndex((d) => d.id === x) - docs.findIndex((d) => d.id === y)))
+      .sort((x, y) => docs.findIndex((d) => d.id === x[0]) - docs.findIndex((d) => d.id === y[0]));
+    expect(groups).toEqual(expected);
+  }, 30_000);
+
+  it.skipIf(!process.env.ISNAD_PERF)(
+    process.env.ISNAD_PERF ? 'groups 10,000 documents of ~3 KB in a few seconds' : 'skipped: set ISNAD_PERF=1 to time 10,000 documents of ~3 KB',
+    () => {
+      const { docs, pairs } = makeCorpus(5, 10_000, 500);
+      const started = performance.now();
+      const groups = groupNearDuplicates(docs);
+      const ms = performance.now() - started;
+      const chars = docs.reduce((sum, d) => sum + d.text.length, 0);
+      console.log(`groupNearDuplicates: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars → ${groups.length} groups (${pairs.length} planted) in ${ms.toFixed(0)} ms`);
+      expect(groups.every((g) => g.length === 2)).toBe(true);
+      expect(ms).toBeLessThan(10_000);
+      const word = docs[0]!.text.split(/\s+/u)[3]!;
+      let t = performance.now();
+      const cold = searchDocuments(docs, word);
+      const coldMs = performance.now() - t;
+      const index = createSearchIndex();
+      t = performance.now();
+      searchDocuments(docs, word, { index });
+      const fillMs = performance.now() - t;
+      t = performance.now();
+      const warm = searchDocuments(docs, word, { index });
+      console.log(
+        `searchDocuments over ${docs.length} docs (${warm.length} hits for one word): ${coldMs.toFixed(0)} ms without index, ` +
+          `${fillMs.toFixed(0)} ms filling an index, ${(performance.now() - t).toFixed(0)} ms with the warm index`,
+      );
+      expect(warm).toEqual(cold);
+      expect(warm.length).toBeGreaterThan(0);
+    },
+    60_000,
+  );
+});
