@@ -17,6 +17,7 @@ import { createCorpusState } from '../shared/model/state';
 import { DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../shared/text/decode';
 import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
+import { SUGGEST_USAGE, suggestCommand } from './suggest';
 
 /** Where the CLI writes (injected in tests). */
 export interface CliIo {
@@ -33,7 +34,9 @@ const USAGE = `Usage:
   --map role=field    record fields for JSON, JSON Lines and CSV, e.g. --map text=body,title=headline
   --collapse-repeats  remove later copies of repeated paragraphs
   --out PATH          (import) where to write the Isnad native JSON corpus (written atomically)
-  --name NAME         (import) the corpus name (default: the output file name)`;
+  --name NAME         (import) the corpus name (default: the output file name)
+
+${SUGGEST_USAGE}`;
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'];
 const ROLES = ['text', 'title', 'url', 'date', 'outlet', 'id'] as const;
@@ -212,6 +215,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return argv.length ? 0 : 2;
   }
   try {
+    if (argv[0] === 'suggest') return await suggestCommand(argv.slice(1), io, async (path) => new Uint8Array(await readFile(path)));
     const parsed = parseArgs(argv);
     return parsed.command === 'inspect' ? await inspect(parsed, io) : await importCommand(parsed, io);
   } catch (error) {

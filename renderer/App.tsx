@@ -6,6 +6,11 @@ import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
 import { ImportProgressBar } from './components/ImportProgressBar';
 import { DocumentDetails } from './components/DocumentDetails';
+import { AttributionPanel } from './components/AttributionPanel';
+import { AttributePalette } from './components/AttributePalette';
+import { SuggestionsPanel } from './components/SuggestionsPanel';
+import { SourcesView } from './components/SourcesView';
+import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
 import { SpanList } from './components/SpanList';
@@ -24,6 +29,7 @@ export function App(): React.JSX.Element {
   const schema = state.corpus.schema;
   const actions = useMemo(() => buildActions(app), [app, schema]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
+  const { view } = useUiState();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -92,17 +98,26 @@ export function App(): React.JSX.Element {
   return (
     <div className="app">
       <Toolbar />
-      <div className="workspace">
+      <div className={view === 'sources' ? 'workspace sources-mode' : 'workspace'}>
         <DocumentList />
-        <ArticleView />
-        <div className="side-panels">
-          <DocumentDetails />
-          <SpanList />
-        </div>
+        {view === 'sources' ? (
+          <SourcesView />
+        ) : (
+          <>
+            <ArticleView />
+            <div className="side-panels">
+              <DocumentDetails />
+              <AttributionPanel />
+              <SuggestionsPanel />
+              <SpanList />
+            </div>
+          </>
+        )}
       </div>
       <ImportProgressBar />
       <StatusArea />
       <ImportDialog />
+      <AttributePalette />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop article files to import them

@@ -4,9 +4,25 @@
  * the toolbar and the keyboard all call these methods; React only renders.
  */
 import type { CommandContext } from '../../shared/model/commands';
-import { addSpan, relabelSpan, removeSpan, setDocumentStatus, updateDocumentDetails } from '../../shared/model/commands';
+import { addSpan, addSpans, relabelSpan, removeSpan, setDocumentStatus, updateDocumentDetails } from '../../shared/model/commands';
+import type { Suggestion } from '../../shared/attribution/suggest';
+import { visibleSuggestions } from '../state/suggestions';
 import { DEFAULT_IMPORT_SETTINGS, type ImportReport } from '../../shared/model/import';
 import { transaction } from '../../shared/model/transaction';
+import {
+  addAttribution,
+  addSource,
+  addSources,
+  deleteSource,
+  mergeSources,
+  removeAttribution,
+  setPublisher,
+  spanUsage,
+  updateAttribution,
+  updateSource,
+  type AttributionFields,
+  type SourceFields,
+} from '../../shared/model/attribution-commands';
 import { buildSampleCorpus } from '../../shared/model/sample-corpus';
 import { findLabel, labelDisplayName } from '../../shared/model/schema';
 import { createCorpusState, documentsInOrder, spansOfDocument } from '../../shared/model/state';
@@ -78,13 +94,13 @@ export class IsnadApp {
     }
     corpusId = records.corpus.id;
     await writeSetting(db, OPEN_CORPUS_KEY, corpusId);
-    const state = createCorpusState(records.corpus, records.documents, records.spans);
+    const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
     const history = await readHistory(db, corpusId);
     const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
     const app = new IsnadApp(db, store, platform);
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
-    app.ui.update({ openDocId });
+    if (openDocId) await app.openDocument(openDocId);
     return app;
   }
 
@@ -100,8 +116,12 @@ export class IsnadApp {
   /** Shows a document. */
   async openDocument(docId: string): Promise<void> {
     if (!this.corpus.state.documents.has(docId)) return;
-    this.ui.update({ openDocId: docId, focusedSpanId: null });
+    this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article' });
     await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
+    if (!this.ui.state.rejectedSuggestions[docId]) {
+      const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);
+      if (rejected.length) this.ui.update({ rejectedSuggestions: { ...this.ui.state.rejectedSuggestions, [docId]: rejected } });
+    }
   }
 
   /** Import settings of the open corpus (field mapping, collapsing repeats). */
@@ -201,6 +221,140 @@ export class IsnadApp {
     return (await this.run((state) => updateDocumentDetails(state, { docId, fields }))) !== null;
   }
 
+  /** Adds a registry source; resolves with its id. */
+  async addSource(fields: SourceFields): Promise<string | null> {
+    const tx = await this.run((state, ctx) => addSource(state, fields, ctx));
+    return tx?.changes[0]?.id ?? null;
+  }
+
+  /** Adds several registry sources in one undoable step; resolves with how many were added. */
+  async addSources(list: SourceFields[]): Promise<number> {
+    const tx = await this.run((state, ctx) => addSources(state, list, ctx));
+    return tx?.changes.length ?? 0;
+  }
+
+  /** Edits a registry source. */
+  async updateSource(sourceId: string, fields: SourceFields): Promise<boolean> {
+    return (await this.run((state) => updateSource(state, { sourceId, fields }))) !== null;
+  }
+
+  /** Deletes a registry source (refused, with the reason, while anything points at it). */
+  async deleteSource(sourceId: string): Promise<boolean> {
+    return (await this.run((state) => deleteSource(state, { sourceId }))) !== null;
+  }
+
+  /** Merges one source into another; every link follows. */
+  async mergeSources(keepId: string, mergeId: string): Promise<boolean> {
+    return (await this.run((state) => mergeSources(state, { keepId, mergeId }))) !== null;
+  }
+
+  /** Attributes a claim; resolves with the attribution id. */
+  async attribute(fields: AttributionFields): Promise<string | null> {
+    const tx = await this.run((state, ctx) => addAttribution(state, fields, ctx));
+    return tx?.changes[0]?.id ?? null;
+  }
+
+  /** Changes an attribution (undefined keeps a field, null clears it). */
+  async updateAttribution(attributionId: string, patch: Parameters<typeof updateAttribution>[1]['patch']): Promise<boolean> {
+    return (await this.run((state) => updateAttribution(state, { attributionId, patch }))) !== null;
+  }
+
+  /** Removes an attribution (chains through it are cut). */
+  async removeAttribution(attributionId: string): Promise<boolean> {
+    return (await this.run((state) => removeAttribution(state, { attributionId }))) !== null;
+  }
+
+  /** Sets or clears a document's publisher. */
+  async setPublisher(docId: string, sourceId: string | null): Promise<boolean> {
+    return (await this.run((state) => setPublisher(state, { docId, sourceId }))) !== null;
+  }
+
+  /** Opens the attribute palette for a claim span. */
+  openPalette(claimSpanId: string): void {
+    const span = this.corpus.state.spans.get(claimSpanId);
+    if (!span || span.label !== 'CLAIM') return;
+    this.ui.update({ palette: { claimSpanId }, focusedSpanId: claimSpanId });
+  }
+
+  /** Closes the attribute palette. */
+  closePalette(): void {
+    this.ui.update({ palette: null });
+  }
+
+  /** Key A: attribute the focused claim (or the claim around the focused span). */
+  attributeFocused(): void {
+    const focused = this.ui.state.focusedSpanId ? this.corpus.state.spans.get(this.ui.state.focusedSpanId) : undefined;
+    if (!focused) {
+      this.notify('info', 'Focus a CLAIM span first (Tab moves between spans), then press A.');
+      return;
+    }
+    const claim =
+      focused.label === 'CLAIM'
+        ? focused
+        : spansOfDocument(this.corpus.state, focused.docId).find((s) => s.label === 'CLAIM' && s.start <= focused.start && focused.end <= s.end);
+    if (!claim) {
+      this.notify('info', `The focused span is ${focused.label}, not a claim: focus a CLAIM span, then press A.`);
+      return;
+    }
+    this.openPalette(claim.id);
+  }
+
+  /** G: shows or hides suggestions in the open document. */
+  toggleSuggestions(): void {
+    this.ui.update({ suggestionsOn: !this.ui.state.suggestionsOn, focusedSuggestionId: null });
+  }
+
+  /** The suggestions currently visible in the open document. */
+  currentSuggestions(): Suggestion[] {
+    const docId = this.ui.state.openDocId;
+    if (!docId || !this.ui.state.suggestionsOn) return [];
+    return visibleSuggestions(this.corpus.state, docId, this.ui.state.rejectedSuggestions[docId] ?? []).suggestions;
+  }
+
+  /** . and , : the next or previous suggestion. Returns false when there is none. */
+  focusNextSuggestion(direction: 1 | -1): boolean {
+    const list = this.currentSuggestions();
+    if (!list.length) return false;
+    const index = list.findIndex((s) => s.id === this.ui.state.focusedSuggestionId);
+    const next = index < 0 ? (direction === 1 ? 0 : list.length - 1) : (index + direction + list.length) % list.length;
+    this.ui.update({ focusedSuggestionId: list[next]!.id });
+    return true;
+  }
+
+  /** Accepts suggestions (the focused one by default): they become spans, in one undoable step. */
+  async acceptSuggestions(ids?: readonly string[]): Promise<void> {
+    const docId = this.ui.state.openDocId;
+    const list = this.currentSuggestions();
+    const chosen = ids ? list.filter((s) => ids.includes(s.id)) : list.filter((s) => s.id === this.ui.state.focusedSuggestionId);
+    if (!docId || !chosen.length) return;
+    const next = list[list.findIndex((s) => s.id === chosen.at(-1)!.id) + 1];
+    const tx = await this.run((state, ctx) =>
+      addSpans(state, { docId, spans: chosen.map((s) => ({ start: s.start, end: s.end, label: s.label })), description: chosen.length === 1 ? `Accept ${chosen[0]!.label} suggestion` : `Accept ${chosen.length} suggestions` }, ctx),
+    );
+    if (tx) this.ui.update({ focusedSuggestionId: next && !chosen.includes(next) ? next.id : null });
+  }
+
+  /** Accepts every visible suggestion of the open document. */
+  async acceptAllSuggestions(): Promise<void> {
+    await this.acceptSuggestions(this.currentSuggestions().map((s) => s.id));
+  }
+
+  /** Rejects a suggestion (the focused one by default); it is not proposed again in this document. */
+  rejectSuggestion(id = this.ui.state.focusedSuggestionId): void {
+    const docId = this.ui.state.openDocId;
+    if (!docId || !id) return;
+    const list = this.currentSuggestions();
+    const next = list[list.findIndex((s) => s.id === id) + 1];
+    const rejected = { ...this.ui.state.rejectedSuggestions, [docId]: [...(this.ui.state.rejectedSuggestions[docId] ?? []), id] };
+    this.ui.update({ rejectedSuggestions: rejected, focusedSuggestionId: next?.id ?? null });
+    void writeSetting(this.db, `rejectedSuggestions:${docId}`, rejected[docId]);
+  }
+
+  /** Shows the article view or the corpus sources view. */
+  showView(view: 'article' | 'sources'): void {
+    this.ui.update({ view });
+  }
+
   /** Changes the search query or list filters. */
   setSearch(patch: Partial<SearchState>): void {
     this.ui.update({ search: { ...this.ui.state.search, ...patch } });
@@ -275,10 +429,22 @@ export class IsnadApp {
     }
   }
 
-  /** Delete: removes the focused span and focuses its neighbour in reading order. */
-  async deleteFocusedSpan(): Promise<void> {
+  /**
+   * Delete: removes the focused span and focuses its neighbour in reading order. A span that
+   * attributions use is deleted only after the user agrees; the attributions are repaired in
+   * the same undoable step.
+   */
+  async deleteFocusedSpan(confirm: (question: string) => boolean = (q) => window.confirm(q)): Promise<void> {
     const spanId = this.ui.state.focusedSpanId;
     if (!spanId) return;
+    const usage = spanUsage(this.corpus.state, spanId);
+    if (usage.claimOf || usage.mentionOrCueOf) {
+      const parts = [
+        usage.claimOf ? `it is the claim of ${usage.claimOf} attribution${usage.claimOf === 1 ? '' : 's'}, which will be removed` : '',
+        usage.mentionOrCueOf ? `${usage.mentionOrCueOf} attribution${usage.mentionOrCueOf === 1 ? '' : 's'} will lose this source mention or cue` : '',
+      ].filter(Boolean);
+      if (!confirm(`Delete this span? ${parts.join('; ')}. You can undo this.`)) return;
+    }
     const span = this.corpus.state.spans.get(spanId);
     const siblings = span ? spansOfDocument(this.corpus.state, span.docId) : [];
     const index = siblings.findIndex((s) => s.id === spanId);

@@ -22,7 +22,8 @@ export function parseBinding(binding: string): KeyBinding {
 function codesFor(key: string): string[] {
   if (/^[A-Za-z]$/.test(key)) return [`Key${key.toUpperCase()}`];
   if (/^[0-9]$/.test(key)) return [`Digit${key}`, `Numpad${key}`];
-  return [];
+  const punctuation: Record<string, string> = { '.': 'Period', ',': 'Comma', '/': 'Slash', ';': 'Semicolon', '[': 'BracketLeft', ']': 'BracketRight' };
+  return punctuation[key] ? [punctuation[key]] : [];
 }
 
 /** Does the event match the binding? Modifiers must match exactly. */

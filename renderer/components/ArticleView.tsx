@@ -11,14 +11,15 @@ import { findInText } from '../../shared/search/search';
 import { splitParagraphs } from '../../shared/text/paragraphs';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 import { offsetAtPoint } from '../editor/dom-offsets';
-import { clearHighlights, highlightStyles, paintSearchMatches, paintSpans } from '../editor/highlights';
+import { clearHighlights, highlightStyles, paintSearchMatches, paintSpans, paintSuggestions } from '../editor/highlights';
+import { visibleSuggestions } from '../state/suggestions';
 import { STATUS_NAMES } from './DocumentList';
 
 /** The article view of the open document. */
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
-  const { openDocId, focusedSpanId, search } = useUiState();
+  const { openDocId, focusedSpanId, search, suggestionsOn, rejectedSuggestions, focusedSuggestionId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   const articleRef = useRef<HTMLElement | null>(null);
   const paragraphs = useMemo(() => (doc ? splitParagraphs(doc.text) : []), [doc]);
@@ -46,6 +47,13 @@ export function ArticleView(): React.JSX.Element {
   useLayoutEffect(() => {
     if (articleRef.current) paintSearchMatches(articleRef.current, matches);
   }, [matches, paragraphs]);
+  const suggestions = useMemo(
+    () => (doc && suggestionsOn ? visibleSuggestions(state, doc.id, rejectedSuggestions[doc.id] ?? []).suggestions : []),
+    [state, doc, suggestionsOn, rejectedSuggestions],
+  );
+  useLayoutEffect(() => {
+    if (articleRef.current) paintSuggestions(articleRef.current, suggestions, focusedSuggestionId);
+  }, [suggestions, focusedSuggestionId, paragraphs]);
   useLayoutEffect(() => () => clearHighlights(), []);
 
   if (!doc) {

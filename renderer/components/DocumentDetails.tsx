@@ -4,6 +4,8 @@
  */
 import { useState } from 'react';
 import { encodingSummary } from '../../shared/model/import';
+import { sourceDisplayName } from '../../shared/model/attribution-commands';
+import { sourcesInOrder } from '../../shared/model/state';
 import type { DocumentRecord, EditableDocumentFields } from '../../shared/model/types';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 
@@ -66,6 +68,17 @@ export function DocumentDetails(): React.JSX.Element | null {
     <details className="doc-details" open={detailsOpen} onToggle={(event) => app.ui.update({ detailsOpen: (event.target as HTMLDetailsElement).open })}>
       <summary>Document details</summary>
       <DetailsForm key={formKey} doc={doc} />
+      <label className="publisher">
+        Publisher
+        <select aria-label="Publisher" value={doc.publisherId ?? ''} onChange={(event) => void app.setPublisher(doc.id, event.target.value || null)}>
+          <option value="">—</option>
+          {sourcesInOrder(state).map((source) => (
+            <option key={source.id} value={source.id}>
+              {sourceDisplayName(source)}
+            </option>
+          ))}
+        </select>
+      </label>
       <dl>
         {doc.meta.fileName ? (
           <>

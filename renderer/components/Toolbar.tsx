@@ -1,12 +1,13 @@
 /** The toolbar: open, export, undo/redo, and the label palette. */
 import { labelDisplayName } from '../../shared/model/schema';
-import { useApp, useCorpusState } from '../app/hooks';
+import { useApp, useCorpusState, useUiState } from '../app/hooks';
 
 /** Buttons for the main actions; each accessible name starts with its verb. */
 export function Toolbar(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
   const history = app.corpus.history;
+  const { view, suggestionsOn } = useUiState();
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
@@ -25,6 +26,13 @@ export function Toolbar(): React.JSX.Element {
       </button>
       <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? `Redo: ${history.redo}` : 'Redo'} title="Redo (Ctrl+Shift+Z)">
         Redo
+      </button>
+      <span className="separator" aria-hidden="true" />
+      <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title="The source registry and who cites whom (Ctrl+Shift+S)">
+        Sources
+      </button>
+      <button type="button" aria-pressed={suggestionsOn} onClick={() => app.toggleSuggestions()} title="Show suggested sources and cue words (G)">
+        Suggestions
       </button>
       <span className="separator" aria-hidden="true" />
       <div className="labels" role="group" aria-label="Labels">

@@ -4,7 +4,8 @@
  * through `writeTransaction` (one write path), inside one IndexedDB transaction.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { CorpusRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
+import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
+import { defaultRegistry } from '../../shared/model/registry';
 import type { Transaction } from '../../shared/model/transaction';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
@@ -25,6 +26,8 @@ export class IsnadDatabase extends Dexie {
   spans!: EntityTable<SpanRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   history!: EntityTable<HistoryEntry, 'id'>;
+  sources!: EntityTable<SourceRecord, 'id'>;
+  attributions!: EntityTable<AttributionRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -48,6 +51,16 @@ export class IsnadDatabase extends Dexie {
             doc.minhash ??= minHashSignature(doc.text);
           });
       });
+    // Version 3: the source registry and attributions. Existing corpora get the default registry.
+    this.version(3)
+      .stores({ sources: 'id, corpusId', attributions: 'id, corpusId, docId, claimSpanId, sourceId' })
+      .upgrade(async (tx) => {
+        const now = new Date().toISOString();
+        const corpora = await tx.table<CorpusRecord, string>('corpora').toArray();
+        for (const corpus of corpora) {
+          await tx.table<SourceRecord, string>('sources').bulkPut(defaultRegistry(corpus.id, { newId: () => crypto.randomUUID(), now: () => now }));
+        }
+      });
   }
 }
 
@@ -57,8 +70,8 @@ export class IsnadDatabase extends Dexie {
  * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
-  const tables = { corpora: db.corpora, documents: db.documents, spans: db.spans } as const;
-  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.history], async () => {
+  const tables = { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as const;
+  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
     let i = 0;
@@ -76,13 +89,27 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
   });
 }
 
+/** Every record of one corpus. */
+export interface CorpusRecords {
+  corpus: CorpusRecord;
+  documents: DocumentRecord[];
+  spans: SpanRecord[];
+  sources: SourceRecord[];
+  attributions: AttributionRecord[];
+}
+
 /** Reads everything of one corpus. */
-export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<{ corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[] } | null> {
-  return db.transaction('r', [db.corpora, db.documents, db.spans], async () => {
+export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<CorpusRecords | null> {
+  return db.transaction('r', [db.corpora, db.documents, db.spans, db.sources, db.attributions], async () => {
     const corpus = await db.corpora.get(corpusId);
     if (!corpus) return null;
-    const [documents, spans] = await Promise.all([db.documents.where('corpusId').equals(corpusId).toArray(), db.spans.where('corpusId').equals(corpusId).toArray()]);
-    return { corpus, documents, spans };
+    const [documents, spans, sources, attributions] = await Promise.all([
+      db.documents.where('corpusId').equals(corpusId).toArray(),
+      db.spans.where('corpusId').equals(corpusId).toArray(),
+      db.sources.where('corpusId').equals(corpusId).toArray(),
+      db.attributions.where('corpusId').equals(corpusId).toArray(),
+    ]);
+    return { corpus, documents, spans, sources, attributions };
   });
 }
 
@@ -92,11 +119,13 @@ export async function readHistory(db: IsnadDatabase, corpusId: string): Promise<
 }
 
 /** Writes new records (the sample corpus, say) in one IndexedDB transaction. */
-export async function writeRecords(db: IsnadDatabase, records: { corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[] }): Promise<void> {
-  await db.transaction('rw', [db.corpora, db.documents, db.spans], async () => {
+export async function writeRecords(db: IsnadDatabase, records: Omit<CorpusRecords, 'sources' | 'attributions'> & Partial<Pick<CorpusRecords, 'sources' | 'attributions'>>): Promise<void> {
+  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions], async () => {
     await db.corpora.put(records.corpus);
     await db.documents.bulkPut(records.documents);
     await db.spans.bulkPut(records.spans);
+    await db.sources.bulkPut(records.sources ?? []);
+    await db.attributions.bulkPut(records.attributions ?? []);
   });
 }
 

@@ -12,6 +12,9 @@ const PREFIX = 'isnad-';
 const FOCUS = `${PREFIX}focus`;
 /** Search matches have their own registry name, painted over spans. */
 const SEARCH = 'isnad-search';
+/** Suggestions are painted apart from annotations: a dotted outline-like underline. */
+const SUGGESTION = 'isnad-suggestion';
+const SUGGESTION_FOCUS = 'isnad-suggestion-focus';
 
 /** The highlight name of a label (label ids are validated as [A-Za-z][\w-]*). */
 export function highlightName(labelId: string): string {
@@ -31,7 +34,11 @@ function labelRule(label: LabelDef): string {
 
 /** The style sheet text for a schema's highlights (colours come from the schema, not from the document). */
 export function highlightStyles(schema: LabelSchema): string {
-  return [...schema.labels.map(labelRule), `::highlight(${SEARCH}) { background-color: #ffe066; color: #000; }`, `::highlight(${FOCUS}) { background-color: rgba(20, 60, 160, 0.28); color: inherit; text-decoration: underline double #143ca0; text-decoration-thickness: 2px; }`].join('\n');
+  return [
+    ...schema.labels.map(labelRule),
+    `::highlight(${SEARCH}) { background-color: #ffe066; color: #000; }`,
+    `::highlight(${SUGGESTION}) { text-decoration: underline dotted #6b6b6b; text-decoration-thickness: 2px; text-underline-offset: 7px; }`,
+    `::highlight(${SUGGESTION_FOCUS}) { background-color: rgba(120, 120, 120, 0.22); text-decoration: underline dotted #222; text-decoration-thickness: 3px; text-underline-offset: 7px; }`, `::highlight(${FOCUS}) { background-color: rgba(20, 60, 160, 0.28); color: inherit; text-decoration: underline double #143ca0; text-decoration-thickness: 2px; }`].join('\n');
 }
 
 type HighlightRegistry = Map<string, Highlight>;
@@ -60,7 +67,7 @@ export function paintSpans(root: HTMLElement, spans: readonly SpanRecord[], sche
     byLabel.set(span.label, list);
     if (span.id === focusedSpanId) focused = ranges;
   }
-  for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX) && name !== SEARCH) highlights.delete(name);
+  for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX) && name !== SEARCH && name !== SUGGESTION && name !== SUGGESTION_FOCUS) highlights.delete(name);
   schema.labels.forEach((label, index) => {
     const ranges = byLabel.get(label.id);
     if (!ranges?.length) return;
@@ -99,4 +106,24 @@ export function paintSearchMatches(root: HTMLElement, matches: ReadonlyArray<{ s
 function scrollFirstIntoView(paragraphs: HTMLElement[], offset: number): void {
   const target = [...paragraphs].reverse().find((p) => Number(p.dataset.start) <= offset);
   target?.scrollIntoView({ block: 'nearest' });
+}
+
+/** Paints suggestions (dotted, unlike annotations) and the focused one. */
+export function paintSuggestions(root: HTMLElement, suggestions: ReadonlyArray<{ id: string; start: number; end: number }>, focusedId: string | null): void {
+  const highlights = registry();
+  if (!highlights || typeof Highlight !== 'function') return;
+  highlights.delete(SUGGESTION);
+  highlights.delete(SUGGESTION_FOCUS);
+  if (!suggestions.length) return;
+  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+  const all = new Highlight(...suggestions.flatMap((s) => rangesForOffsets(root, paragraphs, s.start, s.end)));
+  all.priority = 50;
+  highlights.set(SUGGESTION, all);
+  const focused = suggestions.find((s) => s.id === focusedId);
+  if (focused) {
+    const highlight = new Highlight(...rangesForOffsets(root, paragraphs, focused.start, focused.end));
+    highlight.priority = 900;
+    highlights.set(SUGGESTION_FOCUS, highlight);
+    scrollFirstIntoView(paragraphs, focused.start);
+  }
 }

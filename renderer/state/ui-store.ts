@@ -44,6 +44,15 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
+  /** The main pane: the open article, or the corpus view of sources. */
+  view: 'article' | 'sources';
+  /** The attribute palette, open for a claim span. */
+  palette: { claimSpanId: string } | null;
+  /** Whether suggestions are shown in the article. */
+  suggestionsOn: boolean;
+  /** Suggestion ids the user rejected, per document. */
+  rejectedSuggestions: Record<string, string[]>;
+  focusedSuggestionId: string | null;
 }
 
 /** No search, no filters. */
@@ -60,6 +69,11 @@ export class UiStore {
     importProgress: null,
     search: EMPTY_SEARCH,
     detailsOpen: false,
+    view: 'article',
+    palette: null,
+    suggestionsOn: false,
+    rejectedSuggestions: {},
+    focusedSuggestionId: null,
   };
   private readonly listeners = new Set<() => void>();
 

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 
-/** The current native format version. Older versions get ordered migrations here. */
-export const NATIVE_FORMAT_VERSION = 1;
+/** The current native format version. Older versions are migrated by `native-migrations.ts`. */
+export const NATIVE_FORMAT_VERSION = 2;
 
 /** The `format` tag every native file carries. */
 export const NATIVE_FORMAT_TAG = 'isnad-corpus';
@@ -28,6 +28,35 @@ export const nativeSpanSchema = z.object({
   end: z.number().int().nonnegative(),
   label: z.string().min(1).max(64),
   text: z.string(),
+  annotator: z.string().max(200),
+  createdAt: z.string().max(64),
+});
+
+/** A registry source as exported (format version 2). */
+export const nativeSourceSchema = z.object({
+  id: z.string().min(1).max(200),
+  nameAr: z.string().max(500),
+  nameLatin: z.string().max(500),
+  kind: z.enum(['news-agency', 'media-outlet', 'government', 'international-org', 'armed-group', 'person', 'anonymous', 'social-media']),
+  aliasesAr: z.array(z.string().max(500)).max(500),
+  aliasesLatin: z.array(z.string().max(500)).max(500),
+  ambiguous: z.array(z.string().max(500)).max(500).optional(),
+  note: z.string().max(5000).optional(),
+  url: z.string().max(4000).optional(),
+  createdAt: z.string().max(64),
+});
+
+/** An attribution as exported: span and source references by id (format version 2). */
+export const nativeAttributionSchema = z.object({
+  id: z.string().min(1).max(200),
+  claimSpanId: z.string().min(1),
+  sourceId: z.string().min(1),
+  mentionSpanId: z.string().min(1).optional(),
+  cueSpanId: z.string().min(1).optional(),
+  quotation: z.string().max(100).optional(),
+  stance: z.string().max(100).optional(),
+  claimType: z.string().max(100).optional(),
+  viaId: z.string().min(1).optional(),
   annotator: z.string().max(200),
   createdAt: z.string().max(64),
 });
@@ -56,7 +85,9 @@ export const nativeDocumentSchema = z.object({
     collapsedRepeats: z.object({ removedParagraphs: z.number().int().nonnegative() }).optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  publisherId: z.string().min(1).optional(),
   spans: z.array(nativeSpanSchema),
+  attributions: z.array(nativeAttributionSchema),
 });
 
 /** A whole native file, version 1. */
@@ -70,7 +101,9 @@ export const nativeFileSchema = z.object({
   schema: z.object({
     labels: z.array(nativeLabelSchema),
     allowCrossing: z.enum(['never', 'different-kind', 'always']),
+    attributes: z.object({ quotation: z.array(z.string().max(100)), stance: z.array(z.string().max(100)), claimType: z.array(z.string().max(100)) }).optional(),
   }),
+  registry: z.array(nativeSourceSchema),
   documents: z.array(nativeDocumentSchema),
 });
 
@@ -80,3 +113,7 @@ export type NativeFile = z.infer<typeof nativeFileSchema>;
 export type NativeDocument = z.infer<typeof nativeDocumentSchema>;
 /** One span of a native file. */
 export type NativeSpan = z.infer<typeof nativeSpanSchema>;
+/** One registry source of a native file. */
+export type NativeSource = z.infer<typeof nativeSourceSchema>;
+/** One attribution of a native file. */
+export type NativeAttribution = z.infer<typeof nativeAttributionSchema>;

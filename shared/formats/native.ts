@@ -5,8 +5,9 @@
  */
 import { sha256Hex } from '../model/hash';
 import type { CorpusState } from '../model/state';
-import { documentsInOrder, spansOfDocument } from '../model/state';
-import type { CorpusRecord, DocumentRecord, SpanRecord } from '../model/types';
+import { attributionsOfDocument, documentsInOrder, sourcesInOrder, spansOfDocument } from '../model/state';
+import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../model/types';
+import { migrateNativeFile } from './native-migrations';
 import { fromUtf16Offsets, sliceInUnit, toUtf16Offsets, type OffsetUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 
@@ -26,7 +27,12 @@ export function nativeExportFileName(corpusName: string, date: string): string {
   return `isnad-${slug}-${date.slice(0, 10)}.json`;
 }
 
-function exportDocument(doc: DocumentRecord, spans: SpanRecord[], unit: OffsetUnit): NativeDocument {
+function exportAttribution(a: AttributionRecord): NativeDocument['attributions'][number] {
+  const { corpusId: _c, docId: _d, ...rest } = a;
+  return rest;
+}
+
+function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: AttributionRecord[], unit: OffsetUnit): NativeDocument {
   const offsets = fromUtf16Offsets(doc.text, spans.flatMap((s) => [s.start, s.end]), unit);
   return {
     id: doc.id,
@@ -35,6 +41,8 @@ function exportDocument(doc: DocumentRecord, spans: SpanRecord[], unit: OffsetUn
     order: doc.order,
     text: doc.text,
     meta: { ...doc.meta, sha256: doc.sha256 },
+    ...(doc.publisherId ? { publisherId: doc.publisherId } : {}),
+    attributions: attributions.map(exportAttribution),
     spans: spans.map((s, i) => ({
       id: s.id,
       start: offsets[2 * i]!,
@@ -55,6 +63,11 @@ function exportDocument(doc: DocumentRecord, spans: SpanRecord[], unit: OffsetUn
 export function verifyNativeFile(file: NativeFile): string[] {
   const problems: string[] = [];
   const labels = new Set(file.schema.labels.map((l) => l.id));
+  const sourceIds = new Set<string>();
+  for (const source of file.registry) {
+    if (sourceIds.has(source.id)) problems.push(`registry: source id ${source.id} is used twice.`);
+    sourceIds.add(source.id);
+  }
   const docIds = new Set<string>();
   const spanIds = new Set<string>();
   for (const doc of file.documents) {
@@ -77,6 +90,39 @@ export function verifyNativeFile(file: NativeFile): string[] {
         problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) in ${file.offsetUnit}s reads “${actual}” but quotes “${span.text}”.`);
       }
     }
+    if (doc.publisherId && !sourceIds.has(doc.publisherId)) problems.push(`${where}: publisher ${doc.publisherId} is not in the registry.`);
+    problems.push(...attributionProblems(where, doc));
+    for (const a of doc.attributions) if (!sourceIds.has(a.sourceId)) problems.push(`${where}: attribution ${a.id} points at source ${a.sourceId}, which is not in the registry.`);
+  }
+  return problems;
+}
+
+/** Reference checks of one document's attributions: spans and labels, via, no cycles. */
+function attributionProblems(where: string, doc: NativeDocument): string[] {
+  const problems: string[] = [];
+  const spanLabels = new Map(doc.spans.map((s) => [s.id, s.label]));
+  const byId = new Map(doc.attributions.map((a) => [a.id, a]));
+  for (const a of doc.attributions) {
+    const refs: Array<[string | undefined, string, string]> = [
+      [a.claimSpanId, 'CLAIM', 'claim'],
+      [a.mentionSpanId, 'SOURCE', 'source mention'],
+      [a.cueSpanId, 'CUE', 'cue'],
+    ];
+    for (const [spanId, label, role] of refs) {
+      if (spanId === undefined) continue;
+      const actual = spanLabels.get(spanId);
+      if (actual === undefined) problems.push(`${where}: attribution ${a.id} has ${role} span ${spanId}, which is not in the document.`);
+      else if (actual !== label) problems.push(`${where}: attribution ${a.id} has a ${actual} span as its ${role} (a ${label} span is needed).`);
+    }
+    if (a.viaId !== undefined && !byId.has(a.viaId)) problems.push(`${where}: attribution ${a.id} comes via ${a.viaId}, which is not in the document.`);
+    const seen = new Set<string>();
+    for (let step: typeof a | undefined = a; step; step = step.viaId ? byId.get(step.viaId) : undefined) {
+      if (seen.has(step.id)) {
+        problems.push(`${where}: the chain of attribution ${a.id} goes round in a circle.`);
+        break;
+      }
+      seen.add(step.id);
+    }
   }
   return problems;
 }
@@ -94,7 +140,7 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
     const spans = spansOfDocument(state, doc.id);
     spanCount += spans.length;
     try {
-      documents.push(exportDocument(doc, spans, unit));
+      documents.push(exportDocument(doc, spans, attributionsOfDocument(state, doc.id), unit));
     } catch (error) {
       problems.push(`document “${doc.title}”: ${(error as Error).message}`);
     }
@@ -108,6 +154,7 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
     generator: options.generator ?? 'Isnad',
     corpus: { id: state.corpus.id, name: state.corpus.name, createdAt: state.corpus.createdAt },
     schema: structuredCloneSchema(state.corpus.schema),
+    registry: sourcesInOrder(state).map(exportSource),
     documents,
   };
   const verified = verifyNativeFile(file);
@@ -116,7 +163,16 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
 }
 
 function structuredCloneSchema(schema: CorpusRecord['schema']): NativeFile['schema'] {
-  return { labels: schema.labels.map((l) => ({ ...l })), allowCrossing: schema.allowCrossing };
+  return {
+    labels: schema.labels.map((l) => ({ ...l })),
+    allowCrossing: schema.allowCrossing,
+    ...(schema.attributes ? { attributes: { quotation: [...schema.attributes.quotation], stance: [...schema.attributes.stance], claimType: [...schema.attributes.claimType] } } : {}),
+  };
+}
+
+function exportSource(source: SourceRecord): NativeFile['registry'][number] {
+  const { corpusId: _c, ...rest } = source;
+  return { ...rest, aliasesAr: [...rest.aliasesAr], aliasesLatin: [...rest.aliasesLatin], ...(rest.ambiguous ? { ambiguous: [...rest.ambiguous] } : {}) };
 }
 
 /** Does this text look like an Isnad native file (cheap sniff before a full parse)? */
@@ -128,8 +184,12 @@ export function looksLikeNativeFile(text: string): boolean {
 export interface ParsedNative {
   corpus: NativeFile['corpus'];
   schema: NativeFile['schema'];
+  /** The version the file had before migration. */
+  fromVersion: number;
+  sources: Array<Omit<SourceRecord, 'corpusId'>>;
   documents: Array<Omit<DocumentRecord, 'corpusId'>>;
   spans: Array<Omit<SpanRecord, 'corpusId'>>;
+  attributions: Array<Omit<AttributionRecord, 'corpusId'>>;
 }
 
 /** Parses and verifies a native file. Errors are messages for the user; nothing half-parsed is returned. */
@@ -140,10 +200,9 @@ export function parseNative(json: string): { ok: true; value: ParsedNative } | {
   } catch (error) {
     return { ok: false, problems: [`It is not valid JSON: ${(error as Error).message}`] };
   }
-  if (raw && typeof raw === 'object' && 'formatVersion' in raw && (raw as { formatVersion: unknown }).formatVersion !== NATIVE_FORMAT_VERSION) {
-    return { ok: false, problems: [`It is native format version ${String((raw as { formatVersion: unknown }).formatVersion)}; this Isnad reads version ${NATIVE_FORMAT_VERSION}.`] };
-  }
-  const parsed = nativeFileSchema.safeParse(raw);
+  const migrated = migrateNativeFile(raw);
+  if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
+  const parsed = nativeFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`) };
   }
@@ -152,13 +211,15 @@ export function parseNative(json: string): { ok: true; value: ParsedNative } | {
   if (problems.length) return { ok: false, problems };
   const documents: ParsedNative['documents'] = [];
   const spans: ParsedNative['spans'] = [];
+  const attributions: ParsedNative['attributions'] = [];
   for (const doc of file.documents) {
     const { sha256, ...meta } = doc.meta;
-    documents.push({ id: doc.id, title: doc.title, text: doc.text, sha256, status: doc.status, order: doc.order, meta });
+    documents.push({ id: doc.id, title: doc.title, text: doc.text, sha256, status: doc.status, order: doc.order, meta, ...(doc.publisherId ? { publisherId: doc.publisherId } : {}) });
+    for (const a of doc.attributions) attributions.push({ ...a, docId: doc.id });
     const offsets = toUtf16Offsets(doc.text, doc.spans.flatMap((s) => [s.start, s.end]), file.offsetUnit);
     doc.spans.forEach((s, i) => {
       spans.push({ id: s.id, docId: doc.id, start: offsets[2 * i]!, end: offsets[2 * i + 1]!, label: s.label, annotator: s.annotator, createdAt: s.createdAt });
     });
   }
-  return { ok: true, value: { corpus: file.corpus, schema: file.schema, documents, spans } };
+  return { ok: true, value: { corpus: file.corpus, schema: file.schema, fromVersion: migrated.from, sources: file.registry, documents, spans, attributions } };
 }

@@ -4,10 +4,11 @@
  * command is deterministic under test.
  */
 import { isGraphemeBoundary } from '../text/graphemes';
+import { spanRemovalChanges, spanUsage } from './attribution-commands';
 import { findLabel } from './schema';
 import type { CorpusState } from './state';
 import { spansOfDocument } from './state';
-import { transaction, type RecordChange, type Transaction } from './transaction';
+import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import type { DocumentRecord, DocumentStatus, EditableDocumentFields, SpanRecord } from './types';
 
 /** What commands need from the outside world. */
@@ -78,13 +79,17 @@ export function addSpan(state: CorpusState, args: { docId: string; start: number
   };
 }
 
-/** Removes a span. */
+/**
+ * Removes a span, and repairs the attributions that use it in the same step: attributions
+ * whose claim it is are removed (chains through them are cut), mention and cue links to it
+ * are cleared. Undo restores everything.
+ */
 export function removeSpan(state: CorpusState, args: { spanId: string }): CommandResult {
   const span = state.spans.get(args.spanId);
   if (!span) return fail('That span no longer exists.');
   return {
     ok: true,
-    tx: transaction([{ table: 'spans', id: span.id, before: span, after: null }], {
+    tx: transaction([...spanRemovalChanges(state, span.id), { table: 'spans', id: span.id, before: span, after: null }], {
       origin: 'user',
       description: `Delete ${span.label} span`,
       docId: span.docId,
@@ -99,6 +104,10 @@ export function relabelSpan(state: CorpusState, args: { spanId: string; label: s
   const label = findLabel(state.corpus.schema, args.label);
   if (!label) return fail(`There is no label “${args.label}” in this corpus.`);
   if (label.id === span.label) return fail(`This span is already ${label.id}.`);
+  const usage = spanUsage(state, span.id);
+  if (usage.claimOf || usage.mentionOrCueOf) {
+    return fail(`This ${span.label} span is used by ${usage.claimOf + usage.mentionOrCueOf} attribution${usage.claimOf + usage.mentionOrCueOf === 1 ? '' : 's'}; remove ${usage.claimOf + usage.mentionOrCueOf === 1 ? 'it' : 'them'} before changing its label.`);
+  }
   const duplicate = spansOfDocument(state, span.docId).some((o) => o.start === span.start && o.end === span.end && o.label === label.id);
   if (duplicate) return fail(`This text is already marked ${label.id}.`);
   return {
@@ -163,4 +172,26 @@ export function updateDocumentDetails(state: CorpusState, args: { docId: string;
       docId: doc.id,
     }),
   };
+}
+
+/**
+ * Adds several spans in one undoable step (accepting suggestions): each is checked like
+ * `addSpan` against the state the previous ones left; spans that cannot be added (already
+ * there, crossing) are skipped and counted.
+ */
+export function addSpans(state: CorpusState, args: { docId: string; spans: ReadonlyArray<{ start: number; end: number; label: string }>; description: string }, ctx: CommandContext): CommandResult & { skipped?: number } {
+  let scratch = state;
+  const changes: RecordChange[] = [];
+  let skipped = 0;
+  for (const span of args.spans) {
+    const result = addSpan(scratch, { docId: args.docId, ...span }, ctx);
+    if (!result.ok) {
+      skipped += 1;
+      continue;
+    }
+    changes.push(...result.tx.changes);
+    scratch = applyTransaction(scratch, result.tx);
+  }
+  if (!changes.length) return fail(args.spans.length ? 'Those spans are already marked.' : 'Nothing to add.');
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: args.description, docId: args.docId }), skipped };
 }

@@ -18,7 +18,7 @@ import { minHashSignature } from './near-duplicates';
 import { findLabel } from './schema';
 import type { CorpusState } from './state';
 import { transaction, type RecordChange, type Transaction } from './transaction';
-import type { DocumentMeta, DocumentRecord, ImportSettings, SpanRecord } from './types';
+import type { AttributionRecord, DocumentMeta, DocumentRecord, ImportSettings, SourceRecord, SpanRecord } from './types';
 
 /** A file handed to the importer: its bytes, or the reason the host could not read it. */
 export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; error: string };
@@ -184,6 +184,9 @@ export class ImportBuilder {
   private nextOrder: number;
   private schema: CorpusState['corpus']['schema'];
   private corpus: CorpusState['corpus'];
+  private readonly sources: Map<string, SourceRecord>;
+  private readonly sourceIdMap = new Map<string, string>();
+  private readonly attributionIds = new Set<string>();
 
   constructor(
     state: CorpusState,
@@ -197,6 +200,8 @@ export class ImportBuilder {
     }
     for (const id of state.spans.keys()) this.spanIds.add(id);
     this.nextOrder = maxOrder + 1;
+    this.sources = new Map(state.sources);
+    for (const id of state.attributions.keys()) this.attributionIds.add(id);
     this.corpus = state.corpus;
     this.schema = state.corpus.schema;
   }
@@ -218,10 +223,32 @@ export class ImportBuilder {
     return doc;
   }
 
-  private addSpan(fields: Omit<SpanRecord, 'corpusId' | 'id'> & { id: string }): void {
+  private addSpan(fields: Omit<SpanRecord, 'corpusId' | 'id'> & { id: string }): string {
     const id = this.spanIds.has(fields.id) ? this.ctx.newId() : fields.id;
     this.spanIds.add(id);
     this.changes.push({ table: 'spans', id, before: null, after: { ...fields, id, corpusId: this.corpus.id } });
+    return id;
+  }
+
+  /**
+   * The corpus source a file's source stands for: the same id, or the same names, or a new
+   * registry entry (added once). Returns the id to use.
+   */
+  private resolveSource(source: ParsedNative['sources'][number]): string {
+    const known = this.sourceIdMap.get(source.id);
+    if (known) return known;
+    const key = `${source.nameLatin.trim().toLowerCase()}|${source.nameAr.trim()}`;
+    const existing = this.sources.get(source.id) ?? [...this.sources.values()].find((s) => `${s.nameLatin.trim().toLowerCase()}|${s.nameAr.trim()}` === key);
+    let id: string;
+    if (existing) id = existing.id;
+    else {
+      id = this.sources.has(source.id) ? this.ctx.newId() : source.id;
+      const record: SourceRecord = { ...source, id, corpusId: this.corpus.id };
+      this.sources.set(id, record);
+      this.changes.push({ table: 'sources', id, before: null, after: record });
+    }
+    this.sourceIdMap.set(source.id, id);
+    return id;
   }
 
   /** Adds one prepared file. */
@@ -253,10 +280,39 @@ export class ImportBuilder {
       this.changes.push({ table: 'corpora', id: this.corpus.id, before: this.corpus, after });
       this.corpus = after;
     }
+    // The file's registry comes along: each source joins the corpus's registry unless the
+    // registry already has it (same id or same names).
+    for (const source of value.sources) this.resolveSource(source);
+    const sourceId = (id: string): string => this.sourceIdMap.get(id)!;
     for (const doc of value.documents) {
       if (this.isDuplicate(name, doc.title, doc.sha256)) continue;
-      const added = this.addDocument({ ...doc, meta: { ...doc.meta }, minhash: minHashSignature(doc.text) }, name, `Isnad export (${value.corpus.name})`);
-      for (const span of value.spans) if (span.docId === doc.id) this.addSpan({ ...span, docId: added.id });
+      const { publisherId, ...fields } = doc;
+      const added = this.addDocument(
+        { ...fields, meta: { ...doc.meta }, minhash: minHashSignature(doc.text), ...(publisherId ? { publisherId: sourceId(publisherId) } : {}) },
+        name,
+        `Isnad export (${value.corpus.name})`,
+      );
+      const spanIds = new Map<string, string>();
+      for (const span of value.spans) if (span.docId === doc.id) spanIds.set(span.id, this.addSpan({ ...span, docId: added.id }));
+      // Attribution ids are kept unless taken; via links follow the new ids.
+      const attributions = value.attributions.filter((a) => a.docId === doc.id);
+      const attributionIds = new Map(attributions.map((a) => [a.id, this.attributionIds.has(a.id) ? this.ctx.newId() : a.id]));
+      for (const a of attributions) {
+        const id = attributionIds.get(a.id)!;
+        this.attributionIds.add(id);
+        const record: AttributionRecord = {
+          ...a,
+          id,
+          corpusId: this.corpus.id,
+          docId: added.id,
+          claimSpanId: spanIds.get(a.claimSpanId)!,
+          sourceId: sourceId(a.sourceId),
+          ...(a.mentionSpanId ? { mentionSpanId: spanIds.get(a.mentionSpanId)! } : {}),
+          ...(a.cueSpanId ? { cueSpanId: spanIds.get(a.cueSpanId)! } : {}),
+          ...(a.viaId ? { viaId: attributionIds.get(a.viaId)! } : {}),
+        };
+        this.changes.push({ table: 'attributions', id, before: null, after: record });
+      }
     }
   }
 

@@ -9,7 +9,8 @@ import { sha256Hex } from './hash';
 import { minHashSignature } from './near-duplicates';
 import type { CommandContext } from './commands';
 import { DEFAULT_LABEL_SCHEMA } from './schema';
-import type { CorpusRecord, DocumentRecord, SpanRecord } from './types';
+import { defaultRegistry } from './registry';
+import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
 
 interface SampleArticle {
   fileName: string;
@@ -62,7 +63,7 @@ const ARTICLES: SampleArticle[] = [
 ];
 
 /** The records of the sample corpus, with fresh ids from the context. */
-export function buildSampleCorpus(ctx: CommandContext): { corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[] } {
+export function buildSampleCorpus(ctx: CommandContext): { corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[]; sources: SourceRecord[]; attributions: AttributionRecord[] } {
   const corpus: CorpusRecord = { id: ctx.newId(), name: 'Sample corpus', schema: DEFAULT_LABEL_SCHEMA, createdAt: ctx.now() };
   const documents: DocumentRecord[] = [];
   const spans: SpanRecord[] = [];
@@ -87,5 +88,6 @@ export function buildSampleCorpus(ctx: CommandContext): { corpus: CorpusRecord; 
       spans.push({ id: ctx.newId(), corpusId: corpus.id, docId: doc.id, start, end: start + example.quote.length, label: example.label, annotator: 'sample', createdAt: ctx.now() });
     }
   });
-  return { corpus, documents, spans };
+  const sources = defaultRegistry(corpus.id, ctx);
+  return { corpus, documents, spans, sources, attributions: [] };
 }

@@ -28,6 +28,27 @@ export interface LabelSchema {
    * a second span with the same label and the same range never is.
    */
   allowCrossing: 'never' | 'different-kind' | 'always';
+  /** The values attribution attributes may take; users may extend them. Absent: the defaults. */
+  attributes?: AttributeValues;
+}
+
+/** Allowed values of each attribution attribute. */
+export interface AttributeValues {
+  quotation: string[];
+  stance: string[];
+  claimType: string[];
+}
+
+/** The attribute values a new schema starts with. */
+export const DEFAULT_ATTRIBUTE_VALUES: AttributeValues = {
+  quotation: ['direct', 'indirect', 'mixed'],
+  stance: ['asserted', 'hedged', 'denied', 'questioned'],
+  claimType: ['statement', 'casualty-figure', 'event-report', 'call-or-demand', 'denial'],
+};
+
+/** The attribute values of a schema (defaults when the schema predates attributes). */
+export function attributeValues(schema: LabelSchema): AttributeValues {
+  return schema.attributes ?? DEFAULT_ATTRIBUTE_VALUES;
 }
 
 /** The schema new corpora start with: entities PER, ORG, LOC, DATE; roles CLAIM, SOURCE, CUE. */
@@ -42,6 +63,7 @@ export const DEFAULT_LABEL_SCHEMA: LabelSchema = {
     { id: 'CUE', name: 'Cue', kind: 'attribution', colour: '#2a9d8f', hotkey: '7' },
   ],
   allowCrossing: 'different-kind',
+  attributes: DEFAULT_ATTRIBUTE_VALUES,
 };
 
 /** Finds a label by id. */

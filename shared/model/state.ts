@@ -2,22 +2,57 @@
  * The immutable in-memory value of one open corpus. It is changed only by applying
  * transactions (`applyTransaction`); views read it and never own annotation state.
  */
-import type { CorpusRecord, DocumentRecord, SpanRecord } from './types';
+import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
 
 /** Everything the editor knows about the open corpus. Never mutated: each change makes a new value. */
 export interface CorpusState {
   readonly corpus: CorpusRecord;
   readonly documents: ReadonlyMap<string, DocumentRecord>;
   readonly spans: ReadonlyMap<string, SpanRecord>;
+  /** The corpus's source registry. */
+  readonly sources: ReadonlyMap<string, SourceRecord>;
+  readonly attributions: ReadonlyMap<string, AttributionRecord>;
 }
 
 /** Builds a state from stored records (as loaded from the database or an import). */
-export function createCorpusState(corpus: CorpusRecord, documents: Iterable<DocumentRecord> = [], spans: Iterable<SpanRecord> = []): CorpusState {
+export function createCorpusState(
+  corpus: CorpusRecord,
+  documents: Iterable<DocumentRecord> = [],
+  spans: Iterable<SpanRecord> = [],
+  sources: Iterable<SourceRecord> = [],
+  attributions: Iterable<AttributionRecord> = [],
+): CorpusState {
   return {
     corpus,
     documents: new Map([...documents].map((d) => [d.id, d])),
     spans: new Map([...spans].map((s) => [s.id, s])),
+    sources: new Map([...sources].map((s) => [s.id, s])),
+    attributions: new Map([...attributions].map((a) => [a.id, a])),
   };
+}
+
+/** The attributions of one document, in reading order of their claims. */
+export function attributionsOfDocument(state: CorpusState, docId: string): AttributionRecord[] {
+  const result: AttributionRecord[] = [];
+  for (const a of state.attributions.values()) if (a.docId === docId) result.push(a);
+  const start = (a: AttributionRecord): number => state.spans.get(a.claimSpanId)?.start ?? 0;
+  return result.sort((a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The chain of an attribution: itself, then what it came via, and so on (stops at a cycle). */
+export function attributionChain(state: CorpusState, attributionId: string): AttributionRecord[] {
+  const chain: AttributionRecord[] = [];
+  const seen = new Set<string>();
+  for (let a = state.attributions.get(attributionId); a && !seen.has(a.id); a = a.viaId ? state.attributions.get(a.viaId) : undefined) {
+    seen.add(a.id);
+    chain.push(a);
+  }
+  return chain;
+}
+
+/** Sources in display order (by kind, then Latin name). */
+export function sourcesInOrder(state: CorpusState): SourceRecord[] {
+  return [...state.sources.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.nameLatin.localeCompare(b.nameLatin) || a.id.localeCompare(b.id));
 }
 
 /** Documents in list order (by `order`, then title). */

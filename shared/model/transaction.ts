@@ -4,13 +4,15 @@
  * the database as the same list of puts and deletes (one write path).
  */
 import type { CorpusState } from './state';
-import type { CorpusRecord, DocumentRecord, SpanRecord } from './types';
+import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
 
 /** A change to one stored record; `before: null` creates it, `after: null` deletes it. */
 export type RecordChange =
   | { table: 'corpora'; id: string; before: CorpusRecord | null; after: CorpusRecord | null }
   | { table: 'documents'; id: string; before: DocumentRecord | null; after: DocumentRecord | null }
-  | { table: 'spans'; id: string; before: SpanRecord | null; after: SpanRecord | null };
+  | { table: 'spans'; id: string; before: SpanRecord | null; after: SpanRecord | null }
+  | { table: 'sources'; id: string; before: SourceRecord | null; after: SourceRecord | null }
+  | { table: 'attributions'; id: string; before: AttributionRecord | null; after: AttributionRecord | null };
 
 /** Where a transaction came from (CodeMirror's `userEvent`, tldraw's `source`). */
 export type TransactionOrigin = 'user' | 'undo' | 'redo' | 'import' | 'seed' | 'load';
@@ -66,7 +68,7 @@ function applyToMap<T>(map: ReadonlyMap<string, T>, changes: { id: string; befor
  * `TransactionConflictError` if a change expects a record that is (or is not) there.
  */
 export function applyTransaction(state: CorpusState, tx: Transaction): CorpusState {
-  const byTable = { corpora: [] as RecordChange[], documents: [] as RecordChange[], spans: [] as RecordChange[] };
+  const byTable: Record<RecordChange['table'], RecordChange[]> = { corpora: [], documents: [], spans: [], sources: [], attributions: [] };
   for (const change of tx.changes) byTable[change.table].push(change);
   let corpus = state.corpus;
   for (const change of byTable.corpora) {
@@ -77,5 +79,7 @@ export function applyTransaction(state: CorpusState, tx: Transaction): CorpusSta
     corpus,
     documents: applyToMap(state.documents, byTable.documents as { id: string; before: DocumentRecord | null; after: DocumentRecord | null }[], 'document'),
     spans: applyToMap(state.spans, byTable.spans as { id: string; before: SpanRecord | null; after: SpanRecord | null }[], 'span'),
+    sources: applyToMap(state.sources, byTable.sources as { id: string; before: SourceRecord | null; after: SourceRecord | null }[], 'source'),
+    attributions: applyToMap(state.attributions, byTable.attributions as { id: string; before: AttributionRecord | null; after: AttributionRecord | null }[], 'attribution'),
   };
 }

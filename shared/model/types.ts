@@ -74,6 +74,8 @@ export interface DocumentRecord {
   meta: DocumentMeta;
   /** MinHash signature of the normalised text, for near-duplicate grouping (not exported). */
   minhash?: Uint32Array;
+  /** The outlet that published the article, from the source registry. */
+  publisherId?: string;
 }
 
 /** A labelled range `[start, end)` of a document's text. */
@@ -85,6 +87,60 @@ export interface SpanRecord {
   end: number;
   label: string;
   /** Who made it (teams come later; every span already says who). */
+  annotator: string;
+  createdAt: string;
+}
+
+/** What kind of source a registry entry is. */
+export type SourceKind = 'news-agency' | 'media-outlet' | 'government' | 'international-org' | 'armed-group' | 'person' | 'anonymous' | 'social-media';
+
+/** The source kinds in the order the UI lists them. */
+export const SOURCE_KINDS: readonly SourceKind[] = ['news-agency', 'media-outlet', 'government', 'international-org', 'armed-group', 'person', 'anonymous', 'social-media'];
+
+/** An entry of a corpus's source registry: who a claim can come from. */
+export interface SourceRecord {
+  id: string;
+  corpusId: string;
+  /** Canonical name in Arabic script, e.g. "وكالة نوفوستي". */
+  nameAr: string;
+  /** Canonical name in Latin script, e.g. "RIA Novosti". */
+  nameLatin: string;
+  kind: SourceKind;
+  /** Other names in Arabic script (e.g. "نوفوستي", "ريا نوفوستي"). */
+  aliasesAr: string[];
+  /** Other names in Latin script (e.g. "Novosti", "RIA"). */
+  aliasesLatin: string[];
+  /**
+   * Names (canonical or alias) that are also ordinary words or other things (قاسيون is also
+   * a mountain and a football nickname): suggestions from them get a lower confidence.
+   */
+  ambiguous?: string[];
+  note?: string;
+  url?: string;
+  createdAt: string;
+}
+
+/**
+ * A claim attributed to a source (PARC-style): the claim span, the source from the registry,
+ * optionally the span naming the source and the cue span, attributes, and `viaId`: the
+ * attribution this one came through ("نوفوستي عن مصدر في الخارجية": the claim's source is a
+ * ministry source, via the attribution to Novosti). Chains have any length and no cycles.
+ */
+export interface AttributionRecord {
+  id: string;
+  corpusId: string;
+  docId: string;
+  claimSpanId: string;
+  sourceId: string;
+  mentionSpanId?: string;
+  cueSpanId?: string;
+  /** direct / indirect / mixed (values come from the schema's attribute lists). */
+  quotation?: string;
+  /** asserted / hedged / denied / questioned. */
+  stance?: string;
+  /** statement / casualty-figure / event-report / call-or-demand / denial. */
+  claimType?: string;
+  viaId?: string;
   annotator: string;
   createdAt: string;
 }

@@ -92,7 +92,7 @@ test.describe('the core loop', () => {
 
     const { download, json } = await isnad.exportJson();
     expect(download.suggestedFilename()).toMatch(/^isnad-sample-corpus-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(json).toMatchObject({ format: 'isnad-corpus', formatVersion: 1, offsetUnit: 'codepoint' });
+    expect(json).toMatchObject({ format: 'isnad-corpus', formatVersion: 2, offsetUnit: 'codepoint' });
     expect(json.documents).toHaveLength(5);
     const legacy = json.documents.find((d) => d.meta.fileName === 'novosti-delegation-cp1256.txt')!;
     expect(legacy.meta.encoding).toBe('windows-1256');

@@ -52,6 +52,8 @@ export function snapshot(state: CorpusState): unknown {
     corpus: state.corpus,
     documents: [...state.documents.values()].sort((a, b) => a.id.localeCompare(b.id)),
     spans: [...state.spans.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    sources: [...state.sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    attributions: [...state.attributions.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 

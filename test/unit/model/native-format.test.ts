@@ -3,7 +3,8 @@ import { addSpan } from '../../../shared/model/commands';
 import { importFiles } from '../../../shared/model/import';
 import { buildSampleCorpus } from '../../../shared/model/sample-corpus';
 import { createCorpusState, spansOfDocument } from '../../../shared/model/state';
-import { applyTransaction } from '../../../shared/model/transaction';
+import { applyTransaction, type Transaction } from '../../../shared/model/transaction';
+import { addAttribution, integrityProblems, setPublisher } from '../../../shared/model/attribution-commands';
 import { exportNative, nativeExportFileName, parseNative, verifyNativeFile } from '../../../shared/formats/native';
 import { nativeFileSchema } from '../../../shared/formats/native-schema';
 import { stateWithDocument, tagged, testContext, testTransaction } from '../helpers/tagged';
@@ -12,7 +13,7 @@ const EXPORTED_AT = '2026-02-02T10:00:00.000Z';
 
 function sampleState() {
   const records = buildSampleCorpus(testContext());
-  return createCorpusState(records.corpus, records.documents, records.spans);
+  return createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
 }
 
 describe('native export', () => {
@@ -21,7 +22,7 @@ describe('native export', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const file = JSON.parse(result.json);
-    expect(file).toMatchObject({ format: 'isnad-corpus', formatVersion: 1, offsetUnit: 'codepoint' });
+    expect(file).toMatchObject({ format: 'isnad-corpus', formatVersion: 2, offsetUnit: 'codepoint' });
     expect(nativeFileSchema.safeParse(file).success).toBe(true);
     expect(file.schema.labels.map((l: { id: string }) => l.id)).toEqual(['PER', 'ORG', 'LOC', 'DATE', 'CLAIM', 'SOURCE', 'CUE']);
     let checked = 0;
@@ -145,5 +146,53 @@ describe('native import', () => {
     const parsed = parseNative(exported.json);
     if (!parsed.ok) throw new Error(parsed.problems.join());
     expect(parsed.value.spans[0]).toMatchObject({ start: tags.a, end: tags.b });
+  });
+});
+
+describe('native format migrations', () => {
+  it('a version-1 file (fixture) is migrated to version 2: same documents and spans, empty registry and attributions', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    const v1 = await readFile(fileURLToPath(new URL('../../fixtures/native/v1.json', import.meta.url)), 'utf8');
+    expect(JSON.parse(v1).formatVersion).toBe(1);
+    const parsed = parseNative(v1);
+    if (!parsed.ok) throw new Error(parsed.problems.join(' '));
+    expect(parsed.value.fromVersion).toBe(1);
+    expect(parsed.value.sources).toEqual([]);
+    expect(parsed.value.attributions).toEqual([]);
+    expect(parsed.value.documents).toHaveLength(2);
+    expect(parsed.value.spans).toHaveLength(8);
+    // Importing it and exporting again gives a version-2 file with the same documents and spans.
+    const state = sampleState();
+    const empty = createCorpusState(state.corpus);
+    const outcome = importFiles(empty, [{ name: 'old.json', bytes: new TextEncoder().encode(v1) }], testContext());
+    const restored = applyTransaction(empty, outcome.tx!);
+    const again = exportNative(restored, { exportedAt: EXPORTED_AT });
+    if (!again.ok) throw new Error(again.problems.join(' '));
+    expect(again.file.formatVersion).toBe(2);
+    const old = JSON.parse(v1);
+    expect(again.file.documents.map((d) => ({ text: d.text, spans: d.spans }))).toEqual(old.documents.map((d: { text: string; spans: unknown[] }) => ({ text: d.text, spans: d.spans })));
+  });
+
+  it('attributions, the registry and publishers survive export and import; broken references are refused', () => {
+    const state = sampleState();
+    const ctx = testContext();
+    const claim = [...state.spans.values()].find((s) => s.label === 'CLAIM')!;
+    const mention = [...state.spans.values()].find((s) => s.label === 'SOURCE')!;
+    const source = [...state.sources.values()].find((s) => s.nameLatin === 'RIA Novosti')!;
+    let s = applyTransaction(state, (addAttribution(state, { claimSpanId: claim.id, sourceId: source.id, mentionSpanId: mention.id }, ctx) as { tx: Transaction }).tx);
+    s = applyTransaction(s, (setPublisher(s, { docId: claim.docId, sourceId: source.id }) as { tx: Transaction }).tx);
+    const exported = exportNative(s, { exportedAt: EXPORTED_AT });
+    if (!exported.ok) throw new Error(exported.problems.join(' '));
+    const outcome = importFiles(createCorpusState(state.corpus), [{ name: 'c.json', bytes: new TextEncoder().encode(exported.json) }], testContext());
+    const restored = applyTransaction(createCorpusState(state.corpus), outcome.tx!);
+    expect(integrityProblems(restored)).toEqual([]);
+    const again = exportNative(restored, { exportedAt: EXPORTED_AT });
+    if (!again.ok) throw new Error(again.problems.join(' '));
+    expect(again.file.documents).toEqual(exported.file.documents);
+    expect(again.file.registry).toEqual(exported.file.registry);
+    const broken = structuredClone(exported.file);
+    broken.documents.find((d) => d.attributions.length)!.attributions[0]!.claimSpanId = mention.id;
+    expect(verifyNativeFile(broken).join(' ')).toMatch(/SOURCE span as its claim/);
   });
 });

@@ -24,7 +24,7 @@ describe('database migrations', () => {
     const fixture = JSON.parse(await readFile(fileURLToPath(new URL('../../fixtures/db/v1.json', import.meta.url)), 'utf8'));
     const db = new IsnadDatabase('migrate-v1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const records = (await readCorpus(db, fixture.corpora[0].id))!;
     expect(records.documents).toHaveLength(fixture.documents.length);
     for (const doc of records.documents) {
@@ -37,6 +37,33 @@ describe('database migrations', () => {
       expect(rest).toEqual(before.meta);
     }
     expect(records.spans).toEqual(fixture.spans);
+    db.close();
+  });
+});
+
+describe('database version 2 → 3', () => {
+  it('adds the source registry (the default one) to every corpus; documents and spans are untouched', async () => {
+    const fixture = JSON.parse(await readFile(fileURLToPath(new URL('../../fixtures/db/v2.json', import.meta.url)), 'utf8'));
+    const v2 = new Dexie('migrate-v2');
+    v2.version(1).stores({ corpora: 'id', documents: 'id, corpusId, sha256, [corpusId+order]', spans: 'id, corpusId, docId', settings: 'key', history: 'id, corpusId' });
+    v2.version(2).stores({});
+    await v2.open();
+    await v2.transaction('rw', v2.tables, async () => {
+      await v2.table('corpora').bulkPut(fixture.corpora);
+      await v2.table('documents').bulkPut(fixture.documents.map((d: { minhash: number[] }) => ({ ...d, minhash: Uint32Array.from(d.minhash) })));
+      await v2.table('spans').bulkPut(fixture.spans);
+      await v2.table('settings').bulkPut(fixture.settings);
+    });
+    v2.close();
+    const db = new IsnadDatabase('migrate-v2');
+    await db.open();
+    expect(db.verno).toBe(3);
+    const records = (await readCorpus(db, fixture.corpora[0].id))!;
+    expect(records.sources.map((s) => s.nameLatin)).toEqual(expect.arrayContaining(['RIA Novosti', 'Reuters', 'SANA']));
+    expect(records.sources.every((s) => s.corpusId === fixture.corpora[0].id)).toBe(true);
+    expect(records.attributions).toEqual([]);
+    expect(records.spans).toEqual(fixture.spans);
+    expect(records.documents.map((d) => ({ ...d, minhash: [...d.minhash!] }))).toEqual(fixture.documents);
     db.close();
   });
 });

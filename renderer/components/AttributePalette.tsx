@@ -1,0 +1,219 @@
+/**
+ * The attribute palette (key A on a claim): search the registry by any name in either
+ * script (harakat, hamza forms and clitics ignored), or pick a SOURCE span already in the
+ * text; optionally the cue, the attribution it came via, and attributes. Enter attributes.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { searchRegistry } from '../../shared/attribution/registry-search';
+import { normaliseQuery } from '../../shared/text/normalise';
+import { sourceDisplayName } from '../../shared/model/attribution-commands';
+import { attributeValues } from '../../shared/model/schema';
+import { attributionsOfDocument, spansOfDocument } from '../../shared/model/state';
+import type { SourceKind } from '../../shared/model/types';
+import { useApp, useCorpusState, useUiState } from '../app/hooks';
+
+type Option =
+  | { kind: 'mention'; key: string; spanId: string; text: string; sourceId: string | null }
+  | { kind: 'source'; key: string; sourceId: string; label: string }
+  | { kind: 'new'; key: string; name: string };
+
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** A guess of the kind of a source from its name (the user can change it in the Sources view). */
+function guessKind(name: string): SourceKind {
+  if (/مصدر|مصادر|source/i.test(name)) return 'anonymous';
+  if (/وكالة|agency|news/i.test(name)) return 'news-agency';
+  if (/وزارة|حكومة|ministry|government/i.test(name)) return 'government';
+  return 'person';
+}
+
+/** The palette dialog. */
+export function AttributePalette(): React.JSX.Element | null {
+  const app = useApp();
+  const state = useCorpusState();
+  const { palette } = useUiState();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const claim = palette ? state.spans.get(palette.claimSpanId) : undefined;
+  const doc = claim ? state.documents.get(claim.docId) : undefined;
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [viaId, setViaId] = useState('');
+  const [cueSpanId, setCueSpanId] = useState('');
+  const [attributes, setAttributes] = useState({ quotation: '', stance: '', claimType: '' });
+
+  const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
+  const attributions = useMemo(() => (doc ? attributionsOfDocument(state, doc.id) : []), [state, doc]);
+  const sources = useMemo(() => [...state.sources.values()], [state.sources]);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (palette && !dialog.open) {
+      setQuery('');
+      setActive(0);
+      setViaId('');
+      setAttributes({ quotation: '', stance: '', claimType: '' });
+      // The cue nearest before the claim, in the same paragraph, is the likely one.
+      const before = claim && doc ? spans.filter((s) => s.label === 'CUE' && s.end <= claim.start && !doc.text.slice(s.end, claim.start).includes('\n')) : [];
+      setCueSpanId(before.at(-1)?.id ?? '');
+      dialog.showModal();
+      inputRef.current?.focus();
+    }
+    if (!palette && dialog.open) dialog.close();
+  }, [palette, claim, doc, spans]);
+
+  const options = useMemo((): Option[] => {
+    if (!doc) return [];
+    const result: Option[] = [];
+    const q = query.trim();
+    for (const span of spans.filter((s) => s.label === 'SOURCE')) {
+      const text = doc.text.slice(span.start, span.end);
+      const best = searchRegistry(sources, text, 1)[0];
+      const match = best && best.score >= 0.6 ? best.source.id : null;
+      if (q && !normaliseQuery(text).includes(normaliseQuery(q)) && !(best && match && searchRegistry([best.source], q, 1).length)) continue;
+      result.push({ kind: 'mention', key: `m:${span.id}`, spanId: span.id, text, sourceId: match });
+    }
+    for (const m of searchRegistry(sources, q, 12)) result.push({ kind: 'source', key: `s:${m.source.id}`, sourceId: m.source.id, label: sourceDisplayName(m.source) });
+    if (q && !result.some((o) => o.kind === 'source' && o.label.includes(q))) result.push({ kind: 'new', key: 'new', name: q });
+    return result;
+  }, [doc, spans, sources, query]);
+
+  if (!palette || !claim || !doc) return <dialog ref={dialogRef} aria-label="Attribute claim" />;
+  const values = attributeValues(state.corpus.schema);
+
+  const choose = async (option: Option | undefined): Promise<void> => {
+    if (!option) return;
+    let sourceId: string | null = null;
+    let mentionSpanId: string | undefined;
+    if (option.kind === 'source') sourceId = option.sourceId;
+    if (option.kind === 'mention') {
+      mentionSpanId = option.spanId;
+      sourceId = option.sourceId ?? (await app.addSource(ARABIC.test(option.text) ? { nameAr: option.text, nameLatin: '', kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.text, kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] }));
+    }
+    if (option.kind === 'new') {
+      sourceId = await app.addSource(ARABIC.test(option.name) ? { nameAr: option.name, nameLatin: '', kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.name, kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] });
+    }
+    if (!sourceId) return;
+    const id = await app.attribute({
+      claimSpanId: claim.id,
+      sourceId,
+      mentionSpanId,
+      cueSpanId: cueSpanId || undefined,
+      viaId: viaId || undefined,
+      quotation: attributes.quotation || undefined,
+      stance: attributes.stance || undefined,
+      claimType: attributes.claimType || undefined,
+    });
+    if (id) app.closePalette();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => Math.min(options.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void choose(options[active]);
+    }
+  };
+
+  const claimText = doc.text.slice(claim.start, claim.end);
+  const activeOption = options[Math.min(active, options.length - 1)];
+  return (
+    <dialog ref={dialogRef} className="palette" aria-label="Attribute claim" onCancel={() => app.closePalette()} onKeyDown={(e) => e.stopPropagation()}>
+      <p className="palette-claim" dir="auto" lang="ar">
+        «{claimText.length > 160 ? `${claimText.slice(0, 160)}…` : claimText}»
+      </p>
+      <div className="palette-fields">
+        <label>
+          Via
+          <select aria-label="Via" value={viaId} onChange={(e) => setViaId(e.target.value)}>
+            <option value="">— (the source said it directly)</option>
+            {attributions.map((a) => {
+              const source = state.sources.get(a.sourceId);
+              return (
+                <option key={a.id} value={a.id}>
+                  via {source ? sourceDisplayName(source) : a.sourceId}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+        <label>
+          Cue
+          <select aria-label="Cue" value={cueSpanId} onChange={(e) => setCueSpanId(e.target.value)}>
+            <option value="">—</option>
+            {spans
+              .filter((s) => s.label === 'CUE')
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {doc.text.slice(s.start, s.end)}
+                </option>
+              ))}
+          </select>
+        </label>
+        {(['quotation', 'stance', 'claimType'] as const).map((key) => (
+          <label key={key}>
+            {key === 'claimType' ? 'Claim type' : key[0]!.toUpperCase() + key.slice(1)}
+            <select value={attributes[key]} onChange={(e) => setAttributes({ ...attributes, [key]: e.target.value })}>
+              <option value="">—</option>
+              {values[key].map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <input
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-label="Search sources"
+        aria-expanded="true"
+        aria-controls="palette-options"
+        aria-activedescendant={activeOption ? `option-${activeOption.key}` : undefined}
+        placeholder="Source name or alias, in Arabic or Latin script"
+        dir="auto"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="palette-options" role="listbox" aria-label="Sources">
+        {options.map((option, i) => (
+          <li
+            key={option.key}
+            id={`option-${option.key}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void choose(option)}
+          >
+            {option.kind === 'mention' ? (
+              <>
+                In the text: <bdi dir="auto">«{option.text}»</bdi>
+                {option.sourceId ? ` → ${sourceDisplayName(state.sources.get(option.sourceId)!)}` : ' (new source)'}
+              </>
+            ) : option.kind === 'source' ? (
+              <bdi dir="auto">{option.label}</bdi>
+            ) : (
+              <>
+                Add “<bdi dir="auto">{option.name}</bdi>” as a new source
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">↑ ↓ choose · Enter attribute · Esc close</p>
+    </dialog>
+  );
+}

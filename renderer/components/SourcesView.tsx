@@ -1,0 +1,395 @@
+/**
+ * The corpus view of sources (shown when `ui.view === 'sources'`): the source registry as a
+ * table with its usage counts (add, edit, merge, delete), registry export and import, and the
+ * who-cites-whom graph. State stays in the app: this view renders and calls controller
+ * methods; refusals (a source still in use cannot be deleted) come back through the status area.
+ */
+import { Fragment, useMemo, useRef, useState } from 'react';
+import { parseRegistryFile } from '../../shared/attribution/registry-file';
+import { sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
+import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
+import { sourcesInOrder } from '../../shared/model/state';
+import type { SourceRecord } from '../../shared/model/types';
+import { useApp, useCorpusState } from '../app/hooks';
+import type { IsnadApp } from '../app/controller';
+import type { WorkerInputFile } from '../import/protocol';
+import { CitationGraph } from './CitationGraph';
+import { KIND_NAMES, SourceForm, sameNamesKey } from './SourceForm';
+
+/** The `format` tag of a registry file. */
+const REGISTRY_FORMAT = 'isnad-registry';
+const REGISTRY_VERSION = 1;
+const REGISTRY_FILE_NAME = 'isnad-registry.json';
+
+/** The portable fields of a source (no id, corpus or creation time). */
+function portable(source: SourceRecord): SourceFields {
+  return {
+    nameAr: source.nameAr,
+    nameLatin: source.nameLatin,
+    kind: source.kind,
+    aliasesAr: source.aliasesAr,
+    aliasesLatin: source.aliasesLatin,
+    ...(source.ambiguous?.length ? { ambiguous: source.ambiguous } : {}),
+    ...(source.note ? { note: source.note } : {}),
+    ...(source.url ? { url: source.url } : {}),
+  };
+}
+
+/** Parses a registry file's text with the shared reader (`shared/attribution/registry-file.ts`, also used by the CLI). */
+function parseRegistry(text: string, corpusId: string): { ok: true; sources: SourceFields[] } | { ok: false; error: string } {
+  if (text.trimStart().startsWith('{')) {
+    try {
+      const tagged = JSON.parse(text.replace(/^\uFEFF/u, '')) as { format?: unknown; version?: unknown };
+      if (tagged.format !== undefined && tagged.format !== REGISTRY_FORMAT) return { ok: false, error: `it is a “${String(tagged.format)}” file, not a source registry (“${REGISTRY_FORMAT}”)` };
+      if (typeof tagged.version === 'number' && tagged.version > REGISTRY_VERSION) return { ok: false, error: `it was written by a newer Isnad (registry version ${tagged.version}; this one reads version ${REGISTRY_VERSION})` };
+    } catch {
+      // parseRegistryFile reports the JSON error.
+    }
+  }
+  const parsed = parseRegistryFile(text, { corpusId, createdAt: new Date().toISOString() });
+  if (!parsed.ok) return { ok: false, error: `it is not a source registry (${parsed.problems.slice(0, 3).join('; ')}${parsed.problems.length > 3 ? `; and ${parsed.problems.length - 3} more` : ''})` };
+  return { ok: true, sources: parsed.sources.map(portable) };
+}
+
+/** Reads a picked file's text (browser File, bytes from Electron, or the host's read error). */
+async function readPicked(entry: WorkerInputFile): Promise<string> {
+  if ('error' in entry) throw new Error(entry.error);
+  if ('file' in entry) return entry.file.text();
+  return new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Import registry: adds the sources of the chosen files that are not in the registry yet (same names). */
+async function importRegistry(app: IsnadApp): Promise<void> {
+  const picked = await app.platform.pickArticleFiles();
+  if (!picked.length) return;
+  const known = new Set([...app.corpus.state.sources.values()].map(sameNamesKey));
+  const problems: string[] = [];
+  let imported = 0;
+  let skipped = 0;
+  let refused = 0;
+  for (const entry of picked) {
+    let parsed: ReturnType<typeof parseRegistry>;
+    try {
+      parsed = parseRegistry(await readPicked(entry), app.corpus.state.corpus.id);
+    } catch (error) {
+      problems.push(`${entry.name}: ${'error' in entry ? entry.error : `it could not be read (${(error as Error).message})`}`);
+      continue;
+    }
+    if (!parsed.ok) {
+      problems.push(`${entry.name}: ${parsed.error}.`);
+      continue;
+    }
+    const fresh: SourceFields[] = [];
+    for (const source of parsed.sources) {
+      const key = sameNamesKey(source);
+      if (known.has(key)) {
+        skipped += 1;
+        continue;
+      }
+      known.add(key);
+      fresh.push(source);
+    }
+    if (!fresh.length) continue;
+    // One undoable step per file.
+    const added = await app.addSources(fresh);
+    imported += added;
+    refused += fresh.length - added;
+  }
+  const parts = [`Imported ${plural(imported, 'source')}, skipped ${skipped} already in the registry`];
+  if (refused) parts.push(`${refused} could not be added`);
+  if (problems.length && !imported && !skipped && !refused) {
+    app.ui.update({ notice: { tone: 'error', text: `The registry could not be imported: ${problems.length === 1 ? problems[0] : `${problems.length} files were refused.`}`, details: problems.length > 1 ? problems : [] } });
+    return;
+  }
+  if (problems.length) parts.push(`${plural(problems.length, 'file')} refused`);
+  app.ui.update({ notice: { tone: problems.length || refused ? 'error' : 'info', text: `${parts.join('; ')}.`, ...(problems.length ? { details: problems } : {}) } });
+}
+
+/** Export registry: `{format: "isnad-registry", version: 1, sources: […]}` through the host's save. */
+async function exportRegistry(app: IsnadApp): Promise<void> {
+  const sources = sourcesInOrder(app.corpus.state).map(portable);
+  const json = `${JSON.stringify({ format: REGISTRY_FORMAT, version: REGISTRY_VERSION, sources }, null, 2)}\n`;
+  try {
+    const outcome = await app.platform.saveExport(REGISTRY_FILE_NAME, json);
+    if (outcome.saved) app.ui.update({ notice: { tone: 'info', text: `Exported ${plural(sources.length, 'source')} to ${outcome.where}.` } });
+  } catch (error) {
+    app.ui.update({ notice: { tone: 'error', text: `The registry could not be exported: ${(error as Error).message}` } });
+  }
+}
+
+/** The merge dialog: choose the source that `source` becomes part of. */
+function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: SourceRecord; others: SourceRecord[]; usage: { claims: number; asPublisher: number }; onMerge(keepId: string): void; onCancel(): void }): React.JSX.Element {
+  const [keepId, setKeepId] = useState('');
+  const display = sourceDisplayName(source);
+  return (
+    <dialog
+      ref={(dialog) => {
+        if (dialog && !dialog.open) dialog.showModal();
+      }}
+      className="source-dialog"
+      aria-label={`Merge ${display} into another source`}
+      // The app's shortcuts (label keys, Escape clears the selection) stay out of the dialog; Escape closes it.
+      onKeyDown={(event) => event.stopPropagation()}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (keepId) onMerge(keepId);
+        }}
+      >
+        <h2>
+          Merge <bdi>{display}</bdi> into…
+        </h2>
+        <p className="hint">
+          {usage.claims || usage.asPublisher
+            ? `Its ${plural(usage.claims, 'claim')} and ${plural(usage.asPublisher, 'published document')} move to the source you choose, and its names become aliases of that source.`
+            : 'Its names become aliases of the source you choose (no claims or documents point at it yet).'}{' '}
+          You can undo this.
+        </p>
+        <label className="merge-target">
+          Merge into
+          <select value={keepId} onChange={(event) => setKeepId(event.target.value)} autoFocus>
+            <option value="" disabled>
+              Choose a source…
+            </option>
+            {others.map((other) => (
+              <option key={other.id} value={other.id}>
+                {sourceDisplayName(other)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="dialog-buttons">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!keepId}>
+            Merge
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** Names separated by commas; a line breaks between names, never inside one. */
+function NameList({ names: list, separator }: { names: readonly string[]; separator: string }): React.JSX.Element {
+  return (
+    <>
+      {list.map((n, i) => (
+        <Fragment key={n}>
+          {i ? separator : ''}
+          <span className="alias">{n}</span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+type Editing = { mode: 'add' } | { mode: 'edit'; sourceId: string } | { mode: 'merge'; sourceId: string } | null;
+
+/** The sources view. */
+export function SourcesView(): React.JSX.Element {
+  const app = useApp();
+  const state = useCorpusState();
+  const rows = useMemo(() => sourceTable(state), [state]);
+  const graph = useMemo(() => citationGraph(state), [state]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const claims = new Set([...state.attributions.values()].map((a) => a.claimSpanId)).size;
+  const published = [...state.documents.values()].filter((d) => d.publisherId).length;
+
+  const open = (next: Exclude<Editing, null>): void => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditing(next);
+  };
+  const close = (): void => {
+    setEditing(null);
+    const back = opener.current;
+    // The opener may be gone (its row merged away); then the table takes the focus.
+    requestAnimationFrame(() => (back?.isConnected ? back : tableRef.current)?.focus());
+  };
+  const editedSource = editing && editing.mode !== 'add' ? state.sources.get(editing.sourceId) : undefined;
+  const ordered = useMemo(() => [...state.sources.values()].sort((a, b) => sourceDisplayName(a).localeCompare(sourceDisplayName(b), 'en')), [state.sources]);
+
+  const remove = async (source: SourceRecord): Promise<void> => {
+    const display = sourceDisplayName(source);
+    if (await app.deleteSource(source.id)) {
+      app.ui.update({ notice: { tone: 'info', text: `Deleted ${display} from the registry (Undo brings it back).` } });
+      tableRef.current?.focus();
+    }
+  };
+
+  return (
+    <main className="sources-view" aria-label="Sources">
+      <header className="sources-header">
+        <h1>Sources</h1>
+        <p className="hint">
+          {plural(state.sources.size, 'source')} in the registry · {plural(claims, 'attributed claim')} · {plural(published, 'document')} with a publisher
+        </p>
+        <div className="sources-actions">
+          <button type="button" onClick={() => app.showView('article')}>
+            Back to the article
+          </button>
+          <button type="button" className="primary" onClick={() => open({ mode: 'add' })}>
+            Add source
+          </button>
+          <button type="button" onClick={() => void exportRegistry(app)} title={`Save the registry as ${REGISTRY_FILE_NAME}`}>
+            Export registry
+          </button>
+          <button type="button" onClick={() => void importRegistry(app)} title="Add the sources of a registry file that are not in this registry yet">
+            Import registry…
+          </button>
+        </div>
+      </header>
+
+      <section className="sources-registry" aria-labelledby="sources-registry-heading">
+        <h2 id="sources-registry-heading">Registry</h2>
+        <div className="sources-table-scroll">
+          <table ref={tableRef} tabIndex={-1} aria-labelledby="sources-registry-heading" className="sources-table">
+            <thead>
+              <tr>
+                <th scope="col">Name (Arabic and Latin)</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Aliases</th>
+                <th scope="col" className="number">
+                  Claims
+                </th>
+                <th scope="col" className="number">
+                  Documents
+                </th>
+                <th scope="col" className="number">
+                  As publisher
+                </th>
+                <th scope="col" className="number">
+                  Relayed
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ source, claims: n, documents, asPublisher, viaCount }) => {
+                const display = sourceDisplayName(source);
+                return (
+                  <tr key={source.id}>
+                    <th scope="row" className="source-name">
+                      {source.nameAr ? (
+                        <span lang="ar" dir="rtl" className="name-ar">
+                          {source.nameAr}
+                        </span>
+                      ) : null}
+                      {source.nameLatin ? (
+                        <span dir="ltr" className="name-latin">
+                          {source.nameLatin}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td>{KIND_NAMES[source.kind]}</td>
+                    <td className="aliases">
+                      {source.aliasesAr.length ? (
+                        <span lang="ar" dir="rtl" className="aliases-ar">
+                          <NameList names={source.aliasesAr} separator="، " />
+                        </span>
+                      ) : null}
+                      {source.aliasesLatin.length ? (
+                        <span dir="ltr" className="aliases-latin">
+                          <NameList names={source.aliasesLatin} separator=", " />
+                        </span>
+                      ) : null}
+                      {source.ambiguous?.length ? (
+                        <span className="ambiguous">
+                          Ambiguous: <bdi>{source.ambiguous.join(', ')}</bdi>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="number">{n}</td>
+                    <td className="number">{documents}</td>
+                    <td className="number">{asPublisher}</td>
+                    <td className="number">{viaCount}</td>
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" aria-label={`Edit ${display}`} onClick={() => open({ mode: 'edit', sourceId: source.id })}>
+                          Edit
+                        </button>
+                        <button type="button" aria-label={`Merge ${display} into…`} onClick={() => open({ mode: 'merge', sourceId: source.id })} disabled={state.sources.size < 2}>
+                          Merge into…
+                        </button>
+                        <button type="button" aria-label={`Delete ${display}`} onClick={() => void remove(source)}>
+                          Delete
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {rows.length === 0 ? <p className="hint">The registry is empty. Add a source, or import a registry file.</p> : null}
+      </section>
+
+      <section className="sources-graph" aria-labelledby="sources-graph-heading">
+        <h2 id="sources-graph-heading">Who cites whom</h2>
+        <CitationGraph graph={graph} />
+      </section>
+
+      {editing?.mode === 'add' ? (
+        <SourceForm
+          others={[...state.sources.values()]}
+          onCancel={close}
+          onSave={async (fields) => {
+            const id = await app.addSource(fields);
+            if (id) {
+              app.ui.update({ notice: { tone: 'info', text: `Added ${sourceDisplayName(fields)} to the registry.` } });
+              close();
+            }
+            return !!id;
+          }}
+        />
+      ) : null}
+      {editing?.mode === 'edit' && editedSource ? (
+        <SourceForm
+          key={editedSource.id}
+          source={editedSource}
+          others={[...state.sources.values()].filter((s) => s.id !== editedSource.id)}
+          onCancel={close}
+          onSave={async (fields) => {
+            const ok = await app.updateSource(editedSource.id, fields);
+            if (ok) {
+              app.ui.update({ notice: { tone: 'info', text: `Saved ${sourceDisplayName(fields)}.` } });
+              close();
+            }
+            return ok;
+          }}
+        />
+      ) : null}
+      {editing?.mode === 'merge' && editedSource ? (
+        <MergeDialog
+          source={editedSource}
+          others={ordered.filter((s) => s.id !== editedSource.id)}
+          usage={rows.find((r) => r.source.id === editedSource.id) ?? { claims: 0, asPublisher: 0 }}
+          onCancel={close}
+          onMerge={(keepId) => {
+            const keep = state.sources.get(keepId);
+            void app.mergeSources(keepId, editedSource.id).then((ok) => {
+              if (!ok) return;
+              if (keep) app.ui.update({ notice: { tone: 'info', text: `Merged ${sourceDisplayName(editedSource)} into ${sourceDisplayName(keep)}.` } });
+              close();
+            });
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * A source registry as a JSON file: `{ "sources": [ … ] }` or a bare array of sources, each
+ * with nameAr / nameLatin (at least one), kind, and optional id, aliasesAr, aliasesLatin,
+ * ambiguous, note, url. Validated with zod; every problem is reported with its path.
+ */
+import { z } from 'zod';
+import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types';
+import { matchKey } from './fold';
+import { sourcesWithIds, type SourceDraftWithId } from './records';
+
+const name = z.string().max(500);
+
+/** One source of a registry file. */
+export const registrySourceSchema = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    nameAr: name.default(''),
+    nameLatin: name.default(''),
+    kind: z.enum(SOURCE_KINDS as unknown as [SourceKind, ...SourceKind[]]),
+    aliasesAr: z.array(name).max(500).default([]),
+    aliasesLatin: z.array(name).max(500).default([]),
+    ambiguous: z.array(name).max(500).optional(),
+    note: z.string().max(5000).optional(),
+    url: z.string().max(2000).optional(),
+  })
+  .superRefine((source, ctx) => {
+    if (!matchKey(source.nameAr) && !matchKey(source.nameLatin)) ctx.addIssue({ code: 'custom', message: 'needs a nameAr or a nameLatin with letters or digits', path: ['nameAr'] });
+    const names = new Set([source.nameAr, source.nameLatin, ...source.aliasesAr, ...source.aliasesLatin].map(matchKey));
+    for (const [i, entry] of (source.ambiguous ?? []).entries()) {
+      if (!names.has(matchKey(entry))) ctx.addIssue({ code: 'custom', message: `“${entry}” is not one of this source's names or aliases`, path: ['ambiguous', i] });
+    }
+  });
+
+/** The result of {@link parseRegistryFile}. */
+export type RegistryFileResult = { ok: true; sources: SourceRecord[] } | { ok: false; problems: string[] };
+
+/** Options of {@link parseRegistryFile}: the records' corpus, creation time and id prefix. */
+export interface RegistryFileOptions {
+  corpusId: string;
+  createdAt: string;
+  /** For generated ids: `${idPrefix}:${slug}`. Default "registry". */
+  idPrefix?: string;
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), 'sources');
+}
+
+/**
+ * Parses and validates a registry file's text (a leading byte-order mark is ignored).
+ * Sources without an id get a deterministic one (records.ts); repeated ids are refused.
+ */
+export function parseRegistryFile(text: string, options: RegistryFileOptions): RegistryFileResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/u, ''));
+  } catch (error) {
+    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources) ? (data as { sources: unknown[] }).sources : undefined;
+  if (!list) return { ok: false, problems: ['expected { "sources": [ … ] } or an array of sources'] };
+  const parsed = z.array(registrySourceSchema).safeParse(list);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.slice(0, 20).map((issue) => `${pathOf(issue.path)}: ${issue.message}`) };
+  const ids = parsed.data.flatMap((s) => (s.id ? [s.id] : []));
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length) return { ok: false, problems: [`repeated source id${repeated.length > 1 ? 's' : ''}: ${[...new Set(repeated)].join(', ')}`] };
+  const drafts: SourceDraftWithId[] = parsed.data.map((s) => ({
+    nameAr: s.nameAr,
+    nameLatin: s.nameLatin,
+    kind: s.kind,
+    aliasesAr: s.aliasesAr,
+    aliasesLatin: s.aliasesLatin,
+    ...(s.id ? { id: s.id } : {}),
+    ...(s.ambiguous ? { ambiguous: s.ambiguous } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    ...(s.url !== undefined ? { url: s.url } : {}),
+  }));
+  return { ok: true, sources: sourcesWithIds(drafts, { corpusId: options.corpusId, createdAt: options.createdAt, idPrefix: options.idPrefix ?? 'registry' }) };
+}

@@ -1,0 +1,303 @@
+/**
+ * Pure commands on the source registry and on attributions. Every command keeps the
+ * integrity rules: an attribution's claim is a CLAIM span, its mention a SOURCE span and its
+ * cue a CUE span of the same document; its source is in the registry; `via` points at an
+ * attribution of the same document and never makes a cycle.
+ */
+import type { CommandContext, CommandResult } from './commands';
+import { attributeValues } from './schema';
+import type { CorpusState } from './state';
+import { transaction, type RecordChange } from './transaction';
+import type { AttributionRecord, SourceKind, SourceRecord } from './types';
+import { SOURCE_KINDS } from './types';
+
+function fail(error: string): CommandResult {
+  return { ok: false, error };
+}
+
+/** The editable fields of a source. */
+export type SourceFields = Pick<SourceRecord, 'nameAr' | 'nameLatin' | 'kind' | 'aliasesAr' | 'aliasesLatin'> & Partial<Pick<SourceRecord, 'ambiguous' | 'note' | 'url'>>;
+
+function cleanList(values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+}
+
+function sourceProblem(fields: SourceFields): string | null {
+  if (!fields.nameAr.trim() && !fields.nameLatin.trim()) return 'A source needs a name in Arabic or in Latin script.';
+  if (!SOURCE_KINDS.includes(fields.kind as SourceKind)) return `“${fields.kind}” is not a source kind.`;
+  return null;
+}
+
+function normalisedFields(fields: SourceFields): SourceFields {
+  return {
+    nameAr: fields.nameAr.trim(),
+    nameLatin: fields.nameLatin.trim(),
+    kind: fields.kind,
+    aliasesAr: cleanList(fields.aliasesAr),
+    aliasesLatin: cleanList(fields.aliasesLatin),
+    ...(fields.ambiguous?.length ? { ambiguous: cleanList(fields.ambiguous) } : {}),
+    ...(fields.note?.trim() ? { note: fields.note.trim() } : {}),
+    ...(fields.url?.trim() ? { url: fields.url.trim() } : {}),
+  };
+}
+
+/** The display name of a source: "RIA Novosti (وكالة نوفوستي)". */
+export function sourceDisplayName(source: Pick<SourceRecord, 'nameAr' | 'nameLatin'>): string {
+  if (source.nameLatin && source.nameAr) return `${source.nameLatin} (${source.nameAr})`;
+  return source.nameLatin || source.nameAr;
+}
+
+/** Adds a source to the registry. */
+export function addSource(state: CorpusState, fields: SourceFields, ctx: CommandContext): CommandResult {
+  const problem = sourceProblem(fields);
+  if (problem) return fail(problem);
+  const source: SourceRecord = { ...normalisedFields(fields), id: ctx.newId(), corpusId: state.corpus.id, createdAt: ctx.now() };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: null, after: source }], { origin: 'user', description: `Add source ${sourceDisplayName(source)}` }) };
+}
+
+/** Adds several sources in one undoable step (a registry import); invalid ones are refused. */
+export function addSources(state: CorpusState, list: readonly SourceFields[], ctx: CommandContext): CommandResult {
+  const changes: RecordChange[] = [];
+  for (const fields of list) {
+    if (sourceProblem(fields)) continue;
+    const source: SourceRecord = { ...normalisedFields(fields), id: ctx.newId(), corpusId: state.corpus.id, createdAt: ctx.now() };
+    changes.push({ table: 'sources', id: source.id, before: null, after: source });
+  }
+  if (!changes.length) return fail('None of those sources could be added.');
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: `Import ${changes.length} source${changes.length === 1 ? '' : 's'}` }) };
+}
+
+/** Edits a source. */
+export function updateSource(state: CorpusState, args: { sourceId: string; fields: SourceFields }): CommandResult {
+  const source = state.sources.get(args.sourceId);
+  if (!source) return fail('That source is no longer in the registry.');
+  const problem = sourceProblem(args.fields);
+  if (problem) return fail(problem);
+  const { ambiguous: _a, note: _n, url: _u, ...base } = source;
+  const after: SourceRecord = { ...base, ...normalisedFields(args.fields) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after }], { origin: 'user', description: `Edit source ${sourceDisplayName(after)}` }) };
+}
+
+/** How many attributions and documents point at a source. */
+export function sourceUsage(state: CorpusState, sourceId: string): { attributions: number; publishers: number } {
+  let attributions = 0;
+  let publishers = 0;
+  for (const a of state.attributions.values()) if (a.sourceId === sourceId) attributions += 1;
+  for (const d of state.documents.values()) if (d.publisherId === sourceId) publishers += 1;
+  return { attributions, publishers };
+}
+
+/** Deletes a source; refused while claims or documents point at it, saying how many. */
+export function deleteSource(state: CorpusState, args: { sourceId: string }): CommandResult {
+  const source = state.sources.get(args.sourceId);
+  if (!source) return fail('That source is no longer in the registry.');
+  const usage = sourceUsage(state, source.id);
+  if (usage.attributions || usage.publishers) {
+    const parts = [usage.attributions ? `${usage.attributions} claim${usage.attributions === 1 ? '' : 's'}` : '', usage.publishers ? `${usage.publishers} document${usage.publishers === 1 ? '' : 's'} (as publisher)` : ''].filter(Boolean);
+    return fail(`${sourceDisplayName(source)} cannot be deleted: ${parts.join(' and ')} point at it. Merge it into another source instead.`);
+  }
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after: null }], { origin: 'user', description: `Delete source ${sourceDisplayName(source)}` }) };
+}
+
+/**
+ * Merges `mergeId` into `keepId` (they are the same source): every attribution and
+ * publisher link follows, the merged source's names become aliases of the kept one, and the
+ * merged entry is removed. One undoable step.
+ */
+export function mergeSources(state: CorpusState, args: { keepId: string; mergeId: string }): CommandResult {
+  const keep = state.sources.get(args.keepId);
+  const merge = state.sources.get(args.mergeId);
+  if (!keep || !merge) return fail('Both sources must be in the registry.');
+  if (keep.id === merge.id) return fail('A source cannot be merged into itself.');
+  const names = (s: SourceRecord): { ar: string[]; latin: string[] } => ({ ar: [s.nameAr, ...s.aliasesAr], latin: [s.nameLatin, ...s.aliasesLatin] });
+  const merged = names(merge);
+  const after: SourceRecord = {
+    ...keep,
+    aliasesAr: cleanList([...keep.aliasesAr, ...merged.ar]).filter((n) => n !== keep.nameAr),
+    aliasesLatin: cleanList([...keep.aliasesLatin, ...merged.latin]).filter((n) => n !== keep.nameLatin),
+    ...(keep.ambiguous || merge.ambiguous ? { ambiguous: cleanList([...(keep.ambiguous ?? []), ...(merge.ambiguous ?? [])]) } : {}),
+  };
+  const changes: RecordChange[] = [{ table: 'sources', id: keep.id, before: keep, after }];
+  for (const a of state.attributions.values()) if (a.sourceId === merge.id) changes.push({ table: 'attributions', id: a.id, before: a, after: { ...a, sourceId: keep.id } });
+  for (const d of state.documents.values()) if (d.publisherId === merge.id) changes.push({ table: 'documents', id: d.id, before: d, after: { ...d, publisherId: keep.id } });
+  changes.push({ table: 'sources', id: merge.id, before: merge, after: null });
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: `Merge ${sourceDisplayName(merge)} into ${sourceDisplayName(keep)}` }) };
+}
+
+/** Would setting `viaId` on `attributionId` make a cycle (or point at itself)? */
+export function wouldCycle(state: CorpusState, attributionId: string, viaId: string): boolean {
+  const seen = new Set<string>([attributionId]);
+  for (let id: string | undefined = viaId; id; id = state.attributions.get(id)?.viaId) {
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
+/** What an attribution is made of; everything but claim and source is optional. */
+export interface AttributionFields {
+  claimSpanId: string;
+  sourceId: string;
+  mentionSpanId?: string | undefined;
+  cueSpanId?: string | undefined;
+  quotation?: string | undefined;
+  stance?: string | undefined;
+  claimType?: string | undefined;
+  viaId?: string | undefined;
+}
+
+function checkAttribution(state: CorpusState, id: string, fields: AttributionFields): string | null {
+  const claim = state.spans.get(fields.claimSpanId);
+  if (!claim) return 'The claim span no longer exists.';
+  if (claim.label !== 'CLAIM') return `An attribution starts from a CLAIM span, not a ${claim.label} span.`;
+  if (!state.sources.has(fields.sourceId)) return 'That source is not in the registry.';
+  for (const [key, label] of [
+    ['mentionSpanId', 'SOURCE'],
+    ['cueSpanId', 'CUE'],
+  ] as const) {
+    const spanId = fields[key];
+    if (!spanId) continue;
+    const span = state.spans.get(spanId);
+    if (!span) return `The ${label} span no longer exists.`;
+    if (span.label !== label) return `The ${key === 'cueSpanId' ? 'cue' : 'source mention'} must be a ${label} span, not ${span.label}.`;
+    if (span.docId !== claim.docId) return `The ${label} span is in another document.`;
+  }
+  const values = attributeValues(state.corpus.schema);
+  for (const key of ['quotation', 'stance', 'claimType'] as const) {
+    const value = fields[key];
+    if (value && !values[key].includes(value)) return `“${value}” is not a ${key} value of this corpus (${values[key].join(', ')}).`;
+  }
+  if (fields.viaId) {
+    const via = state.attributions.get(fields.viaId);
+    if (!via) return 'The attribution it came via no longer exists.';
+    if (via.docId !== claim.docId) return 'A chain stays within one document.';
+    if (wouldCycle(state, id, fields.viaId)) return 'That would make the chain go round in a circle.';
+  }
+  return null;
+}
+
+function withFields(base: Omit<AttributionRecord, keyof AttributionFields>, fields: AttributionFields): AttributionRecord {
+  const record: AttributionRecord = { ...base, claimSpanId: fields.claimSpanId, sourceId: fields.sourceId };
+  for (const key of ['mentionSpanId', 'cueSpanId', 'quotation', 'stance', 'claimType', 'viaId'] as const) {
+    const value = fields[key];
+    if (value) record[key] = value;
+  }
+  return record;
+}
+
+/** Attributes a claim to a source (optionally with mention, cue, attributes and via). */
+export function addAttribution(state: CorpusState, fields: AttributionFields, ctx: CommandContext): CommandResult {
+  const id = ctx.newId();
+  const problem = checkAttribution(state, id, fields);
+  if (problem) return fail(problem);
+  const claim = state.spans.get(fields.claimSpanId)!;
+  const record = withFields({ id, corpusId: state.corpus.id, docId: claim.docId, annotator: ctx.annotator, createdAt: ctx.now() }, fields);
+  const source = state.sources.get(fields.sourceId)!;
+  return { ok: true, tx: transaction([{ table: 'attributions', id, before: null, after: record }], { origin: 'user', description: `Attribute claim to ${sourceDisplayName(source)}`, docId: claim.docId }) };
+}
+
+/** Changes an attribution: its source, mention, cue, attributes or via (undefined keeps, null clears). */
+export function updateAttribution(state: CorpusState, args: { attributionId: string; patch: { [K in keyof AttributionFields]?: string | null } }): CommandResult {
+  const current = state.attributions.get(args.attributionId);
+  if (!current) return fail('That attribution no longer exists.');
+  const fields: AttributionFields = { ...current };
+  for (const [key, value] of Object.entries(args.patch) as Array<[keyof AttributionFields, string | null | undefined]>) {
+    if (value === undefined) continue;
+    if (value === null) {
+      if (key === 'claimSpanId' || key === 'sourceId') return fail(`An attribution must keep its ${key === 'sourceId' ? 'source' : 'claim'}.`);
+      delete fields[key];
+    } else fields[key] = value;
+  }
+  const problem = checkAttribution(state, current.id, fields);
+  if (problem) return fail(problem);
+  const { mentionSpanId: _m, cueSpanId: _c, quotation: _q, stance: _s, claimType: _t, viaId: _v, ...base } = current;
+  const after = withFields(base, fields);
+  const changed = Object.keys(args.patch).filter((k) => args.patch[k as keyof AttributionFields] !== undefined);
+  return { ok: true, tx: transaction([{ table: 'attributions', id: current.id, before: current, after }], { origin: 'user', description: `Set ${changed.join(', ')} of attribution`, docId: current.docId }) };
+}
+
+/**
+ * The changes that remove attributions and keep the rest whole: attributions that came via
+ * a removed one lose their `via` (the chain is cut, not the claims).
+ */
+export function removeAttributionChanges(state: CorpusState, ids: ReadonlySet<string>): RecordChange[] {
+  const changes: RecordChange[] = [];
+  for (const a of state.attributions.values()) {
+    if (ids.has(a.id)) continue;
+    if (a.viaId && ids.has(a.viaId)) {
+      const { viaId: _v, ...rest } = a;
+      changes.push({ table: 'attributions', id: a.id, before: a, after: rest });
+    }
+  }
+  for (const id of ids) {
+    const a = state.attributions.get(id);
+    if (a) changes.push({ table: 'attributions', id, before: a, after: null });
+  }
+  return changes;
+}
+
+/** Removes an attribution (attributions via it keep their claims; their chain is cut). */
+export function removeAttribution(state: CorpusState, args: { attributionId: string }): CommandResult {
+  const a = state.attributions.get(args.attributionId);
+  if (!a) return fail('That attribution no longer exists.');
+  return { ok: true, tx: transaction(removeAttributionChanges(state, new Set([a.id])), { origin: 'user', description: 'Delete attribution', docId: a.docId }) };
+}
+
+/**
+ * The attribution changes that deleting a span requires: attributions whose claim it is are
+ * removed; attributions that use it as mention or cue lose that link.
+ */
+export function spanRemovalChanges(state: CorpusState, spanId: string): RecordChange[] {
+  const removed = new Set<string>();
+  for (const a of state.attributions.values()) if (a.claimSpanId === spanId) removed.add(a.id);
+  const changes = removeAttributionChanges(state, removed);
+  const touched = new Map(changes.filter((c) => c.table === 'attributions' && c.after).map((c) => [c.id, c]));
+  for (const a of state.attributions.values()) {
+    if (removed.has(a.id) || (a.mentionSpanId !== spanId && a.cueSpanId !== spanId)) continue;
+    const existing = touched.get(a.id);
+    const base = (existing?.after as AttributionRecord | undefined) ?? a;
+    const { mentionSpanId, cueSpanId, ...rest } = base;
+    const after: AttributionRecord = { ...rest, ...(mentionSpanId && mentionSpanId !== spanId ? { mentionSpanId } : {}), ...(cueSpanId && cueSpanId !== spanId ? { cueSpanId } : {}) };
+    if (existing) existing.after = after;
+    else changes.push({ table: 'attributions', id: a.id, before: a, after });
+  }
+  return changes;
+}
+
+/** What deleting a span would do to attributions, for the confirmation question. */
+export function spanUsage(state: CorpusState, spanId: string): { claimOf: number; mentionOrCueOf: number } {
+  let claimOf = 0;
+  let mentionOrCueOf = 0;
+  for (const a of state.attributions.values()) {
+    if (a.claimSpanId === spanId) claimOf += 1;
+    else if (a.mentionSpanId === spanId || a.cueSpanId === spanId) mentionOrCueOf += 1;
+  }
+  return { claimOf, mentionOrCueOf };
+}
+
+/** Sets (or clears) the publisher of a document. */
+export function setPublisher(state: CorpusState, args: { docId: string; sourceId: string | null }): CommandResult {
+  const doc = state.documents.get(args.docId);
+  if (!doc) return fail('That document is no longer in the corpus.');
+  if (args.sourceId && !state.sources.has(args.sourceId)) return fail('That source is not in the registry.');
+  if ((doc.publisherId ?? null) === args.sourceId) return fail('Nothing changed.');
+  const { publisherId: _p, ...rest } = doc;
+  const after = args.sourceId ? { ...rest, publisherId: args.sourceId } : rest;
+  return { ok: true, tx: transaction([{ table: 'documents', id: doc.id, before: doc, after }], { origin: 'user', description: args.sourceId ? 'Set publisher' : 'Clear publisher', docId: doc.id }) };
+}
+
+/**
+ * Every broken rule in a state (empty when sound): attributions pointing at missing spans
+ * or sources, wrong labels, cross-document links, cycles; publishers missing.
+ */
+export function integrityProblems(state: CorpusState): string[] {
+  const problems: string[] = [];
+  for (const a of state.attributions.values()) {
+    const problem = checkAttribution(state, a.id, a);
+    if (problem) problems.push(`attribution ${a.id}: ${problem}`);
+    const claim = state.spans.get(a.claimSpanId);
+    if (claim && claim.docId !== a.docId) problems.push(`attribution ${a.id}: its claim is in another document.`);
+  }
+  for (const d of state.documents.values()) if (d.publisherId && !state.sources.has(d.publisherId)) problems.push(`document ${d.id}: publisher ${d.publisherId} is missing.`);
+  return problems;
+}

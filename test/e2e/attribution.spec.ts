@@ -1,0 +1,148 @@
+import { expect, test } from '@playwright/test';
+import { IsnadPage } from './pages/isnad-page';
+
+test('attribute a claim via a chain by keyboard only, keep it across a reload, export it', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/موسكو تعلن عن محادثات جديدة/);
+  const panel = page.getByRole('region', { name: 'Attributions in this document' });
+  const palette = page.getByRole('dialog', { name: 'Attribute claim' });
+
+  // Keyboard only from here: into the article, Tab to the claim (the 8th span in reading order).
+  await isnad.article.focus();
+  for (let i = 0; i < 8; i += 1) await page.keyboard.press('Tab');
+  await expect(isnad.spanPanel.getByRole('status')).toHaveText(/^Focused span: CLAIM — Claim: المحادثات ستتناول/);
+
+  // A → palette; the registry is searched ignoring the article ال and clitics.
+  await page.keyboard.press('a');
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('لنوفوستي');
+  await expect(palette.getByRole('listbox', { name: 'Sources' }).getByRole('option').first()).toContainText('In the text: «وكالة نوفوستي» → RIA Novosti');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(panel).toContainText('claim ← RIA Novosti (وكالة نوفوستي)');
+
+  // Second link: the ministry source, via Novosti. Shift+Tab back to "Via", choose, Tab back, search, Enter.
+  await page.keyboard.press('a');
+  await expect(palette).toBeVisible();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('Shift+Tab');
+  await expect(palette.getByRole('combobox', { name: 'Via' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
+  await expect(palette.getByRole('combobox', { name: 'Search sources' })).toBeFocused();
+  await page.keyboard.type('مصدر في الخارجية');
+  await expect(palette.getByRole('listbox', { name: 'Sources' }).getByRole('option').first()).toContainText('In the text: «مصدر في الخارجية» (new source)');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  const chain = 'claim ← مصدر في الخارجية ← via RIA Novosti (وكالة نوفوستي)';
+  await expect(panel.getByText(chain)).toBeVisible();
+
+  // Attributes by keyboard from the panel.
+  const stance = panel.getByRole('combobox', { name: 'Stance of the attribution to مصدر في الخارجية' });
+  await stance.selectOption('asserted');
+  // The select shows the stored value: once it reads "asserted", the change is in IndexedDB.
+  await expect(stance).toHaveValue('asserted');
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Attributions in this document' }).getByText(chain)).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Stance of the attribution to مصدر في الخارجية' })).toHaveValue('asserted');
+
+  // Undo and redo cover attributions too.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(chain)).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByText(chain)).toBeVisible();
+
+  const { json } = await isnad.exportJson();
+  const exported = json as unknown as {
+    formatVersion: number;
+    registry: Array<{ id: string; nameAr: string; nameLatin: string }>;
+    documents: Array<{ title: string; spans: Array<{ id: string; text: string }>; attributions: Array<{ id: string; claimSpanId: string; sourceId: string; mentionSpanId?: string; cueSpanId?: string; viaId?: string; stance?: string }> }>;
+  };
+  expect(exported.formatVersion).toBe(2);
+  const doc = exported.documents.find((d) => d.title.startsWith('موسكو تعلن'))!;
+  expect(doc.attributions).toHaveLength(2);
+  const sourceOf = (id: string) => exported.registry.find((s) => s.id === id)!;
+  const spanText = (id: string | undefined) => doc.spans.find((s) => s.id === id)?.text;
+  const ministry = doc.attributions.find((a) => sourceOf(a.sourceId).nameAr === 'مصدر في الخارجية')!;
+  const novosti = doc.attributions.find((a) => a.id === ministry.viaId)!;
+  expect(sourceOf(novosti.sourceId).nameLatin).toBe('RIA Novosti');
+  expect(spanText(ministry.claimSpanId)).toBe('المحادثات ستتناول وقف إطلاق النار وفتح الممرات الإنسانية');
+  expect(spanText(ministry.mentionSpanId)).toBe('مصدر في الخارجية');
+  expect(spanText(novosti.mentionSpanId)).toBe('وكالة نوفوستي');
+  expect(spanText(novosti.cueSpanId)).toBe('نقلت');
+});
+
+test('suggestions are shown apart, accepted or rejected with one key, ambiguous names with low confidence', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/موسكو تعلن عن محادثات جديدة/);
+  await isnad.article.focus();
+  await page.keyboard.press('g');
+  const panel = page.getByRole('region', { name: 'Suggestions' });
+  await expect(panel).toBeVisible();
+  const qasioun = panel.getByRole('button', { name: /^SOURCE suggestion: وكالة قاسيون للأنباء/ });
+  await expect(qasioun).toBeVisible();
+  // Already-marked spans are not proposed again.
+  await expect(panel.getByRole('button', { name: /^SOURCE suggestion: وكالة نوفوستي/ })).toHaveCount(0);
+  const before = await panel.getByRole('listitem').count();
+
+  await qasioun.click();
+  await isnad.article.focus();
+  await page.keyboard.press('y');
+  await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toBeVisible();
+  await page.keyboard.press('.');
+  const focused = panel.locator('.suggestion.focused .suggestion-main');
+  const rejectedName = await focused.getAttribute('aria-label');
+  await page.keyboard.press('x');
+  await expect(panel.getByRole('button', { name: rejectedName! })).toHaveCount(0);
+  expect(await panel.getByRole('listitem').count()).toBeLessThan(before);
+  // Rejections are remembered for the document.
+  await page.reload();
+  await isnad.article.focus();
+  await page.keyboard.press('g');
+  await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toHaveCount(0);
+
+  // قاسيون alone, with no agency context (a headline), is proposed with low confidence;
+  // with agency context it is proposed with high confidence.
+  await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
+  const suggestions = page.getByRole('region', { name: 'Suggestions' });
+  const low = suggestions.getByRole('button', { name: /^SOURCE suggestion: قاسيون \(Qasioun News Agency.*\), (\d+)% confidence$/ });
+  await expect(low).toBeVisible();
+  const lowPercent = Number(/, (\d+)% confidence$/.exec((await low.getAttribute('aria-label'))!)![1]);
+  expect(lowPercent).toBeLessThan(50);
+  const high = suggestions.getByRole('button', { name: /^SOURCE suggestion: وكالة قاسيون للأنباء/ });
+  const highPercent = Number(/, (\d+)% confidence$/.exec((await high.getAttribute('aria-label'))!)![1]);
+  expect(highPercent).toBeGreaterThan(80);
+});
+
+test('deleting a span that an attribution uses asks first and repairs the attribution', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/موسكو تعلن عن محادثات جديدة/);
+  await isnad.spanItem(/CLAIM — Claim/).click();
+  await page.keyboard.press('a');
+  await page.keyboard.type('نوفوستي');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'Attributions in this document' });
+  await expect(panel).toContainText('mention «وكالة نوفوستي»');
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await isnad.spanItem('SOURCE — Source: وكالة نوفوستي').click();
+  await page.keyboard.press('Delete');
+  await expect(isnad.spanItem('SOURCE — Source: وكالة نوفوستي')).toBeVisible();
+  let question = '';
+  page.once('dialog', (dialog) => {
+    question = dialog.message();
+    void dialog.accept();
+  });
+  await page.keyboard.press('Delete');
+  await expect(isnad.spanItem('SOURCE — Source: وكالة نوفوستي')).toHaveCount(0);
+  expect(question).toContain('will lose this source mention or cue');
+  await expect(panel).toContainText('claim ← RIA Novosti');
+  await expect(panel).not.toContainText('mention «وكالة نوفوستي»');
+  await page.keyboard.press('Control+z');
+  await expect(panel).toContainText('mention «وكالة نوفوستي»');
+});
