@@ -39,7 +39,8 @@ export const browserPlatform: HostPlatform = {
     return splitArticleFiles(files.map((file) => ({ file, name: file.webkitRelativePath || file.name })));
   },
   async saveExport(suggestedName, contents) {
-    const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+    const type = typeof contents === 'string' ? (suggestedName.endsWith('.json') ? 'application/json' : 'text/plain') : 'application/zip';
+    const url = URL.createObjectURL(new Blob([contents as BlobPart], { type }));
     const link = document.createElement('a');
     link.href = url;
     link.download = suggestedName;

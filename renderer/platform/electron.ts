@@ -26,7 +26,7 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
       return { files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
     },
     async saveExport(suggestedName, contents) {
-      const result = await api.saveExport({ suggestedName, contents });
+      const result = await api.saveExport({ suggestedName, contents: typeof contents === 'string' ? contents : new Uint8Array(contents) });
       return result.saved ? { saved: true, where: result.path } : { saved: false, reason: 'cancelled' };
     },
     onMenuCommand(listener) {

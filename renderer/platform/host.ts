@@ -21,7 +21,7 @@ export interface HostPlatform {
    */
   pickArticleFolder(): Promise<{ files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
   /** Saves an export: a save dialog and an atomic write (Electron) or a download (browser). */
-  saveExport(suggestedName: string, contents: string): Promise<SaveOutcome>;
+  saveExport(suggestedName: string, contents: string | Uint8Array): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: HostMenuCommand) => void): () => void;
 }

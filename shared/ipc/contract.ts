@@ -128,7 +128,7 @@ export const SaveExportRequest = z.strictObject({
     .refine((name) => !FORBIDDEN_FILE_NAME_CHARS.test(name), 'suggestedName must be a bare file name')
     .refine((name) => name !== '.' && name !== '..', 'suggestedName must be a bare file name'),
   /** The full export, already serialised by `shared/` export code. */
-  contents: z.string(),
+  contents: z.union([z.string(), z.instanceof(Uint8Array)]),
 });
 
 /** Payload of `saveExport`. */
@@ -216,7 +216,7 @@ export interface IsnadApi {
    */
   openArticleFolder(): Promise<OpenArticleFolderResult>;
   /**
-   * Shows the save dialog (JSON) proposing `suggestedName`, then writes `contents` (UTF-8)
+   * Shows the save dialog proposing `suggestedName` (filters from its extension), then writes `contents` (text as UTF-8, or bytes such as a zip)
    * atomically. Cancel → `{ saved: false, reason: 'cancelled' }`; a failed write rejects.
    */
   saveExport(request: SaveExportPayload): Promise<SaveExportResult>;

@@ -82,6 +82,8 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
 });
 
 test('a large import shows its progress and can be cancelled without half-imported documents', async ({ page }) => {
+  // 5,000 files are written, handed to the file chooser and imported: allow for a slow machine.
+  test.setTimeout(120_000);
   const dir = test.info().outputPath('many');
   await mkdir(dir, { recursive: true });
   const paragraph = 'أعلنت الوكالة في بيان رسمي أن الاجتماع سيعقد الأسبوع المقبل لبحث الملفات العالقة بين الطرفين. ';

@@ -13,9 +13,17 @@ export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<{ canceled:
 export interface SaveExportDeps {
   showSaveDialog: ShowSaveDialog;
   /** Atomic write (see `writeFileAtomic`); strings are written as UTF-8. */
-  writeFileAtomic: (path: string, data: string) => Promise<void>;
+  writeFileAtomic: (path: string, data: string | Uint8Array) => Promise<void>;
   /** Folder the dialog opens in (e.g. the user's Documents); the dialog's own default if absent. */
   defaultDirectory?: string | undefined;
+}
+
+const KNOWN_TYPES: Record<string, string> = { json: 'JSON', jsonl: 'JSON Lines', zip: 'Zip archive', conll: 'CoNLL', jsonld: 'JSON-LD', txt: 'Text' };
+
+/** The dialog's file-type filter for the suggested name's extension. */
+function filtersFor(suggestedName: string): Array<{ name: string; extensions: string[] }> {
+  const ext = /\.([a-z0-9]+)$/i.exec(suggestedName)?.[1]?.toLowerCase();
+  return ext ? [{ name: KNOWN_TYPES[ext] ?? ext.toUpperCase(), extensions: [ext] }] : [];
 }
 
 /** Options given to the native save dialog for `suggestedName`. */
@@ -23,10 +31,7 @@ export function saveDialogOptions(suggestedName: string, defaultDirectory?: stri
   return {
     title: 'Export',
     defaultPath: defaultDirectory ? join(defaultDirectory, suggestedName) : suggestedName,
-    filters: [
-      { name: 'JSON', extensions: ['json'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
+    filters: [...filtersFor(suggestedName), { name: 'All files', extensions: ['*'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }

@@ -1,0 +1,159 @@
+/**
+ * Attributions as labelled relations between spans, for formats that hold only spans and
+ * relations (doccano, Label Studio). Written:
+ *   claim → mention  "attributed_to"   (an attribution with a source mention span)
+ *   claim → cue      "cue"
+ *   mention → mention "via"            (attribution A came via B; both have mentions)
+ * Lossy: the source registry entry (only the mention text survives), the attributes
+ * (quotation, stance, claim type), attributions without a mention span (their source), a
+ * `via` link when either side has no mention, and which cue belongs to which attribution
+ * when one claim has several. Reading back, one source is created per distinct mention text.
+ */
+import type { DatasetAttribution, DatasetSpan, FormatNote } from '../dataset';
+import type { SourceRecord } from '../../model/types';
+import { ROLE_LABELS } from './imported-schema';
+
+/** The relation types Isnad writes. */
+export const RELATION_TYPES = { attributedTo: 'attributed_to', cue: 'cue', via: 'via' } as const;
+
+/** A relation between two spans of one document, by span id. */
+export interface SpanRelation {
+  from: string;
+  to: string;
+  type: string;
+}
+
+/** The relations of a document's attributions, and notes on what they cannot hold. */
+export function relationsOfAttributions(attributions: readonly DatasetAttribution[], docId: string, where: string): { relations: SpanRelation[]; notes: FormatNote[] } {
+  const relations: SpanRelation[] = [];
+  const notes: FormatNote[] = [];
+  const seen = new Set<string>();
+  const add = (r: SpanRelation): void => {
+    const key = `${r.from}\u0000${r.to}\u0000${r.type}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    relations.push(r);
+  };
+  const byId = new Map(attributions.map((a) => [a.id, a]));
+  for (const a of attributions) {
+    if (a.mentionSpanId !== undefined) add({ from: a.claimSpanId, to: a.mentionSpanId, type: RELATION_TYPES.attributedTo });
+    else notes.push({ where, kind: 'skipped', message: `Document ${docId}: attribution ${a.id} has no source mention span, so its source (${a.sourceId}) cannot be written as a relation.` });
+    if (a.cueSpanId !== undefined) add({ from: a.claimSpanId, to: a.cueSpanId, type: RELATION_TYPES.cue });
+    if (a.viaId !== undefined) {
+      const via = byId.get(a.viaId);
+      if (a.mentionSpanId !== undefined && via?.mentionSpanId !== undefined) add({ from: a.mentionSpanId, to: via.mentionSpanId, type: RELATION_TYPES.via });
+      else notes.push({ where, kind: 'skipped', message: `Document ${docId}: the “via” link of attribution ${a.id} needs a mention span on both attributions; it is not written.` });
+    }
+  }
+  return { relations, notes };
+}
+
+/** Builds the source registry of an import: one source per distinct mention text. */
+export interface SourceBook {
+  /** The id of the source named `name` (created on first use: kind media-outlet, name by script). */
+  sourceFor(name: string): string;
+  /** The id of the one anonymous source used when a relation names no source. */
+  anonymous(): string;
+  sources: Array<Omit<SourceRecord, 'corpusId'>>;
+}
+
+/** A fresh source book; its ids are `${prefix}-1`, `${prefix}-2` … */
+export function createSourceBook(prefix = 'src'): SourceBook {
+  const byName = new Map<string, string>();
+  const sources: Array<Omit<SourceRecord, 'corpusId'>> = [];
+  const make = (key: string, record: Omit<SourceRecord, 'corpusId' | 'id' | 'aliasesAr' | 'aliasesLatin' | 'createdAt'>): string => {
+    const existing = byName.get(key);
+    if (existing) return existing;
+    const id = `${prefix}-${sources.length + 1}`;
+    byName.set(key, id);
+    sources.push({ id, ...record, aliasesAr: [], aliasesLatin: [], createdAt: '' });
+    return id;
+  };
+  return {
+    sources,
+    sourceFor(name) {
+      const trimmed = name.trim();
+      const arabic = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/.test(trimmed);
+      return make(`name:${trimmed}`, { nameAr: arabic ? trimmed : '', nameLatin: arabic ? '' : trimmed, kind: 'media-outlet' });
+    },
+    anonymous() {
+      return make('anonymous', { nameAr: 'مصدر غير مسمى', nameLatin: 'unnamed source', kind: 'anonymous' });
+    },
+  };
+}
+
+function kindOf(type: string): 'attributed' | 'cue' | 'via' | null {
+  const t = type.toLowerCase().replace(/[\s_-]/g, '');
+  if (t === 'attributedto' || t === 'source') return 'attributed';
+  if (t === 'cue') return 'cue';
+  if (t === 'via' || t === 'reportedvia') return 'via';
+  return null;
+}
+
+/**
+ * Rebuilds the attributions of one document from its relations. Relation ends must be span
+ * ids of `spans`; others are skipped with a note. Types Isnad does not know (e.g.
+ * "AffiliatedWith") are reported once per type. A "via" relation from a claim (as in
+ * `CLAIM ReportedVia AGENCY`) becomes an attribution of the claim to that span, which the
+ * claim's other attributions come via; a "via" between mentions links their attributions.
+ */
+export function attributionsFromRelations(
+  docId: string,
+  spans: readonly DatasetSpan[],
+  relations: readonly SpanRelation[],
+  sources: SourceBook,
+  text: string,
+  where: string,
+): { attributions: DatasetAttribution[]; notes: FormatNote[] } {
+  const notes: FormatNote[] = [];
+  const spanById = new Map(spans.map((s) => [s.id, s]));
+  const attributions: DatasetAttribution[] = [];
+  const cues = new Map<string, string[]>();
+  const claimVia: Array<{ claim: string; attribution: DatasetAttribution }> = [];
+  const mentionVia: Array<{ from: string; to: string }> = [];
+  const unknownTypes = new Set<string>();
+  const claims = new Set(relations.filter((r) => kindOf(r.type) === 'attributed' || kindOf(r.type) === 'cue').map((r) => r.from));
+  const newAttribution = (claim: string, mention: string | undefined, sourceId: string): DatasetAttribution => {
+    const a: DatasetAttribution = { id: `${docId}:a${attributions.length + 1}`, claimSpanId: claim, sourceId, ...(mention !== undefined ? { mentionSpanId: mention } : {}) };
+    attributions.push(a);
+    return a;
+  };
+  const textOf = (id: string): string => {
+    const s = spanById.get(id)!;
+    return text.slice(s.start, s.end);
+  };
+  for (const r of relations) {
+    const kind = kindOf(r.type);
+    if (kind === null) {
+      unknownTypes.add(r.type);
+      continue;
+    }
+    if (!spanById.has(r.from) || !spanById.has(r.to)) {
+      notes.push({ where, kind: 'skipped', message: `Document ${docId}: relation ${r.type} ${r.from} → ${r.to} points at a span that is not in the document.` });
+      continue;
+    }
+    if (kind === 'attributed') newAttribution(r.from, r.to, sources.sourceFor(textOf(r.to)));
+    else if (kind === 'cue') cues.set(r.from, [...(cues.get(r.from) ?? []), r.to]);
+    else if (claims.has(r.from) || spanById.get(r.from)!.label === ROLE_LABELS.claim) {
+      claimVia.push({ claim: r.from, attribution: newAttribution(r.from, r.to, sources.sourceFor(textOf(r.to))) });
+    } else mentionVia.push({ from: r.from, to: r.to });
+  }
+  for (const [claim, cueIds] of cues) {
+    const free = attributions.filter((a) => a.claimSpanId === claim && a.cueSpanId === undefined);
+    cueIds.forEach((cue, i) => {
+      const target = free[i] ?? newAttribution(claim, undefined, sources.anonymous());
+      target.cueSpanId = cue;
+    });
+  }
+  for (const { claim, attribution } of claimVia) {
+    for (const a of attributions) if (a.claimSpanId === claim && a !== attribution && a.viaId === undefined && !claimVia.some((v) => v.attribution === a)) a.viaId = attribution.id;
+  }
+  for (const { from, to } of mentionVia) {
+    const target = attributions.find((a) => a.mentionSpanId === to);
+    const origin = attributions.find((a) => a.mentionSpanId === from && a.viaId === undefined && a !== target);
+    if (target && origin) origin.viaId = target.id;
+    else notes.push({ where, kind: 'skipped', message: `Document ${docId}: “via” relation ${from} → ${to} does not join two attributed mentions.` });
+  }
+  for (const type of unknownTypes) notes.push({ where, kind: 'skipped', message: `Document ${docId}: relations of type “${type}” have no Isnad equivalent and were left out.` });
+  return { attributions, notes };
+}

@@ -1,0 +1,52 @@
+/**
+ * What of a document an export writes, after `ExportOptions.labels` and
+ * `ExportOptions.attributions`: spans whose label is filtered out are left out together with
+ * whatever needs them (an attribution loses its claim → it is left out; it loses its mention
+ * or cue → that part is left out; its `via` attribution is left out → the link is left out).
+ * Every such loss is reported as a note, never silent.
+ */
+import type { DatasetAttribution, DatasetDocument, DatasetSpan, ExportOptions, FormatNote } from '../dataset';
+
+/** The spans (in reading order) and attributions an export writes for one document. */
+export interface ExportSelection {
+  spans: DatasetSpan[];
+  attributions: DatasetAttribution[];
+  notes: FormatNote[];
+}
+
+/** Applies the label filter and the attributions switch to one document. */
+export function selectForExport(doc: DatasetDocument, options: ExportOptions, where: string): ExportSelection {
+  const notes: FormatNote[] = [];
+  const allowed = options.labels ? new Set(options.labels) : null;
+  const spans = doc.spans.filter((s) => !allowed || allowed.has(s.label)).sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  const dropped = doc.spans.length - spans.length;
+  if (dropped) {
+    const labels = [...new Set(doc.spans.filter((s) => !allowed?.has(s.label)).map((s) => s.label))].join(', ');
+    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: ${dropped} span(s) with label(s) ${labels} left out by the label filter.` });
+  }
+  if (options.attributions === false) return { spans, attributions: [], notes };
+  const kept = new Set(spans.map((s) => s.id));
+  const withClaim = doc.attributions.filter((a) => kept.has(a.claimSpanId));
+  if (withClaim.length < doc.attributions.length) {
+    const ids = doc.attributions.filter((a) => !kept.has(a.claimSpanId)).map((a) => a.id).join(', ');
+    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution(s) ${ids} left out because their claim span is not exported.` });
+  }
+  const keptAttributions = new Set(withClaim.map((a) => a.id));
+  const attributions = withClaim.map((a) => {
+    const copy: DatasetAttribution = { ...a };
+    if (copy.mentionSpanId !== undefined && !kept.has(copy.mentionSpanId)) {
+      delete copy.mentionSpanId;
+      notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its source mention span (${a.mentionSpanId}), which is filtered out.` });
+    }
+    if (copy.cueSpanId !== undefined && !kept.has(copy.cueSpanId)) {
+      delete copy.cueSpanId;
+      notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its cue span (${a.cueSpanId}), which is filtered out.` });
+    }
+    if (copy.viaId !== undefined && !keptAttributions.has(copy.viaId)) {
+      delete copy.viaId;
+      notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its “via” link (${a.viaId}), which is left out.` });
+    }
+    return copy;
+  });
+  return { spans, attributions, notes };
+}

@@ -1,0 +1,53 @@
+/**
+ * Reading JSON Lines files for the dataset importers: a byte-order mark at the start of the
+ * file is removed, CR before a line break is dropped (line endings belong to the file, not
+ * to any text, which JSON escapes), and a line that is not valid JSON is skipped with a note
+ * carrying its line number. Never throws.
+ */
+import type { FormatNote, OutputFile } from '../dataset';
+
+/** One parsed line of a JSON Lines file. */
+export interface JsonLine {
+  /** 1-based line number in the file. */
+  line: number;
+  value: unknown;
+}
+
+/** Removes a leading U+FEFF and says whether there was one. */
+export function stripBom(contents: string): { text: string; hadBom: boolean } {
+  return contents.charCodeAt(0) === 0xfeff ? { text: contents.slice(1), hadBom: true } : { text: contents, hadBom: false };
+}
+
+/** Parses every non-blank line of a JSON Lines file; bad lines become `skipped` notes. */
+export function readJsonLines(file: OutputFile): { lines: JsonLine[]; notes: FormatNote[] } {
+  const notes: FormatNote[] = [];
+  const { text, hadBom } = stripBom(file.contents);
+  if (hadBom) notes.push({ where: file.path, kind: 'repaired', message: 'A byte-order mark at the start of the file was removed.' });
+  const lines: JsonLine[] = [];
+  let sawCr = false;
+  text.split('\n').forEach((raw, index) => {
+    let source = raw;
+    if (source.endsWith('\r')) {
+      source = source.slice(0, -1);
+      sawCr = true;
+    }
+    if (!source.trim()) return;
+    try {
+      lines.push({ line: index + 1, value: JSON.parse(source) as unknown });
+    } catch (error) {
+      notes.push({ where: `${file.path}:${index + 1}`, line: index + 1, kind: 'skipped', message: `Line ${index + 1} is not valid JSON (${(error as Error).message}): ${preview(source)}` });
+    }
+  });
+  if (sawCr) notes.push({ where: file.path, kind: 'repaired', message: 'The file has CRLF line breaks; the CR before each break was ignored (document texts are unchanged).' });
+  return { lines, notes };
+}
+
+/** The first characters of a line, for a note. */
+export function preview(line: string, max = 80): string {
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** Is this a plain JSON object (not an array, not null)? */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,27 @@
+/**
+ * The last line of defence of the brat, CoNLL and spaCy modules: an unexpected exception
+ * becomes `{ ok: false, problems }`, so that importers and exporters never throw.
+ */
+import type { ExportOutcome, ImportOutcome } from './dataset';
+
+function problem(error: unknown): string {
+  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Runs an export; an exception becomes a problem. */
+export function guardExport(run: () => ExportOutcome): ExportOutcome {
+  try {
+    return run();
+  } catch (error) {
+    return { ok: false, problems: [problem(error)] };
+  }
+}
+
+/** Runs an import; an exception becomes a problem. */
+export function guardImport(run: () => ImportOutcome): ImportOutcome {
+  try {
+    return run();
+  } catch (error) {
+    return { ok: false, problems: [problem(error)] };
+  }
+}

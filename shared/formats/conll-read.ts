@@ -1,0 +1,211 @@
+/**
+ * Reading CoNLL-style files line by line, repairing what real files get wrong and noting
+ * every repair or skip with its line number: a byte-order mark, CRLF, bidi marks on tokens
+ * (NewsFANE puts U+200E before every Arabic token), empty or mark-only tokens, a token with
+ * a stray field, two lines merged into one (`w1 O w2 B-LOC`, or `. Oالإصابة O` with the
+ * tag glued to the next token), a lone TAB as sentence separator. Columns are separated by
+ * TAB when the line holds one, otherwise by spaces; the token is the first column and the
+ * tag the last. Never throws.
+ */
+import type { FormatNote } from './dataset';
+
+/** One token line: the token (bidi marks removed), its tag and its 1-based line number. */
+export interface ConllToken {
+  text: string;
+  tag: string;
+  line: number;
+}
+
+/** One document of a CoNLL file: sentences of tokens. */
+export interface ConllDocument {
+  /** The line of its -DOCSTART- (1 when the file does not start with one). */
+  line: number;
+  sentences: ConllToken[][];
+}
+
+/** Bidi controls and marks (LRM, RLM, ALM, embeddings, overrides, isolates) and a stray BOM. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+
+/** Removes bidi marks and controls from `s`. */
+export function stripBidi(s: string): string {
+  return s.replace(BIDI, '');
+}
+
+/** A tag of BIO, IOB1, IOB2, BIOES or BILUO. */
+const TAG = /^(?:O|[BIESLU]-\S+)$/u;
+/** A tag glued to the token after it, cut where the ASCII tag ends and another script starts. */
+const GLUED = /^(O|[BIESLU]-[A-Za-z][\w-]*?)([^\x00-\x7F].*)$/su;
+
+/** True when `s` reads as a tag. */
+export function isTag(s: string): boolean {
+  return TAG.test(s);
+}
+
+const DOCSTART = '-DOCSTART-';
+
+/** How many notes of one kind of defect a file gets one by one before they are summed up. */
+export const NOTES_PER_DEFECT = 20;
+
+/**
+ * Notes of one file, at most {@link NOTES_PER_DEFECT} per kind of defect (NewsFANE has a
+ * bidi mark on every token); `finish` adds one summary note per defect with the rest.
+ */
+export class FileNotes {
+  private readonly counts = new Map<string, { kind: FormatNote['kind']; total: number; first: number; last: number; label: string }>();
+
+  /** Notes go to `notes`, each with `where` and a line. */
+  constructor(
+    private readonly where: string,
+    private readonly notes: FormatNote[],
+  ) {}
+
+  /** Adds a note of defect `defect` (`label` names the defect in the summary). */
+  add(defect: string, label: string, line: number, kind: FormatNote['kind'], message: string): void {
+    const seen = this.counts.get(defect) ?? { kind, total: 0, first: line, last: line, label };
+    seen.total++;
+    this.counts.set(defect, seen);
+    if (seen.total <= NOTES_PER_DEFECT) {
+      this.notes.push({ where: this.where, line, kind, message });
+      return;
+    }
+    if (seen.total === NOTES_PER_DEFECT + 1) seen.first = line;
+    seen.last = line;
+  }
+
+  /** Adds the summary notes. */
+  finish(): void {
+    for (const seen of this.counts.values()) {
+      const more = seen.total - NOTES_PER_DEFECT;
+      if (more > 0) this.notes.push({ where: this.where, line: seen.first, kind: seen.kind, message: `${more} more line(s) like this (${seen.label}), lines ${seen.first}–${seen.last}; ${seen.total} in all.` });
+    }
+  }
+}
+
+interface Fields {
+  fields: string[];
+  /** Fields that held only bidi marks and were dropped. */
+  markOnly: number;
+  /** The token lost bidi marks. */
+  tokenHadMarks: boolean;
+  /** The token is empty (or held only bidi marks). */
+  emptyToken: boolean;
+  /** The first field as written. */
+  rawToken: string;
+}
+
+function splitFields(line: string): Fields {
+  const raw = line.includes('\t') ? line.split('\t').flatMap((f, i) => (i === 0 ? [f] : f.split(' '))) : line.split(' ');
+  while (raw.length > 1 && raw[raw.length - 1]!.trim() === '') raw.pop();
+  const cleaned = raw.map((f) => stripBidi(f).trim());
+  const emptyToken = cleaned[0] === '';
+  const tokenHadMarks = !emptyToken && cleaned[0] !== raw[0]!.trim();
+  const fields: string[] = [];
+  let markOnly = 0;
+  cleaned.forEach((f, i) => {
+    if (i === 0) fields.push(f);
+    else if (f !== '') fields.push(f);
+    else if (raw[i]!.trim() !== '') markOnly++;
+  });
+  return { fields, markOnly, tokenHadMarks, emptyToken, rawToken: raw[0]! };
+}
+
+/** The most frequent number of columns of the token lines (at least 2; 2 when there are none). */
+function usualColumns(lines: readonly string[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    if (stripBidi(line).trim() === '' || stripBidi(line).trimStart().startsWith(DOCSTART)) continue;
+    const n = splitFields(line).fields.length;
+    if (n >= 2) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best = 2;
+  let bestCount = 0;
+  for (const [n, c] of counts) if (c > bestCount || (c === bestCount && n < best)) [best, bestCount] = [n, c];
+  return best;
+}
+
+/** Reads the token records of one line; pushes notes; returns [] for a skipped line. */
+function tokensOfLine(line: string, lineNo: number, columns: number, sink: FileNotes): ConllToken[] {
+  const { fields, markOnly, tokenHadMarks, emptyToken, rawToken } = splitFields(line);
+  const note = (defect: string, label: string, kind: FormatNote['kind'], message: string): void => sink.add(defect, label, lineNo, kind, message);
+  if (emptyToken) {
+    if (rawToken.trim() === '') note('empty', 'empty token', 'skipped', 'Empty token: line skipped.');
+    else note('mark-only', 'token of bidi marks only', 'skipped', 'Token holds only bidi marks: line skipped.');
+    return [];
+  }
+  if (tokenHadMarks) note('bidi', 'bidi marks removed from the token', 'repaired', `Bidi marks removed from the token “${fields[0]}”.`);
+  if (markOnly) note('mark-field', 'field of bidi marks only dropped', 'repaired', `${markOnly} field(s) holding only bidi marks dropped.`);
+  const n = fields.length;
+  if (n === columns) {
+    const tag = fields[n - 1]!;
+    if (isTag(tag)) return [{ text: fields[0]!, tag, line: lineNo }];
+    note('not-tag', 'not a BIO tag, read as O', 'repaired', `“${tag}” is not a BIO tag: token “${fields[0]}” read as O.`);
+    return [{ text: fields[0]!, tag: 'O', line: lineNo }];
+  }
+  if (n === 2 * columns && isTag(fields[columns - 1]!) && isTag(fields[n - 1]!)) {
+    note('merged', 'merged lines split', 'repaired', 'Two token lines merged into one: split.');
+    return [
+      { text: fields[0]!, tag: fields[columns - 1]!, line: lineNo },
+      { text: fields[columns]!, tag: fields[n - 1]!, line: lineNo },
+    ];
+  }
+  if (n === 2 * columns - 1 && isTag(fields[n - 1]!)) {
+    const glued = GLUED.exec(fields[columns - 1]!);
+    if (glued) {
+      note('merged', 'merged lines split', 'repaired', `Two token lines merged into one (tag “${glued[1]}” glued to the token “${glued[2]}”): split.`);
+      return [
+        { text: fields[0]!, tag: glued[1]!, line: lineNo },
+        { text: glued[2]!, tag: fields[n - 1]!, line: lineNo },
+      ];
+    }
+  }
+  note('columns', 'wrong number of columns', 'skipped', `Expected ${columns} columns, found ${n} (“${stripBidi(line).trim()}”): line skipped.`);
+  return [];
+}
+
+/** Reads a CoNLL file into documents of sentences; every repair and skip becomes a note. */
+export function readConll(where: string, contents: string, notes: FormatNote[]): ConllDocument[] {
+  const sink = new FileNotes(where, notes);
+  let body = contents;
+  if (body.charCodeAt(0) === 0xfeff) {
+    body = body.slice(1);
+    notes.push({ where, line: 1, kind: 'repaired', message: 'Byte-order mark removed.' });
+  }
+  if (body.includes('\r')) {
+    const first = body.slice(0, body.indexOf('\r')).split('\n').length;
+    notes.push({ where, line: first, kind: 'repaired', message: 'CR line endings read as line breaks.' });
+  }
+  const lines = body.split(/\r\n|\n|\r/u);
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  const columns = usualColumns(lines);
+  const documents: ConllDocument[] = [];
+  let doc: ConllDocument | null = null;
+  let sentence: ConllToken[] = [];
+  const endSentence = (): void => {
+    if (sentence.length && doc) doc.sentences.push(sentence);
+    sentence = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const visible = stripBidi(line).trim();
+    if (visible === '') {
+      if (line.replace(/\s/gu, '') !== '') sink.add('mark-line', 'line of bidi marks only', i + 1, 'repaired', 'Line holding only bidi marks read as a sentence break.');
+      endSentence();
+      continue;
+    }
+    if (visible.startsWith(DOCSTART)) {
+      endSentence();
+      if (doc) documents.push(doc);
+      doc = { line: i + 1, sentences: [] };
+      continue;
+    }
+    const tokens = tokensOfLine(line, i + 1, columns, sink);
+    if (tokens.length) {
+      doc ??= { line: 1, sentences: [] };
+      sentence.push(...tokens);
+    }
+  }
+  endSentence();
+  if (doc) documents.push(doc);
+  sink.finish();
+  return documents;
+}

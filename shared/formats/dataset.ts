@@ -1,0 +1,105 @@
+/**
+ * The common shape every dataset format module reads and writes: a corpus as plain data,
+ * offsets in UTF-16 code units (as in memory); each format converts to its own unit at its
+ * boundary and says which. Built from the app's state by `datasetFromState`, and turned back
+ * into an import by `nativeFromDataset`.
+ */
+import type { LabelSchema } from '../model/schema';
+import type { CorpusState } from '../model/state';
+import { attributionsOfDocument, documentsInOrder, sourcesInOrder, spansOfDocument } from '../model/state';
+import type { AttributionRecord, SourceRecord } from '../model/types';
+import type { OffsetUnit } from '../text/offsets';
+
+/** A span of a dataset document: `[start, end)` in UTF-16 code units. */
+export interface DatasetSpan {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** An attribution of a dataset document (span and source references by id). */
+export type DatasetAttribution = Omit<AttributionRecord, 'corpusId' | 'docId' | 'annotator' | 'createdAt'> & { annotator?: string; createdAt?: string };
+
+/** One document of a dataset. */
+export interface DatasetDocument {
+  id: string;
+  title: string;
+  text: string;
+  /** Free metadata carried by formats that can (outlet, url, date, file name, status …). */
+  meta: Record<string, string | number | boolean | undefined>;
+  spans: DatasetSpan[];
+  attributions: DatasetAttribution[];
+  publisherId?: string;
+}
+
+/** A corpus as data: what exporters write and importers produce. */
+export interface DatasetCorpus {
+  name: string;
+  schema: LabelSchema;
+  sources: Array<Omit<SourceRecord, 'corpusId'>>;
+  documents: DatasetDocument[];
+}
+
+/** A line or item an importer skipped or repaired, or a span an exporter could not align. */
+export interface FormatNote {
+  /** Where: a file name, with a line number when there is one. */
+  where: string;
+  line?: number;
+  kind: 'skipped' | 'repaired' | 'unaligned';
+  message: string;
+}
+
+/** A written file of an export (one for most formats; a folder of .txt + .ann for brat). */
+export interface OutputFile {
+  path: string;
+  contents: string;
+}
+
+/** Options every exporter accepts. */
+export interface ExportOptions {
+  /** The unit of exported offsets, where the format lets the user choose (default: the format's own). */
+  offsetUnit?: OffsetUnit;
+  /** Only these labels (default: all). */
+  labels?: readonly string[];
+  /** Include attributions/relations (default true). */
+  attributions?: boolean;
+}
+
+/** The outcome of an export: files plus notes, or the problems that stopped it (nothing written). */
+export type ExportOutcome = { ok: true; files: OutputFile[]; notes: FormatNote[]; offsetUnit: OffsetUnit | 'token' } | { ok: false; problems: string[] };
+
+/** The outcome of an import. */
+export type ImportOutcome = { ok: true; corpus: DatasetCorpus; notes: FormatNote[] } | { ok: false; problems: string[] };
+
+/** The format names of `isnad convert`. */
+export type FormatName = 'native' | 'jsonl' | 'doccano' | 'label-studio' | 'brat' | 'conll' | 'spacy' | 'web-annotation';
+
+/** A dataset format: one module each in shared/formats/, all with this shape. */
+export interface DatasetFormat {
+  name: FormatName;
+  /** What the offsets of this format count, as documented in the README. */
+  offsetConvention: string;
+  exportCorpus(corpus: DatasetCorpus, options?: ExportOptions): ExportOutcome;
+  importFiles(files: readonly OutputFile[]): ImportOutcome;
+}
+
+/** The dataset view of the app's corpus state (documents in list order, spans in reading order). */
+export function datasetFromState(state: CorpusState, filter: (docId: string) => boolean = () => true): DatasetCorpus {
+  return {
+    name: state.corpus.name,
+    schema: state.corpus.schema,
+    sources: sourcesInOrder(state).map(({ corpusId: _c, ...s }) => s),
+    documents: documentsInOrder(state)
+      .filter((d) => filter(d.id))
+      .map((d) => ({
+        id: d.id,
+        title: d.title,
+        text: d.text,
+        meta: { fileName: d.meta.fileName, outlet: d.meta.outlet, url: d.meta.url, date: d.meta.date, status: d.status, sha256: d.sha256 },
+        spans: spansOfDocument(state, d.id).map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label })),
+        attributions: attributionsOfDocument(state, d.id).map(({ corpusId: _c, docId: _d, ...a }) => a),
+        ...(d.publisherId ? { publisherId: d.publisherId } : {}),
+      })),
+  };
+}

@@ -1,0 +1,349 @@
+/**
+ * Isnad JSON Lines, for training: one document per line,
+ *   { id, text, title, meta, offsetUnit, entities: [{id,start,end,label,text}],
+ *     claims: [{ id, span: {start,end,text}, attributions: [{ id, source: {id,nameAr,nameLatin,kind},
+ *       mention?: {id,start,end,text}, cue?: {id,start,end,text}, quotation?, stance?, claimType?, via? }] }] }
+ * Every span of the document is in `entities` (its label says what it is); claims that carry
+ * attributions are repeated in `claims` with their attributions. Offsets are code points by
+ * default (Python's `text[start:end]`), UTF-16 code units on request, declared on each line
+ * as `offsetUnit`. Lossy only in the registry: a source keeps id, names and kind (no aliases,
+ * notes or URL), and the label schema is not written (an import gets the default schema plus
+ * the labels it meets).
+ */
+import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
+import type { SourceKind, SourceRecord } from '../model/types';
+import { SOURCE_KINDS } from '../model/types';
+import type { OffsetUnit } from '../text/offsets';
+import { selectForExport } from './common/export-selection';
+import { corpusSlug } from './common/file-name';
+import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
+import { schemaForLabels } from './common/imported-schema';
+import { isRecord, readJsonLines } from './common/json-lines';
+import { createSourceBook } from './common/attribution-relations';
+import { quoteChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
+
+/** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
+export interface JsonlQuote {
+  id?: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A source as embedded in a JSONL attribution. */
+export interface JsonlSource {
+  id: string;
+  nameAr: string;
+  nameLatin: string;
+  kind: SourceKind;
+}
+
+/** An attribution of a JSONL claim. */
+export interface JsonlAttribution {
+  id: string;
+  source: JsonlSource;
+  mention?: JsonlQuote;
+  cue?: JsonlQuote;
+  quotation?: string;
+  stance?: string;
+  claimType?: string;
+  /** The id of the attribution this one came through. */
+  via?: string;
+}
+
+/** One line of an Isnad JSONL file. */
+export interface JsonlLine {
+  id: string;
+  text: string;
+  title: string;
+  meta: Record<string, string | number | boolean>;
+  offsetUnit: OffsetUnit;
+  publisher?: JsonlSource;
+  entities: Array<{ id: string; start: number; end: number; label: string; text: string }>;
+  claims: Array<{ id: string; span: JsonlQuote; attributions: JsonlAttribution[] }>;
+}
+
+const OFFSET_CONVENTION =
+  'Unicode code points by default (Python str indices), UTF-16 code units when asked; each line declares its unit in "offsetUnit". End-exclusive; every span carries its text.';
+
+function embedSource(source: Omit<SourceRecord, 'corpusId'>): JsonlSource {
+  return { id: source.id, nameAr: source.nameAr, nameLatin: source.nameLatin, kind: source.kind };
+}
+
+function quote(span: UnitSpan): JsonlQuote {
+  return { id: span.id, start: span.start, end: span.end, text: span.text };
+}
+
+/** Builds the JSONL line of one document (throws a RangeError on an offset that cannot be converted). */
+export function jsonlLineOf(
+  doc: DatasetDocument,
+  spans: readonly DatasetSpan[],
+  attributions: readonly DatasetAttribution[],
+  sources: ReadonlyMap<string, Omit<SourceRecord, 'corpusId'>>,
+  unit: OffsetUnit,
+): JsonlLine {
+  const unitSpans = spansInUnit(doc.text, spans, unit);
+  const byId = new Map(unitSpans.map((s) => [s.id, s]));
+  const claims: JsonlLine['claims'] = [];
+  for (const claimSpan of unitSpans) {
+    const own = attributions.filter((a) => a.claimSpanId === claimSpan.id);
+    if (!own.length) continue;
+    claims.push({
+      id: claimSpan.id,
+      span: { start: claimSpan.start, end: claimSpan.end, text: claimSpan.text },
+      attributions: own.map((a) => {
+        const source = sources.get(a.sourceId);
+        if (!source) throw new RangeError(`attribution ${a.id} points at source ${a.sourceId}, which is not in the registry`);
+        const mention = a.mentionSpanId !== undefined ? byId.get(a.mentionSpanId) : undefined;
+        const cue = a.cueSpanId !== undefined ? byId.get(a.cueSpanId) : undefined;
+        return {
+          id: a.id,
+          source: embedSource(source),
+          ...(mention ? { mention: quote(mention) } : {}),
+          ...(cue ? { cue: quote(cue) } : {}),
+          ...(a.quotation !== undefined ? { quotation: a.quotation } : {}),
+          ...(a.stance !== undefined ? { stance: a.stance } : {}),
+          ...(a.claimType !== undefined ? { claimType: a.claimType } : {}),
+          ...(a.viaId !== undefined ? { via: a.viaId } : {}),
+        };
+      }),
+    });
+  }
+  const publisher = doc.publisherId !== undefined ? sources.get(doc.publisherId) : undefined;
+  return {
+    id: doc.id,
+    text: doc.text,
+    title: doc.title,
+    meta: cleanMeta(doc.meta),
+    offsetUnit: unit,
+    ...(publisher ? { publisher: embedSource(publisher) } : {}),
+    entities: unitSpans.map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label, text: s.text })),
+    claims,
+  };
+}
+
+/** What a JSONL export must contain, for `verifyJsonl` to count against. */
+export interface JsonlExpectation {
+  documents: number;
+  spans: number;
+  attributions: number;
+}
+
+/**
+ * Re-reads a JSONL export on its own: every line parses, every entity, claim, mention and cue
+ * slices to its quoted text in the line's unit, mention/cue/claim ids name entities, `via`
+ * names an attribution of the same line, ids are unique, and the counts match. Returns the problems.
+ */
+export function verifyJsonl(contents: string, expected?: JsonlExpectation): string[] {
+  const problems: string[] = [];
+  let documents = 0;
+  let spans = 0;
+  let attributions = 0;
+  contents.split('\n').forEach((raw, index) => {
+    if (!raw.trim()) return;
+    const at = `line ${index + 1}`;
+    let line: JsonlLine;
+    try {
+      line = JSON.parse(raw) as JsonlLine;
+    } catch (error) {
+      problems.push(`${at}: not valid JSON (${(error as Error).message}).`);
+      return;
+    }
+    documents += 1;
+    if (typeof line.text !== 'string' || !Array.isArray(line.entities) || !Array.isArray(line.claims)) {
+      problems.push(`${at}: text, entities or claims missing.`);
+      return;
+    }
+    if (line.offsetUnit !== 'codepoint' && line.offsetUnit !== 'utf16') {
+      problems.push(`${at}: offsetUnit ${String(line.offsetUnit)} is not codepoint or utf16.`);
+      return;
+    }
+    const check = quoteChecker(line.text, line.offsetUnit);
+    const entities = new Map<string, { start: number; end: number }>();
+    for (const e of line.entities) {
+      spans += 1;
+      if (entities.has(e.id)) problems.push(`${at}: entity id ${e.id} is used twice.`);
+      entities.set(e.id, e);
+      const problem = check(e.start, e.end, typeof e.text === 'string' ? e.text : '\u0000missing');
+      if (problem) problems.push(`${at}: entity ${e.id} ${problem}.`);
+    }
+    const ids = new Set(line.claims.flatMap((c) => c.attributions.map((a) => a.id)));
+    for (const c of line.claims) {
+      const claimProblem = check(c.span.start, c.span.end, c.span.text);
+      if (claimProblem) problems.push(`${at}: claim ${c.id} ${claimProblem}.`);
+      const entity = entities.get(c.id);
+      if (!entity || entity.start !== c.span.start || entity.end !== c.span.end) problems.push(`${at}: claim ${c.id} does not match an entity.`);
+      for (const a of c.attributions) {
+        attributions += 1;
+        for (const [role, q] of [['mention', a.mention], ['cue', a.cue]] as const) {
+          if (!q) continue;
+          const problem = check(q.start, q.end, q.text);
+          if (problem) problems.push(`${at}: ${role} of attribution ${a.id} ${problem}.`);
+          const e = q.id !== undefined ? entities.get(q.id) : undefined;
+          if (!e || e.start !== q.start || e.end !== q.end) problems.push(`${at}: ${role} of attribution ${a.id} does not match an entity.`);
+        }
+        if (a.via !== undefined && !ids.has(a.via)) problems.push(`${at}: attribution ${a.id} comes via ${a.via}, which is not on the line.`);
+        if (!a.source || typeof a.source.id !== 'string') problems.push(`${at}: attribution ${a.id} has no source.`);
+      }
+    }
+  });
+  if (expected) {
+    if (documents !== expected.documents) problems.push(`${documents} document line(s) written, ${expected.documents} expected.`);
+    if (spans !== expected.spans) problems.push(`${spans} entities written, ${expected.spans} expected.`);
+    if (attributions !== expected.attributions) problems.push(`${attributions} attributions written, ${expected.attributions} expected.`);
+  }
+  return problems;
+}
+
+/** Exports a corpus as Isnad JSONL (one file), verified before it is returned. */
+export function exportJsonl(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
+  const unit = options.offsetUnit ?? 'codepoint';
+  const path = `${corpusSlug(corpus.name)}.jsonl`;
+  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+  const notes: FormatNote[] = [];
+  const problems: string[] = [];
+  const lines: string[] = [];
+  const expected: JsonlExpectation = { documents: 0, spans: 0, attributions: 0 };
+  for (const doc of corpus.documents) {
+    const selection = selectForExport(doc, options, path);
+    notes.push(...selection.notes);
+    try {
+      lines.push(JSON.stringify(jsonlLineOf(doc, selection.spans, selection.attributions, sources, unit)));
+      expected.documents += 1;
+      expected.spans += selection.spans.length;
+      expected.attributions += selection.attributions.length;
+    } catch (error) {
+      problems.push(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`);
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  const contents = lines.map((l) => `${l}\n`).join('');
+  const verified = verifyJsonl(contents, expected);
+  if (verified.length) return { ok: false, problems: verified };
+  return { ok: true, files: [{ path, contents }], notes, offsetUnit: unit };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Reads Isnad JSONL files back (any unit declared per line). Bad lines and spans are skipped with notes. */
+export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
+  const notes: FormatNote[] = [];
+  const documents: DatasetDocument[] = [];
+  const sources = new Map<string, Omit<SourceRecord, 'corpusId'>>();
+  const fallbackSources = createSourceBook('jsonl-unnamed-source');
+  const docIds = createIdBook();
+  const spanIds = createIdBook();
+  const attributionIds = createIdBook();
+  const labels: string[] = [];
+  const addSource = (raw: unknown): string | undefined => {
+    if (!isRecord(raw) || str(raw.id) === undefined) return undefined;
+    const id = str(raw.id)!;
+    if (!sources.has(id)) {
+      const kind = SOURCE_KINDS.includes(raw.kind as SourceKind) ? (raw.kind as SourceKind) : 'media-outlet';
+      sources.set(id, { id, nameAr: str(raw.nameAr) ?? '', nameLatin: str(raw.nameLatin) ?? '', kind, aliasesAr: [], aliasesLatin: [], createdAt: '' });
+    }
+    return id;
+  };
+  for (const file of files) {
+    const read = readJsonLines(file);
+    notes.push(...read.notes);
+    for (const { line, value } of read.lines) {
+      const where = `${file.path}:${line}`;
+      const skip = (message: string): void => void notes.push({ where, line, kind: 'skipped', message });
+      if (!isRecord(value) || typeof value.text !== 'string') {
+        skip(`Line ${line} has no "text" string; the line was skipped.`);
+        continue;
+      }
+      const text = value.text;
+      let unit: OffsetUnit = 'codepoint';
+      if (value.offsetUnit === 'utf16' || value.offsetUnit === 'codepoint') unit = value.offsetUnit;
+      else notes.push({ where, line, kind: 'repaired', message: `Line ${line} declares no known offsetUnit (${String(value.offsetUnit)}); its offsets were read as code points.` });
+      const docId = docIds.claim(str(value.id) ?? `line-${line}`);
+      if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${String(value.id)} was used before; it became ${docId.id}.` });
+      const check = quoteChecker(text, unit);
+      const spans: DatasetSpan[] = [];
+      const spanIdMap = new Map<string, string>();
+      const addSpan = (raw: unknown, label: string | undefined, what: string): string | undefined => {
+        if (!isRecord(raw)) return undefined;
+        const oldId = str(raw.id);
+        if (oldId !== undefined && spanIdMap.has(oldId)) return spanIdMap.get(oldId);
+        const spanLabel = str(raw.label) ?? label;
+        const problem = check(raw.start, raw.end, typeof raw.text === 'string' ? raw.text : undefined);
+        const range = problem ? null : spanToUtf16(text, raw.start, raw.end, unit);
+        if (problem || !range || 'reason' in range || spanLabel === undefined) {
+          skip(`Line ${line}: ${what} ${oldId ?? ''} ${problem ?? (range && 'reason' in range ? range.reason : 'has no label')}; it was skipped.`);
+          return undefined;
+        }
+        const existing = spans.find((s) => s.start === range.start && s.end === range.end && s.label === spanLabel);
+        if (existing && oldId === undefined) return existing.id;
+        const id = spanIds.claim(oldId ?? `${docId.id}:s${spans.length + 1}`).id;
+        if (oldId !== undefined) spanIdMap.set(oldId, id);
+        spans.push({ id, start: range.start, end: range.end, label: spanLabel });
+        if (!labels.includes(spanLabel)) labels.push(spanLabel);
+        return id;
+      };
+      for (const e of Array.isArray(value.entities) ? value.entities : []) addSpan(e, undefined, 'entity');
+      const attributions: DatasetAttribution[] = [];
+      const attributionIdMap = new Map<string, string>();
+      const vias: Array<[DatasetAttribution, string]> = [];
+      for (const c of Array.isArray(value.claims) ? value.claims : []) {
+        if (!isRecord(c)) continue;
+        const claimId = addSpan(isRecord(c.span) ? { ...c.span, id: c.id } : undefined, 'CLAIM', 'claim');
+        if (claimId === undefined) {
+          skip(`Line ${line}: claim ${String(c.id)} could not be read, so its attributions were skipped.`);
+          continue;
+        }
+        for (const a of Array.isArray(c.attributions) ? c.attributions : []) {
+          if (!isRecord(a)) continue;
+          const sourceId = addSource(a.source) ?? fallbackSources.anonymous();
+          const mention = addSpan(a.mention, 'SOURCE', 'mention');
+          const cue = addSpan(a.cue, 'CUE', 'cue');
+          const id = attributionIds.claim(str(a.id) ?? `${docId.id}:a${attributions.length + 1}`).id;
+          if (str(a.id) !== undefined) attributionIdMap.set(str(a.id)!, id);
+          const attribution: DatasetAttribution = {
+            id,
+            claimSpanId: claimId,
+            sourceId,
+            ...(mention !== undefined ? { mentionSpanId: mention } : {}),
+            ...(cue !== undefined ? { cueSpanId: cue } : {}),
+            ...(typeof a.quotation === 'string' ? { quotation: a.quotation } : {}),
+            ...(typeof a.stance === 'string' ? { stance: a.stance } : {}),
+            ...(typeof a.claimType === 'string' ? { claimType: a.claimType } : {}),
+          };
+          attributions.push(attribution);
+          if (str(a.via) !== undefined) vias.push([attribution, str(a.via)!]);
+        }
+      }
+      for (const [a, via] of vias) {
+        const target = attributionIdMap.get(via);
+        if (target !== undefined) a.viaId = target;
+        else skip(`Line ${line}: attribution ${a.id} comes via ${via}, which is not on the line; the link was skipped.`);
+      }
+      const publisherId = addSource(value.publisher);
+      documents.push({
+        id: docId.id,
+        title: str(value.title) ?? docId.id,
+        text,
+        meta: metaFromExtras(isRecord(value.meta) ? { meta: value.meta } : {}, []),
+        spans: spans.sort((x, y) => x.start - y.start || x.end - y.end),
+        attributions,
+        ...(publisherId !== undefined ? { publisherId } : {}),
+      });
+    }
+  }
+  return {
+    ok: true,
+    corpus: { name: files[0]?.path.replace(/\.[^.]*$/, '') ?? 'jsonl import', schema: schemaForLabels(labels), sources: [...sources.values(), ...fallbackSources.sources], documents },
+    notes,
+  };
+}
+
+/** The Isnad JSONL format. */
+export const jsonlFormat: DatasetFormat = {
+  name: 'jsonl',
+  offsetConvention: OFFSET_CONVENTION,
+  exportCorpus: exportJsonl,
+  importFiles: importJsonl,
+};

@@ -1,0 +1,300 @@
+/**
+ * Label Studio JSON tasks (FORMAT_SPECS.md §3, HumanSignal/label-studio task_format.md and
+ * result_format.md): an array of `{ id, data: { text, title, docId, meta }, annotations: [{ result }] }`
+ * where each span is a `labels` region `{ id, from_name: "label", to_name: "text", type: "labels",
+ * value: { start, end, text, labels: [LABEL] } }` and each attribution part a `relation`
+ * `{ type: "relation", from_id, to_id, direction: "right", labels: [attributed_to | cue | via] }`
+ * (see `common/attribution-relations`). A second file, `label-config.xml`, is the matching
+ * labeling config. Offsets of the Text tag are code points (e2e test emoji.cy.ts, "Should
+ * calculate offsets by code points in text"). Lossy: sources (rebuilt from mention text),
+ * attribution attributes and ids, attributions without a mention. Import reads the latest
+ * non-cancelled annotation of each task, or else its latest prediction; a region whose
+ * `value.text` only matches when read as UTF-16 (older Label Studio builds) is repaired.
+ */
+import type { DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
+import { attributionsFromRelations, createSourceBook, relationsOfAttributions, RELATION_TYPES, type SpanRelation } from './common/attribution-relations';
+import { selectForExport } from './common/export-selection';
+import { corpusSlug } from './common/file-name';
+import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
+import { schemaForLabels } from './common/imported-schema';
+import { isRecord, preview, stripBom } from './common/json-lines';
+import { configLabelValues, labelStudioConfig } from './common/ls-config';
+import { quoteChecker, spanToUtf16, spansInUnit } from './common/span-units';
+
+/** A `labels` region of a Label Studio result. */
+export interface LabelStudioRegion {
+  id: string;
+  from_name: string;
+  to_name: string;
+  type: 'labels';
+  origin?: string;
+  value: { start: number; end: number; text: string; labels: string[] };
+}
+
+/** A relation of a Label Studio result. */
+export interface LabelStudioRelation {
+  type: 'relation';
+  from_id: string;
+  to_id: string;
+  direction: 'left' | 'right' | 'bi';
+  labels: string[];
+}
+
+/** A Label Studio task as Isnad writes it. */
+export interface LabelStudioTask {
+  id: number;
+  data: { text: string; title: string; docId: string; meta: Record<string, string | number | boolean> };
+  annotations: Array<{ id: number; result: Array<LabelStudioRegion | LabelStudioRelation>; was_cancelled: boolean; ground_truth: boolean }>;
+}
+
+/** The name of the config file written next to the tasks. */
+export const LABEL_STUDIO_CONFIG_FILE = 'label-config.xml';
+
+/** What a Label Studio export must contain, for `verifyLabelStudio` to count against. */
+export interface LabelStudioExpectation {
+  tasks: number;
+  spans: number;
+  relations: number;
+}
+
+const OFFSET_CONVENTION = 'Unicode code points (Label Studio Text tag, value.start/value.end; e2e test emoji.cy.ts). End-exclusive; every region carries value.text.';
+
+/** The task of one document. */
+export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: readonly DatasetSpan[], relations: readonly SpanRelation[]): LabelStudioTask {
+  const units = spansInUnit(doc.text, spans, 'codepoint');
+  return {
+    id: index + 1,
+    data: { text: doc.text, title: doc.title, docId: doc.id, meta: cleanMeta(doc.meta) },
+    annotations: [
+      {
+        id: index + 1,
+        result: [
+          ...units.map((s): LabelStudioRegion => ({ id: s.id, from_name: 'label', to_name: 'text', type: 'labels', origin: 'manual', value: { start: s.start, end: s.end, text: s.text, labels: [s.label] } })),
+          ...relations.map((r): LabelStudioRelation => ({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.type] })),
+        ],
+        was_cancelled: false,
+        ground_truth: false,
+      },
+    ],
+  };
+}
+
+/**
+ * Re-reads a Label Studio export: the tasks parse, each region slices (in code points) to its
+ * `value.text`, has a label the config defines, each relation's ends are regions of the same
+ * result and its label a config relation, and the counts match. Returns the problems.
+ */
+export function verifyLabelStudio(tasksJson: string, configXml: string, expected?: LabelStudioExpectation): string[] {
+  const problems: string[] = [];
+  let tasks: LabelStudioTask[];
+  try {
+    tasks = JSON.parse(tasksJson) as LabelStudioTask[];
+  } catch (error) {
+    return [`The tasks are not valid JSON (${(error as Error).message}).`];
+  }
+  if (!Array.isArray(tasks)) return ['The tasks file is not an array.'];
+  const labels = new Set(configLabelValues(configXml));
+  const relationTypes = new Set([...configXml.matchAll(/<Relation\s[^>]*value="([^"]*)"/g)].map((m) => m[1]));
+  let spans = 0;
+  let relations = 0;
+  for (const task of tasks) {
+    const at = `task ${task.id}`;
+    const text = task.data?.text;
+    if (typeof text !== 'string') {
+      problems.push(`${at}: data.text is missing.`);
+      continue;
+    }
+    const check = quoteChecker(text, 'codepoint');
+    for (const annotation of task.annotations ?? []) {
+      const ids = new Set<string>();
+      for (const item of annotation.result) {
+        if (item.type !== 'labels') continue;
+        spans += 1;
+        if (ids.has(item.id)) problems.push(`${at}: region id ${item.id} is used twice.`);
+        ids.add(item.id);
+        const problem = check(item.value.start, item.value.end, item.value.text);
+        if (problem) problems.push(`${at}: region ${item.id} ${problem}.`);
+        for (const l of item.value.labels) if (!labels.has(l)) problems.push(`${at}: region ${item.id} has label ${l}, which the config does not define.`);
+      }
+      for (const item of annotation.result) {
+        if (item.type !== 'relation') continue;
+        relations += 1;
+        if (!ids.has(item.from_id) || !ids.has(item.to_id)) problems.push(`${at}: relation ${item.from_id} → ${item.to_id} does not join two regions.`);
+        for (const l of item.labels) if (!relationTypes.has(l)) problems.push(`${at}: relation label ${l} is not in the config.`);
+      }
+    }
+  }
+  if (expected) {
+    if (tasks.length !== expected.tasks) problems.push(`${tasks.length} task(s) written, ${expected.tasks} expected.`);
+    if (spans !== expected.spans) problems.push(`${spans} region(s) written, ${expected.spans} expected.`);
+    if (relations !== expected.relations) problems.push(`${relations} relation(s) written, ${expected.relations} expected.`);
+  }
+  return problems;
+}
+
+/** Exports a corpus as Label Studio tasks plus `label-config.xml`, verified before it is returned. */
+export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
+  const path = `${corpusSlug(corpus.name)}.label-studio.json`;
+  const notes: FormatNote[] = [];
+  const problems: string[] = [];
+  if (options.offsetUnit === 'utf16') notes.push({ where: path, kind: 'repaired', message: 'Label Studio counts code points; the requested UTF-16 unit was not used.' });
+  const tasks: LabelStudioTask[] = [];
+  const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0 };
+  const used: string[] = [];
+  corpus.documents.forEach((doc, index) => {
+    const selection = selectForExport(doc, options, path);
+    notes.push(...selection.notes);
+    const mapped = relationsOfAttributions(selection.attributions, doc.id, path);
+    notes.push(...mapped.notes);
+    try {
+      tasks.push(labelStudioTaskOf(doc, index, selection.spans, mapped.relations));
+      expected.tasks += 1;
+      expected.spans += selection.spans.length;
+      expected.relations += mapped.relations.length;
+      for (const s of selection.spans) if (!used.includes(s.label)) used.push(s.label);
+    } catch (error) {
+      problems.push(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`);
+    }
+  });
+  if (problems.length) return { ok: false, problems };
+  const allowed = options.labels ? new Set(options.labels) : null;
+  const configLabels: Array<{ id: string; colour?: string }> = corpus.schema.labels.filter((l) => !allowed || allowed.has(l.id)).map((l) => ({ id: l.id, colour: l.colour }));
+  for (const label of used) if (!configLabels.some((l) => l.id === label)) configLabels.push({ id: label });
+  const config = labelStudioConfig(configLabels);
+  const contents = `${JSON.stringify(tasks, null, 1)}\n`;
+  const verified = verifyLabelStudio(contents, config, expected);
+  if (verified.length) return { ok: false, problems: verified };
+  return { ok: true, files: [{ path, contents }, { path: LABEL_STUDIO_CONFIG_FILE, contents: config }], notes, offsetUnit: 'codepoint' };
+}
+
+function stamp(item: Record<string, unknown>): string {
+  return typeof item.updated_at === 'string' ? item.updated_at : typeof item.created_at === 'string' ? item.created_at : '';
+}
+
+/** The annotation (or prediction) of a task to read: the latest non-cancelled one; null when there is none. */
+export function chooseCompletion(task: Record<string, unknown>): { result: unknown[]; from: 'annotation' | 'prediction'; count: number } | null {
+  for (const key of ['annotations', 'predictions'] as const) {
+    const list = (Array.isArray(task[key]) ? (task[key] as unknown[]) : []).filter((a): a is Record<string, unknown> => isRecord(a) && a.was_cancelled !== true && Array.isArray(a.result));
+    if (!list.length) continue;
+    let best = list[0]!;
+    for (const a of list) if (stamp(a) >= stamp(best)) best = a;
+    return { result: best.result as unknown[], from: key === 'annotations' ? 'annotation' : 'prediction', count: list.length };
+  }
+  return null;
+}
+
+/** Reads Label Studio task files (JSON array or one task; the config XML, if given, is not needed). */
+export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
+  const notes: FormatNote[] = [];
+  const documents: DatasetDocument[] = [];
+  const sources = createSourceBook();
+  const docIds = createIdBook();
+  const spanIds = createIdBook();
+  const labels: string[] = [];
+  for (const file of files) {
+    if (/\.xml$/i.test(file.path)) continue;
+    const { text: contents, hadBom } = stripBom(file.contents);
+    if (hadBom) notes.push({ where: file.path, kind: 'repaired', message: 'A byte-order mark at the start of the file was removed.' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(contents);
+    } catch (error) {
+      notes.push({ where: file.path, kind: 'skipped', message: `The file is not valid JSON (${(error as Error).message}): ${preview(contents)}` });
+      continue;
+    }
+    const tasks = Array.isArray(parsed) ? parsed : [parsed];
+    tasks.forEach((task, index) => {
+      const where = `${file.path} task ${isRecord(task) && task.id !== undefined ? String(task.id) : index + 1}`;
+      const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message });
+      if (!isRecord(task) || !isRecord(task.data) || typeof task.data.text !== 'string') {
+        skip(`Item ${index + 1} is not a task with data.text; it was skipped.`);
+        return;
+      }
+      const data = task.data;
+      const text = data.text as string;
+      const rawId = typeof data.docId === 'string' ? data.docId : `task-${typeof task.id === 'number' || typeof task.id === 'string' ? task.id : index + 1}`;
+      const docId = docIds.claim(rawId);
+      if (docId.repaired) notes.push({ where, kind: 'repaired', message: `Document id ${rawId} was used before; it became ${docId.id}.` });
+      const completion = chooseCompletion(task);
+      if (completion && completion.count > 1) notes.push({ where, kind: 'skipped', message: `The task has ${completion.count} ${completion.from}s; only the latest was read.` });
+      const spans: DatasetSpan[] = [];
+      const regions = new Map<string, string>();
+      const relations: SpanRelation[] = [];
+      const check = quoteChecker(text, 'codepoint');
+      const checkUtf16 = quoteChecker(text, 'utf16');
+      for (const item of completion?.result ?? []) {
+        if (!isRecord(item)) continue;
+        if (item.type === 'relation') continue;
+        const value = item.value;
+        if (!isRecord(value) || !Array.isArray(value.labels)) {
+          if (item.type !== undefined) skip(`Result item of type ${String(item.type)} carries no span labels; it was skipped.`);
+          continue;
+        }
+        const quote = typeof value.text === 'string' ? value.text : undefined;
+        let unit: 'codepoint' | 'utf16' = 'codepoint';
+        const problem = check(value.start, value.end, quote);
+        if (problem) {
+          if (quote !== undefined && checkUtf16(value.start, value.end, quote) === null) {
+            unit = 'utf16';
+            notes.push({ where, kind: 'repaired', message: `Region ${String(item.id)} matches its text only in UTF-16 units (an older Label Studio build); it was read as such.` });
+          } else {
+            skip(`Region ${String(item.id)} ${problem}; it was skipped.`);
+            continue;
+          }
+        }
+        const range = spanToUtf16(text, value.start, value.end, unit);
+        if ('reason' in range) {
+          skip(`Region ${String(item.id)} ${range.reason}; it was skipped.`);
+          continue;
+        }
+        const regionId = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : `${docId.id}:r${spans.length + 1}`;
+        (value.labels as unknown[]).forEach((label, i) => {
+          if (typeof label !== 'string') return;
+          const id = spanIds.claim(i === 0 ? regionId : `${regionId}#${label}`).id;
+          if (i === 0 && !regions.has(regionId)) regions.set(regionId, id);
+          spans.push({ id, start: range.start, end: range.end, label });
+          if (!labels.includes(label)) labels.push(label);
+        });
+      }
+      for (const item of completion?.result ?? []) {
+        if (!isRecord(item) || item.type !== 'relation') continue;
+        const from = regions.get(String(item.from_id));
+        const to = regions.get(String(item.to_id));
+        const relationLabels = Array.isArray(item.labels) ? item.labels.filter((l): l is string => typeof l === 'string') : [];
+        if (from === undefined || to === undefined) {
+          skip(`Relation ${String(item.from_id)} → ${String(item.to_id)} does not join two regions of the task; it was skipped.`);
+          continue;
+        }
+        const [a, b] = item.direction === 'left' ? [to, from] : [from, to];
+        if (!relationLabels.length) skip(`Relation ${String(item.from_id)} → ${String(item.to_id)} has no label; it was skipped.`);
+        for (const type of relationLabels) relations.push({ from: a, to: b, type });
+      }
+      const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);
+      notes.push(...rebuilt.notes);
+      documents.push({
+        id: docId.id,
+        title: typeof data.title === 'string' ? data.title : docId.id,
+        text,
+        meta: metaFromExtras(data, ['text', 'title', 'docId']),
+        spans: spans.sort((x, y) => x.start - y.start || x.end - y.end),
+        attributions: rebuilt.attributions,
+      });
+    });
+  }
+  return {
+    ok: true,
+    corpus: { name: files.find((f) => !/\.xml$/i.test(f.path))?.path.replace(/(\.label-studio)?\.json$/i, '') ?? 'label studio import', schema: schemaForLabels(labels), sources: sources.sources, documents },
+    notes,
+  };
+}
+
+/** The relation labels Isnad writes to Label Studio. */
+export const LABEL_STUDIO_RELATIONS: readonly string[] = Object.values(RELATION_TYPES);
+
+/** The Label Studio format (tasks JSON + labeling config). */
+export const labelStudioFormat: DatasetFormat = {
+  name: 'label-studio',
+  offsetConvention: OFFSET_CONVENTION,
+  exportCorpus: exportLabelStudio,
+  importFiles: importLabelStudio,
+};

@@ -1,0 +1,674 @@
+/**
+ * W3C Web Annotation (JSON-LD) as a dataset format, after the Web Annotation Data Model
+ * (https://www.w3.org/TR/annotation-model/) and FORMAT_SPECS.md §6.
+ *
+ * The file is one `AnnotationCollection` whose `first` page (`AnnotationPage`) holds every
+ * annotation in `items`, in document order:
+ *
+ * - a span is an `Annotation` with `motivation: "tagging"`, a `TextualBody` carrying the
+ *   label (`purpose: "tagging"`), for a source mention also a `SpecificResource` body naming
+ *   the registry source (`purpose: "identifying"`, `source: urn:isnad:source:<id>`), and
+ *   `target: { source: urn:isnad:doc:<id>, selector: [TextQuoteSelector, TextPositionSelector] }`.
+ *   Positions count Unicode code points of the stored text (W3C requires code points;
+ *   the `offsetUnit` export option is ignored). `prefix`/`suffix` hold up to 32 code points.
+ * - an attribution is an `Annotation` with `motivation: "linking"` whose `target` lists
+ *   `SpecificResource`s pointing at the span annotations, each with `isnad:role` `claim`,
+ *   `mention` or `cue`; its bodies are the registry source (`purpose: "identifying"`) and
+ *   one `TextualBody` per attribute (`purpose: "classifying"`, `isnad:attribute`: quotation,
+ *   stance or claimType); `isnad:via` is the IRI of the attribution it came through;
+ *   `creator.name` / `created` are the annotator and time.
+ *
+ * So that an import can rebuild the corpus, the collection also carries JSON literals
+ * (`@type: @json` in the second `@context` entry): `isnad:documents` (id, iri, title, text,
+ * meta, publisherId of each document), `isnad:sources` (the registry), `isnad:schema` (the
+ * label schema) and `isnad:corpus` ({ name, offsetUnit: "codepoint" }).
+ *
+ * Import also reads plain arrays of annotations (the shape of the spec's example), single
+ * annotations and pages; without `isnad:documents`, each document's text comes from a
+ * `.txt` file named after the last segment of its IRI. When a position selector and a quote
+ * selector disagree, the quote with its prefix/suffix locates the span (a `repaired` note);
+ * a span found by neither is `skipped`.
+ */
+import { DEFAULT_ATTRIBUTE_VALUES, DEFAULT_LABEL_SCHEMA, type LabelDef, type LabelSchema } from '../model/schema';
+import { SOURCE_KINDS, type SourceKind } from '../model/types';
+import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
+import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
+import { filterDocument } from './native-dataset';
+
+/** The JSON-LD context of an Isnad Web Annotation file. */
+export const WEB_ANNOTATION_CONTEXT = [
+  'http://www.w3.org/ns/anno.jsonld',
+  {
+    '@version': 1.1,
+    isnad: 'urn:isnad:vocab#',
+    'isnad:corpus': { '@type': '@json' },
+    'isnad:documents': { '@type': '@json' },
+    'isnad:sources': { '@type': '@json' },
+    'isnad:schema': { '@type': '@json' },
+    'isnad:via': { '@type': '@id' },
+  },
+] as const;
+
+/** IRI prefixes of documents, span annotations, attribution annotations and registry sources. */
+export const WEB_ANNOTATION_IRI = {
+  document: 'urn:isnad:doc:',
+  span: 'urn:isnad:span:',
+  attribution: 'urn:isnad:attribution:',
+  source: 'urn:isnad:source:',
+} as const;
+
+/** How many code points of context a TextQuoteSelector carries on each side. */
+export const QUOTE_CONTEXT = 32;
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function hasType(node: Json, type: string): boolean {
+  return asArray(node.type ?? node['@type']).includes(type);
+}
+
+function nodeId(node: unknown): string | undefined {
+  if (typeof node === 'string') return node;
+  if (!isRecord(node)) return undefined;
+  const id = node.id ?? node['@id'];
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The IRI naming a thing of `kind` with Isnad id `id`. */
+export function isnadIri(kind: keyof typeof WEB_ANNOTATION_IRI, id: string): string {
+  return WEB_ANNOTATION_IRI[kind] + encodeURIComponent(id);
+}
+
+/** The Isnad id inside an IRI of `kind`, or the IRI itself when it is not one of Isnad's. */
+function idFromIri(kind: keyof typeof WEB_ANNOTATION_IRI, iri: string): string {
+  const prefix = WEB_ANNOTATION_IRI[kind];
+  if (!iri.startsWith(prefix)) return iri;
+  try {
+    return decodeURIComponent(iri.slice(prefix.length));
+  } catch {
+    return iri.slice(prefix.length);
+  }
+}
+
+function corpusIri(name: string): string {
+  return `urn:isnad:corpus:${encodeURIComponent(name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'corpus')}`;
+}
+
+function fileSlug(name: string): string {
+  return name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'corpus';
+}
+
+// ---------------------------------------------------------------- export
+
+function sourceBody(sourceId: string): Json {
+  return { type: 'SpecificResource', source: isnadIri('source', sourceId), purpose: 'identifying' };
+}
+
+function one<T>(items: T[]): T | T[] {
+  return items.length === 1 ? items[0]! : items;
+}
+
+function spanAnnotations(doc: DatasetDocument): Json[] {
+  const codePoints = Array.from(doc.text);
+  const offsets = fromUtf16Offsets(doc.text, doc.spans.flatMap((s) => [s.start, s.end]), 'codepoint');
+  const mentionSources = new Map<string, string[]>();
+  for (const a of doc.attributions) {
+    if (a.mentionSpanId === undefined) continue;
+    const list = mentionSources.get(a.mentionSpanId) ?? [];
+    if (!list.includes(a.sourceId)) list.push(a.sourceId);
+    mentionSources.set(a.mentionSpanId, list);
+  }
+  return doc.spans.map((span, i) => {
+    if (!(span.start < span.end)) throw new RangeError(`span ${span.id} [${span.start}, ${span.end}) is empty.`);
+    const start = offsets[2 * i]!;
+    const end = offsets[2 * i + 1]!;
+    const prefix = codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('');
+    const suffix = codePoints.slice(end, end + QUOTE_CONTEXT).join('');
+    const quote: Json = { type: 'TextQuoteSelector', exact: doc.text.slice(span.start, span.end), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+    const bodies: Json[] = [{ type: 'TextualBody', value: span.label, purpose: 'tagging' }, ...(mentionSources.get(span.id) ?? []).map(sourceBody)];
+    return {
+      id: isnadIri('span', span.id),
+      type: 'Annotation',
+      motivation: 'tagging',
+      body: one(bodies),
+      target: { source: isnadIri('document', doc.id), selector: [quote, { type: 'TextPositionSelector', start, end }] },
+    };
+  });
+}
+
+function attributionAnnotation(a: DatasetAttribution): Json {
+  const role = (spanId: string, name: string): Json => ({ type: 'SpecificResource', source: isnadIri('span', spanId), 'isnad:role': name });
+  const targets = [role(a.claimSpanId, 'claim'), ...(a.mentionSpanId !== undefined ? [role(a.mentionSpanId, 'mention')] : []), ...(a.cueSpanId !== undefined ? [role(a.cueSpanId, 'cue')] : [])];
+  const attributes = (['quotation', 'stance', 'claimType'] as const).flatMap((key) => (a[key] !== undefined ? [{ type: 'TextualBody', value: a[key], purpose: 'classifying', 'isnad:attribute': key }] : []));
+  return {
+    id: isnadIri('attribution', a.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    body: one([sourceBody(a.sourceId), ...attributes]),
+    target: targets,
+    ...(a.viaId !== undefined ? { 'isnad:via': isnadIri('attribution', a.viaId) } : {}),
+    ...(a.annotator !== undefined ? { creator: { name: a.annotator } } : {}),
+    ...(a.createdAt !== undefined ? { created: a.createdAt } : {}),
+  };
+}
+
+/** Builds the collection object of a corpus (throws a RangeError for a span that cannot be written). */
+function buildCollection(corpus: DatasetCorpus, documents: DatasetDocument[]): Json {
+  const items: Json[] = [];
+  const docs: Json[] = [];
+  for (const doc of documents) {
+    try {
+      items.push(...spanAnnotations(doc), ...doc.attributions.map(attributionAnnotation));
+    } catch (error) {
+      throw new RangeError(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`, { cause: error });
+    }
+    docs.push({ id: doc.id, iri: isnadIri('document', doc.id), title: doc.title, text: doc.text, meta: doc.meta, ...(doc.publisherId ? { publisherId: doc.publisherId } : {}) });
+  }
+  const id = corpusIri(corpus.name);
+  return {
+    '@context': WEB_ANNOTATION_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: corpus.name,
+    total: items.length,
+    'isnad:corpus': { name: corpus.name, offsetUnit: 'codepoint' },
+    'isnad:schema': corpus.schema,
+    'isnad:sources': corpus.sources,
+    'isnad:documents': docs,
+    first: { id: `${id}:page1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Every annotation in a parsed Web Annotation document (array, annotation, page or collection). */
+export function collectAnnotations(root: unknown): Json[] {
+  const out: Json[] = [];
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isRecord(node) || seen.has(node)) return;
+    seen.add(node);
+    if (hasType(node, 'Annotation')) out.push(node);
+    else if (hasType(node, 'AnnotationPage')) {
+      visit(node.items);
+      if (isRecord(node.next)) visit(node.next);
+    } else if (hasType(node, 'AnnotationCollection')) {
+      if (isRecord(node.first)) visit(node.first);
+      visit(node.items);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+interface Selectors {
+  position?: { start: unknown; end: unknown };
+  quote?: { exact: string; prefix: string; suffix: string };
+}
+
+function readSelectors(target: Json): Selectors {
+  const result: Selectors = {};
+  for (const selector of asArray(target.selector)) {
+    if (!isRecord(selector)) continue;
+    if (hasType(selector, 'TextPositionSelector') && !result.position) result.position = { start: selector.start, end: selector.end };
+    if (hasType(selector, 'TextQuoteSelector') && !result.quote && typeof selector.exact === 'string') {
+      result.quote = { exact: selector.exact, prefix: typeof selector.prefix === 'string' ? selector.prefix : '', suffix: typeof selector.suffix === 'string' ? selector.suffix : '' };
+    }
+  }
+  return result;
+}
+
+/** A text with its code points, for slicing by code point. */
+interface IndexedText {
+  text: string;
+  codePoints: string[];
+}
+
+function sliceCodePoints(doc: IndexedText, start: unknown, end: unknown): string | undefined {
+  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
+  if (!(start >= 0 && start < end && end <= doc.codePoints.length)) return undefined;
+  return doc.codePoints.slice(start, end).join('');
+}
+
+/**
+ * Locates a quote in a text: every occurrence of `exact`, scored by whether the prefix ends
+ * right before it and the suffix starts right after it; ties go to the occurrence nearest
+ * `hint` (UTF-16). Returns UTF-16 offsets, or undefined when no occurrence is unambiguous.
+ */
+export function locateQuote(text: string, quote: { exact: string; prefix: string; suffix: string }, hint?: number): { start: number; end: number } | undefined {
+  if (!quote.exact) return undefined;
+  const candidates: Array<{ start: number; score: number }> = [];
+  for (let at = text.indexOf(quote.exact); at !== -1; at = text.indexOf(quote.exact, at + 1)) {
+    const before = text.slice(0, at).endsWith(quote.prefix) ? 1 : 0;
+    const after = text.slice(at + quote.exact.length).startsWith(quote.suffix) ? 1 : 0;
+    candidates.push({ start: at, score: before + after });
+  }
+  if (!candidates.length) return undefined;
+  const best = Math.max(...candidates.map((c) => c.score));
+  const top = candidates.filter((c) => c.score === best);
+  if (best === 0 && candidates.length > 1 && hint === undefined) return undefined;
+  const chosen = hint === undefined ? top[0]! : top.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
+  return { start: chosen.start, end: chosen.start + quote.exact.length };
+}
+
+/** Problems of a Web Annotation file written by Isnad: quotes, context, references, ids. */
+export function verifyWebAnnotation(json: string): string[] {
+  let root: unknown;
+  try {
+    root = JSON.parse(json);
+  } catch (error) {
+    return [`It is not valid JSON: ${(error as Error).message}`];
+  }
+  if (!isRecord(root)) return ['The file is not an AnnotationCollection object.'];
+  const problems: string[] = [];
+  const docs = new Map<string, IndexedText>();
+  for (const d of asArray(root['isnad:documents'])) {
+    if (!isRecord(d) || typeof d.iri !== 'string' || typeof d.text !== 'string') problems.push('isnad:documents: an entry lacks its iri or text.');
+    else docs.set(d.iri, { text: d.text, codePoints: Array.from(d.text) });
+  }
+  const sources = new Set(asArray(root['isnad:sources']).flatMap((s) => (isRecord(s) && typeof s.id === 'string' ? [isnadIri('source', s.id)] : [])));
+  const annotations = collectAnnotations(root);
+  const spanDocs = new Map<string, string>();
+  const attributionIds = new Set<string>();
+  const ids = new Set<string>();
+  for (const a of annotations) {
+    const id = nodeId(a) ?? '(no id)';
+    if (ids.has(id)) problems.push(`annotation ${id}: the id is used twice.`);
+    ids.add(id);
+    if (a.motivation === 'linking') attributionIds.add(id);
+  }
+  for (const a of annotations) {
+    if (a.motivation !== 'tagging') continue;
+    const id = nodeId(a)!;
+    const target = asArray(a.target)[0];
+    if (!isRecord(target) || typeof target.source !== 'string') {
+      problems.push(`annotation ${id}: no target source.`);
+      continue;
+    }
+    const doc = docs.get(target.source);
+    if (!doc) {
+      problems.push(`annotation ${id}: target ${target.source} is not in isnad:documents.`);
+      continue;
+    }
+    spanDocs.set(id, target.source);
+    const { position, quote } = readSelectors(target);
+    if (!position || !quote) {
+      problems.push(`annotation ${id}: needs a TextPositionSelector and a TextQuoteSelector.`);
+      continue;
+    }
+    const actual = sliceCodePoints(doc, position.start, position.end);
+    if (actual === undefined) problems.push(`annotation ${id}: [${String(position.start)}, ${String(position.end)}) is not a span of the text (${doc.codePoints.length} code points).`);
+    else if (actual !== quote.exact) problems.push(`annotation ${id}: [${String(position.start)}, ${String(position.end)}) in code points reads “${actual}” but quotes “${quote.exact}”.`);
+    else {
+      const start = position.start as number;
+      const end = position.end as number;
+      if (doc.codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('') !== quote.prefix) problems.push(`annotation ${id}: the prefix does not match the text before the span.`);
+      if (doc.codePoints.slice(end, end + QUOTE_CONTEXT).join('') !== quote.suffix) problems.push(`annotation ${id}: the suffix does not match the text after the span.`);
+    }
+    if (!asArray(a.body).some((b) => isRecord(b) && hasType(b, 'TextualBody') && b.purpose === 'tagging' && typeof b.value === 'string')) problems.push(`annotation ${id}: no tagging body with the label.`);
+    for (const b of asArray(a.body)) if (isRecord(b) && b.purpose === 'identifying' && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${String(b.source)} is not in isnad:sources.`);
+  }
+  for (const a of annotations) {
+    if (a.motivation !== 'linking') continue;
+    const id = nodeId(a)!;
+    const targets = asArray(a.target);
+    const docsOfTargets = new Set<string>();
+    for (const t of targets) {
+      const ref = isRecord(t) ? t.source : t;
+      const doc = typeof ref === 'string' ? spanDocs.get(ref) : undefined;
+      if (doc === undefined) problems.push(`annotation ${id}: target ${String(ref)} is not a span annotation of the file.`);
+      else docsOfTargets.add(doc);
+    }
+    if (docsOfTargets.size > 1) problems.push(`annotation ${id}: its targets lie in different documents.`);
+    if (!targets.some((t) => isRecord(t) && t['isnad:role'] === 'claim')) problems.push(`annotation ${id}: no claim target.`);
+    const identifying = asArray(a.body).filter((b) => isRecord(b) && b.purpose === 'identifying');
+    if (identifying.length !== 1) problems.push(`annotation ${id}: needs exactly one identifying body (the source).`);
+    for (const b of identifying) if (isRecord(b) && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${String(b.source)} is not in isnad:sources.`);
+    const via = a['isnad:via'];
+    if (via !== undefined && (typeof via !== 'string' || !attributionIds.has(via))) problems.push(`annotation ${id}: isnad:via ${String(via)} is not an attribution of the file.`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- import
+
+const PALETTE = ['#f4a261', '#8ecae6', '#95d5b2', '#cdb4db', '#e9c46a', '#e76f51', '#2a9d8f', '#a8dadc', '#ffb4a2', '#b5e48c'];
+
+function schemaForLabels(labels: readonly string[]): LabelSchema {
+  const known = new Map(DEFAULT_LABEL_SCHEMA.labels.map((l) => [l.id, l]));
+  const defs: LabelDef[] = labels.map((id, i) => known.get(id) ?? { id, name: id, kind: ['CLAIM', 'SOURCE', 'CUE'].includes(id) ? 'attribution' : 'entity', colour: PALETTE[i % PALETTE.length]!, hotkey: '' });
+  return { labels: defs, allowCrossing: 'always', attributes: { ...DEFAULT_ATTRIBUTE_VALUES } };
+}
+
+function readSchema(value: unknown, labels: readonly string[]): LabelSchema {
+  if (isRecord(value) && Array.isArray(value.labels) && value.labels.every((l) => isRecord(l) && typeof l.id === 'string')) {
+    const schema = value as unknown as LabelSchema;
+    const ids = new Set(schema.labels.map((l) => l.id));
+    const missing = labels.filter((l) => !ids.has(l));
+    return missing.length ? { ...schema, labels: [...schema.labels, ...schemaForLabels(missing).labels] } : schema;
+  }
+  return schemaForLabels(labels);
+}
+
+type Source = DatasetCorpus['sources'][number];
+
+function readSource(value: unknown): Source | undefined {
+  if (!isRecord(value) || typeof value.id !== 'string' || !value.id) return undefined;
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    id: value.id,
+    nameAr: typeof value.nameAr === 'string' ? value.nameAr : '',
+    nameLatin: typeof value.nameLatin === 'string' ? value.nameLatin : '',
+    kind: (SOURCE_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as SourceKind) : 'anonymous',
+    aliasesAr: strings(value.aliasesAr),
+    aliasesLatin: strings(value.aliasesLatin),
+    ...(Array.isArray(value.ambiguous) ? { ambiguous: strings(value.ambiguous) } : {}),
+    ...(typeof value.note === 'string' ? { note: value.note } : {}),
+    ...(typeof value.url === 'string' ? { url: value.url } : {}),
+    createdAt: typeof value.createdAt === 'string' ? value.createdAt : '',
+  };
+}
+
+function readMeta(value: unknown): DatasetDocument['meta'] {
+  const meta: DatasetDocument['meta'] = {};
+  if (!isRecord(value)) return meta;
+  for (const [key, v] of Object.entries(value)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') meta[key] = v;
+  return meta;
+}
+
+/** The last segment of an IRI (after `:`, `/` or `#`), for matching a `.txt` file. */
+function lastSegment(iri: string): string {
+  const segment = iri.split(/[:/#]/).filter(Boolean).pop() ?? iri;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function baseName(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]*$/, '');
+}
+
+interface WorkingDoc {
+  doc: DatasetDocument;
+  indexed: IndexedText;
+}
+
+function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
+  const notes: FormatNote[] = [];
+  const jsonFiles = files.filter((f) => !/\.txt$/i.test(f.path));
+  const textFiles = new Map(files.filter((f) => /\.txt$/i.test(f.path)).map((f) => [baseName(f.path), f.contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')]));
+  if (!jsonFiles.length) return { ok: false, problems: ['No Web Annotation (.jsonld/.json) file was given.'] };
+  const docs = new Map<string, WorkingDoc>();
+  const annotations: Array<{ where: string; node: Json }> = [];
+  let schemaValue: unknown;
+  let name: string | undefined;
+  const sources = new Map<string, Source>();
+  for (const file of jsonFiles) {
+    let root: unknown;
+    try {
+      root = JSON.parse(file.contents.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return { ok: false, problems: [`${file.path}: it is not valid JSON: ${(error as Error).message}`] };
+    }
+    if (isRecord(root)) {
+      schemaValue ??= root['isnad:schema'];
+      const corpus = root['isnad:corpus'];
+      if (isRecord(corpus) && typeof corpus.name === 'string') name ??= corpus.name;
+      else if (typeof root.label === 'string') name ??= root.label;
+      for (const s of asArray(root['isnad:sources'])) {
+        const source = readSource(s);
+        if (source) sources.set(source.id, source);
+        else notes.push({ where: file.path, kind: 'skipped', message: 'An entry of isnad:sources without an id was skipped.' });
+      }
+      for (const d of asArray(root['isnad:documents'])) {
+        if (!isRecord(d) || typeof d.text !== 'string' || typeof d.id !== 'string') {
+          notes.push({ where: file.path, kind: 'skipped', message: 'An entry of isnad:documents without an id or text was skipped.' });
+          continue;
+        }
+        const iri = typeof d.iri === 'string' ? d.iri : isnadIri('document', d.id);
+        const doc: DatasetDocument = { id: d.id, title: typeof d.title === 'string' ? d.title : d.id, text: d.text, meta: readMeta(d.meta), spans: [], attributions: [], ...(typeof d.publisherId === 'string' ? { publisherId: d.publisherId } : {}) };
+        docs.set(iri, { doc, indexed: { text: d.text, codePoints: Array.from(d.text) } });
+      }
+    }
+    const found = collectAnnotations(root);
+    if (!found.length) notes.push({ where: file.path, kind: 'skipped', message: 'The file holds no annotations.' });
+    for (const node of found) annotations.push({ where: file.path, node });
+  }
+
+  const docOf = (iri: string): WorkingDoc | undefined => {
+    const known = docs.get(iri);
+    if (known) return known;
+    const text = textFiles.get(lastSegment(iri)) ?? textFiles.get(encodeURIComponent(iri));
+    if (text === undefined) return undefined;
+    const id = idFromIri('document', iri);
+    const created: WorkingDoc = { doc: { id, title: lastSegment(iri), text, meta: {}, spans: [], attributions: [] }, indexed: { text, codePoints: Array.from(text) } };
+    docs.set(iri, created);
+    return created;
+  };
+
+  // Spans: tagging annotations (anything with a text selector that is not a link).
+  const spanIndex = new Map<string, { span: DatasetSpan; working: WorkingDoc }>();
+  const labels: string[] = [];
+  for (const { where, node } of annotations) {
+    if (node.motivation === 'linking') continue;
+    const iri = nodeId(node);
+    const label = asArray(node.body)
+      .filter((b): b is Json => isRecord(b) && hasType(b, 'TextualBody') && typeof b.value === 'string' && b.purpose !== 'classifying')
+      .sort((a, b) => Number(b.purpose === 'tagging') - Number(a.purpose === 'tagging'))[0]?.value as string | undefined;
+    const who = iri ?? '(an annotation without id)';
+    const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message: `${who}: ${message}` });
+    if (!iri) {
+      skip('it has no id.');
+      continue;
+    }
+    if (spanIndex.has(iri)) {
+      skip('the id is used twice; the later annotation was skipped.');
+      continue;
+    }
+    if (!label) {
+      skip('it has no TextualBody with a label.');
+      continue;
+    }
+    const target = asArray(node.target).find((t): t is Json => isRecord(t) && typeof t.source === 'string');
+    if (!target) {
+      skip('its target names no source document.');
+      continue;
+    }
+    const working = docOf(target.source as string);
+    if (!working) {
+      skip(`the text of ${String(target.source)} is not in the file (nor a .txt file named ${lastSegment(String(target.source))}.txt).`);
+      continue;
+    }
+    const { position, quote } = readSelectors(target);
+    const text = working.indexed.text;
+    let located: { start: number; end: number } | undefined;
+    const positional = position ? sliceCodePoints(working.indexed, position.start, position.end) : undefined;
+    const toUtf16 = (start: number, end: number): { start: number; end: number } => {
+      const [s, e] = toUtf16Offsets(text, [start, end], 'codepoint');
+      return { start: s!, end: e! };
+    };
+    if (positional !== undefined && (!quote || positional === quote.exact)) located = toUtf16(position!.start as number, position!.end as number);
+    else if (quote) {
+      const hint = positional !== undefined ? toUtf16(position!.start as number, position!.end as number).start : undefined;
+      located = locateQuote(text, quote, hint);
+      if (located && position) {
+        const [cs, ce] = fromUtf16Offsets(text, [located.start, located.end], 'codepoint');
+        notes.push({ where, kind: 'repaired', message: `${iri}: the TextPositionSelector [${String(position.start)}, ${String(position.end)}) does not read “${quote.exact}”; the quote was found at [${cs}, ${ce}) (code points) and used.` });
+      }
+    }
+    if (!located) {
+      skip(position || quote ? 'neither its TextPositionSelector nor its TextQuoteSelector locates it in the text.' : 'it has no TextPositionSelector or TextQuoteSelector.');
+      continue;
+    }
+    const span: DatasetSpan = { id: idFromIri('span', iri), start: located.start, end: located.end, label };
+    working.doc.spans.push(span);
+    spanIndex.set(iri, { span, working });
+    if (!labels.includes(label)) labels.push(label);
+  }
+
+  // Attributions: linking annotations.
+  const createdSources = new Map<string, string>();
+  const attributionIris = new Map<string, { attribution: DatasetAttribution; viaIri?: string; where: string; working: WorkingDoc }>();
+  for (const { where, node } of annotations) {
+    if (node.motivation !== 'linking') continue;
+    const iri = nodeId(node) ?? '(an annotation without id)';
+    const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message: `${iri}: ${message}` });
+    const roles: Partial<Record<'claim' | 'mention' | 'cue', string>> = {};
+    const unroled: string[] = [];
+    for (const t of asArray(node.target)) {
+      const ref = isRecord(t) ? (typeof t.source === 'string' ? t.source : nodeId(t)) : typeof t === 'string' ? t : undefined;
+      if (ref === undefined) continue;
+      const role = isRecord(t) ? t['isnad:role'] : undefined;
+      if ((role === 'claim' || role === 'mention' || role === 'cue') && !roles[role]) roles[role] = ref;
+      else unroled.push(ref);
+    }
+    let sourceId: string | undefined;
+    const attributes: Partial<Record<'quotation' | 'stance' | 'claimType', string>> = {};
+    for (const b of asArray(node.body)) {
+      const ref = typeof b === 'string' ? b : isRecord(b) ? (typeof b.source === 'string' ? b.source : hasType(b, 'TextualBody') ? undefined : nodeId(b)) : undefined;
+      if (isRecord(b) && hasType(b, 'TextualBody')) {
+        const key = b['isnad:attribute'];
+        if ((key === 'quotation' || key === 'stance' || key === 'claimType') && typeof b.value === 'string') attributes[key] = b.value;
+        continue;
+      }
+      if (ref === undefined) continue;
+      if (ref.startsWith(WEB_ANNOTATION_IRI.source) || (isRecord(b) && b.purpose === 'identifying' && !spanIndex.has(ref))) sourceId = idFromIri('source', ref);
+      else if (spanIndex.has(ref)) unroled.push(ref);
+    }
+    // Without roles (e.g. the spec's example: body = speaker, target = claim): the first span is the claim, then SOURCE/CUE by label.
+    for (const ref of unroled) {
+      const label = spanIndex.get(ref)?.span.label;
+      if (!roles.claim) roles.claim = ref;
+      else if (label === 'CUE' && !roles.cue) roles.cue = ref;
+      else if (!roles.mention) roles.mention = ref;
+    }
+    const claim = roles.claim ? spanIndex.get(roles.claim) : undefined;
+    if (!claim) {
+      skip(roles.claim ? `its claim ${roles.claim} is not a span of the file.` : 'it names no claim.');
+      continue;
+    }
+    const inDoc = (role: 'mention' | 'cue'): string | undefined => {
+      const ref = roles[role];
+      if (ref === undefined) return undefined;
+      const found = spanIndex.get(ref);
+      if (found && found.working === claim.working) return found.span.id;
+      notes.push({ where, kind: 'repaired', message: `${iri}: its ${role} ${ref} is not a span of the claim’s document; the ${role} was dropped.` });
+      return undefined;
+    };
+    const mentionSpanId = inDoc('mention');
+    const cueSpanId = inDoc('cue');
+    if (sourceId !== undefined && !sources.has(sourceId)) {
+      notes.push({ where, kind: 'repaired', message: `${iri}: source ${sourceId} was not in the registry; an entry was added.` });
+      sources.set(sourceId, { id: sourceId, nameAr: '', nameLatin: sourceId, kind: 'anonymous', aliasesAr: [], aliasesLatin: [], createdAt: '' });
+    }
+    if (sourceId === undefined) {
+      const mention = mentionSpanId !== undefined ? claim.working.doc.spans.find((s) => s.id === mentionSpanId) : undefined;
+      if (!mention) {
+        skip('it names neither a registry source nor a source mention.');
+        continue;
+      }
+      const quote = claim.working.doc.text.slice(mention.start, mention.end);
+      sourceId = createdSources.get(quote);
+      if (sourceId === undefined) {
+        sourceId = `web-annotation-source-${createdSources.size + 1}`;
+        createdSources.set(quote, sourceId);
+        const kind: SourceKind = ['PER', 'PERSON'].includes(mention.label) ? 'person' : mention.label === 'AGENCY' ? 'news-agency' : 'anonymous';
+        const latin = /^[\p{Script=Latin}\p{N}\p{P}\s]*$/u.test(quote);
+        sources.set(sourceId, { id: sourceId, nameAr: latin ? '' : quote, nameLatin: latin ? quote : '', kind, aliasesAr: [], aliasesLatin: [], createdAt: '' });
+        notes.push({ where, kind: 'repaired', message: `${iri}: no registry source was named; source ${sourceId} was made from the mention “${quote}”.` });
+      }
+    }
+    const creator = asArray(node.creator)[0];
+    const annotator = isRecord(creator) && typeof creator.name === 'string' ? creator.name : typeof creator === 'string' ? creator : undefined;
+    const attribution: DatasetAttribution = {
+      id: idFromIri('attribution', iri),
+      claimSpanId: claim.span.id,
+      sourceId,
+      ...(mentionSpanId !== undefined ? { mentionSpanId } : {}),
+      ...(cueSpanId !== undefined ? { cueSpanId } : {}),
+      ...attributes,
+      ...(annotator !== undefined ? { annotator } : {}),
+      ...(typeof node.created === 'string' ? { createdAt: node.created } : {}),
+    };
+    const via = node['isnad:via'];
+    attributionIris.set(iri, { attribution, where, working: claim.working, ...(typeof via === 'string' ? { viaIri: via } : {}) });
+  }
+  for (const [iri, entry] of attributionIris) {
+    if (entry.viaIri !== undefined) {
+      const via = attributionIris.get(entry.viaIri);
+      if (via && via.working === entry.working) entry.attribution.viaId = via.attribution.id;
+      else notes.push({ where: entry.where, kind: 'repaired', message: `${iri}: it came via ${entry.viaIri}, which is not an attribution of the same document; the link was dropped.` });
+    }
+    entry.working.doc.attributions.push(entry.attribution);
+  }
+  const documents = [...docs.values()].map((w) => ({ ...w.doc, spans: [...w.doc.spans].sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id)) }));
+  return { ok: true, corpus: { name: name ?? baseName(jsonFiles[0]!.path), schema: readSchema(schemaValue, labels), sources: [...sources.values()], documents }, notes };
+}
+
+/** Compares the spans and attributions an export meant to write with what its file reads back as. */
+function compareRoundTrip(expected: readonly DatasetDocument[], actual: DatasetCorpus): string[] {
+  const problems: string[] = [];
+  const byId = new Map(actual.documents.map((d) => [d.id, d]));
+  for (const doc of expected) {
+    const back = byId.get(doc.id);
+    if (!back) {
+      problems.push(`document ${doc.id} does not read back.`);
+      continue;
+    }
+    if (back.text !== doc.text) problems.push(`document ${doc.id}: its text does not read back unchanged.`);
+    const spans = new Map(back.spans.map((s) => [s.id, s]));
+    for (const s of doc.spans) {
+      const b = spans.get(s.id);
+      if (!b || b.start !== s.start || b.end !== s.end || b.label !== s.label) problems.push(`document ${doc.id}: span ${s.id} [${s.start}, ${s.end}) does not read back.`);
+    }
+    if (back.spans.length !== doc.spans.length) problems.push(`document ${doc.id}: ${back.spans.length} spans read back instead of ${doc.spans.length}.`);
+    const attributions = new Map(back.attributions.map((a) => [a.id, a]));
+    for (const a of doc.attributions) {
+      const b = attributions.get(a.id);
+      if (!b || b.claimSpanId !== a.claimSpanId || b.sourceId !== a.sourceId || b.mentionSpanId !== a.mentionSpanId || b.cueSpanId !== a.cueSpanId || b.viaId !== a.viaId) problems.push(`document ${doc.id}: attribution ${a.id} does not read back.`);
+    }
+    if (back.attributions.length !== doc.attributions.length) problems.push(`document ${doc.id}: ${back.attributions.length} attributions read back instead of ${doc.attributions.length}.`);
+  }
+  return problems;
+}
+
+/** W3C Web Annotation (JSON-LD) as a dataset format; see the module comment for the shape. */
+export const webAnnotationFormat: DatasetFormat = {
+  name: 'web-annotation',
+  offsetConvention: 'TextPositionSelector start/end count Unicode code points of the document text (W3C requires code points; the offset-unit option does not apply); every span also has a TextQuoteSelector with exact, prefix and suffix.',
+  exportCorpus(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
+    const documents = corpus.documents.map((d) => filterDocument(d, options));
+    let collection: Json;
+    try {
+      collection = buildCollection(corpus, documents);
+    } catch (error) {
+      return { ok: false, problems: [(error as Error).message] };
+    }
+    const contents = JSON.stringify(collection, null, 2) + '\n';
+    const problems = verifyWebAnnotation(contents);
+    if (!problems.length) {
+      const reread = importWebAnnotation([{ path: 'export.jsonld', contents }]);
+      if (!reread.ok) problems.push(...reread.problems);
+      else problems.push(...compareRoundTrip(documents, reread.corpus), ...reread.notes.map((n) => `the written file reads back with a note: ${n.message}`));
+    }
+    if (problems.length) return { ok: false, problems };
+    return { ok: true, files: [{ path: `${fileSlug(corpus.name)}.jsonld`, contents }], notes: [], offsetUnit: 'codepoint' };
+  },
+  importFiles(files: readonly OutputFile[]): ImportOutcome {
+    return importWebAnnotation(files);
+  },
+};
