@@ -4,7 +4,7 @@
  *   isnad import FILE|FOLDER… --out corpus.json [--name NAME] [--encoding ENC] [--map …] [--collapse-repeats]
  * Exit codes: 0 all good; 1 a file was refused (the others are still processed); 2 usage.
  */
-import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DEFAULT_FIELD_MAPPING, type FieldMapping } from '../shared/formats/article-draft';
@@ -18,6 +18,8 @@ import { DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../shared/text/de
 import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
 import { SUGGEST_USAGE, suggestCommand } from './suggest';
+import { CONVERT_USAGE, convertCommand, type ConvertFs } from './convert';
+import { VALIDATE_USAGE, validateCommand } from './validate';
 
 /** Where the CLI writes (injected in tests). */
 export interface CliIo {
@@ -36,7 +38,12 @@ const USAGE = `Usage:
   --out PATH          (import) where to write the Isnad native JSON corpus (written atomically)
   --name NAME         (import) the corpus name (default: the output file name)
 
-${SUGGEST_USAGE}`;
+${SUGGEST_USAGE}
+
+Datasets:
+${CONVERT_USAGE}
+
+${VALIDATE_USAGE}`;
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'];
 const ROLES = ['text', 'title', 'url', 'date', 'outlet', 'id'] as const;
@@ -208,6 +215,30 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
   return report.refused.length ? 1 : 0;
 }
 
+/** The file system of `isnad convert`: folders are read whole; outputs are written atomically. */
+const nodeConvertFs: ConvertFs = {
+  async readInput(path) {
+    const info = await stat(path);
+    if (!info.isDirectory()) return [{ path: basename(path), contents: (await readFile(path, 'utf8')) }];
+    const files: Array<{ path: string; contents: string }> = [];
+    for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isFile() && !entry.name.startsWith('.')) files.push({ path: entry.name, contents: await readFile(join(path, entry.name), 'utf8') });
+    }
+    return files;
+  },
+  async writeOutput(path, files, asFolder) {
+    if (!asFolder) {
+      await writeAtomically(resolve(path), files[0]!.contents);
+      return;
+    }
+    for (const file of files) {
+      const target = resolve(path, file.path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeAtomically(target, file.contents);
+    }
+  },
+};
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -216,6 +247,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     if (argv[0] === 'suggest') return await suggestCommand(argv.slice(1), io, async (path) => new Uint8Array(await readFile(path)));
+    if (argv[0] === 'convert') return await convertCommand(argv.slice(1), io, nodeConvertFs);
+    if (argv[0] === 'validate') return await validateCommand(argv.slice(1), io, (path) => readFile(path, 'utf8'));
     const parsed = parseArgs(argv);
     return parsed.command === 'inspect' ? await inspect(parsed, io) : await importCommand(parsed, io);
   } catch (error) {

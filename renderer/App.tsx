@@ -10,6 +10,7 @@ import { AttributionPanel } from './components/AttributionPanel';
 import { AttributePalette } from './components/AttributePalette';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
+import { ExportDialog } from './components/ExportDialog';
 import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
@@ -118,6 +119,7 @@ export function App(): React.JSX.Element {
       <StatusArea />
       <ImportDialog />
       <AttributePalette />
+      <ExportDialog />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop article files to import them

@@ -30,6 +30,7 @@ import type { DocumentStatus, EditableDocumentFields, ImportSettings } from '../
 import type { TextEncodingName } from '../../shared/text/decode';
 import { ImportSession, type ImportResult, type WorkerLike } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
+import { buildDatasetExport, type DatasetExportRequest } from './dataset-export';
 import { exportNative, nativeExportFileName } from '../../shared/formats/native';
 import { nextWordEdge, snapSelection } from '../../shared/text/words';
 import { splitParagraphs } from '../../shared/text/paragraphs';
@@ -375,6 +376,25 @@ export class IsnadApp {
       }
     } catch (error) {
       this.notify('error', `Export failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Exports a dataset as the export dialog asks (verified by the format's exporter before saving). */
+  async exportDataset(request: DatasetExportRequest): Promise<boolean> {
+    const result = buildDatasetExport(this.corpus.state, request);
+    if (!result.ok) {
+      this.notify('error', 'Export stopped, nothing was written:', result.problems);
+      return false;
+    }
+    try {
+      const outcome = await this.platform.saveExport(result.fileName, result.contents);
+      if (!outcome.saved) return false;
+      this.ui.update({ exportOpen: false });
+      this.notify('info', `Exported ${result.documents} documents and ${result.spans} spans as ${request.format} to ${outcome.where}.${result.notes.length ? ` ${result.notes.length} note${result.notes.length === 1 ? '' : 's'} (spans the format cannot hold exactly):` : ''}`, result.notes);
+      return true;
+    } catch (error) {
+      this.notify('error', `Export failed: ${(error as Error).message}`);
+      return false;
     }
   }
 

@@ -20,6 +20,9 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" onClick={() => void app.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
         Export JSON
       </button>
+      <button type="button" onClick={() => app.ui.update({ exportOpen: true })} title="Export a dataset: JSON Lines, doccano, Label Studio, brat, CoNLL, spaCy, Web Annotation; splits">
+        Export dataset…
+      </button>
       <span className="separator" aria-hidden="true" />
       <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? `Undo: ${history.undo}` : 'Undo'} title="Undo (Ctrl+Z)">
         Undo

@@ -53,6 +53,8 @@ export interface UiState {
   /** Suggestion ids the user rejected, per document. */
   rejectedSuggestions: Record<string, string[]>;
   focusedSuggestionId: string | null;
+  /** The dataset export dialog is open. */
+  exportOpen: boolean;
 }
 
 /** No search, no filters. */
@@ -74,6 +76,7 @@ export class UiStore {
     suggestionsOn: false,
     rejectedSuggestions: {},
     focusedSuggestionId: null,
+    exportOpen: false,
   };
   private readonly listeners = new Set<() => void>();
 

@@ -34,7 +34,7 @@ export function stripBidi(s: string): string {
 /** A tag of BIO, IOB1, IOB2, BIOES or BILUO. */
 const TAG = /^(?:O|[BIESLU]-\S+)$/u;
 /** A tag glued to the token after it, cut where the ASCII tag ends and another script starts. */
-const GLUED = /^(O|[BIESLU]-[A-Za-z][\w-]*?)([^\x00-\x7F].*)$/su;
+const GLUED = /^(O|[BIESLU]-[A-Za-z][\w-]*?)([^\p{ASCII}].*)$/su;
 
 /** True when `s` reads as a tag. */
 export function isTag(s: string): boolean {

@@ -17,6 +17,7 @@
  */
 import type { DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { selectForExport } from './common/export-selection';
+import { corpusSlug } from './common/file-name';
 import { createIdBook } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { chooseFlat, type FlatItem } from './conll-flat';
@@ -42,12 +43,6 @@ export const CONLL_OFFSET_CONVENTION =
   'No character offsets: one token per line (Intl.Segmenter words, punctuation apart, Arabic clitics apart on request); the import rebuilds the text with one space between tokens and "\\n" between sentences.';
 
 const SENTENCE_END = /^[.!?\u061F\u06D4\u2026]+$/u;
-
-/** A file name made of the name's safe characters (letters, digits, . _ -). */
-export function safeConllName(name: string): string {
-  const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/u, '').slice(0, 100);
-  return safe || 'corpus';
-}
 
 /** Token index ranges of the sentences: breaks at line breaks and after final punctuation, never inside a chunk. */
 function sentenceRanges(text: string, tokens: readonly Token[], chunks: readonly Chunk[]): Array<[number, number]> {
@@ -107,7 +102,7 @@ export function exportConll(corpus: DatasetCorpus, options: ConllExportOptions =
   const scheme = options.scheme ?? 'BIO';
   const sep = options.separator === 'tab' ? '\t' : ' ';
   const columns = options.columns ?? 2;
-  const path = `${safeConllName(corpus.name)}.conll`;
+  const path = `${corpusSlug(corpus.name)}.conll`;
   const row = (token: string, tag: string): string => (columns === 4 ? [token, 'X', 'O', tag] : [token, tag]).join(sep);
   const notes: FormatNote[] = [];
   const lines: string[] = [];

@@ -83,25 +83,30 @@ function metaToDataset(doc: Omit<DocumentRecord, 'corpusId'>): DatasetDocument['
 
 /**
  * Keeps the spans with the wanted labels and the attributions whose claim survives (their
- * mention/cue/via references are dropped when those are gone). `attributions: false` drops all.
+ * mention/cue/via references are dropped when the filter removed those). `attributions: false`
+ * drops all. References to spans that never existed are kept, so that verification reports them.
  */
 export function filterDocument(doc: DatasetDocument, options: ExportOptions = {}): DatasetDocument {
   const wanted = options.labels ? new Set(options.labels) : undefined;
   const spans = wanted ? doc.spans.filter((s) => wanted.has(s.label)) : doc.spans;
   if (options.attributions === false) return { ...doc, spans, attributions: [] };
-  const spanIds = new Set(spans.map((s) => s.id));
-  let attributions = doc.attributions.filter((a) => spanIds.has(a.claimSpanId));
-  const kept = new Set(attributions.map((a) => a.id));
-  attributions = attributions.map((a) => {
-    const { mentionSpanId, cueSpanId, viaId, ...rest } = a;
-    return {
-      ...rest,
-      ...(mentionSpanId !== undefined && spanIds.has(mentionSpanId) ? { mentionSpanId } : {}),
-      ...(cueSpanId !== undefined && spanIds.has(cueSpanId) ? { cueSpanId } : {}),
-      ...(viaId !== undefined && kept.has(viaId) ? { viaId } : {}),
-    };
-  });
-  return { ...doc, spans, attributions };
+  if (!wanted) return doc;
+  const removed = new Set(doc.spans.filter((s) => !wanted.has(s.label)).map((s) => s.id));
+  const attributions = doc.attributions.filter((a) => !removed.has(a.claimSpanId));
+  const dropped = new Set(doc.attributions.filter((a) => removed.has(a.claimSpanId)).map((a) => a.id));
+  return {
+    ...doc,
+    spans,
+    attributions: attributions.map((a) => {
+      const { mentionSpanId, cueSpanId, viaId, ...rest } = a;
+      return {
+        ...rest,
+        ...(mentionSpanId !== undefined && !removed.has(mentionSpanId) ? { mentionSpanId } : {}),
+        ...(cueSpanId !== undefined && !removed.has(cueSpanId) ? { cueSpanId } : {}),
+        ...(viaId !== undefined && !dropped.has(viaId) ? { viaId } : {}),
+      };
+    }),
+  };
 }
 
 /** A stable corpus id from a corpus name (used when a dataset has none). */

@@ -445,7 +445,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       }
     }
     const found = collectAnnotations(root);
-    if (!found.length) notes.push({ where: file.path, kind: 'skipped', message: 'The file holds no annotations.' });
+    if (!found.length && !(isRecord(root) && asArray(root['isnad:documents']).length)) notes.push({ where: file.path, kind: 'skipped', message: 'The file holds no annotations.' });
     for (const node of found) annotations.push({ where: file.path, node });
   }
 

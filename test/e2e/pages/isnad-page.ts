@@ -20,7 +20,7 @@ export class IsnadPage {
     return this.page.getByRole('button', { name: /^Open/ });
   }
   get exportButton(): Locator {
-    return this.page.getByRole('button', { name: /^Export/ });
+    return this.page.getByRole('button', { name: 'Export corpus as JSON' });
   }
   get undoButton(): Locator {
     return this.page.getByRole('button', { name: /^Undo/ });

@@ -1,0 +1,122 @@
+/**
+ * `isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16]`:
+ * reads a dataset in any supported format (detected, or given with --from) and writes it in
+ * another, through the same verified exporters as the app. A folder IN is read as brat
+ * (.txt + .ann pairs). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
+ */
+import type { FormatName, OutputFile } from '../shared/formats/dataset';
+import { DATASET_FORMATS, FORMAT_NAMES } from '../shared/formats/formats';
+
+/** What convert needs from the file system (injected in tests). */
+export interface ConvertFs {
+  /** Files of IN: one for a file; every file of a folder (paths relative to it). */
+  readInput(path: string): Promise<OutputFile[]>;
+  /** Writes files under a folder, or one file at a path (atomically). */
+  writeOutput(path: string, files: OutputFile[], asFolder: boolean): Promise<void>;
+}
+
+/** Usage of the convert command. */
+export const CONVERT_USAGE = `  isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16]
+      formats: ${FORMAT_NAMES.join(', ')}`;
+
+/** Guesses the format of input files from their names and contents. */
+export function detectFormat(files: readonly OutputFile[]): FormatName | null {
+  if (files.some((f) => f.path.endsWith('.ann'))) return 'brat';
+  const first = files[0];
+  if (!first) return null;
+  const text = first.contents.replace(/^\uFEFF/, '').trimStart();
+  if (/\.(conll|bio|iob)$/i.test(first.path) || /^-DOCSTART-/m.test(text.slice(0, 200))) return 'conll';
+  if (text.startsWith('{') || text.startsWith('[')) {
+    const head = text.slice(0, 4000);
+    if (head.includes('"isnad-corpus"')) return 'native';
+    if (head.includes('"@context"')) return 'web-annotation';
+    const firstLine = text.split('\n', 1)[0]!;
+    let whole: unknown = undefined;
+    try {
+      whole = JSON.parse(text);
+    } catch {
+      // JSON Lines, below.
+    }
+    if (Array.isArray(whole)) {
+      const item = whole[0] as Record<string, unknown> | undefined;
+      if (item && typeof item === 'object' && 'data' in item) return 'label-studio';
+      return 'spacy';
+    }
+    try {
+      const line = JSON.parse(firstLine) as Record<string, unknown>;
+      if ('offsetUnit' in line || 'claims' in line) return 'jsonl';
+      if ('label' in line || 'relations' in line || ('entities' in line && Array.isArray(line.entities) && typeof line.entities[0] === 'object')) return 'doccano';
+    } catch {
+      return null;
+    }
+    return 'doccano';
+  }
+  if (/^\S+[ \t]+(O|[BIE]-\S+)\s*$/m.test(text.slice(0, 2000))) return 'conll';
+  return null;
+}
+
+/** Runs `isnad convert`; returns the exit code (0 done, 1 refused or failed, 2 usage). */
+export async function convertCommand(args: string[], io: { stdout(t: string): void; stderr(t: string): void }, fs: ConvertFs): Promise<number> {
+  let input: string | undefined;
+  let to: FormatName | undefined;
+  let from: FormatName | undefined;
+  let out: string | undefined;
+  let offsetUnit: 'codepoint' | 'utf16' | undefined;
+  const usage = (message: string): number => {
+    io.stderr(`isnad: ${message}\n\nUsage:\n${CONVERT_USAGE}`);
+    return 2;
+  };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    const value = (): string | undefined => args[++i];
+    if (arg === '--to' || arg === '--from') {
+      const name = value() as FormatName | undefined;
+      if (!name || !FORMAT_NAMES.includes(name)) return usage(`${arg} takes one of ${FORMAT_NAMES.join(', ')}.`);
+      if (arg === '--to') to = name;
+      else from = name;
+    } else if (arg === '--out') out = value();
+    else if (arg === '--offset-unit') {
+      const unit = value();
+      if (unit !== 'codepoint' && unit !== 'utf16') return usage('--offset-unit is codepoint or utf16.');
+      offsetUnit = unit;
+    } else if (arg.startsWith('--')) return usage(`Unknown option ${arg}.`);
+    else if (!input) input = arg;
+    else return usage(`Unexpected argument ${arg}.`);
+  }
+  if (!input) return usage('Name the input file or folder.');
+  if (!to) return usage('Say the output format with --to.');
+  let files: OutputFile[];
+  try {
+    files = await fs.readInput(input);
+  } catch (error) {
+    io.stderr(`isnad: “${input}” could not be read (${(error as Error).message}).`);
+    return 1;
+  }
+  const source = from ?? detectFormat(files);
+  if (!source) {
+    io.stderr(`isnad: the format of “${input}” could not be detected; give it with --from (${FORMAT_NAMES.join(', ')}).`);
+    return 1;
+  }
+  const imported = DATASET_FORMATS[source].importFiles(files);
+  if (!imported.ok) {
+    io.stderr(`isnad: “${input}” is not a valid ${source} file:\n  ${imported.problems.slice(0, 20).join('\n  ')}`);
+    return 1;
+  }
+  for (const note of imported.notes) io.stderr(`isnad: ${note.kind} ${note.where}${note.line ? `:${note.line}` : ''}: ${note.message}`);
+  const exported = DATASET_FORMATS[to].exportCorpus(imported.corpus, offsetUnit ? { offsetUnit } : {});
+  if (!exported.ok) {
+    io.stderr(`isnad: the ${to} export stopped, nothing was written:\n  ${exported.problems.slice(0, 20).join('\n  ')}`);
+    return 1;
+  }
+  for (const note of exported.notes) io.stderr(`isnad: ${note.kind} ${note.where}${note.line ? `:${note.line}` : ''}: ${note.message}`);
+  const documents = imported.corpus.documents.length;
+  const spans = imported.corpus.documents.reduce((n, d) => n + d.spans.length, 0);
+  if (exported.files.length > 1 && !out) return usage(`${to} writes several files: give a folder with --out.`);
+  if (!out) {
+    io.stdout(exported.files[0]!.contents.replace(/\n$/, ''));
+  } else {
+    await fs.writeOutput(out, exported.files, exported.files.length > 1);
+    io.stderr(`isnad: converted ${documents} document${documents === 1 ? '' : 's'} and ${spans} span${spans === 1 ? '' : 's'} from ${source} to ${to} (${exported.offsetUnit} offsets) into ${out}`);
+  }
+  return 0;
+}

@@ -1,0 +1,73 @@
+/**
+ * Dataset export from the app: filter documents, optionally split train/dev/test keeping
+ * near-duplicate groups together, run the chosen format's exporter (which verifies its own
+ * output), and hand one file — or a zip when there are several — to the host to save.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import { datasetFromState, type DatasetCorpus, type FormatName, type OutputFile } from '../../shared/formats/dataset';
+import { DATASET_FORMATS } from '../../shared/formats/formats';
+import { splitDocuments, type SplitRatios } from '../../shared/formats/splits';
+import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
+import type { CorpusState } from '../../shared/model/state';
+import type { DocumentStatus } from '../../shared/model/types';
+import type { OffsetUnit } from '../../shared/text/offsets';
+
+/** What the export dialog asks for. */
+export interface DatasetExportRequest {
+  format: FormatName;
+  offsetUnit: OffsetUnit;
+  /** Labels to include; empty for all. */
+  labels: string[];
+  /** Document statuses to include; empty for all. */
+  statuses: DocumentStatus[];
+  attributions: boolean;
+  split: { ratios: SplitRatios; seed: number } | null;
+}
+
+/** The file (or zip) ready to save, and what the user should know. */
+export type DatasetExportResult =
+  | { ok: true; fileName: string; contents: string | Uint8Array; documents: number; spans: number; notes: string[] }
+  | { ok: false; problems: string[] };
+
+const SLUG = (name: string): string => name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'corpus';
+
+function subset(corpus: DatasetCorpus, ids: ReadonlySet<string>): DatasetCorpus {
+  return { ...corpus, documents: corpus.documents.filter((d) => ids.has(d.id)) };
+}
+
+/** Builds the export (pure apart from the clock; nothing is written here). */
+export function buildDatasetExport(state: CorpusState, request: DatasetExportRequest, date = new Date().toISOString()): DatasetExportResult {
+  const statuses = new Set(request.statuses);
+  const corpus = datasetFromState(state, (docId) => !statuses.size || statuses.has(state.documents.get(docId)!.status));
+  if (!corpus.documents.length) return { ok: false, problems: ['No document matches the chosen statuses.'] };
+  const format = DATASET_FORMATS[request.format];
+  const parts: Array<{ folder: string; corpus: DatasetCorpus }> = [];
+  if (request.split) {
+    const groups = groupDocumentsBySignature(corpus.documents.map((d) => state.documents.get(d.id)!), { threshold: 0.4, bands: 64 });
+    const assignment = splitDocuments(
+      corpus.documents.map((d) => d.id),
+      groups,
+      request.split.ratios,
+      request.split.seed,
+    );
+    for (const name of ['train', 'dev', 'test'] as const) if (assignment[name].length) parts.push({ folder: name, corpus: subset(corpus, new Set(assignment[name])) });
+  } else parts.push({ folder: '', corpus });
+
+  const files: OutputFile[] = [];
+  const notes: string[] = [];
+  for (const part of parts) {
+    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}) });
+    if (!outcome.ok) return { ok: false, problems: outcome.problems };
+    for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });
+    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? `, line ${note.line}` : ''}: ${note.message}`);
+  }
+  const base = `isnad-${SLUG(state.corpus.name)}-${request.format}-${date.slice(0, 10)}`;
+  const spans = corpus.documents.reduce((n, d) => n + d.spans.length, 0);
+  if (files.length === 1) {
+    const only = files[0]!;
+    const ext = /\.[a-z0-9]+$/i.exec(only.path)?.[0] ?? '.txt';
+    return { ok: true, fileName: `${base}${ext}`, contents: only.contents, documents: corpus.documents.length, spans, notes };
+  }
+  const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.contents)])), { level: 6 });
+  return { ok: true, fileName: `${base}.zip`, contents: zip, documents: corpus.documents.length, spans, notes };
+}

@@ -1,0 +1,208 @@
+/**
+ * spaCy training data as JSON (FORMAT_SPECS.md §4): a list of `[text, {"entities":
+ * [[start, end, "LABEL"], …]}]`, the `(text, annotations)` pairs that `Example.from_dict`
+ * takes (the structure of `examples/spacy_training_examples.json`). Offsets are Python str
+ * indices, i.e. code points (UTF-16 code units on request), end-exclusive.
+ *
+ * spaCy keeps one flat layer of entities (`doc.ents`): nested or overlapping spans are left
+ * out with a `skipped` note (entities win over attribution roles). spaCy's Arabic tokenizer
+ * does not split proclitics, and `Doc.char_span` returns None for a span that does not sit
+ * on token boundaries: such spans are still written, and reported `unaligned` against
+ * {@link tokenise} (clitics not split). Attributions are not held.
+ *
+ * Import reads that list, a list of `{"text", "entities"}` objects, or an object whose
+ * values are such lists (as the example file, grouped by case); entities as triples or
+ * `{start, end, label}`.
+ */
+import type { DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
+import type { OffsetUnit } from '../text/offsets';
+import { selectForExport } from './common/export-selection';
+import { corpusSlug } from './common/file-name';
+import { createIdBook } from './common/import-ids';
+import { schemaForLabels } from './common/imported-schema';
+import { quoteChecker, spansInUnit, spanToUtf16, type UnitSpan } from './common/span-units';
+import { chooseFlat } from './conll-flat';
+import { guardExport, guardImport } from './conll-guard';
+import { alignToTokens, tokenise } from './tokenise';
+
+/** What the spaCy format counts. */
+export const SPACY_OFFSET_CONVENTION = 'Code points (Python str indices), end-exclusive, as spaCy’s (start_char, end_char, label); UTF-16 code units on request. Spans should fall on token boundaries.';
+
+/** One written entry: `[text, { entities: [[start, end, label], …] }]`. */
+export type SpacyEntry = [string, { entities: Array<[number, number, string]> }];
+
+/** The entities of one document to write, with notes for spans that are left out or misaligned. */
+function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: ExportOptions, where: string, notes: FormatNote[]): DatasetSpan[] {
+  const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
+  notes.push(...selection.notes);
+  if (options.attributions !== false && doc.attributions.length) {
+    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: spaCy entities hold no relations; ${doc.attributions.length} attribution(s) left out.` });
+  }
+  const { kept, notes: flatNotes } = chooseFlat(
+    selection.spans.map((span) => ({ span, lo: span.start, hi: span.end })),
+    corpus.schema,
+    where,
+    doc.id,
+  );
+  notes.push(...flatNotes);
+  const tokens = tokenise(doc.text);
+  for (const { span } of kept) {
+    if (alignToTokens(doc.text, tokens, span.start, span.end)) continue;
+    notes.push({
+      where,
+      kind: 'unaligned',
+      message: `Document ${doc.id}: span ${span.id} (${span.label} “${doc.text.slice(span.start, span.end)}”) does not sit on token boundaries; spaCy’s doc.char_span would return None (written anyway).`,
+    });
+  }
+  return kept.map((k) => k.span);
+}
+
+/** Exports the corpus as one spaCy JSON file, verified by reading it back. */
+export function exportSpacy(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
+  const unit: OffsetUnit = options.offsetUnit ?? 'codepoint';
+  const path = `${corpusSlug(corpus.name)}.spacy.json`;
+  const notes: FormatNote[] = [];
+  const problems: string[] = [];
+  const entries: SpacyEntry[] = [];
+  const meant: UnitSpan[][] = [];
+  for (const doc of corpus.documents) {
+    let spans: UnitSpan[];
+    try {
+      spans = spansInUnit(doc.text, entitiesOf(doc, corpus, options, path, notes), unit);
+    } catch (error) {
+      problems.push(`Document ${doc.id}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    meant.push(spans);
+    entries.push([doc.text, { entities: spans.map((s) => [s.start, s.end, s.label]) }]);
+  }
+  if (problems.length) return { ok: false, problems };
+  const contents = `${JSON.stringify(entries, null, 1)}\n`;
+  const verified = verifySpacy(path, contents, corpus, meant, unit);
+  if (verified.length) return { ok: false, problems: verified };
+  return { ok: true, files: [{ path, contents }], notes, offsetUnit: unit };
+}
+
+/** Re-parses the written JSON: documents, texts and every entity against its quoted text. */
+function verifySpacy(path: string, contents: string, corpus: DatasetCorpus, meant: readonly UnitSpan[][], unit: OffsetUnit): string[] {
+  const problems: string[] = [];
+  const parsed = JSON.parse(contents) as SpacyEntry[];
+  if (parsed.length !== corpus.documents.length) problems.push(`${path}: ${corpus.documents.length} document(s) meant, ${parsed.length} written.`);
+  parsed.forEach(([text, { entities }], i) => {
+    const doc = corpus.documents[i];
+    const spans = meant[i] ?? [];
+    if (!doc || text !== doc.text) problems.push(`${path}: entry ${i + 1}: the text differs from document ${doc?.id ?? '?'}.`);
+    if (entities.length !== spans.length) problems.push(`${path}: entry ${i + 1}: ${spans.length} entities meant, ${entities.length} written.`);
+    const check = quoteChecker(text, unit);
+    entities.forEach(([start, end, label], k) => {
+      const want = spans[k];
+      const problem = check(start, end, want?.text);
+      if (problem) problems.push(`${path}: entry ${i + 1}, entity ${k + 1}: ${problem}.`);
+      if (label !== want?.label) problems.push(`${path}: entry ${i + 1}, entity ${k + 1}: label ${label} written for ${want?.label ?? 'nothing'}.`);
+    });
+  });
+  return problems;
+}
+
+interface RawEntry {
+  group: string;
+  index: number;
+  text: unknown;
+  entities: unknown;
+}
+
+/** The entries of a parsed file, whatever of the accepted shapes it has; null when none fits. */
+function entriesOf(value: unknown, group: string): RawEntry[] | null {
+  if (Array.isArray(value)) {
+    return value.map((item: unknown, index) => {
+      if (Array.isArray(item)) {
+        const annotations = item[1] as { entities?: unknown } | undefined;
+        return { group, index, text: item[0], entities: annotations && typeof annotations === 'object' ? annotations.entities : undefined };
+      }
+      const record = (item && typeof item === 'object' ? item : {}) as { text?: unknown; entities?: unknown };
+      return { group, index, text: record.text, entities: record.entities };
+    });
+  }
+  if (value && typeof value === 'object') {
+    const groups = Object.entries(value as Record<string, unknown>).filter(([, v]) => Array.isArray(v));
+    if (!groups.length) return null;
+    return groups.flatMap(([key, v]) => entriesOf(v, key) ?? []);
+  }
+  return null;
+}
+
+/** One entity as [start, end, label], or null. */
+function entityParts(entity: unknown): [unknown, unknown, unknown] | null {
+  if (Array.isArray(entity)) return entity.length >= 3 ? [entity[0], entity[1], entity[2]] : null;
+  if (entity && typeof entity === 'object') {
+    const e = entity as { start?: unknown; end?: unknown; label?: unknown };
+    return [e.start, e.end, e.label];
+  }
+  return null;
+}
+
+function stem(path: string): string {
+  const base = path.split(/[\\/]/u).pop() ?? path;
+  return base.replace(/(\.spacy)?\.json$/iu, '') || 'spacy';
+}
+
+/** Imports spaCy JSON files; offsets are read in `unit` (default code points). Never throws. */
+export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'codepoint'): ImportOutcome {
+  if (!files.length) return { ok: false, problems: ['No spaCy JSON file was given.'] };
+  const notes: FormatNote[] = [];
+  const problems: string[] = [];
+  const ids = createIdBook();
+  const labels = new Set<string>();
+  const documents: DatasetDocument[] = [];
+  for (const file of files) {
+    let value: unknown;
+    try {
+      value = JSON.parse(file.contents.replace(/^\uFEFF/u, ''));
+    } catch (error) {
+      problems.push(`${file.path}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+      continue;
+    }
+    const entries = entriesOf(value, stem(file.path));
+    if (!entries) {
+      problems.push(`${file.path}: neither a list of [text, {"entities": …}] nor an object of such lists.`);
+      continue;
+    }
+    for (const entry of entries) {
+      const where = `${file.path} ${entry.group === stem(file.path) ? '' : `${entry.group} `}#${entry.index + 1}`;
+      if (typeof entry.text !== 'string') {
+        notes.push({ where, kind: 'skipped', message: 'Entry without a text: skipped.' });
+        continue;
+      }
+      const { id } = ids.claim(`${entry.group}-${entry.index + 1}`);
+      const spans: DatasetSpan[] = [];
+      const list = Array.isArray(entry.entities) ? (entry.entities as unknown[]) : [];
+      if (entry.entities !== undefined && !Array.isArray(entry.entities)) notes.push({ where, kind: 'skipped', message: 'The entities are not a list: none read.' });
+      list.forEach((raw, k) => {
+        const parts = entityParts(raw);
+        if (!parts || typeof parts[2] !== 'string' || parts[2] === '') {
+          notes.push({ where, kind: 'skipped', message: `Entity ${k + 1} is not [start, end, "LABEL"] (BILUO tag lists are not read): skipped.` });
+          return;
+        }
+        const at = spanToUtf16(entry.text as string, parts[0], parts[1], unit);
+        if ('reason' in at) {
+          notes.push({ where, kind: 'skipped', message: `Entity ${k + 1} (${parts[2]}): ${at.reason}; skipped.` });
+          return;
+        }
+        labels.add(parts[2]);
+        spans.push({ id: `${id}-s${spans.length + 1}`, start: at.start, end: at.end, label: parts[2] });
+      });
+      documents.push({ id, title: id, text: entry.text, meta: { fileName: file.path }, spans, attributions: [] });
+    }
+  }
+  if (problems.length && !documents.length) return { ok: false, problems };
+  for (const p of problems) notes.push({ where: p.split(':')[0] ?? '', kind: 'skipped', message: p });
+  return { ok: true, corpus: { name: files.length === 1 ? stem(files[0]!.path) : 'spaCy import', schema: schemaForLabels(labels), sources: [], documents }, notes };
+}
+
+/** The spaCy dataset format (code points by default). */
+export const spacyFormat: DatasetFormat = {
+  name: 'spacy',
+  offsetConvention: SPACY_OFFSET_CONVENTION,
+  exportCorpus: (corpus, options) => guardExport(() => exportSpacy(corpus, options)),
+  importFiles: (files) => guardImport(() => importSpacy(files)),
+};

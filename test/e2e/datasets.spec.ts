@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { unzipSync, strFromU8 } from 'fflate';
+import { IsnadPage } from './pages/isnad-page';
+
+test('export a dataset as doccano JSONL: UTF-16 offsets that slice to the quoted spans', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await page.getByRole('button', { name: 'Export dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('doccano');
+  await expect(dialog).toContainText('UTF-16');
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^isnad-sample-corpus-doccano-\d{4}-\d{2}-\d{2}\.jsonl$/);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines).toHaveLength(3);
+  // Without attributions doccano's sequence-labelling variant is written: [start, end, label] in UTF-16 units.
+  const spans = lines.flatMap((l) => (l.label as Array<[number, number, string]>).map(([start, end, label]) => `${label}:${l.text.slice(start, end)}`));
+  expect(spans).toContain('SOURCE:مصدر في الخارجية');
+  expect(spans).toContain('CUE:نقلت');
+  await expect(isnad.status).toContainText('Exported 3 documents and 8 spans as doccano');
+});
+
+test('a train/dev/test split is reproducible and comes as a zip of JSON Lines files', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  const exportSplit = async (): Promise<Record<string, string>> => {
+    await page.getByRole('button', { name: 'Export dataset…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+    await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+    await dialog.getByRole('checkbox', { name: /Split into train/ }).check();
+    await dialog.getByRole('spinbutton', { name: 'train %' }).fill('34');
+    await dialog.getByRole('spinbutton', { name: 'dev %' }).fill('33');
+    await dialog.getByRole('spinbutton', { name: 'test %' }).fill('33');
+    const downloadPromise = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    const zip = unzipSync(new Uint8Array(await readFile(await download.path())));
+    return Object.fromEntries(Object.entries(zip).map(([name, bytes]) => [name.split('/').slice(1).join('/'), strFromU8(bytes)]));
+  };
+  const first = await exportSplit();
+  expect(Object.keys(first).sort()).toEqual(['dev/sample-corpus.jsonl', 'test/sample-corpus.jsonl', 'train/sample-corpus.jsonl']);
+  const ids = Object.values(first).flatMap((text) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string));
+  expect(new Set(ids).size).toBe(3);
+  for (const text of Object.values(first)) {
+    for (const line of text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))) {
+      const cps = Array.from(line.text as string);
+      for (const e of line.entities) expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+    }
+  }
+  const second = await exportSplit();
+  expect(second).toEqual(first);
+});

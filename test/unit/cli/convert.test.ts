@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../cli/isnad';
+import { detectFormat } from '../../../cli/convert';
+import { exportNative } from '../../../shared/formats/native';
+import { addAttribution } from '../../../shared/model/attribution-commands';
+import { buildSampleCorpus } from '../../../shared/model/sample-corpus';
+import { createCorpusState } from '../../../shared/model/state';
+import { applyTransaction, type Transaction } from '../../../shared/model/transaction';
+import { testContext } from '../helpers/tagged';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The sample corpus with one attribution, exported as native JSON into a temp folder. */
+async function nativeFile(): Promise<{ dir: string; path: string; spans: number }> {
+  const records = buildSampleCorpus(testContext());
+  let state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
+  const claim = records.spans.find((s) => s.label === 'CLAIM')!;
+  const mention = records.spans.find((s) => s.label === 'SOURCE')!;
+  const novosti = records.sources.find((s) => s.nameLatin === 'RIA Novosti')!;
+  state = applyTransaction(state, (addAttribution(state, { claimSpanId: claim.id, sourceId: novosti.id, mentionSpanId: mention.id }, testContext()) as { tx: Transaction }).tx);
+  const exported = exportNative(state, { exportedAt: '2026-01-01T00:00:00.000Z' });
+  if (!exported.ok) throw new Error(exported.problems.join());
+  const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+  const path = join(dir, 'corpus.json');
+  await writeFile(path, exported.json);
+  return { dir, path, spans: records.spans.length };
+}
+
+describe('isnad convert', () => {
+  it('native → doccano (UTF-16 offsets) → JSON Lines (code points), every span exact; validate agrees', async () => {
+    const { dir, path, spans } = await nativeFile();
+    const doccano = join(dir, 'corpus.doccano.jsonl');
+    const first = await run(['convert', path, '--to', 'doccano', '--out', doccano]);
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toContain(`converted 3 documents and ${spans} spans from native to doccano`);
+    const lines = (await readFile(doccano, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    const relation = lines.find((l) => l.relations?.length);
+    expect(relation.relations[0].type).toBe('attributed_to');
+    for (const line of lines) for (const e of line.entities) expect(typeof line.text.slice(e.start_offset, e.end_offset)).toBe('string');
+
+    const back = await run(['convert', doccano, '--to', 'jsonl']);
+    expect(back.code, back.err).toBe(0);
+    const jsonl = back.out.split('\n').map((l) => JSON.parse(l));
+    let checked = 0;
+    for (const line of jsonl) {
+      expect(line.offsetUnit).toBe('codepoint');
+      const cps = Array.from(line.text as string);
+      for (const e of line.entities) {
+        expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(spans);
+    const jsonlPath = join(dir, 'corpus.jsonl');
+    await writeFile(jsonlPath, `${back.out}\n`);
+    const valid = await run(['validate', jsonlPath]);
+    expect(valid.code, valid.out + valid.err).toBe(0);
+    expect(valid.out).toMatch(/^valid: 3 documents/);
+  });
+
+  it('native → brat folder → native: same texts and spans; brat is detected from the folder', async () => {
+    const { dir, path } = await nativeFile();
+    const brat = join(dir, 'brat');
+    const toBrat = await run(['convert', path, '--to', 'brat', '--out', brat]);
+    expect(toBrat.code, toBrat.err).toBe(0);
+    const names = await readdir(brat);
+    expect(names.filter((n) => n.endsWith('.ann'))).toHaveLength(3);
+    expect(names.filter((n) => n.endsWith('.txt'))).toHaveLength(3);
+    const back = await run(['convert', brat, '--to', 'native', '--offset-unit', 'utf16']);
+    expect(back.code, back.err).toBe(0);
+    const original = JSON.parse(await readFile(path, 'utf8'));
+    const again = JSON.parse(back.out);
+    expect(again.offsetUnit).toBe('utf16');
+    const summary = (file: { documents: Array<{ text: string; spans: Array<{ label: string; text: string }> }> }) =>
+      file.documents.map((d) => ({ text: d.text, spans: d.spans.map((s) => `${s.label}:${s.text}`).sort() })).sort((a, b) => a.text.localeCompare(b.text));
+    expect(summary(again)).toEqual(summary(original));
+  });
+
+  it('reports bad usage, undetectable input and invalid files clearly', async () => {
+    const { dir, path } = await nativeFile();
+    expect((await run(['convert', path])).code).toBe(2);
+    expect((await run(['convert', path, '--to', 'excel'])).err).toContain('--to takes one of native, jsonl, doccano');
+    const junk = join(dir, 'junk.txt');
+    await writeFile(junk, 'not a dataset at all\n');
+    const undetected = await run(['convert', junk, '--to', 'jsonl']);
+    expect(undetected.code).toBe(1);
+    expect(undetected.err).toContain('could not be detected');
+    const broken = join(dir, 'broken.json');
+    const tampered = JSON.parse(await readFile(path, 'utf8'));
+    tampered.documents[0].spans[0].start += 1;
+    await writeFile(broken, JSON.stringify(tampered));
+    const invalid = await run(['validate', broken]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.out).toContain('invalid');
+    const refused = await run(['convert', broken, '--to', 'jsonl']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('is not a valid native file');
+  });
+
+  it('detects formats from content', () => {
+    expect(detectFormat([{ path: 'a.ann', contents: 'T1\tPER 0 3\tabc' }, { path: 'a.txt', contents: 'abc' }])).toBe('brat');
+    expect(detectFormat([{ path: 'x.json', contents: '{"format": "isnad-corpus"}' }])).toBe('native');
+    expect(detectFormat([{ path: 'x.jsonl', contents: '{"text": "a", "label": [[0, 1, "PER"]]}' }])).toBe('doccano');
+    expect(detectFormat([{ path: 'x.jsonl', contents: '{"text": "a", "offsetUnit": "codepoint", "entities": []}' }])).toBe('jsonl');
+    expect(detectFormat([{ path: 'x.json', contents: '[{"data": {"text": "a"}, "annotations": []}]' }])).toBe('label-studio');
+    expect(detectFormat([{ path: 'x.conll', contents: '-DOCSTART- -X- -X- O\n\nقال O\n' }])).toBe('conll');
+  });
+});
