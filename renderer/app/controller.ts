@@ -16,6 +16,7 @@ import {
   deleteSource,
   mergeSources,
   removeAttribution,
+  setAttributeValues,
   setPublisher,
   spanUsage,
   updateAttribution,
@@ -263,6 +264,11 @@ export class IsnadApp {
   /** Removes an attribution (chains through it are cut). */
   async removeAttribution(attributionId: string): Promise<boolean> {
     return (await this.run((state) => removeAttribution(state, { attributionId }))) !== null;
+  }
+
+  /** Replaces the attribute values of the corpus's schema (undoable). */
+  async setAttributeValues(values: { quotation: string[]; stance: string[]; claimType: string[] }): Promise<boolean> {
+    return (await this.run((state) => setAttributeValues(state, values))) !== null;
   }
 
   /** Sets or clears a document's publisher. */

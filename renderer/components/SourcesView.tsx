@@ -14,6 +14,7 @@ import { useApp, useCorpusState } from '../app/hooks';
 import type { IsnadApp } from '../app/controller';
 import type { WorkerInputFile } from '../import/protocol';
 import { CitationGraph } from './CitationGraph';
+import { AttributeValuesEditor } from './AttributeValuesEditor';
 import { KIND_NAMES, SourceForm, sameNamesKey } from './SourceForm';
 
 /** The `format` tag of a registry file. */
@@ -342,6 +343,10 @@ export function SourcesView(): React.JSX.Element {
       <section className="sources-graph" aria-labelledby="sources-graph-heading">
         <h2 id="sources-graph-heading">Who cites whom</h2>
         <CitationGraph graph={graph} />
+      </section>
+
+      <section className="sources-graph">
+        <AttributeValuesEditor />
       </section>
 
       {editing?.mode === 'add' ? (

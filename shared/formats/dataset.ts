@@ -6,7 +6,7 @@
  */
 import type { LabelSchema } from '../model/schema';
 import type { CorpusState } from '../model/state';
-import { attributionsOfDocument, documentsInOrder, sourcesInOrder, spansOfDocument } from '../model/state';
+import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
 
@@ -86,6 +86,8 @@ export interface DatasetFormat {
 
 /** The dataset view of the app's corpus state (documents in list order, spans in reading order). */
 export function datasetFromState(state: CorpusState, filter: (docId: string) => boolean = () => true): DatasetCorpus {
+  const spansByDoc = spansByDocument(state);
+  const attributionsByDoc = attributionsByDocument(state);
   return {
     name: state.corpus.name,
     schema: state.corpus.schema,
@@ -97,8 +99,8 @@ export function datasetFromState(state: CorpusState, filter: (docId: string) => 
         title: d.title,
         text: d.text,
         meta: { fileName: d.meta.fileName, outlet: d.meta.outlet, url: d.meta.url, date: d.meta.date, status: d.status, sha256: d.sha256 },
-        spans: spansOfDocument(state, d.id).map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label })),
-        attributions: attributionsOfDocument(state, d.id).map(({ corpusId: _c, docId: _d, ...a }) => a),
+        spans: (spansByDoc.get(d.id) ?? []).map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label })),
+        attributions: (attributionsByDoc.get(d.id) ?? []).map(({ corpusId: _c, docId: _d, ...a }) => a),
         ...(d.publisherId ? { publisherId: d.publisherId } : {}),
       })),
   };

@@ -301,3 +301,22 @@ export function integrityProblems(state: CorpusState): string[] {
   for (const d of state.documents.values()) if (d.publisherId && !state.sources.has(d.publisherId)) problems.push(`document ${d.id}: publisher ${d.publisherId} is missing.`);
   return problems;
 }
+
+/**
+ * Replaces the values attribution attributes may take (the schema's lists). Values still
+ * used by an attribution cannot be removed; the refusal says which.
+ */
+export function setAttributeValues(state: CorpusState, values: { quotation: readonly string[]; stance: readonly string[]; claimType: readonly string[] }): CommandResult {
+  const next = { quotation: cleanList(values.quotation), stance: cleanList(values.stance), claimType: cleanList(values.claimType) };
+  for (const key of ['quotation', 'stance', 'claimType'] as const) {
+    if (!next[key].length) return fail(`Keep at least one ${key === 'claimType' ? 'claim type' : key} value.`);
+    if (next[key].some((v) => v.length > 100)) return fail('An attribute value is at most 100 characters.');
+    const inUse = new Set([...state.attributions.values()].map((a) => a[key]).filter((v): v is string => !!v));
+    const removed = [...inUse].filter((v) => !next[key].includes(v));
+    if (removed.length) return fail(`“${removed.join('”, “')}” is still used by attributions; change those first.`);
+  }
+  const current = attributeValues(state.corpus.schema);
+  if (JSON.stringify(current) === JSON.stringify(next)) return fail('Nothing changed.');
+  const after = { ...state.corpus, schema: { ...state.corpus.schema, attributes: next } };
+  return { ok: true, tx: transaction([{ table: 'corpora', id: state.corpus.id, before: state.corpus, after }], { origin: 'user', description: 'Edit attribute values' }) };
+}

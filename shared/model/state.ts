@@ -72,6 +72,34 @@ export function spansOfDocument(state: CorpusState, docId: string): SpanRecord[]
   return result.sort(compareSpans);
 }
 
+/**
+ * Spans grouped by document, each list in reading order: one pass over the spans, for work
+ * over the whole corpus (exports) where `spansOfDocument` per document would be quadratic.
+ */
+export function spansByDocument(state: CorpusState): Map<string, SpanRecord[]> {
+  const map = new Map<string, SpanRecord[]>();
+  for (const span of state.spans.values()) {
+    const list = map.get(span.docId);
+    if (list) list.push(span);
+    else map.set(span.docId, [span]);
+  }
+  for (const list of map.values()) list.sort(compareSpans);
+  return map;
+}
+
+/** Attributions grouped by document, each list in the order of `attributionsOfDocument`. */
+export function attributionsByDocument(state: CorpusState): Map<string, AttributionRecord[]> {
+  const map = new Map<string, AttributionRecord[]>();
+  for (const a of state.attributions.values()) {
+    const list = map.get(a.docId);
+    if (list) list.push(a);
+    else map.set(a.docId, [a]);
+  }
+  const start = (a: AttributionRecord): number => state.spans.get(a.claimSpanId)?.start ?? 0;
+  for (const list of map.values()) list.sort((a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return map;
+}
+
 /** Number of spans per document id. */
 export function spanCounts(state: CorpusState): Map<string, number> {
   const counts = new Map<string, number>();

@@ -16,6 +16,16 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Whether a text has any surrogate code unit. Without one (most Arabic news text), code
+ * points and UTF-16 code units are the same offsets, and conversions are the identity.
+ */
+export function hasSurrogates(text: string): boolean {
+  return SURROGATE.test(text);
+}
+
 /**
  * Converts many UTF-16 offsets into one text to the given unit in a single pass.
  * Throws a RangeError for an offset outside the text or inside a surrogate pair.
@@ -27,7 +37,7 @@ export function fromUtf16Offsets(text: string, offsets: readonly number[], unit:
       throw new RangeError(`Offset ${offset} falls inside a surrogate pair.`);
     }
   }
-  if (unit === 'utf16') return [...offsets];
+  if (unit === 'utf16' || !hasSurrogates(text)) return [...offsets];
   const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
   const result = new Array<number>(offsets.length);
   let unitPos = 0;
@@ -48,7 +58,7 @@ export function fromUtf16Offsets(text: string, offsets: readonly number[], unit:
  * the end of the text.
  */
 export function toUtf16Offsets(text: string, offsets: readonly number[], unit: OffsetUnit): (number | null)[] {
-  if (unit === 'utf16') return offsets.map((o) => (Number.isInteger(o) && o >= 0 && o <= text.length ? o : null));
+  if (unit === 'utf16' || !hasSurrogates(text)) return offsets.map((o) => (Number.isInteger(o) && o >= 0 && o <= text.length ? o : null));
   const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
   const result = new Array<number | null>(offsets.length).fill(null);
   let unitPos = 0;
@@ -70,13 +80,13 @@ export function toUtf16Offsets(text: string, offsets: readonly number[], unit: O
  * above (by code point array), so that export verification is a real second opinion.
  */
 export function sliceInUnit(text: string, start: number, end: number, unit: OffsetUnit, codePoints?: readonly string[]): string {
-  if (unit === 'utf16') return text.slice(start, end);
+  if (unit === 'utf16' || (!codePoints && !hasSurrogates(text))) return text.slice(start, end);
   return (codePoints ?? Array.from(text)).slice(start, end).join('');
 }
 
 /** Length of `text` in `unit`. */
 export function lengthInUnit(text: string, unit: OffsetUnit): number {
-  if (unit === 'utf16') return text.length;
+  if (unit === 'utf16' || !hasSurrogates(text)) return text.length;
   let n = 0;
   for (const _ of text) n += 1;
   return n;

@@ -130,7 +130,11 @@ async function run(count: number): Promise<BenchResult> {
 
 const params = new URLSearchParams(location.search);
 const count = Number(params.get('articles') ?? 10_000);
-const job = params.has('profile') ? import('./profile').then((m) => m.profile(count)) : run(count);
+const job = params.has('profile')
+  ? import('./profile').then((m) => m.profile(count))
+  : params.get('suite') === 'export'
+    ? import('./export-bench').then((m) => m.runExportBench(count))
+    : run(count);
 job.then(
   (result) => {
     (window as unknown as { __bench: unknown }).__bench = { ok: true, result };

@@ -26,14 +26,19 @@ try {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`http://127.0.0.1:4199/?articles=${articles}`);
-  await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
-  const outcome = await page.evaluate(() => window.__bench);
+  const runSuite = async (query) => {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`http://127.0.0.1:4199/?${query}`);
+    await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
+    const outcome = await page.evaluate(() => window.__bench);
+    await page.close();
+    if (!outcome.ok) throw new Error(outcome.error);
+    return outcome.result;
+  };
+  const r = await runSuite(`articles=${articles}`);
+  const e = await runSuite(`suite=export&articles=${articles}`);
   await browser.close();
-  if (!outcome.ok) throw new Error(outcome.error);
-  const r = outcome.result;
   const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
   console.log(`\nImport benchmark (headless Chromium, one run)`);
   console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
@@ -43,7 +48,12 @@ try {
   console.log(`  (diagnostic) reading the same files as browser File objects: ${ms(r.fileReadMs)} (Electron delivers bytes instead)`);
   console.log(`  import / baseline: ${r.ratio.toFixed(2)}×   (target ≤ 1.50×) ${r.ratio <= 1.5 ? 'OK' : 'MISSED'}`);
   console.log(`  longest UI frame during the import: ${ms(r.longestFrameMs)}, frames over 100 ms: ${r.framesOver100ms}   (target 0) ${r.framesOver100ms === 0 ? 'OK' : 'MISSED'}`);
-  failed = r.ratio > 1.5 || r.framesOver100ms > 0;
+  console.log(`\nExport benchmark (same run)`);
+  console.log(`  corpus: ${e.documents.toLocaleString('en')} documents, ${e.spans.toLocaleString('en')} spans`);
+  console.log(`  baseline, JSON.stringify of the same data: ${ms(e.stringifyMs)}`);
+  console.log(`  native JSON export (verification included): ${ms(e.nativeMs)} = ${e.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
+  console.log(`  JSON Lines export (verification included): ${ms(e.jsonlMs)} = ${e.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
+  failed = r.ratio > 1.5 || r.framesOver100ms > 0 || e.nativeRatio > 2 || e.jsonlRatio > 2;
 } catch (error) {
   console.error(`bench failed: ${error.message}`);
   failed = true;

@@ -146,3 +146,25 @@ test('deleting a span that an attribution uses asks first and repairs the attrib
   await page.keyboard.press('Control+z');
   await expect(panel).toContainText('mention «وكالة نوفوستي»');
 });
+
+test('attribute values can be extended in the Sources view and used in the palette', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const form = page.getByRole('form', { name: 'Attribute values' });
+  const stance = form.getByRole('textbox', { name: 'Stance values' });
+  await stance.fill(`${await stance.inputValue()}, ironic`);
+  await form.getByRole('button', { name: 'Save attribute values' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: 'Sources' }).click();
+  await expect(page.getByRole('form', { name: 'Attribute values' }).getByRole('textbox', { name: 'Stance values' })).toHaveValue('asserted, hedged, denied, questioned, ironic');
+  await page.getByRole('button', { name: 'Sources' }).click();
+  await isnad.openDocument(/موسكو تعلن عن محادثات جديدة/);
+  await isnad.spanItem(/CLAIM — Claim/).click();
+  await page.keyboard.press('a');
+  await page.keyboard.type('رويترز');
+  await page.keyboard.press('Enter');
+  const select = page.getByRole('combobox', { name: 'Stance of the attribution to Reuters (رويترز)' });
+  await select.selectOption('ironic');
+  await expect(select).toHaveValue('ironic');
+});

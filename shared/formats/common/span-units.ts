@@ -4,7 +4,7 @@
  * independent slice), and reading offsets in a declared unit back to UTF-16.
  */
 import type { DatasetSpan } from '../dataset';
-import { fromUtf16Offsets, lengthInUnit, sliceInUnit, toUtf16Offsets, type OffsetUnit } from '../../text/offsets';
+import { fromUtf16Offsets, hasSurrogates, lengthInUnit, sliceInUnit, toUtf16Offsets, type OffsetUnit } from '../../text/offsets';
 
 /** A span as written by an exporter: offsets in the export's unit, with the text it covers. */
 export interface UnitSpan {
@@ -27,7 +27,7 @@ export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: O
 
 /** A checker of written spans against one text: returns a problem, or null when the span reads its quote. */
 export function quoteChecker(text: string, unit: OffsetUnit): (start: unknown, end: unknown, quote: string | undefined) => string | null {
-  const codePoints = unit === 'codepoint' ? Array.from(text) : undefined;
+  const codePoints = unit === 'codepoint' && hasSurrogates(text) ? Array.from(text) : undefined;
   const length = codePoints ? codePoints.length : lengthInUnit(text, unit);
   return (start, end, quote) => {
     if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${String(start)}–${String(end)} are not integers`;

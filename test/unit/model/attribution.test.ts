@@ -180,3 +180,15 @@ describe('the integrity invariant under random edit sequences', () => {
     );
   });
 });
+
+describe('attribute values', () => {
+  it('can be extended; values in use cannot be removed', async () => {
+    const { setAttributeValues } = await import('../../../shared/model/attribution-commands');
+    const { state, ids } = chainState();
+    const extended = testTransaction(state, setAttributeValues(state, { quotation: ['direct', 'indirect', 'mixed', 'paraphrase'], stance: ['asserted', 'hedged', 'denied', 'questioned'], claimType: ['statement', 'casualty-figure', 'event-report', 'call-or-demand', 'denial', 'threat'] })).state;
+    const use = updateAttribution(extended, { attributionId: ids.viaNovosti!, patch: { quotation: 'paraphrase', claimType: 'threat' } });
+    expect(use.ok).toBe(true);
+    const s = testTransaction(extended, use).state;
+    expect(setAttributeValues(s, { quotation: ['direct'], stance: ['asserted'], claimType: ['threat'] })).toMatchObject({ ok: false, error: expect.stringMatching(/“paraphrase” is still used/) });
+  });
+});
