@@ -14,7 +14,7 @@ export interface SplitRatios {
 export type SplitAssignment = Record<'train' | 'dev' | 'test', string[]>;
 
 /** mulberry32: a small, well-known seeded PRNG (deterministic across platforms). */
-function prng(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -61,7 +61,7 @@ export function splitDocuments(docIds: readonly string[], groups: readonly (read
   const units = [...byRoot.values()].map((unit) => unit.sort());
   // Sort first so that the input order does not matter, then shuffle (Fisher–Yates).
   units.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-  const random = prng(seed);
+  const random = seededRandom(seed);
   for (let i = units.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
     [units[i], units[j]] = [units[j]!, units[i]!];

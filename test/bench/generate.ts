@@ -2,6 +2,8 @@
  * A generated Arabic news corpus for benchmarks: deterministic (seeded), built from a
  * vocabulary we wrote, about 3 KB of text per article in several paragraphs.
  */
+import { seededRandom } from '../../shared/formats/splits';
+
 const WORDS = (
   'قال أعلن أكد نقلت أفادت ذكرت وكالة نوفوستي قاسيون سانا رويترز الأناضول مصدر مسؤول وزير الخارجية الدفاع الحكومة المعارضة ' +
   'دمشق حلب إدلب حماة حمص درعا الرقة دير الزور موسكو أنقرة طهران جنيف بيروت عمان القاهرة اليوم أمس الثلاثاء الأربعاء ' +
@@ -11,17 +13,8 @@ const WORDS = (
   'في من إلى على عن مع بعد قبل خلال حول بين أن إن لا لم لن قد كما أيضا وفق بحسب نقلا'
 ).split(' ');
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the splits (mulberry32), reused so generated corpora are reproducible. */
+export const prng = seededRandom;
 
 /** One article of about `chars` characters: a headline line and paragraphs. */
 export function generateArticle(random: () => number, chars = 3000): string {
