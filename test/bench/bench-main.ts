@@ -54,7 +54,12 @@ function watchFrames(): () => { longest: number; over100: number } {
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       longest = Math.max(longest, entry.duration);
-      if (entry.duration > 100) over100 += 1;
+      if (entry.duration > 100) {
+        over100 += 1;
+        const scripts = (entry as unknown as { scripts?: Array<{ invoker: string; sourceFunctionName: string; duration: number }> }).scripts ?? [];
+        (window as unknown as { __long: unknown[] }).__long ??= [];
+        (window as unknown as { __long: unknown[] }).__long.push({ d: Math.round(entry.duration), s: scripts.map((x) => `${x.invoker}|${x.sourceFunctionName}|${Math.round(x.duration)}`) });
+      }
     }
   });
   const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? 'long-animation-frame' : 'longtask';

@@ -32,6 +32,7 @@ try {
     await page.goto(`http://127.0.0.1:4199/?${query}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
     const outcome = await page.evaluate(() => window.__bench);
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__long ?? [])));
     await page.close();
     if (!outcome.ok) throw new Error(outcome.error);
     return outcome.result;
