@@ -16,7 +16,7 @@ import { selectForExport } from './common/export-selection';
 import { corpusSlug } from './common/file-name';
 import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
-import { isRecord, readJsonLines } from './common/json-lines';
+import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
 
 /** The two shapes of a doccano line. */
@@ -160,66 +160,56 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
   const sources = createSourceBook();
   const docIds = createIdBook();
   const labels: string[] = [];
-  for (const file of files) {
-    const read = readJsonLines(file);
-    notes.push(...read.notes);
-    for (const { line, value } of read.lines) {
-      const where = `${file.path}:${line}`;
-      const skip = (message: string): void => void notes.push({ where, line, kind: 'skipped', message });
-      if (!isRecord(value) || typeof value.text !== 'string') {
-        skip(`Line ${line} has no "text" string; the line was skipped.`);
-        continue;
+  for (const { line, where, record: value, skip } of textRecords(files, notes)) {
+    const text = value.text;
+    const rawId = typeof value.id === 'string' || typeof value.id === 'number' ? String(value.id) : `doccano-${line}`;
+    const docId = docIds.claim(rawId);
+    if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${rawId} was used before; it became ${docId.id}.` });
+    const spans: DatasetSpan[] = [];
+    const entityIds = new Map<string, string>();
+    const addSpan = (start: unknown, end: unknown, label: unknown, entityId: unknown): void => {
+      if (typeof label !== 'string' || !label) return skip(`Line ${line}: a span [${String(start)}, ${String(end)}) has no label; it was skipped.`);
+      const range = spanToUtf16(text, start, end, 'utf16');
+      if ('reason' in range) return skip(`Line ${line}: span ${label} ${range.reason}; it was skipped.`);
+      const id = `${docId.id}:e${entityId === undefined ? spans.length + 1 : String(entityId)}`;
+      if (spans.some((s) => s.id === id)) return skip(`Line ${line}: entity id ${String(entityId)} is used twice; the second was skipped.`);
+      spans.push({ id, start: range.start, end: range.end, label });
+      if (entityId !== undefined) entityIds.set(String(entityId), id);
+      if (!labels.includes(label)) labels.push(label);
+    };
+    const variant = doccanoVariantOf(value);
+    const relations: SpanRelation[] = [];
+    if (variant === 'seq') {
+      const triples = (Array.isArray(value.label) ? value.label : value.labels) as unknown[];
+      for (const t of triples) {
+        if (Array.isArray(t) && t.length >= 3) addSpan(t[0], t[1], t[2], undefined);
+        else skip(`Line ${line}: label ${JSON.stringify(t)} is not [start, end, "LABEL"]; it was skipped.`);
       }
-      const text = value.text;
-      const rawId = typeof value.id === 'string' || typeof value.id === 'number' ? String(value.id) : `doccano-${line}`;
-      const docId = docIds.claim(rawId);
-      if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${rawId} was used before; it became ${docId.id}.` });
-      const spans: DatasetSpan[] = [];
-      const entityIds = new Map<string, string>();
-      const addSpan = (start: unknown, end: unknown, label: unknown, entityId: unknown): void => {
-        if (typeof label !== 'string' || !label) return skip(`Line ${line}: a span [${String(start)}, ${String(end)}) has no label; it was skipped.`);
-        const range = spanToUtf16(text, start, end, 'utf16');
-        if ('reason' in range) return skip(`Line ${line}: span ${label} ${range.reason}; it was skipped.`);
-        const id = `${docId.id}:e${entityId === undefined ? spans.length + 1 : String(entityId)}`;
-        if (spans.some((s) => s.id === id)) return skip(`Line ${line}: entity id ${String(entityId)} is used twice; the second was skipped.`);
-        spans.push({ id, start: range.start, end: range.end, label });
-        if (entityId !== undefined) entityIds.set(String(entityId), id);
-        if (!labels.includes(label)) labels.push(label);
-      };
-      const variant = doccanoVariantOf(value);
-      const relations: SpanRelation[] = [];
-      if (variant === 'seq') {
-        const triples = (Array.isArray(value.label) ? value.label : value.labels) as unknown[];
-        for (const t of triples) {
-          if (Array.isArray(t) && t.length >= 3) addSpan(t[0], t[1], t[2], undefined);
-          else skip(`Line ${line}: label ${JSON.stringify(t)} is not [start, end, "LABEL"]; it was skipped.`);
-        }
-      } else if (variant === 'relation') {
-        for (const e of value.entities as unknown[]) {
-          if (isRecord(e) && (typeof e.id === 'number' || typeof e.id === 'string')) addSpan(e.start_offset, e.end_offset, e.label, e.id);
-          else skip(`Line ${line}: entity ${JSON.stringify(e)} has no id; it was skipped.`);
-        }
-        for (const r of Array.isArray(value.relations) ? value.relations : []) {
-          const from = isRecord(r) ? entityIds.get(String(r.from_id)) : undefined;
-          const to = isRecord(r) ? entityIds.get(String(r.to_id)) : undefined;
-          if (!isRecord(r) || from === undefined || to === undefined || typeof r.type !== 'string') {
-            skip(`Line ${line}: relation ${JSON.stringify(r)} does not join two entities of the line; it was skipped.`);
-            continue;
-          }
-          relations.push({ from, to, type: r.type });
-        }
+    } else if (variant === 'relation') {
+      for (const e of value.entities as unknown[]) {
+        if (isRecord(e) && (typeof e.id === 'number' || typeof e.id === 'string')) addSpan(e.start_offset, e.end_offset, e.label, e.id);
+        else skip(`Line ${line}: entity ${JSON.stringify(e)} has no id; it was skipped.`);
       }
-      const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);
-      for (const note of rebuilt.notes) notes.push({ ...note, line });
-      documents.push({
-        id: docId.id,
-        title: typeof value.title === 'string' ? value.title : docId.id,
-        text,
-        meta: metaFromExtras(value, KNOWN_KEYS),
-        spans: spans.sort((a, b) => a.start - b.start || a.end - b.end),
-        attributions: rebuilt.attributions,
-      });
+      for (const r of Array.isArray(value.relations) ? value.relations : []) {
+        const from = isRecord(r) ? entityIds.get(String(r.from_id)) : undefined;
+        const to = isRecord(r) ? entityIds.get(String(r.to_id)) : undefined;
+        if (!isRecord(r) || from === undefined || to === undefined || typeof r.type !== 'string') {
+          skip(`Line ${line}: relation ${JSON.stringify(r)} does not join two entities of the line; it was skipped.`);
+          continue;
+        }
+        relations.push({ from, to, type: r.type });
+      }
     }
+    const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);
+    for (const note of rebuilt.notes) notes.push({ ...note, line });
+    documents.push({
+      id: docId.id,
+      title: typeof value.title === 'string' ? value.title : docId.id,
+      text,
+      meta: metaFromExtras(value, KNOWN_KEYS),
+      spans: spans.sort((a, b) => a.start - b.start || a.end - b.end),
+      attributions: rebuilt.attributions,
+    });
   }
   return {
     ok: true,

@@ -18,7 +18,7 @@ import { selectForExport } from './common/export-selection';
 import { corpusSlug } from './common/file-name';
 import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
-import { isRecord, readJsonLines } from './common/json-lines';
+import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
 import { quoteChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
 
@@ -246,92 +246,82 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
     }
     return id;
   };
-  for (const file of files) {
-    const read = readJsonLines(file);
-    notes.push(...read.notes);
-    for (const { line, value } of read.lines) {
-      const where = `${file.path}:${line}`;
-      const skip = (message: string): void => void notes.push({ where, line, kind: 'skipped', message });
-      if (!isRecord(value) || typeof value.text !== 'string') {
-        skip(`Line ${line} has no "text" string; the line was skipped.`);
+  for (const { line, where, record: value, skip } of textRecords(files, notes)) {
+    const text = value.text;
+    let unit: OffsetUnit = 'codepoint';
+    if (value.offsetUnit === 'utf16' || value.offsetUnit === 'codepoint') unit = value.offsetUnit;
+    else notes.push({ where, line, kind: 'repaired', message: `Line ${line} declares no known offsetUnit (${String(value.offsetUnit)}); its offsets were read as code points.` });
+    const docId = docIds.claim(str(value.id) ?? `line-${line}`);
+    if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${String(value.id)} was used before; it became ${docId.id}.` });
+    const check = quoteChecker(text, unit);
+    const spans: DatasetSpan[] = [];
+    const spanIdMap = new Map<string, string>();
+    const addSpan = (raw: unknown, label: string | undefined, what: string): string | undefined => {
+      if (!isRecord(raw)) return undefined;
+      const oldId = str(raw.id);
+      if (oldId !== undefined && spanIdMap.has(oldId)) return spanIdMap.get(oldId);
+      const spanLabel = str(raw.label) ?? label;
+      const problem = check(raw.start, raw.end, typeof raw.text === 'string' ? raw.text : undefined);
+      const range = problem ? null : spanToUtf16(text, raw.start, raw.end, unit);
+      if (problem || !range || 'reason' in range || spanLabel === undefined) {
+        skip(`Line ${line}: ${what} ${oldId ?? ''} ${problem ?? (range && 'reason' in range ? range.reason : 'has no label')}; it was skipped.`);
+        return undefined;
+      }
+      const existing = spans.find((s) => s.start === range.start && s.end === range.end && s.label === spanLabel);
+      if (existing && oldId === undefined) return existing.id;
+      const id = spanIds.claim(oldId ?? `${docId.id}:s${spans.length + 1}`).id;
+      if (oldId !== undefined) spanIdMap.set(oldId, id);
+      spans.push({ id, start: range.start, end: range.end, label: spanLabel });
+      if (!labels.includes(spanLabel)) labels.push(spanLabel);
+      return id;
+    };
+    for (const e of Array.isArray(value.entities) ? value.entities : []) addSpan(e, undefined, 'entity');
+    const attributions: DatasetAttribution[] = [];
+    const attributionIdMap = new Map<string, string>();
+    const vias: Array<[DatasetAttribution, string]> = [];
+    for (const c of Array.isArray(value.claims) ? value.claims : []) {
+      if (!isRecord(c)) continue;
+      const claimId = addSpan(isRecord(c.span) ? { ...c.span, id: c.id } : undefined, 'CLAIM', 'claim');
+      if (claimId === undefined) {
+        skip(`Line ${line}: claim ${String(c.id)} could not be read, so its attributions were skipped.`);
         continue;
       }
-      const text = value.text;
-      let unit: OffsetUnit = 'codepoint';
-      if (value.offsetUnit === 'utf16' || value.offsetUnit === 'codepoint') unit = value.offsetUnit;
-      else notes.push({ where, line, kind: 'repaired', message: `Line ${line} declares no known offsetUnit (${String(value.offsetUnit)}); its offsets were read as code points.` });
-      const docId = docIds.claim(str(value.id) ?? `line-${line}`);
-      if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${String(value.id)} was used before; it became ${docId.id}.` });
-      const check = quoteChecker(text, unit);
-      const spans: DatasetSpan[] = [];
-      const spanIdMap = new Map<string, string>();
-      const addSpan = (raw: unknown, label: string | undefined, what: string): string | undefined => {
-        if (!isRecord(raw)) return undefined;
-        const oldId = str(raw.id);
-        if (oldId !== undefined && spanIdMap.has(oldId)) return spanIdMap.get(oldId);
-        const spanLabel = str(raw.label) ?? label;
-        const problem = check(raw.start, raw.end, typeof raw.text === 'string' ? raw.text : undefined);
-        const range = problem ? null : spanToUtf16(text, raw.start, raw.end, unit);
-        if (problem || !range || 'reason' in range || spanLabel === undefined) {
-          skip(`Line ${line}: ${what} ${oldId ?? ''} ${problem ?? (range && 'reason' in range ? range.reason : 'has no label')}; it was skipped.`);
-          return undefined;
-        }
-        const existing = spans.find((s) => s.start === range.start && s.end === range.end && s.label === spanLabel);
-        if (existing && oldId === undefined) return existing.id;
-        const id = spanIds.claim(oldId ?? `${docId.id}:s${spans.length + 1}`).id;
-        if (oldId !== undefined) spanIdMap.set(oldId, id);
-        spans.push({ id, start: range.start, end: range.end, label: spanLabel });
-        if (!labels.includes(spanLabel)) labels.push(spanLabel);
-        return id;
-      };
-      for (const e of Array.isArray(value.entities) ? value.entities : []) addSpan(e, undefined, 'entity');
-      const attributions: DatasetAttribution[] = [];
-      const attributionIdMap = new Map<string, string>();
-      const vias: Array<[DatasetAttribution, string]> = [];
-      for (const c of Array.isArray(value.claims) ? value.claims : []) {
-        if (!isRecord(c)) continue;
-        const claimId = addSpan(isRecord(c.span) ? { ...c.span, id: c.id } : undefined, 'CLAIM', 'claim');
-        if (claimId === undefined) {
-          skip(`Line ${line}: claim ${String(c.id)} could not be read, so its attributions were skipped.`);
-          continue;
-        }
-        for (const a of Array.isArray(c.attributions) ? c.attributions : []) {
-          if (!isRecord(a)) continue;
-          const sourceId = addSource(a.source) ?? fallbackSources.anonymous();
-          const mention = addSpan(a.mention, 'SOURCE', 'mention');
-          const cue = addSpan(a.cue, 'CUE', 'cue');
-          const id = attributionIds.claim(str(a.id) ?? `${docId.id}:a${attributions.length + 1}`).id;
-          if (str(a.id) !== undefined) attributionIdMap.set(str(a.id)!, id);
-          const attribution: DatasetAttribution = {
-            id,
-            claimSpanId: claimId,
-            sourceId,
-            ...(mention !== undefined ? { mentionSpanId: mention } : {}),
-            ...(cue !== undefined ? { cueSpanId: cue } : {}),
-            ...(typeof a.quotation === 'string' ? { quotation: a.quotation } : {}),
-            ...(typeof a.stance === 'string' ? { stance: a.stance } : {}),
-            ...(typeof a.claimType === 'string' ? { claimType: a.claimType } : {}),
-          };
-          attributions.push(attribution);
-          if (str(a.via) !== undefined) vias.push([attribution, str(a.via)!]);
-        }
+      for (const a of Array.isArray(c.attributions) ? c.attributions : []) {
+        if (!isRecord(a)) continue;
+        const sourceId = addSource(a.source) ?? fallbackSources.anonymous();
+        const mention = addSpan(a.mention, 'SOURCE', 'mention');
+        const cue = addSpan(a.cue, 'CUE', 'cue');
+        const id = attributionIds.claim(str(a.id) ?? `${docId.id}:a${attributions.length + 1}`).id;
+        if (str(a.id) !== undefined) attributionIdMap.set(str(a.id)!, id);
+        const attribution: DatasetAttribution = {
+          id,
+          claimSpanId: claimId,
+          sourceId,
+          ...(mention !== undefined ? { mentionSpanId: mention } : {}),
+          ...(cue !== undefined ? { cueSpanId: cue } : {}),
+          ...(typeof a.quotation === 'string' ? { quotation: a.quotation } : {}),
+          ...(typeof a.stance === 'string' ? { stance: a.stance } : {}),
+          ...(typeof a.claimType === 'string' ? { claimType: a.claimType } : {}),
+        };
+        attributions.push(attribution);
+        if (str(a.via) !== undefined) vias.push([attribution, str(a.via)!]);
       }
-      for (const [a, via] of vias) {
-        const target = attributionIdMap.get(via);
-        if (target !== undefined) a.viaId = target;
-        else skip(`Line ${line}: attribution ${a.id} comes via ${via}, which is not on the line; the link was skipped.`);
-      }
-      const publisherId = addSource(value.publisher);
-      documents.push({
-        id: docId.id,
-        title: str(value.title) ?? docId.id,
-        text,
-        meta: metaFromExtras(isRecord(value.meta) ? { meta: value.meta } : {}, []),
-        spans: spans.sort((x, y) => x.start - y.start || x.end - y.end),
-        attributions,
-        ...(publisherId !== undefined ? { publisherId } : {}),
-      });
     }
+    for (const [a, via] of vias) {
+      const target = attributionIdMap.get(via);
+      if (target !== undefined) a.viaId = target;
+      else skip(`Line ${line}: attribution ${a.id} comes via ${via}, which is not on the line; the link was skipped.`);
+    }
+    const publisherId = addSource(value.publisher);
+    documents.push({
+      id: docId.id,
+      title: str(value.title) ?? docId.id,
+      text,
+      meta: metaFromExtras(isRecord(value.meta) ? { meta: value.meta } : {}, []),
+      spans: spans.sort((x, y) => x.start - y.start || x.end - y.end),
+      attributions,
+      ...(publisherId !== undefined ? { publisherId } : {}),
+    });
   }
   return {
     ok: true,

@@ -51,3 +51,34 @@ export function preview(line: string, max = 80): string {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A JSON Lines record that has a `text` string, with where it is and how to skip it. */
+export interface TextRecord {
+  line: number;
+  /** "file:line", for notes. */
+  where: string;
+  record: Record<string, unknown> & { text: string };
+  /** Records a `skipped` note for this line. */
+  skip(message: string): void;
+}
+
+/**
+ * The records of JSON Lines files that carry a `text` string, file by file, line by line.
+ * Reading notes go to `notes` as each file is reached; a line without `text` is skipped with
+ * a note. Lazy, so notes keep the order of the files and lines.
+ */
+export function* textRecords(files: readonly OutputFile[], notes: FormatNote[]): Generator<TextRecord> {
+  for (const file of files) {
+    const read = readJsonLines(file);
+    notes.push(...read.notes);
+    for (const { line, value } of read.lines) {
+      const where = `${file.path}:${line}`;
+      const skip = (message: string): void => void notes.push({ where, line, kind: 'skipped', message });
+      if (!isRecord(value) || typeof value.text !== 'string') {
+        skip(`Line ${line} has no "text" string; the line was skipped.`);
+        continue;
+      }
+      yield { line, where, record: value as Record<string, unknown> & { text: string }, skip };
+    }
+  }
+}
