@@ -4,7 +4,7 @@
  *   isnad import FILE|FOLDER… --out corpus.json [--name NAME] [--encoding ENC] [--map …] [--collapse-repeats]
  * Exit codes: 0 all good; 1 a file was refused (the others are still processed); 2 usage.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DEFAULT_FIELD_MAPPING, type FieldMapping } from '../shared/formats/article-draft';
@@ -18,6 +18,7 @@ import { DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../shared/text/de
 import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
 import { SUGGEST_USAGE, suggestCommand } from './suggest';
+import { writeFileAtomic } from '../electron/main/atomic-write';
 import { CONVERT_USAGE, convertCommand, type ConvertFs } from './convert';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
@@ -177,17 +178,6 @@ async function inspect(parsed: Parsed, io: CliIo): Promise<number> {
   return refused ? 1 : 0;
 }
 
-async function writeAtomically(path: string, contents: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, contents, { flush: true });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
   const out = resolve(parsed.out!);
   const now = new Date().toISOString();
@@ -210,7 +200,7 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
     io.stderr(`isnad: export stopped, nothing written:\n  ${result.problems.join('\n  ')}`);
     return 1;
   }
-  await writeAtomically(out, result.json);
+  await writeFileAtomic(out, result.json);
   io.stdout(`Wrote ${report.imported.length} document${report.imported.length === 1 ? '' : 's'} to ${out}` + (report.refused.length ? ` (${report.refused.length} file${report.refused.length === 1 ? '' : 's'} refused)` : ''));
   return report.refused.length ? 1 : 0;
 }
@@ -228,13 +218,13 @@ const nodeConvertFs: ConvertFs = {
   },
   async writeOutput(path, files, asFolder) {
     if (!asFolder) {
-      await writeAtomically(resolve(path), files[0]!.contents);
+      await writeFileAtomic(resolve(path), files[0]!.contents);
       return;
     }
     for (const file of files) {
       const target = resolve(path, file.path);
       await mkdir(dirname(target), { recursive: true });
-      await writeAtomically(target, file.contents);
+      await writeFileAtomic(target, file.contents);
     }
   },
 };

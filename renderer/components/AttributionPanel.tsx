@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { attributeValues } from '../../shared/model/schema';
-import { attributionsOfDocument, spansOfDocument, type CorpusState } from '../../shared/model/state';
+import { attributionChain, attributionsOfDocument, spansOfDocument, type CorpusState } from '../../shared/model/state';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord } from '../../shared/model/types';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
@@ -17,12 +17,7 @@ function sourceName(state: CorpusState, a: AttributionRecord): string {
 
 /** "claim ← Foreign ministry source ← via RIA Novosti": the chain of an attribution, in words. */
 export function chainText(state: CorpusState, a: AttributionRecord): string {
-  const names = [sourceName(state, a)];
-  const seen = new Set([a.id]);
-  for (let via = a.viaId ? state.attributions.get(a.viaId) : undefined; via && !seen.has(via.id); via = via.viaId ? state.attributions.get(via.viaId) : undefined) {
-    seen.add(via.id);
-    names.push(`via ${sourceName(state, via)}`);
-  }
+  const names = attributionChain(state, a.id).map((link, i) => (i === 0 ? sourceName(state, link) : `via ${sourceName(state, link)}`));
   return `claim ← ${names.join(' ← ')}`;
 }
 

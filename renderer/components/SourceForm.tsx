@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SourceFields } from '../../shared/model/attribution-commands';
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
+import { sameNamesKey, sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { SourceKind, SourceRecord } from '../../shared/model/types';
 import { SOURCE_KINDS } from '../../shared/model/types';
 
@@ -21,11 +21,6 @@ export const KIND_NAMES: Record<SourceKind, string> = {
   anonymous: 'Anonymous source',
   'social-media': 'Social media',
 };
-
-/** The key under which two sources count as the same entry: same Latin name (any case) and same Arabic name. */
-export function sameNamesKey(source: Pick<SourceRecord, 'nameAr' | 'nameLatin'>): string {
-  return `${source.nameLatin.trim().toLowerCase()}|${source.nameAr.trim()}`;
-}
 
 /** Splits comma-separated names; the Arabic comma (،) separates too. */
 export function splitNames(text: string): string[] {

@@ -6,7 +6,7 @@
  */
 import { Fragment, useMemo, useRef, useState } from 'react';
 import { parseRegistryFile } from '../../shared/attribution/registry-file';
-import { sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
+import { sameNamesKey, sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
 import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
 import type { SourceRecord } from '../../shared/model/types';
@@ -15,7 +15,7 @@ import type { IsnadApp } from '../app/controller';
 import type { WorkerInputFile } from '../import/protocol';
 import { CitationGraph } from './CitationGraph';
 import { AttributeValuesEditor } from './AttributeValuesEditor';
-import { KIND_NAMES, SourceForm, sameNamesKey } from './SourceForm';
+import { KIND_NAMES, SourceForm } from './SourceForm';
 
 /** The `format` tag of a registry file. */
 const REGISTRY_FORMAT = 'isnad-registry';

@@ -41,6 +41,11 @@ function normalisedFields(fields: SourceFields): SourceFields {
   };
 }
 
+/** The key under which two sources count as the same entry: same Latin name (any case) and same Arabic name. */
+export function sameNamesKey(source: Pick<SourceRecord, 'nameAr' | 'nameLatin'>): string {
+  return `${source.nameLatin.trim().toLowerCase()}|${source.nameAr.trim()}`;
+}
+
 /** The display name of a source: "RIA Novosti (وكالة نوفوستي)". */
 export function sourceDisplayName(source: Pick<SourceRecord, 'nameAr' | 'nameLatin'>): string {
   if (source.nameLatin && source.nameAr) return `${source.nameLatin} (${source.nameAr})`;

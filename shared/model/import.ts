@@ -15,6 +15,7 @@ import { ENCODING_NAMES, type TextEncodingName } from '../text/decode';
 import { sha256Hex } from './hash';
 import type { CommandContext } from './commands';
 import { minHashSignature } from './near-duplicates';
+import { sameNamesKey } from './attribution-commands';
 import { findLabel } from './schema';
 import type { CorpusState } from './state';
 import { transaction, type RecordChange, type Transaction } from './transaction';
@@ -237,8 +238,8 @@ export class ImportBuilder {
   private resolveSource(source: ParsedNative['sources'][number]): string {
     const known = this.sourceIdMap.get(source.id);
     if (known) return known;
-    const key = `${source.nameLatin.trim().toLowerCase()}|${source.nameAr.trim()}`;
-    const existing = this.sources.get(source.id) ?? [...this.sources.values()].find((s) => `${s.nameLatin.trim().toLowerCase()}|${s.nameAr.trim()}` === key);
+    const key = sameNamesKey(source);
+    const existing = this.sources.get(source.id) ?? [...this.sources.values()].find((s) => sameNamesKey(s) === key);
     let id: string;
     if (existing) id = existing.id;
     else {

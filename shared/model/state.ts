@@ -31,12 +31,17 @@ export function createCorpusState(
   };
 }
 
+/** Orders attributions in reading order of their claims, then by creation. */
+function attributionOrder(state: CorpusState): (a: AttributionRecord, b: AttributionRecord) => number {
+  const start = (a: AttributionRecord): number => state.spans.get(a.claimSpanId)?.start ?? 0;
+  return (a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
 /** The attributions of one document, in reading order of their claims. */
 export function attributionsOfDocument(state: CorpusState, docId: string): AttributionRecord[] {
   const result: AttributionRecord[] = [];
   for (const a of state.attributions.values()) if (a.docId === docId) result.push(a);
-  const start = (a: AttributionRecord): number => state.spans.get(a.claimSpanId)?.start ?? 0;
-  return result.sort((a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return result.sort(attributionOrder(state));
 }
 
 /** The chain of an attribution: itself, then what it came via, and so on (stops at a cycle). */
@@ -95,8 +100,8 @@ export function attributionsByDocument(state: CorpusState): Map<string, Attribut
     if (list) list.push(a);
     else map.set(a.docId, [a]);
   }
-  const start = (a: AttributionRecord): number => state.spans.get(a.claimSpanId)?.start ?? 0;
-  for (const list of map.values()) list.sort((a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const order = attributionOrder(state);
+  for (const list of map.values()) list.sort(order);
   return map;
 }
 
