@@ -36,11 +36,3 @@ export function matchesBinding(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrl
   return event.key === b.key;
 }
 
-/** How a binding is shown to the user, e.g. "Ctrl+Shift+Z" or "⌘⇧Z". */
-export function formatBinding(binding: string, isMac: boolean): string {
-  const b = parseBinding(binding);
-  const names: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', Delete: 'Delete', Backspace: 'Backspace', Escape: 'Esc' };
-  const key = names[b.key] ?? b.key.toUpperCase();
-  if (isMac) return `${b.mod ? '⌘' : ''}${b.alt ? '⌥' : ''}${b.shift ? '⇧' : ''}${key}`;
-  return [b.mod ? 'Ctrl' : '', b.alt ? 'Alt' : '', b.shift ? 'Shift' : '', key].filter(Boolean).join('+');
-}

@@ -48,11 +48,6 @@ function registry(): HighlightRegistry | null {
   return css?.highlights ?? null;
 }
 
-/** Whether this browser can paint spans (Chromium 105+, Firefox 140+, Safari 17.2+). */
-export function highlightsSupported(): boolean {
-  return registry() !== null && typeof Highlight === 'function';
-}
-
 /** Paints the spans of the open document; clears highlights of labels that have none. */
 export function paintSpans(root: HTMLElement, spans: readonly SpanRecord[], schema: LabelSchema, focusedSpanId: string | null): void {
   const highlights = registry();

@@ -76,24 +76,3 @@ export function labelDisplayName(label: LabelDef): string {
   return `${label.id} — ${label.name}`;
 }
 
-/**
- * Checks that a schema is usable: unique ids, unique hotkeys, non-empty names.
- * Returns the problems found (empty when the schema is valid).
- */
-export function schemaProblems(schema: LabelSchema): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  const keys = new Map<string, string>();
-  for (const label of schema.labels) {
-    if (!/^[A-Za-z][\w-]*$/.test(label.id)) problems.push(`Label id “${label.id}” must start with a letter and hold only letters, digits, - and _.`);
-    if (ids.has(label.id)) problems.push(`Label id “${label.id}” is used twice.`);
-    ids.add(label.id);
-    if (!label.name.trim()) problems.push(`Label “${label.id}” has no name.`);
-    if (label.hotkey) {
-      const other = keys.get(label.hotkey.toLowerCase());
-      if (other) problems.push(`Hotkey “${label.hotkey}” is bound to both ${other} and ${label.id}.`);
-      keys.set(label.hotkey.toLowerCase(), label.id);
-    }
-  }
-  return problems;
-}
