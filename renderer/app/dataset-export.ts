@@ -43,7 +43,7 @@ export function buildDatasetExport(state: CorpusState, request: DatasetExportReq
   const format = DATASET_FORMATS[request.format];
   const parts: Array<{ folder: string; corpus: DatasetCorpus }> = [];
   if (request.split) {
-    const groups = groupDocumentsBySignature(corpus.documents.map((d) => state.documents.get(d.id)!), { threshold: 0.4, bands: 64 });
+    const groups = groupDocumentsBySignature(corpus.documents.map((d) => state.documents.get(d.id)!));
     const assignment = splitDocuments(
       corpus.documents.map((d) => d.id),
       groups,

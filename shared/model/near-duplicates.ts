@@ -95,11 +95,19 @@ export function groupSignatures(signatures: readonly MinHashSignature[], options
 }
 
 /**
+ * How the app groups documents (the list and the dataset splits alike). Wire stories retold
+ * by several outlets share well under 100% of their wording: group at an estimated Jaccard of
+ * 0.4 over 3-word shingles, with 64 bands of 2 rows for recall (measured on planted copies
+ * with 10% of words changed: 3 of 750 pairs missed, no false groups).
+ */
+export const DOCUMENT_GROUPING: NearDuplicateOptions = { threshold: 0.4, bands: 64 };
+
+/**
  * Near-duplicate groups of stored documents from the MinHash signatures computed at import
  * (no text processing): groups of ≥ 2 document ids in input order. Documents without a
  * signature are never grouped.
  */
-export function groupDocumentsBySignature(docs: ReadonlyArray<{ id: string; minhash?: MinHashSignature | undefined }>, options?: NearDuplicateOptions): string[][] {
+export function groupDocumentsBySignature(docs: ReadonlyArray<{ id: string; minhash?: MinHashSignature | undefined }>, options: NearDuplicateOptions = DOCUMENT_GROUPING): string[][] {
   const signed = docs.filter((d): d is { id: string; minhash: MinHashSignature } => d.minhash instanceof Uint32Array);
   return groupSignatures(signed.map((d) => d.minhash), options).map((group) => group.map((i) => signed[i]!.id));
 }
