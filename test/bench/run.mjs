@@ -29,7 +29,7 @@ try {
   const runSuite = async (query) => {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`http://127.0.0.1:4199/?${query}`);
+    await page.goto(`http://127.0.0.1:${process.env.BENCH_PORT ?? 4199}/?${query}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
     const outcome = await page.evaluate(() => window.__bench);
     if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__long ?? [])));

@@ -5,6 +5,6 @@ export default defineConfig({
   root: 'test/bench',
   base: './',
   build: { outDir: '../../dist-bench', emptyOutDir: true, chunkSizeWarningLimit: 2048 },
-  preview: { host: '127.0.0.1', port: 4199, strictPort: true },
+  preview: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT ?? 4199), strictPort: true },
   logLevel: 'warn',
 });
