@@ -3,10 +3,11 @@
  * text node (so DOM positions are logical offsets), spans painted as highlights.
  *
  * Rendering stays fast on long articles (see ARCHITECTURE.md, "Rendering the article"): the
- * paragraphs are rendered once per text (a memoised component, untouched by span edits); the
- * browser lays out only paragraphs near the viewport (`content-visibility: auto`, with a
- * size estimate per paragraph) while every paragraph stays in the DOM for selection, offsets
- * and search; spans are painted with the CSS Custom Highlight API, incrementally.
+ * paragraphs are rendered once per text (a memoised component, untouched by span edits); on
+ * opening, the browser lays out only the chunks of paragraphs near the viewport and the rest
+ * follow in idle frames (editor/progressive-layout.ts), while every paragraph stays in the DOM
+ * for selection, offsets and search; spans are painted with the CSS Custom Highlight API,
+ * incrementally.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { sortedSpansOf } from '../../shared/model/span-index';
@@ -17,6 +18,7 @@ import { findInText } from '../../shared/search/search';
 import { splitParagraphs, type Paragraph } from '../../shared/text/paragraphs';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 import { invalidateParagraphIndex, offsetAtPoint } from '../editor/dom-offsets';
+import { CHUNK_CLASS, chunkParagraphs, layOutInBackground } from '../editor/progressive-layout';
 import { clearHighlights, highlightStyles, paintSearchMatches, paintSuggestions, SpanHighlights } from '../editor/highlights';
 import { visibleSuggestions } from '../state/suggestions';
 import { STATUS_NAMES } from './DocumentList';
@@ -34,28 +36,37 @@ interface ParagraphsProps {
 }
 
 /**
- * The paragraphs of one text. Memoised on the text: span edits, focus and search never
- * render them again. Each carries an estimate of its height in lines, which the browser uses
- * until it lays the paragraph out (then it remembers the real size).
+ * The paragraphs of one text, in chunks laid out progressively (editor/progressive-layout.ts).
+ * Memoised on the text: span edits, focus and search never render them again. A chunk not
+ * laid out yet holds an estimate of its height (lines of text plus paragraph margins).
  */
 const ArticleParagraphs = memo(function ArticleParagraphs({ text, paragraphs, repeatOf }: ParagraphsProps): React.JSX.Element {
+  const chunks = useMemo(() => chunkParagraphs(paragraphs, 4000, CHARS_PER_LINE), [paragraphs]);
   return (
     <>
-      {paragraphs.map((p) => {
-        const first = repeatOf.get(p.index);
-        const lines = Math.max(1, Math.ceil((p.end - p.start) / CHARS_PER_LINE));
-        return (
-          <p
-            key={p.start}
-            dir={p.dir}
-            data-start={p.start}
-            style={{ containIntrinsicBlockSize: `auto ${lines}lh` }}
-            {...(first === undefined ? {} : { 'data-repeat-of': first + 1, className: 'repeated', title: `Repeats paragraph ${first + 1}` })}
-          >
-            {text.slice(p.start, p.end)}
-          </p>
-        );
-      })}
+      {chunks.map((chunk) => (
+        <div
+          key={chunk.paragraphs[0]!.start}
+          className={CHUNK_CLASS}
+          data-chunk-start={chunk.paragraphs[0]!.start}
+          data-chunk-end={chunk.paragraphs.at(-1)!.end}
+          style={{ containIntrinsicBlockSize: `auto calc(${chunk.lines}lh + ${chunk.paragraphs.length * 0.8}em)` }}
+        >
+          {chunk.paragraphs.map((p) => {
+            const first = repeatOf.get(p.index);
+            return (
+              <p
+                key={p.start}
+                dir={p.dir}
+                data-start={p.start}
+                {...(first === undefined ? {} : { 'data-repeat-of': first + 1, className: 'repeated', title: `Repeats paragraph ${first + 1}` })}
+              >
+                {text.slice(p.start, p.end)}
+              </p>
+            );
+          })}
+        </div>
+      ))}
     </>
   );
 });
@@ -107,7 +118,9 @@ export function ArticleView(): React.JSX.Element {
     invalidateParagraphIndex(root);
     const painter = new SpanHighlights(root);
     painterRef.current = painter;
+    const stopLayout = layOutInBackground(root);
     return () => {
+      stopLayout();
       painter.clear();
       painterRef.current = null;
     };

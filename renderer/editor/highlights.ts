@@ -6,13 +6,17 @@
  * nested spans of one kind are drawn apart by level (an entity inside an entity gets a line
  * over it, a role inside a role a lower underline).
  *
- * Spans are painted incrementally: {@link SpanHighlights} keeps the ranges of every span and,
- * after an edit, touches only the spans whose record or level changed.
+ * Spans are painted incrementally: {@link SpanHighlights} keeps what it painted for every span
+ * and, after an edit, touches only the spans whose record or level changed. Only spans in or
+ * near the viewport have ranges in the highlight registry (the browser's work on every
+ * highlight change grows with the number of registered ranges); the others get theirs when
+ * their chunk of paragraphs comes near (an IntersectionObserver on the chunks).
  */
 import type { LabelDef, LabelKind, LabelSchema } from '../../shared/model/schema';
+import { changesSince, compareSpans, versionOf, type SpanChange } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { paragraphAtOffset, rangesForOffsets } from './dom-offsets';
-import { DEEPEST_LEVEL, nestingLevels } from './nesting';
+import { DEEPEST_LEVEL, levelAt, nestingLevels } from './nesting';
 
 const PREFIX = 'isnad-';
 const FOCUS = `${PREFIX}focus`;
@@ -87,25 +91,137 @@ function labelPriority(kind: LabelKind | undefined, labelIndex: number, level: n
 interface PaintedSpan {
   span: SpanRecord;
   name: string;
-  ranges: Range[];
-  /** The update that last saw this span (to find spans that are gone). */
+  /** The span's ranges while it is near the viewport, else null. */
+  ranges: Range[] | null;
+  /** The full repaint that last saw this span (to find spans that are gone). */
   seen: number;
+}
+
+/** What painting needs to know about one label of the schema. */
+interface LabelPaint {
+  kind: string;
+  /** Highlight name at each nesting level. */
+  names: string[];
+  /** Highlight priority at each nesting level. */
+  priorities: number[];
+}
+
+/** The nearest ancestor of `element` that scrolls, or null (the viewport). */
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = getComputedStyle(parent);
+    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
+  }
+  return null;
+}
+
+/** The first index of `sorted` whose span starts at or after `offset`. */
+function firstStartingAt(sorted: readonly SpanRecord[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The index of `span` in `sorted` (reading order), or -1. */
+function indexOfSpan(sorted: readonly SpanRecord[], span: SpanRecord): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareSpans(sorted[middle]!, span) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low]?.id === span.id ? low : -1;
 }
 
 /**
  * The span highlights of one rendered article. `update` is called with the document's
- * spans after every change; only spans whose record or nesting level changed get new
- * ranges, so an edit costs the same with 10 or 10,000 spans present.
+ * spans after every change. When the list was carried from the one painted last by a
+ * transaction (shared/model/span-index.ts), only the changed spans and the spans whose
+ * nesting level they change are touched, so an edit costs the same with 10 or 10,000 spans.
  */
 export class SpanHighlights {
   private readonly painted = new Map<string, PaintedSpan>();
   private readonly highlights = new Map<string, Highlight>();
+  private labels = new Map<string, LabelPaint>();
   private lastSpans: readonly SpanRecord[] | null = null;
+  private lastVersion = -1;
   private lastSchema: LabelSchema | null = null;
+  /** At least the length of every span painted (bounds the look-back for nesting levels). */
+  private maxLength = 0;
   private focusKey = '';
   private generation = 0;
+  /** The chunks of paragraphs (data-chunk-start / data-chunk-end), and which are near the viewport. */
+  private readonly chunks: Array<{ element: HTMLElement; start: number; end: number }>;
+  private readonly chunkOf = new Map<Element, number>();
+  private readonly near = new Set<number>();
+  private readonly observer: IntersectionObserver | null = null;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement) {
+    this.chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
+    if (this.chunks.length === 0 || typeof IntersectionObserver !== 'function') return;
+    const scroller = scrollParent(root);
+    // Near = within a screen above or below what is shown. Known at once (one layout), then kept up to date.
+    const view = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, innerWidth, innerHeight);
+    this.chunks.forEach((chunk, index) => {
+      this.chunkOf.set(chunk.element, index);
+      const box = chunk.element.getBoundingClientRect();
+      if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) this.near.add(index);
+    });
+    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: '100% 0px' });
+    for (const chunk of this.chunks) this.observer.observe(chunk.element);
+  }
+
+  /** Whether `[start, end)` touches a chunk near the viewport (always, for an article without chunks). */
+  private isNear(start: number, end: number): boolean {
+    if (!this.observer) return true;
+    for (const index of this.near) {
+      const chunk = this.chunks[index]!;
+      if (chunk.start < end && start < chunk.end) return true;
+    }
+    return false;
+  }
+
+  private onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    const highlights = registry();
+    const changed: number[] = [];
+    for (const entry of entries) {
+      const index = this.chunkOf.get(entry.target);
+      if (index === undefined || entry.isIntersecting === this.near.has(index)) continue;
+      if (entry.isIntersecting) this.near.add(index);
+      else this.near.delete(index);
+      changed.push(index);
+    }
+    const spans = this.lastSpans;
+    if (!highlights || !spans) return;
+    for (const index of changed) {
+      const chunk = this.chunks[index]!;
+      for (let i = firstStartingAt(spans, chunk.start - this.maxLength); i < spans.length && spans[i]!.start < chunk.end; i += 1) {
+        const entry = this.painted.get(spans[i]!.id);
+        if (!entry || entry.span.end <= chunk.start) continue;
+        const near = this.isNear(entry.span.start, entry.span.end);
+        if (near && !entry.ranges) {
+          entry.ranges = rangesForOffsets(this.root, entry.span.start, entry.span.end);
+          const highlight = this.highlights.get(entry.name) ?? this.highlight(entry.name, this.priorityOf(entry), highlights);
+          for (const range of entry.ranges) highlight.add(range);
+        } else if (!near && entry.ranges) {
+          this.unpaint(entry);
+          entry.ranges = null;
+        }
+      }
+    }
+    this.dropEmptyHighlights(highlights);
+  };
+
+  private priorityOf(entry: PaintedSpan): number {
+    const paint = this.labelPaint(entry.span.label);
+    return paint.priorities[Math.max(0, paint.names.indexOf(entry.name))]!;
+  }
 
   /** Paints `spans` (in reading order) with `schema`'s labels, and the focused span. */
   update(spans: readonly SpanRecord[], schema: LabelSchema, focusedSpanId: string | null): void {
@@ -114,33 +230,51 @@ export class SpanHighlights {
     if (schema !== this.lastSchema) {
       this.clearSpans();
       this.lastSchema = schema;
+      this.labels = new Map(
+        schema.labels.map((label, index) => {
+          const levels = Array.from({ length: DEEPEST_LEVEL + 1 }, (_, level) => level);
+          return [label.id, { kind: label.kind, names: levels.map((level) => highlightName(label.id, level)), priorities: levels.map((level) => labelPriority(label.kind, index, level)) }];
+        }),
+      );
     }
     if (spans !== this.lastSpans) {
-      this.paintSpans(spans, schema, highlights);
+      const changes = this.lastSpans ? changesSince(spans, this.lastVersion) : null;
+      if (changes) this.paintChanges(spans, changes, highlights);
+      else this.paintAll(spans, highlights);
       this.lastSpans = spans;
+      this.lastVersion = versionOf(spans);
     }
     this.paintFocus(focusedSpanId, highlights);
   }
 
-  private paintSpans(spans: readonly SpanRecord[], schema: LabelSchema, highlights: HighlightRegistry): void {
-    const labels = new Map(schema.labels.map((label, index) => [label.id, { kind: label.kind, index }]));
-    const levels = nestingLevels(spans, (id) => labels.get(id)?.kind);
+  private kindOf = (labelId: string): string => this.labels.get(labelId)?.kind ?? `label:${labelId}`;
+
+  private labelPaint(labelId: string): LabelPaint {
+    let paint = this.labels.get(labelId);
+    if (!paint) {
+      // A label the schema no longer has: painted (unstyled) so it can still be focused.
+      const levels = Array.from({ length: DEEPEST_LEVEL + 1 }, (_, level) => level);
+      paint = { kind: `label:${labelId}`, names: levels.map((level) => highlightName(labelId, level)), priorities: levels.map((level) => labelPriority(undefined, 99, level)) };
+      this.labels.set(labelId, paint);
+    }
+    return paint;
+  }
+
+  /** Compares every span with what is painted (first paint, another document, undo across versions). */
+  private paintAll(spans: readonly SpanRecord[], highlights: HighlightRegistry): void {
+    const levels = nestingLevels(spans, this.kindOf);
     const generation = ++this.generation;
-    spans.forEach((span, i) => {
-      const level = levels[i] ?? 0;
-      const name = highlightName(span.label, level);
+    for (let i = 0; i < spans.length; i += 1) {
+      const span = spans[i]!;
       const before = this.painted.get(span.id);
-      if (before && before.span === span && before.name === name) {
+      const paint = this.labelPaint(span.label);
+      const level = levels[i]!;
+      if (before && before.span === span && before.name === paint.names[level]) {
         before.seen = generation;
-        return;
+        continue;
       }
-      if (before) this.unpaint(before);
-      const label = labels.get(span.label);
-      const highlight = this.highlight(name, labelPriority(label?.kind, label?.index ?? 99, level), highlights);
-      const ranges = rangesForOffsets(this.root, span.start, span.end);
-      for (const range of ranges) highlight.add(range);
-      this.painted.set(span.id, { span, name, ranges, seen: generation });
-    });
+      this.paint(span, level, highlights, before).seen = generation;
+    }
     if (this.painted.size > spans.length || spans.length === 0) {
       for (const [id, entry] of this.painted) {
         if (entry.seen === generation) continue;
@@ -148,7 +282,64 @@ export class SpanHighlights {
         this.painted.delete(id);
       }
     }
-    for (const [name, highlight] of this.highlights) if (highlight.size === 0) this.dropHighlight(name, highlights);
+    this.dropEmptyHighlights(highlights);
+  }
+
+  /** Applies one transaction's span changes, and fixes the levels of spans they nest with. */
+  private paintChanges(spans: readonly SpanRecord[], changes: readonly SpanChange[], highlights: HighlightRegistry): void {
+    const reach: Array<{ kind: string; start: number; end: number }> = [];
+    for (const { before, after } of changes) {
+      const old = before ? this.painted.get(before.id) : undefined;
+      if (old && !after) {
+        this.unpaint(old);
+        this.painted.delete(before!.id);
+      }
+      if (before) reach.push({ kind: this.kindOf(before.label), start: before.start, end: before.end });
+      if (after) {
+        reach.push({ kind: this.kindOf(after.label), start: after.start, end: after.end });
+        const index = indexOfSpan(spans, after);
+        const entry = this.painted.get(after.id);
+        if (index >= 0) this.paint(after, levelAt(spans, index, this.kindOf, Math.max(this.maxLength, after.end - after.start)), highlights, entry);
+        else if (entry) {
+          this.unpaint(entry);
+          this.painted.delete(after.id);
+        }
+      }
+    }
+    // Spans starting inside a changed span may have gained or lost a level.
+    for (const { kind, start, end } of reach) {
+      for (let i = firstStartingAt(spans, start); i < spans.length && spans[i]!.start < end; i += 1) {
+        const span = spans[i]!;
+        if (this.kindOf(span.label) !== kind) continue;
+        const level = levelAt(spans, i, this.kindOf, this.maxLength);
+        const entry = this.painted.get(span.id);
+        if (!entry || entry.span !== span || entry.name !== this.labelPaint(span.label).names[level]) this.paint(span, level, highlights, entry);
+      }
+    }
+    this.dropEmptyHighlights(highlights);
+  }
+
+  /** Paints one span at a level (replacing what was painted for it). */
+  private paint(span: SpanRecord, level: number, highlights: HighlightRegistry, before: PaintedSpan | undefined): PaintedSpan {
+    const paint = this.labelPaint(span.label);
+    const name = paint.names[level]!;
+    let ranges: Range[] | null = null;
+    if (before && before.ranges && before.span.start === span.start && before.span.end === span.end) {
+      // Same text, other label or level: move the ranges.
+      if (before.name !== name) this.unpaint(before);
+      ranges = before.ranges;
+    } else {
+      if (before) this.unpaint(before);
+      if (this.isNear(span.start, span.end)) ranges = rangesForOffsets(this.root, span.start, span.end);
+    }
+    if (ranges) {
+      const highlight = this.highlight(name, paint.priorities[level]!, highlights);
+      for (const range of ranges) highlight.add(range);
+    }
+    this.maxLength = Math.max(this.maxLength, span.end - span.start);
+    const entry = { span, name, ranges, seen: before?.seen ?? this.generation };
+    this.painted.set(span.id, entry);
+    return entry;
   }
 
   private highlight(name: string, priority: number, highlights: HighlightRegistry): Highlight {
@@ -162,14 +353,17 @@ export class SpanHighlights {
     return highlight;
   }
 
-  private dropHighlight(name: string, highlights: HighlightRegistry): void {
-    this.highlights.delete(name);
-    if (highlights.get(name) !== undefined) highlights.delete(name);
+  private dropEmptyHighlights(highlights: HighlightRegistry): void {
+    for (const [name, highlight] of this.highlights) {
+      if (highlight.size > 0) continue;
+      this.highlights.delete(name);
+      if (highlights.get(name) === highlight) highlights.delete(name);
+    }
   }
 
   private unpaint(entry: PaintedSpan): void {
     const highlight = this.highlights.get(entry.name);
-    if (highlight) for (const range of entry.ranges) highlight.delete(range);
+    if (highlight && entry.ranges) for (const range of entry.ranges) highlight.delete(range);
   }
 
   private paintFocus(focusedSpanId: string | null, highlights: HighlightRegistry): void {
@@ -186,14 +380,17 @@ export class SpanHighlights {
 
   private clearSpans(): void {
     const highlights = registry();
-    for (const name of this.highlights.keys()) highlights?.delete(name);
+    for (const [name, highlight] of this.highlights) if (highlights?.get(name) === highlight) highlights.delete(name);
     this.highlights.clear();
     this.painted.clear();
     this.lastSpans = null;
+    this.lastVersion = -1;
+    this.maxLength = 0;
   }
 
   /** Removes this article's span and focus highlights (when it unmounts or shows another text). */
   clear(): void {
+    this.observer?.disconnect();
     this.clearSpans();
     registry()?.delete(FOCUS);
     this.focusKey = '';

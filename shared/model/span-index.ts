@@ -69,7 +69,14 @@ export function carrySortedSpans(from: SpanMap, to: SpanMap, changes: readonly S
     next.set(docId, list);
     return list;
   };
-  for (const { before, after } of changes) {
+  const logs = new Map<string, SpanChange[]>();
+  const log = (docId: string, change: SpanChange): void => {
+    const entries = logs.get(docId);
+    if (entries) entries.push(change);
+    else logs.set(docId, [change]);
+  };
+  for (const change of changes) {
+    const { before, after } = change;
     if (before) {
       const list = editable(before.docId);
       if (list) {
@@ -82,6 +89,34 @@ export function carrySortedSpans(from: SpanMap, to: SpanMap, changes: readonly S
       const list = editable(after.docId);
       if (list) list.splice(searchIndex(list, after), 0, after);
     }
+    log((before ?? after)!.docId, change);
+  }
+  for (const [docId, list] of patched) {
+    if (next.get(docId) !== list) continue;
+    const previous = lists.get(docId)!;
+    changeLogs.set(list, { from: versionOf(previous), changes: logs.get(docId) ?? [] });
   }
   sortedLists.set(to, next);
+}
+
+/** Version numbers of sorted lists (so a change log can name its predecessor without holding it). */
+const versions = new WeakMap<readonly SpanRecord[], number>();
+let lastVersion = 0;
+/** How a carried list differs from the list it was made from. */
+const changeLogs = new WeakMap<readonly SpanRecord[], { from: number; changes: readonly SpanChange[] }>();
+
+/** A number identifying a sorted list returned by {@link sortedSpansOf}. */
+export function versionOf(list: readonly SpanRecord[]): number {
+  let version = versions.get(list);
+  if (version === undefined) versions.set(list, (version = ++lastVersion));
+  return version;
+}
+
+/**
+ * The span changes that turned the list of version `fromVersion` into `list`, when `list` was
+ * carried from it by one transaction; otherwise null (compare the lists in full).
+ */
+export function changesSince(list: readonly SpanRecord[], fromVersion: number): readonly SpanChange[] | null {
+  const log = changeLogs.get(list);
+  return log && log.from === fromVersion ? log.changes : null;
 }

@@ -92,7 +92,7 @@ export async function runRenderSuite(runPage, { edits, log }) {
       scroll: v.scroll.longestFrameMs <= 50,
       heap: heapRatio <= 2,
     };
-    log(`\n  Isnad with ${n} spans (the whole window: article, span list, panels; real stores and database)`);
+    log(`\n  Isnad with ${n} spans (the article view with the app's stores, database and keys)`);
     log(`    open until laid out, highlighted and idle: ${ms(v.openMs)} = ${ratio(openRatio)} plain   (target ≤ 1.00×) ${verdict(checks.open)}`);
     for (const kind of ['add', 'relabel', 'delete']) {
       const own = v.presses.filter((p) => p.kind === kind).map((p) => p.scriptMs);

@@ -116,17 +116,55 @@ export class IsnadPage {
     }, quote);
   }
 
+  /**
+   * Selects from one screen point to another as a pointer would: the browser's caret
+   * position under each point becomes the selection's anchor and focus.
+   */
+  async selectBetweenPoints(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await this.article.evaluate(
+      (root, { from, to }) => {
+        const a = document.caretPositionFromPoint(from.x, from.y);
+        const f = document.caretPositionFromPoint(to.x, to.y);
+        if (!a || !f) throw new Error('No text under the points');
+        (root as HTMLElement).focus();
+        document.getSelection()!.setBaseAndExtent(a.offsetNode, a.offset, f.offsetNode, f.offset);
+      },
+      { from, to },
+    );
+  }
+
   /** The selected text, as the browser reports it. */
   async selectedText(): Promise<string> {
     return this.page.evaluate(() => document.getSelection()?.toString() ?? '');
   }
 
-  /** The texts painted by the highlight of one label (CSS Custom Highlight API). */
+  /**
+   * The texts painted by the highlights of one label (CSS Custom Highlight API), at every
+   * nesting level (`isnad-PER`, and `isnad--1-PER`, `isnad--2-PER` for nested spans).
+   */
   async highlightedTexts(label: string): Promise<string[]> {
-    return this.page.evaluate((name) => {
-      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
-      return highlight ? [...highlight].map((range) => range.toString()) : [];
-    }, `isnad-${label}`);
+    const byName = await this.highlights();
+    return Object.entries(byName)
+      .filter(([name]) => name === `isnad-${label}` || new RegExp(`^isnad--\\d-${label}$`).test(name))
+      .flatMap(([, texts]) => texts);
+  }
+
+  /** Every Isnad highlight by name, with the texts of its ranges. */
+  async highlights(): Promise<Record<string, string[]>> {
+    return this.page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return Object.fromEntries([...registry].filter(([name]) => name.startsWith('isnad-')).map(([name, ranges]) => [name, [...ranges].map((range) => range.toString())]));
+    });
+  }
+
+  /** The article paragraph holding `text`. */
+  paragraph(text: string): Locator {
+    return this.article.locator('p', { hasText: text });
+  }
+
+  /** The search box of the document list (the app's own search, also highlighted in the article). */
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search documents' });
   }
 
   /** Span entries in the span panel (accessible names like "PER — Person: روسيا"). */

@@ -4,6 +4,7 @@ import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import { compareSpans, createCorpusState, spansOfDocument, type CorpusState } from '../../../shared/model/state';
 import { applyTransaction, invertTransaction, transaction, type RecordChange, type Transaction } from '../../../shared/model/transaction';
 import type { SpanRecord } from '../../../shared/model/types';
+import { changesSince, sortedSpansOf, versionOf } from '../../../shared/model/span-index';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const corpus = { id: 'c', name: 'C', schema: DEFAULT_LABEL_SCHEMA, createdAt: NOW };
@@ -63,5 +64,19 @@ describe('spans of a document in reading order, carried through transactions', (
     const first = spansOfDocument(state, 'a');
     first.reverse();
     expect(spansOfDocument(state, 'a').map((s) => s.id)).toEqual(['x', 'y']);
+  });
+});
+
+describe('what changed between two versions of a document’s spans', () => {
+  it('is the transaction’s changes when one transaction lies between them, and unknown otherwise', () => {
+    const a = span('a', 'd', 0, 3, 'PER');
+    let state = createCorpusState(corpus, [], [a, span('b', 'd', 5, 3, 'ORG'), span('x', 'e', 0, 3, 'ORG')]);
+    const first = sortedSpansOf(state.spans, 'd');
+    const change: RecordChange = { table: 'spans', id: 'a', before: a, after: { ...a, label: 'LOC' } };
+    state = applyTransaction(state, transaction([change], { origin: 'user', description: 'relabel' }));
+    const second = sortedSpansOf(state.spans, 'd');
+    expect(changesSince(second, versionOf(first))).toEqual([{ table: 'spans', id: 'a', before: a, after: { ...a, label: 'LOC' } }]);
+    const later = applyTransaction(state, transaction([{ table: 'spans', id: 'b', before: state.spans.get('b')!, after: null }], { origin: 'user', description: 'delete' }));
+    expect(changesSince(sortedSpansOf(later.spans, 'd'), versionOf(first))).toBeNull();
   });
 });
