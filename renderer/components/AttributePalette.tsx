@@ -182,7 +182,7 @@ export function AttributePalette(): React.JSX.Element | null {
         aria-controls="palette-options"
         aria-activedescendant={activeOption ? `option-${activeOption.key}` : undefined}
         placeholder={t('palette.search.placeholder')}
-        dir="auto"
+        dir={query ? 'auto' : undefined}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

@@ -100,7 +100,8 @@ export function DocumentList(): React.JSX.Element {
           type="search"
           aria-label={t('documents.search')}
           placeholder={t('documents.search.placeholder')}
-          dir="auto"
+          // Empty, the placeholder follows the interface direction; typed text finds its own.
+          dir={search.query ? 'auto' : undefined}
           value={search.query}
           onChange={(event) => app.setSearch({ query: event.target.value })}
         />

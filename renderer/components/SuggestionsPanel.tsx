@@ -50,7 +50,9 @@ export function SuggestionsPanel(): React.JSX.Element | null {
                 </bdi>
                 <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{t('suggestions.percent', { percent })}</span>
               </button>
-              <span className="reason">{s.reason}</span>
+              <span className="reason" dir="auto">
+                {s.reason}
+              </span>
               <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={t('suggestions.accept.name', { label: s.label, text: s.text })}>
                 {t('suggestions.accept')}
               </button>

@@ -29,8 +29,8 @@ export function describeEdge(graph: CitationGraph, edge: GraphEdge, t: Translate
 
 /** What a node stands for: "RIA Novosti (وكالة نوفوستي): 3 claims in 2 documents, publisher of 1 document". */
 export function describeNode(node: GraphNode, t: Translate): string {
-  const usage = t('graph.node.usage', { claims: t('count.claims', { count: node.claims }), documents: t('count.documents', { count: node.documents }) });
-  const publisher = node.asPublisher ? t('graph.node.publisher', { documents: t('count.documents', { count: node.asPublisher }) }) : '';
+  const usage = t('graph.node.usage', { claims: t('count.claims', { count: node.claims }), documents: t('count.documents.genitive', { count: node.documents }) });
+  const publisher = node.asPublisher ? t('graph.node.publisher', { documents: t('count.documents.genitive', { count: node.asPublisher }) }) : '';
   return t('graph.node', { source: sourceDisplayName(node.source), usage, publisher });
 }
 

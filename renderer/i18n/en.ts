@@ -312,6 +312,8 @@ export const en = {
   'count.sources': { one: '{count} source', other: '{count} sources' },
   'count.links': { one: '{count} link', other: '{count} links' },
   'count.documents': { one: '{count} document', other: '{count} documents' },
+  /** After a preposition ("in 2 documents"): the same in English, genitive in Arabic. */
+  'count.documents.genitive': { one: '{count} document', other: '{count} documents' },
   'graph.heading': 'Who cites whom',
   'graph.summary': 'Who cites whom: {sources}, {links}',
   'graph.edge.relaysAndPublishes': '{from} relays {to} ({claims}, {count} of them in its own articles)',

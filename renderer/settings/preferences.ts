@@ -29,17 +29,21 @@ function inRange(value: unknown, limits: { min: number; max: number }, fallback:
   return typeof value === 'number' && Number.isFinite(value) && value >= limits.min && value <= limits.max ? value : fallback;
 }
 
-/** A sound Preferences value from whatever was stored (unknown fields dropped, bad ones defaulted). */
-export function sanitisePreferences(stored: unknown): Preferences {
+/**
+ * A sound Preferences value from whatever was stored or asked for: unknown fields are
+ * dropped, and a missing or bad one takes its value from `fallback` (the defaults, or the
+ * current preferences when a change is asked for).
+ */
+export function sanitisePreferences(stored: unknown, fallback: Preferences = DEFAULT_PREFERENCES): Preferences {
   const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const language = raw.language === 'system' || (typeof raw.language === 'string' && raw.language in LANGUAGES) ? (raw.language as Preferences['language']) : DEFAULT_PREFERENCES.language;
-  const theme = raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system' ? raw.theme : DEFAULT_PREFERENCES.theme;
+  const language = raw.language === 'system' || (typeof raw.language === 'string' && raw.language in LANGUAGES) ? (raw.language as Preferences['language']) : fallback.language;
+  const theme = raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system' ? raw.theme : fallback.theme;
   return {
     language,
     theme,
-    articleFontSize: inRange(raw.articleFontSize, FONT_SIZE, DEFAULT_PREFERENCES.articleFontSize),
-    // Stored rounded to the step, so 2.1 stays 2.1 after a slider moved through floats.
-    articleLineHeight: Math.round(inRange(raw.articleLineHeight, LINE_HEIGHT, DEFAULT_PREFERENCES.articleLineHeight) * 10) / 10,
+    articleFontSize: inRange(raw.articleFontSize, FONT_SIZE, fallback.articleFontSize),
+    // Rounded to the step, so 2.1 stays 2.1 after a slider moved through floats.
+    articleLineHeight: Math.round(inRange(raw.articleLineHeight, LINE_HEIGHT, fallback.articleLineHeight) * 10) / 10,
   };
 }
 

@@ -11,9 +11,9 @@ export class SettingsActions {
     private readonly store: PreferencesStore,
   ) {}
 
-  /** Changes some preferences: stored in IndexedDB first, then applied. Out-of-range values are refused. */
+  /** Changes some preferences: stored in IndexedDB first, then applied. An invalid value is ignored. */
   async update(patch: Partial<Preferences>): Promise<void> {
-    const next = sanitisePreferences({ ...this.store.preferences, ...patch });
+    const next = sanitisePreferences({ ...this.store.preferences, ...patch }, this.store.preferences);
     try {
       await writeSetting(this.app.db, PREFERENCES_KEY, next);
     } catch (error) {
