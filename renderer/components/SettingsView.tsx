@@ -26,6 +26,17 @@ function Choice<T extends string>({ legend, name, value, options, onChange }: { 
   );
 }
 
+/** A slider with its label and its value spelled out (also for screen readers). */
+function Slider({ id, label, limits, value, valueText, onChange }: { id: string; label: string; limits: { min: number; max: number; step: number }; value: number; valueText: string; onChange(value: number): void }): React.JSX.Element {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="range" min={limits.min} max={limits.max} step={limits.step} value={value} aria-valuetext={valueText} onChange={(event) => onChange(Number(event.target.value))} />
+      <output htmlFor={id}>{valueText}</output>
+    </>
+  );
+}
+
 /** The settings view. */
 export function SettingsView(): React.JSX.Element {
   const app = useApp();
@@ -76,30 +87,8 @@ export function SettingsView(): React.JSX.Element {
       <section aria-labelledby={`${id}-article`}>
         <h2 id={`${id}-article`}>{t('settings.article')}</h2>
         <div className="settings-sliders">
-          <label htmlFor={`${id}-size`}>{t('settings.fontSize')}</label>
-          <input
-            id={`${id}-size`}
-            type="range"
-            min={FONT_SIZE.min}
-            max={FONT_SIZE.max}
-            step={FONT_SIZE.step}
-            value={preferences.articleFontSize}
-            aria-valuetext={size}
-            onChange={(event) => update({ articleFontSize: Number(event.target.value) })}
-          />
-          <output htmlFor={`${id}-size`}>{size}</output>
-          <label htmlFor={`${id}-spacing`}>{t('settings.lineHeight')}</label>
-          <input
-            id={`${id}-spacing`}
-            type="range"
-            min={LINE_HEIGHT.min}
-            max={LINE_HEIGHT.max}
-            step={LINE_HEIGHT.step}
-            value={preferences.articleLineHeight}
-            aria-valuetext={spacing}
-            onChange={(event) => update({ articleLineHeight: Number(event.target.value) })}
-          />
-          <output htmlFor={`${id}-spacing`}>{spacing}</output>
+          <Slider id={`${id}-size`} label={t('settings.fontSize')} limits={FONT_SIZE} value={preferences.articleFontSize} valueText={size} onChange={(articleFontSize) => update({ articleFontSize })} />
+          <Slider id={`${id}-spacing`} label={t('settings.lineHeight')} limits={LINE_HEIGHT} value={preferences.articleLineHeight} valueText={spacing} onChange={(articleLineHeight) => update({ articleLineHeight })} />
         </div>
         <p className="article-text settings-sample" lang="ar" dir="rtl" aria-label={t('settings.sample')}>
           {SAMPLE}
