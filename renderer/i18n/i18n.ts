@@ -44,7 +44,7 @@ export type Params = Record<string, string | number>;
 export type Translate = ((key: MessageKey, params?: Params) => string) & {
   readonly language: Language;
   readonly dir: 'ltr' | 'rtl';
-  /** A number as the language writes it ("1,234"). */
+  /** A number standing alone, as the language writes it ("1,234"). */
   number(value: number): string;
   /** A date and time as the language writes it. */
   dateTime(value: Date | string): string;
@@ -78,19 +78,21 @@ export function createTranslator(language: Language, catalogues: Record<Language
   const { intlLocale, dir } = LANGUAGES[language];
   const catalogue = catalogues[language];
   const rules = new Intl.PluralRules(intlLocale);
-  const numbers = new Intl.NumberFormat(intlLocale);
+  // Inside sentences numbers are written plainly ("Import 5000 files", as file names and
+  // offsets are); a number standing alone (a list count) gets digit grouping.
+  const inSentence = new Intl.NumberFormat(intlLocale, { useGrouping: false });
+  const standalone = new Intl.NumberFormat(intlLocale);
   const dates = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
-  const formatNumber = (n: number): string => numbers.format(n);
   const translate = (key: MessageKey, params: Params = {}): string => {
     const message = catalogue[key] ?? catalogues.en[key];
     if (message === undefined) return key;
     const count = typeof params.count === 'number' ? params.count : undefined;
-    return interpolate(templateFor(message, count, rules), params, formatNumber);
+    return interpolate(templateFor(message, count, rules), params, (n) => inSentence.format(n));
   };
   return Object.assign(translate, {
     language,
     dir,
-    number: formatNumber,
+    number: (n: number) => standalone.format(n),
     dateTime: (value: Date | string) => dates.format(typeof value === 'string' ? new Date(value) : value),
   });
 }

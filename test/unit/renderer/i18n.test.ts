@@ -90,10 +90,11 @@ describe('t()', () => {
     expect(t.en('count.spans', { count: 0 })).toBe('0 spans');
   });
 
-  it('fills placeholders and formats numbers for the language (Latin digits in Arabic too)', () => {
-    expect(t.en('importReport.imported', { count: 1234 })).toBe('Imported 1,234 documents.');
-    expect(t.ar('importReport.imported', { count: 1234 })).toBe('استُورد 1,234 مستندًا.');
-    expect(t.ar('importReport.imported', { count: 1200 })).toBe('استُورد 1,200 مستند.');
+  it('fills placeholders and writes numbers with Latin digits in both languages (grouped only when standing alone)', () => {
+    expect(t.en('importReport.imported', { count: 1234 })).toBe('Imported 1234 documents.');
+    expect(t.ar('importReport.imported', { count: 1234 })).toBe('استُورد 1234 مستندًا.');
+    expect(t.ar('importReport.imported', { count: 1200 })).toBe('استُورد 1200 مستند.');
+    expect(t.en.number(1234)).toBe('1,234');
     expect(t.ar('notice.undid', { change: 'Add PER span' })).toBe('تم التراجع عن: Add PER span.');
     expect(t.ar.number(12.5)).toBe('12.5');
   });
