@@ -3,7 +3,7 @@
  * with nameAr / nameLatin (at least one), kind, and optional id, aliasesAr, aliasesLatin,
  * ambiguous, note, url. Validated with zod; every problem is reported with its path.
  */
-import { z } from 'zod';
+import { z } from '../security/zod';
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types';
 import { valueText } from '../formats/common/value-text';
 import { matchKey } from './fold';
