@@ -88,7 +88,7 @@ describe('dataset import, fuzzed', () => {
         fc.constantFrom(...FORMAT_NAMES).chain((format) => fc.tuple(fc.constant(format), damagedExport(format))),
         ([format, files]) => checkImport(format, files),
       ),
-      fuzzParameters(400),
+      fuzzParameters(250),
     );
   }, FUZZ_TIMEOUT);
 
@@ -97,7 +97,7 @@ describe('dataset import, fuzzed', () => {
       fc.property(fc.constantFrom(...FORMAT_NAMES), fc.string({ maxLength: 300, unit: 'grapheme' }), (format, text) => {
         checkImport(format, seeds[format].map((f, i) => ({ path: f.path, contents: i === 0 ? text : f.contents })));
       }),
-      fuzzParameters(200),
+      fuzzParameters(100),
     );
   }, FUZZ_TIMEOUT);
 
@@ -109,7 +109,7 @@ describe('dataset import, fuzzed', () => {
         const contents = path.endsWith('.jsonl') && Array.isArray(value) ? value.map((v) => JSON.stringify(v) ?? 'null').join('\n') : (JSON.stringify(value) ?? 'null');
         checkImport(format, [{ path, contents }]);
       }),
-      fuzzParameters(200),
+      fuzzParameters(100),
     );
   }, FUZZ_TIMEOUT);
 });

@@ -48,7 +48,7 @@ const names = [...SUPPORTED_EXTENSIONS.map((ext) => `file.${ext.replace(/^\./, '
 
 describe('article import, fuzzed', () => {
   it('random bytes under every supported name', () => {
-    fc.assert(fc.property(fc.constantFrom(...names), randomBytes, (name, bytes) => checkImport(name, bytes)), fuzzParameters(300));
+    fc.assert(fc.property(fc.constantFrom(...names), randomBytes, (name, bytes) => checkImport(name, bytes)), fuzzParameters(120));
   }, FUZZ_TIMEOUT);
 
   it('byte-damaged copies of a good file of each format', () => {
@@ -57,7 +57,7 @@ describe('article import, fuzzed', () => {
         fc.constantFrom(...seeds).chain((seed) => fc.tuple(fc.constant(seed.name), mutatedBytes(seed.bytes))),
         ([name, bytes]) => checkImport(name, bytes),
       ),
-      fuzzParameters(300),
+      fuzzParameters(120),
     );
   }, FUZZ_TIMEOUT);
 
@@ -67,7 +67,7 @@ describe('article import, fuzzed', () => {
         fc.constantFrom(...textSeeds).chain((seed) => fc.tuple(fc.constant(seed.name), mutatedText(decoder.decode(seed.bytes)))),
         ([name, text]) => checkImport(name, bytesOf(text)),
       ),
-      fuzzParameters(300),
+      fuzzParameters(120),
     );
   }, FUZZ_TIMEOUT);
 
@@ -78,21 +78,21 @@ describe('article import, fuzzed', () => {
         fc.constantFrom(...jsonSeeds).chain((seed) => fc.tuple(fc.constant(seed.name), mutatedJson(decoder.decode(seed.bytes)))),
         ([name, text]) => checkImport(name, bytesOf(text)),
       ),
-      fuzzParameters(300),
+      fuzzParameters(120),
     );
   }, FUZZ_TIMEOUT);
 
   it('JSON Lines of random values and mutated records', () => {
     const record = JSON.stringify({ title: 'خبر', text: 'قالت الوكالة إن الوفد وصل.' });
     const line = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'), mutatedJson(record), mutatedText(record));
-    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), (lines) => checkImport('records.jsonl', bytesOf(lines.join('\n')))), fuzzParameters(200));
+    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), (lines) => checkImport('records.jsonl', bytesOf(lines.join('\n')))), fuzzParameters(100));
   }, FUZZ_TIMEOUT);
 
   it('random JSON values as .json', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => checkImport('records.json', bytesOf(JSON.stringify(value) ?? 'null'))), fuzzParameters(200));
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => checkImport('records.json', bytesOf(JSON.stringify(value) ?? 'null'))), fuzzParameters(100));
   }, FUZZ_TIMEOUT);
 
   it('random ZIP archives, as .docx and unnamed', () => {
-    fc.assert(fc.property(fc.constantFrom('article.docx', 'attachment'), randomZip, (name, bytes) => checkImport(name, bytes)), fuzzParameters(150));
+    fc.assert(fc.property(fc.constantFrom('article.docx', 'attachment'), randomZip, (name, bytes) => checkImport(name, bytes)), fuzzParameters(80));
   }, FUZZ_TIMEOUT);
 });

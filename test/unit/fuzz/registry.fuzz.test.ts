@@ -37,10 +37,10 @@ function checkRegistry(text: string): void {
 
 describe('registry import, fuzzed', () => {
   it('mutated registry files (text and structure)', () => {
-    fc.assert(fc.property(fc.oneof(mutatedJson(seed), mutatedText(seed)), checkRegistry), fuzzParameters(300));
+    fc.assert(fc.property(fc.oneof(mutatedJson(seed), mutatedText(seed)), checkRegistry), fuzzParameters(120));
   }, FUZZ_TIMEOUT);
 
   it('random JSON values and text', () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null'), fc.string({ maxLength: 200 })), checkRegistry), fuzzParameters(200));
+    fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null'), fc.string({ maxLength: 200 })), checkRegistry), fuzzParameters(100));
   }, FUZZ_TIMEOUT);
 });

@@ -5,7 +5,8 @@
  * mutations, line mutations for CoNLL and brat.
  *
  * `npm test` runs each property a fixed, modest number of times; `npm run fuzz` runs many
- * more. FUZZ_RUNS overrides the count, FUZZ_SEED replays a failure fast-check reported.
+ * more (FUZZ_RUNS per property, default 1000 there). FUZZ_SEED replays a failure fast-check
+ * reported (it prints the seed).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +24,15 @@ import { applyTransaction } from '../../../shared/model/transaction';
 import { testContext } from '../helpers/tagged';
 import { makeDocx } from '../formats/support';
 
-/** fast-check parameters: `defaultRuns` cases unless FUZZ_RUNS says otherwise; FUZZ_SEED replays. */
-export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
+/**
+ * fast-check parameters: `defaultRuns` cases, or FUZZ_RUNS × `weight` when FUZZ_RUNS is set
+ * (`weight` < 1 for properties much slower than the others); FUZZ_SEED replays a failure.
+ */
+export function fuzzParameters(defaultRuns: number, weight = 1): fc.Parameters<unknown> {
   const runs = Number(process.env['FUZZ_RUNS']);
   const seed = Number(process.env['FUZZ_SEED']);
   return {
-    numRuns: Number.isFinite(runs) && runs > 0 ? runs : defaultRuns,
+    numRuns: Number.isFinite(runs) && runs > 0 ? Math.max(1, Math.round(runs * weight)) : defaultRuns,
     ...(Number.isFinite(seed) && process.env['FUZZ_SEED'] ? { seed } : {}),
   };
 }
