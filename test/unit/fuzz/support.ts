@@ -18,6 +18,7 @@ import { datasetFromState } from '../../../shared/formats/dataset';
 import { exportNative } from '../../../shared/formats/native';
 import { addAttribution } from '../../../shared/model/attribution-commands';
 import type { CommandContext } from '../../../shared/model/commands';
+import { sha256Hex } from '../../../shared/model/hash';
 import { buildSampleCorpus } from '../../../shared/model/sample-corpus';
 import { createCorpusState, type CorpusState } from '../../../shared/model/state';
 import { applyTransaction } from '../../../shared/model/transaction';
@@ -54,8 +55,7 @@ export function importContext(): CommandContext {
 }
 
 /** The sample corpus as a state, with a claim attributed through a chain, so every format has something to carry. */
-export function seedState(): CorpusState {
-  const ctx = testContext();
+export function seedState(ctx: CommandContext = testContext()): CorpusState {
   const sample = buildSampleCorpus(ctx);
   let state = createCorpusState(sample.corpus, sample.documents, sample.spans, sample.sources, sample.attributions);
   // "نقلت وكالة نوفوستي عن مصدر في الخارجية أن …": the claim, via Novosti, from a ministry source.
@@ -83,9 +83,18 @@ export function datasetSeeds(): Record<FormatName, OutputFile[]> {
   return seeds;
 }
 
-/** The seed corpus as an Isnad native export. */
-export function nativeSeed(): string {
-  const result = exportNative(seedState(), { exportedAt: '2026-01-01T00:00:00.000Z', generator: 'Isnad fuzz' });
+/**
+ * The seed corpus as an Isnad native export; `other` gives another corpus (other ids, texts
+ * with a line added), whose documents are new to the seed corpus — so importing it goes past
+ * the duplicate check into spans, attributions and registry merging.
+ */
+export function nativeSeed(other = false): string {
+  let state = seedState(other ? { newId: (() => { let n = 0; return () => `other-${++n}`; })(), now: () => '2026-01-02T00:00:00.000Z', annotator: 'other' } : testContext());
+  if (other) {
+    const documents = new Map([...state.documents].map(([id, d]) => { const text = `${d.text}وفي نسخة أخرى من الخبر.\n`; return [id, { ...d, text, sha256: sha256Hex(text) }]; }));
+    state = { ...state, documents };
+  }
+  const result = exportNative(state, { exportedAt: '2026-01-01T00:00:00.000Z', generator: 'Isnad fuzz' });
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.json;
 }
@@ -116,6 +125,7 @@ export function articleSeeds(): Array<{ name: string; bytes: Uint8Array }> {
     { name: 'records.tsv', bytes: bytesOf('title\ttext\n' + records.map((r) => `${r.title}\t${r.text}`).join('\n') + '\n') },
     { name: 'article.docx', bytes: makeDocx(PARAGRAPHS.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join(''), { title: 'خبر' }) },
     { name: 'corpus.json', bytes: bytesOf(nativeSeed()) },
+    { name: 'other-corpus.json', bytes: bytesOf(nativeSeed(true)) },
     // A version-1 export, so mutations go through the native migrations too.
     { name: 'corpus-v1.json', bytes: new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/native/v1.json', import.meta.url)))) },
   ];
