@@ -79,7 +79,7 @@ export function App(): React.JSX.Element {
       if (!event.dataTransfer) return;
       filesFromDrop(event.dataTransfer).then(
         ({ contents }) => {
-          if (contents.files.length || contents.skipped.length) app.stageImport(contents.files, contents.skipped);
+          if (contents.files.length || contents.skipped.length) app.imports.stage(contents.files, contents.skipped);
         },
         (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
       );

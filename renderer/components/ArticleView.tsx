@@ -68,7 +68,7 @@ export function ArticleView(): React.JSX.Element {
     const selection = document.getSelection();
     if (!articleRef.current || (selection && !selection.isCollapsed)) return;
     const offset = offsetAtPoint(articleRef.current, event.clientX, event.clientY);
-    if (offset !== null) app.focusSpanAt(offset);
+    if (offset !== null) app.spans.focusAt(offset);
   };
 
   return (

@@ -89,13 +89,13 @@ export function AttributePalette(): React.JSX.Element | null {
     if (option.kind === 'source') sourceId = option.sourceId;
     if (option.kind === 'mention') {
       mentionSpanId = option.spanId;
-      sourceId = option.sourceId ?? (await app.addSource(ARABIC.test(option.text) ? { nameAr: option.text, nameLatin: '', kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.text, kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] }));
+      sourceId = option.sourceId ?? (await app.attribution.addSource(ARABIC.test(option.text) ? { nameAr: option.text, nameLatin: '', kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.text, kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] }));
     }
     if (option.kind === 'new') {
-      sourceId = await app.addSource(ARABIC.test(option.name) ? { nameAr: option.name, nameLatin: '', kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.name, kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] });
+      sourceId = await app.attribution.addSource(ARABIC.test(option.name) ? { nameAr: option.name, nameLatin: '', kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.name, kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] });
     }
     if (!sourceId) return;
-    const id = await app.attribute({
+    const id = await app.attribution.attribute({
       claimSpanId: claim.id,
       sourceId,
       mentionSpanId,
@@ -105,7 +105,7 @@ export function AttributePalette(): React.JSX.Element | null {
       stance: attributes.stance || undefined,
       claimType: attributes.claimType || undefined,
     });
-    if (id) app.closePalette();
+    if (id) app.attribution.closePalette();
   };
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
@@ -124,7 +124,7 @@ export function AttributePalette(): React.JSX.Element | null {
   const claimText = doc.text.slice(claim.start, claim.end);
   const activeOption = options[Math.min(active, options.length - 1)];
   return (
-    <dialog ref={dialogRef} className="palette" aria-label="Attribute claim" onCancel={() => app.closePalette()} onKeyDown={(e) => e.stopPropagation()}>
+    <dialog ref={dialogRef} className="palette" aria-label="Attribute claim" onCancel={() => app.attribution.closePalette()} onKeyDown={(e) => e.stopPropagation()}>
       <p className="palette-claim" dir="auto" lang="ar">
         «{claimText.length > 160 ? `${claimText.slice(0, 160)}…` : claimText}»
       </p>

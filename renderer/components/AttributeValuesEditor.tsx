@@ -19,7 +19,7 @@ function Editor({ initial }: { initial: Record<(typeof FIELDS)[number][0], strin
       aria-label="Attribute values"
       onSubmit={(event) => {
         event.preventDefault();
-        void app.setAttributeValues({ quotation: split(draft.quotation), stance: split(draft.stance), claimType: split(draft.claimType) });
+        void app.attribution.setAttributeValues({ quotation: split(draft.quotation), stance: split(draft.stance), claimType: split(draft.claimType) });
       }}
     >
       <h2>Attribute values</h2>

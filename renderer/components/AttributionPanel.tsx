@@ -52,7 +52,7 @@ export function AttributionPanel(): React.JSX.Element | null {
           const text = doc.text.slice(claim.start, claim.end);
           return (
             <li key={claim.id} className="claim-item">
-              <button type="button" className="claim-quote" onClick={() => app.focusSpan(claim.id)} aria-label={`Claim: ${text}`}>
+              <button type="button" className="claim-quote" onClick={() => app.spans.focus(claim.id)} aria-label={`Claim: ${text}`}>
                 <span dir="auto" lang="ar">
                   «{text.length > 90 ? `${text.slice(0, 90)}…` : text}»
                 </span>
@@ -86,7 +86,7 @@ export function AttributionPanel(): React.JSX.Element | null {
                             key={key}
                             aria-label={`${ATTRIBUTE_LABELS[key]} of the attribution to ${name}`}
                             value={a[key] ?? ''}
-                            onChange={(event) => void app.updateAttribution(a.id, { [key]: event.target.value || null })}
+                            onChange={(event) => void app.attribution.updateAttribution(a.id, { [key]: event.target.value || null })}
                           >
                             <option value="">{ATTRIBUTE_LABELS[key]}: —</option>
                             {values[key].map((v) => (
@@ -96,7 +96,7 @@ export function AttributionPanel(): React.JSX.Element | null {
                             ))}
                           </select>
                         ))}
-                        <select aria-label={`Via of the attribution to ${name}`} value={a.viaId ?? ''} onChange={(event) => void app.updateAttribution(a.id, { viaId: event.target.value || null })}>
+                        <select aria-label={`Via of the attribution to ${name}`} value={a.viaId ?? ''} onChange={(event) => void app.attribution.updateAttribution(a.id, { viaId: event.target.value || null })}>
                           <option value="">Via: —</option>
                           {attributions
                             .filter((other) => other.id !== a.id)
@@ -106,7 +106,7 @@ export function AttributionPanel(): React.JSX.Element | null {
                               </option>
                             ))}
                         </select>
-                        <button type="button" onClick={() => void app.removeAttribution(a.id)} aria-label={`Delete the attribution to ${name}`}>
+                        <button type="button" onClick={() => void app.attribution.removeAttribution(a.id)} aria-label={`Delete the attribution to ${name}`}>
                           Delete
                         </button>
                       </span>
@@ -114,7 +114,7 @@ export function AttributionPanel(): React.JSX.Element | null {
                   );
                 })}
               </ul>
-              <button type="button" className="attribute-button" onClick={() => app.openPalette(claim.id)} aria-label={`Attribute the claim ${text.slice(0, 40)}…`}>
+              <button type="button" className="attribute-button" onClick={() => app.attribution.openPalette(claim.id)} aria-label={`Attribute the claim ${text.slice(0, 40)}…`}>
                 Attribute… <kbd>A</kbd>
               </button>
             </li>

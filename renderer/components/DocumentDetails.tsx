@@ -70,7 +70,7 @@ export function DocumentDetails(): React.JSX.Element | null {
       <DetailsForm key={formKey} doc={doc} />
       <label className="publisher">
         Publisher
-        <select aria-label="Publisher" value={doc.publisherId ?? ''} onChange={(event) => void app.setPublisher(doc.id, event.target.value || null)}>
+        <select aria-label="Publisher" value={doc.publisherId ?? ''} onChange={(event) => void app.attribution.setPublisher(doc.id, event.target.value || null)}>
           <option value="">—</option>
           {sourcesInOrder(state).map((source) => (
             <option key={source.id} value={source.id}>

@@ -112,7 +112,7 @@ export function ExportDialog(): React.JSX.Element {
         <button type="button" onClick={() => app.ui.update({ exportOpen: false })}>
           Cancel
         </button>
-        <button type="button" className="primary" onClick={() => void app.exportDataset(request)}>
+        <button type="button" className="primary" onClick={() => void app.exports.exportDataset(request)}>
           Export
         </button>
       </div>

@@ -40,15 +40,15 @@ export function ImportDialog(): React.JSX.Element | null {
   const app = useApp();
   const { importDraft } = useUiState();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [mapping, setMapping] = useState<FieldMapping>(app.importSettings.fieldMapping);
-  const [collapse, setCollapse] = useState(app.importSettings.collapseRepeatedParagraphs);
+  const [mapping, setMapping] = useState<FieldMapping>(app.imports.settings.fieldMapping);
+  const [collapse, setCollapse] = useState(app.imports.settings.collapseRepeatedParagraphs);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (importDraft && !dialog.open) {
-      setMapping(app.importSettings.fieldMapping);
-      setCollapse(app.importSettings.collapseRepeatedParagraphs);
+      setMapping(app.imports.settings.fieldMapping);
+      setCollapse(app.imports.settings.collapseRepeatedParagraphs);
       dialog.showModal();
     }
     if (!importDraft && dialog.open) dialog.close();
@@ -65,11 +65,11 @@ export function ImportDialog(): React.JSX.Element | null {
       const value = mapping[key]?.trim();
       if (key !== 'text' && value) fieldMapping[key] = value;
     }
-    void app.runImport({ fieldMapping, collapseRepeatedParagraphs: collapse });
+    void app.imports.run({ fieldMapping, collapseRepeatedParagraphs: collapse });
   };
 
   return (
-    <dialog ref={dialogRef} className="import-dialog" aria-labelledby="import-dialog-title" onCancel={() => app.discardImport()}>
+    <dialog ref={dialogRef} className="import-dialog" aria-labelledby="import-dialog-title" onCancel={() => app.imports.discard()}>
       <h2 id="import-dialog-title">
         Import {count} file{count === 1 ? '' : 's'}
       </h2>
@@ -99,7 +99,7 @@ export function ImportDialog(): React.JSX.Element | null {
                     <select
                       aria-label={`Encoding of ${file.name}`}
                       value={encodings[file.name] ?? ''}
-                      onChange={(event) => app.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
+                      onChange={(event) => app.imports.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
                     >
                       {ENCODINGS.map(([value, label]) => (
                         <option key={value} value={value}>
@@ -129,7 +129,7 @@ export function ImportDialog(): React.JSX.Element | null {
         Collapse repeated paragraphs (keep the first copy of each; the document records it)
       </label>
       <div className="dialog-buttons">
-        <button type="button" onClick={() => app.discardImport()}>
+        <button type="button" onClick={() => app.imports.discard()}>
           Cancel
         </button>
         <button type="button" className="primary" onClick={start} autoFocus>

@@ -14,7 +14,7 @@ export function ImportProgressBar(): React.JSX.Element | null {
       <span className="progress-text" aria-live="polite" dir="auto">
         {label}
       </span>
-      <button type="button" onClick={() => app.cancelImport()} disabled={cancelling}>
+      <button type="button" onClick={() => app.imports.cancel()} disabled={cancelling}>
         Cancel import
       </button>
     </div>

@@ -85,7 +85,7 @@ async function importRegistry(app: IsnadApp): Promise<void> {
     }
     if (!fresh.length) continue;
     // One undoable step per file.
-    const added = await app.addSources(fresh);
+    const added = await app.attribution.addSources(fresh);
     imported += added;
     refused += fresh.length - added;
   }
@@ -213,7 +213,7 @@ export function SourcesView(): React.JSX.Element {
 
   const remove = async (source: SourceRecord): Promise<void> => {
     const display = sourceDisplayName(source);
-    if (await app.deleteSource(source.id)) {
+    if (await app.attribution.deleteSource(source.id)) {
       app.ui.update({ notice: { tone: 'info', text: `Deleted ${display} from the registry (Undo brings it back).` } });
       tableRef.current?.focus();
     }
@@ -343,7 +343,7 @@ export function SourcesView(): React.JSX.Element {
           others={[...state.sources.values()]}
           onCancel={close}
           onSave={async (fields) => {
-            const id = await app.addSource(fields);
+            const id = await app.attribution.addSource(fields);
             if (id) {
               app.ui.update({ notice: { tone: 'info', text: `Added ${sourceDisplayName(fields)} to the registry.` } });
               close();
@@ -359,7 +359,7 @@ export function SourcesView(): React.JSX.Element {
           others={[...state.sources.values()].filter((s) => s.id !== editedSource.id)}
           onCancel={close}
           onSave={async (fields) => {
-            const ok = await app.updateSource(editedSource.id, fields);
+            const ok = await app.attribution.updateSource(editedSource.id, fields);
             if (ok) {
               app.ui.update({ notice: { tone: 'info', text: `Saved ${sourceDisplayName(fields)}.` } });
               close();
@@ -376,7 +376,7 @@ export function SourcesView(): React.JSX.Element {
           onCancel={close}
           onMerge={(keepId) => {
             const keep = state.sources.get(keepId);
-            void app.mergeSources(keepId, editedSource.id).then((ok) => {
+            void app.attribution.mergeSources(keepId, editedSource.id).then((ok) => {
               if (!ok) return;
               if (keep) app.ui.update({ notice: { tone: 'info', text: `Merged ${sourceDisplayName(editedSource)} into ${sourceDisplayName(keep)}.` } });
               close();

@@ -48,7 +48,7 @@ export function SpanList(): React.JSX.Element {
                 className={span.id === focusedSpanId ? 'span-item focused' : 'span-item'}
                 aria-pressed={span.id === focusedSpanId}
                 aria-label={`${name}: ${quote}`}
-                onClick={() => app.focusSpan(span.id)}
+                onClick={() => app.spans.focus(span.id)}
                 style={{ '--label-colour': label?.colour ?? '#999' } as React.CSSProperties}
               >
                 <span className="span-label">{span.label}</span>

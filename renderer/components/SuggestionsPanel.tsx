@@ -26,7 +26,7 @@ export function SuggestionsPanel(): React.JSX.Element | null {
       </h2>
       <p className="hint">Y accept · X reject · . , next/previous · Shift+Y accept all · G hide</p>
       {suggestions.length ? (
-        <button type="button" onClick={() => void app.acceptAllSuggestions()}>
+        <button type="button" onClick={() => void app.suggestions.acceptAll()}>
           Accept all {suggestions.length} suggestions
         </button>
       ) : (
@@ -47,10 +47,10 @@ export function SuggestionsPanel(): React.JSX.Element | null {
                 <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{percent}%</span>
               </button>
               <span className="reason">{s.reason}</span>
-              <button type="button" onClick={() => void app.acceptSuggestions([s.id])} aria-label={`Accept ${s.label} ${s.text}`}>
+              <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={`Accept ${s.label} ${s.text}`}>
                 Accept
               </button>
-              <button type="button" onClick={() => app.rejectSuggestion(s.id)} aria-label={`Reject ${s.label} ${s.text}`}>
+              <button type="button" onClick={() => app.suggestions.reject(s.id)} aria-label={`Reject ${s.label} ${s.text}`}>
                 Reject
               </button>
             </li>
@@ -64,7 +64,7 @@ export function SuggestionsPanel(): React.JSX.Element | null {
             {candidates.map((c) => (
               <li key={c.cue.id} className="candidate">
                 <bdi dir="auto">{c.cue.text}</bdi> → {c.source ? <bdi dir="auto">{c.source.text}</bdi> : '?'} ({Math.round(c.confidence * 100)}%){' '}
-                <button type="button" onClick={() => void app.acceptSuggestions([c.cue.id, ...(c.source ? [c.source.id] : [])])} aria-label={`Accept cue ${c.cue.text} and source ${c.source?.text ?? ''}`}>
+                <button type="button" onClick={() => void app.suggestions.accept([c.cue.id, ...(c.source ? [c.source.id] : [])])} aria-label={`Accept cue ${c.cue.text} and source ${c.source?.text ?? ''}`}>
                   Accept cue and source
                 </button>
               </li>

@@ -11,13 +11,13 @@ export function Toolbar(): React.JSX.Element {
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
-      <button type="button" onClick={() => void app.openFiles()} title="Open article files (Ctrl+O); you can also drop files on the window">
+      <button type="button" onClick={() => void app.imports.openFiles()} title="Open article files (Ctrl+O); you can also drop files on the window">
         Open files…
       </button>
-      <button type="button" onClick={() => void app.openFolder()} title="Import every article in a folder and its subfolders (Ctrl+Shift+O); you can also drop a folder">
+      <button type="button" onClick={() => void app.imports.openFolder()} title="Import every article in a folder and its subfolders (Ctrl+Shift+O); you can also drop a folder">
         Import folder…
       </button>
-      <button type="button" onClick={() => void app.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
+      <button type="button" onClick={() => void app.exports.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
         Export JSON
       </button>
       <button type="button" onClick={() => app.ui.update({ exportOpen: true })} title="Export a dataset: JSON Lines, doccano, Label Studio, brat, CoNLL, spaCy, Web Annotation; splits">
@@ -34,7 +34,7 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title="The source registry and who cites whom (Ctrl+Shift+S)">
         Sources
       </button>
-      <button type="button" aria-pressed={suggestionsOn} onClick={() => app.toggleSuggestions()} title="Show suggested sources and cue words (G)">
+      <button type="button" aria-pressed={suggestionsOn} onClick={() => app.suggestions.toggle()} title="Show suggested sources and cue words (G)">
         Suggestions
       </button>
       <span className="separator" aria-hidden="true" />
@@ -49,7 +49,7 @@ export function Toolbar(): React.JSX.Element {
             title={`Mark the selection as ${labelDisplayName(label)} — key ${label.hotkey}`}
             // Keep the text selection: a mouse press on the button must not clear it.
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void app.applyLabel(label.id)}
+            onClick={() => void app.spans.applyLabel(label.id)}
           >
             <span className="swatch" aria-hidden="true" />
             <span className="label-id">{label.id}</span>
