@@ -44,6 +44,11 @@ function checkImport(name: string, bytes: Uint8Array): void {
   if (tx) expect(partialDocumentProblems(applyTransaction(baseState, tx))).toEqual([]);
 }
 
+/** A seed file's name with its bytes damaged by `damage`. */
+function damagedCopies(of: typeof seeds, damage: (bytes: Uint8Array) => fc.Arbitrary<Uint8Array>): fc.Arbitrary<[string, Uint8Array]> {
+  return fc.constantFrom(...of).chain((seed) => fc.tuple(fc.constant(seed.name), damage(seed.bytes)));
+}
+
 const names = [...SUPPORTED_EXTENSIONS.map((ext) => `file.${ext.replace(/^\./, '')}`), 'no-extension', 'خبر عاجل.txt'];
 
 describe('article import, fuzzed', () => {
@@ -52,34 +57,17 @@ describe('article import, fuzzed', () => {
   }, FUZZ_TIMEOUT);
 
   it('byte-damaged copies of a good file of each format', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...seeds).chain((seed) => fc.tuple(fc.constant(seed.name), mutatedBytes(seed.bytes))),
-        ([name, bytes]) => checkImport(name, bytes),
-      ),
-      fuzzParameters(120),
-    );
+    fc.assert(fc.property(damagedCopies(seeds, mutatedBytes), ([name, bytes]) => checkImport(name, bytes)), fuzzParameters(120));
   }, FUZZ_TIMEOUT);
 
   it('text-mutated copies (tokens inserted, lines dropped or swapped, numbers changed, cut short)', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...textSeeds).chain((seed) => fc.tuple(fc.constant(seed.name), mutatedText(decoder.decode(seed.bytes)))),
-        ([name, text]) => checkImport(name, bytesOf(text)),
-      ),
-      fuzzParameters(120),
-    );
+    const asText = (bytes: Uint8Array) => mutatedText(decoder.decode(bytes)).map(bytesOf);
+    fc.assert(fc.property(damagedCopies(textSeeds, asText), ([name, bytes]) => checkImport(name, bytes)), fuzzParameters(120));
   }, FUZZ_TIMEOUT);
 
   it('structurally mutated JSON records and native exports (wrong types, missing and repeated fields)', () => {
-    const jsonSeeds = seeds.filter((s) => s.name.endsWith('.json'));
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...jsonSeeds).chain((seed) => fc.tuple(fc.constant(seed.name), mutatedJson(decoder.decode(seed.bytes)))),
-        ([name, text]) => checkImport(name, bytesOf(text)),
-      ),
-      fuzzParameters(120),
-    );
+    const asJson = (bytes: Uint8Array) => mutatedJson(decoder.decode(bytes)).map(bytesOf);
+    fc.assert(fc.property(damagedCopies(seeds.filter((s) => s.name.endsWith('.json')), asJson), ([name, bytes]) => checkImport(name, bytes)), fuzzParameters(120));
   }, FUZZ_TIMEOUT);
 
   it('JSON Lines of random values and mutated records', () => {
