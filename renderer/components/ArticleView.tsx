@@ -16,12 +16,14 @@ import { encodingSummary } from '../../shared/model/import';
 import { findRepeatedParagraphs } from '../../shared/text/repeats';
 import { findInText } from '../../shared/search/search';
 import { splitParagraphs, type Paragraph } from '../../shared/text/paragraphs';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import { invalidateParagraphIndex, offsetAtPoint } from '../editor/dom-offsets';
 import { CHUNK_CLASS, chunkParagraphs, layOutInBackground } from '../editor/progressive-layout';
 import { clearHighlights, highlightStyles, paintSearchMatches, paintSuggestions, SpanHighlights } from '../editor/highlights';
+import type { Translate } from '../i18n/i18n';
+import { withElements } from '../i18n/rich';
 import { visibleSuggestions } from '../state/suggestions';
-import { STATUS_NAMES } from './DocumentList';
+import { STATUSES, statusName } from './DocumentList';
 
 const NO_SPANS: readonly never[] = [];
 
@@ -33,6 +35,7 @@ interface ParagraphsProps {
   paragraphs: readonly Paragraph[];
   /** Paragraph index → the index of its first occurrence, for later copies of a repeated paragraph. */
   repeatOf: ReadonlyMap<number, number>;
+  t: Translate;
 }
 
 /**
@@ -40,7 +43,7 @@ interface ParagraphsProps {
  * Memoised on the text: span edits, focus and search never render them again. A chunk not
  * laid out yet holds an estimate of its height (lines of text plus paragraph margins).
  */
-const ArticleParagraphs = memo(function ArticleParagraphs({ text, paragraphs, repeatOf }: ParagraphsProps): React.JSX.Element {
+const ArticleParagraphs = memo(function ArticleParagraphs({ text, paragraphs, repeatOf, t }: ParagraphsProps): React.JSX.Element {
   const chunks = useMemo(() => chunkParagraphs(paragraphs, 4000, CHARS_PER_LINE), [paragraphs]);
   return (
     <>
@@ -59,7 +62,7 @@ const ArticleParagraphs = memo(function ArticleParagraphs({ text, paragraphs, re
                 key={p.start}
                 dir={p.dir}
                 data-start={p.start}
-                {...(first === undefined ? {} : { 'data-repeat-of': first + 1, className: 'repeated', title: `Repeats paragraph ${first + 1}` })}
+                {...(first === undefined ? {} : { 'data-repeat-of': first + 1, 'data-repeat-note': t('article.repeatOf', { paragraph: first + 1 }), className: 'repeated', title: t('article.repeatOf', { paragraph: first + 1 }) })}
               >
                 {text.slice(p.start, p.end)}
               </p>
@@ -89,6 +92,7 @@ function useTextLayout(text: string): { paragraphs: Paragraph[]; repeatOf: Map<n
 /** The article view of the open document. */
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, focusedSpanId, search, suggestionsOn, rejectedSuggestions, focusedSuggestionId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -143,7 +147,7 @@ export function ArticleView(): React.JSX.Element {
   if (!doc) {
     return (
       <main className="article-pane empty">
-        <p>No document is open. Open article files with “Open files…” or drop them on the window.</p>
+        <p>{t('article.none')}</p>
       </main>
     );
   }
@@ -162,26 +166,18 @@ export function ArticleView(): React.JSX.Element {
         <h1 dir="auto">{doc.title}</h1>
         <p className="article-meta">
           {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
-          <span>Encoding: {encodingSummary(doc.meta)}</span>
-          <span>
-            {spans.length} span{spans.length === 1 ? '' : 's'}
-          </span>
-          {repeatOf.size ? (
-            <span className="repeat-note">
-              {repeatOf.size} repeated paragraph{repeatOf.size === 1 ? '' : 's'}
-            </span>
-          ) : null}
+          <span>{t('article.encoding', { encoding: encodingSummary(doc.meta) })}</span>
+          <span>{t('count.spans', { count: spans.length })}</span>
+          {repeatOf.size ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatOf.size })}</span> : null}
           {search.query.trim() ? (
-            <span role="status">
-              {matches.length} match{matches.length === 1 ? '' : 'es'} for “{search.query.trim()}”
-            </span>
+            <span role="status">{withElements(t('article.matches', { count: matches.length }), { query: <bdi key="q">{search.query.trim()}</bdi> })}</span>
           ) : null}
           <label>
-            Status{' '}
-            <select aria-label="Document status" value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
-              {(Object.keys(STATUS_NAMES) as DocumentStatus[]).map((status) => (
+            {t('article.status')}{' '}
+            <select aria-label={t('article.status.name')} value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
+              {STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_NAMES[status]}
+                  {statusName(status, t)}
                 </option>
               ))}
             </select>
@@ -191,8 +187,8 @@ export function ArticleView(): React.JSX.Element {
       {/* One article element per document: React builds a new one with all its paragraphs
           before inserting it (inserting thousands of paragraphs into a live element costs
           React a sibling search per paragraph). */}
-      <article key={doc.id} ref={attach} className="article-text" aria-label={`Article: ${doc.title}`} tabIndex={0} lang="ar" onMouseUp={onMouseUp}>
-        <ArticleParagraphs text={text} paragraphs={paragraphs} repeatOf={repeatOf} />
+      <article key={doc.id} ref={attach} className="article-text" aria-label={t('article.name', { title: doc.title })} tabIndex={0} lang="ar" onMouseUp={onMouseUp}>
+        <ArticleParagraphs text={text} paragraphs={paragraphs} repeatOf={repeatOf} t={t} />
       </article>
     </main>
   );
