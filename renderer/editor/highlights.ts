@@ -13,7 +13,7 @@
  * their chunk of paragraphs comes near (an IntersectionObserver on the chunks).
  */
 import type { LabelDef, LabelKind, LabelSchema } from '../../shared/model/schema';
-import { changesSince, compareSpans, versionOf, type SpanChange } from '../../shared/model/span-index';
+import { changesSince, lowerBound, searchIndex, versionOf, type SpanChange } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { paragraphAtOffset, rangesForOffsets } from './dom-offsets';
 import { DEEPEST_LEVEL, levelAt, nestingLevels } from './nesting';
@@ -163,26 +163,13 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
 
 /** The first index of `sorted` whose span starts at or after `offset`. */
 function firstStartingAt(sorted: readonly SpanRecord[], offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lowerBound(sorted, (span) => span.start < offset);
 }
 
 /** The index of `span` in `sorted` (reading order), or -1. */
 function indexOfSpan(sorted: readonly SpanRecord[], span: SpanRecord): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareSpans(sorted[middle]!, span) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return sorted[low]?.id === span.id ? low : -1;
+  const at = searchIndex(sorted, span);
+  return sorted[at]?.id === span.id ? at : -1;
 }
 
 /**

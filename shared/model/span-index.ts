@@ -21,16 +21,21 @@ export interface SpanChange {
 
 const sortedLists = new WeakMap<SpanMap, Map<string, readonly SpanRecord[]>>();
 
-/** The index of `span` in `sorted`, or where it would be inserted. */
-function searchIndex(sorted: readonly SpanRecord[], span: SpanRecord): number {
+/** The first index of `sorted` whose span is not `before` the target (a binary search). */
+export function lowerBound(sorted: readonly SpanRecord[], before: (span: SpanRecord) => boolean): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareSpans(sorted[middle]!, span) < 0) low = middle + 1;
+    if (before(sorted[middle]!)) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/** The index of `span` in `sorted` (reading order), or where it would be inserted. */
+export function searchIndex(sorted: readonly SpanRecord[], span: SpanRecord): number {
+  return lowerBound(sorted, (other) => compareSpans(other, span) < 0);
 }
 
 /**
