@@ -1,7 +1,13 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
-import { actionForEvent, buildActions } from './commands/actions';
-import { useApp, useCorpusState } from './app/hooks';
+import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
+import { ActionRunner } from './commands/runner';
+import { useApp, useBindings, useCorpusState } from './app/hooks';
+import { installPointerSelection } from './editor/pointer-selection';
+import { CaretLayer } from './components/CaretLayer';
+import { CommandPalette } from './components/CommandPalette';
+import { KeyboardSettings } from './components/KeyboardSettings';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
 import { ImportProgressBar } from './components/ImportProgressBar';
@@ -28,9 +34,13 @@ export function App(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
   const schema = state.corpus.schema;
-  const actions = useMemo(() => buildActions(app), [app, schema]); // eslint-disable-line react-hooks/exhaustive-deps
+  const bindings = useBindings();
+  useEffect(() => app.bindings.refresh(), [app, schema]);
+  const actions = useMemo(() => buildActions(app), [app, schema, bindings]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
   const { view } = useUiState();
+
+  const runner = useMemo(() => new ActionRunner((error) => app.notify('error', String(error))), [app]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -39,23 +49,21 @@ export function App(): React.JSX.Element {
       const where = { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
-      const handled = action.run();
-      if (handled === false) return;
-      event.preventDefault();
-      if (handled instanceof Promise) handled.catch((error: unknown) => app.ui.update({ notice: { tone: 'error', text: String(error) } }));
+      if (runner.submit(() => action.run())) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, app]);
+  }, [actions, app, runner]);
 
   useEffect(
     () =>
       app.platform.onMenuCommand((command) => {
-        const id = { open: 'file.open', 'open-folder': 'file.open-folder', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo' }[command];
-        void actions.find((a) => a.id === id)?.run();
+        void actions.find((a) => a.id === MENU_ACTIONS[command])?.run();
       }),
     [actions, app],
   );
+
+  useEffect(() => installPointerSelection(document, () => app.article, app.caret), [app]);
 
   useEffect(() => {
     let depth = 0;
@@ -120,6 +128,10 @@ export function App(): React.JSX.Element {
       <ImportDialog />
       <AttributePalette />
       <ExportDialog />
+      {view === 'article' ? <CaretLayer /> : null}
+      <CommandPalette actions={actions} />
+      <ShortcutsSheet actions={actions} />
+      <KeyboardSettings actions={actions} />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop article files to import them

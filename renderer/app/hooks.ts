@@ -25,3 +25,9 @@ export function useUiState(): UiState {
   const app = useApp();
   return useSyncExternalStore(app.ui.subscribe, app.ui.getSnapshot);
 }
+
+/** The key bindings in use; re-renders when the user changes one. */
+export function useBindings(): ReadonlyMap<string, string[]> {
+  const app = useApp();
+  return useSyncExternalStore(app.bindings.subscribe, app.bindings.getSnapshot);
+}

@@ -1,6 +1,17 @@
 /** The toolbar: open, export, undo/redo, and the label palette. */
 import { labelDisplayName } from '../../shared/model/schema';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { formatBinding, platformStyle } from '../commands/keys';
+import { useApp, useBindings, useCorpusState, useUiState } from '../app/hooks';
+
+/** Words of the keyboard buttons, in one place. */
+const KEYBOARD_TEXT = {
+  commands: 'Commands…',
+  commandsName: 'Command palette',
+  commandsTitle: (key: string) => `Search and run any command${key ? ` (${key})` : ''}`,
+  shortcuts: 'Shortcuts',
+  shortcutsName: 'Keyboard shortcuts',
+  shortcutsTitle: (key: string) => `Every keyboard shortcut${key ? ` (${key})` : ''}; change them in the settings`,
+};
 
 /** Buttons for the main actions; each accessible name starts with its verb. */
 export function Toolbar(): React.JSX.Element {
@@ -8,6 +19,12 @@ export function Toolbar(): React.JSX.Element {
   const state = useCorpusState();
   const history = app.corpus.history;
   const { view, suggestionsOn } = useUiState();
+  const bindings = useBindings();
+  const style = platformStyle();
+  const keyOf = (actionId: string): string => {
+    const key = bindings.get(actionId)?.[0];
+    return key ? formatBinding(key, style) : '';
+  };
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
@@ -37,25 +54,34 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" aria-pressed={suggestionsOn} onClick={() => app.suggestions.toggle()} title="Show suggested sources and cue words (G)">
         Suggestions
       </button>
+      <button type="button" aria-label={KEYBOARD_TEXT.commandsName} onClick={() => app.navigation.toggleOverlay('commands')} title={KEYBOARD_TEXT.commandsTitle(keyOf('view.commands'))}>
+        {KEYBOARD_TEXT.commands}
+      </button>
+      <button type="button" aria-label={KEYBOARD_TEXT.shortcutsName} onClick={() => app.navigation.toggleOverlay('shortcuts')} title={KEYBOARD_TEXT.shortcutsTitle(keyOf('view.shortcuts'))}>
+        {KEYBOARD_TEXT.shortcuts}
+      </button>
       <span className="separator" aria-hidden="true" />
       <div className="labels" role="group" aria-label="Labels">
-        {state.corpus.schema.labels.map((label) => (
-          <button
-            key={label.id}
-            type="button"
-            className={`label-button kind-${label.kind}`}
-            style={{ '--label-colour': label.colour } as React.CSSProperties}
-            aria-label={`${labelDisplayName(label)} (key ${label.hotkey})`}
-            title={`Mark the selection as ${labelDisplayName(label)} — key ${label.hotkey}`}
-            // Keep the text selection: a mouse press on the button must not clear it.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void app.spans.applyLabel(label.id)}
-          >
-            <span className="swatch" aria-hidden="true" />
-            <span className="label-id">{label.id}</span>
-            <kbd aria-hidden="true">{label.hotkey}</kbd>
-          </button>
-        ))}
+        {state.corpus.schema.labels.map((label) => {
+          const key = keyOf(`label.${label.id}`);
+          return (
+            <button
+              key={label.id}
+              type="button"
+              className={`label-button kind-${label.kind}`}
+              style={{ '--label-colour': label.colour } as React.CSSProperties}
+              aria-label={key ? `${labelDisplayName(label)} (key ${key})` : labelDisplayName(label)}
+              title={`Mark the selection as ${labelDisplayName(label)}${key ? ` — key ${key}` : ''}`}
+              // Keep the text selection: a mouse press on the button must not clear it.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void app.spans.applyLabel(label.id)}
+            >
+              <span className="swatch" aria-hidden="true" />
+              <span className="label-id">{label.id}</span>
+              {key ? <kbd aria-hidden="true">{key}</kbd> : null}
+            </button>
+          );
+        })}
       </div>
     </header>
   );

@@ -119,7 +119,8 @@ export function nextSentenceEdge(text: string, offset: number, direction: 'forwa
   for (;;) {
     const previous = sentencesOfLine(text, line.start, line.end, level).findLast((s) => s.start < at);
     if (previous) return previous.start;
-    if (line.start <= 0) return 0;
-    line = lineAt(text, line.start - 1);
+    const preceding = previousLineEnd(text, line.start);
+    if (preceding === null) return 0;
+    line = lineAt(text, preceding);
   }
 }

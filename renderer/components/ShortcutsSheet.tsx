@@ -1,0 +1,78 @@
+/**
+ * The cheat sheet (?): every action with the keys bound to it now, by group, including the
+ * user's changes. A link to the settings where they are changed.
+ */
+import { useEffect, useRef } from 'react';
+import type { Action } from '../commands/actions';
+import { ACTION_GROUPS } from '../commands/definitions';
+import { formatBinding, platformStyle } from '../commands/keys';
+import { useApp, useUiState } from '../app/hooks';
+
+/** Words of this component, in one place. */
+const TEXT = {
+  dialog: 'Keyboard shortcuts',
+  intro: 'Arrow keys follow reading order: in an Arabic paragraph ← goes forward. Letter and digit keys work with an Arabic keyboard layout too.',
+  action: 'Action',
+  keys: 'Keys',
+  none: '—',
+  customise: 'Change shortcuts…',
+  close: 'Close',
+};
+
+/** The cheat sheet; `actions` is the registry with the keys bound now. */
+export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): React.JSX.Element {
+  const app = useApp();
+  const { overlay } = useUiState();
+  const open = overlay === 'shortcuts';
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const style = platformStyle();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog ref={dialogRef} className="shortcuts-sheet" aria-labelledby="shortcuts-title" onCancel={() => app.navigation.closeOverlay()} onKeyDown={(event) => event.stopPropagation()}>
+      <h2 id="shortcuts-title">{TEXT.dialog}</h2>
+      <p className="hint">{TEXT.intro}</p>
+      <div className="shortcut-groups">
+        {open
+          ? ACTION_GROUPS.map((group) => {
+              const inGroup = actions.filter((a) => a.group === group);
+              if (!inGroup.length) return null;
+              return (
+                <table key={group} className="shortcut-table" aria-label={group}>
+                  <caption>{group}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{TEXT.action}</th>
+                      <th scope="col">{TEXT.keys}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {inGroup.map((action) => (
+                      <tr key={action.id}>
+                        <th scope="row">{action.title}</th>
+                        <td>{action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : TEXT.none}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              );
+            })
+          : null}
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => app.navigation.toggleOverlay('keyboard-settings')}>
+          {TEXT.customise}
+        </button>
+        <button type="button" className="primary" autoFocus onClick={() => app.navigation.closeOverlay()}>
+          {TEXT.close}
+        </button>
+      </div>
+    </dialog>
+  );
+}
