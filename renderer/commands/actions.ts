@@ -55,8 +55,8 @@ function resizeHandlers(app: IsnadApp): Record<string, Handler> {
   return handlers;
 }
 
-/** What each fixed action does, by id. */
-function handlers(app: IsnadApp): Record<string, Handler> {
+/** What each fixed action does, by id (label actions are made from the schema). */
+export function actionHandlers(app: IsnadApp): Record<string, Handler> {
   return {
     ...caretHandlers(app),
     ...resizeHandlers(app),
@@ -93,7 +93,7 @@ function handlers(app: IsnadApp): Record<string, Handler> {
 
 /** All actions of the app with the keys bound now; label actions come from the corpus schema. */
 export function buildActions(app: IsnadApp): Action[] {
-  const table = handlers(app);
+  const table = actionHandlers(app);
   return allActionDefinitions(app.corpus.state.corpus.schema).map((def) => {
     const labelId = def.id.startsWith('label.') ? def.id.slice('label.'.length) : null;
     const run: Handler = labelId ? () => app.spans.applyLabel(labelId) : (table[def.id] ?? (() => false));

@@ -209,6 +209,7 @@ export class IsnadPage {
   /** The keys the cheat sheet lists for an action (as shown, e.g. ["N"]). */
   async shortcutKeys(actionTitle: string): Promise<string[]> {
     const row = this.shortcutsSheet.getByRole('row', { name: new RegExp(`^${actionTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await expect(row).toBeVisible();
     return row.locator('kbd').allTextContents();
   }
 
