@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextSentenceEdge, sentenceAt, sentencesOfLine, type SentenceLevel } from '../../../shared/text/sentences';
-import { lineAt } from '../../../shared/text/lines';
+import { lineAt, nextLineStart, previousLineEnd } from '../../../shared/text/lines';
 
 /** The sentences of the whole text, as strings. */
 function sentences(text: string, level: SentenceLevel = 'sentence'): string[] {
@@ -75,5 +75,22 @@ describe('sentence boundaries', () => {
     expect(nextSentenceEdge('   ', 1, 'backward')).toBe(0);
     expect(nextSentenceEdge('جملة.', 99, 'forward')).toBe(5);
     expect(nextSentenceEdge('جملة.', -3, 'backward')).toBe(0);
+  });
+});
+
+describe('lines', () => {
+  it('finds the line around an offset and steps over \\n and \\r\\n breaks', () => {
+    const text = 'سطر أول\r\nسطر ثان\nثالث';
+    const second = text.indexOf('سطر ثان');
+    expect(lineAt(text, 2)).toEqual({ start: 0, end: 7 });
+    expect(lineAt(text, 7)).toEqual({ start: 0, end: 7 });
+    expect(lineAt(text, second + 1)).toEqual({ start: second, end: second + 7 });
+    expect(nextLineStart(text, 7)).toBe(second);
+    expect(previousLineEnd(text, second)).toBe(7);
+    expect(nextLineStart(text, text.length)).toBeNull();
+    expect(previousLineEnd(text, 0)).toBeNull();
+    expect(nextSentenceEdge(text, 0, 'forward')).toBe(7);
+    expect(nextSentenceEdge(text, 7, 'forward')).toBe(second + 7);
+    expect(nextSentenceEdge(text, second, 'backward')).toBe(0);
   });
 });
