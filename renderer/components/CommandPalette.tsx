@@ -4,6 +4,7 @@
  * with a combobox and a listbox, so screen readers follow the active option.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { handleListboxKey, useModalDialog } from './dialog-hooks';
 import type { Action } from '../commands/actions';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { formatBinding, platformStyle } from '../commands/keys';
@@ -24,7 +25,6 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   const app = useApp();
   const { overlay } = useUiState();
   const open = overlay === 'commands';
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
@@ -33,17 +33,11 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.group}`), [actions, query]);
   const current = matches[Math.min(active, matches.length - 1)];
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setQuery('');
-      setActive(0);
-      dialog.showModal();
-      inputRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open, () => {
+    setQuery('');
+    setActive(0);
+    inputRef.current?.focus();
+  });
 
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -58,16 +52,7 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
     event.stopPropagation();
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setActive((i) => Math.min(matches.length - 1, i + 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      run(current);
-    }
+    handleListboxKey(event, matches.length, setActive, () => run(current));
   };
 
   return (

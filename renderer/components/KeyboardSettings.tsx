@@ -3,12 +3,13 @@
  * change one by pressing the new keys (refused, with the reason, when another action or the
  * system has them), reset one, or reset all. Changes are stored before they apply.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SnapMode } from '../../shared/text/snapSelection';
 import type { Action } from '../commands/actions';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { bindingFromEvent, formatBinding, platformStyle } from '../commands/keys';
 import { useApp, useUiState } from '../app/hooks';
+import { useModalDialog } from './dialog-hooks';
 
 /** Words of this component, in one place. */
 const TEXT = {
@@ -41,24 +42,17 @@ export function KeyboardSettings({ actions }: { actions: readonly Action[] }): R
   const app = useApp();
   const { overlay, snapMode } = useUiState();
   const open = overlay === 'keyboard-settings';
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [filter, setFilter] = useState('');
   const [recording, setRecording] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const style = platformStyle();
   const shown = useMemo(() => fuzzyFilter(actions, filter, (a) => `${a.title} ${a.group}`), [actions, filter]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setFilter('');
-      setRecording(null);
-      setMessage(null);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open, () => {
+    setFilter('');
+    setRecording(null);
+    setMessage(null);
+  });
 
   const record = async (event: React.KeyboardEvent): Promise<void> => {
     const action = actions.find((a) => a.id === recording);

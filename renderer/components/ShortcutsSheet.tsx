@@ -2,11 +2,11 @@
  * The cheat sheet (?): every action with the keys bound to it now, by group, including the
  * user's changes. A link to the settings where they are changed.
  */
-import { useEffect, useRef } from 'react';
 import type { Action } from '../commands/actions';
 import { ACTION_GROUPS } from '../commands/definitions';
 import { formatBinding, platformStyle } from '../commands/keys';
 import { useApp, useUiState } from '../app/hooks';
+import { useModalDialog } from './dialog-hooks';
 
 /** Words of this component, in one place. */
 const TEXT = {
@@ -24,15 +24,8 @@ export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): Rea
   const app = useApp();
   const { overlay } = useUiState();
   const open = overlay === 'shortcuts';
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const style = platformStyle();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog ref={dialogRef} className="shortcuts-sheet" aria-labelledby="shortcuts-title" onCancel={() => app.navigation.closeOverlay()} onKeyDown={(event) => event.stopPropagation()}>

@@ -51,17 +51,26 @@ function endBeforeLastWord(text: string, offset: number): number | null {
   return null;
 }
 
-/** A grapheme step from `offset`, continuing over blank clusters so that an edge never rests beside whitespace inside the span. */
-function graphemeStep(text: string, offset: number, direction: 'forward' | 'backward', skipBlank: 'before' | 'after'): number {
-  let at = nextGraphemeBoundary(text, offset, direction);
+/**
+ * From an edge at `offset`, moves on in `direction` while the cluster on the span's side of
+ * the edge (`inside`: the span lies 'after' a start edge, 'before' an end edge) is blank,
+ * so that no edge rests beside whitespace inside the span.
+ */
+function passBlanks(text: string, offset: number, direction: 'forward' | 'backward', inside: 'after' | 'before'): number {
+  let at = offset;
   for (;;) {
-    const probe = nextGraphemeBoundary(text, at, skipBlank === 'after' ? 'forward' : 'backward');
-    const cluster = skipBlank === 'after' ? text.slice(at, probe) : text.slice(probe, at);
+    const probe = nextGraphemeBoundary(text, at, inside === 'after' ? 'forward' : 'backward');
+    const cluster = inside === 'after' ? text.slice(at, probe) : text.slice(probe, at);
     if (probe === at || !isBlank(cluster)) return at;
     const next = nextGraphemeBoundary(text, at, direction);
     if (next === at) return at;
     at = next;
   }
+}
+
+/** One grapheme cluster from `offset` in `direction`, then past blanks (see {@link passBlanks}). */
+function graphemeStep(text: string, offset: number, direction: 'forward' | 'backward', inside: 'after' | 'before'): number {
+  return passBlanks(text, nextGraphemeBoundary(text, offset, direction), direction, inside);
 }
 
 /**
@@ -99,7 +108,7 @@ export function snapEdge(text: string, offset: number, edge: SpanEdge, mode: Sna
   const at = Math.min(Math.max(offset, 0), text.length);
   if (mode === 'grapheme') {
     const snapped = snapToGrapheme(text, at, edge === 'start' ? 'backward' : 'forward');
-    return edge === 'start' ? skipBlankForward(text, snapped) : skipBlankBackward(text, snapped);
+    return edge === 'start' ? passBlanks(text, snapped, 'forward', 'after') : passBlanks(text, snapped, 'backward', 'before');
   }
   if (edge === 'start') {
     for (const seg of segmentsForward(wordSegmenter, text, at)) {
@@ -115,22 +124,4 @@ export function snapEdge(text: string, offset: number, edge: SpanEdge, mode: Sna
     return seg.end;
   }
   return 0;
-}
-
-function skipBlankForward(text: string, offset: number): number {
-  let at = offset;
-  for (;;) {
-    const next = nextGraphemeBoundary(text, at, 'forward');
-    if (next === at || !isBlank(text.slice(at, next))) return at;
-    at = next;
-  }
-}
-
-function skipBlankBackward(text: string, offset: number): number {
-  let at = offset;
-  for (;;) {
-    const previous = nextGraphemeBoundary(text, at, 'backward');
-    if (previous === at || !isBlank(text.slice(previous, at))) return at;
-    at = previous;
-  }
 }
