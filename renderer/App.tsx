@@ -24,9 +24,10 @@ import { SpanList } from './components/SpanList';
 import { StatusArea } from './components/StatusArea';
 import { Toolbar } from './components/Toolbar';
 
+/** Form fields, and anything inside an open dialog: only global keys work there (the dialog has its own). */
 function isField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('dialog[open]');
 }
 
 /** The root component. */

@@ -11,6 +11,9 @@ test.beforeAll(async () => {
 });
 
 test.describe('the keyboard model', () => {
+  // Each test is a whole working session (dozens of keys, reloads); a shared, busy machine needs the room.
+  test.describe.configure({ timeout: 120_000 });
+
   test('annotate a paragraph of the sample article from start to finish with the keyboard alone', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();
@@ -87,8 +90,8 @@ test.describe('the keyboard model', () => {
 
     // Tab walks the spans in reading order, the nested ORG right after its SOURCE.
     const order: string[] = [];
-    await isnad.press('Escape');
-    await page.getByRole('article').focus();
+    await isnad.press('Escape', 'Control+Shift+e');
+    await expect(isnad.article).toBeFocused();
     await isnad.press('Control+ArrowUp', 'Control+ArrowUp');
     for (let i = 0; i < 4; i++) {
       await isnad.press('Tab');
