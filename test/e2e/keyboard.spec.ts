@@ -99,6 +99,13 @@ test.describe('the keyboard model', () => {
     }
     expect(order.map((name) => name.split(' — ')[0])).toEqual(['CUE', 'SOURCE', 'ORG', 'CLAIM']);
 
+    // Enter on an entity shows its details (focus moves there).
+    await isnad.press('Shift+Tab', 'Enter');
+    const details = page.getByRole('region', { name: 'Focused span details' });
+    await expect(details).toBeFocused();
+    await expect(details).toContainText('ORG — Organisation');
+    await expect(details).toContainText('وزارة التجارة الداخلية');
+
     // Mark done and go to the next unfinished document.
     await isnad.press('Control+Enter');
     await expect(isnad.documentButton(BREAD)).toHaveAccessibleName(/Done, 4 spans/);
