@@ -32,6 +32,7 @@ function caretHandlers(app: IsnadApp): Record<string, Handler> {
     ['word', 'word', ['left', 'right']],
     ['grapheme', 'grapheme', ['left', 'right']],
     ['clitic', 'clitic', ['left', 'right']],
+    ['clause', 'clause', ['previous', 'next']],
     ['sentence', 'sentence', ['previous', 'next']],
     ['paragraph', 'paragraph', ['previous', 'next']],
   ];

@@ -1,6 +1,6 @@
 /**
  * Caret and keyboard selection in an article, in logical (reading) order: moving by
- * grapheme cluster, clitic boundary, word, sentence or paragraph, and turning the left and
+ * grapheme cluster, clitic boundary, word, clause, sentence or paragraph, and turning the left and
  * right arrows into forward/backward by the direction of the paragraph (in an Arabic
  * paragraph the left arrow goes forward). Offsets are UTF-16 code units; every result is a
  * grapheme boundary, so a selection made here never splits a letter from its harakat, a
@@ -16,7 +16,7 @@ import { nextSentenceEdge } from './sentences';
 import { nextWordEdge, wordSegmenter } from './wordSegments';
 
 /** How far one caret step goes. */
-export type CaretUnit = 'grapheme' | 'clitic' | 'word' | 'sentence' | 'paragraph';
+export type CaretUnit = 'grapheme' | 'clitic' | 'word' | 'clause' | 'sentence' | 'paragraph';
 
 /** Reading order: forward is towards the end of the text. */
 export type LogicalDirection = 'forward' | 'backward';
@@ -118,9 +118,10 @@ export function moveCaret(text: string, offset: number, unit: CaretUnit, directi
       return nextCliticEdge(text, offset, direction);
     case 'word':
       return nextWordEdge(text, offset, direction);
+    case 'clause':
     case 'sentence':
       // A sentence may start at a stray mark after a space: keep the caret on a cluster boundary.
-      return snapToGrapheme(text, nextSentenceEdge(text, offset, direction), direction);
+      return snapToGrapheme(text, nextSentenceEdge(text, offset, direction, unit), direction);
     case 'paragraph':
       return nextParagraphEdge(text, offset, direction);
   }

@@ -152,6 +152,14 @@ describe('sentences and paragraphs', () => {
     expect(press(TEXT, second, 'up', 'sentence', false).focus).toBe(TEXT.indexOf('وأكَّدَ'));
   });
 
+  it('moves by clause at the Arabic comma as well', () => {
+    const text = 'أعلنت الوزارة، اليوم الأربعاء، أن الوفد سيعود.';
+    expect(pieces(text, 0, 'clause', 'forward', 3)).toEqual(['أعلنت الوزارة،', ' اليوم الأربعاء،', ' أن الوفد سيعود.']);
+    expect(pieces(text, 0, 'sentence', 'forward', 1)).toEqual([text]);
+    const from = text.indexOf('الوفد');
+    expect(text.slice(moveCaret(text, from, 'clause', 'backward'), from)).toBe('أن ');
+  });
+
   it('moves to paragraph ends and starts, skipping blank lines', () => {
     const text = 'الفقرة الأولى\n\n  \nSecond paragraph\nالثالثة';
     expect(nextParagraphEdge(text, 3, 'forward')).toBe('الفقرة الأولى'.length);
@@ -164,7 +172,7 @@ describe('sentences and paragraphs', () => {
 });
 
 describe('every move', () => {
-  const units: CaretUnit[] = ['grapheme', 'clitic', 'word', 'sentence', 'paragraph'];
+  const units: CaretUnit[] = ['grapheme', 'clitic', 'word', 'clause', 'sentence', 'paragraph'];
   const alphabet = ['ا', 'ل', 'أ', 'و', 'ب', 'َ', 'ّ', ' ', '.', '؟', '،', '\n', 'A', '4', '٤', '👍', '🏽', '\u200d', '(', '»'];
   const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(''));
 
