@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
 import { ActionRunner } from './commands/runner';
-import { useApp, useBindings, useCorpusState } from './app/hooks';
+import { useApp, useBindings, useCorpusState, useT } from './app/hooks';
 import { installPointerSelection } from './editor/pointer-selection';
 import { CaretLayer } from './components/CaretLayer';
 import { CommandPalette } from './components/CommandPalette';
@@ -17,6 +17,7 @@ import { AttributePalette } from './components/AttributePalette';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
 import { ExportDialog } from './components/ExportDialog';
+import { SettingsView } from './components/SettingsView';
 import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
@@ -34,10 +35,12 @@ function isField(target: EventTarget | null): boolean {
 export function App(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
+  const t = useT();
   const schema = state.corpus.schema;
   const bindings = useBindings();
   useEffect(() => app.bindings.refresh(), [app, schema]);
-  const actions = useMemo(() => buildActions(app), [app, schema, bindings]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Rebuilt when the schema (label actions), the bindings or the language (action titles) change.
+  const actions = useMemo(() => buildActions(app), [app, schema, bindings, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
   const { view } = useUiState();
 
@@ -90,7 +93,7 @@ export function App(): React.JSX.Element {
         ({ contents }) => {
           if (contents.files.length || contents.skipped.length) app.imports.stage(contents.files, contents.skipped);
         },
-        (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
+        (error: unknown) => app.notify('error', app.t('notice.droppedUnreadable', { error: String(error) })),
       );
     };
     window.addEventListener('dragenter', onDragEnter);
@@ -108,10 +111,12 @@ export function App(): React.JSX.Element {
   return (
     <div className="app">
       <Toolbar />
-      <div className={view === 'sources' ? 'workspace sources-mode' : 'workspace'}>
+      <div className={view === 'article' ? 'workspace' : 'workspace single-pane'}>
         <DocumentList />
         {view === 'sources' ? (
           <SourcesView />
+        ) : view === 'settings' ? (
+          <SettingsView keyboard={<KeyboardSettings actions={actions} t={t} />} />
         ) : (
           <>
             <ArticleView />
@@ -132,10 +137,9 @@ export function App(): React.JSX.Element {
       {view === 'article' ? <CaretLayer /> : null}
       <CommandPalette actions={actions} />
       <ShortcutsSheet actions={actions} />
-      <KeyboardSettings actions={actions} />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          Drop article files to import them
+          {t('app.dropOverlay')}
         </div>
       ) : null}
     </div>

@@ -7,11 +7,15 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Arrow, CaretUnit } from '../../shared/text/caret';
 import type { EdgeChange, EdgeUnit, SpanEdge } from '../../shared/text/span-edges';
 import type { IsnadApp } from '../app/controller';
-import { allActionDefinitions, type ActionDefinition, type ActionScope } from './definitions';
+import { actionTitle, allActionDefinitions, groupName, type ActionDefinition, type ActionScope } from './definitions';
 import { matchesBinding, type KeyEventLike } from './keys';
 
-/** One action: its definition, the keys bound to it now, and what it does. */
+/** One action: its definition, its title in the interface language, the keys bound to it now, and what it does. */
 export interface Action extends ActionDefinition {
+  /** What the action does, in the interface language. */
+  title: string;
+  /** Its group's name, in the interface language. */
+  groupTitle: string;
   /** The keys bound now (the user's, or the defaults). */
   keys: readonly string[];
   /** Runs the action; returning false means “not handled here” (the key keeps its default). */
@@ -86,19 +90,20 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
     'file.export-dataset': () => app.ui.update({ exportOpen: true }),
     'view.commands': () => app.navigation.toggleOverlay('commands'),
     'view.shortcuts': () => app.navigation.toggleOverlay('shortcuts'),
-    'view.keyboard-settings': () => app.navigation.toggleOverlay('keyboard-settings'),
+    'view.settings': () => app.showView(app.ui.state.view === 'settings' ? 'article' : 'settings'),
     'view.sources': () => app.showView(app.ui.state.view === 'sources' ? 'article' : 'sources'),
     'view.article': () => app.navigation.focusArticle(),
   };
 }
 
-/** All actions of the app with the keys bound now; label actions come from the corpus schema. */
+/** All actions of the app with the keys bound now, titled in the interface language; label actions come from the corpus schema. */
 export function buildActions(app: IsnadApp): Action[] {
   const table = actionHandlers(app);
+  const { t } = app;
   return allActionDefinitions(app.corpus.state.corpus.schema).map((def) => {
     const labelId = def.id.startsWith('label.') ? def.id.slice('label.'.length) : null;
     const run: Handler = labelId ? () => app.spans.applyLabel(labelId) : (table[def.id] ?? (() => false));
-    return { ...def, keys: app.bindings.keysFor(def.id), run };
+    return { ...def, title: actionTitle(def, t), groupTitle: groupName(def.group, t), keys: app.bindings.keysFor(def.id), run };
   });
 }
 
@@ -132,5 +137,5 @@ export const MENU_ACTIONS: Readonly<Record<MenuCommand, string>> = {
   'toggle-suggestions': 'suggestions.toggle',
   'command-palette': 'view.commands',
   shortcuts: 'view.shortcuts',
-  'keyboard-settings': 'view.keyboard-settings',
+  'keyboard-settings': 'view.settings',
 };

@@ -5,7 +5,7 @@
  */
 import { readSetting, writeSetting, type IsnadDatabase } from '../db/db';
 import type { ActionDefinition } from './definitions';
-import { canonicalBinding, formatBinding } from './keys';
+import { canonicalBinding } from './keys';
 
 /** The settings row holding the user's bindings: action id → keys (only changed actions). */
 export const BINDINGS_SETTING = 'keyBindings';
@@ -13,22 +13,25 @@ export const BINDINGS_SETTING = 'keyBindings';
 /** The user's changes: action id → its keys (an empty list unbinds it). */
 export type BindingOverrides = Readonly<Record<string, readonly string[]>>;
 
-/**
- * Keys the browser or the operating system keeps for itself, or that text fields need, with
- * the reason shown when someone tries to bind them.
- */
-export const RESERVED_BINDINGS: Readonly<Record<string, string>> = {
-  'Mod+Q': 'quits the application',
-  'Mod+W': 'closes the window',
-  'Mod+N': 'opens a new window',
-  'Mod+T': 'opens a new tab in browsers',
-  'Mod+R': 'reloads the window',
-  F5: 'reloads the window',
-  'Mod+C': 'copies',
-  'Mod+V': 'pastes',
-  'Mod+X': 'cuts',
-  'Mod+A': 'selects all',
+/** Why the system keeps a key (each has a message in the catalogues: keyboard.reason.*). */
+export type ReservedReason = 'quit' | 'close' | 'newWindow' | 'newTab' | 'reload' | 'clipboard' | 'selectAll';
+
+/** Keys the browser or the operating system keeps for itself, or that text fields need. */
+export const RESERVED_BINDINGS: Readonly<Record<string, ReservedReason>> = {
+  'Mod+Q': 'quit',
+  'Mod+W': 'close',
+  'Mod+N': 'newWindow',
+  'Mod+T': 'newTab',
+  'Mod+R': 'reload',
+  F5: 'reload',
+  'Mod+C': 'clipboard',
+  'Mod+V': 'clipboard',
+  'Mod+X': 'clipboard',
+  'Mod+A': 'selectAll',
 };
+
+/** Why a key cannot be bound (the view puts it in words, in the interface language). */
+export type BindingProblem = { kind: 'conflict'; key: string; actionId: string } | { kind: 'reserved'; key: string; reason: ReservedReason } | { kind: 'unknown-action' };
 
 /** The keys each action has: its default keys unless the user changed them. */
 export function effectiveBindings(definitions: readonly ActionDefinition[], overrides: BindingOverrides): Map<string, string[]> {
@@ -38,14 +41,13 @@ export function effectiveBindings(definitions: readonly ActionDefinition[], over
 }
 
 /** Why `key` cannot be given to `actionId`, or null when it can. */
-export function bindingProblem(definitions: readonly ActionDefinition[], bindings: ReadonlyMap<string, readonly string[]>, actionId: string, key: string): string | null {
+export function bindingProblem(definitions: readonly ActionDefinition[], bindings: ReadonlyMap<string, readonly string[]>, actionId: string, key: string): BindingProblem | null {
   const wanted = canonicalBinding(key);
-  const shown = formatBinding(wanted);
-  const reserved = RESERVED_BINDINGS[wanted];
-  if (reserved) return `${shown} is kept by the system (it ${reserved}); choose another key.`;
+  const reason = RESERVED_BINDINGS[wanted];
+  if (reason) return { kind: 'reserved', key: wanted, reason };
   for (const def of definitions) {
     if (def.id === actionId) continue;
-    if ((bindings.get(def.id) ?? []).includes(wanted)) return `${shown} is already used by “${def.title}”. Choose another key, or change that action’s key first.`;
+    if ((bindings.get(def.id) ?? []).includes(wanted)) return { kind: 'conflict', key: wanted, actionId: def.id };
   }
   return null;
 }
@@ -57,8 +59,8 @@ export function bindingConflicts(definitions: readonly ActionDefinition[], bindi
   return [...byKey].filter(([, ids]) => ids.length > 1).map(([key, actionIds]) => ({ key, actionIds }));
 }
 
-/** The outcome of a change: done, or refused with the reason in words. */
-export type BindingResult = { ok: true } | { ok: false; error: string };
+/** The outcome of a change: done, or refused with the reason. */
+export type BindingResult = { ok: true } | { ok: false; problem: BindingProblem };
 
 /**
  * The bindings in use, kept outside React (views subscribe). `definitions` is read on every
@@ -102,15 +104,15 @@ export class KeyBindingStore {
   }
 
   /** Why `key` cannot go to `actionId` now, or null. */
-  problem(actionId: string, key: string): string | null {
+  problem(actionId: string, key: string): BindingProblem | null {
     return bindingProblem(this.definitions(), this.current, actionId, key);
   }
 
   /** Gives `actionId` the single key `key`, unless another action (or the system) has it. */
   async rebind(actionId: string, key: string): Promise<BindingResult> {
-    if (!this.definitions().some((d) => d.id === actionId)) return { ok: false, error: 'There is no such action.' };
-    const error = this.problem(actionId, key);
-    if (error) return { ok: false, error };
+    if (!this.definitions().some((d) => d.id === actionId)) return { ok: false, problem: { kind: 'unknown-action' } };
+    const problem = this.problem(actionId, key);
+    if (problem) return { ok: false, problem };
     await this.save({ ...this.overrides, [actionId]: [canonicalBinding(key)] });
     return { ok: true };
   }
@@ -118,10 +120,10 @@ export class KeyBindingStore {
   /** Gives one action its default keys back (refused if another action took one of them meanwhile). */
   async resetAction(actionId: string): Promise<BindingResult> {
     const def = this.definitions().find((d) => d.id === actionId);
-    if (!def) return { ok: false, error: 'There is no such action.' };
+    if (!def) return { ok: false, problem: { kind: 'unknown-action' } };
     for (const key of def.keys) {
-      const error = this.problem(actionId, key);
-      if (error) return { ok: false, error };
+      const problem = this.problem(actionId, key);
+      if (problem) return { ok: false, problem };
     }
     const { [actionId]: _removed, ...rest } = this.overrides;
     await this.save(rest);

@@ -1,38 +1,52 @@
 /**
  * What every action is called, where it belongs, which keys run it by default and where
- * those keys work: plain data, so the README's shortcut table, the cheat sheet, the command
- * palette, the settings view and the tests all read the same list. What each action does is
- * attached in `actions.ts`.
+ * those keys work: plain data (titles are message keys of renderer/i18n), so the README's
+ * shortcut table, the cheat sheet, the command palette, the settings view and the tests all
+ * read the same list. What each action does is attached in `actions.ts`.
  */
-import { labelDisplayName, type LabelSchema } from '../../shared/model/schema';
+import type { LabelSchema } from '../../shared/model/schema';
+import type { MessageKey, Translate } from '../i18n/i18n';
+import { labelName } from '../i18n/labels';
 
 /**
- * Where an action's keys work: 'global' everywhere; 'text' anywhere but in form fields;
- * 'article' only while the article view or the span list has focus (so Tab and Enter keep
- * their usual meaning on other controls).
+ * Where an action's keys work: 'global' everywhere; 'text' anywhere but in form fields and
+ * dialogs; 'article' only while the article view or the span list has focus (so Tab and
+ * Enter keep their usual meaning on other controls).
  */
 export type ActionScope = 'global' | 'text' | 'article';
 
 /** How the cheat sheet, the palette and the README group actions. */
-export type ActionGroup = 'File' | 'Edit' | 'Caret' | 'Selection' | 'Labels' | 'Spans' | 'Documents' | 'Suggestions' | 'View';
+export type ActionGroup = 'caret' | 'selection' | 'labels' | 'spans' | 'documents' | 'suggestions' | 'edit' | 'file' | 'view';
 
 /** The order groups are shown in. */
-export const ACTION_GROUPS: readonly ActionGroup[] = ['Caret', 'Selection', 'Labels', 'Spans', 'Documents', 'Suggestions', 'Edit', 'File', 'View'];
+export const ACTION_GROUPS: readonly ActionGroup[] = ['caret', 'selection', 'labels', 'spans', 'documents', 'suggestions', 'edit', 'file', 'view'];
+
+/** The name of a group in the interface language. */
+export function groupName(group: ActionGroup, t: Translate): string {
+  return t(`actionGroup.${group}` as MessageKey);
+}
 
 /** One action as data. */
 export interface ActionDefinition {
   id: string;
-  /** What the action does, as the palette and the cheat sheet say it. */
-  title: string;
+  /** What the action does (a message key), as the palette and the cheat sheet say it. */
+  titleKey: MessageKey;
+  /** Values for the title's placeholders, given the translator (label names). */
+  titleParams?: (t: Translate) => Record<string, string>;
   group: ActionGroup;
   /** Default bindings, canonical ("Mod+Shift+Z"); users may change them. */
   keys: readonly string[];
   scope: ActionScope;
 }
 
-const caret = (id: string, title: string, keys: string[]): ActionDefinition => ({ id, title, group: 'Caret', keys, scope: 'text' });
-const select = (id: string, title: string, keys: string[]): ActionDefinition => ({ id, title, group: 'Selection', keys, scope: 'text' });
-const span = (id: string, title: string, keys: string[], scope: ActionScope = 'text'): ActionDefinition => ({ id, title, group: 'Spans', keys, scope });
+/** An action's title in the interface language. */
+export function actionTitle(def: ActionDefinition, t: Translate): string {
+  return t(def.titleKey, def.titleParams?.(t));
+}
+
+const caret = (id: string, titleKey: MessageKey, keys: string[]): ActionDefinition => ({ id, titleKey, group: 'caret', keys, scope: 'text' });
+const select = (id: string, titleKey: MessageKey, keys: string[]): ActionDefinition => ({ id, titleKey, group: 'selection', keys, scope: 'text' });
+const span = (id: string, titleKey: MessageKey, keys: string[], scope: ActionScope = 'text'): ActionDefinition => ({ id, titleKey, group: 'spans', keys, scope });
 
 /**
  * Every fixed action. Caret keys follow reading order: in an Arabic (right-to-left)
@@ -41,74 +55,75 @@ const span = (id: string, title: string, keys: string[], scope: ActionScope = 't
  * on Linux); see the README.
  */
 export const ACTION_DEFINITIONS: readonly ActionDefinition[] = [
-  caret('caret.word-left', 'Move the caret a word left (forward in Arabic)', ['ArrowLeft']),
-  caret('caret.word-right', 'Move the caret a word right (back in Arabic)', ['ArrowRight']),
-  caret('caret.grapheme-left', 'Move the caret a character left', ['Alt+ArrowLeft']),
-  caret('caret.grapheme-right', 'Move the caret a character right', ['Alt+ArrowRight']),
-  caret('caret.clitic-left', 'Move the caret to the next clitic boundary on the left (و ب ل ال)', ['Mod+ArrowLeft']),
-  caret('caret.clitic-right', 'Move the caret to the next clitic boundary on the right (و ب ل ال)', ['Mod+ArrowRight']),
-  caret('caret.sentence-previous', 'Move the caret to the previous sentence start', ['ArrowUp']),
-  caret('caret.sentence-next', 'Move the caret to the next sentence end', ['ArrowDown']),
-  caret('caret.clause-previous', 'Move the caret to the previous clause start (، , ; : too)', ['Alt+ArrowUp']),
-  caret('caret.clause-next', 'Move the caret to the next clause end (، , ; : too)', ['Alt+ArrowDown']),
-  caret('caret.paragraph-previous', 'Move the caret to the previous paragraph start', ['Mod+ArrowUp']),
-  caret('caret.paragraph-next', 'Move the caret to the next paragraph end', ['Mod+ArrowDown']),
-  select('selection.word-left', 'Extend the selection a word left (forward in Arabic)', ['Shift+ArrowLeft']),
-  select('selection.word-right', 'Extend the selection a word right (back in Arabic)', ['Shift+ArrowRight']),
-  select('selection.grapheme-left', 'Extend the selection a character left', ['Alt+Shift+ArrowLeft']),
-  select('selection.grapheme-right', 'Extend the selection a character right', ['Alt+Shift+ArrowRight']),
-  select('selection.clitic-left', 'Extend the selection to a clitic boundary on the left', ['Mod+Shift+ArrowLeft']),
-  select('selection.clitic-right', 'Extend the selection to a clitic boundary on the right', ['Mod+Shift+ArrowRight']),
-  select('selection.sentence-previous', 'Extend the selection to the previous sentence start', ['Shift+ArrowUp']),
-  select('selection.sentence-next', 'Extend the selection to the next sentence end', ['Shift+ArrowDown']),
-  select('selection.clause-previous', 'Extend the selection to the previous clause start', ['Alt+Shift+ArrowUp']),
-  select('selection.clause-next', 'Extend the selection to the next clause end', ['Alt+Shift+ArrowDown']),
-  select('selection.paragraph-previous', 'Extend the selection to the previous paragraph start', ['Mod+Shift+ArrowUp']),
-  select('selection.paragraph-next', 'Extend the selection to the next paragraph end', ['Mod+Shift+ArrowDown']),
-  select('selection.clear', 'Clear the selection and the focused span', ['Escape']),
-  span('span.next', 'Focus the next span (nested spans included)', ['Tab'], 'article'),
-  span('span.previous', 'Focus the previous span', ['Shift+Tab'], 'article'),
-  span('span.open', 'Open the focused span: attributes of a claim, details otherwise', ['Enter'], 'article'),
-  span('span.delete', 'Delete the focused span', ['Delete', 'Backspace']),
-  span('span.grow-start-word', 'Grow the focused span by a word at its start', ['[']),
-  span('span.shrink-start-word', 'Shrink the focused span by a word at its start', ['Shift+[']),
-  span('span.grow-end-word', 'Grow the focused span by a word at its end', [']']),
-  span('span.shrink-end-word', 'Shrink the focused span by a word at its end', ['Shift+]']),
-  span('span.grow-start-grapheme', 'Grow the focused span by a character at its start', ['Alt+[']),
-  span('span.shrink-start-grapheme', 'Shrink the focused span by a character at its start', ['Alt+Shift+[']),
-  span('span.grow-end-grapheme', 'Grow the focused span by a character at its end', ['Alt+]']),
-  span('span.shrink-end-grapheme', 'Shrink the focused span by a character at its end', ['Alt+Shift+]']),
-  span('attribution.open', 'Attribute the focused claim to a source', ['A']),
-  { id: 'document.next', title: 'Open the next document', group: 'Documents', keys: ['N'], scope: 'text' },
-  { id: 'document.previous', title: 'Open the previous document', group: 'Documents', keys: ['P'], scope: 'text' },
-  { id: 'document.next-unfinished', title: 'Open the next unfinished document', group: 'Documents', keys: ['Shift+N'], scope: 'text' },
-  { id: 'document.done-next', title: 'Mark the document done and open the next unfinished one', group: 'Documents', keys: ['Mod+Enter'], scope: 'global' },
-  { id: 'document.search', title: 'Go to the document search', group: 'Documents', keys: ['/'], scope: 'text' },
-  { id: 'suggestions.toggle', title: 'Show or hide suggestions', group: 'Suggestions', keys: ['G'], scope: 'text' },
-  { id: 'suggestions.next', title: 'Next suggestion', group: 'Suggestions', keys: ['.'], scope: 'text' },
-  { id: 'suggestions.previous', title: 'Previous suggestion', group: 'Suggestions', keys: [','], scope: 'text' },
-  { id: 'suggestions.accept', title: 'Accept the focused suggestion', group: 'Suggestions', keys: ['Y'], scope: 'text' },
-  { id: 'suggestions.accept-all', title: 'Accept all suggestions in the document', group: 'Suggestions', keys: ['Shift+Y'], scope: 'text' },
-  { id: 'suggestions.reject', title: 'Reject the focused suggestion', group: 'Suggestions', keys: ['X'], scope: 'text' },
-  { id: 'edit.undo', title: 'Undo', group: 'Edit', keys: ['Mod+Z'], scope: 'global' },
-  { id: 'edit.redo', title: 'Redo', group: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'], scope: 'global' },
-  { id: 'file.open', title: 'Open files…', group: 'File', keys: ['Mod+O'], scope: 'global' },
-  { id: 'file.open-folder', title: 'Import a folder…', group: 'File', keys: ['Mod+Shift+O'], scope: 'global' },
-  { id: 'file.export', title: 'Export corpus as JSON', group: 'File', keys: ['Mod+E'], scope: 'global' },
-  { id: 'file.export-dataset', title: 'Export a dataset…', group: 'File', keys: [], scope: 'global' },
-  { id: 'view.commands', title: 'Command palette', group: 'View', keys: ['Mod+K'], scope: 'global' },
-  { id: 'view.shortcuts', title: 'Keyboard shortcuts (cheat sheet)', group: 'View', keys: ['?'], scope: 'text' },
-  { id: 'view.keyboard-settings', title: 'Keyboard and mouse settings…', group: 'View', keys: ['Mod+,'], scope: 'global' },
-  { id: 'view.sources', title: 'Show the sources of the corpus', group: 'View', keys: ['Mod+Shift+S'], scope: 'global' },
-  { id: 'view.article', title: 'Go to the article text', group: 'View', keys: ['Mod+Shift+E'], scope: 'global' },
+  caret('caret.word-left', 'action.caret.wordLeft', ['ArrowLeft']),
+  caret('caret.word-right', 'action.caret.wordRight', ['ArrowRight']),
+  caret('caret.grapheme-left', 'action.caret.graphemeLeft', ['Alt+ArrowLeft']),
+  caret('caret.grapheme-right', 'action.caret.graphemeRight', ['Alt+ArrowRight']),
+  caret('caret.clitic-left', 'action.caret.cliticLeft', ['Mod+ArrowLeft']),
+  caret('caret.clitic-right', 'action.caret.cliticRight', ['Mod+ArrowRight']),
+  caret('caret.sentence-previous', 'action.caret.sentencePrevious', ['ArrowUp']),
+  caret('caret.sentence-next', 'action.caret.sentenceNext', ['ArrowDown']),
+  caret('caret.clause-previous', 'action.caret.clausePrevious', ['Alt+ArrowUp']),
+  caret('caret.clause-next', 'action.caret.clauseNext', ['Alt+ArrowDown']),
+  caret('caret.paragraph-previous', 'action.caret.paragraphPrevious', ['Mod+ArrowUp']),
+  caret('caret.paragraph-next', 'action.caret.paragraphNext', ['Mod+ArrowDown']),
+  select('selection.word-left', 'action.selection.wordLeft', ['Shift+ArrowLeft']),
+  select('selection.word-right', 'action.selection.wordRight', ['Shift+ArrowRight']),
+  select('selection.grapheme-left', 'action.selection.graphemeLeft', ['Alt+Shift+ArrowLeft']),
+  select('selection.grapheme-right', 'action.selection.graphemeRight', ['Alt+Shift+ArrowRight']),
+  select('selection.clitic-left', 'action.selection.cliticLeft', ['Mod+Shift+ArrowLeft']),
+  select('selection.clitic-right', 'action.selection.cliticRight', ['Mod+Shift+ArrowRight']),
+  select('selection.sentence-previous', 'action.selection.sentencePrevious', ['Shift+ArrowUp']),
+  select('selection.sentence-next', 'action.selection.sentenceNext', ['Shift+ArrowDown']),
+  select('selection.clause-previous', 'action.selection.clausePrevious', ['Alt+Shift+ArrowUp']),
+  select('selection.clause-next', 'action.selection.clauseNext', ['Alt+Shift+ArrowDown']),
+  select('selection.paragraph-previous', 'action.selection.paragraphPrevious', ['Mod+Shift+ArrowUp']),
+  select('selection.paragraph-next', 'action.selection.paragraphNext', ['Mod+Shift+ArrowDown']),
+  select('selection.clear', 'action.selection.clear', ['Escape']),
+  span('span.next', 'action.span.next', ['Tab'], 'article'),
+  span('span.previous', 'action.span.previous', ['Shift+Tab'], 'article'),
+  span('span.open', 'action.span.open', ['Enter'], 'article'),
+  span('span.delete', 'action.span.delete', ['Delete', 'Backspace']),
+  span('span.grow-start-word', 'action.span.growStartWord', ['[']),
+  span('span.shrink-start-word', 'action.span.shrinkStartWord', ['Shift+[']),
+  span('span.grow-end-word', 'action.span.growEndWord', [']']),
+  span('span.shrink-end-word', 'action.span.shrinkEndWord', ['Shift+]']),
+  span('span.grow-start-grapheme', 'action.span.growStartGrapheme', ['Alt+[']),
+  span('span.shrink-start-grapheme', 'action.span.shrinkStartGrapheme', ['Alt+Shift+[']),
+  span('span.grow-end-grapheme', 'action.span.growEndGrapheme', ['Alt+]']),
+  span('span.shrink-end-grapheme', 'action.span.shrinkEndGrapheme', ['Alt+Shift+]']),
+  span('attribution.open', 'action.attribution.open', ['A']),
+  { id: 'document.next', titleKey: 'action.document.next', group: 'documents', keys: ['N'], scope: 'text' },
+  { id: 'document.previous', titleKey: 'action.document.previous', group: 'documents', keys: ['P'], scope: 'text' },
+  { id: 'document.next-unfinished', titleKey: 'action.document.nextUnfinished', group: 'documents', keys: ['Shift+N'], scope: 'text' },
+  { id: 'document.done-next', titleKey: 'action.document.doneNext', group: 'documents', keys: ['Mod+Enter'], scope: 'global' },
+  { id: 'document.search', titleKey: 'action.document.search', group: 'documents', keys: ['/'], scope: 'text' },
+  { id: 'suggestions.toggle', titleKey: 'action.suggestions.toggle', group: 'suggestions', keys: ['G'], scope: 'text' },
+  { id: 'suggestions.next', titleKey: 'action.suggestions.next', group: 'suggestions', keys: ['.'], scope: 'text' },
+  { id: 'suggestions.previous', titleKey: 'action.suggestions.previous', group: 'suggestions', keys: [','], scope: 'text' },
+  { id: 'suggestions.accept', titleKey: 'action.suggestions.accept', group: 'suggestions', keys: ['Y'], scope: 'text' },
+  { id: 'suggestions.accept-all', titleKey: 'action.suggestions.acceptAll', group: 'suggestions', keys: ['Shift+Y'], scope: 'text' },
+  { id: 'suggestions.reject', titleKey: 'action.suggestions.reject', group: 'suggestions', keys: ['X'], scope: 'text' },
+  { id: 'edit.undo', titleKey: 'action.edit.undo', group: 'edit', keys: ['Mod+Z'], scope: 'global' },
+  { id: 'edit.redo', titleKey: 'action.edit.redo', group: 'edit', keys: ['Mod+Shift+Z', 'Mod+Y'], scope: 'global' },
+  { id: 'file.open', titleKey: 'action.file.open', group: 'file', keys: ['Mod+O'], scope: 'global' },
+  { id: 'file.open-folder', titleKey: 'action.file.openFolder', group: 'file', keys: ['Mod+Shift+O'], scope: 'global' },
+  { id: 'file.export', titleKey: 'action.file.export', group: 'file', keys: ['Mod+E'], scope: 'global' },
+  { id: 'file.export-dataset', titleKey: 'action.file.exportDataset', group: 'file', keys: [], scope: 'global' },
+  { id: 'view.commands', titleKey: 'action.view.commands', group: 'view', keys: ['Mod+K'], scope: 'global' },
+  { id: 'view.shortcuts', titleKey: 'action.view.shortcuts', group: 'view', keys: ['?'], scope: 'text' },
+  { id: 'view.settings', titleKey: 'action.view.settings', group: 'view', keys: ['Mod+,'], scope: 'global' },
+  { id: 'view.sources', titleKey: 'action.view.sources', group: 'view', keys: ['Mod+Shift+S'], scope: 'global' },
+  { id: 'view.article', titleKey: 'action.view.article', group: 'view', keys: ['Mod+Shift+E'], scope: 'global' },
 ];
 
 /** The label actions of a schema: one per label, its hotkey marking the selection (or relabelling the focused span). */
 export function labelActionDefinitions(schema: LabelSchema): ActionDefinition[] {
   return schema.labels.map((label) => ({
     id: `label.${label.id}`,
-    title: `Mark as ${labelDisplayName(label)} (or relabel the focused span)`,
-    group: 'Labels' as const,
+    titleKey: 'action.label' as const,
+    titleParams: (t: Translate) => ({ label: labelName(label, t) }),
+    group: 'labels' as const,
     keys: label.hotkey ? [label.hotkey] : [],
     scope: 'text' as const,
   }));

@@ -3,20 +3,22 @@
  * drift apart (a unit test compares them; `UPDATE_README=1 npx vitest run
  * test/unit/renderer/shortcut-table.test.ts` rewrites the README section).
  */
-import { ACTION_GROUPS, type ActionDefinition } from './definitions';
+import { createTranslator } from '../i18n/i18n';
+import { ACTION_GROUPS, actionTitle, groupName, type ActionDefinition } from './definitions';
 import { formatBinding } from './keys';
 
 /** The markers around the generated table in README.md. */
 export const TABLE_BEGIN = '<!-- shortcuts:begin (generated from renderer/commands/definitions.ts) -->';
 export const TABLE_END = '<!-- shortcuts:end -->';
 
-/** A Markdown table of every action's default keys, by group. */
+/** A Markdown table of every action's default keys, by group (in English, like the README). */
 export function shortcutTableMarkdown(definitions: readonly ActionDefinition[]): string {
+  const t = createTranslator('en');
   const rows = ['| group | action | default keys |', '| --- | --- | --- |'];
   for (const group of ACTION_GROUPS) {
     for (const def of definitions.filter((d) => d.group === group)) {
       const keys = def.keys.length ? def.keys.map((key) => `\`${formatBinding(key, 'docs')}\``).join(' or ') : '—';
-      rows.push(`| ${group} | ${def.title} | ${keys} |`);
+      rows.push(`| ${groupName(group, t)} | ${actionTitle(def, t)} | ${keys} |`);
     }
   }
   return rows.join('\n');

@@ -8,16 +8,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { snapEdge, type SpanEdge } from '../../shared/text/span-edges';
 import { wordSegments } from '../../shared/text/words';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import { caretBox, type CaretBox } from '../editor/caret-geometry';
 import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
-
-/** Words of this component, in one place. */
-const TEXT = {
-  handle: (edge: SpanEdge) => (edge === 'start' ? 'Drag to move the start of the span' : 'Drag to move the end of the span'),
-  selected: (quote: string) => `Selected: ${quote}`,
-  caret: (word: string) => `Caret at ${word}`,
-};
+import type { Translate } from '../i18n/i18n';
 
 const ANNOUNCE_LIMIT = 120;
 
@@ -68,6 +62,7 @@ function useArticleFocused(article: () => HTMLElement | null): boolean {
 /** The caret, the span handles and the selection announcement. */
 export function CaretLayer(): React.JSX.Element | null {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { caret, focusedSpanId, openDocId, view, snapMode } = useUiState();
   const tick = useLayoutTick();
@@ -134,13 +129,13 @@ export function CaretLayer(): React.JSX.Element | null {
     setDrag(next);
   };
 
-  const announcement = caret && caret.source === 'keyboard' ? describe(doc.text, caret.anchor, caret.focus) : '';
+  const announcement = caret && caret.source === 'keyboard' ? describe(doc.text, caret.anchor, caret.focus, t) : '';
   const handle = (edge: SpanEdge, box: CaretBox | null): React.JSX.Element | null =>
     box && (span || drag) ? (
       <div
         className={`span-handle span-handle-${edge}${drag?.edge === edge ? ' dragging' : ''}`}
         style={{ left: box.left - 3, top: box.top, height: box.height }}
-        title={TEXT.handle(edge)}
+        title={t(edge === 'start' ? 'caret.handle.start' : 'caret.handle.end')}
         aria-hidden="true"
         data-edge={edge}
         onPointerDown={startDrag(edge)}
@@ -162,11 +157,11 @@ export function CaretLayer(): React.JSX.Element | null {
 }
 
 /** What a screen reader hears after a caret key: the selection, or the word at the caret. */
-function describe(text: string, anchor: number, focus: number): string {
+function describe(text: string, anchor: number, focus: number, t: Translate): string {
   if (anchor !== focus) {
     const quote = text.slice(Math.min(anchor, focus), Math.max(anchor, focus));
-    return TEXT.selected(quote.length > ANNOUNCE_LIMIT ? `${quote.slice(0, ANNOUNCE_LIMIT)}…` : quote);
+    return t('caret.selected', { quote: quote.length > ANNOUNCE_LIMIT ? `${quote.slice(0, ANNOUNCE_LIMIT)}…` : quote });
   }
   const word = wordSegments(text, Math.max(0, focus - 1), focus + 1).find((s) => s.isWord && s.start <= focus && focus <= s.end);
-  return word ? TEXT.caret(text.slice(word.start, word.end)) : '';
+  return word ? t('caret.at', { word: text.slice(word.start, word.end) }) : '';
 }

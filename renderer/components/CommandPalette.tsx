@@ -8,21 +8,12 @@ import { handleListboxKey, useModalDialog } from './dialog-hooks';
 import type { Action } from '../commands/actions';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useUiState } from '../app/hooks';
-
-/** Words of this component, in one place. */
-const TEXT = {
-  dialog: 'Command palette',
-  search: 'Search commands',
-  placeholder: 'Type a command (e.g. “next document”, “undo”, “PER”)',
-  list: 'Commands',
-  none: 'No command matches.',
-  hint: '↑ ↓ choose · Enter run · Esc close',
-};
+import { useApp, useT, useUiState } from '../app/hooks';
 
 /** The command palette; `actions` is the registry with the keys bound now. */
 export function CommandPalette({ actions }: { actions: readonly Action[] }): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const { overlay } = useUiState();
   const open = overlay === 'commands';
   const inputRef = useRef<HTMLInputElement>(null);
@@ -30,7 +21,7 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const style = platformStyle();
-  const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.group}`), [actions, query]);
+  const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.groupTitle}`), [actions, query]);
   const current = matches[Math.min(active, matches.length - 1)];
 
   const dialogRef = useModalDialog(open, () => {
@@ -56,24 +47,24 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   };
 
   return (
-    <dialog ref={dialogRef} className="command-palette" aria-label={TEXT.dialog} onCancel={() => app.navigation.closeOverlay()} onKeyDown={onKeyDown}>
+    <dialog ref={dialogRef} className="command-palette" aria-label={t('commands.name')} onCancel={() => app.navigation.closeOverlay()} onKeyDown={onKeyDown}>
       <input
         ref={inputRef}
         type="text"
         role="combobox"
-        aria-label={TEXT.search}
+        aria-label={t('commands.search')}
         aria-expanded="true"
         aria-autocomplete="list"
         aria-controls="command-options"
         aria-activedescendant={current ? `command-${current.id}` : undefined}
-        placeholder={TEXT.placeholder}
+        placeholder={t('commands.placeholder')}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
           setActive(0);
         }}
       />
-      <ul id="command-options" ref={listRef} role="listbox" aria-label={TEXT.list}>
+      <ul id="command-options" ref={listRef} role="listbox" aria-label={t('commands.list')}>
         {matches.map((action) => (
           <li
             key={action.id}
@@ -85,7 +76,7 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
             onClick={() => run(action)}
           >
             <span className="command-title">{action.title}</span>
-            <span className="command-group">{action.group}</span>
+            <span className="command-group">{action.groupTitle}</span>
             <span className="command-keys">
               {action.keys.map((key) => (
                 <kbd key={key}>{formatBinding(key, style)}</kbd>
@@ -94,8 +85,8 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
           </li>
         ))}
       </ul>
-      {matches.length === 0 ? <p className="hint">{TEXT.none}</p> : null}
-      <p className="hint">{TEXT.hint}</p>
+      {matches.length === 0 ? <p className="hint">{t('commands.none')}</p> : null}
+      <p className="hint">{t('commands.hint')}</p>
     </dialog>
   );
 }

@@ -1,63 +1,51 @@
 /**
- * Keyboard and mouse settings: how a mouse selection snaps, and every action's shortcut —
- * change one by pressing the new keys (refused, with the reason, when another action or the
- * system has them), reset one, or reset all. Changes are stored before they apply.
+ * The keyboard and mouse section of the settings view: how a mouse selection snaps, and
+ * every action's shortcut — change one by pressing the new keys (refused, with the reason,
+ * when another action or the system has them), reset one, or reset all. Changes are stored
+ * before they apply.
  */
 import { useMemo, useState } from 'react';
 import type { SnapMode } from '../../shared/text/snapSelection';
+import { KEYBOARD_SETTINGS_ID } from '../app/actions/navigation-actions';
+import { useApp, useUiState } from '../app/hooks';
 import type { Action } from '../commands/actions';
+import type { BindingProblem, BindingResult } from '../commands/bindings';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { bindingFromEvent, formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useUiState } from '../app/hooks';
-import { useModalDialog } from './dialog-hooks';
+import type { MessageKey, Translate } from '../i18n/i18n';
 
-/** Words of this component, in one place. */
-const TEXT = {
-  dialog: 'Keyboard and mouse settings',
-  snapLegend: 'A mouse selection snaps to',
-  snapModes: [
-    ['word', 'Words, clitic-aware (و ب ل ال can be left out)'],
-    ['strict-word', 'Whole words'],
-    ['grapheme', 'Characters'],
-  ] as Array<[SnapMode, string]>,
-  shortcuts: 'Shortcuts',
-  filter: 'Filter actions',
-  action: 'Action',
-  keys: 'Keys',
-  none: '—',
-  change: (title: string) => `Change the shortcut of ${title}`,
-  reset: (title: string) => `Reset the shortcut of ${title}`,
-  changeButton: 'Change',
-  resetButton: 'Reset',
-  recording: 'Press the new keys… (Esc cancels)',
-  changed: (title: string, key: string) => `${title}: now ${key}.`,
-  resetDone: (title: string) => `${title}: default keys again.`,
-  resetAll: 'Reset all shortcuts',
-  resetAllDone: 'All shortcuts are back to their defaults.',
-  close: 'Close',
-};
+const SNAP_MODES: Array<[SnapMode, MessageKey]> = [
+  ['word', 'keyboard.snap.word'],
+  ['strict-word', 'keyboard.snap.strictWord'],
+  ['grapheme', 'keyboard.snap.grapheme'],
+];
 
-/** The settings dialog; `actions` is the registry with the keys bound now. */
-export function KeyboardSettings({ actions }: { actions: readonly Action[] }): React.JSX.Element {
+/** A refused binding in words. */
+function describeProblem(problem: BindingProblem, t: Translate, titleOf: (actionId: string) => string, style: 'mac' | 'pc'): string {
+  if (problem.kind === 'unknown-action') return t('keyboard.unknownAction');
+  const key = formatBinding(problem.key, style);
+  if (problem.kind === 'reserved') return t('keyboard.reserved', { key, reason: t(`keyboard.reason.${problem.reason}` as MessageKey) });
+  return t('keyboard.conflict', { key, action: titleOf(problem.actionId) });
+}
+
+/** The keyboard and mouse settings; `actions` is the registry with the keys bound now. */
+export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t: Translate }): React.JSX.Element {
   const app = useApp();
-  const { overlay, snapMode } = useUiState();
-  const open = overlay === 'keyboard-settings';
+  const { snapMode, shortcutsExpanded } = useUiState();
   const [filter, setFilter] = useState('');
   const [recording, setRecording] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const style = platformStyle();
-  const shown = useMemo(() => fuzzyFilter(actions, filter, (a) => `${a.title} ${a.group}`), [actions, filter]);
+  const shown = useMemo(() => fuzzyFilter(actions, filter, (a) => `${a.title} ${a.groupTitle}`), [actions, filter]);
+  const titleOf = (actionId: string): string => actions.find((a) => a.id === actionId)?.title ?? actionId;
 
-  const dialogRef = useModalDialog(open, () => {
-    setFilter('');
-    setRecording(null);
-    setMessage(null);
-  });
+  const report = (result: BindingResult, success: string): void => {
+    setMessage(result.ok ? { tone: 'info', text: success } : { tone: 'error', text: describeProblem(result.problem, t, titleOf, style) });
+  };
 
-  const record = async (event: React.KeyboardEvent): Promise<void> => {
-    const action = actions.find((a) => a.id === recording);
-    if (!action) return;
+  const record = async (event: React.KeyboardEvent, action: Action): Promise<void> => {
     event.preventDefault();
+    event.stopPropagation();
     if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
       setRecording(null);
       return;
@@ -65,84 +53,78 @@ export function KeyboardSettings({ actions }: { actions: readonly Action[] }): R
     const binding = bindingFromEvent(event.nativeEvent);
     if (!binding) return;
     setRecording(null);
-    const result = await app.bindings.rebind(action.id, binding);
-    setMessage(result.ok ? { tone: 'info', text: TEXT.changed(action.title, formatBinding(binding, style)) } : { tone: 'error', text: result.error });
+    report(await app.bindings.rebind(action.id, binding), t('keyboard.changed', { action: action.title, key: formatBinding(binding, style) }));
   };
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
-    event.stopPropagation();
-    if (recording) void record(event);
-  };
-
-  const reset = async (action: Action): Promise<void> => {
-    const result = await app.bindings.resetAction(action.id);
-    setMessage(result.ok ? { tone: 'info', text: TEXT.resetDone(action.title) } : { tone: 'error', text: result.error });
+    const action = actions.find((a) => a.id === recording);
+    if (action) void record(event, action);
   };
 
   return (
-    <dialog ref={dialogRef} className="keyboard-settings" aria-labelledby="keyboard-settings-title" onCancel={(event) => (recording ? event.preventDefault() : app.navigation.closeOverlay())} onKeyDown={onKeyDown}>
-      <h2 id="keyboard-settings-title">{TEXT.dialog}</h2>
-      <fieldset className="snap-modes">
-        <legend>{TEXT.snapLegend}</legend>
-        {TEXT.snapModes.map(([mode, label]) => (
+    <section id={KEYBOARD_SETTINGS_ID} className="keyboard-settings" aria-labelledby={`${KEYBOARD_SETTINGS_ID}-title`} tabIndex={-1} onKeyDownCapture={onKeyDown}>
+      <h2 id={`${KEYBOARD_SETTINGS_ID}-title`}>{t('keyboard.section')}</h2>
+      <fieldset className="settings-choice">
+        <legend>{t('keyboard.snap')}</legend>
+        {SNAP_MODES.map(([mode, label]) => (
           <label key={mode} className="checkbox">
             <input type="radio" name="snap-mode" value={mode} checked={snapMode === mode} onChange={() => void app.caret.setSnapMode(mode)} />
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
-      <h3>{TEXT.shortcuts}</h3>
-      <input type="search" className="shortcut-filter" aria-label={TEXT.filter} placeholder={TEXT.filter} value={filter} onChange={(event) => setFilter(event.target.value)} />
-      <p className={message?.tone === 'error' ? 'binding-message error-text' : 'binding-message'} role={message?.tone === 'error' ? 'alert' : 'status'}>
-        {message?.text ?? ''}
-      </p>
-      <div className="binding-table-scroll">
-        <table className="binding-table">
-          <thead>
-            <tr>
-              <th scope="col">{TEXT.action}</th>
-              <th scope="col">{TEXT.keys}</th>
-              <th scope="col">
-                <span className="visually-hidden">{TEXT.changeButton}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {open
-              ? shown.map((action) => (
-                  <tr key={action.id} className={app.bindings.isChanged(action.id) ? 'changed' : undefined}>
-                    <th scope="row">{action.title}</th>
-                    <td>{recording === action.id ? <em>{TEXT.recording}</em> : action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : TEXT.none}</td>
-                    <td className="binding-buttons">
-                      <button type="button" aria-label={TEXT.change(action.title)} aria-pressed={recording === action.id} onClick={() => setRecording(recording === action.id ? null : action.id)}>
-                        {TEXT.changeButton}
-                      </button>
-                      <button type="button" aria-label={TEXT.reset(action.title)} disabled={!app.bindings.isChanged(action.id)} onClick={() => void reset(action)}>
-                        {TEXT.resetButton}
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              : null}
-          </tbody>
-        </table>
-      </div>
-      <div className="dialog-buttons">
+      <details className="shortcut-details" open={shortcutsExpanded} onToggle={(event) => app.ui.update({ shortcutsExpanded: (event.target as HTMLDetailsElement).open })}>
+        <summary>{t('keyboard.shortcuts')}</summary>
+        <input type="search" className="shortcut-filter" aria-label={t('keyboard.filter')} placeholder={t('keyboard.filter')} value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <p className={message?.tone === 'error' ? 'binding-message error-text' : 'binding-message'} role={message?.tone === 'error' ? 'alert' : 'status'}>
+          {message?.text ?? ''}
+        </p>
+        <div className="binding-table-scroll">
+          <table className="binding-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('shortcuts.action')}</th>
+                <th scope="col">{t('shortcuts.keys')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('keyboard.changeButton')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((action) => (
+                <tr key={action.id} className={app.bindings.isChanged(action.id) ? 'changed' : undefined}>
+                  <th scope="row">{action.title}</th>
+                  <td>{recording === action.id ? <em>{t('keyboard.recording')}</em> : action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : '—'}</td>
+                  <td className="binding-buttons">
+                    <button type="button" aria-label={t('keyboard.change', { action: action.title })} aria-pressed={recording === action.id} onClick={() => setRecording(recording === action.id ? null : action.id)}>
+                      {t('keyboard.changeButton')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={t('keyboard.reset', { action: action.title })}
+                      disabled={!app.bindings.isChanged(action.id)}
+                      onClick={() => void app.bindings.resetAction(action.id).then((result) => report(result, t('keyboard.resetDone', { action: action.title })))}
+                    >
+                      {t('keyboard.resetButton')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <button
           type="button"
           onClick={() =>
             void app.bindings.resetAll().then(() => {
               setRecording(null);
-              setMessage({ tone: 'info', text: TEXT.resetAllDone });
+              setMessage({ tone: 'info', text: t('keyboard.resetAllDone') });
             })
           }
         >
-          {TEXT.resetAll}
+          {t('keyboard.resetAll')}
         </button>
-        <button type="button" className="primary" onClick={() => app.navigation.closeOverlay()}>
-          {TEXT.close}
-        </button>
-      </div>
-    </dialog>
+      </details>
+    </section>
   );
 }

@@ -5,23 +5,13 @@
 import type { Action } from '../commands/actions';
 import { ACTION_GROUPS } from '../commands/definitions';
 import { formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useUiState } from '../app/hooks';
+import { useApp, useT, useUiState } from '../app/hooks';
 import { useModalDialog } from './dialog-hooks';
-
-/** Words of this component, in one place. */
-const TEXT = {
-  dialog: 'Keyboard shortcuts',
-  intro: 'Arrow keys follow reading order: in an Arabic paragraph ← goes forward. Letter and digit keys work with an Arabic keyboard layout too.',
-  action: 'Action',
-  keys: 'Keys',
-  none: '—',
-  customise: 'Change shortcuts…',
-  close: 'Close',
-};
 
 /** The cheat sheet; `actions` is the registry with the keys bound now. */
 export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const { overlay } = useUiState();
   const open = overlay === 'shortcuts';
   const dialogRef = useModalDialog(open);
@@ -29,27 +19,27 @@ export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): Rea
 
   return (
     <dialog ref={dialogRef} className="shortcuts-sheet" aria-labelledby="shortcuts-title" onCancel={() => app.navigation.closeOverlay()} onKeyDown={(event) => event.stopPropagation()}>
-      <h2 id="shortcuts-title">{TEXT.dialog}</h2>
-      <p className="hint">{TEXT.intro}</p>
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      <p className="hint">{t('shortcuts.intro')}</p>
       <div className="shortcut-groups">
         {open
           ? ACTION_GROUPS.map((group) => {
               const inGroup = actions.filter((a) => a.group === group);
               if (!inGroup.length) return null;
               return (
-                <table key={group} className="shortcut-table" aria-label={group}>
-                  <caption>{group}</caption>
+                <table key={group} className="shortcut-table" aria-label={inGroup[0]!.groupTitle}>
+                  <caption>{inGroup[0]!.groupTitle}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{TEXT.action}</th>
-                      <th scope="col">{TEXT.keys}</th>
+                      <th scope="col">{t('shortcuts.action')}</th>
+                      <th scope="col">{t('shortcuts.keys')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {inGroup.map((action) => (
                       <tr key={action.id}>
                         <th scope="row">{action.title}</th>
-                        <td>{action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : TEXT.none}</td>
+                        <td>{action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : '—'}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -59,11 +49,11 @@ export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): Rea
           : null}
       </div>
       <div className="dialog-buttons">
-        <button type="button" onClick={() => app.navigation.toggleOverlay('keyboard-settings')}>
-          {TEXT.customise}
+        <button type="button" onClick={() => app.navigation.showKeyboardSettings()}>
+          {t('shortcuts.customise')}
         </button>
         <button type="button" className="primary" autoFocus onClick={() => app.navigation.closeOverlay()}>
-          {TEXT.close}
+          {t('shortcuts.close')}
         </button>
       </div>
     </dialog>

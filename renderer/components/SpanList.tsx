@@ -5,46 +5,35 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { spanUsage } from '../../shared/model/attribution-commands';
-import { findLabel, labelDisplayName } from '../../shared/model/schema';
-import { spansOfDocument } from '../../shared/model/state';
+import { findLabel } from '../../shared/model/schema';
+import { spansOfDocument, type CorpusState } from '../../shared/model/state';
 import type { SpanRecord } from '../../shared/model/types';
 import { fromUtf16Offsets } from '../../shared/text/offsets';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
-import type { CorpusState } from '../../shared/model/state';
-
-/** Words of the focused span's details, in one place. */
-const DETAILS_TEXT = {
-  region: 'Focused span details',
-  label: 'Label',
-  text: 'Text',
-  offsets: 'Characters',
-  range: (start: number, end: number) => `${start}–${end} (code points)`,
-  usage: 'Attributions',
-  usageText: (claimOf: number, other: number) => (claimOf || other ? `claim of ${claimOf}, source mention or cue of ${other}` : 'none'),
-  keys: 'A label key relabels · [ ] grow · Shift+[ ] shrink · Alt+… by a character · Delete deletes · Enter opens a claim',
-};
+import type { Translate } from '../i18n/i18n';
+import { labelName } from '../i18n/labels';
 
 /** The focused span: label, text, code-point offsets and its part in attributions (Enter moves focus here). */
-function FocusedSpanDetails({ state, span, text }: { state: CorpusState; span: SpanRecord; text: string }): React.JSX.Element {
+function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span: SpanRecord; text: string; t: Translate }): React.JSX.Element {
   const label = findLabel(state.corpus.schema, span.label);
   const [start, end] = fromUtf16Offsets(text, [span.start, span.end], 'codepoint');
   const usage = spanUsage(state, span.id);
   return (
-    <section id={FOCUSED_SPAN_DETAILS_ID} className="span-details" tabIndex={-1} aria-label={DETAILS_TEXT.region}>
+    <section id={FOCUSED_SPAN_DETAILS_ID} className="span-details" tabIndex={-1} aria-label={t('spanDetails.name')}>
       <dl>
-        <dt>{DETAILS_TEXT.label}</dt>
-        <dd>{label ? labelDisplayName(label) : span.label}</dd>
-        <dt>{DETAILS_TEXT.text}</dt>
+        <dt>{t('spanDetails.label')}</dt>
+        <dd>{label ? labelName(label, t) : span.label}</dd>
+        <dt>{t('spanDetails.text')}</dt>
         <dd dir="auto" lang="ar" className="span-quote">
           {text.slice(span.start, span.end)}
         </dd>
-        <dt>{DETAILS_TEXT.offsets}</dt>
-        <dd>{DETAILS_TEXT.range(start!, end!)}</dd>
-        <dt>{DETAILS_TEXT.usage}</dt>
-        <dd>{DETAILS_TEXT.usageText(usage.claimOf, usage.mentionOrCueOf)}</dd>
+        <dt>{t('spanDetails.offsets')}</dt>
+        <dd>{t('spanDetails.range', { start: String(start), end: String(end) })}</dd>
+        <dt>{t('spanDetails.usage')}</dt>
+        <dd>{usage.claimOf || usage.mentionOrCueOf ? t('spanDetails.usage.some', { claims: usage.claimOf, mentions: usage.mentionOrCueOf }) : t('spanDetails.usage.none')}</dd>
       </dl>
-      <p className="hint">{DETAILS_TEXT.keys}</p>
+      <p className="hint">{t('spanDetails.keys')}</p>
     </section>
   );
 }
@@ -52,6 +41,7 @@ function FocusedSpanDetails({ state, span, text }: { state: CorpusState; span: S
 /** The span panel. */
 export function SpanList(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, focusedSpanId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -68,20 +58,20 @@ export function SpanList(): React.JSX.Element {
   const focusedLabel = focused ? findLabel(state.corpus.schema, focused.label) : undefined;
 
   return (
-    <aside className="spans" aria-label="Spans in this document">
+    <aside className="spans" aria-label={t('spans.name')}>
       <h2>
-        Spans <span className="count">({spans.length})</span>
+        {t('spans.heading')} <span className="count">({t.number(spans.length)})</span>
       </h2>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {focused && doc && focusedLabel ? `Focused span: ${labelDisplayName(focusedLabel)}: ${doc.text.slice(focused.start, focused.end)}` : ''}
+        {focused && doc && focusedLabel ? t('spans.focused', { label: labelName(focusedLabel, t), quote: doc.text.slice(focused.start, focused.end) }) : ''}
       </p>
-      {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} /> : null}
-      {spans.length === 0 ? <p className="hint">Select text in the article, then press a label key (1–7) or click a label.</p> : null}
+      {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
+      {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
       <ul ref={listRef}>
         {spans.map((span) => {
           const label = findLabel(state.corpus.schema, span.label);
           const quote = doc ? doc.text.slice(span.start, span.end) : '';
-          const name = label ? labelDisplayName(label) : span.label;
+          const name = label ? labelName(label, t) : span.label;
           return (
             <li key={span.id}>
               <button
@@ -89,7 +79,7 @@ export function SpanList(): React.JSX.Element {
                 data-span-id={span.id}
                 className={span.id === focusedSpanId ? 'span-item focused' : 'span-item'}
                 aria-pressed={span.id === focusedSpanId}
-                aria-label={`${name}: ${quote}`}
+                aria-label={t('spans.item', { label: name, quote })}
                 onClick={() => app.spans.focus(span.id)}
                 style={{ '--label-colour': label?.colour ?? '#999' } as React.CSSProperties}
               >

@@ -47,8 +47,8 @@ export interface CaretState {
   source: 'keyboard' | 'pointer';
 }
 
-/** A keyboard overlay: the command palette, the cheat sheet, or the keyboard and mouse settings. */
-export type KeyboardOverlay = 'commands' | 'shortcuts' | 'keyboard-settings';
+/** A keyboard overlay: the command palette or the cheat sheet. */
+export type KeyboardOverlay = 'commands' | 'shortcuts';
 
 /** The UI view state. */
 export interface UiState {
@@ -60,8 +60,8 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
-  /** The main pane: the open article, or the corpus view of sources. */
-  view: 'article' | 'sources';
+  /** The main pane: the open article, the corpus view of sources, or the settings. */
+  view: 'article' | 'sources' | 'settings';
   /** The attribute palette, open for a claim span. */
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */
@@ -77,6 +77,8 @@ export interface UiState {
   snapMode: SnapMode;
   /** The keyboard overlay that is open, if any. */
   overlay: KeyboardOverlay | null;
+  /** The shortcut list in the settings view is unfolded. */
+  shortcutsExpanded: boolean;
 }
 
 /** No search, no filters. */
@@ -102,6 +104,7 @@ export class UiStore {
     caret: null,
     snapMode: 'word',
     overlay: null,
+    shortcutsExpanded: false,
   };
   private readonly listeners = new Set<() => void>();
 

@@ -162,7 +162,7 @@ test.describe('the keyboard model', () => {
     await isnad.rebind('Open the next document', 'j');
     await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('Open the next document: now J.');
     await page.screenshot({ path: `${SHOTS}/keyboard-settings.png`, animations: 'disabled' });
-    await isnad.keyboardSettings.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Back to the article' }).click();
     await expect(isnad.keyboardSettings).toBeHidden();
 
     await isnad.press('?');
@@ -182,9 +182,10 @@ test.describe('the keyboard model', () => {
     await isnad.press('?');
     expect(await isnad.shortcutKeys('Open the next document')).toEqual(['J']);
     await isnad.shortcutsSheet.getByRole('button', { name: 'Change shortcuts…' }).click();
+    await expect(isnad.keyboardSettings).toBeFocused();
     await isnad.keyboardSettings.getByRole('button', { name: 'Reset all shortcuts' }).click();
     await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('back to their defaults');
-    await isnad.press('Escape');
+    await isnad.press('Control+,');
     await isnad.press('?');
     expect(await isnad.shortcutKeys('Open the next document')).toEqual(['N']);
   });
@@ -212,7 +213,8 @@ test.describe('the keyboard model', () => {
     expect(await drag('خبز ارتفع', 'ارتفع')).toBe('خبز ارتفع');
     await isnad.press('Control+,');
     await isnad.keyboardSettings.getByRole('radio', { name: 'Whole words' }).check();
-    await isnad.press('Escape');
+    await isnad.press('Control+,');
+    await expect(isnad.article).toBeVisible();
     expect(await drag('خبز ارتفع', 'ارتفع')).toBe('الخبز ارتفع');
     await page.reload();
     await expect(isnad.openButton).toBeVisible();

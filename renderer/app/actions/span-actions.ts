@@ -6,21 +6,14 @@
 import { addSpan, relabelSpan, removeSpan, resizeSpan } from '../../../shared/model/commands';
 import { spanUsage } from '../../../shared/model/attribution-commands';
 import { adjacentSpan } from '../../../shared/model/navigation';
-import { findLabel, labelDisplayName } from '../../../shared/model/schema';
+import { findLabel } from '../../../shared/model/schema';
+import { labelName } from '../../i18n/labels';
 import { spansOfDocument } from '../../../shared/model/state';
 import { resizeRange, type EdgeChange, type EdgeUnit, type SpanEdge } from '../../../shared/text/span-edges';
 import { snapSelection, trimDetachedPunctuation } from '../../../shared/text/words';
 import type { AppContext } from '../app-context';
 import type { AttributionActions } from './attribution-actions';
 import type { CaretActions } from './caret-actions';
-
-/** Messages of this action group, in one place. */
-const TEXT = {
-  selectFirst: (key: string, name: string) => `Select some text first, then press ${key} to mark it ${name}.`,
-  focusFirst: 'Focus a span first: Tab moves between spans.',
-  cannotResize: (change: EdgeChange, edge: SpanEdge) => `The span cannot ${change} any further at its ${edge}.`,
-  details: (name: string, quote: string) => `${name}: «${quote}». A label key relabels it, [ and ] resize it, Delete deletes it.`,
-};
 
 export class SpanActions {
   constructor(
@@ -75,7 +68,7 @@ export class SpanActions {
       await this.app.run((state) => relabelSpan(state, { spanId: focused, label: label.id }));
       return;
     }
-    this.app.notify('info', TEXT.selectFirst(label.hotkey, labelDisplayName(label)));
+    this.app.notify('info', this.app.t('notice.selectFirst', { key: label.hotkey, label: labelName(label, this.app.t) }));
   }
 
   /**
@@ -89,11 +82,12 @@ export class SpanActions {
     if (!spanId) return;
     const usage = spanUsage(corpus.state, spanId);
     if (usage.claimOf || usage.mentionOrCueOf) {
+      const { t } = this.app;
       const parts = [
-        usage.claimOf ? `it is the claim of ${usage.claimOf} attribution${usage.claimOf === 1 ? '' : 's'}, which will be removed` : '',
-        usage.mentionOrCueOf ? `${usage.mentionOrCueOf} attribution${usage.mentionOrCueOf === 1 ? '' : 's'} will lose this source mention or cue` : '',
+        usage.claimOf ? t('confirm.deleteSpan.claimOf', { count: usage.claimOf }) : '',
+        usage.mentionOrCueOf ? t('confirm.deleteSpan.mentionOf', { count: usage.mentionOrCueOf }) : '',
       ].filter(Boolean);
-      if (!confirm(`Delete this span? ${parts.join('; ')}. You can undo this.`)) return;
+      if (!confirm(t('confirm.deleteSpan', { reasons: parts.join(t('registry.partSeparator')) }))) return;
     }
     const span = corpus.state.spans.get(spanId);
     const siblings = span ? spansOfDocument(corpus.state, span.docId) : [];
@@ -151,14 +145,14 @@ export class SpanActions {
    */
   async resizeFocused(edge: SpanEdge, change: EdgeChange, unit: EdgeUnit): Promise<void> {
     const spanId = this.app.ui.state.focusedSpanId;
-    if (!spanId) return this.app.notify('info', TEXT.focusFirst);
+    if (!spanId) return this.app.notify('info', this.app.t('notice.focusSpanFirst'));
     // Computed inside the command, against the state at its turn in the queue.
     const tx = await this.app.run((state) => {
       const span = state.spans.get(spanId);
       const doc = span && state.documents.get(span.docId);
-      if (!span || !doc) return { ok: false, error: TEXT.focusFirst };
+      if (!span || !doc) return { ok: false, error: this.app.t('notice.focusSpanFirst') };
       const next = resizeRange(doc.text, span, edge, change, unit);
-      return next ? resizeSpan(state, { spanId, ...next }) : { ok: false, error: TEXT.cannotResize(change, edge) };
+      return next ? resizeSpan(state, { spanId, ...next }) : { ok: false, error: this.app.t('notice.cannotResize') };
     });
     const moved = tx?.changes[0]?.after as { start: number; end: number } | undefined;
     if (moved) this.caret.set(edge === 'start' ? moved.start : moved.end, edge === 'start' ? moved.start : moved.end, 'keyboard');
@@ -190,7 +184,7 @@ export class SpanActions {
       return true;
     }
     const label = findLabel(corpus.state.corpus.schema, span.label);
-    this.app.notify('info', TEXT.details(label ? labelDisplayName(label) : span.label, doc.text.slice(span.start, span.end)));
+    this.app.notify('info', this.app.t('notice.spanDetails', { label: label ? labelName(label, this.app.t) : span.label, quote: doc.text.slice(span.start, span.end) }));
     const details = this.app.article?.ownerDocument.getElementById(FOCUSED_SPAN_DETAILS_ID);
     details?.focus();
     return true;

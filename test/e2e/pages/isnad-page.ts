@@ -202,8 +202,9 @@ export class IsnadPage {
   get shortcutsSheet(): Locator {
     return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   }
+  /** The keyboard and mouse section of the settings view. */
   get keyboardSettings(): Locator {
-    return this.page.getByRole('dialog', { name: 'Keyboard and mouse settings' });
+    return this.page.getByRole('region', { name: 'Keyboard and mouse' });
   }
 
   /** The keys the cheat sheet lists for an action (as shown, e.g. ["N"]). */
@@ -213,8 +214,16 @@ export class IsnadPage {
     return row.locator('kbd').allTextContents();
   }
 
+  /** In the keyboard settings: unfolds the shortcut list (folded by default). */
+  async showShortcutList(): Promise<void> {
+    const change = this.keyboardSettings.getByRole('button', { name: /^Change the shortcut of/ }).first();
+    if (!(await change.isVisible())) await this.keyboardSettings.getByText('Shortcuts', { exact: true }).click();
+    await expect(change).toBeVisible();
+  }
+
   /** In the keyboard settings: records `keys` as the new shortcut of an action. */
   async rebind(actionTitle: string, keys: string): Promise<void> {
+    await this.showShortcutList();
     await this.keyboardSettings.getByRole('button', { name: `Change the shortcut of ${actionTitle}` }).click();
     await this.page.keyboard.press(keys);
   }
