@@ -241,3 +241,38 @@ test.describe('the keyboard model', () => {
     await expect(isnad.spanItem('DATE — Date: الخبز')).toBeVisible();
   });
 });
+
+test.describe('the keyboard model in Arabic', () => {
+  test.use({ locale: 'ar-EG' });
+
+  test('the palette and the cheat sheet name the actions in Arabic, with the same keys', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'لوحة الأوامر' });
+    await expect(palette).toBeVisible();
+    await palette.getByRole('combobox', { name: 'البحث في الأوامر' }).fill('المستند التالي');
+    const first = palette.getByRole('option').first();
+    await expect(first).toContainText('فتح المستند التالي');
+    await expect(first.locator('kbd')).toHaveText('N');
+    await page.screenshot({ path: `${SHOTS}/command-palette-ar.png`, animations: 'disabled' });
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: BREAD })).toHaveAttribute('aria-current', 'page');
+
+    // The caret in the Arabic interface: ← goes forward in an Arabic paragraph here too.
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.press('Control+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('ذكرت وكالة');
+    await page.screenshot({ path: `${SHOTS}/keyboard-selection-ar.png`, animations: 'disabled' });
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByRole('row', { name: /^فتح المستند التالي\s+N$/ }).locator('kbd')).toHaveText('N');
+    await page.screenshot({ path: `${SHOTS}/cheat-sheet-ar.png`, animations: 'disabled' });
+  });
+});
