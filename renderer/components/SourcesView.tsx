@@ -5,7 +5,7 @@
  * methods; refusals (a source still in use cannot be deleted) come back through the status area.
  */
 import { Fragment, useMemo, useRef, useState } from 'react';
-import { parseRegistryFile } from '../../shared/attribution/registry-file';
+import { REGISTRY_FORMAT, REGISTRY_VERSION, parseRegistryFile } from '../../shared/attribution/registry-file';
 import { sameNamesKey, sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
 import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
@@ -19,9 +19,7 @@ import { CitationGraph } from './CitationGraph';
 import { AttributeValuesEditor } from './AttributeValuesEditor';
 import { kindName, SourceForm } from './SourceForm';
 
-/** The `format` tag of a registry file. */
-const REGISTRY_FORMAT = 'isnad-registry';
-const REGISTRY_VERSION = 1;
+/** The file name a registry export suggests. */
 const REGISTRY_FILE_NAME = 'isnad-registry.json';
 
 /** The portable fields of a source (no id, corpus or creation time). */
@@ -40,15 +38,6 @@ function portable(source: SourceRecord): SourceFields {
 
 /** Parses a registry file's text with the shared reader (`shared/attribution/registry-file.ts`, also used by the CLI). */
 function parseRegistry(text: string, corpusId: string, t: Translate): { ok: true; sources: SourceFields[] } | { ok: false; error: string } {
-  if (text.trimStart().startsWith('{')) {
-    try {
-      const tagged = JSON.parse(text.replace(/^\uFEFF/u, '')) as { format?: unknown; version?: unknown };
-      if (tagged.format !== undefined && tagged.format !== REGISTRY_FORMAT) return { ok: false, error: t('registry.wrongFormat', { format: String(tagged.format), expected: REGISTRY_FORMAT }) };
-      if (typeof tagged.version === 'number' && tagged.version > REGISTRY_VERSION) return { ok: false, error: t('registry.newer', { version: tagged.version, supported: REGISTRY_VERSION }) };
-    } catch {
-      // parseRegistryFile reports the JSON error.
-    }
-  }
   const parsed = parseRegistryFile(text, { corpusId, createdAt: new Date().toISOString() });
   if (!parsed.ok) {
     const problems = parsed.problems.slice(0, 3).join('; ') + (parsed.problems.length > 3 ? t('registry.moreProblems', { count: parsed.problems.length - 3 }) : '');

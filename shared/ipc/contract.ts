@@ -8,7 +8,7 @@
  *
  * Pure TypeScript: no DOM, no Node (zod only).
  */
-import { z } from 'zod';
+import { z } from '../security/zod';
 import {
   INVOKE_CHANNELS,
   IPC_CHANNELS,

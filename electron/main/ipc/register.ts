@@ -4,7 +4,7 @@
  * page, and the arguments must match the channel's zod schema exactly. Results are checked
  * against the response schema too, so main never answers outside the contract.
  */
-import { z } from 'zod';
+import { z } from '../../../shared/security/zod';
 import { IPC_CONTRACT } from '../../../shared/ipc/contract';
 import type {
   AppInfo,

@@ -237,6 +237,14 @@ export class IsnadPage {
     return this.spanPanel.getByRole('button', { name });
   }
 
+  /** Opens the open document's "Document details" and returns its form (title, outlet, URL, date). */
+  async openDocumentDetails(): Promise<Locator> {
+    const form = this.page.getByRole('form', { name: 'Document details' });
+    if (!(await form.isVisible())) await this.page.getByText('Document details', { exact: true }).click();
+    await expect(form).toBeVisible();
+    return form;
+  }
+
   /** Clicks Export and returns the downloaded file and its parsed JSON. */
   async exportJson(): Promise<{ download: Download; json: ExportedFile }> {
     const downloadPromise = this.page.waitForEvent('download');
