@@ -1,7 +1,13 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
-import { actionForEvent, buildActions } from './commands/actions';
-import { useApp, useCorpusState, useT } from './app/hooks';
+import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
+import { ActionRunner } from './commands/runner';
+import { useApp, useBindings, useCorpusState, useT } from './app/hooks';
+import { installPointerSelection } from './editor/pointer-selection';
+import { CaretLayer } from './components/CaretLayer';
+import { CommandPalette } from './components/CommandPalette';
+import { KeyboardSettings } from './components/KeyboardSettings';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
 import { ImportProgressBar } from './components/ImportProgressBar';
@@ -19,9 +25,10 @@ import { SpanList } from './components/SpanList';
 import { StatusArea } from './components/StatusArea';
 import { Toolbar } from './components/Toolbar';
 
+/** Form fields, and anything inside an open dialog: only global keys work there (the dialog has its own). */
 function isField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('dialog[open]');
 }
 
 /** The root component. */
@@ -30,10 +37,14 @@ export function App(): React.JSX.Element {
   const state = useCorpusState();
   const t = useT();
   const schema = state.corpus.schema;
-  // Rebuilt when the schema (label actions) or the language (action labels) changes.
-  const actions = useMemo(() => buildActions(app), [app, schema, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const bindings = useBindings();
+  useEffect(() => app.bindings.refresh(), [app, schema]);
+  // Rebuilt when the schema (label actions), the bindings or the language (action titles) change.
+  const actions = useMemo(() => buildActions(app), [app, schema, bindings, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
   const { view } = useUiState();
+
+  const runner = useMemo(() => new ActionRunner((error) => app.notify('error', String(error))), [app]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -42,23 +53,21 @@ export function App(): React.JSX.Element {
       const where = { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
-      const handled = action.run();
-      if (handled === false) return;
-      event.preventDefault();
-      if (handled instanceof Promise) handled.catch((error: unknown) => app.ui.update({ notice: { tone: 'error', text: String(error) } }));
+      if (runner.submit(() => action.run())) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, app]);
+  }, [actions, app, runner]);
 
   useEffect(
     () =>
       app.platform.onMenuCommand((command) => {
-        const id = { open: 'file.open', 'open-folder': 'file.open-folder', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo' }[command];
-        void actions.find((a) => a.id === id)?.run();
+        void actions.find((a) => a.id === MENU_ACTIONS[command])?.run();
       }),
     [actions, app],
   );
+
+  useEffect(() => installPointerSelection(document, () => app.article, app.caret), [app]);
 
   useEffect(() => {
     let depth = 0;
@@ -107,7 +116,7 @@ export function App(): React.JSX.Element {
         {view === 'sources' ? (
           <SourcesView />
         ) : view === 'settings' ? (
-          <SettingsView />
+          <SettingsView keyboard={<KeyboardSettings actions={actions} t={t} />} />
         ) : (
           <>
             <ArticleView />
@@ -125,6 +134,9 @@ export function App(): React.JSX.Element {
       <ImportDialog />
       <AttributePalette />
       <ExportDialog />
+      {view === 'article' ? <CaretLayer /> : null}
+      <CommandPalette actions={actions} />
+      <ShortcutsSheet actions={actions} />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           {t('app.dropOverlay')}

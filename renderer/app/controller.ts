@@ -17,8 +17,12 @@ import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
 import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
+import { CaretActions, readSnapMode } from './actions/caret-actions';
+import { NavigationActions } from './actions/navigation-actions';
 import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
+import { KeyBindingStore } from '../commands/bindings';
+import { allActionDefinitions } from '../commands/definitions';
 import { SettingsActions } from './actions/settings-actions';
 import type { Translate } from '../i18n/i18n';
 import { applyPreferences, PREFERENCES_KEY, sanitisePreferences } from '../settings/preferences';
@@ -45,8 +49,14 @@ export class IsnadApp implements AppContext {
   readonly suggestions = new SuggestionActions(this);
   /** Native and dataset exports. */
   readonly exports = new ExportActions(this);
-  /** Span editing and keyboard selection in the open article. */
-  readonly spans = new SpanActions(this);
+  /** The caret and the selection in the open article (keyboard and mouse). */
+  readonly caret = new CaretActions(this);
+  /** Span editing: label, relabel, resize, delete, span focus, Enter. */
+  readonly spans = new SpanActions(this, this.caret, this.attribution);
+  /** Documents (next, previous, next unfinished, done), search box, article, keyboard overlays. */
+  readonly navigation = new NavigationActions(this);
+  /** The user's key bindings (defaults from the action registry, changes stored). */
+  readonly bindings: KeyBindingStore;
   /** Interface language, theme and article text settings. */
   readonly settings: SettingsActions;
 
@@ -58,6 +68,7 @@ export class IsnadApp implements AppContext {
     readonly preferences: PreferencesStore,
   ) {
     this.settings = new SettingsActions(this, preferences);
+    this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
   }
 
   /** Translates a message into the interface language (see renderer/i18n). */
@@ -94,6 +105,8 @@ export class IsnadApp implements AppContext {
     const history = await readHistory(db, corpusId);
     const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
     const app = new IsnadApp(db, store, platform, preferences);
+    await app.bindings.load();
+    app.ui.update({ snapMode: await readSnapMode(app) });
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
     if (openDocId) await app.openDocument(openDocId);
@@ -120,7 +133,9 @@ export class IsnadApp implements AppContext {
   /** Shows a document. */
   async openDocument(docId: string): Promise<void> {
     if (!this.corpus.state.documents.has(docId)) return;
-    this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article' });
+    // A new document starts with the caret at its beginning; the old DOM selection must not leak into it.
+    this.articleElement?.ownerDocument.getSelection()?.removeAllRanges();
+    this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article', caret: { anchor: 0, focus: 0, source: 'keyboard' } });
     await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
     if (!this.ui.state.rejectedSuggestions[docId]) {
       const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);

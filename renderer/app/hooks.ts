@@ -28,6 +28,12 @@ export function useUiState(): UiState {
   return useSyncExternalStore(app.ui.subscribe, app.ui.getSnapshot);
 }
 
+/** The key bindings in use; re-renders when the user changes one. */
+export function useBindings(): ReadonlyMap<string, string[]> {
+  const app = useApp();
+  return useSyncExternalStore(app.bindings.subscribe, app.bindings.getSnapshot);
+}
+
 /** The translator of the interface language; re-renders when the language changes. */
 export function useT(): Translate {
   const app = useApp();

@@ -13,6 +13,7 @@ import type { SourceKind } from '../../shared/model/types';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import { withElements } from '../i18n/rich';
 import { ATTRIBUTE_LABELS } from './AttributionPanel';
+import { handleListboxKey } from './dialog-hooks';
 
 type Option =
   | { kind: 'mention'; key: string; spanId: string; text: string; sourceId: string | null }
@@ -112,16 +113,7 @@ export function AttributePalette(): React.JSX.Element | null {
   };
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setActive((i) => Math.min(options.length - 1, i + 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      void choose(options[active]);
-    }
+    handleListboxKey(event, options.length, setActive, () => void choose(options[active]));
   };
 
   const claimText = doc.text.slice(claim.start, claim.end);

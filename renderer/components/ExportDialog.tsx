@@ -2,7 +2,7 @@
  * Export a dataset: format, offset unit, labels, statuses, attributions, and a reproducible
  * train/dev/test split that keeps near-duplicate groups on one side.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormatName } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import type { DocumentStatus } from '../../shared/model/types';
@@ -12,6 +12,7 @@ import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import type { DatasetExportRequest } from '../app/dataset-export';
 import type { MessageKey } from '../i18n/i18n';
 import { STATUSES, statusName } from './DocumentList';
+import { useModalDialog } from './dialog-hooks';
 
 const FORMAT_TITLES: Record<FormatName, MessageKey> = {
   native: 'exportDialog.format.native',
@@ -32,7 +33,7 @@ export function ExportDialog(): React.JSX.Element {
   const t = useT();
   const state = useCorpusState();
   const { exportOpen } = useUiState();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(exportOpen);
   const [format, setFormat] = useState<FormatName>('jsonl');
   const [offsetUnit, setOffsetUnit] = useState<OffsetUnit>('codepoint');
   const [labels, setLabels] = useState<string[]>([]);
@@ -42,12 +43,6 @@ export function ExportDialog(): React.JSX.Element {
   const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
   const [seed, setSeed] = useState(13);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (exportOpen && !dialog.open) dialog.showModal();
-    if (!exportOpen && dialog.open) dialog.close();
-  }, [exportOpen]);
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
   const request: DatasetExportRequest = { format, offsetUnit, labels, statuses, attributions, split: split ? { ratios, seed } : null };

@@ -1,6 +1,6 @@
 /**
- * The settings (shown when `ui.view === 'settings'`): interface language, theme, and the
- * article's text size and line spacing with a live sample. Every change is stored in
+ * The settings (shown when `ui.view === 'settings'`): interface language, theme, the
+ * article's text size and line spacing with a live sample, and the keyboard and mouse. Every change is stored in
  * IndexedDB, then applied to the whole window at once.
  */
 import { useId } from 'react';
@@ -37,8 +37,8 @@ function Slider({ id, label, limits, value, valueText, onChange }: { id: string;
   );
 }
 
-/** The settings view. */
-export function SettingsView(): React.JSX.Element {
+/** The settings view; `keyboard` is the keyboard and mouse section (it needs the action registry). */
+export function SettingsView({ keyboard }: { keyboard?: React.ReactNode }): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const preferences = usePreferences();
@@ -97,6 +97,7 @@ export function SettingsView(): React.JSX.Element {
           {t('settings.reset')}
         </button>
       </section>
+      {keyboard}
     </main>
   );
 }

@@ -4,10 +4,39 @@
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
-import { spansOfDocument } from '../../shared/model/state';
+import { spansOfDocument, type CorpusState } from '../../shared/model/state';
+import type { SpanRecord } from '../../shared/model/types';
+import { fromUtf16Offsets } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
+import type { Translate } from '../i18n/i18n';
 import { labelName } from '../i18n/labels';
+
+/** The focused span: label, text, code-point offsets and its part in attributions (Enter moves focus here). */
+function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span: SpanRecord; text: string; t: Translate }): React.JSX.Element {
+  const label = findLabel(state.corpus.schema, span.label);
+  const [start, end] = fromUtf16Offsets(text, [span.start, span.end], 'codepoint');
+  const usage = spanUsage(state, span.id);
+  return (
+    <section id={FOCUSED_SPAN_DETAILS_ID} className="span-details" tabIndex={-1} aria-label={t('spanDetails.name')}>
+      <dl>
+        <dt>{t('spanDetails.label')}</dt>
+        <dd>{label ? labelName(label, t) : span.label}</dd>
+        <dt>{t('spanDetails.text')}</dt>
+        <dd dir="auto" lang="ar" className="span-quote">
+          {text.slice(span.start, span.end)}
+        </dd>
+        <dt>{t('spanDetails.offsets')}</dt>
+        <dd>{t('spanDetails.range', { start: String(start), end: String(end) })}</dd>
+        <dt>{t('spanDetails.usage')}</dt>
+        <dd>{usage.claimOf || usage.mentionOrCueOf ? t('spanDetails.usage.some', { claims: usage.claimOf, mentions: usage.mentionOrCueOf }) : t('spanDetails.usage.none')}</dd>
+      </dl>
+      <p className="hint">{t('spanDetails.keys')}</p>
+    </section>
+  );
+}
 
 /** The span panel. */
 export function SpanList(): React.JSX.Element {
@@ -36,6 +65,7 @@ export function SpanList(): React.JSX.Element {
       <p className="visually-hidden" role="status" aria-live="polite">
         {focused && doc && focusedLabel ? t('spans.focused', { label: labelName(focusedLabel, t), quote: doc.text.slice(focused.start, focused.end) }) : ''}
       </p>
+      {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
       {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
       <ul ref={listRef}>
         {spans.map((span) => {

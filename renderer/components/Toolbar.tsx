@@ -1,5 +1,6 @@
-/** The toolbar: open, export, undo/redo, views, settings, and the label palette. */
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+/** The toolbar: open, export, undo/redo, views, settings, keyboard, and the label palette. */
+import { formatBinding, platformStyle } from '../commands/keys';
+import { useApp, useBindings, useCorpusState, useT, useUiState } from '../app/hooks';
 import { labelName } from '../i18n/labels';
 
 /** Buttons for the main actions; each accessible name starts with its verb. */
@@ -9,6 +10,12 @@ export function Toolbar(): React.JSX.Element {
   const state = useCorpusState();
   const history = app.corpus.history;
   const { view, suggestionsOn } = useUiState();
+  const bindings = useBindings();
+  const style = platformStyle();
+  const keyOf = (actionId: string): string => {
+    const key = bindings.get(actionId)?.[0];
+    return key ? formatBinding(key, style) : '';
+  };
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
@@ -41,25 +48,35 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" aria-pressed={view === 'settings'} onClick={() => app.showView(view === 'settings' ? 'article' : 'settings')} title={t('toolbar.settings.title')}>
         {t('toolbar.settings')}
       </button>
+      <button type="button" aria-label={t('toolbar.commands.name')} onClick={() => app.navigation.toggleOverlay('commands')} title={t('toolbar.commands.title', { key: keyOf('view.commands') })}>
+        {t('toolbar.commands')}
+      </button>
+      <button type="button" aria-label={t('toolbar.shortcuts.name')} onClick={() => app.navigation.toggleOverlay('shortcuts')} title={t('toolbar.shortcuts.title', { key: keyOf('view.shortcuts') })}>
+        {t('toolbar.shortcuts')}
+      </button>
       <span className="separator" aria-hidden="true" />
       <div className="labels" role="group" aria-label={t('toolbar.labels')}>
-        {state.corpus.schema.labels.map((label) => (
-          <button
-            key={label.id}
-            type="button"
-            className={`label-button kind-${label.kind}`}
-            style={{ '--label-colour': label.colour } as React.CSSProperties}
-            aria-label={t('toolbar.label.name', { label: labelName(label, t), key: label.hotkey })}
-            title={t('toolbar.label.title', { label: labelName(label, t), key: label.hotkey })}
-            // Keep the text selection: a mouse press on the button must not clear it.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void app.spans.applyLabel(label.id)}
-          >
-            <span className="swatch" aria-hidden="true" />
-            <span className="label-id">{label.id}</span>
-            <kbd aria-hidden="true">{label.hotkey}</kbd>
-          </button>
-        ))}
+        {state.corpus.schema.labels.map((label) => {
+          const key = keyOf(`label.${label.id}`);
+          const name = labelName(label, t);
+          return (
+            <button
+              key={label.id}
+              type="button"
+              className={`label-button kind-${label.kind}`}
+              style={{ '--label-colour': label.colour } as React.CSSProperties}
+              aria-label={key ? t('toolbar.label.name', { label: name, key }) : name}
+              title={key ? t('toolbar.label.title', { label: name, key }) : t('toolbar.label.unbound', { label: name })}
+              // Keep the text selection: a mouse press on the button must not clear it.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void app.spans.applyLabel(label.id)}
+            >
+              <span className="swatch" aria-hidden="true" />
+              <span className="label-id">{label.id}</span>
+              {key ? <kbd aria-hidden="true">{key}</kbd> : null}
+            </button>
+          );
+        })}
       </div>
     </header>
   );

@@ -2,13 +2,14 @@
  * What the UI needs from its host (Electron or a plain browser). Only `renderer/platform/`
  * talks to the preload API; everything else uses this interface.
  */
+import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 
 /** The result of saving an export. */
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
 
-/** Application-menu commands (Electron) that the UI turns into actions. */
-export type HostMenuCommand = 'open' | 'open-folder' | 'export' | 'undo' | 'redo';
+/** Application-menu commands (Electron) that the UI turns into actions (see `MENU_ACTIONS`). */
+export type HostMenuCommand = MenuCommand;
 
 /** The host's services. */
 export interface HostPlatform {

@@ -40,7 +40,22 @@ export const INVOKE_CHANNELS = [
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Commands the application menu sends to the renderer (validated by `MenuCommandSchema`). */
-export const MENU_COMMANDS = ['open', 'open-folder', 'export', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = [
+  'open',
+  'open-folder',
+  'export',
+  'undo',
+  'redo',
+  'next-document',
+  'previous-document',
+  'next-unfinished',
+  'done-next',
+  'search',
+  'toggle-suggestions',
+  'command-palette',
+  'shortcuts',
+  'keyboard-settings',
+] as const;
 
 /** Largest article file main will read: larger files come back as an error entry, unread. */
 export const MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024;

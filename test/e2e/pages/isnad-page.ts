@@ -167,6 +167,105 @@ export class IsnadPage {
     return this.page.getByRole('searchbox', { name: 'Search documents' });
   }
 
+  /** The logical offsets of the current selection in the article ({anchor, focus}), or null. */
+  async selectionOffsets(): Promise<{ anchor: number; focus: number } | null> {
+    return this.article.evaluate((root) => {
+      const selection = document.getSelection();
+      const offsetOf = (node: Node | null, offset: number): number | null => {
+        const p = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-start]');
+        return p && root.contains(p) ? Number(p.dataset.start) + offset : null;
+      };
+      if (!selection || selection.rangeCount === 0) return null;
+      const anchor = offsetOf(selection.anchorNode, selection.anchorOffset);
+      const focus = offsetOf(selection.focusNode, selection.focusOffset);
+      return anchor === null || focus === null ? null : { anchor, focus };
+    });
+  }
+
+  /** The text of the open document (the article's paragraphs, with their offsets). */
+  async paragraphText(contains: string): Promise<{ start: number; text: string }> {
+    return this.article.evaluate((root, contains) => {
+      for (const p of root.querySelectorAll<HTMLElement>('[data-start]')) {
+        const text = p.textContent ?? '';
+        if (text.includes(contains)) return { start: Number(p.dataset.start), text };
+      }
+      throw new Error(`no paragraph holds “${contains}”`);
+    }, contains);
+  }
+
+  /** Presses keys one after another (Playwright names: "Shift+ArrowLeft", "Control+k"). */
+  async press(...keys: string[]): Promise<void> {
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** The drawn text caret (decorative and hidden from assistive technology, so found by test id). */
+  get caret(): Locator {
+    return this.page.getByTestId('text-caret');
+  }
+
+  /** A drag handle on an edge of the focused span (decorative; the keyboard does the same with [ and ]). */
+  spanHandle(edge: 'start' | 'end'): Locator {
+    return this.page.locator(`.span-handle[data-edge="${edge}"]`);
+  }
+
+  /** The viewport box of `quote` (its n-th occurrence) in the article, for mouse tests. */
+  async textBox(quote: string, occurrence = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+    return this.article.evaluate(
+      (root, { quote, occurrence }) => {
+        let seen = 0;
+        for (const p of root.querySelectorAll('p')) {
+          const node = p.firstChild;
+          const text = node?.textContent ?? '';
+          for (let index = text.indexOf(quote); index >= 0; index = text.indexOf(quote, index + 1)) {
+            if (seen++ !== occurrence) continue;
+            const range = document.createRange();
+            range.setStart(node!, index);
+            range.setEnd(node!, index + quote.length);
+            const rect = range.getBoundingClientRect();
+            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+          }
+        }
+        throw new Error(`“${quote}” is not in the article`);
+      },
+      { quote, occurrence },
+    );
+  }
+
+  get commandPalette(): Locator {
+    return this.page.getByRole('dialog', { name: 'Command palette' });
+  }
+  get commandSearch(): Locator {
+    return this.commandPalette.getByRole('combobox', { name: 'Search commands' });
+  }
+  get shortcutsSheet(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+  /** The keyboard and mouse section of the settings view. */
+  get keyboardSettings(): Locator {
+    return this.page.getByRole('region', { name: 'Keyboard and mouse' });
+  }
+
+  /** The keys the cheat sheet lists for an action (as shown, e.g. ["N"]). */
+  async shortcutKeys(actionTitle: string): Promise<string[]> {
+    const row = this.shortcutsSheet.getByRole('row', { name: new RegExp(`^${actionTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await expect(row).toBeVisible();
+    return row.locator('kbd').allTextContents();
+  }
+
+  /** In the keyboard settings: unfolds the shortcut list (folded by default). */
+  async showShortcutList(): Promise<void> {
+    const change = this.keyboardSettings.getByRole('button', { name: /^Change the shortcut of/ }).first();
+    if (!(await change.isVisible())) await this.keyboardSettings.getByText('Shortcuts', { exact: true }).click();
+    await expect(change).toBeVisible();
+  }
+
+  /** In the keyboard settings: records `keys` as the new shortcut of an action. */
+  async rebind(actionTitle: string, keys: string): Promise<void> {
+    await this.showShortcutList();
+    await this.keyboardSettings.getByRole('button', { name: `Change the shortcut of ${actionTitle}` }).click();
+    await this.page.keyboard.press(keys);
+  }
+
   /** Span entries in the span panel (accessible names like "PER — Person: روسيا"). */
   spanItems(): Locator {
     return this.spanPanel.getByRole('listitem');
