@@ -61,6 +61,19 @@ export class IsnadDatabase extends Dexie {
           await tx.table<SourceRecord, string>('sources').bulkPut(defaultRegistry(corpus.id, { newId: () => crypto.randomUUID(), now: () => now }));
         }
       });
+    // Version 4: near-duplicate signatures became one-permutation MinHash (a shingle is hashed
+    // once instead of 128 times, see shared/search/minhash.ts). Signatures of the two schemes
+    // cannot be compared, so every document is signed again.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<DocumentRecord, string>('documents')
+          .toCollection()
+          .modify((doc) => {
+            doc.minhash = minHashSignature(doc.text);
+          });
+      });
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * The import worker: decoding, extraction, hashing and MinHash run here, off the UI thread.
- * Files are prepared one after another and posted back one by one (with their index), so
- * the main thread can write and report progress as they arrive, and cancel by terminating
- * the worker. Several workers may share one import; each gets its own slice of the files.
+ * A preparing worker of an import: decoding, extraction, hashing and MinHash run here, off
+ * the UI thread. Files are prepared one after another and posted in small batches (with
+ * their index) to the port the main thread gave (the import's writing worker, which relays
+ * them to the main thread), so progress shows as they arrive; cancelling terminates the
+ * worker. Several workers share one import; each gets its own slice of the files.
  */
 import { prepareFile, type IncomingFile, type PreparedFile } from '../../shared/model/import';
-import type { FromWorker, ToWorker, WorkerInputFile } from './protocol';
+import type { FromPreparer, ToPreparer, WorkerInputFile } from './protocol';
 
 async function read(input: WorkerInputFile): Promise<IncomingFile> {
   if ('error' in input || 'bytes' in input) return input;
@@ -27,9 +28,8 @@ async function sha256(text: string): Promise<string> {
   return hex;
 }
 
-function post(message: FromWorker, transfer: Transferable[] = []): void {
-  (self as unknown as { postMessage(message: FromWorker, transfer: Transferable[]): void }).postMessage(message, transfer);
-}
+/** Where results go: the port of the message (the writer), or the main thread. */
+type Target = { postMessage(message: FromPreparer, transfer: Transferable[]): void };
 
 /** How many files are read ahead of the one being prepared (reading is I/O-bound). */
 const READ_AHEAD = 8;
@@ -41,8 +41,10 @@ const BATCH_MS = 50;
  * Prepares the files in order. Digests run asynchronously while the next files are
  * prepared; results are still posted in order (each waits for the one before it).
  */
-self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
-  const { files, indices, options } = event.data;
+self.addEventListener('message', (event: MessageEvent<ToPreparer>) => {
+  const { files, indices, options, port } = event.data;
+  const target: Target = port ?? (self as unknown as Target);
+  const post = (message: FromPreparer, transfer: Transferable[] = []): void => target.postMessage(message, transfer);
   void (async () => {
     const reads: Array<Promise<IncomingFile> | undefined> = [];
     for (let i = 0; i < Math.min(READ_AHEAD, files.length); i += 1) reads.push(read(files[i]!));

@@ -97,8 +97,10 @@ export function groupSignatures(signatures: readonly MinHashSignature[], options
 /**
  * How the app groups documents (the list and the dataset splits alike). Wire stories retold
  * by several outlets share well under 100% of their wording: group at an estimated Jaccard of
- * 0.4 over 3-word shingles, with 64 bands of 2 rows for recall (measured on planted copies
- * with 10% of words changed: 3 of 750 pairs missed, no false groups).
+ * 0.4 over 3-word shingles, with 64 bands of 2 rows for recall (measured on 750 planted
+ * copies of 450-word articles with 10% of words changed here and there: 2 pairs missed, no
+ * false groups — the same as the 128-permutation MinHash that one-permutation signatures
+ * replaced; with 60-word articles 22 of 750 missed, against 18).
  */
 export const DOCUMENT_GROUPING: NearDuplicateOptions = { threshold: 0.4, bands: 64 };
 

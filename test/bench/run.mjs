@@ -14,7 +14,21 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'test/bench/vite.be
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = spawn('npx', ['vite', 'preview', '--config', 'test/bench/vite.bench.config.ts'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-await new Promise((resolve) => setTimeout(resolve, 1500));
+const origin = `http://127.0.0.1:${process.env.BENCH_PORT ?? 4199}`;
+// Wait for the preview server (a busy machine can take several seconds to start it).
+for (let waited = 0; ; waited += 250) {
+  const up = await fetch(origin).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (up) break;
+  if (waited > 30_000) {
+    console.error(`bench failed: the preview server did not answer at ${origin}`);
+    process.kill(-server.pid);
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -30,8 +44,9 @@ try {
   });
   const runSuite = async (query) => {
     const page = await browser.newPage();
+    page.on('console', (m) => { if (process.env.BENCH_DEBUG) console.log(m.text()); });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`http://127.0.0.1:${process.env.BENCH_PORT ?? 4199}/?${query}`);
+    await page.goto(`${origin}/?${query}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
     const outcome = await page.evaluate(() => window.__bench);
     if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__long ?? [])));
@@ -49,6 +64,7 @@ try {
   console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
   console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
   console.log(`  Isnad import (worker: decode, hash, MinHash; batched durable writes): ${ms(r.importMs)}`);
+  console.log(`  (diagnostic) every file prepared after ${ms(r.preparedMs)}; the rest is the writes catching up`);
   console.log(`  (diagnostic) one import worker alone, preparing every file without writing: ${ms(r.prepareOnlyMs)}`);
   console.log(`  (diagnostic) reading the same files as browser File objects: ${ms(r.fileReadMs)} (Electron delivers bytes instead)`);
   console.log(`  import / baseline: ${r.ratio.toFixed(2)}×   (target ≤ 1.50×) ${r.ratio <= 1.5 ? 'OK' : 'MISSED'}`);

@@ -9,7 +9,11 @@ import {
   minHashSignature,
 } from '../../../shared/model/near-duplicates';
 import { fnv1a32 } from '../../../shared/search/hash32';
-import { wordHashes } from '../../../shared/search/shingles';
+import fc from 'fast-check';
+import { shingleHashes, wordHashes, wordHashesOfUnits } from '../../../shared/search/shingles';
+import { normaliseToUnits } from '../../../shared/text/normalise';
+import { signatureOfShingles } from '../../../shared/search/minhash';
+import { arabicTextArb } from './arbitraries';
 import { createUnionFind } from '../../../shared/search/unionFind';
 import { createSearchIndex, searchDocuments } from '../../../shared/search/search';
 import { createRandom, makeCorpus, makeDocument, makeNearDuplicate, makeVocabulary } from './synthetic';
@@ -56,6 +60,39 @@ describe('words and shingles', () => {
   it('hashes normalised words (teh marbuta folded, clitics kept) with FNV-1a', () => {
     expect([...wordHashes('أعلنَت الحكومةُ، وروسيا: 2019!')]).toEqual(['اعلنت', 'الحكومه', 'وروسيا', '2019'].map((w) => fnv1a32(w)));
     expect([...wordHashes('👍 𐐀bc')]).toEqual([fnv1a32('𐐨bc')]);
+  });
+
+  it('hash in one pass exactly the words of the normalised text', () => {
+    fc.assert(
+      fc.property(arabicTextArb, (text) => {
+        expect([...wordHashes(text)]).toEqual([...wordHashesOfUnits(normaliseToUnits(text, { tehMarbuta: true, caseFold: true }))]);
+      }),
+      { numRuns: 500 },
+    );
+    expect([...wordHashes('قالَ الرئيـس')]).toEqual(['قال', 'الرئيس'].map((w) => fnv1a32(w)));
+  });
+});
+
+describe('one-permutation signatures', () => {
+  it('fill every bin of a short text: empty bins borrow the values of filled ones', () => {
+    const short = makeDocument(random, vocabulary, 12); // ~10 shingles for 128 bins
+    const sig = minHashSignature(short);
+    expect(sig.every((v) => v !== EMPTY_SLOT)).toBe(true);
+    const own = new Set(shingleHashes(short, 3)).size;
+    expect(new Set(sig).size).toBeLessThanOrEqual(own);
+  });
+
+  it('keep two short near-duplicates close and two unrelated short texts apart', () => {
+    const short = makeDocument(random, vocabulary, 40);
+    const copy = `${short} ${makeDocument(random, vocabulary, 2)}`;
+    expect(estimateJaccard(minHashSignature(short), minHashSignature(copy))).toBeGreaterThan(0.75);
+    expect(estimateJaccard(minHashSignature(short), minHashSignature(makeDocument(random, vocabulary, 40)))).toBeLessThan(0.1);
+  });
+
+  it('depend on the set of shingles only (order and repeats do not matter)', () => {
+    const shingles = shingleHashes(docA, 3);
+    const shuffled = Uint32Array.from([...shingles].reverse().concat([...shingles.slice(0, 50)]));
+    expect(signatureOfShingles(shuffled)).toEqual(signatureOfShingles(shingles));
   });
 });
 
