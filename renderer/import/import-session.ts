@@ -80,6 +80,8 @@ export interface ImportThreads {
   preparers: number;
 }
 
+/** Files per message to a preparing worker (posting 5,000 at once held the UI thread for 150–250 ms). */
+const DEAL_FILES = 250;
 /** Documents per write; small enough that one write never holds the UI thread for long. */
 const BATCH_DOCUMENTS = 250;
 /** Longest wait before prepared documents are written (keeps progress honest). */
@@ -187,21 +189,44 @@ export class ImportSession {
     writer.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import writer stopped.')));
     // Files are dealt round-robin, so results arrive roughly in order and little waits.
     const count = Math.max(1, Math.min(this.threads.preparers, this.files.length));
-    const ports: MessagePort[] = [];
+    const slices: number[][] = [];
+    const toWriter: MessagePort[] = [];
+    const fromPreparers: MessagePort[] = [];
     for (let w = 0; w < count; w += 1) {
       const indices: number[] = [];
       for (let i = w; i < this.files.length; i += count) indices.push(i);
+      slices.push(indices);
       const preparer = this.threads.createPreparer();
       this.preparers.push(preparer);
       preparer.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import worker stopped.')));
       const channel = new MessageChannel();
-      ports.push(channel.port2);
-      const slice = indices.map((i) => this.files[i]!);
-      preparer.postMessage({ type: 'prepare', files: slice, indices, options: this.options, port: channel.port1 }, [channel.port1, ...transferableBuffers(slice)]);
+      fromPreparers.push(channel.port1);
+      toWriter.push(channel.port2);
     }
-    writer.postMessage({ type: 'start', database: this.threads.database, ports }, ports);
+    writer.postMessage({ type: 'start', database: this.threads.database, ports: toWriter }, toWriter);
+    void this.deal(slices, fromPreparers);
     this.progress();
     return result;
+  }
+
+  /**
+   * Hands each preparer its slice, DEAL_FILES files per message with a task between
+   * messages, so the UI thread never spends a long frame posting thousands of files.
+   */
+  private async deal(slices: number[][], ports: MessagePort[]): Promise<void> {
+    const longest = Math.max(...slices.map((slice) => slice.length));
+    for (let from = 0; from < longest; from += DEAL_FILES) {
+      if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.finished) return;
+      this.preparers.forEach((preparer, w) => {
+        const indices = slices[w]!.slice(from, from + DEAL_FILES);
+        if (from > 0 && !indices.length) return;
+        const files = indices.map((i) => this.files[i]!);
+        const port = from === 0 ? [ports[w]!] : [];
+        const more = from + DEAL_FILES < slices[w]!.length;
+        preparer.postMessage({ type: 'prepare', files, indices, options: this.options, more, ...(port.length ? { port: port[0] } : {}) }, [...port, ...transferableBuffers(files)]);
+      });
+    }
   }
 
   private addFile(index: number, file: PreparedFile): void {

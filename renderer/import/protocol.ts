@@ -16,10 +16,12 @@ import type { DocumentRecord } from '../../shared/model/types';
 export type WorkerInputFile = { name: string; file: File } | { name: string; bytes: Uint8Array } | { name: string; error: string };
 
 /**
- * Main thread → preparing worker: a slice of the import's files, their indices in the whole
- * import, and the port to send results to (the worker itself when absent).
+ * Main thread → preparing worker: part of the worker's slice of the import's files, their
+ * indices in the whole import, the port to send results to (in the first message; the
+ * worker itself when absent), and whether more files follow in later messages (a slice is
+ * dealt in parts, so that no single message holds the UI thread).
  */
-export type ToPreparer = { type: 'prepare'; files: WorkerInputFile[]; indices: number[]; options: PrepareOptions; port?: MessagePort };
+export type ToPreparer = { type: 'prepare'; files: WorkerInputFile[]; indices: number[]; options: PrepareOptions; port?: MessagePort; more?: boolean };
 
 /** Preparing worker → writer (relayed to the main thread): prepared files in small batches, in slice order, then `done`. */
 export type FromPreparer = { type: 'prepared'; items: Array<{ index: number; file: PreparedFile }> } | { type: 'done' };

@@ -20,22 +20,40 @@ type Listener = (event: never) => void;
  */
 class InlinePreparer implements PreparerLike {
   private errorListeners: Listener[] = [];
+  private port: MessagePort | null = null;
+  private options: ToPreparer['options'] = {};
+  private readonly queue: Array<{ index: number; input: ToPreparer['files'][number] }> = [];
+  private complete = false;
+  private running = false;
   terminated = false;
+  /** How many messages the main thread dealt the files in. */
+  messages = 0;
   postMessage(message: ToPreparer): void {
-    const port = message.port!;
-    const send = (data: FromPreparer): void => {
-      if (!this.terminated) port.postMessage(data);
-    };
-    void (async () => {
-      for (let index = 0; index < message.files.length; index += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        if (this.terminated) return;
-        const input = message.files[index]!;
-        const incoming = 'file' in input ? { name: input.name, error: 'File objects are not used in this test' } : input;
-        send({ type: 'prepared', items: [{ index: message.indices[index]!, file: prepareFile(incoming, message.options) }] });
+    this.messages += 1;
+    this.port ??= message.port!;
+    this.options = message.options;
+    message.files.forEach((input, k) => this.queue.push({ index: message.indices[k]!, input }));
+    if (!message.more) this.complete = true;
+    if (!this.running) {
+      this.running = true;
+      void this.run();
+    }
+  }
+  private send(data: FromPreparer): void {
+    if (!this.terminated) this.port!.postMessage(data);
+  }
+  private async run(): Promise<void> {
+    while (!this.terminated) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const next = this.queue.shift();
+      if (!next) {
+        if (this.complete) break;
+        continue;
       }
-      send({ type: 'done' });
-    })();
+      const incoming = 'file' in next.input ? { name: next.input.name, error: 'File objects are not used in this test' } : next.input;
+      this.send({ type: 'prepared', items: [{ index: next.index, file: prepareFile(incoming, this.options) }] });
+    }
+    this.send({ type: 'done' });
   }
   addEventListener(type: string, listener: Listener): void {
     if (type === 'error') this.errorListeners.push(listener);
@@ -192,13 +210,20 @@ describe('ImportSession', () => {
       await writerDb.open();
       return writerDb;
     };
-    const outcome = await new ImportSession(store, files, {}, () => undefined, { database: name, createPreparer: () => new InlinePreparer(), createWriter: () => new InlineWriter(failing), preparers: 2 })
+    const preparers: InlinePreparer[] = [];
+    const createPreparer = (): InlinePreparer => {
+      preparers.push(new InlinePreparer());
+      return preparers.at(-1)!;
+    };
+    const outcome = await new ImportSession(store, files, {}, () => undefined, { database: name, createPreparer, createWriter: () => new InlineWriter(failing), preparers: 2 })
       .start()
       .then(
         () => null,
         (error: Error) => error,
       );
     expect(outcome?.message).toContain('The disk is full.');
+    // Each preparer was dealt its 300 files in two messages (250 + 50).
+    expect(preparers.map((p) => p.messages)).toEqual([2, 2]);
     await store.settled();
     const stored = await storedDocuments(db);
     // The batches before the failure are stored and shown; the failed one is neither.

@@ -7,6 +7,7 @@ import {
   groupSignatures,
   isEmptySignature,
   minHashSignature,
+  NearDuplicateIndex,
 } from '../../../shared/model/near-duplicates';
 import { fnv1a32 } from '../../../shared/search/hash32';
 import fc from 'fast-check';
@@ -105,6 +106,15 @@ describe('createUnionFind', () => {
     expect(sets.find(4)).toBe(sets.find(0));
     expect(sets.find(1)).not.toBe(sets.find(0));
   });
+
+  it('grows one element at a time', () => {
+    const sets = createUnionFind(0);
+    for (let i = 0; i < 40; i++) expect(sets.add()).toBe(i);
+    expect(sets.size).toBe(40);
+    expect(sets.union(39, 0)).toBe(true);
+    expect(sets.find(0)).toBe(sets.find(39));
+    expect(sets.find(20)).toBe(20);
+  });
 });
 
 describe('estimateJaccard and exactJaccard', () => {
@@ -176,6 +186,19 @@ describe('groupNearDuplicates', () => {
       .sort((x, y) => docs.findIndex((d) => d.id === x[0]) - docs.findIndex((d) => d.id === y[0]));
     expect(groups).toEqual(expected);
   }, 30_000);
+
+  it('grows: the groups after each added signature are those of grouping the prefix at once', () => {
+    const { docs } = makeCorpus(31, 300, 40, 100);
+    const signatures = docs.map((d) => minHashSignature(d.text));
+    const index = new NearDuplicateIndex();
+    signatures.forEach((sig, i) => {
+      expect(index.add(sig)).toBe(i);
+      if (i % 37 === 0) expect(index.groups()).toEqual(groupSignatures(signatures.slice(0, i + 1)));
+    });
+    expect(index.groups()).toEqual(groupSignatures(signatures));
+    expect(index.groups().length).toBeGreaterThan(30);
+    expect(() => index.add(new Uint32Array(8))).toThrow(RangeError);
+  });
 
   it.skipIf(!process.env.ISNAD_PERF)(
     process.env.ISNAD_PERF ? 'groups 10,000 documents of ~3 KB in a few seconds' : 'skipped: set ISNAD_PERF=1 to time 10,000 documents of ~3 KB',
