@@ -4,9 +4,10 @@
  * adds them in file order to an ImportBuilder (duplicates by SHA-256, ids, order, report)
  * and, batch by batch, asks the writer to write the new documents (sending records without
  * their texts) through the corpus store's queue: a batch is applied to the state, and so
- * shown, only after its IndexedDB transaction committed. Progress is reported as files
- * done / total and the current file; `cancel()` stops the preparers and writes only
- * documents that were completely prepared, so no document is ever half-imported.
+ * shown, only after its IndexedDB transaction committed. At most two batches wait to be
+ * durable; prepared files beyond them wait outside the import. Progress is reported as files
+ * done / total and the current file; `cancel()` stops the preparers, finishes the batches
+ * already started and imports nothing else, so no document is ever half-imported.
  */
 import { ImportBuilder, type ImportReport, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
 import type { Transaction } from '../../shared/model/transaction';
@@ -17,7 +18,10 @@ import type { FromWriter, RecordToWrite, ToPreparer, ToWriter, WorkerInputFile }
 /** Progress of an import, for the progress bar. */
 export interface ImportProgress {
   total: number;
+  /** Files handed to a write (at most two batches ahead of what is durable). */
   done: number;
+  /** Files the workers have prepared (may run ahead of `done`). */
+  prepared: number;
   current: string | null;
   cancelling: boolean;
 }
@@ -82,10 +86,16 @@ export interface ImportThreads {
 
 /** Files per message to a preparing worker (posting 5,000 at once held the UI thread for 150–250 ms). */
 const DEAL_FILES = 250;
-/** Documents per write; small enough that one write never holds the UI thread for long. */
+/** Documents per write. */
 const BATCH_DOCUMENTS = 250;
 /** Longest wait before prepared documents are written (keeps progress honest). */
 const BATCH_MILLISECONDS = 300;
+/**
+ * Batches handed to the store and not yet durable: one being written and one ready for the
+ * writer to start on. Prepared files beyond that wait outside the builder, so they are not
+ * yet part of the import: cancelling drops them, and the report and the database agree.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
 /**
  * How many workers prepare files in parallel: one per core, 2 to 4. The UI thread mostly
@@ -118,10 +128,12 @@ export class ImportSession {
   private readonly waiting = new Map<number, PreparedFile>();
   /** Indices of the files with articles added since the last flush (the writer holds their texts). */
   private batchFiles: number[] = [];
-  private preparersDone = 0;
+  /** Files added since the last flush (articles, refusals, exports). */
+  private unflushed = 0;
+  /** Documents added since the last flush. */
   private pending = 0;
+  private inFlight = 0;
   private lastFlush = Date.now();
-  private writing: Promise<unknown> = Promise.resolve();
   private lastWriteId = 0;
   private readonly writes = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private finish: ((result: ImportResult) => void) | null = null;
@@ -141,7 +153,13 @@ export class ImportSession {
   }
 
   private progress(): void {
-    this.onProgress({ total: this.files.length, done: this.received, current: this.cancelled ? null : (this.files[this.added]?.name ?? null), cancelling: this.cancelled });
+    this.onProgress({
+      total: this.files.length,
+      done: this.added,
+      prepared: this.received,
+      current: this.cancelled ? null : (this.files[this.added]?.name ?? null),
+      cancelling: this.cancelled,
+    });
   }
 
   /** Asks the writer to write a batch of new documents; resolves once its transaction committed. */
@@ -155,22 +173,30 @@ export class ImportSession {
   }
 
   /**
-   * Writes what the builder holds, after any write in flight (keeps order): by the writer
-   * when it can, on this thread for files it does not hold (Isnad exports, `onMainThread`).
+   * Hands what the builder holds to the store as one batch (the store's queue keeps batches
+   * in order): written by the writer when it can, on this thread for files it does not hold
+   * (Isnad exports, `onMainThread`).
    */
-  private flush(onMainThread = false): Promise<unknown> {
+  private flush(onMainThread = false): void {
     const tx = this.builder.take();
     const files = this.batchFiles;
     this.batchFiles = [];
     this.pending = 0;
+    this.unflushed = 0;
     this.lastFlush = Date.now();
     const byWriter = this.writerWrites && !onMainThread;
     if (!tx) {
       if (byWriter && files.length) this.writer?.postMessage({ type: 'release', files });
-      return this.writing;
+      return;
     }
-    this.writing = this.writing.then(() => this.store.dispatch(tx, byWriter ? (t) => this.writeInWorker(t, files) : undefined));
-    return this.writing;
+    this.inFlight += 1;
+    this.store.dispatch(tx, byWriter ? (t) => this.writeInWorker(t, files) : undefined).then(
+      () => {
+        this.inFlight -= 1;
+        this.pump();
+      },
+      (error: Error) => this.abort(error),
+    );
   }
 
   /** Starts the import; resolves when every file is written or the import was cancelled. */
@@ -180,7 +206,7 @@ export class ImportSession {
       this.fail = reject;
     });
     if (!this.files.length) {
-      this.end(false);
+      this.pump();
       return result;
     }
     const writer = this.threads.createWriter();
@@ -217,7 +243,7 @@ export class ImportSession {
     const longest = Math.max(...slices.map((slice) => slice.length));
     for (let from = 0; from < longest; from += DEAL_FILES) {
       if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-      if (this.finished) return;
+      if (this.finished || this.cancelled) return;
       this.preparers.forEach((preparer, w) => {
         const indices = slices[w]!.slice(from, from + DEAL_FILES);
         if (from > 0 && !indices.length) return;
@@ -232,24 +258,39 @@ export class ImportSession {
   private addFile(index: number, file: PreparedFile): void {
     if (file.kind === 'native') {
       // An Isnad export brings spans, sources and schema labels along: written on this thread, alone.
-      void this.flush().catch((error: Error) => this.abort(error));
+      this.flush();
       this.builder.add(file);
-      void this.flush(true).catch((error: Error) => this.abort(error));
+      this.flush(true);
       return;
     }
     this.builder.add(file);
+    this.unflushed += 1;
     if (file.kind === 'articles') {
       this.batchFiles.push(index);
       this.pending += file.articles.length;
     }
   }
 
-  private addInOrder(): void {
-    for (let file = this.waiting.get(this.added); file; file = this.waiting.get(this.added)) {
-      this.waiting.delete(this.added);
-      this.addFile(this.added, file);
-      this.added += 1;
+  /**
+   * Moves prepared files, in file order, into batches while fewer than BATCHES_IN_FLIGHT
+   * batches wait to be durable; ends the import once everything handed over is durable.
+   */
+  private pump(): void {
+    if (this.finished) return;
+    while (this.inFlight < BATCHES_IN_FLIGHT) {
+      if (!this.cancelled) {
+        for (let file = this.waiting.get(this.added); file && this.pending < BATCH_DOCUMENTS; file = this.waiting.get(this.added)) {
+          this.waiting.delete(this.added);
+          this.addFile(this.added, file);
+          this.added += 1;
+        }
+      }
+      const last = this.cancelled || this.added === this.files.length;
+      if (!this.unflushed || !(last || this.pending >= BATCH_DOCUMENTS || Date.now() - this.lastFlush >= BATCH_MILLISECONDS)) break;
+      this.flush();
     }
+    this.progress();
+    if (this.inFlight === 0 && !this.unflushed && (this.cancelled || this.added === this.files.length)) this.end();
   }
 
   private onMessage(message: FromWriter): void {
@@ -264,17 +305,11 @@ export class ImportSession {
       this.writerWrites = message.writes;
       return;
     }
-    if (this.cancelled || this.finished) return;
-    if (message.type === 'done') {
-      this.preparersDone += 1;
-      if (this.preparersDone === this.preparers.length) this.end(false);
-      return;
-    }
+    if (this.cancelled || this.finished || message.type === 'done') return;
     for (const item of message.items) this.waiting.set(item.index, item.file);
     this.received += message.items.length;
-    this.addInOrder();
-    if (this.pending >= BATCH_DOCUMENTS || Date.now() - this.lastFlush >= BATCH_MILLISECONDS) void this.flush().catch((error: Error) => this.abort(error));
-    this.progress();
+    if (this.received === this.files.length) this.stopPreparers();
+    this.pump();
   }
 
   private stopPreparers(): void {
@@ -287,26 +322,12 @@ export class ImportSession {
     this.writer = null;
   }
 
-  private end(cancelled: boolean): void {
+  private end(): void {
     if (this.finished) return;
     this.finished = true;
     this.stopPreparers();
-    // Prepared files that arrived ahead of a gap are complete too: write them as well.
-    for (const index of [...this.waiting.keys()].sort((a, b) => a - b)) {
-      this.addFile(index, this.waiting.get(index)!);
-      this.added += 1;
-    }
-    this.waiting.clear();
-    this.flush().then(
-      () => {
-        this.stopWriter();
-        this.finish?.({ report: this.builder.report, cancelled, notProcessed: this.files.length - this.received });
-      },
-      (error: Error) => {
-        this.stopWriter();
-        this.fail?.(error);
-      },
-    );
+    this.stopWriter();
+    this.finish?.({ report: this.builder.report, cancelled: this.cancelled, notProcessed: this.files.length - this.added });
   }
 
   private abort(error: Error): void {
@@ -320,11 +341,15 @@ export class ImportSession {
     this.fail?.(error);
   }
 
-  /** Stops now; documents already prepared are written whole, the rest are not imported. */
+  /**
+   * Stops now: the preparers end, the documents already handed to a batch are written
+   * whole, and files not yet in a batch are not imported (counted in `notProcessed`).
+   */
   cancel(): void {
     if (this.cancelled || this.finished) return;
     this.cancelled = true;
-    this.progress();
-    this.end(true);
+    this.stopPreparers();
+    this.waiting.clear();
+    this.pump();
   }
 }

@@ -46,7 +46,7 @@ try {
     const page = await browser.newPage();
     page.on('console', (m) => { if (process.env.BENCH_DEBUG) console.log(m.text()); });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${origin}/?${query}`);
+    await page.goto(`${origin}/?${query}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
     const outcome = await page.evaluate(() => window.__bench);
     if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__long ?? [])));

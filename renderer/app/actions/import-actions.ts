@@ -83,7 +83,7 @@ export class ImportActions {
       { database: this.app.db.name, ...threads },
     );
     this.session = session;
-    ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, current: files[0]?.name ?? null, cancelling: false } });
+    ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, prepared: 0, current: files[0]?.name ?? null, cancelling: false } });
     try {
       const result = await session.start();
       const summary = describeImport(result.report);

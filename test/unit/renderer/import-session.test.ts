@@ -79,13 +79,17 @@ class InlineWriter implements WriterLike {
   terminated = false;
   /** Every message the writer posted to the main thread. */
   readonly posted: FromWriter[] = [];
-  constructor(open?: (name: string) => Promise<IsnadDatabase>) {
+  /** `writeMs`: how long each write seems to take (its `written` is held back that long). */
+  constructor(open?: (name: string) => Promise<IsnadDatabase>, writeMs = 0) {
     this.writer = createImportWriter((message) => {
       const data = structuredClone(message);
       this.posted.push(data);
-      setTimeout(() => {
-        if (!this.terminated) for (const listener of this.listeners) listener({ data } as MessageEvent<FromWriter>);
-      });
+      setTimeout(
+        () => {
+          if (!this.terminated) for (const listener of this.listeners) listener({ data } as MessageEvent<FromWriter>);
+        },
+        data.type === 'written' ? writeMs : 0,
+      );
     }, open);
     openWriters.add(this.writer);
   }
@@ -179,7 +183,7 @@ describe('ImportSession', () => {
       files,
       {},
       (p) => {
-        if (p.done === 20) session!.cancel();
+        if (p.done >= 20) session!.cancel();
       },
       { database: name, createPreparer: () => new InlinePreparer(), createWriter: () => new InlineWriter(), preparers: 2 },
     );
@@ -197,6 +201,34 @@ describe('ImportSession', () => {
     }
     db.close();
   });
+
+  it('cancelling after every file was prepared, while writes lag behind, imports only the batches already handed over', async () => {
+    const { db, store, name } = await setup();
+    const files = Array.from({ length: 1000 }, (_, i) => article(i));
+    let session: ImportSession | null = null;
+    const seen: ImportProgress[] = [];
+    session = new ImportSession(
+      store,
+      files,
+      {},
+      (p) => {
+        seen.push(p);
+        if (p.prepared === 1000) session!.cancel();
+      },
+      { database: name, createPreparer: () => new InlinePreparer(), createWriter: () => new InlineWriter(undefined, 1000), preparers: 2 },
+    );
+    const result = await session.start();
+    expect(result.cancelled).toBe(true);
+    // The bar counts files handed to writes, which never run more than two batches ahead.
+    expect(seen.some((p) => p.prepared > p.done)).toBe(true);
+    const stored = await storedDocuments(db);
+    expect(stored.size).toBeGreaterThan(0);
+    expect(stored.size).toBeLessThan(1000);
+    expect(stored.size).toBe(result.report.imported.length);
+    expect(result.notProcessed).toBe(1000 - stored.size);
+    expect(stored).toEqual(new Map(store.state.documents));
+    db.close();
+  }, 30_000);
 
   it('a batch whose write fails stops the import; nothing of that batch is stored or shown, earlier batches stay whole', async () => {
     const { db, store, name } = await setup();
