@@ -12,13 +12,17 @@ import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/
 import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
-import { UiStore, type SearchState } from '../state/ui-store';
+import { UiStore, type SearchState, type UiState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
 import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
 import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
+import { SettingsActions } from './actions/settings-actions';
+import type { Translate } from '../i18n/i18n';
+import { applyPreferences, PREFERENCES_KEY, sanitisePreferences } from '../settings/preferences';
+import { PreferencesStore } from '../settings/preferences-store';
 
 export { describeImport } from './import-report';
 
@@ -43,17 +47,37 @@ export class IsnadApp implements AppContext {
   readonly exports = new ExportActions(this);
   /** Span editing and keyboard selection in the open article. */
   readonly spans = new SpanActions(this);
+  /** Interface language, theme and article text settings. */
+  readonly settings: SettingsActions;
 
   private constructor(
     readonly db: IsnadDatabase,
     readonly corpus: CorpusStore,
     readonly platform: HostPlatform,
-  ) {}
+    /** Interface preferences and the translator of their language. */
+    readonly preferences: PreferencesStore,
+  ) {
+    this.settings = new SettingsActions(this, preferences);
+  }
+
+  /** Translates a message into the interface language (see renderer/i18n). */
+  get t(): Translate {
+    return this.preferences.t;
+  }
 
 
   /** Opens the database, loads the last corpus or creates the sample corpus, restores the open document. */
-  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext()): Promise<IsnadApp> {
+  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext(), systemLanguages = (): readonly string[] => globalThis.navigator?.languages ?? []): Promise<IsnadApp> {
     await db.open();
+    // Preferences first: the window takes its language, direction and theme before anything is shown.
+    const preferences = new PreferencesStore(sanitisePreferences(await readSetting<unknown>(db, PREFERENCES_KEY, null)), systemLanguages);
+    const root = globalThis.document?.documentElement;
+    if (root) {
+      const apply = (): void => applyPreferences(root, preferences.preferences, preferences.t.language);
+      apply();
+      preferences.subscribe(apply);
+      globalThis.addEventListener?.('languagechange', () => preferences.set(preferences.preferences));
+    }
     let corpusId = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
     let records = corpusId ? await readCorpus(db, corpusId) : null;
     if (!records) {
@@ -69,7 +93,7 @@ export class IsnadApp implements AppContext {
     const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
     const history = await readHistory(db, corpusId);
     const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
-    const app = new IsnadApp(db, store, platform);
+    const app = new IsnadApp(db, store, platform, preferences);
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
     if (openDocId) await app.openDocument(openDocId);
@@ -117,8 +141,8 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Shows the article view or the corpus sources view. */
-  showView(view: 'article' | 'sources'): void {
+  /** Shows the article view, the corpus sources view or the settings. */
+  showView(view: UiState['view']): void {
     this.ui.update({ view });
   }
 
@@ -140,7 +164,7 @@ export class IsnadApp implements AppContext {
       this.ui.update({ notice: null });
       return result.tx;
     } catch (error) {
-      this.notify('error', `That change could not be saved, so it was not made: ${(error as Error).message}`);
+      this.notify('error', this.t('notice.changeNotSaved', { error: (error as Error).message }));
       return null;
     }
   }
@@ -150,12 +174,12 @@ export class IsnadApp implements AppContext {
   async undo(): Promise<void> {
     try {
       const tx = await this.corpus.undo();
-      if (!tx) return this.notify('info', 'Nothing to undo.');
+      if (!tx) return this.notify('info', this.t('notice.nothingToUndo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.ui.update({ focusedSpanId: null });
-      this.notify('info', `Undid: ${tx.description}.`);
+      this.notify('info', this.t('notice.undid', { change: tx.description }));
     } catch (error) {
-      this.notify('error', `Undo could not be saved: ${(error as Error).message}`);
+      this.notify('error', this.t('notice.undoNotSaved', { error: (error as Error).message }));
     }
   }
 
@@ -164,11 +188,11 @@ export class IsnadApp implements AppContext {
   async redo(): Promise<void> {
     try {
       const tx = await this.corpus.redo();
-      if (!tx) return this.notify('info', 'Nothing to redo.');
+      if (!tx) return this.notify('info', this.t('notice.nothingToRedo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
-      this.notify('info', `Redid: ${tx.description}.`);
+      this.notify('info', this.t('notice.redid', { change: tx.description }));
     } catch (error) {
-      this.notify('error', `Redo could not be saved: ${(error as Error).message}`);
+      this.notify('error', this.t('notice.redoNotSaved', { error: (error as Error).message }));
     }
   }
 }
