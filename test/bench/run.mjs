@@ -26,6 +26,13 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'test/bench/vite.be
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = spawn('npx', ['vite', 'preview', '--config', 'test/bench/vite.bench.config.ts'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
 // Wait until the preview server answers (it can take a few seconds on a busy machine).
 for (let waited = 0; ; waited += 250) {
   const up = await fetch(`http://127.0.0.1:${port}/`).then(
@@ -35,17 +42,11 @@ for (let waited = 0; ; waited += 250) {
   if (up) break;
   if (waited > 30_000) {
     console.error(`The benchmark server did not start on port ${port}.`);
+    stop();
     process.exit(1);
   }
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stop();
@@ -75,8 +76,9 @@ try {
   });
   const runPage = async (query) => {
     const page = await browser.newPage();
+    page.on('console', (m) => { if (process.env.BENCH_DEBUG) console.log(m.text()); });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`http://127.0.0.1:${port}/?${query}`);
+    await page.goto(`http://127.0.0.1:${port}/?${query}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
     const outcome = await page.evaluate(() => window.__bench);
     if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__long ?? [])));
@@ -95,6 +97,7 @@ try {
     console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
     console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
     console.log(`  Isnad import (worker: decode, hash, MinHash; batched durable writes): ${ms(r.importMs)}`);
+    console.log(`  (diagnostic) every file prepared after ${ms(r.preparedMs)}; the rest is the writes catching up`);
     console.log(`  (diagnostic) one import worker alone, preparing every file without writing: ${ms(r.prepareOnlyMs)}`);
     console.log(`  (diagnostic) reading the same files as browser File objects: ${ms(r.fileReadMs)} (Electron delivers bytes instead)`);
     console.log(`  import / baseline: ${r.ratio.toFixed(2)}×   (target ≤ 1.50×) ${r.ratio <= 1.5 ? 'OK' : 'MISSED'}`);
