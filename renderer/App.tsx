@@ -4,6 +4,7 @@ import { actionForEvent, buildActions } from './commands/actions';
 import { useApp, useCorpusState } from './app/hooks';
 import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
+import { ExportProgressBar } from './components/ExportProgressBar';
 import { ImportProgressBar } from './components/ImportProgressBar';
 import { DocumentDetails } from './components/DocumentDetails';
 import { AttributionPanel } from './components/AttributionPanel';
@@ -116,6 +117,7 @@ export function App(): React.JSX.Element {
         )}
       </div>
       <ImportProgressBar />
+      <ExportProgressBar inDialog={false} />
       <StatusArea />
       <ImportDialog />
       <AttributePalette />

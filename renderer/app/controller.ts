@@ -31,8 +31,8 @@ import type { DocumentStatus, EditableDocumentFields, ImportSettings } from '../
 import type { TextEncodingName } from '../../shared/text/decode';
 import { ImportSession, type ImportResult, type WorkerLike } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
-import { buildDatasetExport, type DatasetExportRequest } from './dataset-export';
-import { exportNative, nativeExportFileName } from '../../shared/formats/native';
+import type { DatasetExportRequest } from './dataset-export';
+import { runExport } from '../export/run-export';
 import { nextWordEdge, snapSelection } from '../../shared/text/words';
 import { splitParagraphs } from '../../shared/text/paragraphs';
 import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
@@ -367,41 +367,19 @@ export class IsnadApp {
     this.ui.update({ search: { ...this.ui.state.search, ...patch } });
   }
 
-  /** Exports the corpus in the native format after verifying every span. */
+  /**
+   * Exports the corpus in the native format, in the export worker (progress and Cancel in
+   * the UI); every span is verified before anything is saved.
+   */
   async exportCorpus(): Promise<void> {
-    const exportedAt = new Date().toISOString();
-    const result = exportNative(this.corpus.state, { exportedAt, offsetUnit: 'codepoint', generator: 'Isnad 0.1.0' });
-    if (!result.ok) {
-      this.notify('error', 'Export stopped: some spans do not match the text, so nothing was written.', result.problems);
-      return;
-    }
-    try {
-      const outcome = await this.platform.saveExport(nativeExportFileName(this.corpus.state.corpus.name, exportedAt), result.json);
-      if (outcome.saved) {
-        this.notify('info', `Exported ${result.file.documents.length} documents and ${result.spanCount} spans (offsets in Unicode code points) to ${outcome.where}.`);
-      }
-    } catch (error) {
-      this.notify('error', `Export failed: ${(error as Error).message}`);
-    }
+    await runExport({ ui: this.ui, platform: this.platform, notify: (tone, text, details) => this.notify(tone, text, details) }, this.corpus.state, { kind: 'corpus' });
   }
 
-  /** Exports a dataset as the export dialog asks (verified by the format's exporter before saving). */
+  /** Exports a dataset as the export dialog asks, in the export worker (verified by the format's exporter before saving). */
   async exportDataset(request: DatasetExportRequest): Promise<boolean> {
-    const result = buildDatasetExport(this.corpus.state, request);
-    if (!result.ok) {
-      this.notify('error', 'Export stopped, nothing was written:', result.problems);
-      return false;
-    }
-    try {
-      const outcome = await this.platform.saveExport(result.fileName, result.contents);
-      if (!outcome.saved) return false;
-      this.ui.update({ exportOpen: false });
-      this.notify('info', `Exported ${result.documents} documents and ${result.spans} spans as ${request.format} to ${outcome.where}.${result.notes.length ? ` ${result.notes.length} note${result.notes.length === 1 ? '' : 's'} (spans the format cannot hold exactly):` : ''}`, result.notes);
-      return true;
-    } catch (error) {
-      this.notify('error', `Export failed: ${(error as Error).message}`);
-      return false;
-    }
+    const saved = await runExport({ ui: this.ui, platform: this.platform, notify: (tone, text, details) => this.notify(tone, text, details) }, this.corpus.state, { kind: 'dataset', request });
+    if (saved) this.ui.update({ exportOpen: false });
+    return saved;
   }
 
   /** The current selection in the open article, snapped to words (clitic-aware), or null. */

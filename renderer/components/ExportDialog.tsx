@@ -10,6 +10,7 @@ import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 import type { DatasetExportRequest } from '../app/dataset-export';
 import { STATUS_NAMES } from './DocumentList';
+import { ExportProgressBar } from './ExportProgressBar';
 
 const FORMAT_TITLES: Record<FormatName, string> = {
   native: 'Isnad native JSON (lossless)',
@@ -26,7 +27,7 @@ const FORMAT_TITLES: Record<FormatName, string> = {
 export function ExportDialog(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
-  const { exportOpen } = useUiState();
+  const { exportOpen, exportProgress } = useUiState();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<FormatName>('jsonl');
   const [offsetUnit, setOffsetUnit] = useState<OffsetUnit>('codepoint');
@@ -108,11 +109,12 @@ export function ExportDialog(): React.JSX.Element {
           <input type="number" disabled={!split} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
         </label>
       </fieldset>
+      <ExportProgressBar inDialog />
       <div className="dialog-buttons">
         <button type="button" onClick={() => app.ui.update({ exportOpen: false })}>
-          Cancel
+          {exportProgress ? 'Close' : 'Cancel'}
         </button>
-        <button type="button" className="primary" onClick={() => void app.exportDataset(request)}>
+        <button type="button" className="primary" disabled={exportProgress !== null} onClick={() => void app.exportDataset(request)}>
           Export
         </button>
       </div>

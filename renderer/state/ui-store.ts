@@ -1,9 +1,11 @@
 /**
  * View state that is not annotation data: the open document, the focused span, the last
- * notice, the last import report. Kept outside React like the corpus store.
+ * notice, the last import report, a running import or export. Kept outside React like the
+ * corpus store.
  */
 import type { ImportReport } from '../../shared/model/import';
 import type { TextEncodingName } from '../../shared/text/decode';
+import type { ExportActivity } from '../export/run-export';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
 
@@ -55,6 +57,8 @@ export interface UiState {
   focusedSuggestionId: string | null;
   /** The dataset export dialog is open. */
   exportOpen: boolean;
+  /** The running export (progress and Cancel), or null. */
+  exportProgress: ExportActivity | null;
 }
 
 /** No search, no filters. */
@@ -77,6 +81,7 @@ export class UiStore {
     rejectedSuggestions: {},
     focusedSuggestionId: null,
     exportOpen: false,
+    exportProgress: null,
   };
   private readonly listeners = new Set<() => void>();
 
