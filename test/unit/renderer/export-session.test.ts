@@ -5,7 +5,7 @@ import { sha256Hex } from '../../../shared/model/hash';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../../shared/model/types';
 import { runExportJob } from '../../../renderer/export/export-job';
 import { ExportSession, type ExportProgress, type ExportWorkerLike } from '../../../renderer/export/export-session';
-import type { FromExportWorker, ToExportWorker } from '../../../renderer/export/protocol';
+import type { ExportJob, FromExportWorker, ToExportWorker } from '../../../renderer/export/protocol';
 import { runExport } from '../../../renderer/export/run-export';
 import type { HostPlatform, SaveOutcome } from '../../../renderer/platform/host';
 import { UiStore } from '../../../renderer/state/ui-store';
@@ -71,14 +71,14 @@ function corpusState(count: number): CorpusState {
 /** A save that records what it was given. */
 function recordingSave(outcome: SaveOutcome = { saved: true, where: 'Downloads/x' }) {
   const saved: Array<{ fileName: string; text: string }> = [];
-  const save = async (fileName: string, bytes: Uint8Array): Promise<SaveOutcome> => {
-    saved.push({ fileName, text: new TextDecoder().decode(bytes) });
+  const save = async (fileName: string, contents: string | Uint8Array): Promise<SaveOutcome> => {
+    saved.push({ fileName, text: typeof contents === 'string' ? contents : new TextDecoder().decode(contents) });
     return outcome;
   };
   return { saved, save };
 }
 
-const JSONL = { kind: 'dataset', request: { format: 'jsonl', offsetUnit: 'codepoint', labels: [], statuses: [], attributions: true, split: null } } as const;
+const JSONL: ExportJob = { kind: 'dataset', request: { format: 'jsonl', offsetUnit: 'codepoint', labels: [], statuses: [], attributions: true, split: null } };
 
 describe('ExportSession', () => {
   it('sends the corpus in slices, reports documents done / total, and saves the verified file once', async () => {
