@@ -44,8 +44,8 @@ export function createExportWorker(): ExportWorkerLike {
 export type SaveFile = (fileName: string, bytes: Uint8Array) => Promise<SaveOutcome>;
 
 /** Documents per slice, and characters of text per slice, sent to the worker in one message. */
-const SLICE_DOCUMENTS = 250;
-const SLICE_CHARACTERS = 2_000_000;
+const SLICE_DOCUMENTS = 100;
+const SLICE_CHARACTERS = 500_000;
 
 /** Lets the UI thread run (draw, handle a click on Cancel) between two slices. */
 function nextTask(): Promise<void> {

@@ -11,6 +11,7 @@ import type { DocumentRecord } from '../../shared/model/types';
 import { IsnadDatabase, writeRecords, writeTransaction } from '../../renderer/db/db';
 import { ImportSession } from '../../renderer/import/import-session';
 import { CorpusStore } from '../../renderer/state/corpus-store';
+import { watchFrames } from './frames';
 import { generateCorpus } from './generate';
 
 /** Time for the import worker alone to prepare every file (no writes): a diagnostic figure. */
@@ -46,39 +47,6 @@ async function freshDb(name: string): Promise<IsnadDatabase> {
   const db = new IsnadDatabase(name);
   await db.open();
   return db;
-}
-
-function watchFrames(): () => { longest: number; over100: number } {
-  let longest = 0;
-  let over100 = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longest = Math.max(longest, entry.duration);
-      if (entry.duration > 100) {
-        over100 += 1;
-        const scripts = (entry as unknown as { scripts?: Array<{ invoker: string; sourceFunctionName: string; duration: number }> }).scripts ?? [];
-        (window as unknown as { __long: unknown[] }).__long ??= [];
-        (window as unknown as { __long: unknown[] }).__long.push({ d: Math.round(entry.duration), s: scripts.map((x) => `${x.invoker}|${x.sourceFunctionName}|${Math.round(x.duration)}`) });
-      }
-    }
-  });
-  const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? 'long-animation-frame' : 'longtask';
-  observer.observe({ type, buffered: false });
-  let last = performance.now();
-  let running = true;
-  const tick = (now: number): void => {
-    const gap = now - last;
-    last = now;
-    if (gap > longest) longest = gap;
-    if (gap > 100) over100 += 1;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return () => {
-    running = false;
-    observer.disconnect();
-    return { longest, over100 };
-  };
 }
 
 async function run(count: number): Promise<BenchResult> {

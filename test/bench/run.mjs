@@ -14,7 +14,16 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'test/bench/vite.be
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = spawn('npx', ['vite', 'preview', '--config', 'test/bench/vite.bench.config.ts'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-await new Promise((resolve) => setTimeout(resolve, 1500));
+// Wait until the preview server answers (it is slow to start on a loaded machine).
+const benchUrl = `http://127.0.0.1:${process.env.BENCH_PORT ?? 4199}/`;
+for (let waited = 0; waited < 60_000; waited += 250) {
+  const up = await fetch(benchUrl).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (up) break;
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -56,12 +65,17 @@ try {
   failed ||= r.ratio > 1.5 || r.framesOver100ms > 0;
   }
   if (e) {
-  console.log(`\nExport benchmark (same run)`);
+  const round = (x) => `${x.nativeRatio.toFixed(2)}×/${x.jsonlRatio.toFixed(2)}×`;
+  console.log(`\nExport benchmark (${e.rounds.length} rounds in one run, interleaved; the median round is shown)`);
   console.log(`  corpus: ${e.documents.toLocaleString('en')} documents, ${e.spans.toLocaleString('en')} spans`);
-  console.log(`  baseline, JSON.stringify of the same data: ${ms(e.stringifyMs)}`);
-  console.log(`  native JSON export (verification included): ${ms(e.nativeMs)} = ${e.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
-  console.log(`  JSON Lines export (verification included): ${ms(e.jsonlMs)} = ${e.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
-  failed ||= e.nativeRatio > 2 || e.jsonlRatio > 2;
+  const { native: n, jsonl: j } = e;
+  console.log(`  baseline, JSON.stringify of the same data: ${ms(n.stringifyMs)} (native's round), ${ms(j.stringifyMs)} (JSON Lines' round)`);
+  console.log(`  native JSON export (verification included): ${ms(n.nativeMs)} = ${n.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${n.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
+  console.log(`  JSON Lines export (verification included): ${ms(j.jsonlMs)} = ${j.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${j.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
+  console.log(`  every round, native/JSON Lines: ${e.rounds.map(round).join(', ')}`);
+  console.log(`  JSON Lines in the export worker, as the app runs it (with progress): ${ms(e.workerMs)}`);
+  console.log(`  longest UI frame during the worker export: ${ms(e.longestFrameMs)}, frames over 100 ms: ${e.framesOver100ms}   (target 0) ${e.framesOver100ms === 0 ? 'OK' : 'MISSED'}`);
+  failed ||= n.nativeRatio > 2 || j.jsonlRatio > 2 || e.framesOver100ms > 0;
   }
 } catch (error) {
   console.error(`bench failed: ${error.message}`);
