@@ -8,6 +8,7 @@
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument, type CorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import type { SaveOutcome } from '../platform/host';
+import type { WorkerPort } from '../platform/worker-port';
 import type { ExportedFile, ExportJob, FromExportWorker, ToExportWorker } from './protocol';
 
 /** Where an export is, for the progress bar. */
@@ -28,12 +29,7 @@ export type ExportSessionResult =
   | { status: 'failed'; stage: 'export' | 'save'; problems: string[] };
 
 /** The part of a Worker the session uses (a fake in unit tests). */
-export interface ExportWorkerLike {
-  postMessage(message: ToExportWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromExportWorker>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type ExportWorkerLike = WorkerPort<ToExportWorker, FromExportWorker>;
 
 /** Creates the real export worker (bundled by Vite as a module worker). */
 export function createExportWorker(): ExportWorkerLike {

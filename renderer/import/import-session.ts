@@ -7,6 +7,7 @@
  */
 import { ImportBuilder, type ImportReport, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
 import type { CorpusStore } from '../state/corpus-store';
+import type { WorkerPort } from '../platform/worker-port';
 import type { FromWorker, ToWorker, WorkerInputFile } from './protocol';
 
 /** Progress of an import, for the progress bar. */
@@ -40,12 +41,7 @@ function transferableBuffers(files: readonly WorkerInputFile[]): ArrayBuffer[] {
 }
 
 /** The part of a Worker the session uses (a fake in unit tests). */
-export interface WorkerLike {
-  postMessage(message: ToWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type WorkerLike = WorkerPort<ToWorker, FromWorker>;
 
 /** Creates the real import worker (bundled by Vite as a module worker). */
 export function createImportWorker(): WorkerLike {
