@@ -107,6 +107,8 @@ export interface TextInUnit {
   toUtf16(offset: number): number | null;
   /** The text between two offsets in the unit (both assumed in 0..length). */
   slice(start: number, end: number): string;
+  /** Whether the text between two offsets in the unit (both in 0..length) is exactly `quote`; compares in place. */
+  reads(start: number, end: number, quote: string): boolean;
 }
 
 /** `text` seen in `unit` (see {@link TextInUnit}). */
@@ -122,6 +124,7 @@ export function textInUnit(text: string, unit: OffsetUnit): TextInUnit {
       },
       toUtf16: (offset) => (Number.isInteger(offset) && offset >= 0 && offset <= length ? offset : null),
       slice: (start, end) => text.slice(start, end),
+      reads: (start, end, quote) => end - start === quote.length && text.startsWith(quote, start),
     };
   }
   const table = codePointStarts(text);
@@ -135,6 +138,7 @@ export function textInUnit(text: string, unit: OffsetUnit): TextInUnit {
     },
     toUtf16: (offset) => (Number.isInteger(offset) && offset >= 0 && offset <= length ? table[offset]! : null),
     slice: (start, end) => text.slice(table[start], table[end]),
+    reads: (start, end, quote) => table[end]! - table[start]! === quote.length && text.startsWith(quote, table[start]),
   };
 }
 

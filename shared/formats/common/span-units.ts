@@ -47,8 +47,7 @@ export function quoteChecker(text: string | TextInUnit, unit: OffsetUnit = 'code
     if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${String(start)}–${String(end)} are not integers`;
     if (!(start >= 0 && start < end && end <= length)) return `[${start}, ${end}) is empty or outside the text (${length} ${view.unit}s)`;
     if (quote === undefined) return null;
-    const actual = view.slice(start, end);
-    return actual === quote ? null : `[${start}, ${end}) in ${view.unit}s reads “${actual}” but quotes “${quote}”`;
+    return view.reads(start, end, quote) ? null : `[${start}, ${end}) in ${view.unit}s reads “${view.slice(start, end)}” but quotes “${quote}”`;
   };
 }
 

@@ -93,6 +93,14 @@ describe('native export', () => {
     if (!result.ok) expect(result.problems.join(' ')).toMatch(/would hold 5 spans; the corpus has 6/);
   });
 
+  it('stops on two spans with one id (a record stored under another key), naming the id', () => {
+    const state = crlfState();
+    const twin: SpanRecord = { ...state.spans.get('s0')!, id: 's1' };
+    const result = exportNative({ ...state, spans: new Map([...state.spans, ['s0', twin]]) }, { exportedAt: NOW });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual(['document “عاجل”: span id s1 does not name its span in the corpus.']);
+  });
+
   it('stops on a span whose edge splits an emoji, naming the document', () => {
     const state = crlfState();
     const emoji = CRLF_TEXT.indexOf('😀');

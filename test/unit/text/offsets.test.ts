@@ -40,6 +40,9 @@ describe('textInUnit', () => {
         const start = Math.min(a, b) % (codePoints.length + 1);
         const end = Math.max(start, Math.max(a, b) % (codePoints.length + 1));
         expect(view.slice(start, end)).toBe(codePoints.slice(start, end).join(''));
+        expect(view.reads(start, end, codePoints.slice(start, end).join(''))).toBe(true);
+        if (end > start) expect(view.reads(start, end - 1, codePoints.slice(start, end).join(''))).toBe(false);
+        if (end > start) expect(view.reads(start, end, `${codePoints.slice(start, end - 1).join('')}\u0000`)).toBe(false);
         expect(text.slice(view.toUtf16(start)!, view.toUtf16(end)!)).toBe(codePoints.slice(start, end).join(''));
         expect(sliceInUnit(text, start, end, 'codepoint')).toBe(codePoints.slice(start, end).join(''));
       }),
