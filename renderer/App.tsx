@@ -1,7 +1,7 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
 import { actionForEvent, buildActions } from './commands/actions';
-import { useApp, useCorpusState } from './app/hooks';
+import { useApp, useCorpusState, useT } from './app/hooks';
 import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
 import { ExportProgressBar } from './components/ExportProgressBar';
@@ -12,6 +12,7 @@ import { AttributePalette } from './components/AttributePalette';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
 import { ExportDialog } from './components/ExportDialog';
+import { SettingsView } from './components/SettingsView';
 import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
@@ -28,8 +29,10 @@ function isField(target: EventTarget | null): boolean {
 export function App(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
+  const t = useT();
   const schema = state.corpus.schema;
-  const actions = useMemo(() => buildActions(app), [app, schema]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Rebuilt when the schema (label actions) or the language (action labels) changes.
+  const actions = useMemo(() => buildActions(app), [app, schema, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
   const { view } = useUiState();
 
@@ -80,9 +83,9 @@ export function App(): React.JSX.Element {
       if (!event.dataTransfer) return;
       filesFromDrop(event.dataTransfer).then(
         ({ contents }) => {
-          if (contents.files.length || contents.skipped.length) app.stageImport(contents.files, contents.skipped);
+          if (contents.files.length || contents.skipped.length) app.imports.stage(contents.files, contents.skipped);
         },
-        (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
+        (error: unknown) => app.notify('error', app.t('notice.droppedUnreadable', { error: String(error) })),
       );
     };
     window.addEventListener('dragenter', onDragEnter);
@@ -100,10 +103,12 @@ export function App(): React.JSX.Element {
   return (
     <div className="app">
       <Toolbar />
-      <div className={view === 'sources' ? 'workspace sources-mode' : 'workspace'}>
+      <div className={view === 'article' ? 'workspace' : 'workspace single-pane'}>
         <DocumentList />
         {view === 'sources' ? (
           <SourcesView />
+        ) : view === 'settings' ? (
+          <SettingsView />
         ) : (
           <>
             <ArticleView />
@@ -124,7 +129,7 @@ export function App(): React.JSX.Element {
       <ExportDialog />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          Drop article files to import them
+          {t('app.dropOverlay')}
         </div>
       ) : null}
     </div>

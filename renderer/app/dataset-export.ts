@@ -11,6 +11,7 @@ import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import type { CorpusState } from '../../shared/model/state';
 import type { DocumentStatus } from '../../shared/model/types';
 import type { OffsetUnit } from '../../shared/text/offsets';
+import { createTranslator, type Translate } from '../i18n/i18n';
 
 /** What the export dialog asks for. */
 export interface DatasetExportRequest {
@@ -36,13 +37,20 @@ function subset(corpus: DatasetCorpus, ids: ReadonlySet<string>): DatasetCorpus 
 }
 
 /**
- * Builds the export (pure apart from the clock; nothing is written here). `onProgress` hears
- * documents done / total as the format's exporter goes (all parts of a split together).
+ * Builds the export (pure apart from the clock; nothing is written here). Messages are in the
+ * language of `t`. `onProgress` hears documents done / total as the format's exporter goes
+ * (all parts of a split together).
  */
-export function buildDatasetExport(state: CorpusState, request: DatasetExportRequest, date = new Date().toISOString(), onProgress?: (done: number, total: number) => void): DatasetExportResult {
+export function buildDatasetExport(
+  state: CorpusState,
+  request: DatasetExportRequest,
+  date = new Date().toISOString(),
+  t: Translate = createTranslator('en'),
+  onProgress?: (done: number, total: number) => void,
+): DatasetExportResult {
   const statuses = new Set(request.statuses);
   const corpus = datasetFromState(state, (docId) => !statuses.size || statuses.has(state.documents.get(docId)!.status));
-  if (!corpus.documents.length) return { ok: false, problems: ['No document matches the chosen statuses.'] };
+  if (!corpus.documents.length) return { ok: false, problems: [t('export.noDocuments')] };
   const format = DATASET_FORMATS[request.format];
   const parts: Array<{ folder: string; corpus: DatasetCorpus }> = [];
   if (request.split) {
@@ -67,7 +75,7 @@ export function buildDatasetExport(state: CorpusState, request: DatasetExportReq
     before += part.corpus.documents.length;
     onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });
-    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? `, line ${note.line}` : ''}: ${note.message}`);
+    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? t('export.noteLine', { line: note.line }) : ''}: ${note.message}`);
   }
   const base = `isnad-${SLUG(state.corpus.name)}-${request.format}-${date.slice(0, 10)}`;
   const spans = corpus.documents.reduce((n, d) => n + d.spans.length, 0);

@@ -2,28 +2,30 @@
  * Progress of a running export: documents done / total, and Cancel. Shown inside the export
  * dialog while it is open (it is modal), otherwise above the status bar.
  */
-import { useUiState } from '../app/hooks';
+import { useT, useUiState } from '../app/hooks';
+import type { Translate } from '../i18n/i18n';
 import type { ExportActivity } from '../export/run-export';
 
-function describe({ phase, done, total, what }: ExportActivity): string {
-  if (phase === 'sending') return `Preparing to export ${what}: ${done} of ${total} documents`;
-  if (phase === 'saving') return `Saving ${what} (${total} documents)…`;
-  return `Exporting ${what}: ${done} of ${total} documents`;
+function describe({ phase, done, total, what }: ExportActivity, t: Translate): string {
+  if (phase === 'sending') return t('exportProgress.sending', { what, done, count: total });
+  if (phase === 'saving') return t('exportProgress.saving', { what });
+  return t('exportProgress.documents', { what, done, count: total });
 }
 
 /** Shown while an export runs, in the dialog (`inDialog`) or in the window. */
 export function ExportProgressBar({ inDialog }: { inDialog: boolean }): React.JSX.Element | null {
+  const t = useT();
   const { exportProgress, exportOpen } = useUiState();
   if (!exportProgress || inDialog !== exportOpen) return null;
   const { phase, done, total } = exportProgress;
   return (
-    <div className="export-progress" role="group" aria-label="Export">
-      <progress aria-label="Export progress" max={Math.max(total, 1)} value={phase === 'exporting' || phase === 'saving' ? done : 0} aria-valuetext={`${done} of ${total} documents`} />
-      <span className="progress-text" aria-live="polite">
-        {describe(exportProgress)}
+    <div className="export-progress" role="group" aria-label={t('exportProgress.group')}>
+      <progress aria-label={t('exportProgress.name')} max={Math.max(total, 1)} value={phase === 'sending' ? 0 : done} aria-valuetext={t('exportProgress.value', { done, count: total })} />
+      <span className="progress-text" aria-live="polite" dir="auto">
+        {describe(exportProgress, t)}
       </span>
       <button type="button" onClick={() => exportProgress.cancel()} disabled={phase === 'saving'}>
-        Cancel export
+        {t('exportProgress.cancel')}
       </button>
     </div>
   );

@@ -7,6 +7,7 @@
  */
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument, type CorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
+import type { Language } from '../i18n/i18n';
 import type { SaveOutcome } from '../platform/host';
 import type { WorkerPort } from '../platform/worker-port';
 import type { ExportedFile, ExportJob, FromExportWorker, ToExportWorker } from './protocol';
@@ -62,6 +63,8 @@ export class ExportSession {
     private readonly onProgress: (progress: ExportProgress) => void,
     private readonly createWorker: () => ExportWorkerLike = createExportWorker,
     private readonly date: string = new Date().toISOString(),
+    /** The language of the exporter's messages. */
+    private readonly language: Language = 'en',
   ) {}
 
   /** Starts the export; resolves when the file is saved, or the export stopped. */
@@ -113,7 +116,7 @@ export class ExportSession {
     if (this.finished) return;
     this.phase = 'exporting';
     this.onProgress({ phase: 'exporting', done: 0, total });
-    worker.postMessage({ type: 'start', corpus: this.state.corpus, sources: sourcesInOrder(this.state), job: this.job, date: this.date });
+    worker.postMessage({ type: 'start', corpus: this.state.corpus, sources: sourcesInOrder(this.state), job: this.job, date: this.date, language: this.language });
   }
 
   private onMessage(message: FromExportWorker): void {

@@ -36,7 +36,7 @@ self.addEventListener('message', (event: MessageEvent<ToExportWorker>) => {
   };
   try {
     const state = createCorpusState(message.corpus, documents, spans, message.sources, attributions);
-    const result = runExportJob(state, message.job, message.date, progress);
+    const result = runExportJob(state, message.job, message.date, message.language, progress);
     if (result.ok) post({ type: 'done', file: result.file }, [result.file.bytes.buffer as ArrayBuffer]);
     else post({ type: 'failed', problems: result.problems });
   } catch (error) {

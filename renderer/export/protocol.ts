@@ -1,6 +1,7 @@
 /** Messages between the export session (main thread) and the export worker. */
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import type { DatasetExportRequest } from '../app/dataset-export';
+import type { Language } from '../i18n/i18n';
 
 /** What to export: the whole corpus as native JSON (toolbar, Ctrl+E), or a dataset as the export dialog asks. */
 export type ExportJob = { kind: 'corpus' } | { kind: 'dataset'; request: DatasetExportRequest };
@@ -11,7 +12,7 @@ export type ExportJob = { kind: 'corpus' } | { kind: 'dataset'; request: Dataset
  */
 export type ToExportWorker =
   | { type: 'records'; documents: DocumentRecord[]; spans: SpanRecord[]; attributions: AttributionRecord[] }
-  | { type: 'start'; corpus: CorpusRecord; sources: SourceRecord[]; job: ExportJob; date: string };
+  | { type: 'start'; corpus: CorpusRecord; sources: SourceRecord[]; job: ExportJob; date: string; language: Language };
 
 /** A verified export, ready to save: the file name and its bytes (UTF-8 text, or a zip). */
 export interface ExportedFile {

@@ -4,6 +4,7 @@
  * whose export actions only say what to export.
  */
 import type { CorpusState } from '../../shared/model/state';
+import type { Translate } from '../i18n/i18n';
 import type { HostPlatform } from '../platform/host';
 import type { UiStore } from '../state/ui-store';
 import { ExportSession, type ExportProgress, type ExportSessionResult, type ExportWorkerLike } from './export-session';
@@ -20,30 +21,32 @@ export interface ExportActivity extends ExportProgress {
 export interface ExportHost {
   readonly ui: UiStore;
   readonly platform: HostPlatform;
+  /** Notices and the worker's messages are in its language. */
+  readonly t: Translate;
   notify(tone: 'info' | 'error', text: string, details?: string[]): void;
 }
 
 /** The words for what a job exports, in progress and notices. */
-function describeJob(job: ExportJob): string {
-  return job.kind === 'corpus' ? 'the corpus' : job.request.format;
+function describeJob(job: ExportJob, t: Translate): string {
+  return job.kind === 'corpus' ? t('exportProgress.corpus') : job.request.format;
 }
 
 /** The notice for how an export ended (none when the user closed the save dialog). */
-export function exportNotice(job: ExportJob, result: ExportSessionResult): { tone: 'info' | 'error'; text: string; details?: string[] } | null {
+export function exportNotice(job: ExportJob, result: ExportSessionResult, t: Translate): { tone: 'info' | 'error'; text: string; details?: string[] } | null {
   switch (result.status) {
     case 'not-saved':
       return null;
     case 'cancelled':
-      return { tone: 'info', text: 'Export cancelled; nothing was written.' };
+      return { tone: 'info', text: t('notice.exportCancelled') };
     case 'failed':
-      return result.stage === 'save'
-        ? { tone: 'error', text: `Export failed, nothing was written: ${result.problems.join(' ')}` }
-        : { tone: 'error', text: 'Export stopped, nothing was written:', details: result.problems };
+      return result.stage === 'save' ? { tone: 'error', text: t('notice.exportFailed', { error: result.problems.join(' ') }) } : { tone: 'error', text: t('notice.exportStopped'), details: result.problems };
     case 'saved': {
-      const { documents, spans, notes } = result.file;
-      if (job.kind === 'corpus') return { tone: 'info', text: `Exported ${documents} documents and ${spans} spans (offsets in Unicode code points) to ${result.where}.` };
-      const noted = notes.length ? ` ${notes.length} note${notes.length === 1 ? '' : 's'} (spans the format cannot hold exactly):` : '';
-      return { tone: 'info', text: `Exported ${documents} documents and ${spans} spans as ${job.request.format} to ${result.where}.${noted}`, details: notes };
+      const { notes } = result.file;
+      const documents = t('count.documents', { count: result.file.documents });
+      const spans = t('count.spans', { count: result.file.spans });
+      if (job.kind === 'corpus') return { tone: 'info', text: t('notice.exportedCorpus', { documents, spans, where: result.where }) };
+      const noted = notes.length ? t('notice.exportNotes', { count: notes.length }) : '';
+      return { tone: 'info', text: t('notice.exportedDataset', { documents, spans, format: job.request.format, where: result.where, notes: noted }), details: notes };
     }
   }
 }
@@ -54,14 +57,14 @@ export function exportNotice(job: ExportJob, result: ExportSessionResult): { ton
  */
 export async function runExport(host: ExportHost, state: CorpusState, job: ExportJob, createWorker?: () => ExportWorkerLike): Promise<boolean> {
   if (host.ui.state.exportProgress) {
-    host.notify('info', 'An export is already running; cancel it or wait for it to finish.');
+    host.notify('info', host.t('notice.exportRunning'));
     return false;
   }
-  const what = describeJob(job);
+  const what = describeJob(job, host.t);
   let session: ExportSession | null = null;
   const cancel = (): void => session?.cancel();
   const show = (progress: ExportProgress): void => host.ui.update({ exportProgress: { ...progress, what, cancel } });
-  session = new ExportSession(state, job, (fileName, bytes) => host.platform.saveExport(fileName, bytes), show, createWorker);
+  session = new ExportSession(state, job, (fileName, bytes) => host.platform.saveExport(fileName, bytes), show, createWorker, new Date().toISOString(), host.t.language);
   show({ phase: 'sending', done: 0, total: state.documents.size });
   let result: ExportSessionResult;
   try {
@@ -69,7 +72,7 @@ export async function runExport(host: ExportHost, state: CorpusState, job: Expor
   } finally {
     host.ui.update({ exportProgress: null });
   }
-  const notice = exportNotice(job, result);
+  const notice = exportNotice(job, result, host.t);
   if (notice) host.notify(notice.tone, notice.text, notice.details);
   return result.status === 'saved';
 }

@@ -46,8 +46,8 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
-  /** The main pane: the open article, or the corpus view of sources. */
-  view: 'article' | 'sources';
+  /** The main pane: the open article, the corpus view of sources, or the settings. */
+  view: 'article' | 'sources' | 'settings';
   /** The attribute palette, open for a claim span. */
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */

@@ -9,6 +9,7 @@ import type { ExportJob, FromExportWorker, ToExportWorker } from '../../../rende
 import { runExport } from '../../../renderer/export/run-export';
 import type { HostPlatform, SaveOutcome } from '../../../renderer/platform/host';
 import { UiStore } from '../../../renderer/state/ui-store';
+import { createTranslator, type Language } from '../../../renderer/i18n/i18n';
 
 const NOW = '2026-04-01T00:00:00.000Z';
 
@@ -34,7 +35,7 @@ class InlineExportWorker implements ExportWorkerLike {
     }
     const state = createCorpusState(message.corpus, this.records.documents, this.records.spans, message.sources, this.records.attributions);
     const outbox: FromExportWorker[] = [];
-    const result = runExportJob(state, message.job, message.date, (done, total) => outbox.push({ type: 'progress', done, total }));
+    const result = runExportJob(state, message.job, message.date, message.language, (done, total) => outbox.push({ type: 'progress', done, total }));
     outbox.push(result.ok ? { type: 'done', file: result.file } : { type: 'failed', problems: result.problems });
     void (async () => {
       for (const data of outbox) {
@@ -179,11 +180,12 @@ describe('ExportSession', () => {
 });
 
 describe('runExport', () => {
-  function host(save: (name: string, contents: string | Uint8Array) => Promise<SaveOutcome>) {
+  function host(save: (name: string, contents: string | Uint8Array) => Promise<SaveOutcome>, language: Language = 'en') {
     const ui = new UiStore();
     const notices: Array<{ tone: string; text: string; details?: string[] }> = [];
     const platform = { kind: 'browser', saveExport: save } as unknown as HostPlatform;
-    return { ui, notices, host: { ui, platform, notify: (tone: 'info' | 'error', text: string, details?: string[]) => notices.push({ tone, text, ...(details ? { details } : {}) }) } };
+    const notify = (tone: 'info' | 'error', text: string, details?: string[]): void => void notices.push({ tone, text, ...(details ? { details } : {}) });
+    return { ui, notices, host: { ui, platform, t: createTranslator(language), notify } };
   }
 
   it('shows progress with Cancel while it runs, clears it at the end and reports what was saved', async () => {
@@ -203,6 +205,16 @@ describe('runExport', () => {
     expect(seen).toContain('exporting jsonl 5/5');
     expect(seen.at(-1)).toBe('saving jsonl 5/5');
     expect(notices.at(-1)).toEqual({ tone: 'info', text: 'Exported 5 documents and 10 spans as jsonl to Downloads/x.', details: [] });
+  });
+
+  it('speaks the interface language: Arabic progress words and notices', async () => {
+    const { save } = recordingSave();
+    const { ui, notices, host: h } = host(save, 'ar');
+    const whats = new Set<string>();
+    ui.subscribe(() => ui.state.exportProgress && whats.add(ui.state.exportProgress.what));
+    expect(await runExport(h, corpusState(3), { kind: 'corpus' }, () => new InlineExportWorker())).toBe(true);
+    expect([...whats]).toEqual(['المدوّنة']);
+    expect(notices.at(-1)!.text).toBe('صُدِّر 3 مستندات و6 مقاطع (الإزاحات بنقاط ترميز يونيكود) إلى Downloads/x.');
   });
 
   it('Cancel in the progress: nothing saved, the user is told so', async () => {

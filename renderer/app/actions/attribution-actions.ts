@@ -1,0 +1,103 @@
+/** The source registry, attributions of claims, the publisher, and the attribute palette. */
+import {
+  addAttribution,
+  addSource,
+  addSources,
+  deleteSource,
+  mergeSources,
+  removeAttribution,
+  setAttributeValues,
+  setPublisher,
+  updateAttribution,
+  updateSource,
+  type AttributionFields,
+  type SourceFields,
+} from '../../../shared/model/attribution-commands';
+import { spansOfDocument } from '../../../shared/model/state';
+import type { AppContext } from '../app-context';
+
+export class AttributionActions {
+  constructor(private readonly app: AppContext) {}
+
+  /** Adds a registry source; resolves with its id. */
+  async addSource(fields: SourceFields): Promise<string | null> {
+    const tx = await this.app.run((state, ctx) => addSource(state, fields, ctx));
+    return tx?.changes[0]?.id ?? null;
+  }
+
+  /** Adds several registry sources in one undoable step; resolves with how many were added. */
+  async addSources(list: SourceFields[]): Promise<number> {
+    const tx = await this.app.run((state, ctx) => addSources(state, list, ctx));
+    return tx?.changes.length ?? 0;
+  }
+
+  /** Edits a registry source. */
+  async updateSource(sourceId: string, fields: SourceFields): Promise<boolean> {
+    return (await this.app.run((state) => updateSource(state, { sourceId, fields }))) !== null;
+  }
+
+  /** Deletes a registry source (refused, with the reason, while anything points at it). */
+  async deleteSource(sourceId: string): Promise<boolean> {
+    return (await this.app.run((state) => deleteSource(state, { sourceId }))) !== null;
+  }
+
+  /** Merges one source into another; every link follows. */
+  async mergeSources(keepId: string, mergeId: string): Promise<boolean> {
+    return (await this.app.run((state) => mergeSources(state, { keepId, mergeId }))) !== null;
+  }
+
+  /** Attributes a claim; resolves with the attribution id. */
+  async attribute(fields: AttributionFields): Promise<string | null> {
+    const tx = await this.app.run((state, ctx) => addAttribution(state, fields, ctx));
+    return tx?.changes[0]?.id ?? null;
+  }
+
+  /** Changes an attribution (undefined keeps a field, null clears it). */
+  async updateAttribution(attributionId: string, patch: Parameters<typeof updateAttribution>[1]['patch']): Promise<boolean> {
+    return (await this.app.run((state) => updateAttribution(state, { attributionId, patch }))) !== null;
+  }
+
+  /** Removes an attribution (chains through it are cut). */
+  async removeAttribution(attributionId: string): Promise<boolean> {
+    return (await this.app.run((state) => removeAttribution(state, { attributionId }))) !== null;
+  }
+
+  /** Replaces the attribute values of the corpus's schema (undoable). */
+  async setAttributeValues(values: { quotation: string[]; stance: string[]; claimType: string[] }): Promise<boolean> {
+    return (await this.app.run((state) => setAttributeValues(state, values))) !== null;
+  }
+
+  /** Sets or clears a document's publisher. */
+  async setPublisher(docId: string, sourceId: string | null): Promise<boolean> {
+    return (await this.app.run((state) => setPublisher(state, { docId, sourceId }))) !== null;
+  }
+
+  /** Opens the attribute palette for a claim span. */
+  openPalette(claimSpanId: string): void {
+    const span = this.app.corpus.state.spans.get(claimSpanId);
+    if (!span || span.label !== 'CLAIM') return;
+    this.app.ui.update({ palette: { claimSpanId }, focusedSpanId: claimSpanId });
+  }
+
+  /** Closes the attribute palette. */
+  closePalette(): void {
+    this.app.ui.update({ palette: null });
+  }
+
+  /** Key A: attribute the focused claim (or the claim around the focused span). */
+  attributeFocused(): void {
+    const { corpus, ui } = this.app;
+    const focused = ui.state.focusedSpanId ? corpus.state.spans.get(ui.state.focusedSpanId) : undefined;
+    if (!focused) {
+      this.app.notify('info', this.app.t('notice.focusClaim'));
+      return;
+    }
+    const claim =
+      focused.label === 'CLAIM' ? focused : spansOfDocument(corpus.state, focused.docId).find((s) => s.label === 'CLAIM' && s.start <= focused.start && focused.end <= s.end);
+    if (!claim) {
+      this.app.notify('info', this.app.t('notice.notClaim', { label: focused.label }));
+      return;
+    }
+    this.openPalette(claim.id);
+  }
+}

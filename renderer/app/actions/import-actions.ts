@@ -1,0 +1,110 @@
+/** Article intake: choosing files or a folder, the import dialog, running and cancelling an import. */
+import { DEFAULT_IMPORT_SETTINGS } from '../../../shared/model/import';
+import { transaction } from '../../../shared/model/transaction';
+import type { ImportSettings } from '../../../shared/model/types';
+import type { TextEncodingName } from '../../../shared/text/decode';
+import { ImportSession, type ImportResult, type WorkerLike } from '../../import/import-session';
+import type { WorkerInputFile } from '../../import/protocol';
+import type { AppContext } from '../app-context';
+import { describeImport } from '../import-report';
+
+export class ImportActions {
+  private session: ImportSession | null = null;
+
+  constructor(private readonly app: AppContext) {}
+
+  /** Import settings of the open corpus (field mapping, collapsing repeats). */
+  get settings(): ImportSettings {
+    return this.app.corpus.state.corpus.importSettings ?? DEFAULT_IMPORT_SETTINGS;
+  }
+
+  /** File → Open: the host's chooser, then the import dialog. */
+  async openFiles(): Promise<void> {
+    const files = await this.app.platform.pickArticleFiles();
+    if (files.length) this.stage(files);
+  }
+
+  /** File → Open folder: the whole tree, non-articles skipped and reported. */
+  async openFolder(): Promise<void> {
+    const folder = await this.app.platform.pickArticleFolder();
+    if (!folder) return;
+    if (!folder.files.length) {
+      this.app.notify(
+        'error',
+        this.app.t('notice.folderEmpty', { count: folder.skipped.length }),
+        folder.skipped.map((s) => this.app.t('notice.skippedLine', { file: s.name, reason: s.reason })),
+      );
+      return;
+    }
+    this.stage(folder.files, folder.skipped);
+  }
+
+  /** Shows the import dialog for chosen or dropped files. */
+  stage(files: WorkerInputFile[], skipped: Array<{ name: string; reason: string }> = []): void {
+    if (this.app.ui.state.importProgress) {
+      this.app.notify('error', this.app.t('notice.importRunning'));
+      return;
+    }
+    this.app.ui.update({ importDraft: { files, encodings: {}, skipped } });
+  }
+
+  /** Sets (or clears, with null) the encoding override of one staged file. */
+  setStagedEncoding(fileName: string, encoding: TextEncodingName | null): void {
+    const draft = this.app.ui.state.importDraft;
+    if (!draft) return;
+    const encodings = { ...draft.encodings };
+    if (encoding) encodings[fileName] = encoding;
+    else delete encodings[fileName];
+    this.app.ui.update({ importDraft: { ...draft, encodings } });
+  }
+
+  /** Closes the import dialog without importing. */
+  discard(): void {
+    this.app.ui.update({ importDraft: null });
+  }
+
+  /** Saves the corpus's import settings (remembered per corpus; not an undoable edit). */
+  async saveSettings(settings: ImportSettings): Promise<void> {
+    const corpus = this.app.corpus.state.corpus;
+    await this.app.corpus.dispatch(transaction([{ table: 'corpora', id: corpus.id, before: corpus, after: { ...corpus, importSettings: settings } }], { origin: 'load', description: 'Save import settings' }));
+  }
+
+  /** Runs the staged import with the given settings; resolves with the report when it ends. */
+  async run(settings: ImportSettings = this.settings, createWorker?: () => WorkerLike): Promise<ImportResult | null> {
+    const { ui } = this.app;
+    const draft = ui.state.importDraft;
+    if (!draft || this.session) return null;
+    if (JSON.stringify(settings) !== JSON.stringify(this.settings)) await this.saveSettings(settings);
+    const files: WorkerInputFile[] = [...draft.files, ...draft.skipped.map((s) => ({ name: s.name, error: `“${s.name}” skipped: ${s.reason}.` }))];
+    const session = new ImportSession(
+      this.app.corpus,
+      files,
+      { fieldMapping: settings.fieldMapping, collapseRepeatedParagraphs: settings.collapseRepeatedParagraphs, encodings: draft.encodings },
+      (importProgress) => ui.update({ importProgress }),
+      createWorker,
+    );
+    this.session = session;
+    ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, current: files[0]?.name ?? null, cancelling: false } });
+    try {
+      const result = await session.start();
+      const summary = describeImport(result.report, this.app.t);
+      const text = result.cancelled ? this.app.t('notice.importCancelled', { count: result.notProcessed, summary: summary.text }) : summary.text;
+      ui.update({ importReport: result.report });
+      this.app.notify(summary.tone, text, summary.details);
+      const first = result.report.imported[0];
+      if (first) await this.app.openDocument(first.docId);
+      return result;
+    } catch (error) {
+      this.app.notify('error', this.app.t('notice.importStopped', { error: (error as Error).message }));
+      return null;
+    } finally {
+      this.session = null;
+      ui.update({ importProgress: null });
+    }
+  }
+
+  /** Cancels the running import. */
+  cancel(): void {
+    this.session?.cancel();
+  }
+}

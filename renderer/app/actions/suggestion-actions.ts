@@ -1,0 +1,64 @@
+/** Suggested spans in the open document: show, move between, accept and reject them. */
+import { addSpans } from '../../../shared/model/commands';
+import type { Suggestion } from '../../../shared/attribution/suggest';
+import { writeSetting } from '../../db/db';
+import { visibleSuggestions } from '../../state/suggestions';
+import type { AppContext } from '../app-context';
+
+export class SuggestionActions {
+  constructor(private readonly app: AppContext) {}
+
+  /** G: shows or hides suggestions in the open document. */
+  toggle(): void {
+    this.app.ui.update({ suggestionsOn: !this.app.ui.state.suggestionsOn, focusedSuggestionId: null });
+  }
+
+  /** The suggestions currently visible in the open document. */
+  current(): Suggestion[] {
+    const { ui, corpus } = this.app;
+    const docId = ui.state.openDocId;
+    if (!docId || !ui.state.suggestionsOn) return [];
+    return visibleSuggestions(corpus.state, docId, ui.state.rejectedSuggestions[docId] ?? []).suggestions;
+  }
+
+  /** . and , : the next or previous suggestion. Returns false when there is none. */
+  focusNext(direction: 1 | -1): boolean {
+    const list = this.current();
+    if (!list.length) return false;
+    const index = list.findIndex((s) => s.id === this.app.ui.state.focusedSuggestionId);
+    const next = index < 0 ? (direction === 1 ? 0 : list.length - 1) : (index + direction + list.length) % list.length;
+    this.app.ui.update({ focusedSuggestionId: list[next]!.id });
+    return true;
+  }
+
+  /** Accepts suggestions (the focused one by default): they become spans, in one undoable step. */
+  async accept(ids?: readonly string[]): Promise<void> {
+    const { ui } = this.app;
+    const docId = ui.state.openDocId;
+    const list = this.current();
+    const chosen = ids ? list.filter((s) => ids.includes(s.id)) : list.filter((s) => s.id === ui.state.focusedSuggestionId);
+    if (!docId || !chosen.length) return;
+    const next = list[list.findIndex((s) => s.id === chosen.at(-1)!.id) + 1];
+    const description = chosen.length === 1 ? `Accept ${chosen[0]!.label} suggestion` : `Accept ${chosen.length} suggestions`;
+    const tx = await this.app.run((state, ctx) => addSpans(state, { docId, spans: chosen.map((s) => ({ start: s.start, end: s.end, label: s.label })), description }, ctx));
+    if (tx) ui.update({ focusedSuggestionId: next && !chosen.includes(next) ? next.id : null });
+  }
+
+  /** Accepts every visible suggestion of the open document. */
+  async acceptAll(): Promise<void> {
+    await this.accept(this.current().map((s) => s.id));
+  }
+
+  /** Rejects a suggestion (the focused one by default); it is not proposed again in this document. */
+  async reject(id = this.app.ui.state.focusedSuggestionId): Promise<void> {
+    const { ui } = this.app;
+    const docId = ui.state.openDocId;
+    if (!docId || !id) return;
+    const list = this.current();
+    const next = list[list.findIndex((s) => s.id === id) + 1];
+    const rejected = { ...ui.state.rejectedSuggestions, [docId]: [...(ui.state.rejectedSuggestions[docId] ?? []), id] };
+    // Stored before it is shown, like every other action.
+    await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, rejected[docId]);
+    ui.update({ rejectedSuggestions: rejected, focusedSuggestionId: next?.id ?? null });
+  }
+}

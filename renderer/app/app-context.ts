@@ -1,0 +1,35 @@
+/**
+ * What every group of user actions needs from the running application: the stores, the
+ * database, the host platform, the article element, one way to report to the user and one way
+ * to run an undoable command. Action groups (renderer/app/actions/*) receive this instead of
+ * the whole application, so each can be read and tested on its own.
+ */
+import type { CorpusStore } from '../state/corpus-store';
+import type { UiStore } from '../state/ui-store';
+import type { IsnadDatabase } from '../db/db';
+import type { HostPlatform } from '../platform/host';
+import type { Transaction } from '../../shared/model/transaction';
+import type { Translate } from '../i18n/i18n';
+
+/** A command as the corpus store runs it. */
+export type StoreCommand = Parameters<CorpusStore['run']>[0];
+
+export interface AppContext {
+  readonly db: IsnadDatabase;
+  readonly corpus: CorpusStore;
+  readonly ui: UiStore;
+  readonly platform: HostPlatform;
+  /** The rendered article, or null while none is shown (selection mapping needs it). */
+  readonly article: HTMLElement | null;
+  /** Translates a message into the interface language (notices are written with it). */
+  readonly t: Translate;
+  /** Shows a message in the status area (errors stay until the next action). */
+  notify(tone: 'info' | 'error', text: string, details?: string[]): void;
+  /**
+   * Runs an undoable command: written to IndexedDB first, then applied. Resolves with the
+   * transaction, or null after telling the user why nothing changed.
+   */
+  run(command: StoreCommand): Promise<Transaction | null>;
+  /** Shows a document (and remembers it as the open one). */
+  openDocument(docId: string): Promise<void>;
+}
