@@ -2,14 +2,16 @@
  * Progress of a running export: documents done / total, and Cancel. Shown inside the export
  * dialog while it is open (it is modal), otherwise above the status bar.
  */
+import type { ReactNode } from 'react';
 import { useT, useUiState } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
+import { withElements } from '../i18n/rich';
 import type { ExportActivity } from '../export/run-export';
 
-function describe({ phase, done, total, what }: ExportActivity, t: Translate): string {
-  if (phase === 'sending') return t('exportProgress.sending', { what, done, count: total });
-  if (phase === 'saving') return t('exportProgress.saving', { what });
-  return t('exportProgress.documents', { what, done, count: total });
+/** The progress sentence; what is exported (a Latin format name in an Arabic sentence) is isolated. */
+function describe({ phase, done, total, what }: ExportActivity, t: Translate): ReactNode {
+  const text = phase === 'sending' ? t('exportProgress.sending', { done, count: total }) : phase === 'saving' ? t('exportProgress.saving') : t('exportProgress.documents', { done, count: total });
+  return withElements(text, { what: <bdi>{what}</bdi> });
 }
 
 /** Shown while an export runs, in the dialog (`inDialog`) or in the window. */
