@@ -1,8 +1,10 @@
 /**
  * Export benchmark: a generated corpus of 10,000 documents with 100,000 spans exported to
  * native JSON and to JSON Lines (verification included), each timed as a ratio to
- * `JSON.stringify` of the same data in the same round. Three rounds, interleaved; the
- * figure is the median round (the machine is shared and noisy). Then the same JSON Lines
+ * `JSON.stringify` of the same data in the same round. Five rounds, interleaved; the figure
+ * is the median round (the machine is shared and noisy). Each timing starts from a collected
+ * heap (when the browser exposes `gc`), so that no step pays for the garbage of the one
+ * before it; each still pays for its own. Then the same JSON Lines
  * export runs the app's way — in the export worker, with progress — while the UI thread is
  * watched for stalls.
  */
@@ -40,7 +42,7 @@ export interface ExportBenchResult {
   framesOver100ms: number;
 }
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /** Builds the corpus, times the three in each round, then runs the export in the worker. */
 export async function runExportBench(count: number, spansPerDoc = 10): Promise<ExportBenchResult> {
@@ -63,7 +65,9 @@ export async function runExportBench(count: number, spansPerDoc = 10): Promise<E
   });
   const state = createCorpusState(corpus, documents, spans);
   const dataset = datasetFromState(state);
+  const collect = (globalThis as { gc?: () => void }).gc;
   const time = (f: () => unknown): number => {
+    collect?.();
     const t = performance.now();
     f();
     return performance.now() - t;

@@ -98,7 +98,7 @@ describe('native export', () => {
     const twin: SpanRecord = { ...state.spans.get('s0')!, id: 's1' };
     const result = exportNative({ ...state, spans: new Map([...state.spans, ['s0', twin]]) }, { exportedAt: NOW });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual(['document “عاجل”: span id s1 does not name its span in the corpus.']);
+    if (!result.ok) expect(result.problems).toEqual(['The span stored as s0 has the id s1; ids would not be unique.']);
   });
 
   it('stops on a span whose edge splits an emoji, naming the document', () => {
