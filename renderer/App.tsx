@@ -10,6 +10,7 @@ import { KeyboardSettings } from './components/KeyboardSettings';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
+import { ExportProgressBar } from './components/ExportProgressBar';
 import { ImportProgressBar } from './components/ImportProgressBar';
 import { DocumentDetails } from './components/DocumentDetails';
 import { AttributionPanel } from './components/AttributionPanel';
@@ -130,6 +131,7 @@ export function App(): React.JSX.Element {
         )}
       </div>
       <ImportProgressBar />
+      <ExportProgressBar inDialog={false} />
       <StatusArea />
       <ImportDialog />
       <AttributePalette />

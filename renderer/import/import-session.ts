@@ -13,6 +13,7 @@ import { ImportBuilder, type ImportReport, type PrepareOptions, type PreparedFil
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { CorpusStore } from '../state/corpus-store';
+import type { WorkerPort } from '../platform/worker-port';
 import type { FromWriter, RecordToWrite, ToPreparer, ToWriter, WorkerInputFile } from './protocol';
 
 /** Progress of an import, for the progress bar. */
@@ -49,12 +50,7 @@ function transferableBuffers(files: readonly WorkerInputFile[]): ArrayBuffer[] {
 }
 
 /** The part of a Worker the session uses (fakes in unit tests). */
-export interface WorkerLike<In = unknown, Out = unknown> {
-  postMessage(message: In, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<Out>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type WorkerLike<In = unknown, Out = unknown> = WorkerPort<In, Out>;
 
 /** A preparing worker (it sends its results to the port it is given, not back). */
 export type PreparerLike = WorkerLike<ToPreparer, never>;

@@ -27,6 +27,13 @@ function chooseFiles(options: { folder: boolean }): Promise<File[]> {
   });
 }
 
+/** The MIME type of a download, by its file name (exports come as text or as bytes of either kind). */
+function downloadType(fileName: string): string {
+  if (/\.zip$/i.test(fileName)) return 'application/zip';
+  if (/\.json(ld)?$/i.test(fileName)) return 'application/json';
+  return 'text/plain;charset=utf-8';
+}
+
 /** The browser implementation of the host. */
 export const browserPlatform: HostPlatform = {
   kind: 'browser',
@@ -39,7 +46,7 @@ export const browserPlatform: HostPlatform = {
     return splitArticleFiles(files.map((file) => ({ file, name: file.webkitRelativePath || file.name })));
   },
   async saveExport(suggestedName, contents) {
-    const type = typeof contents === 'string' ? (suggestedName.endsWith('.json') ? 'application/json' : 'text/plain') : 'application/zip';
+    const type = downloadType(suggestedName);
     const url = URL.createObjectURL(new Blob([contents as BlobPart], { type }));
     const link = document.createElement('a');
     link.href = url;

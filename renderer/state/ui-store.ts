@@ -1,10 +1,12 @@
 /**
  * View state that is not annotation data: the open document, the focused span, the last
- * notice, the last import report. Kept outside React like the corpus store.
+ * notice, the last import report, a running import or export. Kept outside React like the
+ * corpus store.
  */
 import type { ImportReport } from '../../shared/model/import';
 import type { TextEncodingName } from '../../shared/text/decode';
 import type { SnapMode } from '../../shared/text/snapSelection';
+import type { ExportActivity } from '../export/run-export';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
 
@@ -79,6 +81,8 @@ export interface UiState {
   overlay: KeyboardOverlay | null;
   /** The shortcut list in the settings view is unfolded. */
   shortcutsExpanded: boolean;
+  /** The running export (progress and Cancel), or null. */
+  exportProgress: ExportActivity | null;
 }
 
 /** No search, no filters. */
@@ -105,6 +109,7 @@ export class UiStore {
     snapMode: 'word',
     overlay: null,
     shortcutsExpanded: false,
+    exportProgress: null,
   };
   private readonly listeners = new Set<() => void>();
 

@@ -12,6 +12,7 @@ import { IsnadDatabase, writeRecords, writeTransaction } from '../../renderer/db
 import { createPreparer, ImportSession } from '../../renderer/import/import-session';
 import type { FromPreparer } from '../../renderer/import/protocol';
 import { CorpusStore } from '../../renderer/state/corpus-store';
+import { watchFrames } from './frames';
 import { generateCorpus } from './generate';
 
 /**
@@ -54,39 +55,6 @@ async function freshDb(name: string): Promise<IsnadDatabase> {
   const db = new IsnadDatabase(name);
   await db.open();
   return db;
-}
-
-function watchFrames(): () => { longest: number; over100: number } {
-  let longest = 0;
-  let over100 = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longest = Math.max(longest, entry.duration);
-      if (entry.duration > 100) {
-        over100 += 1;
-        const scripts = (entry as unknown as { scripts?: Array<{ invoker: string; sourceFunctionName: string; duration: number }> }).scripts ?? [];
-        (window as unknown as { __long: unknown[] }).__long ??= [];
-        (window as unknown as { __long: unknown[] }).__long.push({ d: Math.round(entry.duration), s: scripts.map((x) => `${x.invoker}|${x.sourceFunctionName}|${Math.round(x.duration)}`) });
-      }
-    }
-  });
-  const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? 'long-animation-frame' : 'longtask';
-  observer.observe({ type, buffered: false });
-  let last = performance.now();
-  let running = true;
-  const tick = (now: number): void => {
-    const gap = now - last;
-    last = now;
-    if (gap > longest) longest = gap;
-    if (gap > 100) over100 += 1;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return () => {
-    running = false;
-    observer.disconnect();
-    return { longest, over100 };
-  };
 }
 
 /** The generated corpus as files, read into bytes (as the Electron main process delivers them). */

@@ -72,6 +72,7 @@ let failed = false;
 try {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
+    // --expose-gc: the export suite starts each timing from a collected heap.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
   const runPage = async (query) => {
@@ -110,15 +111,21 @@ try {
   }
   if (suite === 'all' || suite === 'export') {
     const e = await runSuite(`suite=export&articles=${articles}`);
-    console.log(`\nExport benchmark (same run)`);
+    const round = (x) => `${x.nativeRatio.toFixed(2)}×/${x.jsonlRatio.toFixed(2)}×`;
+    console.log(`\nExport benchmark (${e.rounds.length} rounds in one run, interleaved, each timing from a collected heap; the median round is shown)`);
     console.log(`  corpus: ${e.documents.toLocaleString('en')} documents, ${e.spans.toLocaleString('en')} spans`);
-    console.log(`  baseline, JSON.stringify of the same data: ${ms(e.stringifyMs)}`);
-    console.log(`  native JSON export (verification included): ${ms(e.nativeMs)} = ${e.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
-    console.log(`  JSON Lines export (verification included): ${ms(e.jsonlMs)} = ${e.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
-    failed ||= e.nativeRatio > 2 || e.jsonlRatio > 2;
+    const { native: n, jsonl: j } = e;
+    console.log(`  baseline, JSON.stringify of the same data: ${ms(n.stringifyMs)} (native's round), ${ms(j.stringifyMs)} (JSON Lines' round)`);
+    console.log(`  native JSON export (verification included): ${ms(n.nativeMs)} = ${n.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${n.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
+    console.log(`  JSON Lines export (verification included): ${ms(j.jsonlMs)} = ${j.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${j.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
+    console.log(`  every round, native/JSON Lines: ${e.rounds.map(round).join(', ')}`);
+    console.log(`  JSON Lines in the export worker, as the app runs it (with progress): ${ms(e.workerMs)}`);
+    console.log(`  longest UI frame during the worker export: ${ms(e.longestFrameMs)}, frames over 100 ms: ${e.framesOver100ms}   (target 0) ${e.framesOver100ms === 0 ? 'OK' : 'MISSED'}`);
+    failed ||= n.nativeRatio > 2 || j.jsonlRatio > 2 || e.framesOver100ms > 0;
     writeMeasures('export', [
-      measure('native JSON export', e.nativeMs, 'ms', e.stringifyMs, '≤ 2×'),
-      measure('JSON Lines export', e.jsonlMs, 'ms', e.stringifyMs, '≤ 2×'),
+      measure('native JSON export', n.nativeMs, 'ms', n.stringifyMs, '≤ 2×'),
+      measure('JSON Lines export', j.jsonlMs, 'ms', j.stringifyMs, '≤ 2×'),
+      measure('longest UI frame during the worker export', e.longestFrameMs, 'ms', null, '≤ 100 ms'),
     ]);
   }
   if (suite === 'all' || suite === 'render') {
