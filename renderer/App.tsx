@@ -10,6 +10,7 @@ import { AttributionPanel } from './components/AttributionPanel';
 import { AttributePalette } from './components/AttributePalette';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
+import { SnapshotsView } from './components/SnapshotsView';
 import { ExportDialog } from './components/ExportDialog';
 import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
@@ -99,10 +100,12 @@ export function App(): React.JSX.Element {
   return (
     <div className="app">
       <Toolbar />
-      <div className={view === 'sources' ? 'workspace sources-mode' : 'workspace'}>
+      <div className={view === 'article' ? 'workspace' : 'workspace sources-mode'}>
         <DocumentList />
         {view === 'sources' ? (
           <SourcesView />
+        ) : view === 'snapshots' ? (
+          <SnapshotsView />
         ) : (
           <>
             <ArticleView />

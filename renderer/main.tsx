@@ -8,12 +8,16 @@ import { App } from './App';
 import { IsnadApp } from './app/controller';
 import { AppContext } from './app/hooks';
 import { detectPlatform } from './platform';
+import { describeOpenFailure } from './db/storage-errors';
 
 const root = createRoot(document.getElementById('root')!);
 
 IsnadApp.start(detectPlatform()).then(
   (app) => {
     (globalThis as { __isnadReady?: boolean }).__isnadReady = true;
+    // Closing the window or the app: a last snapshot if anything changed (best effort; every
+    // edit is already in the database, the snapshot is the extra copy).
+    window.addEventListener('pagehide', () => app.snapshots.scheduler.atQuit());
     root.render(
       <StrictMode>
         <AppContext.Provider value={app}>
@@ -23,11 +27,12 @@ IsnadApp.start(detectPlatform()).then(
     );
   },
   (error: unknown) => {
+    const failure = describeOpenFailure(error);
     root.render(
       <div role="alert" className="fatal">
-        <h1>Isnad could not open its database</h1>
-        <p>{error instanceof Error ? error.message : String(error)}</p>
-        <p>Nothing was changed. Close other Isnad windows and try again; if the disk is full, free some space.</p>
+        <h1>{failure.title}</h1>
+        <p>{failure.advice}</p>
+        <p className="fatal-detail">Details: {failure.detail}</p>
       </div>,
     );
   },

@@ -9,6 +9,7 @@ import type { UiStore } from '../state/ui-store';
 import type { IsnadDatabase } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import type { Transaction } from '../../shared/model/transaction';
+import type { CorpusSync } from '../state/corpus-sync';
 
 /** A command as the corpus store runs it. */
 export type StoreCommand = Parameters<CorpusStore['run']>[0];
@@ -18,6 +19,8 @@ export interface AppContext {
   readonly corpus: CorpusStore;
   readonly ui: UiStore;
   readonly platform: HostPlatform;
+  /** Other windows on the same corpus (announcing a restore, reloading after a refused write). */
+  readonly sync: CorpusSync;
   /** The rendered article, or null while none is shown (selection mapping needs it). */
   readonly article: HTMLElement | null;
   /** Shows a message in the status area (errors stay until the next action). */
@@ -27,6 +30,17 @@ export interface AppContext {
    * transaction, or null after telling the user why nothing changed.
    */
   run(command: StoreCommand): Promise<Transaction | null>;
+  /**
+   * Tells the user that a write was refused (disk full, database closed, another window
+   * changed the same records first: then this window reloads the corpus). `what` names the
+   * refused action, "This change" by default; `after` is appended to the message.
+   */
+  reportWriteFailure(error: unknown, what?: string, after?: string): Promise<void>;
+  /**
+   * After the corpus changed under the view (another window's edit, a restore): drops the
+   * focus on anything that is gone, and shows another document if the open one is gone.
+   */
+  reconcileView(): Promise<void>;
   /** Shows a document (and remembers it as the open one). */
   openDocument(docId: string): Promise<void>;
 }

@@ -9,9 +9,11 @@ import { buildSampleCorpus } from '../../shared/model/sample-corpus';
 import { createCorpusState, documentsInOrder } from '../../shared/model/state';
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/types';
-import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
+import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting } from '../db/db';
+import { describeWriteFailure, storageProblem } from '../db/storage-errors';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
+import { CorpusSync, openSyncChannel, type SyncChannel } from '../state/corpus-sync';
 import { UiStore, type SearchState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
@@ -19,6 +21,8 @@ import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
 import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
+import { SnapshotActions } from './actions/snapshot-actions';
+import { DatabaseSnapshotStorage } from '../snapshots/snapshot-storage';
 
 export { describeImport } from './import-report';
 
@@ -43,16 +47,24 @@ export class IsnadApp implements AppContext {
   readonly exports = new ExportActions(this);
   /** Span editing and keyboard selection in the open article. */
   readonly spans = new SpanActions(this);
+  /** Automatic snapshots: schedule, list, settings, restore. */
+  readonly snapshots: SnapshotActions;
 
   private constructor(
     readonly db: IsnadDatabase,
     readonly corpus: CorpusStore,
     readonly platform: HostPlatform,
-  ) {}
+    /** Other windows and tabs on the same corpus: their changes arrive here, ours go out. */
+    readonly sync: CorpusSync,
+  ) {
+    this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
+  }
 
-
-  /** Opens the database, loads the last corpus or creates the sample corpus, restores the open document. */
-  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext()): Promise<IsnadApp> {
+  /**
+   * Opens the database, loads the last corpus or creates the sample corpus, restores the open
+   * document, and starts listening to other windows (`channel`: a BroadcastChannel by default).
+   */
+  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext(), channel: SyncChannel | null = openSyncChannel()): Promise<IsnadApp> {
     await db.open();
     let corpusId = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
     let records = corpusId ? await readCorpus(db, corpusId) : null;
@@ -68,8 +80,12 @@ export class IsnadApp implements AppContext {
     await writeSetting(db, OPEN_CORPUS_KEY, corpusId);
     const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
     const history = await readHistory(db, corpusId);
-    const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
-    const app = new IsnadApp(db, store, platform);
+    let app: IsnadApp | null = null;
+    const sync = new CorpusSync(db, channel, () => void app?.reconcileView());
+    const store: CorpusStore = new CorpusStore(state, sync.persistence((): string => store.state.corpus.id), context, history);
+    sync.attach(store);
+    app = new IsnadApp(db, store, platform, sync);
+    await app.snapshots.start();
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
     if (openDocId) await app.openDocument(openDocId);
@@ -93,14 +109,47 @@ export class IsnadApp implements AppContext {
   }
 
 
+  /**
+   * Reports a write the database refused (nothing of it was stored or shown). When another
+   * window changed the same records first, this window reloads the corpus so it shows the
+   * latest version.
+   */
+  async reportWriteFailure(error: unknown, what?: string, after?: string): Promise<void> {
+    if (storageProblem(error) === 'concurrent-change') {
+      try {
+        await this.sync.reload();
+      } catch {
+        // The message below still tells the user; the next write checks again.
+      }
+    }
+    this.notify('error', after ? `${describeWriteFailure(error, what)} ${after}` : describeWriteFailure(error, what));
+  }
+
+  /** After the corpus changed under the view (another window, a restore): drop what is gone. */
+  async reconcileView(): Promise<void> {
+    const { state } = this.corpus;
+    const { openDocId, focusedSpanId, palette } = this.ui.state;
+    if (focusedSpanId && !state.spans.has(focusedSpanId)) this.ui.update({ focusedSpanId: null });
+    if (palette && !state.spans.has(palette.claimSpanId)) this.ui.update({ palette: null });
+    if (openDocId && !state.documents.has(openDocId)) {
+      const first = documentsInOrder(state)[0];
+      if (first) await this.openDocument(first.id);
+      else this.ui.update({ openDocId: null, focusedSpanId: null });
+    }
+  }
+
   /** Shows a document. */
   async openDocument(docId: string): Promise<void> {
     if (!this.corpus.state.documents.has(docId)) return;
     this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article' });
-    await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
-    if (!this.ui.state.rejectedSuggestions[docId]) {
-      const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);
-      if (rejected.length) this.ui.update({ rejectedSuggestions: { ...this.ui.state.rejectedSuggestions, [docId]: rejected } });
+    try {
+      await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
+      if (!this.ui.state.rejectedSuggestions[docId]) {
+        const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);
+        if (rejected.length) this.ui.update({ rejectedSuggestions: { ...this.ui.state.rejectedSuggestions, [docId]: rejected } });
+      }
+    } catch {
+      // Only the remembered position is lost (the database is full or closed); the document shows.
     }
   }
 
@@ -117,9 +166,10 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Shows the article view or the corpus sources view. */
-  showView(view: 'article' | 'sources'): void {
+  /** Shows the article view, the corpus sources view or the snapshots. */
+  showView(view: 'article' | 'sources' | 'snapshots'): void {
     this.ui.update({ view });
+    if (view === 'snapshots') void this.snapshots.refreshList();
   }
 
 
@@ -140,7 +190,7 @@ export class IsnadApp implements AppContext {
       this.ui.update({ notice: null });
       return result.tx;
     } catch (error) {
-      this.notify('error', `That change could not be saved, so it was not made: ${(error as Error).message}`);
+      await this.reportWriteFailure(error);
       return null;
     }
   }
@@ -155,7 +205,7 @@ export class IsnadApp implements AppContext {
       this.ui.update({ focusedSpanId: null });
       this.notify('info', `Undid: ${tx.description}.`);
     } catch (error) {
-      this.notify('error', `Undo could not be saved: ${(error as Error).message}`);
+      await this.reportWriteFailure(error, 'Undo');
     }
   }
 
@@ -168,7 +218,7 @@ export class IsnadApp implements AppContext {
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.notify('info', `Redid: ${tx.description}.`);
     } catch (error) {
-      this.notify('error', `Redo could not be saved: ${(error as Error).message}`);
+      await this.reportWriteFailure(error, 'Redo');
     }
   }
 }

@@ -34,6 +34,9 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title="The source registry and who cites whom (Ctrl+Shift+S)">
         Sources
       </button>
+      <button type="button" aria-pressed={view === 'snapshots'} onClick={() => app.showView(view === 'snapshots' ? 'article' : 'snapshots')} title="Automatic copies of the corpus; restore an earlier state">
+        Snapshots
+      </button>
       <button type="button" aria-pressed={suggestionsOn} onClick={() => app.suggestions.toggle()} title="Show suggested sources and cue words (G)">
         Suggestions
       </button>

@@ -6,14 +6,23 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import { defaultRegistry } from '../../shared/model/registry';
-import type { Transaction } from '../../shared/model/transaction';
+import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
+import { sameRecord } from '../../shared/model/same-record';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
+import type { StoredRecord } from '../../shared/model/state';
+import type { SnapshotInfo } from '../../shared/snapshots/snapshot';
 
 /** A small key/value row: the open corpus, the open document, preferences. */
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** The file of a stored snapshot (browser), apart from its facts so that listing stays cheap. */
+export interface SnapshotFileRecord {
+  id: string;
+  json: string;
 }
 
 /** The IndexedDB database name. */
@@ -28,9 +37,13 @@ export class IsnadDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   sources!: EntityTable<SourceRecord, 'id'>;
   attributions!: EntityTable<AttributionRecord, 'id'>;
+  snapshots!: EntityTable<SnapshotInfo, 'id'>;
+  snapshotFiles!: EntityTable<SnapshotFileRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
-    super(name);
+    // 'strict': a commit is flushed to disk before it resolves, so an acknowledged edit also
+    // survives a power cut (closing the laptop on a flat battery), not only a crash.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       corpora: 'id',
       documents: 'id, corpusId, sha256, [corpusId+order]',
@@ -61,17 +74,46 @@ export class IsnadDatabase extends Dexie {
           await tx.table<SourceRecord, string>('sources').bulkPut(defaultRegistry(corpus.id, { newId: () => crypto.randomUUID(), now: () => now }));
         }
       });
+    // Version 4: automatic snapshots of each corpus (browser host; Electron keeps them as
+    // files): their facts, and their native-format files by the same id. Nothing to migrate.
+    this.version(4).stores({ snapshots: 'id, corpusId, [corpusId+takenAt]', snapshotFiles: 'id' });
+  }
+}
+
+type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
+
+function recordTables(db: IsnadDatabase): RecordTables {
+  return { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as unknown as RecordTables;
+}
+
+/**
+ * Checks, inside the write's own IndexedDB transaction, that every record the transaction
+ * touches is still what it expects (`before`). Another window may have changed it since this
+ * window read it: then the write is refused with a `ConcurrentChangeError`, so two windows
+ * editing the same span can never both win silently.
+ */
+async function checkExpectations(tables: RecordTables, tx: Transaction): Promise<void> {
+  for (const [table, expected] of expectedBefore(tx)) {
+    const ids = [...expected.keys()];
+    const stored = await tables[table].bulkGet(ids);
+    ids.forEach((id, i) => {
+      const before = expected.get(id) ?? null;
+      const now = stored[i] ?? null;
+      if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
+    });
   }
 }
 
 /**
  * Writes a transaction's record changes (puts and deletes) and the undo-history change in
- * one IndexedDB transaction. Consecutive changes to one table go as one bulk operation.
+ * one IndexedDB transaction, after checking that the stored records are the ones the
+ * transaction was made from. Consecutive changes to one table go as one bulk operation.
  * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
-  const tables = { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as const;
+  const tables = recordTables(db);
   await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    await checkExpectations(tables, tx);
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
     let i = 0;
@@ -81,7 +123,7 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
       let j = i;
       while (j < tx.changes.length && tx.changes[j]!.table === first.table && (tx.changes[j]!.after !== null) === isPut) j += 1;
       const run = tx.changes.slice(i, j);
-      const table = tables[first.table] as unknown as { bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> };
+      const table = tables[first.table];
       if (isPut) await table.bulkPut(run.map((c) => c.after));
       else await table.bulkDelete(run.map((c) => c.id));
       i = j;
@@ -113,6 +155,25 @@ export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<C
   });
 }
 
+/**
+ * Reads some records by table and id (absent ones as null) and the corpus's undo history,
+ * in one read transaction, so both come from the same committed state.
+ */
+export async function readStoredRecords(db: IsnadDatabase, corpusId: string, refs: ReadonlyArray<{ table: RecordChange['table']; id: string }>): Promise<{ records: StoredRecord[]; history: HistoryEntry[] }> {
+  const tables = recordTables(db);
+  return db.transaction('r', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    const byTable = new Map<RecordChange['table'], string[]>();
+    for (const ref of refs) byTable.set(ref.table, [...(byTable.get(ref.table) ?? []), ref.id]);
+    const records: StoredRecord[] = [];
+    for (const [table, ids] of byTable) {
+      const unique = [...new Set(ids)];
+      const rows = await tables[table].bulkGet(unique);
+      unique.forEach((id, i) => records.push({ table, id, record: rows[i] ?? null } as StoredRecord));
+    }
+    return { records, history: await readHistory(db, corpusId) };
+  });
+}
+
 /** Reads the undo and redo history of a corpus. */
 export async function readHistory(db: IsnadDatabase, corpusId: string): Promise<HistoryEntry[]> {
   return db.history.where('corpusId').equals(corpusId).toArray();
@@ -126,6 +187,27 @@ export async function writeRecords(db: IsnadDatabase, records: Omit<CorpusRecord
     await db.spans.bulkPut(records.spans);
     await db.sources.bulkPut(records.sources ?? []);
     await db.attributions.bulkPut(records.attributions ?? []);
+  });
+}
+
+/**
+ * Replaces everything of one corpus (a restored snapshot): its documents, spans, sources,
+ * attributions and undo history are deleted and the given records written, in one
+ * IndexedDB transaction — all of it or, on any failure, none.
+ */
+export async function replaceCorpusRecords(db: IsnadDatabase, records: CorpusRecords): Promise<void> {
+  const corpusId = records.corpus.id;
+  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    await db.documents.where('corpusId').equals(corpusId).delete();
+    await db.spans.where('corpusId').equals(corpusId).delete();
+    await db.sources.where('corpusId').equals(corpusId).delete();
+    await db.attributions.where('corpusId').equals(corpusId).delete();
+    await db.history.where('corpusId').equals(corpusId).delete();
+    await db.corpora.put(records.corpus);
+    await db.documents.bulkPut(records.documents);
+    await db.spans.bulkPut(records.spans);
+    await db.sources.bulkPut(records.sources);
+    await db.attributions.bulkPut(records.attributions);
   });
 }
 

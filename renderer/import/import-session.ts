@@ -84,6 +84,7 @@ export class ImportSession {
   private finish: ((result: ImportResult) => void) | null = null;
   private fail: ((error: Error) => void) | null = null;
   private readonly builder: ImportBuilder;
+  private written = 0;
 
   constructor(
     private readonly store: CorpusStore,
@@ -106,8 +107,17 @@ export class ImportSession {
     this.pending = 0;
     this.lastFlush = Date.now();
     if (!tx) return this.writing;
-    this.writing = this.writing.then(() => this.store.dispatch(tx));
+    const documents = tx.changes.filter((c) => c.table === 'documents' && c.before === null).length;
+    this.writing = this.writing.then(async () => {
+      await this.store.dispatch(tx);
+      this.written += documents;
+    });
     return this.writing;
+  }
+
+  /** Documents written so far (each whole: a document and its spans go in one write). */
+  get writtenDocuments(): number {
+    return this.written;
   }
 
   /** Starts the import; resolves when every file is written or the import was cancelled. */

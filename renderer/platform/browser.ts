@@ -54,4 +54,5 @@ export const browserPlatform: HostPlatform = {
   onMenuCommand() {
     return () => undefined;
   },
+  snapshots: null,
 };

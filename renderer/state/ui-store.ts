@@ -6,6 +6,7 @@ import type { ImportReport } from '../../shared/model/import';
 import type { TextEncodingName } from '../../shared/text/decode';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
+import { DEFAULT_SNAPSHOT_SETTINGS, type SnapshotInfo, type SnapshotSettings } from '../../shared/snapshots/snapshot-info';
 
 /** A message for the status area. `tone` decides how it is announced. */
 export interface Notice {
@@ -44,8 +45,8 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
-  /** The main pane: the open article, or the corpus view of sources. */
-  view: 'article' | 'sources';
+  /** The main pane: the open article, the corpus view of sources, or the snapshots. */
+  view: 'article' | 'sources' | 'snapshots';
   /** The attribute palette, open for a claim span. */
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */
@@ -55,6 +56,18 @@ export interface UiState {
   focusedSuggestionId: string | null;
   /** The dataset export dialog is open. */
   exportOpen: boolean;
+  snapshots: SnapshotsUi;
+}
+
+/** The Snapshots view: the settings, the stored snapshots, a restore waiting for confirmation. */
+export interface SnapshotsUi {
+  settings: SnapshotSettings;
+  /** Newest first; null until read. */
+  list: SnapshotInfo[] | null;
+  /** The snapshot whose restore the user is asked to confirm. */
+  confirmingId: string | null;
+  /** A snapshot or a restore is being written. */
+  busy: boolean;
 }
 
 /** No search, no filters. */
@@ -77,6 +90,7 @@ export class UiStore {
     rejectedSuggestions: {},
     focusedSuggestionId: null,
     exportOpen: false,
+    snapshots: { settings: { ...DEFAULT_SNAPSHOT_SETTINGS }, list: null, confirmingId: null, busy: false },
   };
   private readonly listeners = new Set<() => void>();
 

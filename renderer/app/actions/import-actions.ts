@@ -91,7 +91,9 @@ export class ImportActions {
       if (first) await this.app.openDocument(first.docId);
       return result;
     } catch (error) {
-      this.app.notify('error', `The import stopped: ${(error as Error).message}. Documents written before the error are kept whole; nothing is half-imported.`);
+      const done = session.writtenDocuments;
+      const kept = done ? `${done} document${done === 1 ? ' was' : 's were'} imported before it stopped, each whole.` : 'No document of it was imported.';
+      await this.app.reportWriteFailure(error, 'The import stopped; the rest of it', kept);
       return null;
     } finally {
       this.session = null;
