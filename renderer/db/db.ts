@@ -3,7 +3,7 @@
  * only ever added, with data migrations in `upgrade()`. Every state change reaches it
  * through `writeTransaction` (one write path), inside one IndexedDB transaction.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import { defaultRegistry } from '../../shared/model/registry';
 import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
@@ -80,6 +80,24 @@ export class IsnadDatabase extends Dexie {
   }
 }
 
+/**
+ * A read-write transaction that fails with the root cause. When IndexedDB aborts a
+ * transaction (the disk is full at commit), Dexie may reject with the abort of one request;
+ * the transaction's own error (a `QuotaExceededError`) says what happened, so that is
+ * thrown instead. A transaction aborted by our own throw has no such error: ours is kept.
+ */
+export async function writeInTransaction<T>(db: Dexie, tables: Table[], scope: () => Promise<T>): Promise<T> {
+  let idbtrans: IDBTransaction | undefined;
+  try {
+    return await db.transaction('rw', tables, (tx) => {
+      idbtrans = tx.idbtrans;
+      return scope();
+    });
+  } catch (error) {
+    throw idbtrans?.error ?? error;
+  }
+}
+
 type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
 
 function recordTables(db: IsnadDatabase): RecordTables {
@@ -112,7 +130,7 @@ async function checkExpectations(tables: RecordTables, tx: Transaction): Promise
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
   const tables = recordTables(db);
-  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
     await checkExpectations(tables, tx);
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
@@ -181,7 +199,7 @@ export async function readHistory(db: IsnadDatabase, corpusId: string): Promise<
 
 /** Writes new records (the sample corpus, say) in one IndexedDB transaction. */
 export async function writeRecords(db: IsnadDatabase, records: Omit<CorpusRecords, 'sources' | 'attributions'> & Partial<Pick<CorpusRecords, 'sources' | 'attributions'>>): Promise<void> {
-  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions], async () => {
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions], async () => {
     await db.corpora.put(records.corpus);
     await db.documents.bulkPut(records.documents);
     await db.spans.bulkPut(records.spans);
@@ -197,7 +215,7 @@ export async function writeRecords(db: IsnadDatabase, records: Omit<CorpusRecord
  */
 export async function replaceCorpusRecords(db: IsnadDatabase, records: CorpusRecords): Promise<void> {
   const corpusId = records.corpus.id;
-  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
     await db.documents.where('corpusId').equals(corpusId).delete();
     await db.spans.where('corpusId').equals(corpusId).delete();
     await db.sources.where('corpusId').equals(corpusId).delete();
@@ -219,5 +237,5 @@ export async function readSetting<T>(db: IsnadDatabase, key: string, fallback: T
 
 /** Writes a setting. */
 export async function writeSetting(db: IsnadDatabase, key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key, value });
+  await writeInTransaction(db, [db.settings], () => db.settings.put({ key, value }));
 }

@@ -4,7 +4,7 @@
  * table). Both keep only the newest `keep` snapshots of a corpus.
  */
 import type { SnapshotDraft, SnapshotInfo } from '../../shared/snapshots/snapshot';
-import type { IsnadDatabase } from '../db/db';
+import { writeInTransaction, type IsnadDatabase } from '../db/db';
 
 /** A place that stores snapshots. */
 export interface SnapshotStorage {
@@ -35,7 +35,7 @@ export class DatabaseSnapshotStorage implements SnapshotStorage {
 
   async write(draft: SnapshotDraft, keep: number): Promise<string> {
     const id = this.newId();
-    await this.db.transaction('rw', this.db.snapshots, this.db.snapshotFiles, async () => {
+    await writeInTransaction(this.db, [this.db.snapshots, this.db.snapshotFiles], async () => {
       await this.db.snapshotFiles.put({ id, json: draft.json });
       await this.db.snapshots.put({ ...draft.info, id });
       await this.pruneInside(draft.info.corpusId, keep);
@@ -57,7 +57,7 @@ export class DatabaseSnapshotStorage implements SnapshotStorage {
   }
 
   async prune(corpusId: string, keep: number): Promise<void> {
-    await this.db.transaction('rw', this.db.snapshots, this.db.snapshotFiles, () => this.pruneInside(corpusId, keep));
+    await writeInTransaction(this.db, [this.db.snapshots, this.db.snapshotFiles], () => this.pruneInside(corpusId, keep));
   }
 
   private async pruneInside(corpusId: string, keep: number): Promise<void> {
