@@ -19,15 +19,26 @@ export class SpanActions {
     return docId ? this.app.corpus.state.documents.get(docId) : undefined;
   }
 
-  /** The current selection in the open article, snapped to words (clitic-aware), or null. */
-  private snappedSelection(): { docId: string; start: number; end: number } | null {
+  /** The current selection in the open article, snapped to words (clitic-aware), and as it was read; or null. */
+  private snappedSelection(): { docId: string; start: number; end: number; raw: { anchor: number; focus: number } } | null {
     const doc = this.openDocument();
     const article = this.app.article;
     if (!doc || !article) return null;
     const selection = readSelection(article);
     if (!selection || selection.anchor === selection.focus) return null;
     const snapped = snapSelection(doc.text, selection.anchor, selection.focus, 'word');
-    return snapped ? { docId: doc.id, ...snapped } : null;
+    return snapped ? { docId: doc.id, ...snapped, raw: selection } : null;
+  }
+
+  /**
+   * Clears the selection once its span is stored, unless the user has already selected
+   * something else meanwhile (a fast burst of edits: the next selection must survive).
+   */
+  private clearSelectionIfStill(raw: { anchor: number; focus: number }): void {
+    const article = this.app.article;
+    if (!article) return;
+    const now = readSelection(article);
+    if (now && now.anchor === raw.anchor && now.focus === raw.focus) article.ownerDocument.getSelection()?.removeAllRanges();
   }
 
   /**
@@ -40,9 +51,10 @@ export class SpanActions {
     if (!label) return;
     const selection = this.snappedSelection();
     if (selection) {
-      const result = await this.app.run((state, ctx) => addSpan(state, { ...selection, label: label.id }, ctx));
+      const { raw, ...range } = selection;
+      const result = await this.app.run((state, ctx) => addSpan(state, { ...range, label: label.id }, ctx));
       if (result) {
-        this.app.article?.ownerDocument.getSelection()?.removeAllRanges();
+        this.clearSelectionIfStill(raw);
         const span = result.changes.find((c) => c.table === 'spans')?.after;
         ui.update({ focusedSpanId: span?.id ?? null });
       }

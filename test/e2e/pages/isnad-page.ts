@@ -134,6 +134,18 @@ export class IsnadPage {
     return this.spanPanel.getByRole('listitem');
   }
 
+  /** The spans of the open document as "LABEL:quote" (e.g. "LOC:دمشق"), in list order. */
+  async spanNames(): Promise<string[]> {
+    const names = await this.spanPanel.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    return names.map((name) => name.replace(/^([A-Z]+) — [^:]+: /, '$1:'));
+  }
+
+  /** How many documents the corpus has (the count in the document list's heading). */
+  async documentCount(): Promise<number> {
+    const text = (await this.documentList.getByRole('heading').first().textContent()) ?? '';
+    return Number(/\(([\d,]+)\)\s*$/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+  }
+
   spanItem(name: string | RegExp): Locator {
     return this.spanPanel.getByRole('button', { name });
   }
