@@ -89,7 +89,17 @@ export function SnapshotsView(): React.JSX.Element {
         )}
       </section>
       {confirming ? (
-        <section role="alertdialog" aria-labelledby="snapshot-confirm-heading" aria-describedby="snapshot-confirm-text" className="snapshot-confirm">
+        <section
+          role="alertdialog"
+          aria-labelledby="snapshot-confirm-heading"
+          aria-describedby="snapshot-confirm-text"
+          className="snapshot-confirm"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            app.snapshots.cancelRestore();
+          }}
+        >
           <h2 id="snapshot-confirm-heading">Restore the snapshot of {formatSnapshotTime(confirming.takenAt)}?</h2>
           <p id="snapshot-confirm-text">
             {`The corpus will become what it was then (${plural(confirming.documents, 'document')}, ${plural(confirming.spans, 'span')}; now it has ${plural(state.documents.size, 'document')}, ${plural(state.spans.size, 'span')}), and the undo history will be cleared. A snapshot of the current state is taken first: restore that one to go back.`}

@@ -255,7 +255,8 @@ test('a browser killed while exporting leaves a complete download or none, and t
   const corpusFile = join(files, 'valley.json');
   await writeFile(corpusFile, longArticles(150));
 
-  let { page, isnad } = await start(profile, baseURL!, { downloadDir: downloads });
+  let { page } = await start(profile, baseURL!, { downloadDir: downloads });
+  const isnad = new IsnadPage(page);
   await isnad.openFiles([corpusFile]);
   await expect(isnad.status).toContainText('Imported 150 documents', { timeout: 120_000 });
   const before = await readStoredRows(page);
@@ -280,6 +281,6 @@ test('a browser killed while exporting leaves a complete download or none, and t
     expect(file.documents).toHaveLength(153);
   }
 
-  ({ page, isnad } = await start(profile, baseURL!, { downloadDir: downloads }));
+  ({ page } = await start(profile, baseURL!, { downloadDir: downloads }));
   expect(await readStoredRows(page)).toEqual(before);
 });
