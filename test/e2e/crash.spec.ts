@@ -94,8 +94,7 @@ test('a browser killed in a burst of edits keeps every acknowledged edit, nothin
   // (agreeing to lose its attribution), then the kill.
   page.on('dialog', (dialog) => void dialog.accept());
   for (const [word, occurrence, key] of BURST) {
-    await isnad.selectText(word, occurrence);
-    await page.keyboard.press(key);
+    await isnad.mark(word, key, occurrence);
   }
   await isnad.spanItem(/^CLAIM — /).click();
   await page.keyboard.press('Delete');

@@ -12,8 +12,7 @@ test('take a snapshot, restore it after confirming, and undo the restore with th
   const snapshots = new SnapshotsView(page);
   await isnad.goto();
   await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
-  await isnad.selectText('دمشق', 1);
-  await page.keyboard.press('3');
+  await isnad.mark('دمشق', '3', 1);
   await expect(isnad.spanItem('LOC — Location: دمشق')).toBeVisible();
 
   await snapshots.open();
@@ -24,8 +23,7 @@ test('take a snapshot, restore it after confirming, and undo the restore with th
 
   await snapshots.close();
   await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
-  await isnad.selectText('الحميدية');
-  await page.keyboard.press('3');
+  await isnad.mark('الحميدية', '3');
   await expect(isnad.spanItem('LOC — Location: الحميدية')).toBeVisible();
 
   // Cancel changes nothing.

@@ -32,13 +32,11 @@ test('disk full: the edit is refused with a clear message, not shown, and what w
   const isnad = new IsnadPage(page);
   await isnad.goto();
   await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
-  await isnad.selectText('دمشق', 1);
-  await page.keyboard.press('3');
+  await isnad.mark('دمشق', '3', 1);
   await expect(isnad.spanItem('LOC — Location: دمشق')).toBeVisible();
 
   await diskFull(page);
-  await isnad.selectText('الحميدية');
-  await page.keyboard.press('3');
+  await isnad.mark('الحميدية', '3');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('This change was not saved: the disk is full');
   await expect(alert).toContainText('Everything saved before is intact');
@@ -65,8 +63,7 @@ test('disk full: the edit is refused with a clear message, not shown, and what w
   await expect(isnad.openButton).toBeVisible();
   await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
   expect(await isnad.spanNames()).toEqual(['LOC:دمشق']);
-  await isnad.selectText('الحميدية');
-  await page.keyboard.press('3');
+  await isnad.mark('الحميدية', '3');
   await expect(isnad.spanItem('LOC — Location: الحميدية')).toBeVisible();
 });
 

@@ -36,8 +36,7 @@ test('a span marked in one tab appears in the other, and undo there takes it bac
   for (const tab of [one, two]) await tab.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
 
   await one.page.bringToFront();
-  await one.selectText('دمشق', 1);
-  await one.page.keyboard.press('3');
+  await one.mark('دمشق', '3', 1);
   await expect(one.spanItem('LOC — Location: دمشق')).toBeVisible();
   await expect(two.spanItem('LOC — Location: دمشق')).toBeVisible();
   expect(await two.highlightedTexts('LOC')).toEqual(['دمشق']);

@@ -100,6 +100,12 @@ export class IsnadPage {
     );
   }
 
+  /** Selects the n-th occurrence of `quote` and presses a label key (without waiting for the span to show). */
+  async mark(quote: string, key: string, occurrence = 0): Promise<void> {
+    await this.selectText(quote, occurrence);
+    await this.page.keyboard.press(key);
+  }
+
   /** Puts the caret just before `quote` (like a click there). */
   async placeCaretBefore(quote: string): Promise<void> {
     await this.article.evaluate((root, quote) => {

@@ -21,6 +21,15 @@ export function testPlatform(): HostPlatform & { saved: Array<{ name: string; co
   };
 }
 
+/** Stops and closes apps a test started (their snapshot timers, sync channels and databases). */
+export function closeApps(apps: IsnadApp[]): void {
+  for (const app of apps.splice(0)) {
+    app.snapshots.scheduler.stop();
+    app.sync.close();
+    app.db.close();
+  }
+}
+
 let clock = Date.parse('2026-12-01T09:00:00.000Z');
 
 /** Starts the app on database `name` (the sample corpus when it is new). `channel: null` keeps it alone. */

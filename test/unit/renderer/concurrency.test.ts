@@ -7,17 +7,11 @@ import { integrityProblems } from '../../../shared/model/attribution-commands';
 import { addSpan, relabelSpan } from '../../../shared/model/commands';
 import { createCorpusState, documentsInOrder, spansOfDocument } from '../../../shared/model/state';
 import { ConcurrentChangeError } from '../../../shared/model/transaction';
-import { startApp } from '../helpers/app';
+import { closeApps, startApp } from '../helpers/app';
 import { stateWithDocument, tagged, testContext } from '../helpers/tagged';
 
 const opened: IsnadApp[] = [];
-afterEach(() => {
-  for (const app of opened.splice(0)) {
-    app.snapshots.scheduler.stop();
-    app.sync.close();
-    app.db.close();
-  }
-});
+afterEach(() => closeApps(opened));
 
 /** Two windows on one database, each with its own BroadcastChannel (Node has them too). */
 async function twoWindows(name: string): Promise<[IsnadApp, IsnadApp]> {

@@ -7,16 +7,10 @@ import { SYNC_CHANNEL_NAME, type SyncChannel } from '../../../renderer/state/cor
 import { addSpan } from '../../../shared/model/commands';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
 import type { SnapshotReason } from '../../../shared/snapshots/snapshot';
-import { startApp } from '../helpers/app';
+import { closeApps, startApp } from '../helpers/app';
 
 const opened: IsnadApp[] = [];
-afterEach(() => {
-  for (const app of opened.splice(0)) {
-    app.snapshots.scheduler.stop();
-    app.sync.close();
-    app.db.close();
-  }
-});
+afterEach(() => closeApps(opened));
 
 async function app(name: string, channel: SyncChannel | null = null): Promise<IsnadApp> {
   const started = await startApp(name, channel);

@@ -3,17 +3,14 @@ import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase, readCorpus } from '../../../renderer/db/db';
 import { describeOpenFailure, describeWriteFailure, storageProblem } from '../../../renderer/db/storage-errors';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
-import { startApp, testPlatform } from '../helpers/app';
+import { closeApps, startApp, testPlatform } from '../helpers/app';
 import { failOpen, failWritesAfter } from '../helpers/storage-faults';
 
 const undoFaults: Array<() => void> = [];
 const opened: IsnadApp[] = [];
 afterEach(() => {
   for (const undo of undoFaults.splice(0)) undo();
-  for (const app of opened.splice(0)) {
-    app.snapshots.scheduler.stop();
-    app.db.close();
-  }
+  closeApps(opened);
 });
 
 async function app(name: string): Promise<IsnadApp> {
