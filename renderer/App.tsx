@@ -1,7 +1,7 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
 import { actionForEvent, buildActions } from './commands/actions';
-import { useApp, useCorpusState } from './app/hooks';
+import { useApp, useCorpusState, useT } from './app/hooks';
 import { filesFromDrop } from './platform/folders';
 import { ImportDialog } from './components/ImportDialog';
 import { ImportProgressBar } from './components/ImportProgressBar';
@@ -12,6 +12,7 @@ import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
 import { SnapshotsView } from './components/SnapshotsView';
 import { ExportDialog } from './components/ExportDialog';
+import { SettingsView } from './components/SettingsView';
 import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
@@ -28,8 +29,10 @@ function isField(target: EventTarget | null): boolean {
 export function App(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
+  const t = useT();
   const schema = state.corpus.schema;
-  const actions = useMemo(() => buildActions(app), [app, schema]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Rebuilt when the schema (label actions) or the language (action labels) changes.
+  const actions = useMemo(() => buildActions(app), [app, schema, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
   const { view } = useUiState();
 
@@ -82,7 +85,7 @@ export function App(): React.JSX.Element {
         ({ contents }) => {
           if (contents.files.length || contents.skipped.length) app.imports.stage(contents.files, contents.skipped);
         },
-        (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
+        (error: unknown) => app.notify('error', app.t('notice.droppedUnreadable', { error: String(error) })),
       );
     };
     window.addEventListener('dragenter', onDragEnter);
@@ -100,10 +103,12 @@ export function App(): React.JSX.Element {
   return (
     <div className="app">
       <Toolbar />
-      <div className={view === 'article' ? 'workspace' : 'workspace sources-mode'}>
+      <div className={view === 'article' ? 'workspace' : 'workspace single-pane'}>
         <DocumentList />
         {view === 'sources' ? (
           <SourcesView />
+        ) : view === 'settings' ? (
+          <SettingsView />
         ) : view === 'snapshots' ? (
           <SnapshotsView />
         ) : (
@@ -125,7 +130,7 @@ export function App(): React.JSX.Element {
       <ExportDialog />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          Drop article files to import them
+          {t('app.dropOverlay')}
         </div>
       ) : null}
     </div>

@@ -9,6 +9,15 @@ import { IsnadApp } from './app/controller';
 import { AppContext } from './app/hooks';
 import { detectPlatform } from './platform';
 import { describeOpenFailure } from './db/storage-errors';
+import { createTranslator } from './i18n/i18n';
+import { readPreferenceHint } from './settings/first-paint';
+import { applyPreferences, DEFAULT_PREFERENCES, resolveLanguage } from './settings/preferences';
+
+// Language, direction and theme from the last run, before anything is painted; the database's
+// value (the real one) replaces them as soon as it is read.
+const hinted = readPreferenceHint() ?? DEFAULT_PREFERENCES;
+const hintedLanguage = resolveLanguage(hinted, navigator.languages);
+applyPreferences(document.documentElement, hinted, hintedLanguage);
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -27,12 +36,15 @@ IsnadApp.start(detectPlatform()).then(
     );
   },
   (error: unknown) => {
-    const failure = describeOpenFailure(error);
+    const t = createTranslator(hintedLanguage);
+    const failure = describeOpenFailure(error, t);
     root.render(
       <div role="alert" className="fatal">
         <h1>{failure.title}</h1>
         <p>{failure.advice}</p>
-        <p className="fatal-detail">Details: {failure.detail}</p>
+        <p className="fatal-detail" dir="auto">
+          {t('fatal.detail', { error: failure.detail })}
+        </p>
       </div>,
     );
   },

@@ -10,6 +10,8 @@ import type { IsnadDatabase } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import type { Transaction } from '../../shared/model/transaction';
 import type { CorpusSync } from '../state/corpus-sync';
+import type { WriteAction } from '../db/storage-errors';
+import type { Translate } from '../i18n/i18n';
 
 /** A command as the corpus store runs it. */
 export type StoreCommand = Parameters<CorpusStore['run']>[0];
@@ -23,6 +25,8 @@ export interface AppContext {
   readonly sync: CorpusSync;
   /** The rendered article, or null while none is shown (selection mapping needs it). */
   readonly article: HTMLElement | null;
+  /** Translates a message into the interface language (notices are written with it). */
+  readonly t: Translate;
   /** Shows a message in the status area (errors stay until the next action). */
   notify(tone: 'info' | 'error', text: string, details?: string[]): void;
   /**
@@ -32,10 +36,10 @@ export interface AppContext {
   run(command: StoreCommand): Promise<Transaction | null>;
   /**
    * Tells the user that a write was refused (disk full, database closed, another window
-   * changed the same records first: then this window reloads the corpus). `what` names the
-   * refused action, "This change" by default; `after` is appended to the message.
+   * changed the same records first: then this window reloads the corpus). `action` names the
+   * refused action ("This change" by default); `after` is appended to the message.
    */
-  reportWriteFailure(error: unknown, what?: string, after?: string): Promise<void>;
+  reportWriteFailure(error: unknown, action?: WriteAction, after?: string): Promise<void>;
   /**
    * After the corpus changed under the view (another window's edit, a restore): drops the
    * focus on anything that is gone, and shows another document if the open one is gone.

@@ -10,11 +10,11 @@ import { createCorpusState, documentsInOrder } from '../../shared/model/state';
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/types';
 import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting } from '../db/db';
-import { describeWriteFailure, storageProblem } from '../db/storage-errors';
+import { describeWriteFailure, storageProblem, type WriteAction } from '../db/storage-errors';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
 import { CorpusSync, openSyncChannel, type SyncChannel } from '../state/corpus-sync';
-import { UiStore, type SearchState } from '../state/ui-store';
+import { UiStore, type SearchState, type UiState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
 import { ExportActions } from './actions/export-actions';
@@ -23,6 +23,10 @@ import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
 import { SnapshotActions } from './actions/snapshot-actions';
 import { DatabaseSnapshotStorage } from '../snapshots/snapshot-storage';
+import { SettingsActions } from './actions/settings-actions';
+import type { Translate } from '../i18n/i18n';
+import { applyPreferences, PREFERENCES_KEY, sanitisePreferences } from '../settings/preferences';
+import { PreferencesStore } from '../settings/preferences-store';
 
 export { describeImport } from './import-report';
 
@@ -49,23 +53,49 @@ export class IsnadApp implements AppContext {
   readonly spans = new SpanActions(this);
   /** Automatic snapshots: schedule, list, settings, restore. */
   readonly snapshots: SnapshotActions;
+  /** Interface language, theme and article text settings. */
+  readonly settings: SettingsActions;
 
   private constructor(
     readonly db: IsnadDatabase,
     readonly corpus: CorpusStore,
     readonly platform: HostPlatform,
+    /** Interface preferences and the translator of their language. */
+    readonly preferences: PreferencesStore,
     /** Other windows and tabs on the same corpus: their changes arrive here, ours go out. */
     readonly sync: CorpusSync,
   ) {
+    this.settings = new SettingsActions(this, preferences);
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
   }
+
+  /** Translates a message into the interface language (see renderer/i18n). */
+  get t(): Translate {
+    return this.preferences.t;
+  }
+
 
   /**
    * Opens the database, loads the last corpus or creates the sample corpus, restores the open
    * document, and starts listening to other windows (`channel`: a BroadcastChannel by default).
    */
-  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext(), channel: SyncChannel | null = openSyncChannel()): Promise<IsnadApp> {
+  static async start(
+    platform: HostPlatform,
+    db = new IsnadDatabase(),
+    context = defaultContext(),
+    systemLanguages = (): readonly string[] => globalThis.navigator?.languages ?? [],
+    channel: SyncChannel | null = openSyncChannel(),
+  ): Promise<IsnadApp> {
     await db.open();
+    // Preferences first: the window takes its language, direction and theme before anything is shown.
+    const preferences = new PreferencesStore(sanitisePreferences(await readSetting<unknown>(db, PREFERENCES_KEY, null)), systemLanguages);
+    const root = globalThis.document?.documentElement;
+    if (root) {
+      const apply = (): void => applyPreferences(root, preferences.preferences, preferences.t.language);
+      apply();
+      preferences.subscribe(apply);
+      globalThis.addEventListener?.('languagechange', () => preferences.set(preferences.preferences));
+    }
     let corpusId = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
     let records = corpusId ? await readCorpus(db, corpusId) : null;
     if (!records) {
@@ -84,7 +114,7 @@ export class IsnadApp implements AppContext {
     const sync = new CorpusSync(db, channel, () => void app?.reconcileView());
     const store: CorpusStore = new CorpusStore(state, sync.persistence((): string => store.state.corpus.id), context, history);
     sync.attach(store);
-    app = new IsnadApp(db, store, platform, sync);
+    app = new IsnadApp(db, store, platform, preferences, sync);
     await app.snapshots.start();
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
@@ -114,7 +144,7 @@ export class IsnadApp implements AppContext {
    * window changed the same records first, this window reloads the corpus so it shows the
    * latest version.
    */
-  async reportWriteFailure(error: unknown, what?: string, after?: string): Promise<void> {
+  async reportWriteFailure(error: unknown, action?: WriteAction, after?: string): Promise<void> {
     if (storageProblem(error) === 'concurrent-change') {
       try {
         await this.sync.reload();
@@ -122,7 +152,8 @@ export class IsnadApp implements AppContext {
         // The message below still tells the user; the next write checks again.
       }
     }
-    this.notify('error', after ? `${describeWriteFailure(error, what)} ${after}` : describeWriteFailure(error, what));
+    const text = describeWriteFailure(error, this.t, action);
+    this.notify('error', after ? `${text} ${after}` : text);
   }
 
   /** After the corpus changed under the view (another window, a restore): drop what is gone. */
@@ -166,8 +197,8 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Shows the article view, the corpus sources view or the snapshots. */
-  showView(view: 'article' | 'sources' | 'snapshots'): void {
+  /** Shows the article view, the corpus sources view, the snapshots or the settings. */
+  showView(view: UiState['view']): void {
     this.ui.update({ view });
     if (view === 'snapshots') void this.snapshots.refreshList();
   }
@@ -200,12 +231,12 @@ export class IsnadApp implements AppContext {
   async undo(): Promise<void> {
     try {
       const tx = await this.corpus.undo();
-      if (!tx) return this.notify('info', 'Nothing to undo.');
+      if (!tx) return this.notify('info', this.t('notice.nothingToUndo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.ui.update({ focusedSpanId: null });
-      this.notify('info', `Undid: ${tx.description}.`);
+      this.notify('info', this.t('notice.undid', { change: tx.description }));
     } catch (error) {
-      await this.reportWriteFailure(error, 'Undo');
+      await this.reportWriteFailure(error, 'undo');
     }
   }
 
@@ -214,11 +245,11 @@ export class IsnadApp implements AppContext {
   async redo(): Promise<void> {
     try {
       const tx = await this.corpus.redo();
-      if (!tx) return this.notify('info', 'Nothing to redo.');
+      if (!tx) return this.notify('info', this.t('notice.nothingToRedo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
-      this.notify('info', `Redid: ${tx.description}.`);
+      this.notify('info', this.t('notice.redid', { change: tx.description }));
     } catch (error) {
-      await this.reportWriteFailure(error, 'Redo');
+      await this.reportWriteFailure(error, 'redo');
     }
   }
 }

@@ -9,15 +9,17 @@ import { encodingSummary } from '../../shared/model/import';
 import { findRepeatedParagraphs } from '../../shared/text/repeats';
 import { findInText } from '../../shared/search/search';
 import { splitParagraphs } from '../../shared/text/paragraphs';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import { offsetAtPoint } from '../editor/dom-offsets';
 import { clearHighlights, highlightStyles, paintSearchMatches, paintSpans, paintSuggestions } from '../editor/highlights';
 import { visibleSuggestions } from '../state/suggestions';
-import { STATUS_NAMES } from './DocumentList';
+import { withElements } from '../i18n/rich';
+import { STATUSES, statusName } from './DocumentList';
 
 /** The article view of the open document. */
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, focusedSpanId, search, suggestionsOn, rejectedSuggestions, focusedSuggestionId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -59,7 +61,7 @@ export function ArticleView(): React.JSX.Element {
   if (!doc) {
     return (
       <main className="article-pane empty">
-        <p>No document is open. Open article files with “Open files…” or drop them on the window.</p>
+        <p>{t('article.none')}</p>
       </main>
     );
   }
@@ -78,33 +80,25 @@ export function ArticleView(): React.JSX.Element {
         <h1 dir="auto">{doc.title}</h1>
         <p className="article-meta">
           {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
-          <span>Encoding: {encodingSummary(doc.meta)}</span>
-          <span>
-            {spans.length} span{spans.length === 1 ? '' : 's'}
-          </span>
-          {repeatOf.size ? (
-            <span className="repeat-note">
-              {repeatOf.size} repeated paragraph{repeatOf.size === 1 ? '' : 's'}
-            </span>
-          ) : null}
+          <span>{t('article.encoding', { encoding: encodingSummary(doc.meta) })}</span>
+          <span>{t('count.spans', { count: spans.length })}</span>
+          {repeatOf.size ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatOf.size })}</span> : null}
           {search.query.trim() ? (
-            <span role="status">
-              {matches.length} match{matches.length === 1 ? '' : 'es'} for “{search.query.trim()}”
-            </span>
+            <span role="status">{withElements(t('article.matches', { count: matches.length }), { query: <bdi key="q">{search.query.trim()}</bdi> })}</span>
           ) : null}
           <label>
-            Status{' '}
-            <select aria-label="Document status" value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
-              {(Object.keys(STATUS_NAMES) as DocumentStatus[]).map((status) => (
+            {t('article.status')}{' '}
+            <select aria-label={t('article.status.name')} value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
+              {STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_NAMES[status]}
+                  {statusName(status, t)}
                 </option>
               ))}
             </select>
           </label>
         </p>
       </div>
-      <article ref={attach} className="article-text" aria-label={`Article: ${doc.title}`} tabIndex={0} lang="ar" onMouseUp={onMouseUp}>
+      <article ref={attach} className="article-text" aria-label={t('article.name', { title: doc.title })} tabIndex={0} lang="ar" onMouseUp={onMouseUp}>
         {paragraphs.map((p) => {
           const first = repeatOf.get(p.index);
           return (
@@ -112,7 +106,7 @@ export function ArticleView(): React.JSX.Element {
               key={p.start}
               dir={p.dir}
               data-start={p.start}
-              {...(first === undefined ? {} : { 'data-repeat-of': first + 1, className: 'repeated', title: `Repeats paragraph ${first + 1}` })}
+              {...(first === undefined ? {} : { 'data-repeat-of': first + 1, 'data-repeat-note': t('article.repeatOf', { paragraph: first + 1 }), className: 'repeated', title: t('article.repeatOf', { paragraph: first + 1 }) })}
             >
               {doc.text.slice(p.start, p.end)}
             </p>

@@ -6,38 +6,38 @@
  */
 import { useState } from 'react';
 import { SNAPSHOT_LIMITS, type SnapshotSettings } from '../../shared/snapshots/snapshot-info';
-import { SNAPSHOT_REASON_NAMES, formatSnapshotTime } from '../app/actions/snapshot-actions';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { snapshotCounts, snapshotReasonName, snapshotTime } from '../app/actions/snapshot-actions';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { withElements } from '../i18n/rich';
 
 /** The settings form: interval and how many to keep (remounted when the saved settings change). */
 function SnapshotSettingsForm({ settings }: { settings: SnapshotSettings }): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const [interval, setIntervalText] = useState(String(settings.intervalMinutes));
   const [keep, setKeep] = useState(String(settings.keep));
   return (
     <form
       className="snapshot-settings"
-      aria-label="Snapshot settings"
+      aria-label={t('snapshots.settings.name')}
       onSubmit={(event) => {
         event.preventDefault();
         void app.snapshots.saveSettings({ intervalMinutes: Number(interval), keep: Number(keep) });
       }}
     >
       <label>
-        Take a snapshot every
-        <input type="number" min={SNAPSHOT_LIMITS.minInterval} max={SNAPSHOT_LIMITS.maxInterval} value={interval} onChange={(e) => setIntervalText(e.target.value)} aria-label="Minutes between snapshots" />
-        minutes while the corpus changes
+        {withElements(t('snapshots.settings.every'), {
+          input: (
+            <input type="number" min={SNAPSHOT_LIMITS.minInterval} max={SNAPSHOT_LIMITS.maxInterval} value={interval} onChange={(e) => setIntervalText(e.target.value)} aria-label={t('snapshots.settings.every.name')} />
+          ),
+        })}
       </label>
       <label>
-        Keep the last
-        <input type="number" min={SNAPSHOT_LIMITS.minKeep} max={SNAPSHOT_LIMITS.maxKeep} value={keep} onChange={(e) => setKeep(e.target.value)} aria-label="Snapshots to keep" />
-        snapshots
+        {withElements(t('snapshots.settings.keep'), {
+          input: <input type="number" min={SNAPSHOT_LIMITS.minKeep} max={SNAPSHOT_LIMITS.maxKeep} value={keep} onChange={(e) => setKeep(e.target.value)} aria-label={t('snapshots.settings.keep.name')} />,
+        })}
       </label>
-      <button type="submit">Save settings</button>
+      <button type="submit">{t('snapshots.settings.save')}</button>
     </form>
   );
 }
@@ -45,42 +45,40 @@ function SnapshotSettingsForm({ settings }: { settings: SnapshotSettings }): Rea
 /** The Snapshots view. */
 export function SnapshotsView(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { list, confirmingId, busy, settings } = useUiState().snapshots;
   const confirming = list?.find((s) => s.id === confirmingId) ?? null;
   return (
-    <main className="snapshots-view" aria-label="Snapshots">
+    <main className="snapshots-view" aria-label={t('snapshots.title')}>
       <header className="sources-header">
-        <h1>Snapshots</h1>
+        <h1>{t('snapshots.title')}</h1>
         <div className="sources-actions">
           <button type="button" disabled={busy} onClick={() => void app.snapshots.takeNow()}>
-            Take a snapshot now
+            {t('snapshots.takeNow')}
           </button>
         </div>
-        <p className="hint">
-          Isnad keeps copies of “{state.corpus.name}” in {app.snapshots.storage.where}: one a while after you change something, and one when you close Isnad. Every edit is saved the
-          moment you make it; a snapshot lets you go back to an earlier state of the whole corpus.
-        </p>
+        <p className="hint">{t('snapshots.hint', { corpus: state.corpus.name, where: t(app.snapshots.storage.where) })}</p>
       </header>
       <section aria-labelledby="snapshot-list-heading">
-        <h2 id="snapshot-list-heading">Stored snapshots</h2>
+        <h2 id="snapshot-list-heading">{t('snapshots.list')}</h2>
         {list === null ? (
-          <p className="hint">Reading…</p>
+          <p className="hint">{t('snapshots.reading')}</p>
         ) : list.length === 0 ? (
-          <p className="hint">No snapshot yet. The first one is taken a few minutes after your next change, or now with “Take a snapshot now”.</p>
+          <p className="hint">{t('snapshots.none')}</p>
         ) : (
-          <ul className="snapshot-list" aria-label="Stored snapshots">
+          <ul className="snapshot-list" aria-label={t('snapshots.list')}>
             {list.map((snapshot) => {
-              const time = formatSnapshotTime(snapshot.takenAt);
+              const time = snapshotTime(snapshot.takenAt, t);
+              const reason = snapshotReasonName(snapshot.reason, t);
+              const counts = snapshotCounts(snapshot, t);
               return (
-                <li key={snapshot.id} aria-label={`${time}, ${SNAPSHOT_REASON_NAMES[snapshot.reason]}: ${plural(snapshot.documents, 'document')}, ${plural(snapshot.spans, 'span')}`}>
+                <li key={snapshot.id} aria-label={t('snapshots.item.name', { time, reason, ...counts })}>
                   <time dateTime={snapshot.takenAt}>{time}</time>
-                  <span className="snapshot-reason">{SNAPSHOT_REASON_NAMES[snapshot.reason]}</span>
-                  <span className="snapshot-counts">
-                    {plural(snapshot.documents, 'document')}, {plural(snapshot.spans, 'span')}
-                  </span>
-                  <button type="button" disabled={busy} onClick={() => app.snapshots.askRestore(snapshot.id)} aria-label={`Restore the snapshot of ${time}`}>
-                    Restore…
+                  <span className="snapshot-reason">{reason}</span>
+                  <span className="snapshot-counts">{t('snapshots.item.counts', counts)}</span>
+                  <button type="button" disabled={busy} onClick={() => app.snapshots.askRestore(snapshot.id)} aria-label={t('snapshots.restore.name', { time })}>
+                    {t('snapshots.restore')}
                   </button>
                 </li>
               );
@@ -100,22 +98,26 @@ export function SnapshotsView(): React.JSX.Element {
             app.snapshots.cancelRestore();
           }}
         >
-          <h2 id="snapshot-confirm-heading">Restore the snapshot of {formatSnapshotTime(confirming.takenAt)}?</h2>
+          <h2 id="snapshot-confirm-heading">{t('snapshots.confirm.title', { time: snapshotTime(confirming.takenAt, t) })}</h2>
           <p id="snapshot-confirm-text">
-            {`The corpus will become what it was then (${plural(confirming.documents, 'document')}, ${plural(confirming.spans, 'span')}; now it has ${plural(state.documents.size, 'document')}, ${plural(state.spans.size, 'span')}), and the undo history will be cleared. A snapshot of the current state is taken first: restore that one to go back.`}
+            {t('snapshots.confirm.text', {
+              ...snapshotCounts(confirming, t),
+              nowDocuments: t('count.documents', { count: state.documents.size }),
+              nowSpans: t('count.spans', { count: state.spans.size }),
+            })}
           </p>
           <div className="dialog-buttons">
             <button type="button" className="primary" onClick={() => void app.snapshots.restore(confirming.id)} autoFocus>
-              Restore
+              {t('snapshots.confirm.restore')}
             </button>
             <button type="button" onClick={() => app.snapshots.cancelRestore()}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </section>
       ) : null}
       <section aria-labelledby="snapshot-settings-heading">
-        <h2 id="snapshot-settings-heading">Settings</h2>
+        <h2 id="snapshot-settings-heading">{t('snapshots.settings')}</h2>
         <SnapshotSettingsForm key={`${settings.intervalMinutes}/${settings.keep}`} settings={settings} />
       </section>
     </main>

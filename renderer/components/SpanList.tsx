@@ -4,13 +4,15 @@
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { findLabel, labelDisplayName } from '../../shared/model/schema';
+import { findLabel } from '../../shared/model/schema';
 import { spansOfDocument } from '../../shared/model/state';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { labelName } from '../i18n/labels';
 
 /** The span panel. */
 export function SpanList(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, focusedSpanId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -27,19 +29,19 @@ export function SpanList(): React.JSX.Element {
   const focusedLabel = focused ? findLabel(state.corpus.schema, focused.label) : undefined;
 
   return (
-    <aside className="spans" aria-label="Spans in this document">
+    <aside className="spans" aria-label={t('spans.name')}>
       <h2>
-        Spans <span className="count">({spans.length})</span>
+        {t('spans.heading')} <span className="count">({t.number(spans.length)})</span>
       </h2>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {focused && doc && focusedLabel ? `Focused span: ${labelDisplayName(focusedLabel)}: ${doc.text.slice(focused.start, focused.end)}` : ''}
+        {focused && doc && focusedLabel ? t('spans.focused', { label: labelName(focusedLabel, t), quote: doc.text.slice(focused.start, focused.end) }) : ''}
       </p>
-      {spans.length === 0 ? <p className="hint">Select text in the article, then press a label key (1–7) or click a label.</p> : null}
+      {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
       <ul ref={listRef}>
         {spans.map((span) => {
           const label = findLabel(state.corpus.schema, span.label);
           const quote = doc ? doc.text.slice(span.start, span.end) : '';
-          const name = label ? labelDisplayName(label) : span.label;
+          const name = label ? labelName(label, t) : span.label;
           return (
             <li key={span.id}>
               <button
@@ -47,7 +49,7 @@ export function SpanList(): React.JSX.Element {
                 data-span-id={span.id}
                 className={span.id === focusedSpanId ? 'span-item focused' : 'span-item'}
                 aria-pressed={span.id === focusedSpanId}
-                aria-label={`${name}: ${quote}`}
+                aria-label={t('spans.item', { label: name, quote })}
                 onClick={() => app.spans.focus(span.id)}
                 style={{ '--label-colour': label?.colour ?? '#999' } as React.CSSProperties}
               >

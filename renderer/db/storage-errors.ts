@@ -1,9 +1,11 @@
 /**
  * What went wrong when IndexedDB refused a write or would not open, in words a user can act
- * on. Dexie wraps the browser's errors (an `AbortError` whose `inner` is the
+ * on (in the interface language). Dexie wraps the browser's errors (an `AbortError` whose `inner` is the
  * `QuotaExceededError`, a `BulkError` with `failures`…), so the cause is looked for along
  * those links.
  */
+
+import type { Translate } from '../i18n/i18n';
 
 /** The kinds of storage failure the app explains differently. */
 export type StorageProblem = 'concurrent-change' | 'quota' | 'unavailable' | 'closed' | 'other';
@@ -37,37 +39,35 @@ function detail(error: unknown): string {
   return e && typeof e.message === 'string' && e.message ? e.message : String(error);
 }
 
+/** The actions whose failed write is reported (each names itself in the message). */
+export type WriteAction = 'change' | 'undo' | 'redo' | 'importRest' | 'snapshot' | 'autoSnapshot' | 'currentSnapshot' | 'restore' | 'rejectSuggestion' | 'snapshotSettings';
+
 /**
- * The message for a write that failed. `what` names the refused action ("This change",
- * "The import of 3 documents"…). Every message says that nothing of it was saved and
- * what was saved before is intact, which is what the all-or-nothing write guarantees.
+ * The message for a write that failed, in the interface language. Every message says that
+ * nothing of the action was saved and that what was saved before is intact, which is what
+ * the all-or-nothing write guarantees.
  */
-export function describeWriteFailure(error: unknown, what = 'This change'): string {
+export function describeWriteFailure(error: unknown, t: Translate, action: WriteAction = 'change'): string {
+  const what = t(`storage.what.${action}`);
   switch (storageProblem(error)) {
     case 'concurrent-change':
-      return `${what} was not saved: another Isnad window changed the same annotations at the same moment. This window now shows the latest version; make the change again if it is still needed.`;
+      return t('storage.concurrentChange', { what });
     case 'quota':
-      return `${what} was not saved: the disk is full (the browser's storage quota is used up). Everything saved before is intact. Free some disk space, or delete old snapshots, then try again.`;
+      return t('storage.quota', { what });
     case 'closed':
-      return `${what} was not saved: the database was closed (Isnad was updated or opened in another window). Everything saved before is intact. Reload this window to continue.`;
+      return t('storage.closed', { what });
     case 'unavailable':
-      return `${what} was not saved: the browser's storage (IndexedDB) is not available (${detail(error)}). Everything saved before is intact.`;
+      return t('storage.unavailable', { what, error: detail(error) });
     default:
-      return `${what} could not be saved, so it was not made: ${detail(error)}. Everything saved before is intact.`;
+      return t('storage.other', { what, error: detail(error) });
   }
 }
 
-/** The explanation shown when the database cannot be opened at start. */
-export function describeOpenFailure(error: unknown): { title: string; advice: string; detail: string } {
+/** The explanation shown instead of the app when the database cannot be opened at start. */
+export function describeOpenFailure(error: unknown, t: Translate): { title: string; advice: string; detail: string } {
   const problem = storageProblem(error);
   const text = detail(error);
-  if (problem === 'quota') return { title: 'Isnad cannot open its database: the disk is full', advice: 'Free some disk space, then reload. Nothing was changed.', detail: text };
-  if (problem === 'unavailable' || problem === 'closed')
-    return {
-      title: 'Isnad cannot store your work in this browser',
-      advice:
-        'The browser refused access to its storage (IndexedDB). This happens in private or incognito windows, when site data is blocked or disabled for this site, or while another Isnad window is being upgraded. Use a normal window, allow site data for this site, close other Isnad windows, then reload. Nothing was changed.',
-      detail: text,
-    };
-  return { title: 'Isnad could not open its database', advice: 'Nothing was changed. Close other Isnad windows and try again; if the disk is full, free some space.', detail: text };
+  if (problem === 'quota') return { title: t('fatal.full.title'), advice: t('fatal.full.advice'), detail: text };
+  if (problem === 'unavailable' || problem === 'closed') return { title: t('fatal.unavailable.title'), advice: t('fatal.unavailable.advice'), detail: text };
+  return { title: t('fatal.title'), advice: t('fatal.advice'), detail: text };
 }

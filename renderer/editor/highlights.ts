@@ -7,6 +7,7 @@
 import type { LabelDef, LabelSchema } from '../../shared/model/schema';
 import type { SpanRecord } from '../../shared/model/types';
 import { rangesForOffsets } from './dom-offsets';
+import { blend, contrastRatio, parseHex, toHex } from '../theme/contrast';
 
 const PREFIX = 'isnad-';
 const FOCUS = `${PREFIX}focus`;
@@ -21,15 +22,57 @@ export function highlightName(labelId: string): string {
   return `${PREFIX}${labelId}`;
 }
 
-function withAlpha(hex: string, alpha: string): string {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex.slice(0, 7);
-  return `${full}${alpha}`;
+/** The two themes. */
+export type ThemeName = 'light' | 'dark';
+
+/**
+ * The article page colour of each theme (`--panel` in styles.css; a unit test keeps the two
+ * equal) and the text colours a highlight may set.
+ */
+export const ARTICLE_BACKGROUND: Record<ThemeName, string> = { light: '#ffffff', dark: '#1e2226' };
+const ARTICLE_INK: Record<ThemeName, string> = { light: '#1d1d1f', dark: '#e8e6e1' };
+/** Black or white text on an entity: one of them always reaches 4.5:1 on any background. */
+const ENTITY_TEXT = ['#000000', '#ffffff'];
+
+/**
+ * The focused span: a solid block in the theme's focus colour with text that reads on it,
+ * drawn above every other highlight, so the focus is visible whatever the label colours are.
+ */
+export const FOCUS_COLOURS: Record<ThemeName, { background: string; text: string }> = {
+  light: { background: '#143ca0', text: '#ffffff' },
+  dark: { background: '#8fb4ff', text: '#000000' },
+};
+
+/** How opaque an entity's colour is painted in each theme (stronger on the dark page). */
+const ENTITY_ALPHA: Record<ThemeName, number> = { light: 0xb0 / 255, dark: 0xd8 / 255 };
+/** How opaque an attribution role's tint is (its underline carries the colour). */
+const ROLE_ALPHA: Record<ThemeName, number> = { light: 0x30 / 255, dark: 0x40 / 255 };
+
+/** The colours an entity highlight paints in a theme: a background and the text on it. */
+export function entityColours(colour: string, theme: ThemeName): { background: string; text: string } {
+  const { rgb } = parseHex(colour);
+  const background = blend(rgb, ENTITY_ALPHA[theme], parseHex(ARTICLE_BACKGROUND[theme]).rgb);
+  const text = [...ENTITY_TEXT].sort((a, b) => contrastRatio(parseHex(b).rgb, background) - contrastRatio(parseHex(a).rgb, background))[0]!;
+  return { background: toHex(background), text };
+}
+
+/** The tint an attribution role paints behind its text in a theme (the text keeps the theme's ink). */
+export function roleColours(colour: string, theme: ThemeName): { background: string; text: string } {
+  const background = blend(parseHex(colour).rgb, ROLE_ALPHA[theme], parseHex(ARTICLE_BACKGROUND[theme]).rgb);
+  return { background: toHex(background), text: ARTICLE_INK[theme] };
+}
+
+/** `light-dark(a, b)`: the page's color-scheme (system or the user's theme) picks one. */
+function lightDark(pick: (theme: ThemeName) => string): string {
+  return `light-dark(${pick('light')}, ${pick('dark')})`;
 }
 
 function labelRule(label: LabelDef): string {
   const name = highlightName(label.id);
-  if (label.kind === 'entity') return `::highlight(${name}) { background-color: ${withAlpha(label.colour, 'b0')}; }`;
-  return `::highlight(${name}) { background-color: ${withAlpha(label.colour, '30')}; text-decoration: underline ${label.id === 'CLAIM' ? 'wavy' : 'solid'} ${label.colour}; text-decoration-thickness: 2px; text-underline-offset: 5px; }`;
+  if (label.kind === 'entity') {
+    return `::highlight(${name}) { background-color: ${lightDark((t) => entityColours(label.colour, t).background)}; color: ${lightDark((t) => entityColours(label.colour, t).text)}; }`;
+  }
+  return `::highlight(${name}) { background-color: ${lightDark((t) => roleColours(label.colour, t).background)}; text-decoration: underline ${label.id === 'CLAIM' ? 'wavy' : 'solid'} ${label.colour}; text-decoration-thickness: 2px; text-underline-offset: 5px; }`;
 }
 
 /** The style sheet text for a schema's highlights (colours come from the schema, not from the document). */
@@ -37,8 +80,10 @@ export function highlightStyles(schema: LabelSchema): string {
   return [
     ...schema.labels.map(labelRule),
     `::highlight(${SEARCH}) { background-color: #ffe066; color: #000; }`,
-    `::highlight(${SUGGESTION}) { text-decoration: underline dotted #6b6b6b; text-decoration-thickness: 2px; text-underline-offset: 7px; }`,
-    `::highlight(${SUGGESTION_FOCUS}) { background-color: rgba(120, 120, 120, 0.22); text-decoration: underline dotted #222; text-decoration-thickness: 3px; text-underline-offset: 7px; }`, `::highlight(${FOCUS}) { background-color: rgba(20, 60, 160, 0.28); color: inherit; text-decoration: underline double #143ca0; text-decoration-thickness: 2px; }`].join('\n');
+    `::highlight(${SUGGESTION}) { text-decoration: underline dotted light-dark(#6b6b6b, #9aa0a6); text-decoration-thickness: 2px; text-underline-offset: 7px; }`,
+    `::highlight(${SUGGESTION_FOCUS}) { background-color: light-dark(rgba(120, 120, 120, 0.22), rgba(200, 200, 200, 0.2)); text-decoration: underline dotted light-dark(#222, #e8e6e1); text-decoration-thickness: 3px; text-underline-offset: 7px; }`,
+    `::highlight(${FOCUS}) { background-color: ${lightDark((t) => FOCUS_COLOURS[t].background)}; color: ${lightDark((t) => FOCUS_COLOURS[t].text)}; }`,
+  ].join('\n');
 }
 
 type HighlightRegistry = Map<string, Highlight>;

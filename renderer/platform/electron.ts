@@ -16,7 +16,7 @@ function toWorkerInput(file: ArticleFileResult): WorkerInputFile {
 /** Snapshots as files in the user data folder, through main. */
 export function electronSnapshotStorage(api: IsnadApi): SnapshotStorage {
   return {
-    where: 'the snapshots folder in Isnad’s user data folder',
+    where: 'snapshots.where.files',
     async write(draft, keep) {
       return (await api.writeSnapshot({ info: draft.info, json: draft.json, keep })).id;
     },

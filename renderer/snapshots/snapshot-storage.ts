@@ -8,8 +8,8 @@ import { writeInTransaction, type IsnadDatabase } from '../db/db';
 
 /** A place that stores snapshots. */
 export interface SnapshotStorage {
-  /** A few words on where, for the Snapshots view ("in this browser's storage"). */
-  readonly where: string;
+  /** Where, in words for the Snapshots view and messages ("this browser's storage…"). */
+  readonly where: 'snapshots.where.browser' | 'snapshots.where.files';
   /** Stores a snapshot, then deletes the oldest of its corpus beyond `keep`. Resolves with its id. */
   write(draft: SnapshotDraft, keep: number): Promise<string>;
   /** The snapshots of a corpus, newest first. */
@@ -26,7 +26,7 @@ export interface SnapshotStorage {
 
 /** Snapshots in the browser's IndexedDB (the `snapshots` table, database version 4). */
 export class DatabaseSnapshotStorage implements SnapshotStorage {
-  readonly where = "this browser's storage for Isnad (IndexedDB)";
+  readonly where = 'snapshots.where.browser' as const;
 
   constructor(
     private readonly db: IsnadDatabase,

@@ -45,8 +45,8 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
-  /** The main pane: the open article, the corpus view of sources, or the snapshots. */
-  view: 'article' | 'sources' | 'snapshots';
+  /** The main pane: the open article, the corpus view of sources, the snapshots, or the settings. */
+  view: 'article' | 'sources' | 'snapshots' | 'settings';
   /** The attribute palette, open for a claim span. */
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */

@@ -18,7 +18,7 @@ test('take a snapshot, restore it after confirming, and undo the restore with th
   await snapshots.open();
   await expect(snapshots.view.getByText(/^No snapshot yet/)).toBeVisible();
   await snapshots.takeNow();
-  await expect(isnad.status).toContainText("Snapshot taken: 3 documents, 9 spans, kept in this browser's storage");
+  await expect(isnad.status).toContainText("Snapshot taken: 3 documents, 9 spans, kept in this browser’s storage");
   expect(await snapshots.entries()).toEqual([expect.stringMatching(/, Taken by hand: 3 documents, 9 spans$/)]);
 
   await snapshots.close();

@@ -6,7 +6,8 @@
 import { createCorpusState } from '../../../shared/model/state';
 import { makeSnapshot, normaliseSnapshotSettings, readSnapshot, type SnapshotInfo, type SnapshotReason, type SnapshotSettings } from '../../../shared/snapshots/snapshot';
 import { readSetting, replaceCorpusRecords, writeSetting } from '../../db/db';
-import { describeWriteFailure } from '../../db/storage-errors';
+import { describeWriteFailure, type WriteAction } from '../../db/storage-errors';
+import { LANGUAGES, type Translate } from '../../i18n/i18n';
 import { SnapshotScheduler } from '../../snapshots/snapshot-scheduler';
 import type { SnapshotStorage } from '../../snapshots/snapshot-storage';
 import type { SnapshotsUi } from '../../state/ui-store';
@@ -15,21 +16,22 @@ import type { AppContext } from '../app-context';
 const SETTINGS_KEY = 'snapshotSettings';
 
 /** What a snapshot's reason is called in the list and in messages. */
-export const SNAPSHOT_REASON_NAMES: Record<SnapshotReason, string> = {
-  scheduled: 'Automatic',
-  quit: 'When Isnad closed',
-  'before-restore': 'Before a restore',
-  manual: 'Taken by hand',
-};
-
-/** A snapshot time as people read it ("29 Nov 2026, 10:15:00"). */
-export function formatSnapshotTime(takenAt: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(takenAt));
+export function snapshotReasonName(reason: SnapshotReason, t: Translate): string {
+  return t(`snapshots.reason.${reason}`);
 }
 
-function counts(info: Pick<SnapshotInfo, 'documents' | 'spans'>): string {
-  return `${info.documents} document${info.documents === 1 ? '' : 's'}, ${info.spans} span${info.spans === 1 ? '' : 's'}`;
+/** A snapshot time as the interface language writes it, to the second (snapshots can be a minute apart). */
+export function snapshotTime(takenAt: string, t: Translate): string {
+  return new Intl.DateTimeFormat(LANGUAGES[t.language].intlLocale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(takenAt));
 }
+
+/** The counts of a snapshot as message parameters ("3 documents", "9 spans"). */
+export function snapshotCounts(info: Pick<SnapshotInfo, 'documents' | 'spans'>, t: Translate): { documents: string; spans: string } {
+  return { documents: t('count.documents', { count: info.documents }), spans: t('count.spans', { count: info.spans }) };
+}
+
+/** Which snapshot a failure is about. */
+const SNAPSHOT_ACTION: Record<SnapshotReason, WriteAction> = { manual: 'snapshot', 'before-restore': 'currentSnapshot', scheduled: 'autoSnapshot', quit: 'autoSnapshot' };
 
 export class SnapshotActions {
   /** Decides when automatic snapshots are due (started by `start`). */
@@ -64,12 +66,13 @@ export class SnapshotActions {
   private async store(reason: SnapshotReason): Promise<{ text: string; details?: string[] } | null> {
     await this.app.corpus.settled();
     const made = makeSnapshot(this.app.corpus.state, reason, this.app.corpus.context.now());
-    const what = reason === 'manual' ? 'The snapshot' : reason === 'before-restore' ? 'The snapshot of the current state' : 'The automatic snapshot';
-    if (!made.ok) return { text: `${what} was not taken: some spans do not match their text.`, details: made.problems };
+    const { t } = this.app;
+    const action = SNAPSHOT_ACTION[reason];
+    if (!made.ok) return { text: t('snapshots.mismatch', { what: t(`storage.what.${action}`) }), details: made.problems };
     try {
       await this.storage.write(made.draft, this.state.settings.keep);
     } catch (error) {
-      return { text: describeWriteFailure(error, what) };
+      return { text: describeWriteFailure(error, t, action) };
     }
     if (reason === 'manual' || reason === 'before-restore') this.scheduler.taken();
     if (this.app.ui.state.view === 'snapshots') await this.refreshList();
@@ -88,8 +91,8 @@ export class SnapshotActions {
     this.update({ busy: true });
     try {
       if (await this.take('manual')) {
-        const { documents, spans } = (this.state.list ?? [])[0] ?? { documents: this.app.corpus.state.documents.size, spans: this.app.corpus.state.spans.size };
-        this.app.notify('info', `Snapshot taken: ${counts({ documents, spans })}, kept in ${this.storage.where}.`);
+        const { state } = this.app.corpus;
+        this.app.notify('info', this.app.t('snapshots.taken', { ...snapshotCounts({ documents: state.documents.size, spans: state.spans.size }, this.app.t), where: this.app.t(this.storage.where) }));
       }
     } finally {
       this.update({ busy: false });
@@ -102,7 +105,7 @@ export class SnapshotActions {
       this.update({ list: await this.storage.list(this.app.corpus.state.corpus.id) });
     } catch (error) {
       this.update({ list: [] });
-      this.app.notify('error', `The snapshots could not be listed: ${(error as Error).message}`);
+      this.app.notify('error', this.app.t('snapshots.listFailed', { error: (error as Error).message }));
     }
   }
 
@@ -112,7 +115,7 @@ export class SnapshotActions {
     try {
       await writeSetting(this.app.db, SETTINGS_KEY, next);
     } catch (error) {
-      await this.app.reportWriteFailure(error, 'The snapshot settings');
+      await this.app.reportWriteFailure(error, 'snapshotSettings');
       return;
     }
     this.update({ settings: next });
@@ -121,7 +124,7 @@ export class SnapshotActions {
       await this.storage.prune(this.app.corpus.state.corpus.id, next.keep);
       await this.refreshList();
     }
-    this.app.notify('info', `Snapshots: every ${next.intervalMinutes} minute${next.intervalMinutes === 1 ? '' : 's'} while you work, the last ${next.keep} kept.`);
+    this.app.notify('info', this.app.t('snapshots.settings.saved', { count: next.intervalMinutes, keep: next.keep }));
   }
 
   /** Asks for confirmation before restoring a snapshot. */
@@ -147,19 +150,19 @@ export class SnapshotActions {
     try {
       const json = await this.storage.read(corpusId, id);
       if (json === null) {
-        this.app.notify('error', 'That snapshot no longer exists (it was deleted as one of the oldest). Nothing was changed.');
+        this.app.notify('error', this.app.t('snapshots.gone'));
         await this.refreshList();
         return false;
       }
       await corpus.settled();
       const read = readSnapshot(json, corpus.state.corpus);
       if (!read.ok) {
-        this.app.notify('error', 'That snapshot cannot be restored: it is damaged. Nothing was changed.', read.problems);
+        this.app.notify('error', this.app.t('snapshots.damaged'), read.problems);
         return false;
       }
       const failure = await this.store('before-restore');
       if (failure) {
-        this.app.notify('error', `${failure.text} The restore was cancelled, so nothing was changed.`, failure.details);
+        this.app.notify('error', this.app.t('snapshots.restoreCancelled', { reason: failure.text }), failure.details);
         return false;
       }
       const { records } = read;
@@ -169,16 +172,20 @@ export class SnapshotActions {
           return { state: createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions), history: [] };
         });
       } catch (error) {
-        await this.app.reportWriteFailure(error, 'The restore');
+        await this.app.reportWriteFailure(error, 'restore');
         return false;
       }
       this.app.sync.announceReplaced(corpusId);
       await this.app.reconcileView();
       await this.refreshList();
-      const when = info ? formatSnapshotTime(info.takenAt) : 'the chosen time';
+      const { t } = this.app;
       this.app.notify(
         'info',
-        `Restored the snapshot of ${when} (${counts({ documents: records.documents.length, spans: records.spans.length })}). The corpus as it was just before is kept as the newest snapshot, “${SNAPSHOT_REASON_NAMES['before-restore']}”: restore it to undo this.`,
+        t('snapshots.restored', {
+          time: info ? snapshotTime(info.takenAt, t) : t('snapshots.chosenTime'),
+          ...snapshotCounts({ documents: records.documents.length, spans: records.spans.length }, t),
+          beforeRestore: snapshotReasonName('before-restore', t),
+        }),
       );
       return true;
     } finally {

@@ -4,7 +4,8 @@
  */
 import { addSpan, relabelSpan, removeSpan } from '../../../shared/model/commands';
 import { spanUsage } from '../../../shared/model/attribution-commands';
-import { findLabel, labelDisplayName } from '../../../shared/model/schema';
+import { findLabel } from '../../../shared/model/schema';
+import { labelName } from '../../i18n/labels';
 import { spansOfDocument } from '../../../shared/model/state';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { nextWordEdge, snapSelection } from '../../../shared/text/words';
@@ -65,7 +66,7 @@ export class SpanActions {
       await this.app.run((state) => relabelSpan(state, { spanId: focused, label: label.id }));
       return;
     }
-    this.app.notify('info', `Select some text first, then press ${label.hotkey} to mark it ${labelDisplayName(label)}.`);
+    this.app.notify('info', this.app.t('notice.selectFirst', { key: label.hotkey, label: labelName(label, this.app.t) }));
   }
 
   /**
@@ -79,11 +80,12 @@ export class SpanActions {
     if (!spanId) return;
     const usage = spanUsage(corpus.state, spanId);
     if (usage.claimOf || usage.mentionOrCueOf) {
+      const { t } = this.app;
       const parts = [
-        usage.claimOf ? `it is the claim of ${usage.claimOf} attribution${usage.claimOf === 1 ? '' : 's'}, which will be removed` : '',
-        usage.mentionOrCueOf ? `${usage.mentionOrCueOf} attribution${usage.mentionOrCueOf === 1 ? '' : 's'} will lose this source mention or cue` : '',
+        usage.claimOf ? t('confirm.deleteSpan.claimOf', { count: usage.claimOf }) : '',
+        usage.mentionOrCueOf ? t('confirm.deleteSpan.mentionOf', { count: usage.mentionOrCueOf }) : '',
       ].filter(Boolean);
-      if (!confirm(`Delete this span? ${parts.join('; ')}. You can undo this.`)) return;
+      if (!confirm(t('confirm.deleteSpan', { reasons: parts.join(t('registry.partSeparator')) }))) return;
     }
     const span = corpus.state.spans.get(spanId);
     const siblings = span ? spansOfDocument(corpus.state, span.docId) : [];

@@ -61,7 +61,7 @@ export class SuggestionActions {
     try {
       await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, rejected[docId]);
     } catch (error) {
-      await this.app.reportWriteFailure(error, 'Rejecting the suggestion');
+      await this.app.reportWriteFailure(error, 'rejectSuggestion');
       return;
     }
     ui.update({ rejectedSuggestions: rejected, focusedSuggestionId: next?.id ?? null });

@@ -42,5 +42,5 @@ export async function startApp(name: string, channel: SyncChannel | null = null)
     now: () => new Date((clock += 1)).toISOString(),
     annotator: 'tester',
   };
-  return IsnadApp.start(testPlatform(), new IsnadDatabase(name), context, channel);
+  return IsnadApp.start(testPlatform(), new IsnadDatabase(name), context, () => ['en-GB'], channel);
 }

@@ -29,7 +29,7 @@ describe('restoring a snapshot', () => {
   it('replaces the corpus and its history after a snapshot of the current state, which restores it back', async () => {
     const a = await app('restore-roundtrip');
     await a.snapshots.takeNow();
-    expect(a.ui.state.notice?.text).toMatch(/^Snapshot taken: 3 documents, 8 spans, kept in this browser's storage/);
+    expect(a.ui.state.notice?.text).toMatch(/^Snapshot taken: 3 documents, 8 spans, kept in this browser’s storage/);
     const early = (await a.snapshots.storage.list(a.corpus.state.corpus.id))[0]!;
     const spanId = await addLocation(a);
     expect(a.corpus.history.undo).toBe('Add LOC span');

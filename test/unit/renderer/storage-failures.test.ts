@@ -3,6 +3,7 @@ import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase, readCorpus } from '../../../renderer/db/db';
 import { describeOpenFailure, describeWriteFailure, storageProblem } from '../../../renderer/db/storage-errors';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
+import { createTranslator } from '../../../renderer/i18n/i18n';
 import { closeApps, startApp, testPlatform } from '../helpers/app';
 import { failOpen, failWritesAfter } from '../helpers/storage-faults';
 
@@ -107,13 +108,13 @@ describe('storage full (QuotaExceededError)', () => {
 describe('IndexedDB unavailable', () => {
   it('a database that cannot be opened (private window) stops the start with a clear explanation', async () => {
     undoFaults.push(failOpen('InvalidStateError'));
-    const error = await IsnadApp.start(testPlatform(), new IsnadDatabase('private-window'), undefined, null).then(
+    const error = await IsnadApp.start(testPlatform(), new IsnadDatabase('private-window'), undefined, () => ['en-GB'], null).then(
       () => null,
       (e: unknown) => e,
     );
     expect(error).not.toBeNull();
     expect(storageProblem(error)).toBe('unavailable');
-    const text = describeOpenFailure(error);
+    const text = describeOpenFailure(error, createTranslator('en'));
     expect(text.title).toBe('Isnad cannot store your work in this browser');
     expect(text.advice).toMatch(/private or incognito windows/);
     expect(text.advice).toMatch(/Nothing was changed/);
@@ -135,6 +136,7 @@ describe('IndexedDB unavailable', () => {
     expect(storageProblem({ name: 'BulkError', failures: [quota] })).toBe('quota');
     expect(storageProblem({ name: 'OpenFailedError', inner: { name: 'UnknownError' } })).toBe('unavailable');
     expect(storageProblem(new Error('other'))).toBe('other');
-    expect(describeWriteFailure(new Error('boom'))).toMatch(/^This change could not be saved, so it was not made: boom\. Everything saved before is intact\.$/);
+    expect(describeWriteFailure(new Error('boom'), createTranslator('en'))).toBe('This change was not saved: boom. Everything saved before is intact.');
+    expect(describeWriteFailure({ name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') }, createTranslator('ar'), 'undo')).toMatch(/^تعذّر حفظ التراجع: القرص ممتلئ/);
   });
 });
