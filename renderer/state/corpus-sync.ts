@@ -62,7 +62,8 @@ export class CorpusSync {
     private readonly channel: SyncChannel | null,
     private readonly onApplied: (how: 'records' | 'replaced') => void = () => undefined,
   ) {
-    channel?.addEventListener('message', (event) => void this.receive(event.data));
+    // A failed read (the database closed meanwhile) is caught up by the next write's check.
+    channel?.addEventListener('message', (event) => void this.receive(event.data).catch(() => undefined));
   }
 
   /** The store whose corpus this window shows (set once it exists). */
