@@ -17,6 +17,7 @@ import { AttributionPanel } from './components/AttributionPanel';
 import { AttributePalette } from './components/AttributePalette';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
+import { SnapshotsView } from './components/SnapshotsView';
 import { ExportDialog } from './components/ExportDialog';
 import { SettingsView } from './components/SettingsView';
 import { useUiState } from './app/hooks';
@@ -118,6 +119,8 @@ export function App(): React.JSX.Element {
           <SourcesView />
         ) : view === 'settings' ? (
           <SettingsView keyboard={<KeyboardSettings actions={actions} t={t} />} />
+        ) : view === 'snapshots' ? (
+          <SnapshotsView />
         ) : (
           <>
             <ArticleView />

@@ -8,6 +8,7 @@ import { App } from './App';
 import { IsnadApp } from './app/controller';
 import { AppContext } from './app/hooks';
 import { detectPlatform } from './platform';
+import { describeOpenFailure } from './db/storage-errors';
 import { createTranslator } from './i18n/i18n';
 import { readPreferenceHint } from './settings/first-paint';
 import { applyPreferences, DEFAULT_PREFERENCES, resolveLanguage } from './settings/preferences';
@@ -23,6 +24,9 @@ const root = createRoot(document.getElementById('root')!);
 IsnadApp.start(detectPlatform()).then(
   (app) => {
     (globalThis as { __isnadReady?: boolean }).__isnadReady = true;
+    // Closing the window or the app: a last snapshot if anything changed (best effort; every
+    // edit is already in the database, the snapshot is the extra copy).
+    window.addEventListener('pagehide', () => app.snapshots.scheduler.atQuit());
     root.render(
       <StrictMode>
         <AppContext.Provider value={app}>
@@ -33,11 +37,14 @@ IsnadApp.start(detectPlatform()).then(
   },
   (error: unknown) => {
     const t = createTranslator(hintedLanguage);
+    const failure = describeOpenFailure(error, t);
     root.render(
       <div role="alert" className="fatal">
-        <h1>{t('fatal.title')}</h1>
-        <p dir="auto">{error instanceof Error ? error.message : String(error)}</p>
-        <p>{t('fatal.advice')}</p>
+        <h1>{failure.title}</h1>
+        <p>{failure.advice}</p>
+        <p className="fatal-detail" dir="auto">
+          {t('fatal.detail', { error: failure.detail })}
+        </p>
       </div>,
     );
   },

@@ -2,7 +2,7 @@
  * Main-process entry (bundled to out/main/index.js): single instance, sandbox everywhere,
  * session security, IPC, menu, window. Quits when all windows are closed, except on macOS.
  */
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import type { BaseWindow, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
@@ -16,6 +16,11 @@ import type { ShowOpenDialog } from './ipc/open-article-files';
 import { openArticleFolder } from './ipc/open-article-folder';
 import { registerIpcHandlers } from './ipc/register';
 import { saveExport } from './ipc/save-export';
+import { listSnapshots } from './ipc/list-snapshots';
+import { readSnapshot } from './ipc/read-snapshot';
+import { writeSnapshot } from './ipc/write-snapshot';
+import { PendingWrites, holdQuitForWrites } from './pending-writes';
+import { nodeSnapshotFs } from './snapshot-folder';
 import { buildMenuTemplate } from './menu';
 import { createMainWindow, hardenWebContents, installSessionSecurity } from './window';
 import { PRODUCT_NAME, bundlePaths } from './window-options';
@@ -68,8 +73,14 @@ function sendMenuCommand(command: MenuCommand, target: BaseWindow | undefined): 
   if (window && !window.isDestroyed()) window.webContents.send(IPC_CHANNELS.menuCommand, command);
 }
 
+/** Snapshot writes in flight: the app waits for them before it exits. */
+const pendingWrites = new PendingWrites();
+
 function start(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin));
+  holdQuitForWrites(app, pendingWrites);
+  // Read after `setPath('userData')` above, so tests' throw-away profiles get their own.
+  const snapshots = { root: join(app.getPath('userData'), 'snapshots'), fs: nodeSnapshotFs };
 
   installSessionSecurity(session.defaultSession, origin);
 
@@ -88,6 +99,9 @@ function start(): void {
           defaultDirectory: app.getPath('documents'),
         }),
       getAppInfo: () => getAppInfo({ getVersion: () => app.getVersion(), platform: process.platform }),
+      writeSnapshot: (_event, request) => pendingWrites.track(writeSnapshot(request, { ...snapshots, writeFileAtomic: (path, data) => writeFileAtomic(path, data) })),
+      listSnapshots: (_event, request) => listSnapshots(request, snapshots),
+      readSnapshot: (_event, request) => readSnapshot(request, snapshots),
     },
     { origin },
   );

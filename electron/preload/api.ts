@@ -6,7 +6,7 @@
  * CommonJS preload, where nothing but `electron` can be required at run time.
  */
 import { IPC_CHANNELS, MENU_COMMANDS } from '../../shared/ipc/channels';
-import type { IsnadApi, MenuCommand, SaveExportPayload } from '../../shared/ipc/contract';
+import type { IsnadApi, MenuCommand, SaveExportPayload, WriteSnapshotPayload } from '../../shared/ipc/contract';
 
 /** The part of Electron's `ipcRenderer` the API needs. */
 export interface IpcRendererLike {
@@ -36,6 +36,20 @@ export function createIsnadApi(ipc: IpcRendererLike): IsnadApi {
         contents: request?.contents,
       }) as ReturnType<IsnadApi['saveExport']>,
     getAppInfo: () => ipc.invoke(IPC_CHANNELS.getAppInfo) as ReturnType<IsnadApi['getAppInfo']>,
+    writeSnapshot: (request: WriteSnapshotPayload) =>
+      ipc.invoke(IPC_CHANNELS.writeSnapshot, {
+        info: {
+          corpusId: request?.info?.corpusId,
+          takenAt: request?.info?.takenAt,
+          reason: request?.info?.reason,
+          documents: request?.info?.documents,
+          spans: request?.info?.spans,
+        },
+        json: request?.json,
+        keep: request?.keep,
+      }) as ReturnType<IsnadApi['writeSnapshot']>,
+    listSnapshots: (request: { corpusId: string }) => ipc.invoke(IPC_CHANNELS.listSnapshots, { corpusId: request?.corpusId }) as ReturnType<IsnadApi['listSnapshots']>,
+    readSnapshot: (request: { corpusId: string; id: string }) => ipc.invoke(IPC_CHANNELS.readSnapshot, { corpusId: request?.corpusId, id: request?.id }) as ReturnType<IsnadApi['readSnapshot']>,
     onMenuCommand: (callback: (command: MenuCommand) => void) => {
       if (typeof callback !== 'function') throw new TypeError('onMenuCommand expects a function');
       // The IPC event is dropped: it carries `sender` and must not reach the page.

@@ -9,6 +9,8 @@ import type { UiStore } from '../state/ui-store';
 import type { IsnadDatabase } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import type { Transaction } from '../../shared/model/transaction';
+import type { CorpusSync } from '../state/corpus-sync';
+import type { WriteAction } from '../db/storage-errors';
 import type { Translate } from '../i18n/i18n';
 
 /** A command as the corpus store runs it. */
@@ -19,6 +21,8 @@ export interface AppContext {
   readonly corpus: CorpusStore;
   readonly ui: UiStore;
   readonly platform: HostPlatform;
+  /** Other windows on the same corpus (announcing a restore, reloading after a refused write). */
+  readonly sync: CorpusSync;
   /** The rendered article, or null while none is shown (selection mapping needs it). */
   readonly article: HTMLElement | null;
   /** Translates a message into the interface language (notices are written with it). */
@@ -30,6 +34,17 @@ export interface AppContext {
    * transaction, or null after telling the user why nothing changed.
    */
   run(command: StoreCommand): Promise<Transaction | null>;
+  /**
+   * Tells the user that a write was refused (disk full, database closed, another window
+   * changed the same records first: then this window reloads the corpus). `action` names the
+   * refused action ("This change" by default); `after` is appended to the message.
+   */
+  reportWriteFailure(error: unknown, action?: WriteAction, after?: string): Promise<void>;
+  /**
+   * After the corpus changed under the view (another window's edit, a restore): drops the
+   * focus on anything that is gone, and shows another document if the open one is gone.
+   */
+  reconcileView(): Promise<void>;
   /** Shows a document (and remembers it as the open one). */
   openDocument(docId: string): Promise<void>;
 }

@@ -9,9 +9,11 @@ import { buildSampleCorpus } from '../../shared/model/sample-corpus';
 import { createCorpusState, documentsInOrder } from '../../shared/model/state';
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/types';
-import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
+import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting } from '../db/db';
+import { describeWriteFailure, storageProblem, type WriteAction } from '../db/storage-errors';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
+import { CorpusSync, openSyncChannel, type SyncChannel } from '../state/corpus-sync';
 import { UiStore, type SearchState, type UiState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
@@ -23,6 +25,8 @@ import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
 import { KeyBindingStore } from '../commands/bindings';
 import { allActionDefinitions } from '../commands/definitions';
+import { SnapshotActions } from './actions/snapshot-actions';
+import { DatabaseSnapshotStorage } from '../snapshots/snapshot-storage';
 import { SettingsActions } from './actions/settings-actions';
 import type { Translate } from '../i18n/i18n';
 import { applyPreferences, PREFERENCES_KEY, sanitisePreferences } from '../settings/preferences';
@@ -57,6 +61,8 @@ export class IsnadApp implements AppContext {
   readonly navigation = new NavigationActions(this);
   /** The user's key bindings (defaults from the action registry, changes stored). */
   readonly bindings: KeyBindingStore;
+  /** Automatic snapshots: schedule, list, settings, restore. */
+  readonly snapshots: SnapshotActions;
   /** Interface language, theme and article text settings. */
   readonly settings: SettingsActions;
 
@@ -66,9 +72,12 @@ export class IsnadApp implements AppContext {
     readonly platform: HostPlatform,
     /** Interface preferences and the translator of their language. */
     readonly preferences: PreferencesStore,
+    /** Other windows and tabs on the same corpus: their changes arrive here, ours go out. */
+    readonly sync: CorpusSync,
   ) {
     this.settings = new SettingsActions(this, preferences);
     this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
+    this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
   }
 
   /** Translates a message into the interface language (see renderer/i18n). */
@@ -77,8 +86,17 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Opens the database, loads the last corpus or creates the sample corpus, restores the open document. */
-  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext(), systemLanguages = (): readonly string[] => globalThis.navigator?.languages ?? []): Promise<IsnadApp> {
+  /**
+   * Opens the database, loads the last corpus or creates the sample corpus, restores the open
+   * document, and starts listening to other windows (`channel`: a BroadcastChannel by default).
+   */
+  static async start(
+    platform: HostPlatform,
+    db = new IsnadDatabase(),
+    context = defaultContext(),
+    systemLanguages = (): readonly string[] => globalThis.navigator?.languages ?? [],
+    channel: SyncChannel | null = openSyncChannel(),
+  ): Promise<IsnadApp> {
     await db.open();
     // Preferences first: the window takes its language, direction and theme before anything is shown.
     const preferences = new PreferencesStore(sanitisePreferences(await readSetting<unknown>(db, PREFERENCES_KEY, null)), systemLanguages);
@@ -103,10 +121,14 @@ export class IsnadApp implements AppContext {
     await writeSetting(db, OPEN_CORPUS_KEY, corpusId);
     const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
     const history = await readHistory(db, corpusId);
-    const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
-    const app = new IsnadApp(db, store, platform, preferences);
+    let app: IsnadApp | null = null;
+    const sync = new CorpusSync(db, channel, () => void app?.reconcileView());
+    const store: CorpusStore = new CorpusStore(state, sync.persistence((): string => store.state.corpus.id), context, history);
+    sync.attach(store);
+    app = new IsnadApp(db, store, platform, preferences, sync);
     await app.bindings.load();
     app.ui.update({ snapMode: await readSnapMode(app) });
+    await app.snapshots.start();
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
     if (openDocId) await app.openDocument(openDocId);
@@ -130,16 +152,50 @@ export class IsnadApp implements AppContext {
   }
 
 
+  /**
+   * Reports a write the database refused (nothing of it was stored or shown). When another
+   * window changed the same records first, this window reloads the corpus so it shows the
+   * latest version.
+   */
+  async reportWriteFailure(error: unknown, action?: WriteAction, after?: string): Promise<void> {
+    if (storageProblem(error) === 'concurrent-change') {
+      try {
+        await this.sync.reload();
+      } catch {
+        // The message below still tells the user; the next write checks again.
+      }
+    }
+    const text = describeWriteFailure(error, this.t, action);
+    this.notify('error', after ? `${text} ${after}` : text);
+  }
+
+  /** After the corpus changed under the view (another window, a restore): drop what is gone. */
+  async reconcileView(): Promise<void> {
+    const { state } = this.corpus;
+    const { openDocId, focusedSpanId, palette } = this.ui.state;
+    if (focusedSpanId && !state.spans.has(focusedSpanId)) this.ui.update({ focusedSpanId: null });
+    if (palette && !state.spans.has(palette.claimSpanId)) this.ui.update({ palette: null });
+    if (openDocId && !state.documents.has(openDocId)) {
+      const first = documentsInOrder(state)[0];
+      if (first) await this.openDocument(first.id);
+      else this.ui.update({ openDocId: null, focusedSpanId: null });
+    }
+  }
+
   /** Shows a document. */
   async openDocument(docId: string): Promise<void> {
     if (!this.corpus.state.documents.has(docId)) return;
     // A new document starts with the caret at its beginning; the old DOM selection must not leak into it.
     this.articleElement?.ownerDocument.getSelection()?.removeAllRanges();
     this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article', caret: { anchor: 0, focus: 0, source: 'keyboard' } });
-    await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
-    if (!this.ui.state.rejectedSuggestions[docId]) {
-      const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);
-      if (rejected.length) this.ui.update({ rejectedSuggestions: { ...this.ui.state.rejectedSuggestions, [docId]: rejected } });
+    try {
+      await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
+      if (!this.ui.state.rejectedSuggestions[docId]) {
+        const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);
+        if (rejected.length) this.ui.update({ rejectedSuggestions: { ...this.ui.state.rejectedSuggestions, [docId]: rejected } });
+      }
+    } catch {
+      // Only the remembered position is lost (the database is full or closed); the document shows.
     }
   }
 
@@ -156,9 +212,10 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Shows the article view, the corpus sources view or the settings. */
+  /** Shows the article view, the corpus sources view, the snapshots or the settings. */
   showView(view: UiState['view']): void {
     this.ui.update({ view });
+    if (view === 'snapshots') void this.snapshots.refreshList();
   }
 
 
@@ -179,7 +236,7 @@ export class IsnadApp implements AppContext {
       this.ui.update({ notice: null });
       return result.tx;
     } catch (error) {
-      this.notify('error', this.t('notice.changeNotSaved', { error: (error as Error).message }));
+      await this.reportWriteFailure(error);
       return null;
     }
   }
@@ -194,7 +251,7 @@ export class IsnadApp implements AppContext {
       this.ui.update({ focusedSpanId: null });
       this.notify('info', this.t('notice.undid', { change: tx.description }));
     } catch (error) {
-      this.notify('error', this.t('notice.undoNotSaved', { error: (error as Error).message }));
+      await this.reportWriteFailure(error, 'undo');
     }
   }
 
@@ -207,7 +264,7 @@ export class IsnadApp implements AppContext {
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.notify('info', this.t('notice.redid', { change: tx.description }));
     } catch (error) {
-      this.notify('error', this.t('notice.redoNotSaved', { error: (error as Error).message }));
+      await this.reportWriteFailure(error, 'redo');
     }
   }
 }

@@ -42,6 +42,9 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title={t('toolbar.sources.title')}>
         {t('toolbar.sources')}
       </button>
+      <button type="button" aria-pressed={view === 'snapshots'} onClick={() => app.showView(view === 'snapshots' ? 'article' : 'snapshots')} title={t('toolbar.snapshots.title')}>
+        {t('toolbar.snapshots')}
+      </button>
       <button type="button" aria-pressed={suggestionsOn} onClick={() => app.suggestions.toggle()} title={t('toolbar.suggestions.title')}>
         {t('toolbar.suggestions')}
       </button>

@@ -3,17 +3,26 @@
  * only ever added, with data migrations in `upgrade()`. Every state change reaches it
  * through `writeTransaction` (one write path), inside one IndexedDB transaction.
  */
-import { Dexie, type EntityTable, type Transaction as DexieTransaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction as DexieTransaction } from 'dexie';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import { defaultRegistry } from '../../shared/model/registry';
-import type { Transaction } from '../../shared/model/transaction';
+import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
+import { sameRecord } from '../../shared/model/same-record';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
+import type { StoredRecord } from '../../shared/model/state';
+import type { SnapshotInfo } from '../../shared/snapshots/snapshot';
 
 /** A small key/value row: the open corpus, the open document, preferences. */
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** The file of a stored snapshot (browser), apart from its facts so that listing stays cheap. */
+export interface SnapshotFileRecord {
+  id: string;
+  json: string;
 }
 
 /** The IndexedDB database name. */
@@ -33,9 +42,13 @@ export class IsnadDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   sources!: EntityTable<SourceRecord, 'id'>;
   attributions!: EntityTable<AttributionRecord, 'id'>;
+  snapshots!: EntityTable<SnapshotInfo, 'id'>;
+  snapshotFiles!: EntityTable<SnapshotFileRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
-    super(name);
+    // 'strict': a commit is flushed to disk before it resolves, so an acknowledged edit also
+    // survives a power cut (closing the laptop on a flat battery), not only a crash.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       corpora: 'id',
       documents: 'id, corpusId, sha256, [corpusId+order]',
@@ -65,25 +78,79 @@ export class IsnadDatabase extends Dexie {
       });
     // Version 4: near-duplicate signatures became one-permutation MinHash (a shingle is hashed
     // once instead of 128 times, see shared/search/minhash.ts). Signatures of the two schemes
-    // cannot be compared, so every document is signed again.
+    // cannot be compared, so every document is signed again — the stored ones and the copies
+    // in the undo history (an undo puts its copy back, and writes check it against the store).
     this.version(4)
       .stores({})
-      .upgrade((tx) =>
-        modifyDocuments(tx, (doc) => {
+      .upgrade(async (tx) => {
+        await modifyDocuments(tx, (doc) => {
           doc.minhash = minHashSignature(doc.text);
-        }),
-      );
+        });
+        await tx.table<HistoryEntry, string>('history').toCollection().modify((entry) => {
+          for (const change of entry.tx.changes) {
+            if (change.table !== 'documents') continue;
+            for (const doc of [change.before, change.after] as Array<DocumentRecord | null>) if (doc?.minhash) doc.minhash = minHashSignature(doc.text);
+          }
+        });
+      });
+    // Version 5: automatic snapshots of each corpus (browser host; Electron keeps them as
+    // files): their facts, and their native-format files by the same id. Nothing to migrate.
+    this.version(5).stores({ snapshots: 'id, corpusId, [corpusId+takenAt]', snapshotFiles: 'id' });
+  }
+}
+
+/**
+ * A read-write transaction that fails with the root cause. When IndexedDB aborts a
+ * transaction (the disk is full at commit), Dexie may reject with the abort of one request;
+ * the transaction's own error (a `QuotaExceededError`) says what happened, so that is
+ * thrown instead. A transaction aborted by our own throw has no such error: ours is kept.
+ */
+export async function writeInTransaction<T>(db: Dexie, tables: Table[], scope: () => Promise<T>): Promise<T> {
+  let idbtrans: IDBTransaction | undefined;
+  try {
+    return await db.transaction('rw', tables, (tx) => {
+      idbtrans = tx.idbtrans;
+      return scope();
+    });
+  } catch (error) {
+    throw idbtrans?.error ?? error;
+  }
+}
+
+type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
+
+function recordTables(db: IsnadDatabase): RecordTables {
+  return { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as unknown as RecordTables;
+}
+
+/**
+ * Checks, inside the write's own IndexedDB transaction, that every record the transaction
+ * touches is still what it expects (`before`). Another window may have changed it since this
+ * window read it: then the write is refused with a `ConcurrentChangeError`, so two windows
+ * editing the same span can never both win silently.
+ */
+async function checkExpectations(tables: RecordTables, tx: Transaction): Promise<void> {
+  for (const [table, expected] of expectedBefore(tx)) {
+    const ids = [...expected.keys()];
+    const stored = await tables[table].bulkGet(ids);
+    ids.forEach((id, i) => {
+      const before = expected.get(id) ?? null;
+      const now = stored[i] ?? null;
+      if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
+    });
   }
 }
 
 /**
  * Writes a transaction's record changes (puts and deletes) and the undo-history change in
- * one IndexedDB transaction. Consecutive changes to one table go as one bulk operation.
+ * one IndexedDB transaction, after checking that the stored records are the ones the
+ * transaction was made from. Consecutive changes to one table go as one bulk operation.
  * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
-  const tables = { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as const;
-  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+  const tables = recordTables(db);
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    await checkExpectations(tables, tx);
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
     let i = 0;
@@ -93,7 +160,7 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
       let j = i;
       while (j < tx.changes.length && tx.changes[j]!.table === first.table && (tx.changes[j]!.after !== null) === isPut) j += 1;
       const run = tx.changes.slice(i, j);
-      const table = tables[first.table] as unknown as { bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> };
+      const table = tables[first.table];
       if (isPut) await table.bulkPut(run.map((c) => c.after));
       else await table.bulkDelete(run.map((c) => c.id));
       i = j;
@@ -125,6 +192,25 @@ export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<C
   });
 }
 
+/**
+ * Reads some records by table and id (absent ones as null) and the corpus's undo history,
+ * in one read transaction, so both come from the same committed state.
+ */
+export async function readStoredRecords(db: IsnadDatabase, corpusId: string, refs: ReadonlyArray<{ table: RecordChange['table']; id: string }>): Promise<{ records: StoredRecord[]; history: HistoryEntry[] }> {
+  const tables = recordTables(db);
+  return db.transaction('r', [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    const byTable = new Map<RecordChange['table'], string[]>();
+    for (const ref of refs) byTable.set(ref.table, [...(byTable.get(ref.table) ?? []), ref.id]);
+    const records: StoredRecord[] = [];
+    for (const [table, ids] of byTable) {
+      const unique = [...new Set(ids)];
+      const rows = await tables[table].bulkGet(unique);
+      unique.forEach((id, i) => records.push({ table, id, record: rows[i] ?? null } as StoredRecord));
+    }
+    return { records, history: await readHistory(db, corpusId) };
+  });
+}
+
 /** Reads the undo and redo history of a corpus. */
 export async function readHistory(db: IsnadDatabase, corpusId: string): Promise<HistoryEntry[]> {
   return db.history.where('corpusId').equals(corpusId).toArray();
@@ -132,12 +218,33 @@ export async function readHistory(db: IsnadDatabase, corpusId: string): Promise<
 
 /** Writes new records (the sample corpus, say) in one IndexedDB transaction. */
 export async function writeRecords(db: IsnadDatabase, records: Omit<CorpusRecords, 'sources' | 'attributions'> & Partial<Pick<CorpusRecords, 'sources' | 'attributions'>>): Promise<void> {
-  await db.transaction('rw', [db.corpora, db.documents, db.spans, db.sources, db.attributions], async () => {
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions], async () => {
     await db.corpora.put(records.corpus);
     await db.documents.bulkPut(records.documents);
     await db.spans.bulkPut(records.spans);
     await db.sources.bulkPut(records.sources ?? []);
     await db.attributions.bulkPut(records.attributions ?? []);
+  });
+}
+
+/**
+ * Replaces everything of one corpus (a restored snapshot): its documents, spans, sources,
+ * attributions and undo history are deleted and the given records written, in one
+ * IndexedDB transaction — all of it or, on any failure, none.
+ */
+export async function replaceCorpusRecords(db: IsnadDatabase, records: CorpusRecords): Promise<void> {
+  const corpusId = records.corpus.id;
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    await db.documents.where('corpusId').equals(corpusId).delete();
+    await db.spans.where('corpusId').equals(corpusId).delete();
+    await db.sources.where('corpusId').equals(corpusId).delete();
+    await db.attributions.where('corpusId').equals(corpusId).delete();
+    await db.history.where('corpusId').equals(corpusId).delete();
+    await db.corpora.put(records.corpus);
+    await db.documents.bulkPut(records.documents);
+    await db.spans.bulkPut(records.spans);
+    await db.sources.bulkPut(records.sources);
+    await db.attributions.bulkPut(records.attributions);
   });
 }
 
@@ -149,5 +256,5 @@ export async function readSetting<T>(db: IsnadDatabase, key: string, fallback: T
 
 /** Writes a setting. */
 export async function writeSetting(db: IsnadDatabase, key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key, value });
+  await writeInTransaction(db, [db.settings], () => db.settings.put({ key, value }));
 }

@@ -136,6 +136,7 @@ export class ImportSession {
   private fail: ((error: Error) => void) | null = null;
   private readonly builder: ImportBuilder;
   private readonly threads: ImportThreads;
+  private written = 0;
 
   constructor(
     private readonly store: CorpusStore,
@@ -185,14 +186,21 @@ export class ImportSession {
       if (byWriter && files.length) this.writer?.postMessage({ type: 'release', files });
       return;
     }
+    const documents = tx.changes.filter((c) => c.table === 'documents' && c.before === null).length;
     this.inFlight += 1;
     this.store.dispatch(tx, byWriter ? (t) => this.writeInWorker(t, files) : undefined).then(
       () => {
         this.inFlight -= 1;
+        this.written += documents;
         this.pump();
       },
       (error: Error) => this.abort(error),
     );
+  }
+
+  /** Documents written so far (each whole: a document and its spans go in one write). */
+  get writtenDocuments(): number {
+    return this.written;
   }
 
   /** Starts the import; resolves when every file is written or the import was cancelled. */

@@ -61,4 +61,5 @@ export const browserPlatform: HostPlatform = {
   onMenuCommand() {
     return () => undefined;
   },
+  snapshots: null,
 };

@@ -5,12 +5,30 @@
 import type { ArticleFileResult, IsnadApi } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 import type { HostPlatform } from './host';
+import type { SnapshotStorage } from '../snapshots/snapshot-storage';
 
 /** One file read by main, as worker input: its bytes, or why it was not read. */
 function toWorkerInput(file: ArticleFileResult): WorkerInputFile {
   return 'bytes' in file ? { name: file.name, bytes: file.bytes } : { name: file.name, error: file.error };
 }
 
+
+/** Snapshots as files in the user data folder, through main. */
+export function electronSnapshotStorage(api: IsnadApi): SnapshotStorage {
+  return {
+    where: 'snapshots.where.files',
+    async write(draft, keep) {
+      return (await api.writeSnapshot({ info: draft.info, json: draft.json, keep })).id;
+    },
+    async list(corpusId) {
+      return (await api.listSnapshots({ corpusId })).snapshots;
+    },
+    async read(corpusId, id) {
+      const result = await api.readSnapshot({ corpusId, id });
+      return 'json' in result ? result.json : null;
+    },
+  };
+}
 
 /** Wraps the preload API as a host platform. */
 export function electronPlatform(api: IsnadApi): HostPlatform {
@@ -32,5 +50,6 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
     onMenuCommand(listener) {
       return api.onMenuCommand(listener);
     },
+    snapshots: electronSnapshotStorage(api),
   };
 }

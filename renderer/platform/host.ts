@@ -4,6 +4,7 @@
  */
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
+import type { SnapshotStorage } from '../snapshots/snapshot-storage';
 
 /** The result of saving an export. */
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
@@ -25,6 +26,11 @@ export interface HostPlatform {
   saveExport(suggestedName: string, contents: string | Uint8Array): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: HostMenuCommand) => void): () => void;
+  /**
+   * Where automatic snapshots go: files in the user data folder (Electron), or null to keep
+   * them in the browser's IndexedDB.
+   */
+  readonly snapshots: SnapshotStorage | null;
 }
 
 /**

@@ -37,6 +37,12 @@ export type RunResult = { ok: true; tx: Transaction } | { ok: false; error: stri
 
 const HISTORY_LIMIT = 500;
 
+/** Undo stack then redo stack, each oldest first (by `seq`, ties by id). */
+function splitHistory(history: readonly HistoryEntry[]): { undo: HistoryEntry[]; redo: HistoryEntry[]; nextSeq: number } {
+  const sorted = [...history].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { undo: sorted.filter((e) => e.stack === 'undo'), redo: sorted.filter((e) => e.stack === 'redo'), nextSeq: sorted.reduce((max, e) => Math.max(max, e.seq), 0) + 1 };
+}
+
 /** Holds the open corpus state, the undo history, and notifies subscribers on change. */
 export class CorpusStore {
   private current: CorpusState;
@@ -45,6 +51,11 @@ export class CorpusStore {
   private nextSeq: number;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Tells this store's history entries apart from those another window writes for the same
+   * corpus at the same moment (both may pick the same `seq`).
+   */
+  private readonly historyTag = Math.random().toString(36).slice(2, 8);
 
   constructor(
     initial: CorpusState,
@@ -53,10 +64,10 @@ export class CorpusStore {
     history: readonly HistoryEntry[] = [],
   ) {
     this.current = initial;
-    const sorted = [...history].sort((a, b) => a.seq - b.seq);
-    this.undoStack = sorted.filter((e) => e.stack === 'undo');
-    this.redoStack = sorted.filter((e) => e.stack === 'redo');
-    this.nextSeq = (sorted.at(-1)?.seq ?? 0) + 1;
+    const split = splitHistory(history);
+    this.undoStack = split.undo;
+    this.redoStack = split.redo;
+    this.nextSeq = split.nextSeq;
   }
 
   /** The current immutable state. */
@@ -90,7 +101,7 @@ export class CorpusStore {
 
   private entry(stack: 'undo' | 'redo', tx: Transaction): HistoryEntry {
     const seq = this.nextSeq++;
-    return { id: `${this.current.corpus.id}:${seq}`, corpusId: this.current.corpus.id, stack, seq, tx };
+    return { id: `${this.current.corpus.id}:${seq}:${this.historyTag}`, corpusId: this.current.corpus.id, stack, seq, tx };
   }
 
   /** Applies in memory (to check it fits), writes with the history change, then publishes. */
@@ -158,6 +169,32 @@ export class CorpusStore {
       const moved = this.entry('undo', top.tx);
       await this.commit({ ...top.tx, origin: 'redo', addToHistory: false }, { put: [moved], remove: [top.id] }, [...this.undoStack, moved], this.redoStack.slice(0, -1));
       return top.tx;
+    });
+  }
+
+  /**
+   * Replaces the state and the undo history after the commands already queued: a restored
+   * snapshot, or the corpus as the database holds it after another window changed it.
+   * Nothing is written (the caller has already stored what it replaces with).
+   */
+  replace(state: CorpusState, history: readonly HistoryEntry[]): Promise<void> {
+    return this.reconcile(async () => ({ state, history }));
+  }
+
+  /**
+   * Runs `read` in turn with the commands (so it sees every earlier write of this store) and
+   * replaces the state and the history with what it returns; null changes nothing.
+   */
+  reconcile(read: (current: CorpusState) => Promise<{ state: CorpusState; history: readonly HistoryEntry[] } | null>): Promise<void> {
+    return this.enqueue(async () => {
+      const next = await read(this.current);
+      if (!next) return;
+      const split = splitHistory(next.history);
+      this.current = next.state;
+      this.undoStack = split.undo;
+      this.redoStack = split.redo;
+      this.nextSeq = Math.max(this.nextSeq, split.nextSeq);
+      this.notify();
     });
   }
 

@@ -9,6 +9,7 @@ import type { SnapMode } from '../../shared/text/snapSelection';
 import type { ExportActivity } from '../export/run-export';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
+import { DEFAULT_SNAPSHOT_SETTINGS, type SnapshotInfo, type SnapshotSettings } from '../../shared/snapshots/snapshot-info';
 
 /** A message for the status area. `tone` decides how it is announced. */
 export interface Notice {
@@ -62,8 +63,8 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
-  /** The main pane: the open article, the corpus view of sources, or the settings. */
-  view: 'article' | 'sources' | 'settings';
+  /** The main pane: the open article, the corpus view of sources, the snapshots, or the settings. */
+  view: 'article' | 'sources' | 'snapshots' | 'settings';
   /** The attribute palette, open for a claim span. */
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */
@@ -83,6 +84,18 @@ export interface UiState {
   shortcutsExpanded: boolean;
   /** The running export (progress and Cancel), or null. */
   exportProgress: ExportActivity | null;
+  snapshots: SnapshotsUi;
+}
+
+/** The Snapshots view: the settings, the stored snapshots, a restore waiting for confirmation. */
+export interface SnapshotsUi {
+  settings: SnapshotSettings;
+  /** Newest first; null until read. */
+  list: SnapshotInfo[] | null;
+  /** The snapshot whose restore the user is asked to confirm. */
+  confirmingId: string | null;
+  /** A snapshot or a restore is being written. */
+  busy: boolean;
 }
 
 /** No search, no filters. */
@@ -110,6 +123,7 @@ export class UiStore {
     overlay: null,
     shortcutsExpanded: false,
     exportProgress: null,
+    snapshots: { settings: { ...DEFAULT_SNAPSHOT_SETTINGS }, list: null, confirmingId: null, busy: false },
   };
   private readonly listeners = new Set<() => void>();
 

@@ -21,6 +21,12 @@ export const IPC_CHANNELS = {
   saveExport: 'isnad:save-export',
   /** Renderer → main: application version and platform. */
   getAppInfo: 'isnad:get-app-info',
+  /** Renderer → main: store a snapshot of a corpus in the user data folder (and keep the last N). */
+  writeSnapshot: 'isnad:write-snapshot',
+  /** Renderer → main: the snapshots of a corpus in the user data folder. */
+  listSnapshots: 'isnad:list-snapshots',
+  /** Renderer → main: the file of one snapshot, to restore it. */
+  readSnapshot: 'isnad:read-snapshot',
   /** Main → renderer: a command chosen in the application menu. */
   menuCommand: 'isnad:menu-command',
 } as const;
@@ -34,6 +40,9 @@ export const INVOKE_CHANNELS = [
   IPC_CHANNELS.openArticleFolder,
   IPC_CHANNELS.saveExport,
   IPC_CHANNELS.getAppInfo,
+  IPC_CHANNELS.writeSnapshot,
+  IPC_CHANNELS.listSnapshots,
+  IPC_CHANNELS.readSnapshot,
 ] as const;
 
 /** A renderer → main channel name. */
@@ -74,7 +83,10 @@ export const MAX_FOLDER_DEPTH = 32;
 export const MAX_FOLDER_ENTRIES = 100_000;
 
 /** The function names of `window.isnad`, exactly (nothing else is exposed). */
-export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'saveExport', 'onMenuCommand', 'getAppInfo'] as const;
+export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot'] as const;
+
+/** Largest snapshot file main writes or reads (UTF-16 code units of the JSON text). */
+export const MAX_SNAPSHOT_CHARS = 400 * 1024 * 1024;
 
 /** One function name of `window.isnad`. */
 export type IsnadApiMethod = (typeof ISNAD_API_METHODS)[number];

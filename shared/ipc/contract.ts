@@ -18,8 +18,11 @@ import {
   MAX_FOLDER_DEPTH,
   MAX_FOLDER_ENTRIES,
   MAX_OPEN_TOTAL_BYTES,
+  MAX_SNAPSHOT_CHARS,
   MENU_COMMANDS,
 } from './channels';
+import { SNAPSHOT_REASONS, SNAPSHOT_LIMITS } from '../snapshots/snapshot-info';
+import { SNAPSHOT_CORPUS_ID, SNAPSHOT_TIME, isSnapshotFileName } from '../snapshots/snapshot-files';
 import type { InvokeChannel, IpcChannel, IsnadApiMethod } from './channels';
 
 export {
@@ -31,6 +34,7 @@ export {
   MAX_FOLDER_DEPTH,
   MAX_FOLDER_ENTRIES,
   MAX_OPEN_TOTAL_BYTES,
+  MAX_SNAPSHOT_CHARS,
   MENU_COMMANDS,
 };
 export type { InvokeChannel, IpcChannel, IsnadApiMethod };
@@ -163,6 +167,66 @@ export const GetAppInfoResponse = z.strictObject({
 export type AppInfo = z.infer<typeof GetAppInfoResponse>;
 
 // ---------------------------------------------------------------------------------------
+// Snapshots: writeSnapshot, listSnapshots, readSnapshot
+// ---------------------------------------------------------------------------------------
+
+/** A corpus id usable as one folder name. */
+const SnapshotCorpusId = z.string().regex(SNAPSHOT_CORPUS_ID, 'corpusId must be a plain id');
+
+/** A snapshot id: one of the file names main itself makes (no folders, nothing else). */
+const SnapshotId = z.string().max(200).refine(isSnapshotFileName, 'id must be a snapshot file name');
+
+/** The facts of a snapshot, as the list shows them. */
+export const SnapshotInfoSchema = z.strictObject({
+  id: SnapshotId,
+  corpusId: SnapshotCorpusId,
+  takenAt: z.string().regex(SNAPSHOT_TIME),
+  reason: z.enum(SNAPSHOT_REASONS),
+  documents: z.number().int().nonnegative().max(999_999_999),
+  spans: z.number().int().nonnegative().max(999_999_999),
+});
+
+/**
+ * Payload of `writeSnapshot`: the snapshot's facts (main names the file from them), the
+ * native-format file, and how many snapshots of the corpus to keep (older ones are deleted).
+ */
+export const WriteSnapshotRequest = z.strictObject({
+  info: SnapshotInfoSchema.omit({ id: true }),
+  json: z.string().min(2).max(MAX_SNAPSHOT_CHARS),
+  keep: z.number().int().min(SNAPSHOT_LIMITS.minKeep).max(SNAPSHOT_LIMITS.maxKeep),
+});
+
+/** Payload of `writeSnapshot`. */
+export type WriteSnapshotPayload = z.infer<typeof WriteSnapshotRequest>;
+
+/** Arguments of `writeSnapshot(request)`. */
+export const WriteSnapshotArgs = z.tuple([WriteSnapshotRequest]);
+
+/** Result of `writeSnapshot`: the new snapshot's id. A failed write rejects. */
+export const WriteSnapshotResponse = z.strictObject({ id: SnapshotId });
+
+/** Result of `writeSnapshot`. */
+export type WriteSnapshotResult = z.infer<typeof WriteSnapshotResponse>;
+
+/** Arguments of `listSnapshots({ corpusId })`. */
+export const ListSnapshotsArgs = z.tuple([z.strictObject({ corpusId: SnapshotCorpusId })]);
+
+/** Result of `listSnapshots`: newest first; empty when there are none. */
+export const ListSnapshotsResponse = z.strictObject({ snapshots: z.array(SnapshotInfoSchema) });
+
+/** Result of `listSnapshots`. */
+export type ListSnapshotsResult = z.infer<typeof ListSnapshotsResponse>;
+
+/** Arguments of `readSnapshot({ corpusId, id })`. */
+export const ReadSnapshotArgs = z.tuple([z.strictObject({ corpusId: SnapshotCorpusId, id: SnapshotId })]);
+
+/** Result of `readSnapshot`: the file's text, or `{ missing: true }` when it is gone. */
+export const ReadSnapshotResponse = z.union([z.strictObject({ json: z.string().max(MAX_SNAPSHOT_CHARS) }), z.strictObject({ missing: z.literal(true) })]);
+
+/** Result of `readSnapshot`. */
+export type ReadSnapshotResult = z.infer<typeof ReadSnapshotResponse>;
+
+// ---------------------------------------------------------------------------------------
 // The table main registers from, and the renderer-facing API
 // ---------------------------------------------------------------------------------------
 
@@ -190,6 +254,21 @@ export const IPC_CONTRACT = {
     channel: IPC_CHANNELS.getAppInfo,
     args: GetAppInfoArgs,
     response: GetAppInfoResponse,
+  },
+  writeSnapshot: {
+    channel: IPC_CHANNELS.writeSnapshot,
+    args: WriteSnapshotArgs,
+    response: WriteSnapshotResponse,
+  },
+  listSnapshots: {
+    channel: IPC_CHANNELS.listSnapshots,
+    args: ListSnapshotsArgs,
+    response: ListSnapshotsResponse,
+  },
+  readSnapshot: {
+    channel: IPC_CHANNELS.readSnapshot,
+    args: ReadSnapshotArgs,
+    response: ReadSnapshotResponse,
   },
 } as const;
 
@@ -227,6 +306,16 @@ export interface IsnadApi {
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
   /** The application version and platform (`process.platform` of main). */
   getAppInfo(): Promise<AppInfo>;
+  /**
+   * Writes a snapshot of a corpus atomically into `<user data>/snapshots/<corpusId>/` (main
+   * chooses the file name from `info`), then deletes that corpus's oldest snapshots beyond
+   * `keep`. Resolves with the snapshot's id; a failed write rejects and changes nothing.
+   */
+  writeSnapshot(request: WriteSnapshotPayload): Promise<WriteSnapshotResult>;
+  /** The snapshots of a corpus, newest first (only files main wrote are listed). */
+  listSnapshots(request: { corpusId: string }): Promise<ListSnapshotsResult>;
+  /** The native-format file of one snapshot, or `{ missing: true }`. */
+  readSnapshot(request: { corpusId: string; id: string }): Promise<ReadSnapshotResult>;
 }
 
 /** Compile-time check that `ISNAD_API_METHODS` lists exactly the keys of `IsnadApi`. */

@@ -32,6 +32,34 @@ export function createCorpusState(
   };
 }
 
+/** A stored record as read back by table and id; `record: null` when it no longer exists. */
+export type StoredRecord =
+  | { table: 'corpora'; id: string; record: CorpusRecord | null }
+  | { table: 'documents'; id: string; record: DocumentRecord | null }
+  | { table: 'spans'; id: string; record: SpanRecord | null }
+  | { table: 'sources'; id: string; record: SourceRecord | null }
+  | { table: 'attributions'; id: string; record: AttributionRecord | null };
+
+/**
+ * The state with some records replaced by what the database holds now (another window
+ * changed them): present records are set, absent ones removed. Unlike a transaction there
+ * is no expectation about what was there before. Records of another corpus are ignored.
+ */
+export function withStoredRecords(state: CorpusState, records: readonly StoredRecord[]): CorpusState {
+  let corpus = state.corpus;
+  const maps = { documents: new Map(state.documents), spans: new Map(state.spans), sources: new Map(state.sources), attributions: new Map(state.attributions) };
+  for (const item of records) {
+    if (item.table === 'corpora') {
+      if (item.id === corpus.id && item.record) corpus = item.record;
+      continue;
+    }
+    const map = maps[item.table] as Map<string, { corpusId: string }>;
+    if (item.record && item.record.corpusId === corpus.id) map.set(item.id, item.record);
+    else map.delete(item.id);
+  }
+  return { corpus, ...maps };
+}
+
 /** Orders attributions in reading order of their claims, then by creation. */
 function attributionOrder(state: CorpusState): (a: AttributionRecord, b: AttributionRecord) => number {
   const start = (a: AttributionRecord): number => state.spans.get(a.claimSpanId)?.start ?? 0;

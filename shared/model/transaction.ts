@@ -50,6 +50,32 @@ export function invertTransaction(tx: Transaction, origin: 'undo' | 'redo' = 'un
 /** Thrown when a transaction does not fit the state it is applied to (a programming error). */
 export class TransactionConflictError extends Error {}
 
+/**
+ * Thrown at write time, inside the database transaction, when a stored record is no longer
+ * what the transaction expected (`before`): another window or tab changed it first. Nothing
+ * of the transaction is written.
+ */
+export class ConcurrentChangeError extends TransactionConflictError {
+  override readonly name = 'ConcurrentChangeError';
+  constructor(
+    readonly table: RecordChange['table'],
+    readonly recordId: string,
+  ) {
+    super(`${table} ${recordId} was changed by another window`);
+  }
+}
+
+/** The first expectation of each record a transaction touches: what it must be before the write. */
+export function expectedBefore(tx: Transaction): Map<RecordChange['table'], Map<string, unknown>> {
+  const expected = new Map<RecordChange['table'], Map<string, unknown>>();
+  for (const change of tx.changes) {
+    let table = expected.get(change.table);
+    if (!table) expected.set(change.table, (table = new Map()));
+    if (!table.has(change.id)) table.set(change.id, change.before);
+  }
+  return expected;
+}
+
 function applyToMap<T>(map: ReadonlyMap<string, T>, changes: { id: string; before: T | null; after: T | null }[], table: string): ReadonlyMap<string, T> {
   if (changes.length === 0) return map;
   const next = new Map(map);

@@ -24,6 +24,9 @@ interface Names {
   spans: string;
   claim: RegExp;
   palette: string;
+  snapshots: string;
+  takeSnapshot: string;
+  restoreSnapshot: RegExp;
 }
 
 const ENGLISH: Names = {
@@ -35,6 +38,9 @@ const ENGLISH: Names = {
   spans: 'Spans in this document',
   claim: /^CLAIM — Claim:/,
   palette: 'Attribute claim',
+  snapshots: 'Snapshots',
+  takeSnapshot: 'Take a snapshot now',
+  restoreSnapshot: /^Restore the snapshot of /,
 };
 
 const ARABIC: Names = {
@@ -46,9 +52,12 @@ const ARABIC: Names = {
   spans: 'المقاطع في هذا المستند',
   claim: /^CLAIM — ادعاء:/,
   palette: 'إسناد الادعاء',
+  snapshots: 'اللقطات',
+  takeSnapshot: 'التقاط لقطة الآن',
+  restoreSnapshot: /^استعادة لقطة /,
 };
 
-/** Visits the article (suggestions on), the attribute palette, the export dialog, the sources and the settings. */
+/** Visits the article (suggestions on), the attribute palette, the export dialog, the sources, the snapshots (with a restore to confirm) and the settings. */
 async function auditViews(page: Page, names: Names): Promise<string[]> {
   const found: string[] = [];
   await page.getByRole('button', { name: names.suggestions, exact: true }).click();
@@ -64,6 +73,13 @@ async function auditViews(page: Page, names: Names): Promise<string[]> {
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: names.sources, exact: true }).click();
   found.push(...(await violations(page, 'sources')));
+  await page.getByRole('button', { name: names.snapshots, exact: true }).click();
+  await page.getByRole('button', { name: names.takeSnapshot }).click();
+  await page.getByRole('button', { name: names.restoreSnapshot }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  found.push(...(await violations(page, 'snapshots')));
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
   await new SettingsView(page).open(names.settings);
   found.push(...(await violations(page, 'settings')));
   return found;

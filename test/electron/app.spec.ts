@@ -3,7 +3,7 @@
  * guards, and the toolbar. Skipped (with the reason printed) only when the Electron binary
  * is absent.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -146,5 +146,24 @@ test.describe('Isnad in Electron', () => {
 
   test('has a toolbar button to open articles', async () => {
     await expect(page.getByRole('toolbar').getByRole('button', { name: /^Open/ }).first()).toBeVisible();
+  });
+
+  test('keeps snapshots as files in the user data folder and restores from them', async () => {
+    await page.getByRole('button', { name: 'Snapshots', exact: true }).click();
+    const view = page.getByRole('main', { name: 'Snapshots' });
+    await expect(view).toContainText('the snapshots folder in Isnad’s user data folder');
+    await view.getByRole('button', { name: 'Take a snapshot now' }).click();
+    await expect(view.getByRole('list', { name: 'Stored snapshots' }).getByRole('listitem')).toHaveCount(1);
+    const corpusFolders = readdirSync(join(profile!, 'snapshots'));
+    expect(corpusFolders).toHaveLength(1);
+    const files = readdirSync(join(profile!, 'snapshots', corpusFolders[0]!));
+    expect(files).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z\.manual\.3d\.8s\.isnad\.json$/)]);
+    const file = JSON.parse(readFileSync(join(profile!, 'snapshots', corpusFolders[0]!, files[0]!), 'utf8')) as { format: string; documents: unknown[] };
+    expect(file).toMatchObject({ format: 'isnad-corpus' });
+    expect(file.documents).toHaveLength(3);
+    await view.getByRole('button', { name: /^Restore the snapshot of / }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(view.getByRole('list', { name: 'Stored snapshots' }).getByRole('listitem')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Snapshots', exact: true }).click();
   });
 });

@@ -9,10 +9,14 @@ import { IPC_CONTRACT } from '../../../shared/ipc/contract';
 import type {
   AppInfo,
   InvokeMessage,
+  ListSnapshotsResult,
   OpenArticleFilesResult,
   OpenArticleFolderResult,
+  ReadSnapshotResult,
   SaveExportPayload,
   SaveExportResult,
+  WriteSnapshotPayload,
+  WriteSnapshotResult,
 } from '../../../shared/ipc/contract';
 import { isTrustedSender } from '../app-url';
 import type { AppOrigin, SenderFrameLike } from '../app-url';
@@ -36,6 +40,9 @@ export interface IpcHandlers<E> {
   openArticleFolder(event: E): Promise<OpenArticleFolderResult>;
   saveExport(event: E, request: SaveExportPayload): Promise<SaveExportResult>;
   getAppInfo(event: E): AppInfo | Promise<AppInfo>;
+  writeSnapshot(event: E, request: WriteSnapshotPayload): Promise<WriteSnapshotResult>;
+  listSnapshots(event: E, request: { corpusId: string }): Promise<ListSnapshotsResult>;
+  readSnapshot(event: E, request: { corpusId: string; id: string }): Promise<ReadSnapshotResult>;
 }
 
 /** Options of {@link registerIpcHandlers}. */
@@ -107,6 +114,9 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
     openArticleFolder: (event) => handlers.openArticleFolder(event),
     saveExport: (event, request: SaveExportPayload) => handlers.saveExport(event, request),
     getAppInfo: (event) => handlers.getAppInfo(event),
+    writeSnapshot: (event, request: WriteSnapshotPayload) => handlers.writeSnapshot(event, request),
+    listSnapshots: (event, request: { corpusId: string }) => handlers.listSnapshots(event, request),
+    readSnapshot: (event, request: { corpusId: string; id: string }) => handlers.readSnapshot(event, request),
   };
   for (const message of Object.keys(IPC_CONTRACT) as InvokeMessage[]) {
     ipcMain.handle(IPC_CONTRACT[message].channel, guardHandler(message, table[message], options));

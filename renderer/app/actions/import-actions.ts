@@ -98,7 +98,8 @@ export class ImportActions {
       if (first) await this.app.openDocument(first.docId);
       return result;
     } catch (error) {
-      this.app.notify('error', this.app.t('notice.importStopped', { error: (error as Error).message }));
+      const done = session.writtenDocuments;
+      await this.app.reportWriteFailure(error, 'importRest', done ? this.app.t('storage.importKept', { count: done }) : this.app.t('storage.importNone'));
       return null;
     } finally {
       this.session = null;

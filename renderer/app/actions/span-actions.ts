@@ -30,18 +30,28 @@ export class SpanActions {
   /**
    * The current selection in the open article, or null when it is empty: a keyboard
    * selection as it is (grapheme-exact, without spaces and the detached punctuation that
-   * word steps pick up between words), a pointer selection snapped by the user's mode.
+   * word steps pick up between words), a pointer selection snapped by the user's mode;
+   * with the caret as it was read (`raw`).
    */
-  private snappedSelection(): { docId: string; start: number; end: number } | null {
+  private snappedSelection(): { docId: string; start: number; end: number; raw: { anchor: number; focus: number } } | null {
     const doc = this.openDocument();
     const selection = this.caret.current();
     if (!doc || !selection || selection.anchor === selection.focus) return null;
     if (selection.source === 'pointer') {
       const snapped = snapSelection(doc.text, selection.anchor, selection.focus, this.app.ui.state.snapMode);
-      return snapped ? { docId: doc.id, ...snapped } : null;
+      return snapped ? { docId: doc.id, ...snapped, raw: selection } : null;
     }
     const exact = snapSelection(doc.text, selection.anchor, selection.focus, 'grapheme');
-    return exact ? { docId: doc.id, ...trimDetachedPunctuation(doc.text, exact.start, exact.end) } : null;
+    return exact ? { docId: doc.id, ...trimDetachedPunctuation(doc.text, exact.start, exact.end), raw: selection } : null;
+  }
+
+  /**
+   * Moves the caret after a span once it is stored, unless the user has already selected
+   * something else meanwhile (a fast burst of edits: the next selection must survive).
+   */
+  private continueAfterIfStill(raw: { anchor: number; focus: number }, end: number): void {
+    const now = this.caret.current();
+    if (now && now.anchor === raw.anchor && now.focus === raw.focus) this.caret.set(end, end, 'keyboard', false);
   }
 
   /**
@@ -54,10 +64,11 @@ export class SpanActions {
     if (!label) return;
     const selection = this.snappedSelection();
     if (selection) {
-      const result = await this.app.run((state, ctx) => addSpan(state, { ...selection, label: label.id }, ctx));
+      const { raw, ...range } = selection;
+      const result = await this.app.run((state, ctx) => addSpan(state, { ...range, label: label.id }, ctx));
       if (result) {
         // The caret continues after the new span, which takes the focus (relabel, resize, Enter).
-        this.caret.set(selection.end, selection.end, 'keyboard', false);
+        this.continueAfterIfStill(raw, range.end);
         const span = result.changes.find((c) => c.table === 'spans')?.after;
         ui.update({ focusedSpanId: span?.id ?? null });
       }

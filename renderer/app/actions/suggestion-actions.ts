@@ -58,7 +58,12 @@ export class SuggestionActions {
     const next = list[list.findIndex((s) => s.id === id) + 1];
     const rejected = { ...ui.state.rejectedSuggestions, [docId]: [...(ui.state.rejectedSuggestions[docId] ?? []), id] };
     // Stored before it is shown, like every other action.
-    await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, rejected[docId]);
+    try {
+      await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, rejected[docId]);
+    } catch (error) {
+      await this.app.reportWriteFailure(error, 'rejectSuggestion');
+      return;
+    }
     ui.update({ rejectedSuggestions: rejected, focusedSuggestionId: next?.id ?? null });
   }
 }

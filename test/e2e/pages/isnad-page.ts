@@ -116,6 +116,12 @@ export class IsnadPage {
     );
   }
 
+  /** Selects the n-th occurrence of `quote` and presses a label key (without waiting for the span to show). */
+  async mark(quote: string, key: string, occurrence = 0): Promise<void> {
+    await this.selectText(quote, occurrence);
+    await this.page.keyboard.press(key);
+  }
+
   /** Puts the caret just before `quote` (like a click there). */
   async placeCaretBefore(quote: string): Promise<void> {
     await this.article.evaluate((root, quote) => {
@@ -285,6 +291,18 @@ export class IsnadPage {
   /** Span entries in the span panel (accessible names like "PER — Person: روسيا"). */
   spanItems(): Locator {
     return this.spanPanel.getByRole('listitem');
+  }
+
+  /** The spans of the open document as "LABEL:quote" (e.g. "LOC:دمشق"), in list order. */
+  async spanNames(): Promise<string[]> {
+    const names = await this.spanPanel.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    return names.map((name) => name.replace(/^([A-Z]+) — [^:]+: /, '$1:'));
+  }
+
+  /** How many documents the corpus has (the count in the document list's heading). */
+  async documentCount(): Promise<number> {
+    const text = (await this.documentList.getByRole('heading').first().textContent()) ?? '';
+    return Number(/\(([\d,]+)\)\s*$/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
   }
 
   spanItem(name: string | RegExp): Locator {

@@ -10,6 +10,9 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
     openArticleFolder: async () => folder,
     saveExport: async () => ({ saved: false, reason: 'cancelled' }),
     getAppInfo: async () => ({ version: '0.1.0', platform: 'linux' }),
+    writeSnapshot: async (request) => ({ id: `${request.info.takenAt.replace(/:/g, '-')}.${request.info.reason}.${request.info.documents}d.${request.info.spans}s.isnad.json` }),
+    listSnapshots: async ({ corpusId }) => ({ snapshots: [{ id: '2026-11-29T10-15-00.000Z.quit.3d.4s.isnad.json', corpusId, takenAt: '2026-11-29T10:15:00.000Z', reason: 'quit', documents: 3, spans: 4 }] }),
+    readSnapshot: async ({ id }) => (id.startsWith('2026') ? { json: '{"format":"isnad-corpus"}' } : { missing: true }),
     onMenuCommand: (callback) => {
       listeners.add(callback);
       return () => listeners.delete(callback);
@@ -21,6 +24,15 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
 }
 
 describe('the Electron host platform', () => {
+  it('keeps snapshots as files through main: write, list, read (a missing one is null)', async () => {
+    const storage = electronPlatform(fakeApi({ cancelled: true })).snapshots!;
+    const id = await storage.write({ info: { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual', documents: 1, spans: 2 }, json: '{}' }, 5);
+    expect(id).toBe('2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json');
+    expect((await storage.list('c')).map((s) => [s.reason, s.documents, s.spans])).toEqual([['quit', 3, 4]]);
+    await expect(storage.read('c', '2026-11-29T10-15-00.000Z.quit.3d.4s.isnad.json')).resolves.toBe('{"format":"isnad-corpus"}');
+    await expect(storage.read('c', 'gone')).resolves.toBeNull();
+  });
+
   it('maps a cancelled folder dialog to null', async () => {
     await expect(electronPlatform(fakeApi({ cancelled: true })).pickArticleFolder()).resolves.toBeNull();
   });

@@ -38,6 +38,18 @@ function setUp(options: { origin?: AppOrigin } = {}) {
       reached.push(['getAppInfo', []]);
       return getAppInfo({ getVersion: () => '0.1.0', platform: 'linux' });
     },
+    writeSnapshot: async (_event, request) => {
+      reached.push(['writeSnapshot', [request]]);
+      return { id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json' };
+    },
+    listSnapshots: async (_event, request) => {
+      reached.push(['listSnapshots', [request]]);
+      return { snapshots: [] };
+    },
+    readSnapshot: async (_event, request) => {
+      reached.push(['readSnapshot', [request]]);
+      return { missing: true };
+    },
   };
   registerIpcHandlers(
     {
@@ -139,6 +151,33 @@ describe('registerIpcHandlers', () => {
       expect(warnings).toHaveLength(1);
     });
 
+    const snapshotInfo = { corpusId: 'corpus-1', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual', documents: 1, spans: 2 };
+    const badSnapshotCalls: Array<[string, string, unknown[]]> = [
+      ['writeSnapshot with a corpus id that is a path', IPC_CHANNELS.writeSnapshot, [{ info: { ...snapshotInfo, corpusId: '../../.config' }, json: '{}', keep: 5 }]],
+      ['writeSnapshot with an unknown reason', IPC_CHANNELS.writeSnapshot, [{ info: { ...snapshotInfo, reason: 'other' }, json: '{}', keep: 5 }]],
+      ['writeSnapshot with a time that is not ISO', IPC_CHANNELS.writeSnapshot, [{ info: { ...snapshotInfo, takenAt: 'yesterday' }, json: '{}', keep: 5 }]],
+      ['writeSnapshot with a file name of its own', IPC_CHANNELS.writeSnapshot, [{ info: { ...snapshotInfo, id: 'evil.json' }, json: '{}', keep: 5 }]],
+      ['writeSnapshot keeping none', IPC_CHANNELS.writeSnapshot, [{ info: snapshotInfo, json: '{}', keep: 0 }]],
+      ['writeSnapshot with bytes', IPC_CHANNELS.writeSnapshot, [{ info: snapshotInfo, json: new Uint8Array([1]), keep: 5 }]],
+      ['listSnapshots of a folder path', IPC_CHANNELS.listSnapshots, [{ corpusId: '/etc' }]],
+      ['readSnapshot of another file', IPC_CHANNELS.readSnapshot, [{ corpusId: 'corpus-1', id: '../../Cookies' }]],
+      ['readSnapshot of a file that is not a snapshot', IPC_CHANNELS.readSnapshot, [{ corpusId: 'corpus-1', id: 'notes.json' }]],
+      ['readSnapshot with an extra property', IPC_CHANNELS.readSnapshot, [{ corpusId: 'corpus-1', id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json', path: '/etc/passwd' }]],
+    ];
+    it.each(badSnapshotCalls)('rejects %s', async (_label, channel, args) => {
+      const { call, reached } = setUp();
+      await expect(call(channel, top(appPage), ...args)).rejects.toBeInstanceOf(InvalidPayloadError);
+      expect(reached).toEqual([]);
+    });
+
+    it('serves valid snapshot calls', async () => {
+      const { call, reached } = setUp();
+      await expect(call(IPC_CHANNELS.writeSnapshot, top(appPage), { info: snapshotInfo, json: '{}', keep: 5 })).resolves.toEqual({ id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json' });
+      await expect(call(IPC_CHANNELS.listSnapshots, top(appPage), { corpusId: 'corpus-1' })).resolves.toEqual({ snapshots: [] });
+      await expect(call(IPC_CHANNELS.readSnapshot, top(appPage), { corpusId: 'corpus-1', id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json' })).resolves.toEqual({ missing: true });
+      expect(reached.map(([name]) => name)).toEqual(['writeSnapshot', 'listSnapshots', 'readSnapshot']);
+    });
+
     it('accepts Arabic and spaces in a suggested name', () => {
       expect(SaveExportArgs.safeParse([{ suggestedName: 'مدونة الأخبار 2024.json', contents: '' }]).success).toBe(true);
     });
@@ -162,7 +201,14 @@ describe('registerIpcHandlers', () => {
     it.each(foreign)('rejects %s', async (_label, frame) => {
       const { call, reached, warnings } = setUp();
       for (const channel of INVOKE_CHANNELS) {
-        const args = channel === IPC_CHANNELS.saveExport ? [{ suggestedName: 'c.json', contents: '{}' }] : [];
+        const args =
+          channel === IPC_CHANNELS.saveExport
+            ? [{ suggestedName: 'c.json', contents: '{}' }]
+            : channel === IPC_CHANNELS.writeSnapshot
+              ? [{ info: { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual', documents: 0, spans: 0 }, json: '{}', keep: 1 }]
+              : channel === IPC_CHANNELS.listSnapshots || channel === IPC_CHANNELS.readSnapshot
+                ? [{ corpusId: 'c', id: '2026-11-29T10-15-00.000Z.manual.0d.0s.isnad.json' }]
+                : [];
         await expect(call(channel, frame, ...args)).rejects.toBeInstanceOf(UntrustedSenderError);
       }
       expect(reached).toEqual([]);
@@ -207,6 +253,9 @@ describe('registerIpcHandlers', () => {
         openArticleFolder: async () => ({ cancelled: true, files: [] }) as never,
         saveExport: async () => ({ saved: true, path: '' }),
         getAppInfo: () => ({ version: '1', platform: 'linux', secret: 'leak' }) as never,
+        writeSnapshot: async () => ({ id: '../escape.json' }),
+        listSnapshots: async () => ({ snapshots: [{ id: 'x' }] }) as never,
+        readSnapshot: async () => ({ json: '{}', missing: true }) as never,
       },
       { origin, warn: () => undefined },
     );
@@ -217,5 +266,9 @@ describe('registerIpcHandlers', () => {
       Promise.resolve(registered.get(IPC_CHANNELS.saveExport)?.(event, { suggestedName: 'a.json', contents: '' })),
     ).rejects.toThrow(/Internal error/);
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.getAppInfo)?.(event))).rejects.toThrow(/Internal error/);
+    const info = { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual', documents: 0, spans: 0 };
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.writeSnapshot)?.(event, { info, json: '{}', keep: 1 }))).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.listSnapshots)?.(event, { corpusId: 'c' }))).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.readSnapshot)?.(event, { corpusId: 'c', id: '2026-11-29T10-15-00.000Z.manual.0d.0s.isnad.json' }))).rejects.toThrow(/Internal error/);
   });
 });

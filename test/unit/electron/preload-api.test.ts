@@ -30,7 +30,7 @@ function fakeIpcRenderer() {
 
 describe('the preload API (window.isnad)', () => {
   it('has exactly the contract functions', () => {
-    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'saveExport']);
+    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'readSnapshot', 'saveExport', 'writeSnapshot']);
     const api = createIsnadApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
     for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');
@@ -43,11 +43,18 @@ describe('the preload API (window.isnad)', () => {
     await api.openArticleFolder();
     await api.getAppInfo();
     await api.saveExport({ suggestedName: 'c.json', contents: '{}', extra: 'dropped' } as never);
+    const info = { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual' as const, documents: 1, spans: 2 };
+    await api.writeSnapshot({ info: { ...info, path: '/etc' }, json: '{}', keep: 3, folder: '/tmp' } as never);
+    await api.listSnapshots({ corpusId: 'c', folder: '/' } as never);
+    await api.readSnapshot({ corpusId: 'c', id: 'x.isnad.json', path: '/etc/passwd' } as never);
     expect(invoked).toEqual([
       [IPC_CHANNELS.openArticleFiles],
       [IPC_CHANNELS.openArticleFolder],
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveExport, { suggestedName: 'c.json', contents: '{}' }],
+      [IPC_CHANNELS.writeSnapshot, { info, json: '{}', keep: 3 }],
+      [IPC_CHANNELS.listSnapshots, { corpusId: 'c' }],
+      [IPC_CHANNELS.readSnapshot, { corpusId: 'c', id: 'x.isnad.json' }],
     ]);
   });
 

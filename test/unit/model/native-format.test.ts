@@ -6,7 +6,7 @@ import { createCorpusState, spansOfDocument } from '../../../shared/model/state'
 import { applyTransaction, type Transaction } from '../../../shared/model/transaction';
 import { addAttribution, integrityProblems, setPublisher } from '../../../shared/model/attribution-commands';
 import { exportNative, nativeExportFileName, parseNative, verifyNativeFile } from '../../../shared/formats/native';
-import { nativeFileSchema } from '../../../shared/formats/native-schema';
+import { NATIVE_FORMAT_VERSION, nativeFileSchema } from '../../../shared/formats/native-schema';
 import { stateWithDocument, tagged, testContext, testTransaction } from '../helpers/tagged';
 
 const EXPORTED_AT = '2026-02-02T10:00:00.000Z';
@@ -150,6 +150,26 @@ describe('native import', () => {
 });
 
 describe('native format migrations', () => {
+  it('every native format version, up to the current one, has a fixture that opens here with all its documents, spans and attributions', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    for (let version = 1; version <= NATIVE_FORMAT_VERSION; version += 1) {
+      const path = fileURLToPath(new URL(`../../fixtures/native/v${version}.json`, import.meta.url));
+      expect(existsSync(path), `test/fixtures/native/v${version}.json is missing: keep a file written by format version ${version}`).toBe(true);
+      const text = readFileSync(path, 'utf8');
+      const raw = JSON.parse(text) as { formatVersion: number; documents: Array<{ id: string; text: string; spans: unknown[]; attributions?: unknown[] }> };
+      expect(raw.formatVersion).toBe(version);
+      const parsed = parseNative(text);
+      if (!parsed.ok) throw new Error(`v${version}: ${parsed.problems.join(' ')}`);
+      expect(parsed.value.fromVersion).toBe(version);
+      expect(parsed.value.documents.map((d) => [d.id, d.text])).toEqual(raw.documents.map((d) => [d.id, d.text]));
+      for (const doc of raw.documents) {
+        expect(parsed.value.spans.filter((s) => s.docId === doc.id)).toHaveLength(doc.spans.length);
+        expect(parsed.value.attributions.filter((a) => a.docId === doc.id)).toHaveLength(doc.attributions?.length ?? 0);
+      }
+    }
+  });
+
   it('a version-1 file (fixture) is migrated to version 2: same documents and spans, empty registry and attributions', async () => {
     const { readFile } = await import('node:fs/promises');
     const { fileURLToPath } = await import('node:url');

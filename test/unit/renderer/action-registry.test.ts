@@ -4,27 +4,19 @@ import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase } from '../../../renderer/db/db';
 import { MENU_ACTIONS, actionForEvent, actionHandlers, buildActions } from '../../../renderer/commands/actions';
 import { ACTION_DEFINITIONS } from '../../../renderer/commands/definitions';
-import type { HostPlatform } from '../../../renderer/platform/host';
+import { closeApps, testPlatform } from '../helpers/app';
 import { testContext } from '../helpers/tagged';
 
-const platform: HostPlatform = {
-  kind: 'browser',
-  pickArticleFiles: async () => [],
-  pickArticleFolder: async () => null,
-  saveExport: async () => ({ saved: false, reason: 'cancelled' }),
-  onMenuCommand: () => () => undefined,
-};
-const opened: IsnadDatabase[] = [];
+const platform = testPlatform();
+const opened: IsnadApp[] = [];
 
 async function startApp(): Promise<IsnadApp> {
-  const db = new IsnadDatabase(`registry-${opened.length}`);
-  opened.push(db);
-  return IsnadApp.start(platform, db, testContext());
+  const app = await IsnadApp.start(platform, new IsnadDatabase(`registry-${opened.length}`), testContext(), undefined, null);
+  opened.push(app);
+  return app;
 }
 
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+afterEach(() => closeApps(opened));
 
 const press = (code: string, key: string, mods: { ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {}) => ({ code, key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 

@@ -134,4 +134,23 @@ describe('CorpusStore with Dexie', () => {
     expect(again.history.undo).toBeNull();
     expect(await reopened.history.count()).toBe(2);
   });
+
+  it('replace() takes effect after the commands already queued, with the given history', async () => {
+    const { text, tags } = tagged('<a>حمص<b> و<c>حماة<d>');
+    const db = await freshDatabase();
+    const store = await storeFor(db, text);
+    const replacement = stateWithDocument('نص آخر', 'doc-9');
+    let notified = 0;
+    store.subscribe(() => notified++);
+    const queued = store.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'LOC' }, ctx));
+    const replaced = store.replace(replacement, []);
+    const late = store.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.c!, end: tags.d!, label: 'LOC' }, ctx));
+    expect((await queued).ok).toBe(true);
+    await replaced;
+    expect(store.state).toBe(replacement);
+    expect(store.history).toEqual({ undo: null, redo: null });
+    // The command queued after the replacement runs against it (doc-1 is gone there).
+    expect(await late).toMatchObject({ ok: false });
+    expect(notified).toBe(2);
+  });
 });

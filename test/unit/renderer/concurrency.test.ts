@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IsnadApp } from '../../../renderer/app/controller';
+import { readCorpus, writeTransaction, IsnadDatabase, writeRecords } from '../../../renderer/db/db';
+import { CorpusStore } from '../../../renderer/state/corpus-store';
+import { SYNC_CHANNEL_NAME, type SyncChannel } from '../../../renderer/state/corpus-sync';
+import { integrityProblems } from '../../../shared/model/attribution-commands';
+import { addSpan, relabelSpan } from '../../../shared/model/commands';
+import { createCorpusState, documentsInOrder, spansOfDocument } from '../../../shared/model/state';
+import { ConcurrentChangeError } from '../../../shared/model/transaction';
+import { closeApps, startApp } from '../helpers/app';
+import { stateWithDocument, tagged, testContext } from '../helpers/tagged';
+
+const opened: IsnadApp[] = [];
+afterEach(() => closeApps(opened));
+
+/** Two windows on one database, each with its own BroadcastChannel (Node has them too). */
+async function twoWindows(name: string): Promise<[IsnadApp, IsnadApp]> {
+  const first = await startApp(name, new BroadcastChannel(SYNC_CHANNEL_NAME) as unknown as SyncChannel);
+  const second = await startApp(name, new BroadcastChannel(SYNC_CHANNEL_NAME) as unknown as SyncChannel);
+  opened.push(first, second);
+  return [first, second];
+}
+
+/** The first sample document without spans, and a word in it. */
+function emptyDocument(app: IsnadApp): { docId: string; start: number; end: number } {
+  const doc = documentsInOrder(app.corpus.state).find((d) => spansOfDocument(app.corpus.state, d.id).length === 0)!;
+  const start = doc.text.indexOf('دمشق');
+  return { docId: doc.id, start, end: start + 'دمشق'.length };
+}
+
+describe('write-time conflict check', () => {
+  it('a transaction made from a stale view is refused inside the database transaction, writing nothing', async () => {
+    const { text, tags } = tagged('قال <a>الوزير<b> إن');
+    const db = new IsnadDatabase('stale-write');
+    await db.open();
+    const state = stateWithDocument(text);
+    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const persistence = { write: (tx: Parameters<typeof writeTransaction>[1], h: Parameters<typeof writeTransaction>[2]) => writeTransaction(db, tx, h) };
+    const a = new CorpusStore(state, persistence, testContext());
+    await a.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx));
+    const records = (await readCorpus(db, 'corpus-1'))!;
+    // Two windows that both loaded the span.
+    const one = new CorpusStore(createCorpusState(records.corpus, records.documents, records.spans), persistence, testContext());
+    const two = new CorpusStore(createCorpusState(records.corpus, records.documents, records.spans), persistence, testContext());
+    const spanId = records.spans[0]!.id;
+    expect((await one.run((s) => relabelSpan(s, { spanId, label: 'ORG' }))).ok).toBe(true);
+    const stale = two.state;
+    await expect(two.run((s) => relabelSpan(s, { spanId, label: 'LOC' }))).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect(two.state).toBe(stale);
+    expect((await db.spans.get(spanId))!.label).toBe('ORG');
+    // The refused relabel left no history entry either.
+    expect((await db.history.toArray()).map((h) => h.tx.description).sort()).toEqual(['Add PER span', 'Relabel PER as ORG']);
+    db.close();
+  });
+});
+
+describe('two windows on the same corpus', () => {
+  it('a span added in one window appears in the other, with the undo history', async () => {
+    const [a, b] = await twoWindows('two-windows-add');
+    const { docId, start, end } = emptyDocument(a);
+    await a.run((s, ctx) => addSpan(s, { docId, start, end, label: 'LOC' }, ctx));
+    await vi.waitFor(() => expect(spansOfDocument(b.corpus.state, docId).map((s) => [s.start, s.end, s.label])).toEqual([[start, end, 'LOC']]));
+    expect(b.corpus.state.documents.get(docId)!.status).toBe('in-progress');
+    expect(b.corpus.history.undo).toBe('Add LOC span');
+    // Undo in the other window takes it back, everywhere.
+    await b.undo();
+    expect(b.ui.state.notice?.text).toBe('Undid: Add LOC span.');
+    await vi.waitFor(() => expect(spansOfDocument(a.corpus.state, docId)).toEqual([]));
+    expect(a.corpus.history).toEqual({ undo: null, redo: 'Add LOC span' });
+  });
+
+  it('the same span edited in both windows at once: one wins, the other is told and shows the winner; nothing is corrupted', async () => {
+    const [a, b] = await twoWindows('two-windows-same-span');
+    const { docId, start, end } = emptyDocument(a);
+    await a.run((s, ctx) => addSpan(s, { docId, start, end, label: 'LOC' }, ctx));
+    await vi.waitFor(() => expect(b.corpus.state.spans.size).toBe(a.corpus.state.spans.size));
+    const spanId = spansOfDocument(a.corpus.state, docId)[0]!.id;
+    // Both relabel before either hears of the other.
+    const [ra, rb] = await Promise.all([a.run((s) => relabelSpan(s, { spanId, label: 'ORG' })), b.run((s) => relabelSpan(s, { spanId, label: 'PER' }))]);
+    const results = [ra, rb].map((r) => r !== null);
+    expect(results.sort()).toEqual([false, true]);
+    const [winner, loser] = ra ? [a, b] : [b, a];
+    const label = winner === a ? 'ORG' : 'PER';
+    expect(loser.ui.state.notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/another Isnad window changed the same annotations at the same moment\. This window now shows the latest version/) });
+    expect(loser.corpus.state.spans.get(spanId)!.label).toBe(label);
+    await vi.waitFor(() => expect(winner.corpus.state.spans.get(spanId)!.label).toBe(label));
+    expect((await winner.db.spans.get(spanId))!.label).toBe(label);
+    expect(integrityProblems(loser.corpus.state)).toEqual([]);
+    // Both windows agree on the history: the loser's attempt left no entry.
+    expect(loser.corpus.history.undo).toBe(`Relabel LOC as ${label}`);
+    expect(winner.corpus.history.undo).toBe(`Relabel LOC as ${label}`);
+  });
+
+  it('undo in both windows at once undoes the change once; the second undo is refused, not applied twice', async () => {
+    const [a, b] = await twoWindows('two-windows-undo');
+    const { docId, start, end } = emptyDocument(a);
+    await a.run((s, ctx) => addSpan(s, { docId, start, end, label: 'DATE' }, ctx));
+    await vi.waitFor(() => expect(b.corpus.history.undo).toBe('Add DATE span'));
+    await Promise.all([a.undo(), b.undo()]);
+    const notices = [a.ui.state.notice?.text, b.ui.state.notice?.text];
+    expect(notices).toContain('Undid: Add DATE span.');
+    expect(notices.some((t) => /^Undo was not saved: another Isnad window/.test(t ?? ''))).toBe(true);
+    expect(await a.db.spans.where('docId').equals(docId).count()).toBe(0);
+    expect((await a.db.documents.get(docId))!.status).toBe('todo');
+    await vi.waitFor(() => {
+      expect(spansOfDocument(a.corpus.state, docId)).toEqual([]);
+      expect(spansOfDocument(b.corpus.state, docId)).toEqual([]);
+    });
+    // One redo entry in the database, and redo works once.
+    const history = await a.db.history.toArray();
+    expect(history.filter((h) => h.stack === 'redo')).toHaveLength(1);
+    await vi.waitFor(() => expect(b.corpus.history.redo).toBe('Add DATE span'));
+    await b.redo();
+    expect(await a.db.spans.where('docId').equals(docId).count()).toBe(1);
+  });
+
+  it('edits to different documents in both windows at once both succeed', async () => {
+    const [a, b] = await twoWindows('two-windows-different-docs');
+    const docs = documentsInOrder(a.corpus.state);
+    const [d1, d2] = [docs[0]!, docs[1]!];
+    await Promise.all([a.updateDetails(d1.id, { outlet: 'SANA' }), b.updateDetails(d2.id, { outlet: 'Reuters' })]);
+    await vi.waitFor(() => {
+      expect(a.corpus.state.documents.get(d2.id)!.meta.outlet).toBe('Reuters');
+      expect(b.corpus.state.documents.get(d1.id)!.meta.outlet).toBe('SANA');
+    });
+    expect(a.ui.state.notice?.tone).not.toBe('error');
+    expect(b.ui.state.notice?.tone).not.toBe('error');
+  });
+});
