@@ -3,7 +3,7 @@
  * article's text size and line spacing with a live sample, and the keyboard and mouse. Every change is stored in
  * IndexedDB, then applied to the whole window at once.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useApp, usePreferences, useT } from '../app/hooks';
 import { LANGUAGES, systemLanguage, type Language } from '../i18n/i18n';
 import { FONT_SIZE, LINE_HEIGHT, type Preferences } from '../settings/preferences';
@@ -26,13 +26,35 @@ function Choice<T extends string>({ legend, name, value, options, onChange }: { 
   );
 }
 
-/** A slider with its label and its value spelled out (also for screen readers). */
-function Slider({ id, label, limits, value, valueText, onChange }: { id: string; label: string; limits: { min: number; max: number; step: number }; value: number; valueText: string; onChange(value: number): void }): React.JSX.Element {
+/**
+ * A slider with its label and its value spelled out (also for screen readers). The thumb
+ * follows the keys at once while each value is being stored (otherwise a quick second key
+ * would start again from the value not yet stored and be lost); once the last value is
+ * stored, or refused, the stored value is shown again.
+ */
+function Slider({ id, label, limits, value, describe, onChange }: { id: string; label: string; limits: { min: number; max: number; step: number }; value: number; describe(value: number): string; onChange(value: number): Promise<boolean> }): React.JSX.Element {
+  // The value of the last key while it is being stored (null: the stored value is shown).
+  const [pending, setPending] = useState<number | null>(null);
+  const shown = pending ?? value;
+  const text = describe(shown);
   return (
     <>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="range" min={limits.min} max={limits.max} step={limits.step} value={value} aria-valuetext={valueText} onChange={(event) => onChange(Number(event.target.value))} />
-      <output htmlFor={id}>{valueText}</output>
+      <input
+        id={id}
+        type="range"
+        min={limits.min}
+        max={limits.max}
+        step={limits.step}
+        value={shown}
+        aria-valuetext={text}
+        onChange={(event) => {
+          const next = Number(event.target.value);
+          setPending(next);
+          void onChange(next).then(() => setPending((now) => (now === next ? null : now)));
+        }}
+      />
+      <output htmlFor={id}>{text}</output>
     </>
   );
 }
@@ -45,8 +67,8 @@ export function SettingsView({ keyboard }: { keyboard?: React.ReactNode }): Reac
   const id = useId();
   const update = (patch: Partial<Preferences>): void => void app.settings.update(patch);
   const system = LANGUAGES[systemLanguage(navigator.languages)].nativeName;
-  const size = t('settings.fontSize.value', { size: preferences.articleFontSize });
-  const spacing = t.number(preferences.articleLineHeight);
+  const size = (value: number): string => t('settings.fontSize.value', { size: value });
+  const spacing = (value: number): string => t.number(value);
 
   return (
     <main className="settings-view" aria-labelledby={`${id}-title`}>
@@ -87,8 +109,8 @@ export function SettingsView({ keyboard }: { keyboard?: React.ReactNode }): Reac
       <section aria-labelledby={`${id}-article`}>
         <h2 id={`${id}-article`}>{t('settings.article')}</h2>
         <div className="settings-sliders">
-          <Slider id={`${id}-size`} label={t('settings.fontSize')} limits={FONT_SIZE} value={preferences.articleFontSize} valueText={size} onChange={(articleFontSize) => update({ articleFontSize })} />
-          <Slider id={`${id}-spacing`} label={t('settings.lineHeight')} limits={LINE_HEIGHT} value={preferences.articleLineHeight} valueText={spacing} onChange={(articleLineHeight) => update({ articleLineHeight })} />
+          <Slider id={`${id}-size`} label={t('settings.fontSize')} limits={FONT_SIZE} value={preferences.articleFontSize} describe={size} onChange={(articleFontSize) => app.settings.update({ articleFontSize })} />
+          <Slider id={`${id}-spacing`} label={t('settings.lineHeight')} limits={LINE_HEIGHT} value={preferences.articleLineHeight} describe={spacing} onChange={(articleLineHeight) => app.settings.update({ articleLineHeight })} />
         </div>
         <p className="article-text settings-sample" lang="ar" dir="rtl" aria-label={t('settings.sample')}>
           {SAMPLE}

@@ -55,7 +55,7 @@ test.describe('the core loop', () => {
     await isnad.placeCaretBefore('وكالة قاسيون');
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Shift+ArrowLeft');
-    expect(await isnad.selectedText()).toBe('وكالة قاسيون');
+    await expect.poll(() => isnad.selectedText()).toBe('وكالة قاسيون');
     await page.keyboard.press('6');
     await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون')).toBeVisible();
 

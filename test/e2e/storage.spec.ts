@@ -45,7 +45,7 @@ test('disk full: the edit is refused with a clear message, not shown, and what w
   await expect(isnad.documentButton(/قاسيون: ارتفاع أسعار الخبز/)).toHaveAccessibleName(/In progress, 1 span$/);
   await expect(isnad.undoButton).toHaveAccessibleName('Undo: Add LOC span');
   // The selection is kept, so the user can try again once there is space.
-  expect(await isnad.selectedText()).toBe('الحميدية');
+  await expect.poll(() => isnad.selectedText()).toBe('الحميدية');
 
   // Undo is refused the same way and changes nothing.
   await isnad.undoButton.click();

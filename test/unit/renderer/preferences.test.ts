@@ -83,6 +83,29 @@ describe('settings actions', () => {
     expect(app.preferences.preferences.articleFontSize).toBe(22);
   });
 
+  it('keep every one of quick changes made before the first is stored, in order', async () => {
+    const app = await IsnadApp.start(browserPlatform, database(`prefs-${++dbCount}`), testContext(), () => ['en-GB']);
+    // Four key presses on the font-size slider and a theme change, none waiting for the last.
+    const sizes = [17, 18, 19, 20].map((articleFontSize) => app.settings.update({ articleFontSize }));
+    const theme = app.settings.update({ theme: 'dark' });
+    expect(await Promise.all([...sizes, theme])).toEqual([true, true, true, true, true]);
+    expect(app.preferences.preferences).toMatchObject({ articleFontSize: 20, theme: 'dark' });
+    expect(await readSetting(app.db, PREFERENCES_KEY, null)).toMatchObject({ articleFontSize: 20, theme: 'dark' });
+  });
+
+  it('report a refused write, keep what was stored, and build the next change on it', async () => {
+    const app = await IsnadApp.start(browserPlatform, database(`prefs-${++dbCount}`), testContext(), () => ['en-GB']);
+    await app.settings.update({ articleFontSize: 22 });
+    const put = app.db.settings.put.bind(app.db.settings);
+    app.db.settings.put = () => Promise.reject(new Error('disk full')) as never;
+    expect(await app.settings.update({ theme: 'dark' })).toBe(false);
+    expect(app.ui.state.notice).toMatchObject({ tone: 'error' });
+    expect(app.preferences.preferences).toMatchObject({ articleFontSize: 22, theme: DEFAULT_PREFERENCES.theme });
+    app.db.settings.put = put;
+    expect(await app.settings.update({ articleLineHeight: 2 })).toBe(true);
+    expect(await readSetting(app.db, PREFERENCES_KEY, null)).toEqual({ ...DEFAULT_PREFERENCES, articleFontSize: 22, articleLineHeight: 2 });
+  });
+
   it('write notices in the interface language', async () => {
     const app = await IsnadApp.start(browserPlatform, database(`prefs-${++dbCount}`), testContext(), () => ['ar-EG']);
     await app.undo();
