@@ -3,6 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { actionForEvent, buildActions } from './commands/actions';
 import { useApp, useCorpusState } from './app/hooks';
 import { filesFromDrop } from './platform/folders';
+import { toWorkerFiles } from './platform/host';
+import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
+import { CorpusDialog } from './components/CorpusDialog';
+import { DatasetImportDialog } from './components/DatasetImportDialog';
 import { ImportDialog } from './components/ImportDialog';
 import { ImportProgressBar } from './components/ImportProgressBar';
 import { DocumentDetails } from './components/DocumentDetails';
@@ -51,7 +55,7 @@ export function App(): React.JSX.Element {
   useEffect(
     () =>
       app.platform.onMenuCommand((command) => {
-        const id = { open: 'file.open', 'open-folder': 'file.open-folder', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo' }[command];
+        const id = { open: 'file.open', 'open-folder': 'file.open-folder', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo', 'import-dataset': 'file.import-dataset', corpora: 'corpus.list' }[command];
         void actions.find((a) => a.id === id)?.run();
       }),
     [actions, app],
@@ -78,8 +82,15 @@ export function App(): React.JSX.Element {
       setDragging(false);
       if (!event.dataTransfer) return;
       filesFromDrop(event.dataTransfer).then(
-        ({ contents }) => {
-          if (contents.files.length || contents.skipped.length) app.imports.stage(contents.files, contents.skipped);
+        async ({ contents, all }) => {
+          // Datasets (CoNLL, brat pairs, annotated JSON) go to the dataset dialog; articles to the import dialog.
+          const nameOf = new Map(all.map((f) => [f.file, f.name]));
+          const datasets = await app.datasets.datasetsAmong(toWorkerFiles(nameOf.keys(), DEFAULT_MAX_FILE_BYTES, (file) => nameOf.get(file) ?? file.name));
+          const names = new Set(datasets.map((f) => f.name));
+          if (datasets.length) await app.datasets.stage(datasets);
+          const files = contents.files.filter((f) => !names.has(f.name));
+          const skipped = contents.skipped.filter((s) => !names.has(s.name));
+          if (files.length || (skipped.length && !datasets.length)) app.imports.stage(files, skipped);
         },
         (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
       );
@@ -120,9 +131,11 @@ export function App(): React.JSX.Element {
       <ImportDialog />
       <AttributePalette />
       <ExportDialog />
+      <CorpusDialog />
+      <DatasetImportDialog />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          Drop article files to import them
+          Drop article files or datasets to import them
         </div>
       ) : null}
     </div>

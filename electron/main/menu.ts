@@ -1,5 +1,5 @@
 /**
- * The application menu. Open, Import Folder, Export, Undo and Redo send a menu command to the focused
+ * The application menu. Open, Import Folder, Export, Import Dataset, Corpora, Undo and Redo send a menu command to the focused
  * window (see `MenuCommand`) so that the app's own actions run — Undo/Redo deliberately do
  * not use the native `undo`/`redo` roles, which would only edit text fields.
  *
@@ -22,7 +22,7 @@ export interface MenuOptions {
 }
 
 /**
- * Builds the menu template: File (Open…, Import Folder…, Export…, Quit), Edit (Undo, Redo, Cut, Copy,
+ * Builds the menu template: File (Open…, Import Folder…, Export…, Import Dataset…, Corpora…, Quit), Edit (Undo, Redo, Cut, Copy,
  * Paste, Select All), View (Reload, Toggle Developer Tools when not packaged, zoom,
  * full screen) and Help (About).
  */
@@ -39,6 +39,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
       { id: 'open-folder', label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: command('open-folder') },
       { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
+      { type: 'separator' },
+      { id: 'import-dataset', label: 'Import Dataset…', accelerator: 'CmdOrCtrl+Shift+D', click: command('import-dataset') },
+      { id: 'corpora', label: 'Corpora…', accelerator: 'CmdOrCtrl+Shift+K', click: command('corpora') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -6,15 +6,17 @@
 import type { CommandContext } from '../../shared/model/commands';
 import { setDocumentStatus, updateDocumentDetails } from '../../shared/model/commands';
 import { buildSampleCorpus } from '../../shared/model/sample-corpus';
-import { createCorpusState, documentsInOrder } from '../../shared/model/state';
+import { documentsInOrder } from '../../shared/model/state';
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/types';
-import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
+import { IsnadDatabase, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
 import { UiStore, type SearchState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
+import { CorpusActions, loadCorpus, OPEN_CORPUS_KEY, OPEN_DOCUMENT_KEY } from './actions/corpus-actions';
+import { DatasetImportActions } from './actions/dataset-import-actions';
 import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
 import { SpanActions } from './actions/span-actions';
@@ -22,8 +24,6 @@ import { SuggestionActions } from './actions/suggestion-actions';
 
 export { describeImport } from './import-report';
 
-const OPEN_CORPUS_KEY = 'openCorpusId';
-const OPEN_DOCUMENT_KEY = 'openDocumentId';
 
 function defaultContext(): CommandContext {
   return { newId: () => crypto.randomUUID(), now: () => new Date().toISOString(), annotator: 'local' };
@@ -43,6 +43,10 @@ export class IsnadApp implements AppContext {
   readonly exports = new ExportActions(this);
   /** Span editing and keyboard selection in the open article. */
   readonly spans = new SpanActions(this);
+  /** The stored corpora: list, create, rename, switch, delete. */
+  readonly corpora = new CorpusActions(this);
+  /** Dataset files (doccano, Label Studio, brat, CoNLL, native …) into a new corpus or merged into the open one. */
+  readonly datasets = new DatasetImportActions(this, this.corpora);
 
   private constructor(
     readonly db: IsnadDatabase,
@@ -54,20 +58,20 @@ export class IsnadApp implements AppContext {
   /** Opens the database, loads the last corpus or creates the sample corpus, restores the open document. */
   static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext()): Promise<IsnadApp> {
     await db.open();
-    let corpusId = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
-    let records = corpusId ? await readCorpus(db, corpusId) : null;
-    if (!records) {
+    const remembered = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
+    let loaded = remembered ? await loadCorpus(db, remembered) : null;
+    if (!loaded) {
       const first = await db.corpora.toCollection().first();
-      records = first ? await readCorpus(db, first.id) : null;
+      loaded = first ? await loadCorpus(db, first.id) : null;
     }
-    if (!records) {
-      records = buildSampleCorpus(context);
+    if (!loaded) {
+      const records = buildSampleCorpus(context);
       await writeRecords(db, records);
+      loaded = await loadCorpus(db, records.corpus.id);
+      if (!loaded) throw new Error('the sample corpus could not be read back');
     }
-    corpusId = records.corpus.id;
-    await writeSetting(db, OPEN_CORPUS_KEY, corpusId);
-    const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
-    const history = await readHistory(db, corpusId);
+    const { state, history } = loaded;
+    await writeSetting(db, OPEN_CORPUS_KEY, state.corpus.id);
     const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
     const app = new IsnadApp(db, store, platform);
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);

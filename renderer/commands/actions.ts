@@ -26,6 +26,8 @@ export function buildActions(app: IsnadApp): Action[] {
     { id: 'file.open', label: 'Open files…', keys: ['Mod+O'], scope: 'global', run: () => app.imports.openFiles() },
     { id: 'file.open-folder', label: 'Import a folder…', keys: ['Mod+Shift+O'], scope: 'global', run: () => app.imports.openFolder() },
     { id: 'file.export', label: 'Export corpus as JSON', keys: ['Mod+E'], scope: 'global', run: () => app.exports.exportCorpus() },
+    { id: 'file.import-dataset', label: 'Import a dataset…', keys: ['Mod+Shift+D'], scope: 'global', run: () => app.datasets.pick() },
+    { id: 'corpus.list', label: 'Corpora: open, create, rename, delete…', keys: ['Mod+Shift+K'], scope: 'global', run: () => app.corpora.openDialog() },
     { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], scope: 'global', run: () => app.undo() },
     { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], scope: 'global', run: () => app.redo() },
     { id: 'span.delete', label: 'Delete the focused span', keys: ['Delete', 'Backspace'], scope: 'text', run: () => app.spans.deleteFocused() },

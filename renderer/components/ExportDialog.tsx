@@ -10,17 +10,8 @@ import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 import type { DatasetExportRequest } from '../app/dataset-export';
 import { STATUS_NAMES } from './DocumentList';
+import { FORMAT_TITLES } from './format-titles';
 
-const FORMAT_TITLES: Record<FormatName, string> = {
-  native: 'Isnad native JSON (lossless)',
-  jsonl: 'JSON Lines for training',
-  doccano: 'doccano JSONL',
-  'label-studio': 'Label Studio tasks',
-  brat: 'brat standoff (.txt + .ann)',
-  conll: 'CoNLL BIO',
-  spacy: 'spaCy JSON',
-  'web-annotation': 'W3C Web Annotation (JSON-LD)',
-};
 
 /** The export dialog. */
 export function ExportDialog(): React.JSX.Element {

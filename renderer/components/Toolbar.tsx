@@ -1,4 +1,4 @@
-/** The toolbar: open, export, undo/redo, and the label palette. */
+/** The toolbar: the open corpus, open, import, export, undo/redo, and the label palette. */
 import { labelDisplayName } from '../../shared/model/schema';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 
@@ -11,11 +11,17 @@ export function Toolbar(): React.JSX.Element {
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
+      <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={`Corpus: ${state.corpus.name}`} title="Switch, create, rename or delete corpora (Ctrl+Shift+K)">
+        <span className="corpus-caption" aria-hidden="true">Corpus</span> <bdi>{state.corpus.name}</bdi>
+      </button>
       <button type="button" onClick={() => void app.imports.openFiles()} title="Open article files (Ctrl+O); you can also drop files on the window">
         Open files…
       </button>
       <button type="button" onClick={() => void app.imports.openFolder()} title="Import every article in a folder and its subfolders (Ctrl+Shift+O); you can also drop a folder">
         Import folder…
+      </button>
+      <button type="button" onClick={() => void app.datasets.pick()} title="Import a dataset (doccano, Label Studio, brat .txt + .ann, CoNLL, Isnad JSON…) into a new corpus or merge it into this one (Ctrl+Shift+D); you can also drop dataset files">
+        Import dataset…
       </button>
       <button type="button" onClick={() => void app.exports.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
         Export JSON

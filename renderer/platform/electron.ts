@@ -25,6 +25,11 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
       if ('cancelled' in result) return null;
       return { files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
     },
+    async pickDatasetFiles() {
+      // The open dialog offers "All files", so .conll, .ann and the rest can be chosen; main reads only what was chosen.
+      const { files } = await api.openArticleFiles();
+      return files.map(toWorkerInput);
+    },
     async saveExport(suggestedName, contents) {
       const result = await api.saveExport({ suggestedName, contents: typeof contents === 'string' ? contents : new Uint8Array(contents) });
       return result.saved ? { saved: true, where: result.path } : { saved: false, reason: 'cancelled' };

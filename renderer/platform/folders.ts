@@ -61,13 +61,15 @@ async function walk(entry: FileSystemEntry, out: Array<{ file: File; name: strin
 
 /**
  * Collects the files of a drop: plain files as they are, folders walked recursively.
- * Returns whether a folder was part of the drop (then non-articles are skipped, not refused).
+ * Returns whether a folder was part of the drop (then non-articles are skipped, not refused),
+ * and every file with its name (datasets among them are recognised by the caller).
  */
-export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents: FolderContents; hadFolder: boolean }> {
+export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents: FolderContents; hadFolder: boolean; all: Array<{ file: File; name: string }> }> {
   const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.() ?? null);
   const hadFolder = entries.some((e) => e?.isDirectory);
-  if (!hadFolder) return { contents: { files: toWorkerFiles([...transfer.files], DEFAULT_MAX_FILE_BYTES), skipped: [] }, hadFolder };
+  const files = [...transfer.files];
+  if (!hadFolder) return { contents: { files: toWorkerFiles(files, DEFAULT_MAX_FILE_BYTES), skipped: [] }, hadFolder, all: files.map((file) => ({ file, name: file.name })) };
   const collected: Array<{ file: File; name: string }> = [];
   for (const entry of entries) if (entry) await walk(entry, collected);
-  return { contents: splitArticleFiles(collected), hadFolder };
+  return { contents: splitArticleFiles(collected), hadFolder, all: collected };
 }

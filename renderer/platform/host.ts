@@ -8,7 +8,7 @@ import type { WorkerInputFile } from '../import/protocol';
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
 
 /** Application-menu commands (Electron) that the UI turns into actions. */
-export type HostMenuCommand = 'open' | 'open-folder' | 'export' | 'undo' | 'redo';
+export type HostMenuCommand = 'open' | 'open-folder' | 'export' | 'undo' | 'redo' | 'import-dataset' | 'corpora';
 
 /** The host's services. */
 export interface HostPlatform {
@@ -20,6 +20,8 @@ export interface HostPlatform {
    * relative to the folder) and the files skipped as not articles. Null when cancelled.
    */
   pickArticleFolder(): Promise<{ files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
+  /** Lets the user choose dataset files (several at once: brat .txt + .ann pairs). Empty when cancelled. */
+  pickDatasetFiles(): Promise<WorkerInputFile[]>;
   /** Saves an export: a save dialog and an atomic write (Electron) or a download (browser). */
   saveExport(suggestedName: string, contents: string | Uint8Array): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

@@ -39,10 +39,10 @@ const HISTORY_LIMIT = 500;
 
 /** Holds the open corpus state, the undo history, and notifies subscribers on change. */
 export class CorpusStore {
-  private current: CorpusState;
-  private undoStack: HistoryEntry[];
-  private redoStack: HistoryEntry[];
-  private nextSeq: number;
+  private current!: CorpusState;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private nextSeq = 1;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -52,11 +52,27 @@ export class CorpusStore {
     readonly context: CommandContext,
     history: readonly HistoryEntry[] = [],
   ) {
-    this.current = initial;
+    this.load(initial, history);
+  }
+
+  private load(state: CorpusState, history: readonly HistoryEntry[]): void {
     const sorted = [...history].sort((a, b) => a.seq - b.seq);
+    this.current = state;
     this.undoStack = sorted.filter((e) => e.stack === 'undo');
     this.redoStack = sorted.filter((e) => e.stack === 'redo');
     this.nextSeq = (sorted.at(-1)?.seq ?? 0) + 1;
+  }
+
+  /**
+   * Replaces the whole state and its undo history (switching corpora, restoring a snapshot)
+   * once every queued command has been written. The state must already be in the database:
+   * nothing is written here. Subscribers are kept and notified.
+   */
+  replace(state: CorpusState, history: readonly HistoryEntry[] = []): Promise<void> {
+    return this.enqueue(async () => {
+      this.load(state, history);
+      this.notify();
+    });
   }
 
   /** The current immutable state. */

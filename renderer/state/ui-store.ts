@@ -6,6 +6,8 @@ import type { ImportReport } from '../../shared/model/import';
 import type { TextEncodingName } from '../../shared/text/decode';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
+import type { CorpusSummary } from '../db/db';
+import type { DatasetDraft } from '../app/actions/dataset-import-actions';
 
 /** A message for the status area. `tone` decides how it is announced. */
 export interface Notice {
@@ -55,6 +57,10 @@ export interface UiState {
   focusedSuggestionId: string | null;
   /** The dataset export dialog is open. */
   exportOpen: boolean;
+  /** The corpus dialog: the stored corpora with their document counts while it is open, else null. */
+  corpora: CorpusSummary[] | null;
+  /** A dataset staged in the dataset import dialog, or null. */
+  datasetDraft: DatasetDraft | null;
 }
 
 /** No search, no filters. */
@@ -77,6 +83,8 @@ export class UiStore {
     rejectedSuggestions: {},
     focusedSuggestionId: null,
     exportOpen: false,
+    corpora: null,
+    datasetDraft: null,
   };
   private readonly listeners = new Set<() => void>();
 

@@ -55,10 +55,35 @@ export function detectFormat(files: readonly OutputFile[]): FormatName | null {
   return null;
 }
 
+/** The file name extensions of dataset files (for file choosers). */
+export const DATASET_EXTENSIONS: readonly string[] = ['json', 'jsonl', 'ndjson', 'conll', 'bio', 'iob', 'txt', 'tsv', 'ann', 'conf'];
+
 /** Extensions that are always datasets (never articles). */
 const DATASET_ONLY = /\.(conll|bio|iob|ann)$/i;
-/** Record keys that only annotated data has (article records have text, title, url…). */
-const ANNOTATION_KEYS = ['label', 'labels', 'entities', 'relations', 'annotations', 'predictions', 'claims', 'offsetUnit', 'spans', 'ents'];
+/** Whether a record value looks like a list of annotations (spans as arrays or objects). */
+function isAnnotationList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && typeof value[0] === 'object' && value[0] !== null;
+}
+
+/**
+ * Record keys that only annotated data has, with the shape they must have (article records
+ * may well have a "labels" list of words: that is not a span list).
+ */
+const ANNOTATION_KEYS: Record<string, (value: unknown) => boolean> = {
+  label: isAnnotationList,
+  labels: isAnnotationList,
+  entities: isAnnotationList,
+  relations: Array.isArray,
+  annotations: Array.isArray,
+  predictions: Array.isArray,
+  spans: isAnnotationList,
+  ents: isAnnotationList,
+  claims: Array.isArray,
+  offsetUnit: (v) => v === 'codepoint' || v === 'utf16',
+};
+
+/** The same keys as text, for the head of a file too large to parse here. */
+const ANNOTATION_KEY_IN_TEXT = /"(?:label|labels|entities|spans|ents)"\s*:\s*\[\s*[[{]|"(?:annotations|predictions|relations|claims)"\s*:\s*\[|"offsetUnit"\s*:/;
 
 function hasAnnotationKeys(value: unknown): boolean {
   if (Array.isArray(value)) {
@@ -69,7 +94,7 @@ function hasAnnotationKeys(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
   if (record.format === 'isnad-corpus' || '@context' in record) return true;
-  if (ANNOTATION_KEYS.some((key) => key in record)) return true;
+  if (Object.entries(ANNOTATION_KEYS).some(([key, test]) => key in record && test(record[key]))) return true;
   // spaCy grouped by case: { "case": [ ... ] }.
   return Object.values(record).some((v) => Array.isArray(v) && v.length > 0 && hasAnnotationKeys(v));
 }
@@ -91,7 +116,8 @@ export function looksLikeDataset(name: string, contents: string): boolean {
       try {
         return hasAnnotationKeys(JSON.parse(text.split('\n', 1)[0]!));
       } catch {
-        return false;
+        // Only the head of a large file was read: look for annotation keys in it.
+        return ANNOTATION_KEY_IN_TEXT.test(text.slice(0, 64 * 1024)) || /^\[\s*\[\s*"/.test(text);
       }
     }
   }

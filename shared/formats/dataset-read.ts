@@ -14,6 +14,7 @@ import { DATASET_FORMATS } from './formats';
 import { parseNative, type ParsedNative } from './native';
 import { datasetToCorpusState } from './native-dataset';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
+import { decodeArticleBytes, ENCODING_NAMES } from '../text/decode';
 
 /** A dataset read and ready to import: its records (under a placeholder corpus id) and the reader's notes. */
 export interface IncomingDataset {
@@ -23,6 +24,8 @@ export interface IncomingDataset {
   notes: FormatNote[];
   /** A name for a new corpus: the native file's corpus name, else the file's (or folder's) name. */
   suggestedName: string;
+  /** The corpus id a native file carries (kept for a new corpus when no stored corpus has it). */
+  corpusId?: string;
 }
 
 /** The outcome of reading a dataset: ready to import, or why nothing can be (nothing changes). */
@@ -58,7 +61,7 @@ function readNative(file: OutputFile): ReadDatasetOutcome {
   const notes: FormatNote[] = [];
   if (contents !== file.contents) notes.push({ where: file.path, line: 1, kind: 'repaired', message: 'Byte-order mark removed.' });
   if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push({ where: file.path, kind: 'repaired', message: `Native format version ${parsed.value.fromVersion} was migrated to version ${NATIVE_FORMAT_VERSION}.` });
-  return { ok: true, dataset: { format: 'native', state: stateFromNative(parsed.value), notes, suggestedName: parsed.value.corpus.name } };
+  return { ok: true, dataset: { format: 'native', state: stateFromNative(parsed.value), notes, suggestedName: parsed.value.corpus.name, corpusId: parsed.value.corpus.id } };
 }
 
 /**
@@ -104,4 +107,32 @@ export function readDataset(files: readonly OutputFile[], format: FormatName | n
     state.attributions.values(),
   );
   return { ok: true, dataset: { format, state: withMinhash, notes: [...extra, ...imported.notes], suggestedName: nameFromFiles(files) } };
+}
+
+/** A dataset file's text, or why it cannot be read, with a note when it needed decoding help. */
+export type DecodedDatasetFile = { ok: true; file: OutputFile; note?: FormatNote } | { ok: false; message: string };
+
+/**
+ * Decodes a dataset file's bytes. UTF-8 is read as it is — a byte-order mark stays for the
+ * format's reader to remove and report, and CRLF stays because brat offsets count the CR —
+ * UTF-16 with a byte-order mark is decoded as such; anything else goes through the article
+ * decoder (legacy Arabic code pages), whose line endings are normalised (noted).
+ */
+export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedDatasetFile {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    try {
+      const contents = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      return { ok: true, file: { path: name, contents }, note: { where: name, kind: 'repaired', message: `Read as ${encoding.toUpperCase()} (byte-order mark).` } };
+    } catch {
+      return { ok: false, message: `“${name}” starts with a UTF-16 byte-order mark but is not valid UTF-16.` };
+    }
+  }
+  try {
+    return { ok: true, file: { path: name, contents: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) } };
+  } catch {
+    const decoded = decodeArticleBytes(bytes, name);
+    if (!decoded.ok) return { ok: false, message: decoded.message };
+    return { ok: true, file: { path: name, contents: decoded.text }, note: { where: name, kind: 'repaired', message: `Not UTF-8: read as ${ENCODING_NAMES[decoded.encoding]} (detected ${Math.round(decoded.confidence * 100)}%), line endings made "\\n".` } };
+  }
 }

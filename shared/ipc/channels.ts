@@ -40,7 +40,7 @@ export const INVOKE_CHANNELS = [
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Commands the application menu sends to the renderer (validated by `MenuCommandSchema`). */
-export const MENU_COMMANDS = ['open', 'open-folder', 'export', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset', 'corpora'] as const;
 
 /** Largest article file main will read: larger files come back as an error entry, unread. */
 export const MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024;

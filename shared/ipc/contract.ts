@@ -39,7 +39,7 @@ export type { InvokeChannel, IpcChannel, IsnadApiMethod };
 // Menu commands (main → renderer)
 // ---------------------------------------------------------------------------------------
 
-/** A command sent by the application menu: 'open', 'open-folder', 'export', 'undo' or 'redo'. */
+/** A command sent by the application menu: 'open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset' or 'corpora'. */
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 
 /** A command sent by the application menu. */

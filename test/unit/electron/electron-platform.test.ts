@@ -56,9 +56,9 @@ describe('the Electron host platform', () => {
     const api = fakeApi({ cancelled: true });
     const received: string[] = [];
     const unsubscribe = electronPlatform(api).onMenuCommand((command) => received.push(command));
-    for (const command of ['open', 'open-folder', 'export', 'undo', 'redo'] as const) api.emit(command);
+    for (const command of ['open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset', 'corpora'] as const) api.emit(command);
     unsubscribe();
     api.emit('open');
-    expect(received).toEqual(['open', 'open-folder', 'export', 'undo', 'redo']);
+    expect(received).toEqual(['open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset', 'corpora']);
   });
 });

@@ -33,7 +33,7 @@ describe('application menu', () => {
     ]);
   });
 
-  it('sends open/open-folder/export/undo/redo to the focused window with the expected accelerators', () => {
+  it('sends open/open-folder/export/undo/redo/import-dataset/corpora to the focused window with the expected accelerators', () => {
     const { items, sent } = build();
     const window = { id: 7 } as BaseWindow;
     const expected: Record<MenuCommand, string> = {
@@ -42,6 +42,8 @@ describe('application menu', () => {
       export: 'CmdOrCtrl+E',
       undo: 'CmdOrCtrl+Z',
       redo: 'CmdOrCtrl+Shift+Z',
+      'import-dataset': 'CmdOrCtrl+Shift+D',
+      corpora: 'CmdOrCtrl+Shift+K',
     };
     for (const command of MENU_COMMANDS) {
       const item = items.find((candidate) => candidate.id === command);
