@@ -53,7 +53,7 @@ export function CorpusDialog(): React.JSX.Element {
         <tbody>
           {(corpora ?? []).map(({ corpus, documents }) => (
             <tr key={corpus.id} aria-current={corpus.id === open ? 'true' : undefined}>
-              <th scope="row" dir="auto">
+              <th scope="row">
                 {pending?.kind === 'rename' && pending.corpusId === corpus.id ? (
                   <form
                     className="inline-form"
@@ -70,7 +70,7 @@ export function CorpusDialog(): React.JSX.Element {
                   </form>
                 ) : (
                   <>
-                    {corpus.name}
+                    <bdi>{corpus.name}</bdi>
                     {corpus.id === open ? <span className="current-mark"> (open)</span> : null}
                   </>
                 )}
@@ -94,7 +94,9 @@ export function CorpusDialog(): React.JSX.Element {
       </table>
       {pending?.kind === 'delete' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="corpus-delete-title" aria-describedby="corpus-delete-text">
-          <h3 id="corpus-delete-title">Delete “{pending.name}”?</h3>
+          <h3 id="corpus-delete-title">
+            Delete <bdi>{`“${pending.name}”`}</bdi>?
+          </h3>
           <p id="corpus-delete-text">
             This deletes {plural(pending.documents, 'document')}, {plural(pending.spans, 'span')} and {plural(pending.attributions, 'attribution')} for good; it cannot be undone. Export the corpus
             first if you may need it.

@@ -23,9 +23,14 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function quote(state: CorpusState, docId: string, span: { start: number; end: number; label: string }, text?: string): string {
-  const source = text ?? state.documents.get(docId)?.text ?? '';
-  return `${span.label} “${source.slice(span.start, span.end)}”`;
+/** "ORG “نوفوستي”": the label, then the quoted text isolated (Arabic inside an English line). */
+function Quote({ state, span }: { state: CorpusState; span: { docId: string; start: number; end: number; label: string } }): React.JSX.Element {
+  const text = state.documents.get(span.docId)?.text ?? '';
+  return (
+    <>
+      {span.label} <bdi className="quote">{`“${text.slice(span.start, span.end)}”`}</bdi>
+    </>
+  );
 }
 
 function Choice<K extends keyof MergeChoices>(props: { label: string; name: K; value: MergeChoices[K]; options: Array<[MergeChoices[K], string]>; disabled?: boolean }): React.JSX.Element {
@@ -85,7 +90,14 @@ function MergePreview({ plan, draft, state, incoming }: { plan: MergePlan; draft
             <ul className="conflict-list" aria-label="Conflicting spans">
               {plan.conflicts.slice(0, LISTED_CONFLICTS).map((c) => (
                 <li key={c.incoming.id}>
-                  <span dir="auto">{c.docTitle}</span> — {CONFLICT_NAMES[c.kind]}: corpus <bdi>{c.existing.map((e) => quote(state, c.docId, e)).join(', ')}</bdi>, file <bdi>{quote(incoming, c.incoming.docId, c.incoming)}</bdi>
+                  In <bdi className="quote">{c.docTitle}</bdi>, {CONFLICT_NAMES[c.kind]}: corpus{' '}
+                  {c.existing.map((e, i) => (
+                    <span key={e.id}>
+                      {i ? ', ' : ''}
+                      <Quote state={state} span={e} />
+                    </span>
+                  ))}
+                  ; file <Quote state={incoming} span={c.incoming} />
                 </li>
               ))}
               {plan.conflicts.length > LISTED_CONFLICTS ? <li>…and {plan.conflicts.length - LISTED_CONFLICTS} more.</li> : null}
@@ -225,7 +237,7 @@ export function DatasetImportDialog(): React.JSX.Element {
             </label>
             <label className="checkbox">
               <input type="radio" name="dataset-target" checked={draft.target === 'merge'} onChange={() => app.datasets.setTarget('merge')} />
-              The open corpus, “<bdi>{state.corpus.name}</bdi>” (merge, with a preview)
+              The open corpus, <bdi>{`“${state.corpus.name}”`}</bdi> (merge, with a preview)
             </label>
           </fieldset>
           {plan && incoming ? <MergePreview plan={plan} draft={draft} state={state} incoming={incoming} /> : null}

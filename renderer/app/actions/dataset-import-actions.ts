@@ -39,7 +39,8 @@ export interface DatasetDraft {
 
 /** One line of an import report: "file.conll, line 12 — skipped: Empty token: line skipped." */
 export function noteLine(note: FormatNote): string {
-  return `${note.where}${note.line ? `, line ${note.line}` : ''} — ${note.kind}: ${note.message}`;
+  const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
+  return `${where}${note.line ? `, line ${note.line}` : ''} — ${note.kind}: ${note.message}`;
 }
 
 const READABLE_NAME = /\.(conll|bio|iob|ann|txt|tsv|json|jsonl|ndjson|conf)$/i;
