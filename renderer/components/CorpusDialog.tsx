@@ -2,8 +2,9 @@
  * The corpus dialog: every stored corpus with its document count; open one, rename it,
  * delete it (after a confirmation that says what goes with it), or create an empty corpus.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useModal } from './use-modal';
 
 type Pending = { kind: 'rename'; corpusId: string; name: string } | { kind: 'delete'; corpusId: string; name: string; documents: number; spans: number; attributions: number } | null;
 
@@ -20,16 +21,11 @@ export function CorpusDialog(): React.JSX.Element {
   const [newName, setNewName] = useState('');
   const [pending, setPending] = useState<Pending>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (corpora && !dialog.open) {
-      setPending(null);
-      setNewName('');
-      dialog.showModal();
-    }
-    if (!corpora && dialog.open) dialog.close();
-  }, [corpora]);
+  const reset = useCallback(() => {
+    setPending(null);
+    setNewName('');
+  }, []);
+  useModal(dialogRef, !!corpora, reset);
 
   const askDelete = async (corpusId: string, name: string): Promise<void> => {
     const counts = await app.corpora.contents(corpusId);

@@ -4,7 +4,7 @@
  * or merged into the open corpus with a preview of what is new, what is already there and what
  * conflicts, and the user's choice per category.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { FormatName } from '../../shared/formats/dataset';
 import { FORMAT_NAMES } from '../../shared/formats/formats';
 import { planMerge, type MergeChoices, type MergePlan, type SpanConflict } from '../../shared/model/dataset-merge';
@@ -12,6 +12,7 @@ import type { CorpusState } from '../../shared/model/state';
 import { noteLine, type DatasetDraft } from '../app/actions/dataset-import-actions';
 import { useApp, useCorpusState, useUiState } from '../app/hooks';
 import { FORMAT_TITLES } from './format-titles';
+import { useModal } from './use-modal';
 
 
 const REPORT_LINES = 300;
@@ -152,12 +153,7 @@ export function DatasetImportDialog(): React.JSX.Element {
   const state = useCorpusState();
   const dialogRef = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (draft && !dialog.open) dialog.showModal();
-    if (!draft && dialog.open) dialog.close();
-  }, [draft]);
+  useModal(dialogRef, !!draft);
 
   const incoming = draft?.outcome.ok ? draft.outcome.dataset.state : null;
   const target = draft?.target;

@@ -6,16 +6,9 @@ import { addAttribution } from '../../../shared/model/attribution-commands';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
 import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase } from '../../../renderer/db/db';
-import type { HostPlatform } from '../../../renderer/platform/host';
+import { fakePlatform } from '../helpers/fake-platform';
 
-const platform: HostPlatform = {
-  kind: 'browser',
-  pickArticleFiles: async () => [],
-  pickArticleFolder: async () => null,
-  pickDatasetFiles: async () => [],
-  saveExport: async () => ({ saved: false, reason: 'cancelled' }),
-  onMenuCommand: () => () => undefined,
-};
+const platform = fakePlatform;
 
 let count = 0;
 const opened: IsnadDatabase[] = [];

@@ -7,21 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase } from '../../../renderer/db/db';
-import type { HostPlatform } from '../../../renderer/platform/host';
+import { fakePlatform } from '../helpers/fake-platform';
 
 // ../shared beside the checkout (as CI lays it out), or beside the worktrees' parent.
 const CORPORA = [new URL('../../../../shared/corpora/', import.meta.url), new URL('../../../../../shared/corpora/', import.meta.url)].find((url) => existsSync(url)) ?? new URL('../../../../shared/corpora/', import.meta.url);
 const FILES = ['ner_newsfane_gold_first300.conll', 'ner_newsfane_gold_media150.conll', 'ner_anercorp_first300.txt', 'ner_anercorp_malformed_excerpts.txt'];
 const present = existsSync(new URL(FILES[0]!, CORPORA));
 
-const platform: HostPlatform = {
-  kind: 'browser',
-  pickArticleFiles: async () => [],
-  pickArticleFolder: async () => null,
-  pickDatasetFiles: async () => [],
-  saveExport: async () => ({ saved: false, reason: 'cancelled' }),
-  onMenuCommand: () => () => undefined,
-};
+const platform = fakePlatform;
 
 const opened: IsnadDatabase[] = [];
 afterEach(() => {
