@@ -79,9 +79,20 @@ export class CorpusActions {
     return true;
   }
 
+  /**
+   * Whether an article import is running: it writes into the open corpus, so the open corpus
+   * may not change under it (the user is told).
+   */
+  importRunning(): boolean {
+    if (!this.app.ui.state.importProgress) return false;
+    this.app.notify('error', 'An import is running into this corpus; wait for it or cancel it first.');
+    return true;
+  }
+
   /** Switches to another stored corpus. */
   async switchTo(corpusId: string): Promise<boolean> {
     if (corpusId === this.app.corpus.state.corpus.id) return true;
+    if (this.importRunning()) return false;
     try {
       await this.app.corpus.settled();
       if (!(await this.show(corpusId))) {
@@ -111,6 +122,7 @@ export class CorpusActions {
       this.app.notify('error', 'Give the new corpus a name.');
       return false;
     }
+    if (this.importRunning()) return false;
     const ctx = this.app.corpus.context;
     const id = ctx.newId();
     try {
@@ -164,6 +176,7 @@ export class CorpusActions {
       this.app.notify('error', 'This is the only corpus, so it cannot be deleted. Create or import another corpus first.');
       return false;
     }
+    if (corpusId === this.app.corpus.state.corpus.id && this.importRunning()) return false;
     try {
       if (corpusId === this.app.corpus.state.corpus.id) {
         await this.app.corpus.settled();

@@ -85,9 +85,11 @@ export class DatasetImportActions {
    */
   async datasetsAmong(files: readonly WorkerInputFile[]): Promise<WorkerInputFile[]> {
     const names = new Set(files.map((f) => f.name));
+    const hasAnn = files.some((f) => f.name.endsWith('.ann'));
     const result: WorkerInputFile[] = [];
     for (const file of files) {
-      if (looksLikeDataset(file.name, '') || (file.name.endsWith('.txt') && names.has(file.name.replace(/\.txt$/, '.ann')))) result.push(file);
+      const brat = hasAnn && ((file.name.endsWith('.txt') && names.has(file.name.replace(/\.txt$/, '.ann'))) || /(^|\/)annotation\.conf$/.test(file.name));
+      if (looksLikeDataset(file.name, '') || brat) result.push(file);
       else if (/\.(json|jsonl|ndjson|txt|tsv)$/i.test(file.name)) {
         const head = await bytesOf(file, /\.(txt|tsv)$/i.test(file.name) ? SNIFF_BYTES.txt : SNIFF_BYTES.json);
         const decoded = head instanceof Uint8Array ? decodeDatasetBytes(file.name, head) : null;
@@ -181,6 +183,7 @@ export class DatasetImportActions {
       this.app.notify('error', 'Give the new corpus a name.');
       return false;
     }
+    if (this.corpora.importRunning()) return false;
     const { dataset } = draft.outcome;
     this.update({ busy: true });
     try {

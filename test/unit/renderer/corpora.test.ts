@@ -72,6 +72,13 @@ describe('corpora in the app', () => {
       ['أخبار 2019', 0],
     ]);
 
+    // While an article import writes into the open corpus, it stays open.
+    app.ui.update({ importProgress: { total: 2, done: 1, current: 'a.txt', cancelling: false } });
+    expect(await app.corpora.switchTo(sample.id)).toBe(false);
+    expect(app.corpus.state.corpus.name).toBe('أخبار 2019');
+    expect(app.ui.state.notice?.text).toMatch(/import is running/);
+    app.ui.update({ importProgress: null });
+
     expect(await app.corpora.switchTo(sample.id)).toBe(true);
     expect(app.corpus.state.spans.size).toBe(spans);
     expect(app.corpus.history.undo).toBe('Add PER span');
