@@ -91,7 +91,7 @@ export function CorpusDialog(): React.JSX.Element {
       {pending?.kind === 'delete' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="corpus-delete-title" aria-describedby="corpus-delete-text">
           <h3 id="corpus-delete-title">
-            Delete <bdi>{`“${pending.name}”`}</bdi>?
+            Delete “<bdi>{pending.name}</bdi>”?
           </h3>
           <p id="corpus-delete-text">
             This deletes {plural(pending.documents, 'document')}, {plural(pending.spans, 'span')} and {plural(pending.attributions, 'attribution')} for good; it cannot be undone. Export the corpus

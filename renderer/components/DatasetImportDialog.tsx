@@ -24,12 +24,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "ORG “نوفوستي”": the label, then the quoted text isolated (Arabic inside an English line). */
+/** ORG “نوفوستي”: the label, then the quoted text, isolated inside the quotation marks (so they stay English quotes around Arabic). */
 function Quote({ state, span }: { state: CorpusState; span: { docId: string; start: number; end: number; label: string } }): React.JSX.Element {
   const text = state.documents.get(span.docId)?.text ?? '';
   return (
     <>
-      {span.label} <bdi className="quote">{`“${text.slice(span.start, span.end)}”`}</bdi>
+      {span.label} “<bdi className="quote">{text.slice(span.start, span.end)}</bdi>”
     </>
   );
 }
@@ -233,7 +233,9 @@ export function DatasetImportDialog(): React.JSX.Element {
             </label>
             <label className="checkbox">
               <input type="radio" name="dataset-target" checked={draft.target === 'merge'} onChange={() => app.datasets.setTarget('merge')} />
-              The open corpus, <bdi>{`“${state.corpus.name}”`}</bdi> (merge, with a preview)
+              <span>
+                The open corpus, “<bdi>{state.corpus.name}</bdi>” (merge, with a preview)
+              </span>
             </label>
           </fieldset>
           {plan && incoming ? <MergePreview plan={plan} draft={draft} state={state} incoming={incoming} /> : null}
