@@ -27,6 +27,7 @@ test('dropping files on the window imports them, refusing what is not text', asy
 });
 
 test('an export opened in a fresh profile restores the same corpus', async ({ page, browser }) => {
+  test.setTimeout(60_000); // three browser profiles
   const isnad = new IsnadPage(page);
   await isnad.goto();
   await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);

@@ -99,7 +99,8 @@ export class IsnadPage {
   async importIntoNewCorpus(name: string): Promise<void> {
     await this.datasetDialog.getByRole('textbox', { name: 'New corpus name' }).fill(name);
     await this.datasetDialog.getByRole('button', { name: 'Import into new corpus' }).click();
-    await expect(this.datasetDialog).toBeHidden();
+    // A large dataset is written whole before the dialog closes.
+    await expect(this.datasetDialog).toBeHidden({ timeout: 30_000 });
     await expect(this.corpusButton).toHaveAccessibleName(`Corpus: ${name}`);
   }
 
