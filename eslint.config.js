@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const SHARED_IS_PURE = ['node:*', 'electron', 'react', 'react-dom', 'dexie', '../renderer/*', '../electron/*'];
+const ZOD_ONLY_JITLESS = { name: 'zod', message: "Import { z } from shared/security/zod (configured jitless, so zod never probes for eval under the app's CSP)." };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'dist-web/**', 'dist-bench/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -24,10 +27,23 @@ export default tseslint.config(
     },
   },
   {
+    // zod only through shared/security/zod.ts (jitless: no eval probe under the CSP).
+    files: ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ZOD_ONLY_JITLESS] }],
+    },
+  },
+  {
     // shared/ is pure: no DOM, no Node.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'react', 'react-dom', 'dexie', '../renderer/*', '../electron/*'] }],
+      'no-restricted-imports': ['error', { paths: [ZOD_ONLY_JITLESS], patterns: SHARED_IS_PURE }],
+    },
+  },
+  {
+    files: ['shared/security/zod.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: SHARED_IS_PURE }],
     },
   },
 );

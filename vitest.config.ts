@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     setupFiles: ['test/unit/setup.ts'],
     environment: 'node',
+    // The property-based tests take a few seconds on an idle machine; on the shared 2-core
+    // machines (several test runs at once) they exceeded Vitest's default 5 s.
+    testTimeout: 30_000,
   },
 });

@@ -1,7 +1,13 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
-import { actionForEvent, buildActions } from './commands/actions';
-import { useApp, useCorpusState } from './app/hooks';
+import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
+import { ActionRunner } from './commands/runner';
+import { useApp, useBindings, useCorpusState, useT } from './app/hooks';
+import { installPointerSelection } from './editor/pointer-selection';
+import { CaretLayer } from './components/CaretLayer';
+import { CommandPalette } from './components/CommandPalette';
+import { KeyboardSettings } from './components/KeyboardSettings';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { filesFromDrop } from './platform/folders';
 import { toWorkerFiles } from './platform/host';
 import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
@@ -15,6 +21,7 @@ import { AttributePalette } from './components/AttributePalette';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { SourcesView } from './components/SourcesView';
 import { ExportDialog } from './components/ExportDialog';
+import { SettingsView } from './components/SettingsView';
 import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
@@ -22,19 +29,26 @@ import { SpanList } from './components/SpanList';
 import { StatusArea } from './components/StatusArea';
 import { Toolbar } from './components/Toolbar';
 
+/** Form fields, and anything inside an open dialog: only global keys work there (the dialog has its own). */
 function isField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('dialog[open]');
 }
 
 /** The root component. */
 export function App(): React.JSX.Element {
   const app = useApp();
   const state = useCorpusState();
+  const t = useT();
   const schema = state.corpus.schema;
-  const actions = useMemo(() => buildActions(app), [app, schema]); // eslint-disable-line react-hooks/exhaustive-deps
+  const bindings = useBindings();
+  useEffect(() => app.bindings.refresh(), [app, schema]);
+  // Rebuilt when the schema (label actions), the bindings or the language (action titles) change.
+  const actions = useMemo(() => buildActions(app), [app, schema, bindings, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
   const { view } = useUiState();
+
+  const runner = useMemo(() => new ActionRunner((error) => app.notify('error', String(error))), [app]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -43,23 +57,21 @@ export function App(): React.JSX.Element {
       const where = { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
-      const handled = action.run();
-      if (handled === false) return;
-      event.preventDefault();
-      if (handled instanceof Promise) handled.catch((error: unknown) => app.ui.update({ notice: { tone: 'error', text: String(error) } }));
+      if (runner.submit(() => action.run())) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, app]);
+  }, [actions, app, runner]);
 
   useEffect(
     () =>
       app.platform.onMenuCommand((command) => {
-        const id = { open: 'file.open', 'open-folder': 'file.open-folder', export: 'file.export', undo: 'edit.undo', redo: 'edit.redo', 'import-dataset': 'file.import-dataset', corpora: 'corpus.list' }[command];
-        void actions.find((a) => a.id === id)?.run();
+        void actions.find((a) => a.id === MENU_ACTIONS[command])?.run();
       }),
     [actions, app],
   );
+
+  useEffect(() => installPointerSelection(document, () => app.article, app.caret), [app]);
 
   useEffect(() => {
     let depth = 0;
@@ -92,7 +104,7 @@ export function App(): React.JSX.Element {
           const skipped = contents.skipped.filter((s) => !names.has(s.name));
           if (files.length || (skipped.length && !datasets.length)) app.imports.stage(files, skipped);
         },
-        (error: unknown) => app.ui.update({ notice: { tone: 'error', text: `The dropped files could not be read: ${String(error)}` } }),
+        (error: unknown) => app.notify('error', app.t('notice.droppedUnreadable', { error: String(error) })),
       );
     };
     window.addEventListener('dragenter', onDragEnter);
@@ -110,10 +122,12 @@ export function App(): React.JSX.Element {
   return (
     <div className="app">
       <Toolbar />
-      <div className={view === 'sources' ? 'workspace sources-mode' : 'workspace'}>
+      <div className={view === 'article' ? 'workspace' : 'workspace single-pane'}>
         <DocumentList />
         {view === 'sources' ? (
           <SourcesView />
+        ) : view === 'settings' ? (
+          <SettingsView keyboard={<KeyboardSettings actions={actions} t={t} />} />
         ) : (
           <>
             <ArticleView />
@@ -133,9 +147,12 @@ export function App(): React.JSX.Element {
       <ExportDialog />
       <CorpusDialog />
       <DatasetImportDialog />
+      {view === 'article' ? <CaretLayer /> : null}
+      <CommandPalette actions={actions} />
+      <ShortcutsSheet actions={actions} />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          Drop article files or datasets to import them
+          {t('app.dropOverlay')}
         </div>
       ) : null}
     </div>

@@ -8,6 +8,15 @@ import { App } from './App';
 import { IsnadApp } from './app/controller';
 import { AppContext } from './app/hooks';
 import { detectPlatform } from './platform';
+import { createTranslator } from './i18n/i18n';
+import { readPreferenceHint } from './settings/first-paint';
+import { applyPreferences, DEFAULT_PREFERENCES, resolveLanguage } from './settings/preferences';
+
+// Language, direction and theme from the last run, before anything is painted; the database's
+// value (the real one) replaces them as soon as it is read.
+const hinted = readPreferenceHint() ?? DEFAULT_PREFERENCES;
+const hintedLanguage = resolveLanguage(hinted, navigator.languages);
+applyPreferences(document.documentElement, hinted, hintedLanguage);
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -23,11 +32,12 @@ IsnadApp.start(detectPlatform()).then(
     );
   },
   (error: unknown) => {
+    const t = createTranslator(hintedLanguage);
     root.render(
       <div role="alert" className="fatal">
-        <h1>Isnad could not open its database</h1>
-        <p>{error instanceof Error ? error.message : String(error)}</p>
-        <p>Nothing was changed. Close other Isnad windows and try again; if the disk is full, free some space.</p>
+        <h1>{t('fatal.title')}</h1>
+        <p dir="auto">{error instanceof Error ? error.message : String(error)}</p>
+        <p>{t('fatal.advice')}</p>
       </div>,
     );
   },

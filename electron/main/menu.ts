@@ -1,7 +1,11 @@
 /**
- * The application menu. Open, Import Folder, Export, Import Dataset, Corpora, Undo and Redo send a menu command to the focused
- * window (see `MenuCommand`) so that the app's own actions run — Undo/Redo deliberately do
- * not use the native `undo`/`redo` roles, which would only edit text fields.
+ * The application menu. Open, Import Folder, Export, Import Dataset, Corpora, Undo and Redo, the
+ * Go menu and the keyboard items send a menu command to the focused window (see `MenuCommand`)
+ * so that the app's own actions run — Undo/Redo deliberately do not use the native
+ * `undo`/`redo` roles, which would only edit text fields. Items other than the original file
+ * and undo items (Import Dataset, Corpora, Go menu, command palette, shortcuts, settings) carry
+ * no accelerator: their keys are the user's to change in the renderer, and a fixed accelerator
+ * here would go stale.
  *
  * Built as a plain template (type-only Electron imports) so it can be tested in Node;
  * `index.ts` turns it into a `Menu`.
@@ -22,9 +26,11 @@ export interface MenuOptions {
 }
 
 /**
- * Builds the menu template: File (Open…, Import Folder…, Export…, Import Dataset…, Corpora…, Quit), Edit (Undo, Redo, Cut, Copy,
- * Paste, Select All), View (Reload, Toggle Developer Tools when not packaged, zoom,
- * full screen) and Help (About).
+ * Builds the menu template: File (Open…, Import Folder…, Export…, Import Dataset…, Import brat
+ * Folder…, Corpora…, Quit), Edit (Undo, Redo, Cut, Copy, Paste, Select All, Keyboard and Mouse Settings…), View (Command Palette…, Show Suggestions,
+ * Reload, Toggle Developer Tools when not packaged, zoom, full screen), Go (next, previous and
+ * next unfinished document, Mark Done and Go to Next, Search Documents) and Help (Keyboard
+ * Shortcuts, About).
  */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin';
@@ -40,8 +46,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'open-folder', label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: command('open-folder') },
       { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
       { type: 'separator' },
-      { id: 'import-dataset', label: 'Import Dataset…', accelerator: 'CmdOrCtrl+Shift+D', click: command('import-dataset') },
-      { id: 'corpora', label: 'Corpora…', accelerator: 'CmdOrCtrl+Shift+K', click: command('corpora') },
+      { id: 'import-dataset', label: 'Import Dataset…', click: command('import-dataset') },
+      { id: 'import-dataset-folder', label: 'Import brat Folder…', click: command('import-dataset-folder') },
+      { id: 'corpora', label: 'Corpora…', click: command('corpora') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
@@ -58,12 +65,17 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      { id: 'keyboard-settings', label: 'Keyboard and Mouse Settings…', click: command('keyboard-settings') },
     ],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      { id: 'command-palette', label: 'Command Palette…', click: command('command-palette') },
+      { id: 'toggle-suggestions', label: 'Show or Hide Suggestions', click: command('toggle-suggestions') },
+      { type: 'separator' },
       { role: 'reload' },
       ...(options.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
       { type: 'separator' },
@@ -75,10 +87,22 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   };
 
+  const goMenu: MenuItemConstructorOptions = {
+    label: '&Go',
+    submenu: [
+      { id: 'next-document', label: 'Next Document', click: command('next-document') },
+      { id: 'previous-document', label: 'Previous Document', click: command('previous-document') },
+      { id: 'next-unfinished', label: 'Next Unfinished Document', click: command('next-unfinished') },
+      { id: 'done-next', label: 'Mark Done and Go to Next', click: command('done-next') },
+      { type: 'separator' },
+      { id: 'search', label: 'Search Documents', click: command('search') },
+    ],
+  };
+
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [{ role: 'about', label: `About ${options.appName}` }],
+    submenu: [{ id: 'shortcuts', label: 'Keyboard Shortcuts', click: command('shortcuts') }, { type: 'separator' }, { role: 'about', label: `About ${options.appName}` }],
   };
 
   const appMenu: MenuItemConstructorOptions = {
@@ -96,5 +120,5 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   };
 
-  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, helpMenu];
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, goMenu, helpMenu];
 }

@@ -8,7 +8,7 @@ import { BrowserWindow } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy, isAppUrl, withContentSecurityPolicy } from './app-url';
 import type { AppOrigin } from './app-url';
-import { PRODUCT_NAME, mainWindowWebPreferences, windowTitleFor } from './window-options';
+import { PRODUCT_NAME, windowTitleFor } from './window-options';
 
 /**
  * Session-wide protections, installed once before any window loads: deny every permission
@@ -74,7 +74,27 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: false,
-    webPreferences: mainWindowWebPreferences(options.preloadPath),
+    // Written out here, in the constructor call, so Electronegativity (which reads one file
+    // at a time) verifies them on every run: isolated and sandboxed renderer without Node,
+    // web security on, no insecure content, no webview, no middle-click (auxclick) new
+    // windows, no spellchecker (it would send words to a service on some platforms and
+    // mark Arabic text everywhere).
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
   });
 
   window.on('page-title-updated', (event, title) => {

@@ -9,6 +9,7 @@ import type { UiStore } from '../state/ui-store';
 import type { IsnadDatabase } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import type { Transaction } from '../../shared/model/transaction';
+import type { Translate } from '../i18n/i18n';
 
 /** A command as the corpus store runs it. */
 export type StoreCommand = Parameters<CorpusStore['run']>[0];
@@ -20,6 +21,8 @@ export interface AppContext {
   readonly platform: HostPlatform;
   /** The rendered article, or null while none is shown (selection mapping needs it). */
   readonly article: HTMLElement | null;
+  /** Translates a message into the interface language (notices are written with it). */
+  readonly t: Translate;
   /** Shows a message in the status area (errors stay until the next action). */
   notify(tone: 'info' | 'error', text: string, details?: string[]): void;
   /**

@@ -12,15 +12,23 @@ import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/
 import { IsnadDatabase, readSetting, writeRecords, writeSetting, writeTransaction } from '../db/db';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
-import { UiStore, type SearchState } from '../state/ui-store';
+import { UiStore, type SearchState, type UiState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
 import { CorpusActions, loadCorpus, OPEN_CORPUS_KEY, OPEN_DOCUMENT_KEY } from './actions/corpus-actions';
 import { DatasetImportActions } from './actions/dataset-import-actions';
 import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
+import { CaretActions, readSnapMode } from './actions/caret-actions';
+import { NavigationActions } from './actions/navigation-actions';
 import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
+import { KeyBindingStore } from '../commands/bindings';
+import { allActionDefinitions } from '../commands/definitions';
+import { SettingsActions } from './actions/settings-actions';
+import type { Translate } from '../i18n/i18n';
+import { applyPreferences, PREFERENCES_KEY, sanitisePreferences } from '../settings/preferences';
+import { PreferencesStore } from '../settings/preferences-store';
 
 export { describeImport } from './import-report';
 
@@ -41,8 +49,16 @@ export class IsnadApp implements AppContext {
   readonly suggestions = new SuggestionActions(this);
   /** Native and dataset exports. */
   readonly exports = new ExportActions(this);
-  /** Span editing and keyboard selection in the open article. */
-  readonly spans = new SpanActions(this);
+  /** The caret and the selection in the open article (keyboard and mouse). */
+  readonly caret = new CaretActions(this);
+  /** Span editing: label, relabel, resize, delete, span focus, Enter. */
+  readonly spans = new SpanActions(this, this.caret, this.attribution);
+  /** Documents (next, previous, next unfinished, done), search box, article, keyboard overlays. */
+  readonly navigation = new NavigationActions(this);
+  /** The user's key bindings (defaults from the action registry, changes stored). */
+  readonly bindings: KeyBindingStore;
+  /** Interface language, theme and article text settings. */
+  readonly settings: SettingsActions;
   /** The stored corpora: list, create, rename, switch, delete. */
   readonly corpora = new CorpusActions(this);
   /** Dataset files (doccano, Label Studio, brat, CoNLL, native …) into a new corpus or merged into the open one. */
@@ -52,12 +68,31 @@ export class IsnadApp implements AppContext {
     readonly db: IsnadDatabase,
     readonly corpus: CorpusStore,
     readonly platform: HostPlatform,
-  ) {}
+    /** Interface preferences and the translator of their language. */
+    readonly preferences: PreferencesStore,
+  ) {
+    this.settings = new SettingsActions(this, preferences);
+    this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
+  }
+
+  /** Translates a message into the interface language (see renderer/i18n). */
+  get t(): Translate {
+    return this.preferences.t;
+  }
 
 
   /** Opens the database, loads the last corpus or creates the sample corpus, restores the open document. */
-  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext()): Promise<IsnadApp> {
+  static async start(platform: HostPlatform, db = new IsnadDatabase(), context = defaultContext(), systemLanguages = (): readonly string[] => globalThis.navigator?.languages ?? []): Promise<IsnadApp> {
     await db.open();
+    // Preferences first: the window takes its language, direction and theme before anything is shown.
+    const preferences = new PreferencesStore(sanitisePreferences(await readSetting<unknown>(db, PREFERENCES_KEY, null)), systemLanguages);
+    const root = globalThis.document?.documentElement;
+    if (root) {
+      const apply = (): void => applyPreferences(root, preferences.preferences, preferences.t.language);
+      apply();
+      preferences.subscribe(apply);
+      globalThis.addEventListener?.('languagechange', () => preferences.set(preferences.preferences));
+    }
     const remembered = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
     let loaded = remembered ? await loadCorpus(db, remembered) : null;
     if (!loaded) {
@@ -73,7 +108,9 @@ export class IsnadApp implements AppContext {
     const { state, history } = loaded;
     await writeSetting(db, OPEN_CORPUS_KEY, state.corpus.id);
     const store = new CorpusStore(state, { write: (tx, change) => writeTransaction(db, tx, change) }, context, history);
-    const app = new IsnadApp(db, store, platform);
+    const app = new IsnadApp(db, store, platform, preferences);
+    await app.bindings.load();
+    app.ui.update({ snapMode: await readSnapMode(app) });
     const lastDoc = await readSetting<string | null>(db, OPEN_DOCUMENT_KEY, null);
     const openDocId = lastDoc && state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(state)[0]?.id ?? null);
     if (openDocId) await app.openDocument(openDocId);
@@ -100,7 +137,9 @@ export class IsnadApp implements AppContext {
   /** Shows a document. */
   async openDocument(docId: string): Promise<void> {
     if (!this.corpus.state.documents.has(docId)) return;
-    this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article' });
+    // A new document starts with the caret at its beginning; the old DOM selection must not leak into it.
+    this.articleElement?.ownerDocument.getSelection()?.removeAllRanges();
+    this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article', caret: { anchor: 0, focus: 0, source: 'keyboard' } });
     await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
     if (!this.ui.state.rejectedSuggestions[docId]) {
       const rejected = await readSetting<string[]>(this.db, `rejectedSuggestions:${docId}`, []);
@@ -121,8 +160,8 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Shows the article view or the corpus sources view. */
-  showView(view: 'article' | 'sources'): void {
+  /** Shows the article view, the corpus sources view or the settings. */
+  showView(view: UiState['view']): void {
     this.ui.update({ view });
   }
 
@@ -144,7 +183,7 @@ export class IsnadApp implements AppContext {
       this.ui.update({ notice: null });
       return result.tx;
     } catch (error) {
-      this.notify('error', `That change could not be saved, so it was not made: ${(error as Error).message}`);
+      this.notify('error', this.t('notice.changeNotSaved', { error: (error as Error).message }));
       return null;
     }
   }
@@ -154,12 +193,12 @@ export class IsnadApp implements AppContext {
   async undo(): Promise<void> {
     try {
       const tx = await this.corpus.undo();
-      if (!tx) return this.notify('info', 'Nothing to undo.');
+      if (!tx) return this.notify('info', this.t('notice.nothingToUndo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.ui.update({ focusedSpanId: null });
-      this.notify('info', `Undid: ${tx.description}.`);
+      this.notify('info', this.t('notice.undid', { change: tx.description }));
     } catch (error) {
-      this.notify('error', `Undo could not be saved: ${(error as Error).message}`);
+      this.notify('error', this.t('notice.undoNotSaved', { error: (error as Error).message }));
     }
   }
 
@@ -168,11 +207,11 @@ export class IsnadApp implements AppContext {
   async redo(): Promise<void> {
     try {
       const tx = await this.corpus.redo();
-      if (!tx) return this.notify('info', 'Nothing to redo.');
+      if (!tx) return this.notify('info', this.t('notice.nothingToRedo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
-      this.notify('info', `Redid: ${tx.description}.`);
+      this.notify('info', this.t('notice.redid', { change: tx.description }));
     } catch (error) {
-      this.notify('error', `Redo could not be saved: ${(error as Error).message}`);
+      this.notify('error', this.t('notice.redoNotSaved', { error: (error as Error).message }));
     }
   }
 }

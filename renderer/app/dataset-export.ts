@@ -11,6 +11,7 @@ import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import type { CorpusState } from '../../shared/model/state';
 import type { DocumentStatus } from '../../shared/model/types';
 import type { OffsetUnit } from '../../shared/text/offsets';
+import { createTranslator, type Translate } from '../i18n/i18n';
 
 /** What the export dialog asks for. */
 export interface DatasetExportRequest {
@@ -35,11 +36,11 @@ function subset(corpus: DatasetCorpus, ids: ReadonlySet<string>): DatasetCorpus 
   return { ...corpus, documents: corpus.documents.filter((d) => ids.has(d.id)) };
 }
 
-/** Builds the export (pure apart from the clock; nothing is written here). */
-export function buildDatasetExport(state: CorpusState, request: DatasetExportRequest, date = new Date().toISOString()): DatasetExportResult {
+/** Builds the export (pure apart from the clock; nothing is written here). Messages are in the language of `t`. */
+export function buildDatasetExport(state: CorpusState, request: DatasetExportRequest, date = new Date().toISOString(), t: Translate = createTranslator('en')): DatasetExportResult {
   const statuses = new Set(request.statuses);
   const corpus = datasetFromState(state, (docId) => !statuses.size || statuses.has(state.documents.get(docId)!.status));
-  if (!corpus.documents.length) return { ok: false, problems: ['No document matches the chosen statuses.'] };
+  if (!corpus.documents.length) return { ok: false, problems: [t('export.noDocuments')] };
   const format = DATASET_FORMATS[request.format];
   const parts: Array<{ folder: string; corpus: DatasetCorpus }> = [];
   if (request.split) {
@@ -59,7 +60,7 @@ export function buildDatasetExport(state: CorpusState, request: DatasetExportReq
     const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}) });
     if (!outcome.ok) return { ok: false, problems: outcome.problems };
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });
-    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? `, line ${note.line}` : ''}: ${note.message}`);
+    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? t('export.noteLine', { line: note.line }) : ''}: ${note.message}`);
   }
   const base = `isnad-${SLUG(state.corpus.name)}-${request.format}-${date.slice(0, 10)}`;
   const spans = corpus.documents.reduce((n, d) => n + d.spans.length, 0);

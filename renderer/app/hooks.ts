@@ -2,6 +2,8 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { CorpusState } from '../../shared/model/state';
 import type { UiState } from '../state/ui-store';
+import type { Translate } from '../i18n/i18n';
+import type { Preferences } from '../settings/preferences';
 import type { IsnadApp } from './controller';
 
 /** The running app, provided at the root. */
@@ -24,4 +26,22 @@ export function useCorpusState(): CorpusState {
 export function useUiState(): UiState {
   const app = useApp();
   return useSyncExternalStore(app.ui.subscribe, app.ui.getSnapshot);
+}
+
+/** The key bindings in use; re-renders when the user changes one. */
+export function useBindings(): ReadonlyMap<string, string[]> {
+  const app = useApp();
+  return useSyncExternalStore(app.bindings.subscribe, app.bindings.getSnapshot);
+}
+
+/** The translator of the interface language; re-renders when the language changes. */
+export function useT(): Translate {
+  const app = useApp();
+  return useSyncExternalStore(app.preferences.subscribe, app.preferences.getSnapshot).t;
+}
+
+/** The interface preferences (language, theme, article text). */
+export function usePreferences(): Preferences {
+  const app = useApp();
+  return useSyncExternalStore(app.preferences.subscribe, app.preferences.getSnapshot).preferences;
 }

@@ -1,24 +1,25 @@
 /** How an import report is told to the user: one sentence plus one line per file worth mentioning. */
 import type { ImportReport } from '../../shared/model/import';
+import type { Translate } from '../i18n/i18n';
 
 const IMPORTED_LINES = 30;
 const REPORT_LINES = 300;
 
 /** Summarises an import report in one sentence plus one line per file worth mentioning. */
-export function describeImport(report: ImportReport): { text: string; details: string[]; tone: 'info' | 'error' } {
+export function describeImport(report: ImportReport, t: Translate): { text: string; details: string[]; tone: 'info' | 'error' } {
   const parts: string[] = [];
   const n = report.imported.length;
-  parts.push(n ? `Imported ${n} document${n === 1 ? '' : 's'}.` : 'Nothing was imported.');
-  if (report.duplicates.length) parts.push(`Skipped ${report.duplicates.length} already in the corpus.`);
-  if (report.refused.length) parts.push(`Refused ${report.refused.length} file${report.refused.length === 1 ? '' : 's'}.`);
-  if (report.problems.length) parts.push(`Skipped ${report.problems.length} record${report.problems.length === 1 ? '' : 's'} inside files.`);
+  parts.push(n ? t('importReport.imported', { count: n }) : t('importReport.nothing'));
+  if (report.duplicates.length) parts.push(t('importReport.duplicates', { count: report.duplicates.length }));
+  if (report.refused.length) parts.push(t('importReport.refused', { count: report.refused.length }));
+  if (report.problems.length) parts.push(t('importReport.problems', { count: report.problems.length }));
   const lines = [
     ...report.refused.map((r) => r.message),
     ...report.problems.map((p) => `${p.fileName}, ${p.message}`),
-    ...report.duplicates.map((d) => `${d.fileName}: same text as “${d.existingTitle}”, skipped.`),
+    ...report.duplicates.map((d) => t('importReport.duplicateLine', { file: d.fileName, title: d.existingTitle })),
   ];
   // Every refusal and problem is listed; imported files only while the list stays readable.
   if (report.imported.length <= IMPORTED_LINES) lines.push(...report.imported.map((i) => `${i.fileName}: ${i.detail}`));
-  const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), `…and ${lines.length - REPORT_LINES} more lines (the full report is kept with the import).`] : lines;
+  const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('importReport.moreLines', { count: lines.length - REPORT_LINES })] : lines;
   return { text: parts.join(' '), details, tone: report.refused.length && !n ? 'error' : 'info' };
 }

@@ -1,67 +1,113 @@
 /**
- * The one action registry: every command with its label and key bindings. The keyboard
- * handler, the toolbar, the Electron menu and the shortcut list all read it.
+ * The one action registry: every action's definition (definitions.ts) joined to what it does
+ * and to the keys the user has bound. The keyboard handler, the command palette, the cheat
+ * sheet, the settings view and the Electron menu all read it.
  */
-import { labelDisplayName } from '../../shared/model/schema';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import type { Arrow, CaretUnit } from '../../shared/text/caret';
+import type { EdgeChange, EdgeUnit, SpanEdge } from '../../shared/text/span-edges';
 import type { IsnadApp } from '../app/controller';
-import { matchesBinding } from './keys';
+import { actionTitle, allActionDefinitions, groupName, type ActionDefinition, type ActionScope } from './definitions';
+import { matchesBinding, type KeyEventLike } from './keys';
 
-/** One action: what it is called, which keys run it, what it does. */
-export interface Action {
-  id: string;
-  label: string;
-  keys: string[];
-  /**
-   * Where the keys work: 'global' everywhere; 'text' anywhere but in form fields;
-   * 'article' only while the article view has focus (Tab must keep moving between controls elsewhere).
-   */
-  scope: 'global' | 'text' | 'article';
+/** One action: its definition, its title in the interface language, the keys bound to it now, and what it does. */
+export interface Action extends ActionDefinition {
+  /** What the action does, in the interface language. */
+  title: string;
+  /** Its group's name, in the interface language. */
+  groupTitle: string;
+  /** The keys bound now (the user's, or the defaults). */
+  keys: readonly string[];
   /** Runs the action; returning false means “not handled here” (the key keeps its default). */
   run(): void | boolean | Promise<void>;
 }
 
-/** All actions of the app, label actions generated from the corpus schema. */
-export function buildActions(app: IsnadApp): Action[] {
-  const actions: Action[] = [
-    { id: 'file.open', label: 'Open files…', keys: ['Mod+O'], scope: 'global', run: () => app.imports.openFiles() },
-    { id: 'file.open-folder', label: 'Import a folder…', keys: ['Mod+Shift+O'], scope: 'global', run: () => app.imports.openFolder() },
-    { id: 'file.export', label: 'Export corpus as JSON', keys: ['Mod+E'], scope: 'global', run: () => app.exports.exportCorpus() },
-    { id: 'file.import-dataset', label: 'Import a dataset…', keys: ['Mod+Shift+D'], scope: 'global', run: () => app.datasets.pick() },
-    { id: 'corpus.list', label: 'Corpora: open, create, rename, delete…', keys: ['Mod+Shift+K'], scope: 'global', run: () => app.corpora.openDialog() },
-    { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], scope: 'global', run: () => app.undo() },
-    { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], scope: 'global', run: () => app.redo() },
-    { id: 'span.delete', label: 'Delete the focused span', keys: ['Delete', 'Backspace'], scope: 'text', run: () => app.spans.deleteFocused() },
-    { id: 'span.next', label: 'Next span', keys: ['Tab'], scope: 'article', run: () => app.spans.focusNext(1) },
-    { id: 'span.previous', label: 'Previous span', keys: ['Shift+Tab'], scope: 'article', run: () => app.spans.focusNext(-1) },
-    { id: 'attribution.open', label: 'Attribute the focused claim to a source', keys: ['A'], scope: 'text', run: () => app.attribution.attributeFocused() },
-    { id: 'view.sources', label: 'Show the sources of the corpus', keys: ['Mod+Shift+S'], scope: 'global', run: () => app.showView(app.ui.state.view === 'sources' ? 'article' : 'sources') },
-    { id: 'suggestions.toggle', label: 'Show or hide suggestions', keys: ['G'], scope: 'text', run: () => app.suggestions.toggle() },
-    { id: 'suggestions.next', label: 'Next suggestion', keys: ['.'], scope: 'text', run: () => app.suggestions.focusNext(1) },
-    { id: 'suggestions.previous', label: 'Previous suggestion', keys: [','], scope: 'text', run: () => app.suggestions.focusNext(-1) },
-    { id: 'suggestions.accept', label: 'Accept the focused suggestion', keys: ['Y'], scope: 'text', run: () => app.suggestions.accept() },
-    { id: 'suggestions.accept-all', label: 'Accept all suggestions in the document', keys: ['Shift+Y'], scope: 'text', run: () => app.suggestions.acceptAll() },
-    { id: 'suggestions.reject', label: 'Reject the focused suggestion', keys: ['X'], scope: 'text', run: () => app.suggestions.reject() },
-    { id: 'selection.clear', label: 'Clear the selection', keys: ['Escape'], scope: 'text', run: () => app.spans.clearSelection() },
-    {
-      id: 'selection.extend-left',
-      label: 'Extend the selection by a word (left: forward in Arabic)',
-      keys: ['Shift+ArrowLeft', 'Mod+Shift+ArrowLeft'],
-      scope: 'text',
-      run: () => app.spans.extendSelectionByWord(app.spans.directionAtSelection() === 'rtl' ? 'forward' : 'backward'),
-    },
-    {
-      id: 'selection.extend-right',
-      label: 'Extend the selection by a word (right: back in Arabic)',
-      keys: ['Shift+ArrowRight', 'Mod+Shift+ArrowRight'],
-      scope: 'text',
-      run: () => app.spans.extendSelectionByWord(app.spans.directionAtSelection() === 'rtl' ? 'backward' : 'forward'),
-    },
+type Handler = Action['run'];
+
+function caretHandlers(app: IsnadApp): Record<string, Handler> {
+  const handlers: Record<string, Handler> = {};
+  const arrows: Array<[string, Arrow]> = [
+    ['left', 'left'],
+    ['right', 'right'],
+    ['previous', 'up'],
+    ['next', 'down'],
   ];
-  for (const label of app.corpus.state.corpus.schema.labels) {
-    if (!label.hotkey) continue;
-    actions.push({ id: `label.${label.id}`, label: `Mark as ${labelDisplayName(label)}`, keys: [label.hotkey], scope: 'text', run: () => app.spans.applyLabel(label.id) });
+  const units: Array<[string, CaretUnit, Array<'left' | 'right' | 'previous' | 'next'>]> = [
+    ['word', 'word', ['left', 'right']],
+    ['grapheme', 'grapheme', ['left', 'right']],
+    ['clitic', 'clitic', ['left', 'right']],
+    ['clause', 'clause', ['previous', 'next']],
+    ['sentence', 'sentence', ['previous', 'next']],
+    ['paragraph', 'paragraph', ['previous', 'next']],
+  ];
+  for (const [name, unit, sides] of units) {
+    for (const side of sides) {
+      const arrow = arrows.find(([s]) => s === side)![1];
+      handlers[`caret.${name}-${side}`] = () => app.caret.move(arrow, unit, false);
+      handlers[`selection.${name}-${side}`] = () => app.caret.move(arrow, unit, true);
+    }
   }
-  return actions;
+  return handlers;
+}
+
+function resizeHandlers(app: IsnadApp): Record<string, Handler> {
+  const handlers: Record<string, Handler> = {};
+  for (const change of ['grow', 'shrink'] as EdgeChange[]) {
+    for (const edge of ['start', 'end'] as SpanEdge[]) {
+      for (const unit of ['word', 'grapheme'] as EdgeUnit[]) handlers[`span.${change}-${edge}-${unit}`] = () => app.spans.resizeFocused(edge, change, unit);
+    }
+  }
+  return handlers;
+}
+
+/** What each fixed action does, by id (label actions are made from the schema). */
+export function actionHandlers(app: IsnadApp): Record<string, Handler> {
+  return {
+    ...caretHandlers(app),
+    ...resizeHandlers(app),
+    'selection.clear': () => app.caret.clear(),
+    'span.next': () => app.spans.focusNext(1),
+    'span.previous': () => app.spans.focusNext(-1),
+    'span.open': () => app.spans.openFocused(),
+    'span.delete': () => app.spans.deleteFocused(),
+    'attribution.open': () => app.attribution.attributeFocused(),
+    'document.next': () => app.navigation.nextDocument(1),
+    'document.previous': () => app.navigation.nextDocument(-1),
+    'document.next-unfinished': () => app.navigation.nextUnfinished(),
+    'document.done-next': () => app.navigation.markDoneAndNext(),
+    'document.search': () => app.navigation.focusSearch(),
+    'suggestions.toggle': () => app.suggestions.toggle(),
+    'suggestions.next': () => app.suggestions.focusNext(1),
+    'suggestions.previous': () => app.suggestions.focusNext(-1),
+    'suggestions.accept': () => app.suggestions.accept(),
+    'suggestions.accept-all': () => app.suggestions.acceptAll(),
+    'suggestions.reject': () => app.suggestions.reject(),
+    'edit.undo': () => app.undo(),
+    'edit.redo': () => app.redo(),
+    'file.open': () => app.imports.openFiles(),
+    'file.open-folder': () => app.imports.openFolder(),
+    'file.export': () => app.exports.exportCorpus(),
+    'file.export-dataset': () => app.ui.update({ exportOpen: true }),
+    'file.import-dataset': () => app.datasets.pick(),
+    'file.import-dataset-folder': () => app.datasets.pickFolder(),
+    'file.corpora': () => app.corpora.openDialog(),
+    'view.commands': () => app.navigation.toggleOverlay('commands'),
+    'view.shortcuts': () => app.navigation.toggleOverlay('shortcuts'),
+    'view.settings': () => app.showView(app.ui.state.view === 'settings' ? 'article' : 'settings'),
+    'view.sources': () => app.showView(app.ui.state.view === 'sources' ? 'article' : 'sources'),
+    'view.article': () => app.navigation.focusArticle(),
+  };
+}
+
+/** All actions of the app with the keys bound now, titled in the interface language; label actions come from the corpus schema. */
+export function buildActions(app: IsnadApp): Action[] {
+  const table = actionHandlers(app);
+  const { t } = app;
+  return allActionDefinitions(app.corpus.state.corpus.schema).map((def) => {
+    const labelId = def.id.startsWith('label.') ? def.id.slice('label.'.length) : null;
+    const run: Handler = labelId ? () => app.spans.applyLabel(labelId) : (table[def.id] ?? (() => false));
+    return { ...def, title: actionTitle(def, t), groupTitle: groupName(def.group, t), keys: app.bindings.keysFor(def.id), run };
+  });
 }
 
 /** Where keyboard focus is when a key is pressed. */
@@ -70,8 +116,32 @@ export interface KeyContext {
   inArticle: boolean;
 }
 
-/** Finds the action a key event triggers, if any. */
-export function actionForEvent(actions: readonly Action[], event: KeyboardEvent, where: KeyContext): Action | undefined {
-  const inScope = (scope: Action['scope']): boolean => scope === 'global' || (scope === 'text' && !where.inField) || (scope === 'article' && where.inArticle);
-  return actions.find((action) => inScope(action.scope) && action.keys.some((key) => matchesBinding(event, key)));
+function inScope(scope: ActionScope, where: KeyContext): boolean {
+  return scope === 'global' || (scope === 'text' && !where.inField) || (scope === 'article' && where.inArticle);
 }
+
+/** Finds the action a key event triggers, if any. */
+export function actionForEvent(actions: readonly Action[], event: KeyEventLike, where: KeyContext): Action | undefined {
+  return actions.find((action) => inScope(action.scope, where) && action.keys.some((key) => matchesBinding(event, key)));
+}
+
+/** The action each application-menu command runs. */
+export const MENU_ACTIONS: Readonly<Record<MenuCommand, string>> = {
+  open: 'file.open',
+  'open-folder': 'file.open-folder',
+  export: 'file.export',
+  undo: 'edit.undo',
+  redo: 'edit.redo',
+  'next-document': 'document.next',
+  'previous-document': 'document.previous',
+  'next-unfinished': 'document.next-unfinished',
+  'done-next': 'document.done-next',
+  search: 'document.search',
+  'toggle-suggestions': 'suggestions.toggle',
+  'command-palette': 'view.commands',
+  shortcuts: 'view.shortcuts',
+  'keyboard-settings': 'view.settings',
+  'import-dataset': 'file.import-dataset',
+  'import-dataset-folder': 'file.import-dataset-folder',
+  corpora: 'file.corpora',
+};

@@ -10,7 +10,10 @@ import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { attributeValues } from '../../shared/model/schema';
 import { attributionsOfDocument, spansOfDocument } from '../../shared/model/state';
 import type { SourceKind } from '../../shared/model/types';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { withElements } from '../i18n/rich';
+import { ATTRIBUTE_LABELS } from './AttributionPanel';
+import { handleListboxKey } from './dialog-hooks';
 
 type Option =
   | { kind: 'mention'; key: string; spanId: string; text: string; sourceId: string | null }
@@ -30,6 +33,7 @@ function guessKind(name: string): SourceKind {
 /** The palette dialog. */
 export function AttributePalette(): React.JSX.Element | null {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { palette } = useUiState();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -79,7 +83,7 @@ export function AttributePalette(): React.JSX.Element | null {
     return result;
   }, [doc, spans, sources, query]);
 
-  if (!palette || !claim || !doc) return <dialog ref={dialogRef} aria-label="Attribute claim" />;
+  if (!palette || !claim || !doc) return <dialog ref={dialogRef} aria-label={t('palette.name')} />;
   const values = attributeValues(state.corpus.schema);
 
   const choose = async (option: Option | undefined): Promise<void> => {
@@ -109,43 +113,34 @@ export function AttributePalette(): React.JSX.Element | null {
   };
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setActive((i) => Math.min(options.length - 1, i + 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      void choose(options[active]);
-    }
+    handleListboxKey(event, options.length, setActive, () => void choose(options[active]));
   };
 
   const claimText = doc.text.slice(claim.start, claim.end);
   const activeOption = options[Math.min(active, options.length - 1)];
   return (
-    <dialog ref={dialogRef} className="palette" aria-label="Attribute claim" onCancel={() => app.attribution.closePalette()} onKeyDown={(e) => e.stopPropagation()}>
+    <dialog ref={dialogRef} className="palette" aria-label={t('palette.name')} onCancel={() => app.attribution.closePalette()} onKeyDown={(e) => e.stopPropagation()}>
       <p className="palette-claim" dir="auto" lang="ar">
         «{claimText.length > 160 ? `${claimText.slice(0, 160)}…` : claimText}»
       </p>
       <div className="palette-fields">
         <label>
-          Via
-          <select aria-label="Via" value={viaId} onChange={(e) => setViaId(e.target.value)}>
-            <option value="">— (the source said it directly)</option>
+          {t('palette.via')}
+          <select aria-label={t('palette.via')} value={viaId} onChange={(e) => setViaId(e.target.value)}>
+            <option value="">{t('palette.via.direct')}</option>
             {attributions.map((a) => {
               const source = state.sources.get(a.sourceId);
               return (
                 <option key={a.id} value={a.id}>
-                  via {source ? sourceDisplayName(source) : a.sourceId}
+                  {t('attributions.via', { source: source ? sourceDisplayName(source) : a.sourceId })}
                 </option>
               );
             })}
           </select>
         </label>
         <label>
-          Cue
-          <select aria-label="Cue" value={cueSpanId} onChange={(e) => setCueSpanId(e.target.value)}>
+          {t('palette.cue')}
+          <select aria-label={t('palette.cue')} value={cueSpanId} onChange={(e) => setCueSpanId(e.target.value)}>
             <option value="">—</option>
             {spans
               .filter((s) => s.label === 'CUE')
@@ -158,7 +153,7 @@ export function AttributePalette(): React.JSX.Element | null {
         </label>
         {(['quotation', 'stance', 'claimType'] as const).map((key) => (
           <label key={key}>
-            {key === 'claimType' ? 'Claim type' : key[0]!.toUpperCase() + key.slice(1)}
+            {t(ATTRIBUTE_LABELS[key])}
             <select value={attributes[key]} onChange={(e) => setAttributes({ ...attributes, [key]: e.target.value })}>
               <option value="">—</option>
               {values[key].map((v) => (
@@ -174,12 +169,12 @@ export function AttributePalette(): React.JSX.Element | null {
         ref={inputRef}
         type="search"
         role="combobox"
-        aria-label="Search sources"
+        aria-label={t('palette.search')}
         aria-expanded="true"
         aria-controls="palette-options"
         aria-activedescendant={activeOption ? `option-${activeOption.key}` : undefined}
-        placeholder="Source name or alias, in Arabic or Latin script"
-        dir="auto"
+        placeholder={t('palette.search.placeholder')}
+        dir={query ? 'auto' : undefined}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -187,7 +182,7 @@ export function AttributePalette(): React.JSX.Element | null {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="palette-options" role="listbox" aria-label="Sources">
+      <ul id="palette-options" role="listbox" aria-label={t('palette.options')}>
         {options.map((option, i) => (
           <li
             key={option.key}
@@ -199,21 +194,28 @@ export function AttributePalette(): React.JSX.Element | null {
             onClick={() => void choose(option)}
           >
             {option.kind === 'mention' ? (
-              <>
-                In the text: <bdi dir="auto">«{option.text}»</bdi>
-                {option.sourceId ? ` → ${sourceDisplayName(state.sources.get(option.sourceId)!)}` : ' (new source)'}
-              </>
+              withElements(option.sourceId ? t('palette.option.mention', { source: sourceDisplayName(state.sources.get(option.sourceId)!) }) : t('palette.option.mentionNew'), {
+                quote: (
+                  <bdi dir="auto" key="quote">
+                    «{option.text}»
+                  </bdi>
+                ),
+              })
             ) : option.kind === 'source' ? (
               <bdi dir="auto">{option.label}</bdi>
             ) : (
-              <>
-                Add “<bdi dir="auto">{option.name}</bdi>” as a new source
-              </>
+              withElements(t('palette.option.new'), {
+                name: (
+                  <bdi dir="auto" key="name">
+                    {option.name}
+                  </bdi>
+                ),
+              })
             )}
           </li>
         ))}
       </ul>
-      <p className="hint">↑ ↓ choose · Enter attribute · Esc close</p>
+      <p className="hint">{t('palette.hint')}</p>
     </dialog>
   );
 }

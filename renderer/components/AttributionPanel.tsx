@@ -3,29 +3,45 @@
  * (claim ← source ← via … ), attributes settable from the keyboard, click-through to the
  * text. Everything goes through controller commands (undoable, durable).
  */
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { attributeValues } from '../../shared/model/schema';
 import { attributionChain, attributionsOfDocument, spansOfDocument, type CorpusState } from '../../shared/model/state';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord } from '../../shared/model/types';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { withElements } from '../i18n/rich';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import type { MessageKey, Translate } from '../i18n/i18n';
 
-function sourceName(state: CorpusState, a: AttributionRecord): string {
+function sourceName(state: CorpusState, a: AttributionRecord, t: Translate): string {
   const source = state.sources.get(a.sourceId);
-  return source ? sourceDisplayName(source) : '(missing source)';
+  return source ? sourceDisplayName(source) : t('attributions.missingSource');
 }
 
-/** "claim ← Foreign ministry source ← via RIA Novosti": the chain of an attribution, in words. */
-export function chainText(state: CorpusState, a: AttributionRecord): string {
-  const names = attributionChain(state, a.id).map((link, i) => (i === 0 ? sourceName(state, link) : `via ${sourceName(state, link)}`));
-  return `claim ← ${names.join(' ← ')}`;
+/**
+ * "claim ← Foreign ministry source ← via RIA Novosti": the chain of an attribution, in words.
+ * The arrow points back towards the claim, so it is mirrored in right-to-left languages;
+ * each name is isolated, so Arabic and Latin names keep their places in either direction.
+ */
+function ChainText({ state, attribution, t }: { state: CorpusState; attribution: AttributionRecord; t: Translate }): React.ReactNode {
+  const links = attributionChain(state, attribution.id).map((link, i) => {
+    const name = <bdi>{sourceName(state, link, t)}</bdi>;
+    return (
+      <Fragment key={link.id}>
+        {i ? t('attributions.arrow') : null}
+        {i ? withElements(t('attributions.via'), { source: name }) : name}
+      </Fragment>
+    );
+  });
+  return withElements(t('attributions.chain'), { chain: links });
 }
 
-const ATTRIBUTE_LABELS = { quotation: 'Quotation', stance: 'Stance', claimType: 'Claim type' } as const;
+/** The attribution attributes and the words for them. */
+export const ATTRIBUTE_LABELS: Record<'quotation' | 'stance' | 'claimType', MessageKey> = { quotation: 'attribute.quotation', stance: 'attribute.stance', claimType: 'attribute.claimType' };
 
 /** The attribution panel. */
 export function AttributionPanel(): React.JSX.Element | null {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -39,11 +55,11 @@ export function AttributionPanel(): React.JSX.Element | null {
   };
 
   return (
-    <section className="attributions" aria-label="Attributions in this document">
+    <section className="attributions" aria-label={t('attributions.name')}>
       <h2>
-        Attributions <span className="count">({attributions.length})</span>
+        {t('attributions.heading')} <span className="count">({t.number(attributions.length)})</span>
       </h2>
-      {claims.length === 0 ? <p className="hint">Mark a claim (key 5), focus it and press A to attribute it to a source.</p> : null}
+      {claims.length === 0 ? <p className="hint">{t('attributions.empty')}</p> : null}
       <ul>
         {claims.map((claim) => {
           const own = attributions.filter((a) => a.claimSpanId === claim.id);
@@ -52,70 +68,63 @@ export function AttributionPanel(): React.JSX.Element | null {
           const text = doc.text.slice(claim.start, claim.end);
           return (
             <li key={claim.id} className="claim-item">
-              <button type="button" className="claim-quote" onClick={() => app.spans.focus(claim.id)} aria-label={`Claim: ${text}`}>
+              <button type="button" className="claim-quote" onClick={() => app.spans.focus(claim.id)} aria-label={t('attributions.claim', { quote: text })}>
                 <span dir="auto" lang="ar">
                   «{text.length > 90 ? `${text.slice(0, 90)}…` : text}»
                 </span>
               </button>
               {heads.map((a) => (
-                <p key={a.id} className="chain" dir="ltr">
-                  {chainText(state, a)}
+                <p key={a.id} className="chain">
+                  <ChainText state={state} attribution={a} t={t} />
                 </p>
               ))}
-              <ul className="links" aria-label={`Sources of the claim ${text.slice(0, 40)}`}>
+              <ul className="links" aria-label={t('attributions.sourcesOf', { quote: text.slice(0, 40) })}>
                 {own.map((a) => {
-                  const name = sourceName(state, a);
+                  const name = sourceName(state, a, t);
                   return (
                     <li key={a.id} className="attribution-row">
-                      <span className="source-name" dir="auto">
-                        ← {name}
+                      <span className="source-name">
+                        {t('attributions.arrowHead')}
+                        <bdi>{name}</bdi>
                       </span>
-                      {a.mentionSpanId ? (
-                        <span className="mention" dir="auto">
-                          mention «{quote(a.mentionSpanId)}»
-                        </span>
-                      ) : null}
-                      {a.cueSpanId ? (
-                        <span className="mention" dir="auto">
-                          cue «{quote(a.cueSpanId)}»
-                        </span>
-                      ) : null}
+                      {a.mentionSpanId ? <span className="mention">{withElements(t('attributions.mention'), { quote: <bdi key="q">«{quote(a.mentionSpanId)}»</bdi> })}</span> : null}
+                      {a.cueSpanId ? <span className="mention">{withElements(t('attributions.cue'), { quote: <bdi key="q">«{quote(a.cueSpanId)}»</bdi> })}</span> : null}
                       <span className="attribute-controls">
                         {(Object.keys(ATTRIBUTE_LABELS) as Array<keyof typeof ATTRIBUTE_LABELS>).map((key) => (
                           <select
                             key={key}
-                            aria-label={`${ATTRIBUTE_LABELS[key]} of the attribution to ${name}`}
+                            aria-label={t('attributions.attributeOf', { attribute: t(ATTRIBUTE_LABELS[key]), source: name })}
                             value={a[key] ?? ''}
                             onChange={(event) => void app.attribution.updateAttribution(a.id, { [key]: event.target.value || null })}
                           >
-                            <option value="">{ATTRIBUTE_LABELS[key]}: —</option>
+                            <option value="">{t('attributions.attributeValue', { attribute: t(ATTRIBUTE_LABELS[key]), value: '—' })}</option>
                             {values[key].map((v) => (
                               <option key={v} value={v}>
-                                {ATTRIBUTE_LABELS[key]}: {v}
+                                {t('attributions.attributeValue', { attribute: t(ATTRIBUTE_LABELS[key]), value: v })}
                               </option>
                             ))}
                           </select>
                         ))}
-                        <select aria-label={`Via of the attribution to ${name}`} value={a.viaId ?? ''} onChange={(event) => void app.attribution.updateAttribution(a.id, { viaId: event.target.value || null })}>
-                          <option value="">Via: —</option>
+                        <select aria-label={t('attributions.viaOf', { source: name })} value={a.viaId ?? ''} onChange={(event) => void app.attribution.updateAttribution(a.id, { viaId: event.target.value || null })}>
+                          <option value="">{t('attributions.viaValue', { source: '—' })}</option>
                           {attributions
                             .filter((other) => other.id !== a.id)
                             .map((other) => (
                               <option key={other.id} value={other.id}>
-                                Via: {sourceName(state, other)}
+                                {t('attributions.viaValue', { source: sourceName(state, other, t) })}
                               </option>
                             ))}
                         </select>
-                        <button type="button" onClick={() => void app.attribution.removeAttribution(a.id)} aria-label={`Delete the attribution to ${name}`}>
-                          Delete
+                        <button type="button" onClick={() => void app.attribution.removeAttribution(a.id)} aria-label={t('attributions.delete.name', { source: name })}>
+                          {t('common.delete')}
                         </button>
                       </span>
                     </li>
                   );
                 })}
               </ul>
-              <button type="button" className="attribute-button" onClick={() => app.attribution.openPalette(claim.id)} aria-label={`Attribute the claim ${text.slice(0, 40)}…`}>
-                Attribute… <kbd>A</kbd>
+              <button type="button" className="attribute-button" onClick={() => app.attribution.openPalette(claim.id)} aria-label={t('attributions.attribute.name', { quote: text.slice(0, 40) })}>
+                {t('attributions.attribute')} <kbd>A</kbd>
               </button>
             </li>
           );

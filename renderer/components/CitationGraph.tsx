@@ -7,9 +7,11 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
-import { describeEdge, describeNode, edgePath, graphHeight, layoutGraph, type CitationGraph as Graph } from '../../shared/model/citation-graph';
+import { edgePath, graphHeight, layoutGraph, type CitationGraph as Graph } from '../../shared/model/citation-graph';
 import type { SourceKind } from '../../shared/model/types';
-import { KIND_NAMES } from './SourceForm';
+import { useT } from '../app/hooks';
+import { describeEdge, describeLonelyNode, describeNode, graphSummary } from './citation-graph-words';
+import { kindName } from './SourceForm';
 
 /** The drawing is laid out at its container's width (text keeps its size), at least this wide. */
 const MIN_WIDTH = 420;
@@ -27,10 +29,6 @@ export const KIND_COLOURS: Record<SourceKind, string> = {
   'social-media': '#107585',
 };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** Shortens a label for the drawing (the full name is in the tooltip and the list). */
 function clip(text: string, max: number): string {
   const chars = [...text];
@@ -47,13 +45,9 @@ function wrap(text: string, max: number): string[] {
   return words.length ? [first, clip(words.join(' '), max)] : [first];
 }
 
-/** The accessible summary: "Who cites whom: 5 sources, 4 links". */
-export function graphSummary(graph: Graph): string {
-  return `Who cites whom: ${plural(graph.nodes.length, 'source')}, ${plural(graph.edges.length, 'link')}`;
-}
-
 /** The who-cites-whom picture of a corpus. */
 export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
+  const t = useT();
   const markerId = `arrow-${useId().replace(/[^\w-]/g, '')}`;
   const figureRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(FIRST_WIDTH);
@@ -69,7 +63,7 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
   }, []);
   const height = useMemo(() => graphHeight(graph, 160), [graph]);
   const layout = useMemo(() => layoutGraph(graph, width, height), [graph, width, height]);
-  const summary = graphSummary(graph);
+  const summary = graphSummary(graph, t);
   const maxWeight = Math.max(1, ...graph.edges.map((e) => e.weight));
   const columns = Math.max(1, layout.layers.length);
   // Labels are centred under their circles: keep them within the column spacing.
@@ -80,10 +74,7 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
     <div className="citation-graph" ref={figureRef}>
       <svg role="img" aria-label={summary} width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMin meet">
         <title>{summary}</title>
-        <desc>
-          Arrows point from the citing source to the cited one: sources on the right cite (relay or publish) those on the left. Circles grow with the claims attributed to a source,
-          arrows with the claims behind the link.
-        </desc>
+        <desc>{t('graph.description')}</desc>
         <defs>
           <marker id={markerId} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" className="graph-arrowhead" />
@@ -91,9 +82,9 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
         </defs>
         {graph.nodes.length === 0 ? (
           <text x={width / 2} y={height / 2 - 10} textAnchor="middle" className="graph-empty">
-            <tspan x={width / 2}>No sources cited yet.</tspan>
+            <tspan x={width / 2}>{t('graph.empty')}</tspan>
             <tspan x={width / 2} dy={20}>
-              Attribute claims to sources, or set the publisher of a document.
+              {t('graph.empty.hint')}
             </tspan>
           </text>
         ) : null}
@@ -106,7 +97,7 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
             const strokeWidth = 1.5 + 4.5 * Math.sqrt((edge.weight - 1) / Math.max(1, maxWeight - 1));
             return (
               <g key={edge.id} className={edge.relayed ? 'graph-edge relay' : 'graph-edge published'}>
-                <title>{describeEdge(graph, edge)}</title>
+                <title>{describeEdge(graph, edge, t)}</title>
                 <path d={d} className="graph-edge-hit" />
                 <path d={d} className="graph-edge-line" strokeWidth={strokeWidth} markerEnd={`url(#${markerId})`} />
               </g>
@@ -122,7 +113,7 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
             const lines = wrap(arabic || latin, labelChars);
             return (
               <g key={node.id} className="graph-node">
-                <title>{describeNode(node)}</title>
+                <title>{describeNode(node, t)}</title>
                 <circle cx={at.x} cy={at.y} r={at.r} fill={KIND_COLOURS[node.source.kind]} />
                 <text x={at.x} y={at.y + at.r + 15} textAnchor="middle" direction={arabic ? 'rtl' : 'ltr'} unicodeBidi="plaintext" lang={arabic ? 'ar' : 'en'} className={arabic ? 'graph-label arabic' : 'graph-label'}>
                   {lines.map((line, i) => (
@@ -142,36 +133,36 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
         </g>
       </svg>
       {kinds.length ? (
-        <ul className="graph-legend" aria-label="Legend of the graph">
+        <ul className="graph-legend" aria-label={t('graph.legend')}>
           {kinds.map((kind) => (
             <li key={kind}>
               <span className="graph-swatch" style={{ background: KIND_COLOURS[kind] }} aria-hidden="true" />
-              {KIND_NAMES[kind]}
+              {kindName(kind, t)}
             </li>
           ))}
           <li>
             <svg width="28" height="8" aria-hidden="true">
               <line x1="1" y1="4" x2="27" y2="4" className="graph-edge-line" strokeWidth="2" />
             </svg>
-            relays (a chain)
+            {t('graph.legend.relays')}
           </li>
           <li>
             <svg width="28" height="8" aria-hidden="true">
               <line x1="1" y1="4" x2="27" y2="4" className="graph-edge-line dashed" strokeWidth="2" />
             </svg>
-            cites in its own articles (publisher)
+            {t('graph.legend.publishes')}
           </li>
-          <li className="hint">Arrows point from the citing source (right) to the cited one (left).</li>
+          <li className="hint">{t('graph.legend.arrows')}</li>
         </ul>
       ) : null}
-      <ul className="visually-hidden" aria-label="Who cites whom, as a list">
+      <ul className="visually-hidden" aria-label={t('graph.list')}>
         {graph.edges.map((edge) => (
-          <li key={edge.id}>{describeEdge(graph, edge, sourceDisplayName)}</li>
+          <li key={edge.id}>{describeEdge(graph, edge, t, sourceDisplayName)}</li>
         ))}
         {graph.nodes
           .filter((n) => !graph.edges.some((e) => e.from === n.id || e.to === n.id))
           .map((n) => (
-            <li key={n.id}>{`${describeNode(n)}; no links to other sources`}</li>
+            <li key={n.id}>{describeLonelyNode(n, t)}</li>
           ))}
       </ul>
     </div>

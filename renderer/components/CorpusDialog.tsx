@@ -2,30 +2,26 @@
  * The corpus dialog: every stored corpus with its document count; open one, rename it,
  * delete it (after a confirmation that says what goes with it), or create an empty corpus.
  */
-import { useCallback, useRef, useState } from 'react';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
-import { useModal } from './use-modal';
+import { useState } from 'react';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { withElements } from '../i18n/rich';
+import { useModalDialog } from './dialog-hooks';
 
 type Pending = { kind: 'rename'; corpusId: string; name: string } | { kind: 'delete'; corpusId: string; name: string; documents: number; spans: number; attributions: number } | null;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The modal corpus dialog, open while the UI state holds the corpus list. */
 export function CorpusDialog(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const { corpora } = useUiState();
   const open = useCorpusState().corpus.id;
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [newName, setNewName] = useState('');
   const [pending, setPending] = useState<Pending>(null);
 
-  const reset = useCallback(() => {
+  const dialogRef = useModalDialog(!!corpora, () => {
     setPending(null);
     setNewName('');
-  }, []);
-  useModal(dialogRef, !!corpora, reset);
+  });
 
   const askDelete = async (corpusId: string, name: string): Promise<void> => {
     const counts = await app.corpora.contents(corpusId);
@@ -34,15 +30,15 @@ export function CorpusDialog(): React.JSX.Element {
 
   return (
     <dialog ref={dialogRef} className="corpus-dialog" aria-labelledby="corpus-dialog-title" onCancel={() => app.corpora.closeDialog()} onKeyDown={(e) => e.stopPropagation()}>
-      <h2 id="corpus-dialog-title">Corpora</h2>
-      <table className="corpus-table" aria-label="Stored corpora">
+      <h2 id="corpus-dialog-title">{t('corpusDialog.title')}</h2>
+      <table className="corpus-table" aria-label={t('corpusDialog.table')}>
         <thead>
           <tr>
-            <th scope="col">Corpus</th>
-            <th scope="col">Documents</th>
-            <th scope="col">Created</th>
+            <th scope="col">{t('corpusDialog.column.corpus')}</th>
+            <th scope="col">{t('corpusDialog.column.documents')}</th>
+            <th scope="col">{t('corpusDialog.column.created')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('corpusDialog.column.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -58,30 +54,30 @@ export function CorpusDialog(): React.JSX.Element {
                       void app.corpora.rename(corpus.id, pending.name).then((ok) => ok && setPending(null));
                     }}
                   >
-                    <input aria-label={`New name for ${corpus.name}`} dir="auto" value={pending.name} onChange={(e) => setPending({ ...pending, name: e.target.value })} autoFocus />
-                    <button type="submit">Save name</button>
+                    <input aria-label={t('corpusDialog.newNameFor', { name: corpus.name })} dir="auto" value={pending.name} onChange={(e) => setPending({ ...pending, name: e.target.value })} autoFocus />
+                    <button type="submit">{t('corpusDialog.saveName')}</button>
                     <button type="button" onClick={() => setPending(null)}>
-                      Cancel
+                      {t('common.cancel')}
                     </button>
                   </form>
                 ) : (
                   <>
                     <bdi>{corpus.name}</bdi>
-                    {corpus.id === open ? <span className="current-mark"> (open)</span> : null}
+                    {corpus.id === open ? <span className="current-mark"> {t('corpusDialog.openMark')}</span> : null}
                   </>
                 )}
               </th>
-              <td>{documents}</td>
+              <td>{t.number(documents)}</td>
               <td>{corpus.createdAt.slice(0, 10)}</td>
               <td className="row-actions">
-                <button type="button" disabled={corpus.id === open} onClick={() => void app.corpora.switchTo(corpus.id).then((ok) => ok && app.corpora.closeDialog())} aria-label={`Open ${corpus.name}`}>
-                  Open
+                <button type="button" disabled={corpus.id === open} onClick={() => void app.corpora.switchTo(corpus.id).then((ok) => ok && app.corpora.closeDialog())} aria-label={t('corpusDialog.open.name', { name: corpus.name })}>
+                  {t('corpusDialog.open')}
                 </button>
-                <button type="button" onClick={() => setPending({ kind: 'rename', corpusId: corpus.id, name: corpus.name })} aria-label={`Rename ${corpus.name}`}>
-                  Rename
+                <button type="button" onClick={() => setPending({ kind: 'rename', corpusId: corpus.id, name: corpus.name })} aria-label={t('corpusDialog.rename.name', { name: corpus.name })}>
+                  {t('corpusDialog.rename')}
                 </button>
-                <button type="button" onClick={() => void askDelete(corpus.id, corpus.name)} aria-label={`Delete ${corpus.name}`}>
-                  Delete
+                <button type="button" onClick={() => void askDelete(corpus.id, corpus.name)} aria-label={t('corpusDialog.delete.name', { name: corpus.name })}>
+                  {t('corpusDialog.delete')}
                 </button>
               </td>
             </tr>
@@ -90,19 +86,20 @@ export function CorpusDialog(): React.JSX.Element {
       </table>
       {pending?.kind === 'delete' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="corpus-delete-title" aria-describedby="corpus-delete-text">
-          <h3 id="corpus-delete-title">
-            Delete “<bdi>{pending.name}</bdi>”?
-          </h3>
+          <h3 id="corpus-delete-title">{withElements(t('corpusDialog.deleteQuestion'), { name: <bdi>{pending.name}</bdi> })}</h3>
           <p id="corpus-delete-text">
-            This deletes {plural(pending.documents, 'document')}, {plural(pending.spans, 'span')} and {plural(pending.attributions, 'attribution')} for good; it cannot be undone. Export the corpus
-            first if you may need it.
+            {t('corpusDialog.deleteText', {
+              documents: t('count.documents', { count: pending.documents }),
+              spans: t('count.spans', { count: pending.spans }),
+              attributions: t('count.attributions', { count: pending.attributions }),
+            })}
           </p>
           <div className="dialog-buttons">
             <button type="button" onClick={() => setPending(null)} autoFocus>
-              Keep it
+              {t('corpusDialog.keep')}
             </button>
             <button type="button" className="danger" onClick={() => void app.corpora.remove(pending.corpusId).then(() => setPending(null))}>
-              Delete corpus and {plural(pending.documents, 'document')}
+              {t('corpusDialog.confirmDelete', { count: pending.documents })}
             </button>
           </div>
         </div>
@@ -115,11 +112,11 @@ export function CorpusDialog(): React.JSX.Element {
         }}
       >
         <label>
-          New corpus name
-          <input dir="auto" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="e.g. أخبار 2019" />
+          {t('corpusDialog.newName')}
+          <input dir="auto" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={t('corpusDialog.newName.placeholder')} />
         </label>
         <button type="submit" disabled={!newName.trim()}>
-          Create empty corpus
+          {t('corpusDialog.create')}
         </button>
       </form>
       <div className="dialog-buttons">
@@ -130,10 +127,19 @@ export function CorpusDialog(): React.JSX.Element {
             void app.datasets.pick();
           }}
         >
-          Import dataset…
+          {t('corpusDialog.importDataset')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            app.corpora.closeDialog();
+            void app.datasets.pickFolder();
+          }}
+        >
+          {t('corpusDialog.importFolder')}
         </button>
         <button type="button" onClick={() => app.corpora.closeDialog()}>
-          Close
+          {t('corpusDialog.close')}
         </button>
       </div>
     </dialog>

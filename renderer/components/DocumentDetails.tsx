@@ -7,21 +7,32 @@ import { encodingSummary } from '../../shared/model/import';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { sourcesInOrder } from '../../shared/model/state';
 import type { DocumentRecord, EditableDocumentFields } from '../../shared/model/types';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import type { MessageKey } from '../i18n/i18n';
 
-const FORMAT_NAMES: Record<string, string> = { text: 'Plain text', markdown: 'Markdown', html: 'HTML page', json: 'JSON record', jsonl: 'JSON Lines record', csv: 'CSV row', docx: 'Word document', native: 'Isnad JSON' };
+const FORMAT_NAMES: Record<string, MessageKey> = {
+  text: 'format.text',
+  markdown: 'format.markdown',
+  html: 'format.html',
+  json: 'format.json',
+  jsonl: 'format.jsonl',
+  csv: 'format.csv',
+  docx: 'format.docx',
+  native: 'format.native',
+};
 
 type Field = keyof EditableDocumentFields;
-const FIELDS: Array<[Field, string]> = [
-  ['title', 'Title'],
-  ['outlet', 'Outlet'],
-  ['url', 'URL'],
-  ['date', 'Date'],
+const FIELDS: Array<[Field, MessageKey]> = [
+  ['title', 'details.title'],
+  ['outlet', 'details.outlet'],
+  ['url', 'details.url'],
+  ['date', 'details.date'],
 ];
 
 /** The editable fields; remounted (by key) whenever the stored values change, e.g. on undo. */
 function DetailsForm({ doc }: { doc: DocumentRecord }): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const [draft, setDraft] = useState<Record<Field, string>>({ title: doc.title, outlet: doc.meta.outlet ?? '', url: doc.meta.url ?? '', date: doc.meta.date ?? '' });
   const commit = (field: Field): void => {
     const current = field === 'title' ? doc.title : (doc.meta[field] ?? '');
@@ -30,7 +41,7 @@ function DetailsForm({ doc }: { doc: DocumentRecord }): React.JSX.Element {
   };
   return (
     <form
-      aria-label="Document details"
+      aria-label={t('details.name')}
       onSubmit={(event) => {
         event.preventDefault();
         for (const [field] of FIELDS) commit(field);
@@ -38,7 +49,7 @@ function DetailsForm({ doc }: { doc: DocumentRecord }): React.JSX.Element {
     >
       {FIELDS.map(([field, label]) => (
         <label key={field}>
-          {label}
+          {t(label)}
           <input
             type={field === 'url' ? 'url' : 'text'}
             dir={field === 'url' ? 'ltr' : 'auto'}
@@ -49,7 +60,7 @@ function DetailsForm({ doc }: { doc: DocumentRecord }): React.JSX.Element {
         </label>
       ))}
       <button type="submit" className="visually-hidden">
-        Save details
+        {t('details.save')}
       </button>
     </form>
   );
@@ -58,6 +69,7 @@ function DetailsForm({ doc }: { doc: DocumentRecord }): React.JSX.Element {
 /** The document details panel. */
 export function DocumentDetails(): React.JSX.Element | null {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, detailsOpen } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -66,11 +78,11 @@ export function DocumentDetails(): React.JSX.Element | null {
 
   return (
     <details className="doc-details" open={detailsOpen} onToggle={(event) => app.ui.update({ detailsOpen: (event.target as HTMLDetailsElement).open })}>
-      <summary>Document details</summary>
+      <summary>{t('details.name')}</summary>
       <DetailsForm key={formKey} doc={doc} />
       <label className="publisher">
-        Publisher
-        <select aria-label="Publisher" value={doc.publisherId ?? ''} onChange={(event) => void app.attribution.setPublisher(doc.id, event.target.value || null)}>
+        {t('details.publisher')}
+        <select aria-label={t('details.publisher')} value={doc.publisherId ?? ''} onChange={(event) => void app.attribution.setPublisher(doc.id, event.target.value || null)}>
           <option value="">—</option>
           {sourcesInOrder(state).map((source) => (
             <option key={source.id} value={source.id}>
@@ -82,34 +94,34 @@ export function DocumentDetails(): React.JSX.Element | null {
       <dl>
         {doc.meta.fileName ? (
           <>
-            <dt>File</dt>
+            <dt>{t('details.file')}</dt>
             <dd dir="auto">{doc.meta.fileName}</dd>
           </>
         ) : null}
-        <dt>Format</dt>
-        <dd>{FORMAT_NAMES[doc.meta.format ?? 'text']}</dd>
-        <dt>Encoding</dt>
+        <dt>{t('details.format')}</dt>
+        <dd>{t(FORMAT_NAMES[doc.meta.format ?? 'text'] ?? 'format.text')}</dd>
+        <dt>{t('details.encoding')}</dt>
         <dd>{encodingSummary(doc.meta)}</dd>
-        <dt>Characters</dt>
-        <dd>{[...doc.text].length.toLocaleString('en')}</dd>
-        <dt>Repeated paragraphs</dt>
+        <dt>{t('details.characters')}</dt>
+        <dd>{t.number([...doc.text].length)}</dd>
+        <dt>{t('details.repeats')}</dt>
         <dd>
           {doc.meta.collapsedRepeats
-            ? `${doc.meta.collapsedRepeats.removedParagraphs} removed at import`
+            ? t('details.repeats.removed', { count: doc.meta.collapsedRepeats.removedParagraphs })
             : doc.meta.repeatedParagraphs
-              ? `${doc.meta.repeatedParagraphs} (marked in the text)`
-              : 'none'}
+              ? t('details.repeats.marked', { count: doc.meta.repeatedParagraphs })
+              : t('details.repeats.none')}
         </dd>
         {doc.meta.externalId ? (
           <>
-            <dt>Record id</dt>
+            <dt>{t('details.recordId')}</dt>
             <dd>{doc.meta.externalId}</dd>
           </>
         ) : null}
         <dt>SHA-256</dt>
         <dd className="hash">{doc.sha256}</dd>
-        <dt>Imported</dt>
-        <dd>{new Date(doc.meta.importedAt).toLocaleString('en-GB')}</dd>
+        <dt>{t('details.imported')}</dt>
+        <dd>{t.dateTime(doc.meta.importedAt)}</dd>
       </dl>
     </details>
   );

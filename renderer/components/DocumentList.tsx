@@ -5,14 +5,21 @@
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { withElements } from '../i18n/rich';
 import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import { documentsInOrder, spanCounts } from '../../shared/model/state';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, searchDocuments, type CorpusSearchHit } from '../../shared/search/search';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import type { Translate } from '../i18n/i18n';
 
-/** Words for each status, shown in the list and the status menu. */
-export const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
+/** The document statuses, in the order menus list them. */
+export const STATUSES: readonly DocumentStatus[] = ['todo', 'in-progress', 'done'];
+
+/** The word for a status, shown in the list and the status menu. */
+export function statusName(status: DocumentStatus, t: Translate): string {
+  return t(`status.${status}`);
+}
 
 const searchIndex = createSearchIndex();
 
@@ -25,6 +32,7 @@ interface Row {
 /** The list of documents in the open corpus. */
 export function DocumentList(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, search } = useUiState();
   const query = useDeferredValue(search.query);
@@ -83,62 +91,79 @@ export function DocumentList(): React.JSX.Element {
   const filtering = !!(query.trim() || search.status !== 'all' || search.outlet || search.label);
 
   return (
-    <nav className="documents" aria-label="Documents">
+    <nav className="documents" aria-label={t('documents.name')}>
       <h2>
-        {state.corpus.name} <span className="count">({documents.length.toLocaleString('en')})</span>
+        <bdi>{state.corpus.name}</bdi> <span className="count">({t.number(documents.length)})</span>
       </h2>
-      <div className="search" role="search" aria-label="Search and filter documents">
+      <div className="search" role="search" aria-label={t('documents.search.region')}>
         <input
           type="search"
-          aria-label="Search documents"
-          placeholder="Search (ignores harakat and hamza forms)"
-          dir="auto"
+          aria-label={t('documents.search')}
+          placeholder={t('documents.search.placeholder')}
+          // Empty, the placeholder follows the interface direction; typed text finds its own.
+          dir={search.query ? 'auto' : undefined}
           value={search.query}
           onChange={(event) => app.setSearch({ query: event.target.value })}
         />
         <label className="checkbox">
           <input type="checkbox" checked={search.tehMarbuta} onChange={(event) => app.setSearch({ tehMarbuta: event.target.checked })} />
-          Treat <bdi lang="ar">ة</bdi> as <bdi lang="ar">ه</bdi>
+          {withElements(t('documents.tehMarbuta'), {
+            teh: (
+              <bdi lang="ar" key="teh">
+                ة
+              </bdi>
+            ),
+            heh: (
+              <bdi lang="ar" key="heh">
+                ه
+              </bdi>
+            ),
+          })}
         </label>
         <div className="filters">
-          <select aria-label="Filter by status" value={search.status} onChange={(event) => app.setSearch({ status: event.target.value as typeof search.status })}>
-            <option value="all">Any status</option>
-            {(Object.keys(STATUS_NAMES) as DocumentStatus[]).map((status) => (
+          <select aria-label={t('documents.filter.status')} value={search.status} onChange={(event) => app.setSearch({ status: event.target.value as typeof search.status })}>
+            <option value="all">{t('documents.filter.anyStatus')}</option>
+            {STATUSES.map((status) => (
               <option key={status} value={status}>
-                {STATUS_NAMES[status]}
+                {statusName(status, t)}
               </option>
             ))}
           </select>
-          <select aria-label="Filter by outlet" value={search.outlet} onChange={(event) => app.setSearch({ outlet: event.target.value })}>
-            <option value="">Any outlet</option>
+          <select aria-label={t('documents.filter.outlet')} value={search.outlet} onChange={(event) => app.setSearch({ outlet: event.target.value })}>
+            <option value="">{t('documents.filter.anyOutlet')}</option>
             {outlets.map((outlet) => (
               <option key={outlet} value={outlet}>
                 {outlet}
               </option>
             ))}
           </select>
-          <select aria-label="Filter by label present" value={search.label} onChange={(event) => app.setSearch({ label: event.target.value })}>
-            <option value="">Any labels</option>
+          <select aria-label={t('documents.filter.label')} value={search.label} onChange={(event) => app.setSearch({ label: event.target.value })}>
+            <option value="">{t('documents.filter.anyLabel')}</option>
             {state.corpus.schema.labels.map((label) => (
               <option key={label.id} value={label.id}>
-                Has {label.id}
+                {t('documents.filter.hasLabel', { label: label.id })}
               </option>
             ))}
           </select>
         </div>
         {filtering ? (
           <p className="hint" role="status">
-            {rows.length.toLocaleString('en')} of {documents.length.toLocaleString('en')} documents
+            {t('documents.filtered', { shown: rows.length, count: documents.length })}
           </p>
         ) : null}
       </div>
       <div className="doc-scroll" ref={scrollRef}>
-        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-label="Document list">
+        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-label={t('documents.list')}>
           {virtualizer.getVirtualItems().map((item) => {
             const { doc, hit, group } = rows[item.index]!;
             const count = counts.get(doc.id) ?? 0;
-            const groupText = group ? `, similar to ${group.size - 1} other${group.size === 2 ? '' : 's'} (group ${group.number})` : '';
-            const hitText = hit ? `, ${hit.matches.length} match${hit.matches.length === 1 ? '' : 'es'}` : '';
+            const name = t('documents.row.name', {
+              title: doc.title,
+              status: statusName(doc.status, t),
+              spans: t('count.spans', { count }),
+              similar: group ? t('documents.row.similar', { count: group.size - 1, group: group.number }) : '',
+              matches: hit ? t('documents.row.matches', { count: hit.matches.length }) : '',
+            });
             return (
               <li key={doc.id} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
                 <button
@@ -146,7 +171,7 @@ export function DocumentList(): React.JSX.Element {
                   className={group && !hit ? 'in-group' : undefined}
                   aria-current={doc.id === openDocId ? 'page' : undefined}
                   onClick={() => void app.openDocument(doc.id)}
-                  aria-label={`${doc.title} — ${STATUS_NAMES[doc.status]}, ${count} span${count === 1 ? '' : 's'}${groupText}${hitText}`}
+                  aria-label={name}
                 >
                   <span className="doc-title" dir="auto">
                     {doc.title}
@@ -159,17 +184,15 @@ export function DocumentList(): React.JSX.Element {
                     </span>
                   ) : null}
                   <span className="doc-meta">
-                    <span className={`status status-${doc.status}`}>{STATUS_NAMES[doc.status]}</span>
-                    <span className="span-count">
-                      {count} span{count === 1 ? '' : 's'}
-                    </span>
+                    <span className={`status status-${doc.status}`}>{statusName(doc.status, t)}</span>
+                    <span className="span-count">{t('count.spans', { count })}</span>
                     {doc.meta.outlet ? <span dir="auto">{doc.meta.outlet}</span> : null}
                     {group ? (
-                      <span className="group-badge" title={`Near-duplicate group ${group.number}: ${group.size} documents tell the same story`}>
-                        ≈ group {group.number} ({group.size})
+                      <span className="group-badge" title={t('documents.group.title', { group: group.number, count: group.size })}>
+                        {t('documents.group', { group: group.number, count: group.size })}
                       </span>
                     ) : null}
-                    {hit ? <span className="hits">{hit.matches.length} ✓</span> : null}
+                    {hit ? <span className="hits">{t.number(hit.matches.length)} ✓</span> : null}
                   </span>
                 </button>
               </li>

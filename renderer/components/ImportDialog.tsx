@@ -6,25 +6,26 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldMapping } from '../../shared/formats/article-draft';
 import type { TextEncodingName } from '../../shared/text/decode';
-import { useApp, useUiState } from '../app/hooks';
+import { useApp, useT, useUiState } from '../app/hooks';
+import type { MessageKey } from '../i18n/i18n';
 import { formatBytes } from '../platform/host';
 
-const ENCODINGS: Array<[TextEncodingName | '', string]> = [
-  ['', 'Detect automatically'],
-  ['utf-8', 'UTF-8'],
-  ['utf-16le', 'UTF-16 LE'],
-  ['utf-16be', 'UTF-16 BE'],
-  ['windows-1256', 'Windows-1256 (Arabic)'],
-  ['iso-8859-6', 'ISO-8859-6 (Arabic)'],
+const ENCODINGS: Array<[TextEncodingName | '', MessageKey]> = [
+  ['', 'encoding.detect'],
+  ['utf-8', 'encoding.utf8'],
+  ['utf-16le', 'encoding.utf16le'],
+  ['utf-16be', 'encoding.utf16be'],
+  ['windows-1256', 'encoding.windows1256'],
+  ['iso-8859-6', 'encoding.iso88596'],
 ];
 
-const MAPPING_FIELDS: Array<[keyof FieldMapping, string]> = [
-  ['text', 'Text field'],
-  ['title', 'Title field'],
-  ['url', 'URL field'],
-  ['date', 'Date field'],
-  ['outlet', 'Outlet field'],
-  ['id', 'Id field'],
+const MAPPING_FIELDS: Array<[keyof FieldMapping, MessageKey]> = [
+  ['text', 'importDialog.field.text'],
+  ['title', 'importDialog.field.title'],
+  ['url', 'importDialog.field.url'],
+  ['date', 'importDialog.field.date'],
+  ['outlet', 'importDialog.field.outlet'],
+  ['id', 'importDialog.field.id'],
 ];
 
 /** Files listed one by one; the rest are summarised (thousands of files stay fast). */
@@ -38,6 +39,7 @@ function extensionOf(name: string): string {
 /** The modal import dialog, shown while files are staged. */
 export function ImportDialog(): React.JSX.Element | null {
   const app = useApp();
+  const t = useT();
   const { importDraft } = useUiState();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<FieldMapping>(app.imports.settings.fieldMapping);
@@ -54,7 +56,7 @@ export function ImportDialog(): React.JSX.Element | null {
     if (!importDraft && dialog.open) dialog.close();
   }, [importDraft, app]);
 
-  if (!importDraft) return <dialog ref={dialogRef} aria-label="Import files" />;
+  if (!importDraft) return <dialog ref={dialogRef} aria-label={t('importDialog.closedName')} />;
   const { files, skipped, encodings } = importDraft;
   const hasRecords = files.some((f) => ['json', 'jsonl', 'ndjson', 'csv', 'tsv'].includes(extensionOf(f.name)));
   const count = files.length;
@@ -70,21 +72,15 @@ export function ImportDialog(): React.JSX.Element | null {
 
   return (
     <dialog ref={dialogRef} className="import-dialog" aria-labelledby="import-dialog-title" onCancel={() => app.imports.discard()}>
-      <h2 id="import-dialog-title">
-        Import {count} file{count === 1 ? '' : 's'}
-      </h2>
-      {skipped.length ? (
-        <p className="hint">
-          {skipped.length} file{skipped.length === 1 ? ' is' : 's are'} not articles and will be skipped (listed in the report).
-        </p>
-      ) : null}
-      <div className="file-table" role="region" aria-label="Files to import" tabIndex={0}>
+      <h2 id="import-dialog-title">{t('importDialog.title', { count })}</h2>
+      {skipped.length ? <p className="hint">{t('importDialog.skipped', { count: skipped.length })}</p> : null}
+      <div className="file-table" role="region" aria-label={t('importDialog.files')} tabIndex={0}>
         <table>
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Size</th>
-              <th scope="col">Encoding</th>
+              <th scope="col">{t('importDialog.file')}</th>
+              <th scope="col">{t('importDialog.size')}</th>
+              <th scope="col">{t('importDialog.encoding')}</th>
             </tr>
           </thead>
           <tbody>
@@ -97,13 +93,13 @@ export function ImportDialog(): React.JSX.Element | null {
                     <span className="error-text">{file.error}</span>
                   ) : (
                     <select
-                      aria-label={`Encoding of ${file.name}`}
+                      aria-label={t('importDialog.encodingOf', { file: file.name })}
                       value={encodings[file.name] ?? ''}
                       onChange={(event) => app.imports.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
                     >
                       {ENCODINGS.map(([value, label]) => (
                         <option key={value} value={value}>
-                          {label}
+                          {t(label)}
                         </option>
                       ))}
                     </select>
@@ -113,27 +109,27 @@ export function ImportDialog(): React.JSX.Element | null {
             ))}
           </tbody>
         </table>
-        {files.length > LISTED_FILES ? <p className="hint">…and {files.length - LISTED_FILES} more files, detected automatically.</p> : null}
+        {files.length > LISTED_FILES ? <p className="hint">{t('importDialog.moreFiles', { count: files.length - LISTED_FILES })}</p> : null}
       </div>
       <fieldset className="mapping" disabled={!hasRecords}>
-        <legend>Record fields (JSON, JSON Lines, CSV){hasRecords ? '' : ' — no record files in this import'}</legend>
+        <legend>{hasRecords ? t('importDialog.recordFields') : t('importDialog.recordFields.none')}</legend>
         {MAPPING_FIELDS.map(([key, label]) => (
           <label key={key}>
-            {label}
+            {t(label)}
             <input type="text" value={mapping[key] ?? ''} onChange={(event) => setMapping({ ...mapping, [key]: event.target.value })} spellCheck={false} />
           </label>
         ))}
       </fieldset>
       <label className="checkbox">
         <input type="checkbox" checked={collapse} onChange={(event) => setCollapse(event.target.checked)} />
-        Collapse repeated paragraphs (keep the first copy of each; the document records it)
+        {t('importDialog.collapse')}
       </label>
       <div className="dialog-buttons">
         <button type="button" onClick={() => app.imports.discard()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={start} autoFocus>
-          Import {count} file{count === 1 ? '' : 's'}
+          {t('importDialog.title', { count })}
         </button>
       </div>
     </dialog>

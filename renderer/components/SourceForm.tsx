@@ -9,18 +9,13 @@ import type { SourceFields } from '../../shared/model/attribution-commands';
 import { sameNamesKey, sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { SourceKind, SourceRecord } from '../../shared/model/types';
 import { SOURCE_KINDS } from '../../shared/model/types';
+import { useT } from '../app/hooks';
+import type { Translate } from '../i18n/i18n';
 
-/** Words for each source kind, as the UI shows them. */
-export const KIND_NAMES: Record<SourceKind, string> = {
-  'news-agency': 'News agency',
-  'media-outlet': 'Media outlet',
-  government: 'Government',
-  'international-org': 'International organisation',
-  'armed-group': 'Armed group',
-  person: 'Person',
-  anonymous: 'Anonymous source',
-  'social-media': 'Social media',
-};
+/** The word for a source kind, as the UI shows it. */
+export function kindName(kind: SourceKind, t: Translate): string {
+  return t(`kind.${kind}`);
+}
 
 /** Splits comma-separated names; the Arabic comma (،) separates too. */
 export function splitNames(text: string): string[] {
@@ -69,21 +64,21 @@ function fieldsOf(draft: Draft): SourceFields {
 }
 
 /** What is wrong with a draft, field by field (empty when it can be saved). */
-function problemsOf(fields: SourceFields, others: readonly SourceRecord[]): Problems {
+function problemsOf(fields: SourceFields, others: readonly SourceRecord[], t: Translate): Problems {
   const problems: Problems = {};
-  if (!fields.nameAr && !fields.nameLatin) problems.nameAr = 'Give the source a name in Arabic or in Latin script (or both).';
-  else if (fields.nameAr && !ARABIC_LETTER.test(fields.nameAr)) problems.nameAr = 'The Arabic name has no Arabic letters; put Latin-script names in the Latin name field.';
-  if (fields.nameLatin && ARABIC_LETTER.test(fields.nameLatin)) problems.nameLatin = 'The Latin name has Arabic letters; put them in the Arabic name field.';
+  if (!fields.nameAr && !fields.nameLatin) problems.nameAr = t('sourceForm.problem.noName');
+  else if (fields.nameAr && !ARABIC_LETTER.test(fields.nameAr)) problems.nameAr = t('sourceForm.problem.arabicNotArabic');
+  if (fields.nameLatin && ARABIC_LETTER.test(fields.nameLatin)) problems.nameLatin = t('sourceForm.problem.latinHasArabic');
   if (!problems.nameAr && !problems.nameLatin) {
     const twin = others.find((other) => sameNamesKey(other) === sameNamesKey(fields));
-    if (twin) problems.nameLatin = `${sourceDisplayName(twin)} already has these names. Edit that source, or merge the two.`;
+    if (twin) problems.nameLatin = t('sourceForm.problem.twin', { source: sourceDisplayName(twin) });
   }
-  if (!SOURCE_KINDS.includes(fields.kind)) problems.kind = 'Choose a kind.';
+  if (!SOURCE_KINDS.includes(fields.kind)) problems.kind = t('sourceForm.problem.kind');
   const names = new Set([fields.nameAr, fields.nameLatin, ...fields.aliasesAr, ...fields.aliasesLatin].filter(Boolean));
   const strangers = (fields.ambiguous ?? []).filter((name) => !names.has(name));
-  if (strangers.length) problems.ambiguous = `${strangers.map((n) => `“${n}”`).join(', ')} ${strangers.length === 1 ? 'is not a name or alias' : 'are not names or aliases'} of this source; ambiguous names must be among them.`;
+  if (strangers.length) problems.ambiguous = t('sourceForm.problem.ambiguous', { count: strangers.length, names: strangers.map((n) => t('common.quoted', { text: n })).join(t('common.listSeparator')) });
   if (fields.url) {
-    if (!URL.canParse(fields.url) || !['http:', 'https:'].includes(new URL(fields.url).protocol)) problems.url = 'The URL must be a web address starting with http:// or https://.';
+    if (!URL.canParse(fields.url) || !['http:', 'https:'].includes(new URL(fields.url).protocol)) problems.url = t('sourceForm.problem.url');
   }
   return problems;
 }
@@ -103,11 +98,12 @@ export interface SourceFormProps {
 /** The add / edit source dialog (modal while mounted). */
 export function SourceForm({ source, others, onSave, onCancel }: SourceFormProps): React.JSX.Element {
   const id = useId();
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(source));
   const [problems, setProblems] = useState<Problems>({});
   const [saving, setSaving] = useState(false);
-  const title = source ? `Edit ${sourceDisplayName(source)}` : 'Add source';
+  const title = source ? t('sources.edit.name', { source: sourceDisplayName(source) }) : t('sources.add');
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -117,7 +113,7 @@ export function SourceForm({ source, others, onSave, onCancel }: SourceFormProps
 
   const save = async (): Promise<void> => {
     const fields = fieldsOf(draft);
-    const found = problemsOf(fields, others);
+    const found = problemsOf(fields, others, t);
     setProblems(found);
     const first = FIELD_ORDER.find((f) => found[f]);
     if (first) {
@@ -133,9 +129,9 @@ export function SourceForm({ source, others, onSave, onCancel }: SourceFormProps
   };
 
   const hints: Partial<Record<Field, string>> = {
-    aliasesAr: 'Separate names with commas (، or ,).',
-    aliasesLatin: 'Separate names with commas.',
-    ambiguous: 'Names that are also ordinary words or other things (قاسيون is also a mountain); suggestions from them get a lower confidence.',
+    aliasesAr: t('sourceForm.hint.aliasesAr'),
+    aliasesLatin: t('sourceForm.hint.aliasesLatin'),
+    ambiguous: t('sourceForm.hint.ambiguous'),
   };
   const bind = (field: Field) => ({
     id: `${id}-${field}`,
@@ -180,43 +176,43 @@ export function SourceForm({ source, others, onSave, onCancel }: SourceFormProps
       >
         <h2 id={`${id}-title`}>{title}</h2>
         <div className="source-fields">
-          <label htmlFor={`${id}-nameAr`}>Arabic name</label>
+          <label htmlFor={`${id}-nameAr`}>{t('sourceForm.nameAr')}</label>
           <input type="text" lang="ar" dir="rtl" className="arabic" autoFocus {...bind('nameAr')} />
           {extras('nameAr')}
-          <label htmlFor={`${id}-nameLatin`}>Latin name</label>
+          <label htmlFor={`${id}-nameLatin`}>{t('sourceForm.nameLatin')}</label>
           <input type="text" dir="ltr" {...bind('nameLatin')} />
           {extras('nameLatin')}
-          <label htmlFor={`${id}-kind`}>Kind</label>
+          <label htmlFor={`${id}-kind`}>{t('sources.column.kind')}</label>
           <select {...bind('kind')}>
             {SOURCE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_NAMES[kind]}
+                {kindName(kind, t)}
               </option>
             ))}
           </select>
           {extras('kind')}
-          <label htmlFor={`${id}-aliasesAr`}>Arabic aliases</label>
+          <label htmlFor={`${id}-aliasesAr`}>{t('sourceForm.aliasesAr')}</label>
           <input type="text" lang="ar" dir="rtl" className="arabic" {...bind('aliasesAr')} />
           {extras('aliasesAr')}
-          <label htmlFor={`${id}-aliasesLatin`}>Latin aliases</label>
+          <label htmlFor={`${id}-aliasesLatin`}>{t('sourceForm.aliasesLatin')}</label>
           <input type="text" dir="ltr" {...bind('aliasesLatin')} />
           {extras('aliasesLatin')}
-          <label htmlFor={`${id}-ambiguous`}>Ambiguous names</label>
+          <label htmlFor={`${id}-ambiguous`}>{t('sourceForm.ambiguous')}</label>
           <input type="text" dir="auto" {...bind('ambiguous')} />
           {extras('ambiguous')}
-          <label htmlFor={`${id}-note`}>Note</label>
+          <label htmlFor={`${id}-note`}>{t('sourceForm.note')}</label>
           <textarea dir="auto" rows={2} {...bind('note')} />
           {extras('note')}
-          <label htmlFor={`${id}-url`}>URL</label>
+          <label htmlFor={`${id}-url`}>{t('details.url')}</label>
           <input type="url" dir="ltr" {...bind('url')} />
           {extras('url')}
         </div>
         <div className="dialog-buttons">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={saving}>
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>

@@ -5,21 +5,21 @@
  * methods; refusals (a source still in use cannot be deleted) come back through the status area.
  */
 import { Fragment, useMemo, useRef, useState } from 'react';
-import { parseRegistryFile } from '../../shared/attribution/registry-file';
+import { REGISTRY_FORMAT, REGISTRY_VERSION, parseRegistryFile } from '../../shared/attribution/registry-file';
 import { sameNamesKey, sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
 import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
 import type { SourceRecord } from '../../shared/model/types';
-import { useApp, useCorpusState } from '../app/hooks';
+import { useApp, useCorpusState, useT } from '../app/hooks';
+import type { Translate } from '../i18n/i18n';
+import { withElements } from '../i18n/rich';
 import type { IsnadApp } from '../app/controller';
 import type { WorkerInputFile } from '../import/protocol';
 import { CitationGraph } from './CitationGraph';
 import { AttributeValuesEditor } from './AttributeValuesEditor';
-import { KIND_NAMES, SourceForm } from './SourceForm';
+import { kindName, SourceForm } from './SourceForm';
 
-/** The `format` tag of a registry file. */
-const REGISTRY_FORMAT = 'isnad-registry';
-const REGISTRY_VERSION = 1;
+/** The file name a registry export suggests. */
 const REGISTRY_FILE_NAME = 'isnad-registry.json';
 
 /** The portable fields of a source (no id, corpus or creation time). */
@@ -37,18 +37,12 @@ function portable(source: SourceRecord): SourceFields {
 }
 
 /** Parses a registry file's text with the shared reader (`shared/attribution/registry-file.ts`, also used by the CLI). */
-function parseRegistry(text: string, corpusId: string): { ok: true; sources: SourceFields[] } | { ok: false; error: string } {
-  if (text.trimStart().startsWith('{')) {
-    try {
-      const tagged = JSON.parse(text.replace(/^\uFEFF/u, '')) as { format?: unknown; version?: unknown };
-      if (tagged.format !== undefined && tagged.format !== REGISTRY_FORMAT) return { ok: false, error: `it is a “${String(tagged.format)}” file, not a source registry (“${REGISTRY_FORMAT}”)` };
-      if (typeof tagged.version === 'number' && tagged.version > REGISTRY_VERSION) return { ok: false, error: `it was written by a newer Isnad (registry version ${tagged.version}; this one reads version ${REGISTRY_VERSION})` };
-    } catch {
-      // parseRegistryFile reports the JSON error.
-    }
-  }
+function parseRegistry(text: string, corpusId: string, t: Translate): { ok: true; sources: SourceFields[] } | { ok: false; error: string } {
   const parsed = parseRegistryFile(text, { corpusId, createdAt: new Date().toISOString() });
-  if (!parsed.ok) return { ok: false, error: `it is not a source registry (${parsed.problems.slice(0, 3).join('; ')}${parsed.problems.length > 3 ? `; and ${parsed.problems.length - 3} more` : ''})` };
+  if (!parsed.ok) {
+    const problems = parsed.problems.slice(0, 3).join('; ') + (parsed.problems.length > 3 ? t('registry.moreProblems', { count: parsed.problems.length - 3 }) : '');
+    return { ok: false, error: t('registry.notRegistry', { problems }) };
+  }
   return { ok: true, sources: parsed.sources.map(portable) };
 }
 
@@ -59,12 +53,9 @@ async function readPicked(entry: WorkerInputFile): Promise<string> {
   return new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** Import registry: adds the sources of the chosen files that are not in the registry yet (same names). */
 async function importRegistry(app: IsnadApp): Promise<void> {
+  const { t } = app;
   const picked = await app.platform.pickArticleFiles();
   if (!picked.length) return;
   const known = new Set([...app.corpus.state.sources.values()].map(sameNamesKey));
@@ -75,13 +66,13 @@ async function importRegistry(app: IsnadApp): Promise<void> {
   for (const entry of picked) {
     let parsed: ReturnType<typeof parseRegistry>;
     try {
-      parsed = parseRegistry(await readPicked(entry), app.corpus.state.corpus.id);
+      parsed = parseRegistry(await readPicked(entry), app.corpus.state.corpus.id, t);
     } catch (error) {
-      problems.push(`${entry.name}: ${'error' in entry ? entry.error : `it could not be read (${(error as Error).message})`}`);
+      problems.push(t('registry.fileProblem', { file: entry.name, problem: 'error' in entry ? entry.error : t('registry.unreadable', { error: (error as Error).message }) }));
       continue;
     }
     if (!parsed.ok) {
-      problems.push(`${entry.name}: ${parsed.error}.`);
+      problems.push(t('registry.fileProblem', { file: entry.name, problem: `${parsed.error}.` }));
       continue;
     }
     const fresh: SourceFields[] = [];
@@ -100,14 +91,15 @@ async function importRegistry(app: IsnadApp): Promise<void> {
     imported += added;
     refused += fresh.length - added;
   }
-  const parts = [`Imported ${plural(imported, 'source')}, skipped ${skipped} already in the registry`];
-  if (refused) parts.push(`${refused} could not be added`);
+  const parts = [t('registry.imported', { count: imported, skipped })];
+  if (refused) parts.push(t('registry.notAdded', { count: refused }));
   if (problems.length && !imported && !skipped && !refused) {
-    app.ui.update({ notice: { tone: 'error', text: `The registry could not be imported: ${problems.length === 1 ? problems[0] : `${problems.length} files were refused.`}`, details: problems.length > 1 ? problems : [] } });
+    const why = problems.length === 1 ? problems[0]! : t('registry.filesRefused', { count: problems.length });
+    app.ui.update({ notice: { tone: 'error', text: t('registry.importFailed', { why }), details: problems.length > 1 ? problems : [] } });
     return;
   }
-  if (problems.length) parts.push(`${plural(problems.length, 'file')} refused`);
-  app.ui.update({ notice: { tone: problems.length || refused ? 'error' : 'info', text: `${parts.join('; ')}.`, ...(problems.length ? { details: problems } : {}) } });
+  if (problems.length) parts.push(t('registry.refusedFiles', { count: problems.length }));
+  app.ui.update({ notice: { tone: problems.length || refused ? 'error' : 'info', text: t('registry.importSummary', { parts: parts.join(t('registry.partSeparator')) }), ...(problems.length ? { details: problems } : {}) } });
 }
 
 /** Export registry: `{format: "isnad-registry", version: 1, sources: […]}` through the host's save. */
@@ -116,14 +108,15 @@ async function exportRegistry(app: IsnadApp): Promise<void> {
   const json = `${JSON.stringify({ format: REGISTRY_FORMAT, version: REGISTRY_VERSION, sources }, null, 2)}\n`;
   try {
     const outcome = await app.platform.saveExport(REGISTRY_FILE_NAME, json);
-    if (outcome.saved) app.ui.update({ notice: { tone: 'info', text: `Exported ${plural(sources.length, 'source')} to ${outcome.where}.` } });
+    if (outcome.saved) app.ui.update({ notice: { tone: 'info', text: app.t('registry.exported', { count: sources.length, where: outcome.where }) } });
   } catch (error) {
-    app.ui.update({ notice: { tone: 'error', text: `The registry could not be exported: ${(error as Error).message}` } });
+    app.ui.update({ notice: { tone: 'error', text: app.t('registry.exportFailed', { error: (error as Error).message }) } });
   }
 }
 
 /** The merge dialog: choose the source that `source` becomes part of. */
 function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: SourceRecord; others: SourceRecord[]; usage: { claims: number; asPublisher: number }; onMerge(keepId: string): void; onCancel(): void }): React.JSX.Element {
+  const t = useT();
   const [keepId, setKeepId] = useState('');
   const display = sourceDisplayName(source);
   return (
@@ -132,7 +125,7 @@ function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: Sou
         if (dialog && !dialog.open) dialog.showModal();
       }}
       className="source-dialog"
-      aria-label={`Merge ${display} into another source`}
+      aria-label={t('merge.name', { source: display })}
       // The app's shortcuts (label keys, Escape clears the selection) stay out of the dialog; Escape closes it.
       onKeyDown={(event) => event.stopPropagation()}
       onCancel={(event) => {
@@ -146,20 +139,18 @@ function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: Sou
           if (keepId) onMerge(keepId);
         }}
       >
-        <h2>
-          Merge <bdi>{display}</bdi> into…
-        </h2>
+        <h2>{withElements(t('merge.title'), { source: <bdi key="source">{display}</bdi> })}</h2>
         <p className="hint">
           {usage.claims || usage.asPublisher
-            ? `Its ${plural(usage.claims, 'claim')} and ${plural(usage.asPublisher, 'published document')} move to the source you choose, and its names become aliases of that source.`
-            : 'Its names become aliases of the source you choose (no claims or documents point at it yet).'}{' '}
-          You can undo this.
+            ? t('merge.moves', { claims: t('count.claims', { count: usage.claims }), documents: t('count.publishedDocuments', { count: usage.asPublisher }) })
+            : t('merge.aliasesOnly')}{' '}
+          {t('common.undoable')}
         </p>
         <label className="merge-target">
-          Merge into
+          {t('merge.into')}
           <select value={keepId} onChange={(event) => setKeepId(event.target.value)} autoFocus>
             <option value="" disabled>
-              Choose a source…
+              {t('merge.choose')}
             </option>
             {others.map((other) => (
               <option key={other.id} value={other.id}>
@@ -170,10 +161,10 @@ function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: Sou
         </label>
         <div className="dialog-buttons">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!keepId}>
-            Merge
+            {t('merge.merge')}
           </button>
         </div>
       </form>
@@ -200,6 +191,7 @@ type Editing = { mode: 'add' } | { mode: 'edit'; sourceId: string } | { mode: 'm
 /** The sources view. */
 export function SourcesView(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const rows = useMemo(() => sourceTable(state), [state]);
   const graph = useMemo(() => citationGraph(state), [state]);
@@ -225,57 +217,57 @@ export function SourcesView(): React.JSX.Element {
   const remove = async (source: SourceRecord): Promise<void> => {
     const display = sourceDisplayName(source);
     if (await app.attribution.deleteSource(source.id)) {
-      app.ui.update({ notice: { tone: 'info', text: `Deleted ${display} from the registry (Undo brings it back).` } });
+      app.ui.update({ notice: { tone: 'info', text: t('sources.deleted', { source: display }) } });
       tableRef.current?.focus();
     }
   };
 
   return (
-    <main className="sources-view" aria-label="Sources">
+    <main className="sources-view" aria-label={t('sources.name')}>
       <header className="sources-header">
-        <h1>Sources</h1>
+        <h1>{t('sources.name')}</h1>
         <p className="hint">
-          {plural(state.sources.size, 'source')} in the registry · {plural(claims, 'attributed claim')} · {plural(published, 'document')} with a publisher
+          {[t('sources.summary.sources', { count: state.sources.size }), t('sources.summary.claims', { count: claims }), t('sources.summary.published', { count: published })].join(' · ')}
         </p>
         <div className="sources-actions">
           <button type="button" onClick={() => app.showView('article')}>
-            Back to the article
+            {t('common.backToArticle')}
           </button>
           <button type="button" className="primary" onClick={() => open({ mode: 'add' })}>
-            Add source
+            {t('sources.add')}
           </button>
-          <button type="button" onClick={() => void exportRegistry(app)} title={`Save the registry as ${REGISTRY_FILE_NAME}`}>
-            Export registry
+          <button type="button" onClick={() => void exportRegistry(app)} title={t('sources.export.title', { file: REGISTRY_FILE_NAME })}>
+            {t('sources.export')}
           </button>
-          <button type="button" onClick={() => void importRegistry(app)} title="Add the sources of a registry file that are not in this registry yet">
-            Import registry…
+          <button type="button" onClick={() => void importRegistry(app)} title={t('sources.import.title')}>
+            {t('sources.import')}
           </button>
         </div>
       </header>
 
       <section className="sources-registry" aria-labelledby="sources-registry-heading">
-        <h2 id="sources-registry-heading">Registry</h2>
+        <h2 id="sources-registry-heading">{t('sources.registry')}</h2>
         <div className="sources-table-scroll">
           <table ref={tableRef} tabIndex={-1} aria-labelledby="sources-registry-heading" className="sources-table">
             <thead>
               <tr>
-                <th scope="col">Name (Arabic and Latin)</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Aliases</th>
+                <th scope="col">{t('sources.column.name')}</th>
+                <th scope="col">{t('sources.column.kind')}</th>
+                <th scope="col">{t('sources.column.aliases')}</th>
                 <th scope="col" className="number">
-                  Claims
+                  {t('sources.column.claims')}
                 </th>
                 <th scope="col" className="number">
-                  Documents
+                  {t('sources.column.documents')}
                 </th>
                 <th scope="col" className="number">
-                  As publisher
+                  {t('sources.column.asPublisher')}
                 </th>
                 <th scope="col" className="number">
-                  Relayed
+                  {t('sources.column.relayed')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('sources.column.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -296,7 +288,7 @@ export function SourcesView(): React.JSX.Element {
                         </span>
                       ) : null}
                     </th>
-                    <td>{KIND_NAMES[source.kind]}</td>
+                    <td>{kindName(source.kind, t)}</td>
                     <td className="aliases">
                       {source.aliasesAr.length ? (
                         <span lang="ar" dir="rtl" className="aliases-ar">
@@ -310,24 +302,24 @@ export function SourcesView(): React.JSX.Element {
                       ) : null}
                       {source.ambiguous?.length ? (
                         <span className="ambiguous">
-                          Ambiguous: <bdi>{source.ambiguous.join(', ')}</bdi>
+                          {withElements(t('sources.ambiguous'), { names: <bdi key="names">{source.ambiguous.join(', ')}</bdi> })}
                         </span>
                       ) : null}
                     </td>
-                    <td className="number">{n}</td>
-                    <td className="number">{documents}</td>
-                    <td className="number">{asPublisher}</td>
-                    <td className="number">{viaCount}</td>
+                    <td className="number">{t.number(n)}</td>
+                    <td className="number">{t.number(documents)}</td>
+                    <td className="number">{t.number(asPublisher)}</td>
+                    <td className="number">{t.number(viaCount)}</td>
                     <td>
                       <div className="row-actions">
-                        <button type="button" aria-label={`Edit ${display}`} onClick={() => open({ mode: 'edit', sourceId: source.id })}>
-                          Edit
+                        <button type="button" aria-label={t('sources.edit.name', { source: display })} onClick={() => open({ mode: 'edit', sourceId: source.id })}>
+                          {t('sources.edit')}
                         </button>
-                        <button type="button" aria-label={`Merge ${display} into…`} onClick={() => open({ mode: 'merge', sourceId: source.id })} disabled={state.sources.size < 2}>
-                          Merge into…
+                        <button type="button" aria-label={t('sources.merge.name', { source: display })} onClick={() => open({ mode: 'merge', sourceId: source.id })} disabled={state.sources.size < 2}>
+                          {t('sources.merge')}
                         </button>
-                        <button type="button" aria-label={`Delete ${display}`} onClick={() => void remove(source)}>
-                          Delete
+                        <button type="button" aria-label={t('sources.delete.name', { source: display })} onClick={() => void remove(source)}>
+                          {t('common.delete')}
                         </button>
                       </div>
                     </td>
@@ -337,11 +329,11 @@ export function SourcesView(): React.JSX.Element {
             </tbody>
           </table>
         </div>
-        {rows.length === 0 ? <p className="hint">The registry is empty. Add a source, or import a registry file.</p> : null}
+        {rows.length === 0 ? <p className="hint">{t('sources.empty')}</p> : null}
       </section>
 
       <section className="sources-graph" aria-labelledby="sources-graph-heading">
-        <h2 id="sources-graph-heading">Who cites whom</h2>
+        <h2 id="sources-graph-heading">{t('graph.heading')}</h2>
         <CitationGraph graph={graph} />
       </section>
 
@@ -356,7 +348,7 @@ export function SourcesView(): React.JSX.Element {
           onSave={async (fields) => {
             const id = await app.attribution.addSource(fields);
             if (id) {
-              app.ui.update({ notice: { tone: 'info', text: `Added ${sourceDisplayName(fields)} to the registry.` } });
+              app.ui.update({ notice: { tone: 'info', text: t('sources.added', { source: sourceDisplayName(fields) }) } });
               close();
             }
             return !!id;
@@ -372,7 +364,7 @@ export function SourcesView(): React.JSX.Element {
           onSave={async (fields) => {
             const ok = await app.attribution.updateSource(editedSource.id, fields);
             if (ok) {
-              app.ui.update({ notice: { tone: 'info', text: `Saved ${sourceDisplayName(fields)}.` } });
+              app.ui.update({ notice: { tone: 'info', text: t('sources.saved', { source: sourceDisplayName(fields) }) } });
               close();
             }
             return ok;
@@ -389,7 +381,7 @@ export function SourcesView(): React.JSX.Element {
             const keep = state.sources.get(keepId);
             void app.attribution.mergeSources(keepId, editedSource.id).then((ok) => {
               if (!ok) return;
-              if (keep) app.ui.update({ notice: { tone: 'info', text: `Merged ${sourceDisplayName(editedSource)} into ${sourceDisplayName(keep)}.` } });
+              if (keep) app.ui.update({ notice: { tone: 'info', text: t('sources.merged', { source: sourceDisplayName(editedSource), into: sourceDisplayName(keep) }) } });
               close();
             });
           }}

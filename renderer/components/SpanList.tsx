@@ -4,13 +4,44 @@
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { findLabel, labelDisplayName } from '../../shared/model/schema';
-import { spansOfDocument } from '../../shared/model/state';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { spanUsage } from '../../shared/model/attribution-commands';
+import { findLabel } from '../../shared/model/schema';
+import { spansOfDocument, type CorpusState } from '../../shared/model/state';
+import type { SpanRecord } from '../../shared/model/types';
+import { fromUtf16Offsets } from '../../shared/text/offsets';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
+import type { Translate } from '../i18n/i18n';
+import { labelName } from '../i18n/labels';
+
+/** The focused span: label, text, code-point offsets and its part in attributions (Enter moves focus here). */
+function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span: SpanRecord; text: string; t: Translate }): React.JSX.Element {
+  const label = findLabel(state.corpus.schema, span.label);
+  const [start, end] = fromUtf16Offsets(text, [span.start, span.end], 'codepoint');
+  const usage = spanUsage(state, span.id);
+  return (
+    <section id={FOCUSED_SPAN_DETAILS_ID} className="span-details" tabIndex={-1} aria-label={t('spanDetails.name')}>
+      <dl>
+        <dt>{t('spanDetails.label')}</dt>
+        <dd>{label ? labelName(label, t) : span.label}</dd>
+        <dt>{t('spanDetails.text')}</dt>
+        <dd dir="auto" lang="ar" className="span-quote">
+          {text.slice(span.start, span.end)}
+        </dd>
+        <dt>{t('spanDetails.offsets')}</dt>
+        <dd>{t('spanDetails.range', { start: String(start), end: String(end) })}</dd>
+        <dt>{t('spanDetails.usage')}</dt>
+        <dd>{usage.claimOf || usage.mentionOrCueOf ? t('spanDetails.usage.some', { claims: usage.claimOf, mentions: usage.mentionOrCueOf }) : t('spanDetails.usage.none')}</dd>
+      </dl>
+      <p className="hint">{t('spanDetails.keys')}</p>
+    </section>
+  );
+}
 
 /** The span panel. */
 export function SpanList(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, focusedSpanId } = useUiState();
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -27,19 +58,20 @@ export function SpanList(): React.JSX.Element {
   const focusedLabel = focused ? findLabel(state.corpus.schema, focused.label) : undefined;
 
   return (
-    <aside className="spans" aria-label="Spans in this document">
+    <aside className="spans" aria-label={t('spans.name')}>
       <h2>
-        Spans <span className="count">({spans.length})</span>
+        {t('spans.heading')} <span className="count">({t.number(spans.length)})</span>
       </h2>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {focused && doc && focusedLabel ? `Focused span: ${labelDisplayName(focusedLabel)}: ${doc.text.slice(focused.start, focused.end)}` : ''}
+        {focused && doc && focusedLabel ? t('spans.focused', { label: labelName(focusedLabel, t), quote: doc.text.slice(focused.start, focused.end) }) : ''}
       </p>
-      {spans.length === 0 ? <p className="hint">Select text in the article, then press a label key (1–7) or click a label.</p> : null}
+      {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
+      {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
       <ul ref={listRef}>
         {spans.map((span) => {
           const label = findLabel(state.corpus.schema, span.label);
           const quote = doc ? doc.text.slice(span.start, span.end) : '';
-          const name = label ? labelDisplayName(label) : span.label;
+          const name = label ? labelName(label, t) : span.label;
           return (
             <li key={span.id}>
               <button
@@ -47,7 +79,7 @@ export function SpanList(): React.JSX.Element {
                 data-span-id={span.id}
                 className={span.id === focusedSpanId ? 'span-item focused' : 'span-item'}
                 aria-pressed={span.id === focusedSpanId}
-                aria-label={`${name}: ${quote}`}
+                aria-label={t('spans.item', { label: name, quote })}
                 onClick={() => app.spans.focus(span.id)}
                 style={{ '--label-colour': label?.colour ?? '#999' } as React.CSSProperties}
               >

@@ -1,9 +1,10 @@
 /** Messages for the user: import reports, refusals, export results. Errors are alerts. */
-import { useApp, useUiState } from '../app/hooks';
+import { useApp, useT, useUiState } from '../app/hooks';
 
 /** The status area at the bottom of the window. */
 export function StatusArea(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const { notice } = useUiState();
   return (
     <footer className="status-area">
@@ -24,7 +25,7 @@ export function StatusArea(): React.JSX.Element {
         ) : null}
       </div>
       {notice ? (
-        <button type="button" className="dismiss" onClick={() => app.ui.update({ notice: null })} aria-label="Dismiss message">
+        <button type="button" className="dismiss" onClick={() => app.ui.update({ notice: null })} aria-label={t('status.dismiss')}>
           ×
         </button>
       ) : null}

@@ -5,12 +5,14 @@
  */
 import { useMemo } from 'react';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import { visibleSuggestions } from '../state/suggestions';
+import { withElements } from '../i18n/rich';
 
 /** The suggestions panel (only while suggestions are on). */
 export function SuggestionsPanel(): React.JSX.Element | null {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const { openDocId, suggestionsOn, rejectedSuggestions, focusedSuggestionId } = useUiState();
   const visible = useMemo(
@@ -20,23 +22,25 @@ export function SuggestionsPanel(): React.JSX.Element | null {
   if (!visible) return null;
   const { suggestions, candidates } = visible;
   return (
-    <section className="suggestions" aria-label="Suggestions">
+    <section className="suggestions" aria-label={t('suggestions.name')}>
       <h2>
-        Suggestions <span className="count">({suggestions.length})</span>
+        {t('suggestions.name')} <span className="count">({t.number(suggestions.length)})</span>
       </h2>
-      <p className="hint">Y accept · X reject · . , next/previous · Shift+Y accept all · G hide</p>
+      <p className="hint">{t('suggestions.hint')}</p>
       {suggestions.length ? (
         <button type="button" onClick={() => void app.suggestions.acceptAll()}>
-          Accept all {suggestions.length} suggestions
+          {t('suggestions.acceptAll', { count: suggestions.length })}
         </button>
       ) : (
-        <p className="hint">No open suggestions in this document.</p>
+        <p className="hint">{t('suggestions.none')}</p>
       )}
       <ul>
         {suggestions.map((s) => {
           const source = s.sourceId ? state.sources.get(s.sourceId) : undefined;
           const percent = Math.round(s.confidence * 100);
-          const name = `${s.label} suggestion: ${s.text}${source ? ` (${sourceDisplayName(source)})` : ''}, ${percent}% confidence`;
+          const name = source
+            ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceDisplayName(source), percent })
+            : t('suggestions.item', { label: s.label, text: s.text, percent });
           return (
             <li key={s.id} className={s.id === focusedSuggestionId ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>
               <button type="button" className="suggestion-main" aria-label={name} aria-pressed={s.id === focusedSuggestionId} onClick={() => app.ui.update({ focusedSuggestionId: s.id })} title={s.reason}>
@@ -44,14 +48,16 @@ export function SuggestionsPanel(): React.JSX.Element | null {
                 <bdi dir="auto" lang="ar">
                   {s.text}
                 </bdi>
-                <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{percent}%</span>
+                <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{t('suggestions.percent', { percent })}</span>
               </button>
-              <span className="reason">{s.reason}</span>
-              <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={`Accept ${s.label} ${s.text}`}>
-                Accept
+              <span className="reason" dir="auto">
+                {s.reason}
+              </span>
+              <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={t('suggestions.accept.name', { label: s.label, text: s.text })}>
+                {t('suggestions.accept')}
               </button>
-              <button type="button" onClick={() => app.suggestions.reject(s.id)} aria-label={`Reject ${s.label} ${s.text}`}>
-                Reject
+              <button type="button" onClick={() => app.suggestions.reject(s.id)} aria-label={t('suggestions.reject.name', { label: s.label, text: s.text })}>
+                {t('suggestions.reject')}
               </button>
             </li>
           );
@@ -59,13 +65,26 @@ export function SuggestionsPanel(): React.JSX.Element | null {
       </ul>
       {candidates.length ? (
         <>
-          <h3>Candidate attributions</h3>
+          <h3>{t('suggestions.candidates')}</h3>
           <ul>
             {candidates.map((c) => (
               <li key={c.cue.id} className="candidate">
-                <bdi dir="auto">{c.cue.text}</bdi> → {c.source ? <bdi dir="auto">{c.source.text}</bdi> : '?'} ({Math.round(c.confidence * 100)}%){' '}
-                <button type="button" onClick={() => void app.suggestions.accept([c.cue.id, ...(c.source ? [c.source.id] : [])])} aria-label={`Accept cue ${c.cue.text} and source ${c.source?.text ?? ''}`}>
-                  Accept cue and source
+                {withElements(t('suggestions.candidate', { percent: Math.round(c.confidence * 100) }), {
+                  cue: (
+                    <bdi dir="auto" key="cue">
+                      {c.cue.text}
+                    </bdi>
+                  ),
+                  source: c.source ? (
+                    <bdi dir="auto" key="source">
+                      {c.source.text}
+                    </bdi>
+                  ) : (
+                    '?'
+                  ),
+                })}{' '}
+                <button type="button" onClick={() => void app.suggestions.accept([c.cue.id, ...(c.source ? [c.source.id] : [])])} aria-label={t('suggestions.candidate.accept.name', { cue: c.cue.text, source: c.source?.text ?? '' })}>
+                  {t('suggestions.candidate.accept')}
                 </button>
               </li>
             ))}

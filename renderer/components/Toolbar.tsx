@@ -1,67 +1,88 @@
-/** The toolbar: the open corpus, open, import, export, undo/redo, and the label palette. */
-import { labelDisplayName } from '../../shared/model/schema';
-import { useApp, useCorpusState, useUiState } from '../app/hooks';
+/** The toolbar: the open corpus, open, import, export, undo/redo, views, settings, keyboard, and the label palette. */
+import { formatBinding, platformStyle } from '../commands/keys';
+import { useApp, useBindings, useCorpusState, useT, useUiState } from '../app/hooks';
+import { labelName } from '../i18n/labels';
 
 /** Buttons for the main actions; each accessible name starts with its verb. */
 export function Toolbar(): React.JSX.Element {
   const app = useApp();
+  const t = useT();
   const state = useCorpusState();
   const history = app.corpus.history;
   const { view, suggestionsOn } = useUiState();
+  const bindings = useBindings();
+  const style = platformStyle();
+  const keyOf = (actionId: string): string => {
+    const key = bindings.get(actionId)?.[0];
+    return key ? formatBinding(key, style) : '';
+  };
   return (
-    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
-      <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={`Corpus: ${state.corpus.name}`} title="Switch, create, rename or delete corpora (Ctrl+Shift+K)">
-        <span className="corpus-caption" aria-hidden="true">Corpus</span> <bdi>{state.corpus.name}</bdi>
+      <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={t('toolbar.corpus.name', { name: state.corpus.name })} title={t('toolbar.corpus.title', { key: keyOf('file.corpora') })}>
+        <span className="corpus-caption" aria-hidden="true">{t('toolbar.corpus')}</span> <bdi>{state.corpus.name}</bdi>
       </button>
-      <button type="button" onClick={() => void app.imports.openFiles()} title="Open article files (Ctrl+O); you can also drop files on the window">
-        Open files…
+      <button type="button" onClick={() => void app.imports.openFiles()} title={t('toolbar.openFiles.title')}>
+        {t('toolbar.openFiles')}
       </button>
-      <button type="button" onClick={() => void app.imports.openFolder()} title="Import every article in a folder and its subfolders (Ctrl+Shift+O); you can also drop a folder">
-        Import folder…
+      <button type="button" onClick={() => void app.imports.openFolder()} title={t('toolbar.importFolder.title')}>
+        {t('toolbar.importFolder')}
       </button>
-      <button type="button" onClick={() => void app.datasets.pick()} title="Import a dataset (doccano, Label Studio, brat .txt + .ann, CoNLL, Isnad JSON…) into a new corpus or merge it into this one (Ctrl+Shift+D); you can also drop dataset files">
-        Import dataset…
+      <button type="button" onClick={() => void app.datasets.pick()} title={t('toolbar.importDataset.title', { key: keyOf('file.import-dataset') })}>
+        {t('toolbar.importDataset')}
       </button>
-      <button type="button" onClick={() => void app.exports.exportCorpus()} aria-label="Export corpus as JSON" title="Export the corpus as Isnad JSON (Ctrl+E)">
-        Export JSON
+      <button type="button" onClick={() => void app.exports.exportCorpus()} aria-label={t('toolbar.exportJson.name')} title={t('toolbar.exportJson.title')}>
+        {t('toolbar.exportJson')}
       </button>
-      <button type="button" onClick={() => app.ui.update({ exportOpen: true })} title="Export a dataset: JSON Lines, doccano, Label Studio, brat, CoNLL, spaCy, Web Annotation; splits">
-        Export dataset…
-      </button>
-      <span className="separator" aria-hidden="true" />
-      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? `Undo: ${history.undo}` : 'Undo'} title="Undo (Ctrl+Z)">
-        Undo
-      </button>
-      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? `Redo: ${history.redo}` : 'Redo'} title="Redo (Ctrl+Shift+Z)">
-        Redo
+      <button type="button" onClick={() => app.ui.update({ exportOpen: true })} title={t('toolbar.exportDataset.title')}>
+        {t('toolbar.exportDataset')}
       </button>
       <span className="separator" aria-hidden="true" />
-      <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title="The source registry and who cites whom (Ctrl+Shift+S)">
-        Sources
+      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? t('toolbar.undo.named', { change: history.undo }) : t('toolbar.undo')} title={t('toolbar.undo.title')}>
+        {t('toolbar.undo')}
       </button>
-      <button type="button" aria-pressed={suggestionsOn} onClick={() => app.suggestions.toggle()} title="Show suggested sources and cue words (G)">
-        Suggestions
+      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? t('toolbar.redo.named', { change: history.redo }) : t('toolbar.redo')} title={t('toolbar.redo.title')}>
+        {t('toolbar.redo')}
       </button>
       <span className="separator" aria-hidden="true" />
-      <div className="labels" role="group" aria-label="Labels">
-        {state.corpus.schema.labels.map((label) => (
-          <button
-            key={label.id}
-            type="button"
-            className={`label-button kind-${label.kind}`}
-            style={{ '--label-colour': label.colour } as React.CSSProperties}
-            aria-label={`${labelDisplayName(label)} (key ${label.hotkey})`}
-            title={`Mark the selection as ${labelDisplayName(label)} — key ${label.hotkey}`}
-            // Keep the text selection: a mouse press on the button must not clear it.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void app.spans.applyLabel(label.id)}
-          >
-            <span className="swatch" aria-hidden="true" />
-            <span className="label-id">{label.id}</span>
-            <kbd aria-hidden="true">{label.hotkey}</kbd>
-          </button>
-        ))}
+      <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title={t('toolbar.sources.title')}>
+        {t('toolbar.sources')}
+      </button>
+      <button type="button" aria-pressed={suggestionsOn} onClick={() => app.suggestions.toggle()} title={t('toolbar.suggestions.title')}>
+        {t('toolbar.suggestions')}
+      </button>
+      <button type="button" aria-pressed={view === 'settings'} onClick={() => app.showView(view === 'settings' ? 'article' : 'settings')} title={t('toolbar.settings.title')}>
+        {t('toolbar.settings')}
+      </button>
+      <button type="button" aria-label={t('toolbar.commands.name')} onClick={() => app.navigation.toggleOverlay('commands')} title={t('toolbar.commands.title', { key: keyOf('view.commands') })}>
+        {t('toolbar.commands')}
+      </button>
+      <button type="button" aria-label={t('toolbar.shortcuts.name')} onClick={() => app.navigation.toggleOverlay('shortcuts')} title={t('toolbar.shortcuts.title', { key: keyOf('view.shortcuts') })}>
+        {t('toolbar.shortcuts')}
+      </button>
+      <span className="separator" aria-hidden="true" />
+      <div className="labels" role="group" aria-label={t('toolbar.labels')}>
+        {state.corpus.schema.labels.map((label) => {
+          const key = keyOf(`label.${label.id}`);
+          const name = labelName(label, t);
+          return (
+            <button
+              key={label.id}
+              type="button"
+              className={`label-button kind-${label.kind}`}
+              style={{ '--label-colour': label.colour } as React.CSSProperties}
+              aria-label={key ? t('toolbar.label.name', { label: name, key }) : name}
+              title={key ? t('toolbar.label.title', { label: name, key }) : t('toolbar.label.unbound', { label: name })}
+              // Keep the text selection: a mouse press on the button must not clear it.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void app.spans.applyLabel(label.id)}
+            >
+              <span className="swatch" aria-hidden="true" />
+              <span className="label-id">{label.id}</span>
+              {key ? <kbd aria-hidden="true">{key}</kbd> : null}
+            </button>
+          );
+        })}
       </div>
     </header>
   );

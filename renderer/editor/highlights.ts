@@ -1,12 +1,23 @@
 /**
  * Paints spans with the CSS Custom Highlight API: no elements are inserted into the text,
- * so highlighting can never break the joining of Arabic letters, and repainting is cheap
- * (measured in TOOLCHAIN.md: ~1× plain text). Entities paint a background, attribution
- * roles an underline, so an entity nested in a claim stays visible.
+ * so highlighting can never break the joining of Arabic letters or the bidi order of a line,
+ * and painting costs almost nothing over plain text (see ARCHITECTURE.md). Entities paint a
+ * background, attribution roles an underline, so an entity nested in a claim stays visible;
+ * nested spans of one kind are drawn apart by level (an entity inside an entity gets a line
+ * over it, a role inside a role a lower underline).
+ *
+ * Spans are painted incrementally: {@link SpanHighlights} keeps what it painted for every span
+ * and, after an edit, touches only the spans whose record or level changed. Only spans in or
+ * near the viewport have ranges in the highlight registry (the browser's work on every
+ * highlight change grows with the number of registered ranges); the others get theirs when
+ * their chunk of paragraphs comes near (an IntersectionObserver on the chunks).
  */
-import type { LabelDef, LabelSchema } from '../../shared/model/schema';
+import type { LabelDef, LabelKind, LabelSchema } from '../../shared/model/schema';
+import { changesSince, lowerBound, searchIndex, versionOf, type SpanChange } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
-import { rangesForOffsets } from './dom-offsets';
+import { paragraphAtOffset, rangesForOffsets } from './dom-offsets';
+import { DEEPEST_LEVEL, levelAt, nestingLevels } from './nesting';
+import { blend, contrastRatio, parseHex, toHex } from '../theme/contrast';
 
 const PREFIX = 'isnad-';
 const FOCUS = `${PREFIX}focus`;
@@ -16,65 +27,407 @@ const SEARCH = 'isnad-search';
 const SUGGESTION = 'isnad-suggestion';
 const SUGGESTION_FOCUS = 'isnad-suggestion-focus';
 
-/** The highlight name of a label (label ids are validated as [A-Za-z][\w-]*). */
-export function highlightName(labelId: string): string {
-  return `${PREFIX}${labelId}`;
+/**
+ * The highlight name of a label at a nesting level (label ids are validated as
+ * [A-Za-z][\w-]*, so `isnad--…` names of nested levels never clash with a label's own).
+ */
+export function highlightName(labelId: string, level = 0): string {
+  return level === 0 ? `${PREFIX}${labelId}` : `${PREFIX}-${level}-${labelId}`;
 }
 
-function withAlpha(hex: string, alpha: string): string {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex.slice(0, 7);
-  return `${full}${alpha}`;
+/** The label id and level of a span highlight name, or null for other highlights. */
+export function parseHighlightName(name: string): { labelId: string; level: number } | null {
+  const nested = /^isnad--(\d)-(.+)$/.exec(name);
+  if (nested) return { labelId: nested[2]!, level: Number(nested[1]) };
+  if (!name.startsWith(PREFIX) || [FOCUS, SEARCH, SUGGESTION, SUGGESTION_FOCUS].includes(name)) return null;
+  return { labelId: name.slice(PREFIX.length), level: 0 };
 }
 
-function labelRule(label: LabelDef): string {
-  const name = highlightName(label.id);
-  if (label.kind === 'entity') return `::highlight(${name}) { background-color: ${withAlpha(label.colour, 'b0')}; }`;
-  return `::highlight(${name}) { background-color: ${withAlpha(label.colour, '30')}; text-decoration: underline ${label.id === 'CLAIM' ? 'wavy' : 'solid'} ${label.colour}; text-decoration-thickness: 2px; text-underline-offset: 5px; }`;
+/** The two themes. */
+export type ThemeName = 'light' | 'dark';
+
+/**
+ * The article page colour of each theme (`--panel` in styles.css; a unit test keeps the two
+ * equal) and the text colours a highlight may set.
+ */
+export const ARTICLE_BACKGROUND: Record<ThemeName, string> = { light: '#ffffff', dark: '#1e2226' };
+const ARTICLE_INK: Record<ThemeName, string> = { light: '#1d1d1f', dark: '#e8e6e1' };
+/** Black or white text on an entity: one of them always reaches 4.5:1 on any background. */
+const ENTITY_TEXT = ['#000000', '#ffffff'];
+
+/**
+ * The focused span: a solid block in the theme's focus colour with text that reads on it,
+ * drawn above every other highlight, so the focus is visible whatever the label colours are.
+ */
+export const FOCUS_COLOURS: Record<ThemeName, { background: string; text: string }> = {
+  light: { background: '#143ca0', text: '#ffffff' },
+  dark: { background: '#8fb4ff', text: '#000000' },
+};
+
+/** How opaque an entity's colour is painted in each theme (stronger on the dark page). */
+const ENTITY_ALPHA: Record<ThemeName, number> = { light: 0xb0 / 255, dark: 0xd8 / 255 };
+/** How opaque an attribution role's tint is (its underline carries the colour). */
+const ROLE_ALPHA: Record<ThemeName, number> = { light: 0x30 / 255, dark: 0x40 / 255 };
+
+/** The colours an entity highlight paints in a theme: a background and the text on it. */
+export function entityColours(colour: string, theme: ThemeName): { background: string; text: string } {
+  const { rgb } = parseHex(colour);
+  const background = blend(rgb, ENTITY_ALPHA[theme], parseHex(ARTICLE_BACKGROUND[theme]).rgb);
+  const text = [...ENTITY_TEXT].sort((a, b) => contrastRatio(parseHex(b).rgb, background) - contrastRatio(parseHex(a).rgb, background))[0]!;
+  return { background: toHex(background), text };
+}
+
+/** The tint an attribution role paints behind its text in a theme (the text keeps the theme's ink). */
+export function roleColours(colour: string, theme: ThemeName): { background: string; text: string } {
+  const background = blend(parseHex(colour).rgb, ROLE_ALPHA[theme], parseHex(ARTICLE_BACKGROUND[theme]).rgb);
+  return { background: toHex(background), text: ARTICLE_INK[theme] };
+}
+
+/** `light-dark(a, b)`: the page's color-scheme (system or the user's theme) picks one. */
+function lightDark(pick: (theme: ThemeName) => string): string {
+  return `light-dark(${pick('light')}, ${pick('dark')})`;
+}
+
+/** Underline offsets of attribution roles by level: each level its own line below the text. */
+const ROLE_UNDERLINE_OFFSET = ['5px', '11px', '17px'];
+
+/**
+ * The rule of a label at a nesting level. Level 0 as the theme gives it; a nested entity adds
+ * a line over its text (double at level 2), a nested role draws its underline lower (dashed at
+ * level 2), in a darker shade of the label colour.
+ */
+function labelRule(label: LabelDef, level: number): string {
+  const name = highlightName(label.id, level);
+  const dark = `color-mix(in srgb, ${label.colour} 55%, light-dark(#000, #fff))`;
+  if (label.kind === 'entity') {
+    const over = level === 0 ? '' : ` text-decoration: overline ${level === 1 ? 'solid' : 'double'} ${dark}; text-decoration-thickness: ${level === 1 ? 3 : 2}px;`;
+    return `::highlight(${name}) { background-color: ${lightDark((t) => entityColours(label.colour, t).background)}; color: ${lightDark((t) => entityColours(label.colour, t).text)};${over} }`;
+  }
+  const style = label.id === 'CLAIM' ? 'wavy' : level === 2 ? 'dashed' : 'solid';
+  return `::highlight(${name}) { background-color: ${lightDark((t) => roleColours(label.colour, t).background)}; text-decoration: underline ${style} ${level === 0 ? label.colour : dark}; text-decoration-thickness: 2px; text-underline-offset: ${ROLE_UNDERLINE_OFFSET[level]}; }`;
 }
 
 /** The style sheet text for a schema's highlights (colours come from the schema, not from the document). */
 export function highlightStyles(schema: LabelSchema): string {
+  const levels = Array.from({ length: DEEPEST_LEVEL + 1 }, (_, level) => level);
   return [
-    ...schema.labels.map(labelRule),
+    ...schema.labels.flatMap((label) => levels.map((level) => labelRule(label, level))),
     `::highlight(${SEARCH}) { background-color: #ffe066; color: #000; }`,
-    `::highlight(${SUGGESTION}) { text-decoration: underline dotted #6b6b6b; text-decoration-thickness: 2px; text-underline-offset: 7px; }`,
-    `::highlight(${SUGGESTION_FOCUS}) { background-color: rgba(120, 120, 120, 0.22); text-decoration: underline dotted #222; text-decoration-thickness: 3px; text-underline-offset: 7px; }`, `::highlight(${FOCUS}) { background-color: rgba(20, 60, 160, 0.28); color: inherit; text-decoration: underline double #143ca0; text-decoration-thickness: 2px; }`].join('\n');
+    `::highlight(${SUGGESTION}) { text-decoration: underline dotted light-dark(#6b6b6b, #9aa0a6); text-decoration-thickness: 2px; text-underline-offset: 7px; }`,
+    `::highlight(${SUGGESTION_FOCUS}) { background-color: light-dark(rgba(120, 120, 120, 0.22), rgba(200, 200, 200, 0.2)); text-decoration: underline dotted light-dark(#222, #e8e6e1); text-decoration-thickness: 3px; text-underline-offset: 7px; }`,
+    `::highlight(${FOCUS}) { background-color: ${lightDark((t) => FOCUS_COLOURS[t].background)}; color: ${lightDark((t) => FOCUS_COLOURS[t].text)}; }`,
+  ].join('\n');
 }
 
 type HighlightRegistry = Map<string, Highlight>;
 
 function registry(): HighlightRegistry | null {
   const css = globalThis.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
-  return css?.highlights ?? null;
+  return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
 }
 
-/** Paints the spans of the open document; clears highlights of labels that have none. */
-export function paintSpans(root: HTMLElement, spans: readonly SpanRecord[], schema: LabelSchema, focusedSpanId: string | null): void {
-  const highlights = registry();
-  if (!highlights || typeof Highlight !== 'function') return;
-  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
-  const byLabel = new Map<string, Range[]>();
-  let focused: Range[] = [];
-  for (const span of spans) {
-    const ranges = rangesForOffsets(root, paragraphs, span.start, span.end);
-    const list = byLabel.get(span.label) ?? [];
-    list.push(...ranges);
-    byLabel.set(span.label, list);
-    if (span.id === focusedSpanId) focused = ranges;
+/**
+ * Paint order: roles under entities, deeper levels over shallower ones, search and focus on
+ * top (labels are assumed fewer than 100 per schema).
+ */
+function labelPriority(kind: LabelKind | undefined, labelIndex: number, level: number): number {
+  return (kind === 'entity' ? 300 : 0) + level * 100 + Math.max(0, labelIndex);
+}
+
+interface PaintedSpan {
+  span: SpanRecord;
+  name: string;
+  /** The span's ranges while it is near the viewport, else null. */
+  ranges: Range[] | null;
+  /** The full repaint that last saw this span (to find spans that are gone). */
+  seen: number;
+}
+
+/** What painting needs to know about one label of the schema. */
+interface LabelPaint {
+  kind: string;
+  /** Highlight name at each nesting level. */
+  names: string[];
+  /** Highlight priority at each nesting level. */
+  priorities: number[];
+}
+
+/** The nearest ancestor of `element` that scrolls, or null (the viewport). */
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = getComputedStyle(parent);
+    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
   }
-  for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX) && name !== SEARCH && name !== SUGGESTION && name !== SUGGESTION_FOCUS) highlights.delete(name);
-  schema.labels.forEach((label, index) => {
-    const ranges = byLabel.get(label.id);
-    if (!ranges?.length) return;
-    const highlight = new Highlight(...ranges);
-    // Entities above roles, so an entity inside a claim shows its own colour.
-    highlight.priority = (label.kind === 'entity' ? 100 : 0) + index;
-    highlights.set(highlightName(label.id), highlight);
-  });
-  if (focused.length) {
-    const highlight = new Highlight(...focused);
+  return null;
+}
+
+/** The first index of `sorted` whose span starts at or after `offset`. */
+function firstStartingAt(sorted: readonly SpanRecord[], offset: number): number {
+  return lowerBound(sorted, (span) => span.start < offset);
+}
+
+/** The index of `span` in `sorted` (reading order), or -1. */
+function indexOfSpan(sorted: readonly SpanRecord[], span: SpanRecord): number {
+  const at = searchIndex(sorted, span);
+  return sorted[at]?.id === span.id ? at : -1;
+}
+
+/**
+ * The span highlights of one rendered article. `update` is called with the document's
+ * spans after every change. When the list was carried from the one painted last by a
+ * transaction (shared/model/span-index.ts), only the changed spans and the spans whose
+ * nesting level they change are touched, so an edit costs the same with 10 or 10,000 spans.
+ */
+export class SpanHighlights {
+  private readonly painted = new Map<string, PaintedSpan>();
+  private readonly highlights = new Map<string, Highlight>();
+  private labels = new Map<string, LabelPaint>();
+  private lastSpans: readonly SpanRecord[] | null = null;
+  private lastVersion = -1;
+  private lastSchema: LabelSchema | null = null;
+  /** At least the length of every span painted (bounds the look-back for nesting levels). */
+  private maxLength = 0;
+  private focusKey = '';
+  private generation = 0;
+  /** The chunks of paragraphs (data-chunk-start / data-chunk-end), and which are near the viewport. */
+  private readonly chunks: Array<{ element: HTMLElement; start: number; end: number }>;
+  private readonly chunkOf = new Map<Element, number>();
+  private readonly near = new Set<number>();
+  private readonly observer: IntersectionObserver | null = null;
+
+  constructor(private readonly root: HTMLElement) {
+    this.chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
+    if (this.chunks.length === 0 || typeof IntersectionObserver !== 'function') return;
+    const scroller = scrollParent(root);
+    // Near = within a screen above or below what is shown. Known at once (one layout), then kept up to date.
+    const view = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, innerWidth, innerHeight);
+    this.chunks.forEach((chunk, index) => {
+      this.chunkOf.set(chunk.element, index);
+      const box = chunk.element.getBoundingClientRect();
+      if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) this.near.add(index);
+    });
+    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: '100% 0px' });
+    for (const chunk of this.chunks) this.observer.observe(chunk.element);
+  }
+
+  /** Whether `[start, end)` touches a chunk near the viewport (always, for an article without chunks). */
+  private isNear(start: number, end: number): boolean {
+    if (!this.observer) return true;
+    for (const index of this.near) {
+      const chunk = this.chunks[index]!;
+      if (chunk.start < end && start < chunk.end) return true;
+    }
+    return false;
+  }
+
+  private onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    const highlights = registry();
+    const changed: number[] = [];
+    for (const entry of entries) {
+      const index = this.chunkOf.get(entry.target);
+      if (index === undefined || entry.isIntersecting === this.near.has(index)) continue;
+      if (entry.isIntersecting) this.near.add(index);
+      else this.near.delete(index);
+      changed.push(index);
+    }
+    const spans = this.lastSpans;
+    if (!highlights || !spans) return;
+    for (const index of changed) {
+      const chunk = this.chunks[index]!;
+      for (let i = firstStartingAt(spans, chunk.start - this.maxLength); i < spans.length && spans[i]!.start < chunk.end; i += 1) {
+        const entry = this.painted.get(spans[i]!.id);
+        if (!entry || entry.span.end <= chunk.start) continue;
+        const near = this.isNear(entry.span.start, entry.span.end);
+        if (near && !entry.ranges) {
+          entry.ranges = rangesForOffsets(this.root, entry.span.start, entry.span.end);
+          const highlight = this.highlights.get(entry.name) ?? this.highlight(entry.name, this.priorityOf(entry), highlights);
+          for (const range of entry.ranges) highlight.add(range);
+        } else if (!near && entry.ranges) {
+          this.unpaint(entry);
+          entry.ranges = null;
+        }
+      }
+    }
+    this.dropEmptyHighlights(highlights);
+  };
+
+  private priorityOf(entry: PaintedSpan): number {
+    const paint = this.labelPaint(entry.span.label);
+    return paint.priorities[Math.max(0, paint.names.indexOf(entry.name))]!;
+  }
+
+  /** Paints `spans` (in reading order) with `schema`'s labels, and the focused span. */
+  update(spans: readonly SpanRecord[], schema: LabelSchema, focusedSpanId: string | null): void {
+    const highlights = registry();
+    if (!highlights) return;
+    if (schema !== this.lastSchema) {
+      this.clearSpans();
+      this.lastSchema = schema;
+      this.labels = new Map(
+        schema.labels.map((label, index) => {
+          const levels = Array.from({ length: DEEPEST_LEVEL + 1 }, (_, level) => level);
+          return [label.id, { kind: label.kind, names: levels.map((level) => highlightName(label.id, level)), priorities: levels.map((level) => labelPriority(label.kind, index, level)) }];
+        }),
+      );
+    }
+    if (spans !== this.lastSpans) {
+      const changes = this.lastSpans ? changesSince(spans, this.lastVersion) : null;
+      if (changes) this.paintChanges(spans, changes, highlights);
+      else this.paintAll(spans, highlights);
+      this.lastSpans = spans;
+      this.lastVersion = versionOf(spans);
+    }
+    this.paintFocus(focusedSpanId, highlights);
+  }
+
+  private kindOf = (labelId: string): string => this.labels.get(labelId)?.kind ?? `label:${labelId}`;
+
+  private labelPaint(labelId: string): LabelPaint {
+    let paint = this.labels.get(labelId);
+    if (!paint) {
+      // A label the schema no longer has: painted (unstyled) so it can still be focused.
+      const levels = Array.from({ length: DEEPEST_LEVEL + 1 }, (_, level) => level);
+      paint = { kind: `label:${labelId}`, names: levels.map((level) => highlightName(labelId, level)), priorities: levels.map((level) => labelPriority(undefined, 99, level)) };
+      this.labels.set(labelId, paint);
+    }
+    return paint;
+  }
+
+  /** Compares every span with what is painted (first paint, another document, undo across versions). */
+  private paintAll(spans: readonly SpanRecord[], highlights: HighlightRegistry): void {
+    const levels = nestingLevels(spans, this.kindOf);
+    const generation = ++this.generation;
+    for (let i = 0; i < spans.length; i += 1) {
+      const span = spans[i]!;
+      const before = this.painted.get(span.id);
+      const paint = this.labelPaint(span.label);
+      const level = levels[i]!;
+      if (before && before.span === span && before.name === paint.names[level]) {
+        before.seen = generation;
+        continue;
+      }
+      this.paint(span, level, highlights, before).seen = generation;
+    }
+    if (this.painted.size > spans.length || spans.length === 0) {
+      for (const [id, entry] of this.painted) {
+        if (entry.seen === generation) continue;
+        this.unpaint(entry);
+        this.painted.delete(id);
+      }
+    }
+    this.dropEmptyHighlights(highlights);
+  }
+
+  /** Applies one transaction's span changes, and fixes the levels of spans they nest with. */
+  private paintChanges(spans: readonly SpanRecord[], changes: readonly SpanChange[], highlights: HighlightRegistry): void {
+    const reach: Array<{ kind: string; start: number; end: number }> = [];
+    for (const { before, after } of changes) {
+      const old = before ? this.painted.get(before.id) : undefined;
+      if (old && !after) {
+        this.unpaint(old);
+        this.painted.delete(before!.id);
+      }
+      if (before) reach.push({ kind: this.kindOf(before.label), start: before.start, end: before.end });
+      if (after) {
+        reach.push({ kind: this.kindOf(after.label), start: after.start, end: after.end });
+        const index = indexOfSpan(spans, after);
+        const entry = this.painted.get(after.id);
+        if (index >= 0) this.paint(after, levelAt(spans, index, this.kindOf, Math.max(this.maxLength, after.end - after.start)), highlights, entry);
+        else if (entry) {
+          this.unpaint(entry);
+          this.painted.delete(after.id);
+        }
+      }
+    }
+    // Spans starting inside a changed span may have gained or lost a level.
+    for (const { kind, start, end } of reach) {
+      for (let i = firstStartingAt(spans, start); i < spans.length && spans[i]!.start < end; i += 1) {
+        const span = spans[i]!;
+        if (this.kindOf(span.label) !== kind) continue;
+        const level = levelAt(spans, i, this.kindOf, this.maxLength);
+        const entry = this.painted.get(span.id);
+        if (!entry || entry.span !== span || entry.name !== this.labelPaint(span.label).names[level]) this.paint(span, level, highlights, entry);
+      }
+    }
+    this.dropEmptyHighlights(highlights);
+  }
+
+  /** Paints one span at a level (replacing what was painted for it). */
+  private paint(span: SpanRecord, level: number, highlights: HighlightRegistry, before: PaintedSpan | undefined): PaintedSpan {
+    const paint = this.labelPaint(span.label);
+    const name = paint.names[level]!;
+    let ranges: Range[] | null = null;
+    if (before && before.ranges && before.span.start === span.start && before.span.end === span.end) {
+      // Same text, other label or level: move the ranges.
+      if (before.name !== name) this.unpaint(before);
+      ranges = before.ranges;
+    } else {
+      if (before) this.unpaint(before);
+      if (this.isNear(span.start, span.end)) ranges = rangesForOffsets(this.root, span.start, span.end);
+    }
+    if (ranges) {
+      const highlight = this.highlight(name, paint.priorities[level]!, highlights);
+      for (const range of ranges) highlight.add(range);
+    }
+    this.maxLength = Math.max(this.maxLength, span.end - span.start);
+    const entry = { span, name, ranges, seen: before?.seen ?? this.generation };
+    this.painted.set(span.id, entry);
+    return entry;
+  }
+
+  private highlight(name: string, priority: number, highlights: HighlightRegistry): Highlight {
+    let highlight = this.highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = priority;
+      this.highlights.set(name, highlight);
+      highlights.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  private dropEmptyHighlights(highlights: HighlightRegistry): void {
+    for (const [name, highlight] of this.highlights) {
+      if (highlight.size > 0) continue;
+      this.highlights.delete(name);
+      if (highlights.get(name) === highlight) highlights.delete(name);
+    }
+  }
+
+  private unpaint(entry: PaintedSpan): void {
+    const highlight = this.highlights.get(entry.name);
+    if (highlight && entry.ranges) for (const range of entry.ranges) highlight.delete(range);
+  }
+
+  private paintFocus(focusedSpanId: string | null, highlights: HighlightRegistry): void {
+    const focused = focusedSpanId ? this.painted.get(focusedSpanId) : undefined;
+    const key = focused ? `${focused.span.id}:${focused.span.start}:${focused.span.end}` : '';
+    if (key === this.focusKey) return;
+    this.focusKey = key;
+    highlights.delete(FOCUS);
+    if (!focused) return;
+    const highlight = new Highlight(...rangesForOffsets(this.root, focused.span.start, focused.span.end));
     highlight.priority = 1000;
     highlights.set(FOCUS, highlight);
+  }
+
+  private clearSpans(): void {
+    const highlights = registry();
+    for (const [name, highlight] of this.highlights) if (highlights?.get(name) === highlight) highlights.delete(name);
+    this.highlights.clear();
+    this.painted.clear();
+    this.lastSpans = null;
+    this.lastVersion = -1;
+    this.maxLength = 0;
+  }
+
+  /** Removes this article's span and focus highlights (when it unmounts or shows another text). */
+  clear(): void {
+    this.observer?.disconnect();
+    this.clearSpans();
+    registry()?.delete(FOCUS);
+    this.focusKey = '';
+    this.lastSchema = null;
   }
 }
 
@@ -85,40 +438,33 @@ export function clearHighlights(): void {
   for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX)) highlights.delete(name);
 }
 
-/** Paints search matches (original-text offsets) in the article. */
+/** Paints search matches (original-text offsets) in the article and scrolls to the first. */
 export function paintSearchMatches(root: HTMLElement, matches: ReadonlyArray<{ start: number; end: number }>): void {
   const highlights = registry();
-  if (!highlights || typeof Highlight !== 'function') return;
+  if (!highlights) return;
   highlights.delete(SEARCH);
   if (!matches.length) return;
-  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
-  const highlight = new Highlight(...matches.flatMap((m) => rangesForOffsets(root, paragraphs, m.start, m.end)));
-  highlight.priority = 500;
+  const highlight = new Highlight(...matches.flatMap((m) => rangesForOffsets(root, m.start, m.end)));
+  highlight.priority = 700;
   highlights.set(SEARCH, highlight);
-  scrollFirstIntoView(paragraphs, matches[0]!.start);
-}
-
-function scrollFirstIntoView(paragraphs: HTMLElement[], offset: number): void {
-  const target = [...paragraphs].reverse().find((p) => Number(p.dataset.start) <= offset);
-  target?.scrollIntoView({ block: 'nearest' });
+  paragraphAtOffset(root, matches[0]!.start)?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Paints suggestions (dotted, unlike annotations) and the focused one. */
 export function paintSuggestions(root: HTMLElement, suggestions: ReadonlyArray<{ id: string; start: number; end: number }>, focusedId: string | null): void {
   const highlights = registry();
-  if (!highlights || typeof Highlight !== 'function') return;
+  if (!highlights) return;
   highlights.delete(SUGGESTION);
   highlights.delete(SUGGESTION_FOCUS);
   if (!suggestions.length) return;
-  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
-  const all = new Highlight(...suggestions.flatMap((s) => rangesForOffsets(root, paragraphs, s.start, s.end)));
+  const all = new Highlight(...suggestions.flatMap((s) => rangesForOffsets(root, s.start, s.end)));
   all.priority = 50;
   highlights.set(SUGGESTION, all);
   const focused = suggestions.find((s) => s.id === focusedId);
   if (focused) {
-    const highlight = new Highlight(...rangesForOffsets(root, paragraphs, focused.start, focused.end));
+    const highlight = new Highlight(...rangesForOffsets(root, focused.start, focused.end));
     highlight.priority = 900;
     highlights.set(SUGGESTION_FOCUS, highlight);
-    scrollFirstIntoView(paragraphs, focused.start);
+    paragraphAtOffset(root, focused.start)?.scrollIntoView({ block: 'nearest' });
   }
 }

@@ -5,7 +5,7 @@
 import { DATASET_EXTENSIONS } from '../../shared/formats/dataset-detect';
 import { SUPPORTED_EXTENSIONS } from '../../shared/formats/intake';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
-import { splitArticleFiles } from './folders';
+import { splitArticleFiles, splitBratFolderFiles } from './folders';
 import { toWorkerFiles, type HostPlatform } from './host';
 
 /** Opens the browser's file chooser and resolves with the chosen files (empty on cancel). */
@@ -41,6 +41,13 @@ export const browserPlatform: HostPlatform = {
   },
   async pickDatasetFiles() {
     return toWorkerFiles(await chooseFiles({ folder: false, accept: DATASET_EXTENSIONS.map((ext) => `.${ext}`).join(',') }), DEFAULT_MAX_FILE_BYTES);
+  },
+  async pickDatasetFolder() {
+    const files = await chooseFiles({ folder: true });
+    if (!files.length) return null;
+    const named = files.map((file) => ({ file, name: file.webkitRelativePath || file.name }));
+    const folder = named[0]!.name.split('/')[0] ?? '';
+    return { folder, ...splitBratFolderFiles(named) };
   },
   async saveExport(suggestedName, contents) {
     const type = typeof contents === 'string' ? (suggestedName.endsWith('.json') ? 'application/json' : 'text/plain') : 'application/zip';

@@ -26,9 +26,13 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
       return { files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
     },
     async pickDatasetFiles() {
-      // The open dialog offers "All files", so .conll, .ann and the rest can be chosen; main reads only what was chosen.
-      const { files } = await api.openArticleFiles();
+      const { files } = await api.openDatasetFiles();
       return files.map(toWorkerInput);
+    },
+    async pickDatasetFolder() {
+      const result = await api.openDatasetFolder();
+      if ('cancelled' in result) return null;
+      return { folder: result.folder, files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
     },
     async saveExport(suggestedName, contents) {
       const result = await api.saveExport({ suggestedName, contents: typeof contents === 'string' ? contents : new Uint8Array(contents) });

@@ -2,13 +2,14 @@
  * What the UI needs from its host (Electron or a plain browser). Only `renderer/platform/`
  * talks to the preload API; everything else uses this interface.
  */
+import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 
 /** The result of saving an export. */
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
 
-/** Application-menu commands (Electron) that the UI turns into actions. */
-export type HostMenuCommand = 'open' | 'open-folder' | 'export' | 'undo' | 'redo' | 'import-dataset' | 'corpora';
+/** Application-menu commands (Electron) that the UI turns into actions (see `MENU_ACTIONS`). */
+export type HostMenuCommand = MenuCommand;
 
 /** The host's services. */
 export interface HostPlatform {
@@ -22,6 +23,12 @@ export interface HostPlatform {
   pickArticleFolder(): Promise<{ files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
   /** Lets the user choose dataset files (several at once: brat .txt + .ann pairs). Empty when cancelled. */
   pickDatasetFiles(): Promise<WorkerInputFile[]>;
+  /**
+   * Lets the user choose a folder holding a dataset (brat: .txt + .ann files, annotation.conf);
+   * returns the folder's name, its dataset files (names relative to the folder's parent) and
+   * the other files, skipped unread with why. Null when cancelled.
+   */
+  pickDatasetFolder(): Promise<{ folder: string; files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
   /** Saves an export: a save dialog and an atomic write (Electron) or a download (browser). */
   saveExport(suggestedName: string, contents: string | Uint8Array): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

@@ -4,6 +4,7 @@
  */
 import type { ImportReport } from '../../shared/model/import';
 import type { TextEncodingName } from '../../shared/text/decode';
+import type { SnapMode } from '../../shared/text/snapSelection';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
 import type { CorpusSummary } from '../db/db';
@@ -36,6 +37,21 @@ export interface SearchState {
   label: string;
 }
 
+/**
+ * The caret and selection in the open article, as logical offsets (anchor = where the
+ * selection started, focus = where the caret is; equal when nothing is selected), and what
+ * made it: a keyboard selection is labelled as it is, a pointer selection is snapped by the
+ * user's snapping mode.
+ */
+export interface CaretState {
+  anchor: number;
+  focus: number;
+  source: 'keyboard' | 'pointer';
+}
+
+/** A keyboard overlay: the command palette or the cheat sheet. */
+export type KeyboardOverlay = 'commands' | 'shortcuts';
+
 /** The UI view state. */
 export interface UiState {
   openDocId: string | null;
@@ -46,8 +62,8 @@ export interface UiState {
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
-  /** The main pane: the open article, or the corpus view of sources. */
-  view: 'article' | 'sources';
+  /** The main pane: the open article, the corpus view of sources, or the settings. */
+  view: 'article' | 'sources' | 'settings';
   /** The attribute palette, open for a claim span. */
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */
@@ -57,6 +73,14 @@ export interface UiState {
   focusedSuggestionId: string | null;
   /** The dataset export dialog is open. */
   exportOpen: boolean;
+  /** The caret in the open article (null until the document has been shown). */
+  caret: CaretState | null;
+  /** How a mouse selection snaps: clitic-aware words ('word'), whole words, or characters. */
+  snapMode: SnapMode;
+  /** The keyboard overlay that is open, if any. */
+  overlay: KeyboardOverlay | null;
+  /** The shortcut list in the settings view is unfolded. */
+  shortcutsExpanded: boolean;
   /** The corpus dialog: the stored corpora with their document counts while it is open, else null. */
   corpora: CorpusSummary[] | null;
   /** A dataset staged in the dataset import dialog, or null. */
@@ -83,6 +107,10 @@ export class UiStore {
     rejectedSuggestions: {},
     focusedSuggestionId: null,
     exportOpen: false,
+    caret: null,
+    snapMode: 'word',
+    overlay: null,
+    shortcutsExpanded: false,
     corpora: null,
     datasetDraft: null,
   };

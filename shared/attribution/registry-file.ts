@@ -3,8 +3,9 @@
  * with nameAr / nameLatin (at least one), kind, and optional id, aliasesAr, aliasesLatin,
  * ambiguous, note, url. Validated with zod; every problem is reported with its path.
  */
-import { z } from 'zod';
+import { z } from '../security/zod';
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types';
+import { valueText } from '../formats/common/value-text';
 import { matchKey } from './fold';
 import { sourcesWithIds, type SourceDraftWithId } from './records';
 
@@ -31,6 +32,15 @@ export const registrySourceSchema = z
     }
   });
 
+/** The `format` tag of a registry file Isnad writes ({ format, version, sources }). */
+export const REGISTRY_FORMAT = 'isnad-registry';
+/** The newest registry file version this Isnad reads and the one it writes. */
+export const REGISTRY_VERSION = 1;
+
+function isTagged(data: unknown): data is { format?: unknown; version?: unknown } {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
 /** The result of {@link parseRegistryFile}. */
 export type RegistryFileResult = { ok: true; sources: SourceRecord[] } | { ok: false; problems: string[] };
 
@@ -48,6 +58,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 
 /**
  * Parses and validates a registry file's text (a leading byte-order mark is ignored).
+ * A file tagged with another `format`, or a newer `version`, is refused as such.
  * Sources without an id get a deterministic one (records.ts); repeated ids are refused.
  */
 export function parseRegistryFile(text: string, options: RegistryFileOptions): RegistryFileResult {
@@ -56,6 +67,12 @@ export function parseRegistryFile(text: string, options: RegistryFileOptions): R
     data = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  if (isTagged(data)) {
+    if (data.format !== undefined && data.format !== REGISTRY_FORMAT) return { ok: false, problems: [`format “${valueText(data.format)}” is not “${REGISTRY_FORMAT}”`] };
+    if (typeof data.version === 'number' && data.version > REGISTRY_VERSION) {
+      return { ok: false, problems: [`registry version ${data.version} was written by a newer Isnad (this one reads version ${REGISTRY_VERSION})`] };
+    }
   }
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources) ? (data as { sources: unknown[] }).sources : undefined;
   if (!list) return { ok: false, problems: ['expected { "sources": [ … ] } or an array of sources'] };

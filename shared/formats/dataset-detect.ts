@@ -58,6 +58,15 @@ export function detectFormat(files: readonly OutputFile[]): FormatName | null {
 /** The file name extensions of dataset files (for file choosers). */
 export const DATASET_EXTENSIONS: readonly string[] = ['json', 'jsonl', 'ndjson', 'conll', 'bio', 'iob', 'txt', 'tsv', 'ann', 'conf'];
 
+/** Whether a file of a brat dataset folder is read: its .txt and .ann files and annotation.conf (any case). */
+export function isBratFolderFile(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  return /\.(txt|ann)$/i.test(base) || base.toLowerCase() === 'annotation.conf';
+}
+
+/** Why another file of a brat folder is not read. */
+export const NOT_A_BRAT_FILE = 'not a brat file (.txt, .ann or annotation.conf)';
+
 /** Extensions that are always datasets (never articles). */
 const DATASET_ONLY = /\.(conll|bio|iob|ann)$/i;
 /** Whether a record value looks like a list of annotations (spans as arrays or objects). */

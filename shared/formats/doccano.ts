@@ -18,6 +18,7 @@ import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
+import { valueText } from './common/value-text';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -99,7 +100,7 @@ export function verifyDoccano(contents: string, expected: DoccanoExpectation): s
       const ok = typeof s.start === 'number' && typeof s.end === 'number' && s.start >= 0 && s.start < s.end && s.end <= want.text.length;
       const actual = ok ? want.text.slice(s.start as number, s.end as number) : undefined;
       if (actual !== quote.quote || s.label !== quote.label) {
-        problems.push(`${at}: span ${i + 1} [${String(s.start)}, ${String(s.end)}) ${String(s.label)} reads “${actual ?? '(outside the text)'}” but should be ${quote.label} “${quote.quote}”.`);
+        problems.push(`${at}: span ${i + 1} [${valueText(s.start)}, ${valueText(s.end)}) ${valueText(s.label)} reads “${actual ?? '(outside the text)'}” but should be ${quote.label} “${quote.quote}”.`);
       }
     });
     if (expected.variant === 'relation') {
@@ -168,11 +169,11 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
     const spans: DatasetSpan[] = [];
     const entityIds = new Map<string, string>();
     const addSpan = (start: unknown, end: unknown, label: unknown, entityId: unknown): void => {
-      if (typeof label !== 'string' || !label) return skip(`Line ${line}: a span [${String(start)}, ${String(end)}) has no label; it was skipped.`);
+      if (typeof label !== 'string' || !label) return skip(`Line ${line}: a span [${valueText(start)}, ${valueText(end)}) has no label; it was skipped.`);
       const range = spanToUtf16(text, start, end, 'utf16');
       if ('reason' in range) return skip(`Line ${line}: span ${label} ${range.reason}; it was skipped.`);
       const id = `${docId.id}:e${entityId === undefined ? spans.length + 1 : String(entityId)}`;
-      if (spans.some((s) => s.id === id)) return skip(`Line ${line}: entity id ${String(entityId)} is used twice; the second was skipped.`);
+      if (spans.some((s) => s.id === id)) return skip(`Line ${line}: entity id ${valueText(entityId)} is used twice; the second was skipped.`);
       spans.push({ id, start: range.start, end: range.end, label });
       if (entityId !== undefined) entityIds.set(String(entityId), id);
       if (!labels.includes(label)) labels.push(label);

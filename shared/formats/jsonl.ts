@@ -21,6 +21,7 @@ import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
 import { quoteChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
+import { valueText } from './common/value-text';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
 export interface JsonlQuote {
@@ -155,7 +156,7 @@ export function verifyJsonl(contents: string, expected?: JsonlExpectation): stri
       return;
     }
     if (line.offsetUnit !== 'codepoint' && line.offsetUnit !== 'utf16') {
-      problems.push(`${at}: offsetUnit ${String(line.offsetUnit)} is not codepoint or utf16.`);
+      problems.push(`${at}: offsetUnit ${valueText(line.offsetUnit)} is not codepoint or utf16.`);
       return;
     }
     const check = quoteChecker(line.text, line.offsetUnit);
@@ -250,9 +251,9 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
     const text = value.text;
     let unit: OffsetUnit = 'codepoint';
     if (value.offsetUnit === 'utf16' || value.offsetUnit === 'codepoint') unit = value.offsetUnit;
-    else notes.push({ where, line, kind: 'repaired', message: `Line ${line} declares no known offsetUnit (${String(value.offsetUnit)}); its offsets were read as code points.` });
+    else notes.push({ where, line, kind: 'repaired', message: `Line ${line} declares no known offsetUnit (${valueText(value.offsetUnit)}); its offsets were read as code points.` });
     const docId = docIds.claim(str(value.id) ?? `line-${line}`);
-    if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${String(value.id)} was used before; it became ${docId.id}.` });
+    if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${valueText(value.id)} was used before; it became ${docId.id}.` });
     const check = quoteChecker(text, unit);
     const spans: DatasetSpan[] = [];
     const spanIdMap = new Map<string, string>();
@@ -283,7 +284,7 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
       if (!isRecord(c)) continue;
       const claimId = addSpan(isRecord(c.span) ? { ...c.span, id: c.id } : undefined, 'CLAIM', 'claim');
       if (claimId === undefined) {
-        skip(`Line ${line}: claim ${String(c.id)} could not be read, so its attributions were skipped.`);
+        skip(`Line ${line}: claim ${valueText(c.id)} could not be read, so its attributions were skipped.`);
         continue;
       }
       for (const a of Array.isArray(c.attributions) ? c.attributions : []) {

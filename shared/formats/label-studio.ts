@@ -20,6 +20,7 @@ import { schemaForLabels } from './common/imported-schema';
 import { isRecord, preview, stripBom } from './common/json-lines';
 import { configLabelValues, labelStudioConfig } from './common/ls-config';
 import { quoteChecker, spanToUtf16, spansInUnit } from './common/span-units';
+import { valueText } from './common/value-text';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -204,7 +205,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
     }
     const tasks = Array.isArray(parsed) ? parsed : [parsed];
     tasks.forEach((task, index) => {
-      const where = `${file.path} task ${isRecord(task) && task.id !== undefined ? String(task.id) : index + 1}`;
+      const where = `${file.path} task ${isRecord(task) && task.id !== undefined ? valueText(task.id) : index + 1}`;
       const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message });
       if (!isRecord(task) || !isRecord(task.data) || typeof task.data.text !== 'string') {
         skip(`Item ${index + 1} is not a task with data.text; it was skipped.`);
@@ -227,7 +228,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         if (item.type === 'relation') continue;
         const value = item.value;
         if (!isRecord(value) || !Array.isArray(value.labels)) {
-          if (item.type !== undefined) skip(`Result item of type ${String(item.type)} carries no span labels; it was skipped.`);
+          if (item.type !== undefined) skip(`Result item of type ${valueText(item.type)} carries no span labels; it was skipped.`);
           continue;
         }
         const quote = typeof value.text === 'string' ? value.text : undefined;
@@ -236,15 +237,15 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         if (problem) {
           if (quote !== undefined && checkUtf16(value.start, value.end, quote) === null) {
             unit = 'utf16';
-            notes.push({ where, kind: 'repaired', message: `Region ${String(item.id)} matches its text only in UTF-16 units (an older Label Studio build); it was read as such.` });
+            notes.push({ where, kind: 'repaired', message: `Region ${valueText(item.id)} matches its text only in UTF-16 units (an older Label Studio build); it was read as such.` });
           } else {
-            skip(`Region ${String(item.id)} ${problem}; it was skipped.`);
+            skip(`Region ${valueText(item.id)} ${problem}; it was skipped.`);
             continue;
           }
         }
         const range = spanToUtf16(text, value.start, value.end, unit);
         if ('reason' in range) {
-          skip(`Region ${String(item.id)} ${range.reason}; it was skipped.`);
+          skip(`Region ${valueText(item.id)} ${range.reason}; it was skipped.`);
           continue;
         }
         const regionId = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : `${docId.id}:r${spans.length + 1}`;
@@ -262,11 +263,11 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         const to = regions.get(String(item.to_id));
         const relationLabels = Array.isArray(item.labels) ? item.labels.filter((l): l is string => typeof l === 'string') : [];
         if (from === undefined || to === undefined) {
-          skip(`Relation ${String(item.from_id)} → ${String(item.to_id)} does not join two regions of the task; it was skipped.`);
+          skip(`Relation ${valueText(item.from_id)} → ${valueText(item.to_id)} does not join two regions of the task; it was skipped.`);
           continue;
         }
         const [a, b] = item.direction === 'left' ? [to, from] : [from, to];
-        if (!relationLabels.length) skip(`Relation ${String(item.from_id)} → ${String(item.to_id)} has no label; it was skipped.`);
+        if (!relationLabels.length) skip(`Relation ${valueText(item.from_id)} → ${valueText(item.to_id)} has no label; it was skipped.`);
         for (const type of relationLabels) relations.push({ from: a, to: b, type });
       }
       const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);

@@ -2,7 +2,7 @@
  * The zod schema of Isnad's native JSON format, version 1. Import validates against it;
  * the exporter's output satisfies it (a unit test checks both).
  */
-import { z } from 'zod';
+import { z } from '../security/zod';
 
 /** The current native format version. Older versions are migrated by `native-migrations.ts`. */
 export const NATIVE_FORMAT_VERSION = 2;

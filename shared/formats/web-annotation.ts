@@ -34,6 +34,7 @@ import { SOURCE_KINDS, type SourceKind } from '../model/types';
 import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { filterDocument } from './native-dataset';
+import { valueText } from './common/value-text';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -309,8 +310,8 @@ export function verifyWebAnnotation(json: string): string[] {
       continue;
     }
     const actual = sliceCodePoints(doc, position.start, position.end);
-    if (actual === undefined) problems.push(`annotation ${id}: [${String(position.start)}, ${String(position.end)}) is not a span of the text (${doc.codePoints.length} code points).`);
-    else if (actual !== quote.exact) problems.push(`annotation ${id}: [${String(position.start)}, ${String(position.end)}) in code points reads “${actual}” but quotes “${quote.exact}”.`);
+    if (actual === undefined) problems.push(`annotation ${id}: [${valueText(position.start)}, ${valueText(position.end)}) is not a span of the text (${doc.codePoints.length} code points).`);
+    else if (actual !== quote.exact) problems.push(`annotation ${id}: [${valueText(position.start)}, ${valueText(position.end)}) in code points reads “${actual}” but quotes “${quote.exact}”.`);
     else {
       const start = position.start as number;
       const end = position.end as number;
@@ -318,7 +319,7 @@ export function verifyWebAnnotation(json: string): string[] {
       if (doc.codePoints.slice(end, end + QUOTE_CONTEXT).join('') !== quote.suffix) problems.push(`annotation ${id}: the suffix does not match the text after the span.`);
     }
     if (!asArray(a.body).some((b) => isRecord(b) && hasType(b, 'TextualBody') && b.purpose === 'tagging' && typeof b.value === 'string')) problems.push(`annotation ${id}: no tagging body with the label.`);
-    for (const b of asArray(a.body)) if (isRecord(b) && b.purpose === 'identifying' && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${String(b.source)} is not in isnad:sources.`);
+    for (const b of asArray(a.body)) if (isRecord(b) && b.purpose === 'identifying' && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${valueText(b.source)} is not in isnad:sources.`);
   }
   for (const a of annotations) {
     if (a.motivation !== 'linking') continue;
@@ -328,16 +329,16 @@ export function verifyWebAnnotation(json: string): string[] {
     for (const t of targets) {
       const ref = isRecord(t) ? t.source : t;
       const doc = typeof ref === 'string' ? spanDocs.get(ref) : undefined;
-      if (doc === undefined) problems.push(`annotation ${id}: target ${String(ref)} is not a span annotation of the file.`);
+      if (doc === undefined) problems.push(`annotation ${id}: target ${valueText(ref)} is not a span annotation of the file.`);
       else docsOfTargets.add(doc);
     }
     if (docsOfTargets.size > 1) problems.push(`annotation ${id}: its targets lie in different documents.`);
     if (!targets.some((t) => isRecord(t) && t['isnad:role'] === 'claim')) problems.push(`annotation ${id}: no claim target.`);
     const identifying = asArray(a.body).filter((b) => isRecord(b) && b.purpose === 'identifying');
     if (identifying.length !== 1) problems.push(`annotation ${id}: needs exactly one identifying body (the source).`);
-    for (const b of identifying) if (isRecord(b) && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${String(b.source)} is not in isnad:sources.`);
+    for (const b of identifying) if (isRecord(b) && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${valueText(b.source)} is not in isnad:sources.`);
     const via = a['isnad:via'];
-    if (via !== undefined && (typeof via !== 'string' || !attributionIds.has(via))) problems.push(`annotation ${id}: isnad:via ${String(via)} is not an attribution of the file.`);
+    if (via !== undefined && (typeof via !== 'string' || !attributionIds.has(via))) problems.push(`annotation ${id}: isnad:via ${valueText(via)} is not an attribution of the file.`);
   }
   return problems;
 }
@@ -490,7 +491,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     }
     const working = docOf(target.source as string);
     if (!working) {
-      skip(`the text of ${String(target.source)} is not in the file (nor a .txt file named ${lastSegment(String(target.source))}.txt).`);
+      skip(`the text of ${valueText(target.source)} is not in the file (nor a .txt file named ${lastSegment(String(target.source))}.txt).`);
       continue;
     }
     const { position, quote } = readSelectors(target);
@@ -507,7 +508,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       located = locateQuote(text, quote, hint);
       if (located && position) {
         const [cs, ce] = fromUtf16Offsets(text, [located.start, located.end], 'codepoint');
-        notes.push({ where, kind: 'repaired', message: `${iri}: the TextPositionSelector [${String(position.start)}, ${String(position.end)}) does not read “${quote.exact}”; the quote was found at [${cs}, ${ce}) (code points) and used.` });
+        notes.push({ where, kind: 'repaired', message: `${iri}: the TextPositionSelector [${valueText(position.start)}, ${valueText(position.end)}) does not read “${quote.exact}”; the quote was found at [${cs}, ${ce}) (code points) and used.` });
       }
     }
     if (!located) {

@@ -17,6 +17,10 @@ export const IPC_CHANNELS = {
   openArticleFiles: 'isnad:open-article-files',
   /** Renderer → main: show the folder dialog and return the article files of the folder tree. */
   openArticleFolder: 'isnad:open-article-folder',
+  /** Renderer → main: show the open dialog for dataset files and return the chosen files' bytes. */
+  openDatasetFiles: 'isnad:open-dataset-files',
+  /** Renderer → main: show the folder dialog and return the brat files (.txt, .ann, annotation.conf) of the folder tree. */
+  openDatasetFolder: 'isnad:open-dataset-folder',
   /** Renderer → main: show the save dialog and write an export atomically. */
   saveExport: 'isnad:save-export',
   /** Renderer → main: application version and platform. */
@@ -32,6 +36,8 @@ export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 export const INVOKE_CHANNELS = [
   IPC_CHANNELS.openArticleFiles,
   IPC_CHANNELS.openArticleFolder,
+  IPC_CHANNELS.openDatasetFiles,
+  IPC_CHANNELS.openDatasetFolder,
   IPC_CHANNELS.saveExport,
   IPC_CHANNELS.getAppInfo,
 ] as const;
@@ -40,7 +46,25 @@ export const INVOKE_CHANNELS = [
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Commands the application menu sends to the renderer (validated by `MenuCommandSchema`). */
-export const MENU_COMMANDS = ['open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset', 'corpora'] as const;
+export const MENU_COMMANDS = [
+  'open',
+  'open-folder',
+  'export',
+  'undo',
+  'redo',
+  'next-document',
+  'previous-document',
+  'next-unfinished',
+  'done-next',
+  'search',
+  'toggle-suggestions',
+  'command-palette',
+  'shortcuts',
+  'keyboard-settings',
+  'import-dataset',
+  'import-dataset-folder',
+  'corpora',
+] as const;
 
 /** Largest article file main will read: larger files come back as an error entry, unread. */
 export const MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024;
@@ -59,7 +83,7 @@ export const MAX_FOLDER_DEPTH = 32;
 export const MAX_FOLDER_ENTRIES = 100_000;
 
 /** The function names of `window.isnad`, exactly (nothing else is exposed). */
-export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'saveExport', 'onMenuCommand', 'getAppInfo'] as const;
+export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport', 'onMenuCommand', 'getAppInfo'] as const;
 
 /** One function name of `window.isnad`. */
 export type IsnadApiMethod = (typeof ISNAD_API_METHODS)[number];

@@ -5,7 +5,6 @@
  * view; and a deterministic layered layout that reads right to left (the citing source to
  * the right of the cited one, arrows pointing leftwards). Pure: no DOM.
  */
-import { sourceDisplayName } from './attribution-commands';
 import type { CorpusState } from './state';
 import type { AttributionRecord, SourceRecord } from './types';
 
@@ -154,32 +153,6 @@ export function citationGraph(state: CorpusState): CitationGraph {
   const sourceOf = (id: string): SourceRecord => state.sources.get(id)!;
   edges.sort((a, b) => b.weight - a.weight || compareSources(sourceOf(a.from), sourceOf(b.from)) || compareSources(sourceOf(a.to), sourceOf(b.to)));
   return { nodes, edges };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/**
- * What an edge means, in words: "RIA Novosti relays Foreign ministry source (3 claims)",
- * "Qasioun cites SANA in its articles (2 claims)". `name` picks how sources are named.
- */
-export function describeEdge(graph: CitationGraph, edge: GraphEdge, name: (source: SourceRecord) => string = sourceShortName): string {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n.source]));
-  const from = byId.get(edge.from);
-  const to = byId.get(edge.to);
-  const a = from ? name(from) : edge.from;
-  const b = to ? name(to) : edge.to;
-  if (edge.relayed && edge.published) return `${a} relays ${b} (${plural(edge.weight, 'claim')}, ${edge.published} of them in its own articles)`;
-  if (edge.relayed) return `${a} relays ${b} (${plural(edge.weight, 'claim')})`;
-  return `${a} cites ${b} in its articles (${plural(edge.weight, 'claim')})`;
-}
-
-/** What a node stands for, in words: "RIA Novosti (وكالة نوفوستي): 3 claims in 2 documents, publisher of 1". */
-export function describeNode(node: GraphNode): string {
-  const parts = [`${plural(node.claims, 'claim')} in ${plural(node.documents, 'document')}`];
-  if (node.asPublisher) parts.push(`publisher of ${plural(node.asPublisher, 'document')}`);
-  return `${sourceDisplayName(node.source)}: ${parts.join(', ')}`;
 }
 
 /**

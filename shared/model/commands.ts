@@ -5,7 +5,7 @@
  */
 import { isGraphemeBoundary } from '../text/graphemes';
 import { spanRemovalChanges, spanUsage } from './attribution-commands';
-import { findLabel } from './schema';
+import { findLabel, type LabelDef } from './schema';
 import type { CorpusState } from './state';
 import { spansOfDocument } from './state';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
@@ -31,6 +31,35 @@ function statusAfterEdit(doc: DocumentRecord): RecordChange[] {
 }
 
 /**
+ * Why a span with `label` cannot cover [start, end) of `doc`, or null when it can: offsets
+ * out of range or empty, an edge inside a grapheme cluster, an exact duplicate, or crossing
+ * a span the schema forbids. `ignoreSpanId` is the span being moved (it cannot clash with
+ * itself).
+ */
+function placementProblem(state: CorpusState, doc: DocumentRecord, start: number, end: number, label: LabelDef, ignoreSpanId?: string): string | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || start >= end) {
+    return 'Select some text first.';
+  }
+  if (!isGraphemeBoundary(doc.text, start) || !isGraphemeBoundary(doc.text, end)) {
+    return 'A span edge would split a letter from its marks.';
+  }
+  for (const other of spansOfDocument(state, doc.id)) {
+    if (other.id === ignoreSpanId) continue;
+    if (other.start === start && other.end === end && other.label === label.id) {
+      return `This text is already marked ${label.id}.`;
+    }
+    const crosses = other.start < end && start < other.end && !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
+    if (!crosses) continue;
+    const otherKind = findLabel(state.corpus.schema, other.label)?.kind;
+    const rule = state.corpus.schema.allowCrossing;
+    if (rule === 'never' || (rule === 'different-kind' && otherKind === label.kind)) {
+      return `The ${label.id} span would partly overlap the ${other.label} span “${doc.text.slice(other.start, other.end)}”; spans may nest but not cross.`;
+    }
+  }
+  return null;
+}
+
+/**
  * Adds a span `[start, end)` with `label` to a document. Refuses empty or out-of-range
  * offsets, edges inside a grapheme cluster, unknown labels, an exact duplicate, and crossing
  * spans the schema forbids. A first span moves the document from "to do" to "in progress".
@@ -41,24 +70,8 @@ export function addSpan(state: CorpusState, args: { docId: string; start: number
   const label = findLabel(state.corpus.schema, args.label);
   if (!label) return fail(`There is no label “${args.label}” in this corpus.`);
   const { start, end } = args;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || start >= end) {
-    return fail('Select some text first.');
-  }
-  if (!isGraphemeBoundary(doc.text, start) || !isGraphemeBoundary(doc.text, end)) {
-    return fail('A span edge would split a letter from its marks.');
-  }
-  for (const other of spansOfDocument(state, doc.id)) {
-    if (other.start === start && other.end === end && other.label === label.id) {
-      return fail(`This text is already marked ${label.id}.`);
-    }
-    const crosses = other.start < end && start < other.end && !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
-    if (!crosses) continue;
-    const otherKind = findLabel(state.corpus.schema, other.label)?.kind;
-    const rule = state.corpus.schema.allowCrossing;
-    if (rule === 'never' || (rule === 'different-kind' && otherKind === label.kind)) {
-      return fail(`The new ${label.id} span would partly overlap the ${other.label} span “${doc.text.slice(other.start, other.end)}”; spans may nest but not cross.`);
-    }
-  }
+  const problem = placementProblem(state, doc, start, end, label);
+  if (problem) return fail(problem);
   const span: SpanRecord = {
     id: ctx.newId(),
     corpusId: doc.corpusId,
@@ -75,6 +88,31 @@ export function addSpan(state: CorpusState, args: { docId: string; start: number
       origin: 'user',
       description: `Add ${label.id} span`,
       docId: doc.id,
+    }),
+  };
+}
+
+/**
+ * Moves a span's edges to [start, end) in one undoable step, under the rules of adding one
+ * (grapheme boundaries, no duplicate, no forbidden crossing). The span keeps its id, so the
+ * attributions that use it stay valid.
+ */
+export function resizeSpan(state: CorpusState, args: { spanId: string; start: number; end: number }): CommandResult {
+  const span = state.spans.get(args.spanId);
+  if (!span) return fail('That span no longer exists.');
+  const doc = state.documents.get(span.docId);
+  if (!doc) return fail('That document is no longer in the corpus.');
+  const label = findLabel(state.corpus.schema, span.label);
+  if (!label) return fail(`There is no label “${span.label}” in this corpus.`);
+  if (span.start === args.start && span.end === args.end) return fail('The span already has these edges.');
+  const problem = placementProblem(state, doc, args.start, args.end, label, span.id);
+  if (problem) return fail(problem === 'Select some text first.' ? 'A span must keep at least one character.' : problem);
+  return {
+    ok: true,
+    tx: transaction([{ table: 'spans', id: span.id, before: span, after: { ...span, start: args.start, end: args.end } }], {
+      origin: 'user',
+      description: `Resize ${span.label} span`,
+      docId: span.docId,
     }),
   };
 }

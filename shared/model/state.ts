@@ -2,6 +2,7 @@
  * The immutable in-memory value of one open corpus. It is changed only by applying
  * transactions (`applyTransaction`); views read it and never own annotation state.
  */
+import { compareSpans, sortedSpansOf } from './span-index';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
 
 /** Everything the editor knows about the open corpus. Never mutated: each change makes a new value. */
@@ -65,16 +66,14 @@ export function documentsInOrder(state: CorpusState): DocumentRecord[] {
   return [...state.documents.values()].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
 
-/** Compares spans in reading order: by start, then longer (outer) spans first, then label. */
-export function compareSpans(a: SpanRecord, b: SpanRecord): number {
-  return a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id);
-}
+export { compareSpans };
 
-/** The spans of one document in reading order. */
+/**
+ * The spans of one document in reading order (a fresh array). The sorted order is cached per
+ * state and carried through transactions (span-index.ts), so this is a copy, not a sort.
+ */
 export function spansOfDocument(state: CorpusState, docId: string): SpanRecord[] {
-  const result: SpanRecord[] = [];
-  for (const span of state.spans.values()) if (span.docId === docId) result.push(span);
-  return result.sort(compareSpans);
+  return sortedSpansOf(state.spans, docId).slice();
 }
 
 /**

@@ -3,6 +3,7 @@
  * each holding the record before and after, so it can be inverted exactly and written to
  * the database as the same list of puts and deletes (one write path).
  */
+import { carrySortedSpans } from './span-index';
 import type { CorpusState } from './state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
 
@@ -75,10 +76,13 @@ export function applyTransaction(state: CorpusState, tx: Transaction): CorpusSta
     if (change.id !== state.corpus.id || change.after === null) throw new TransactionConflictError(`corpus ${change.id} is not the open corpus`);
     corpus = change.after as CorpusRecord;
   }
+  const spanChanges = byTable.spans as { id: string; before: SpanRecord | null; after: SpanRecord | null }[];
+  const spans = applyToMap(state.spans, spanChanges, 'span');
+  carrySortedSpans(state.spans, spans, spanChanges);
   return {
     corpus,
     documents: applyToMap(state.documents, byTable.documents as { id: string; before: DocumentRecord | null; after: DocumentRecord | null }[], 'document'),
-    spans: applyToMap(state.spans, byTable.spans as { id: string; before: SpanRecord | null; after: SpanRecord | null }[], 'span'),
+    spans,
     sources: applyToMap(state.sources, byTable.sources as { id: string; before: SourceRecord | null; after: SourceRecord | null }[], 'source'),
     attributions: applyToMap(state.attributions, byTable.attributions as { id: string; before: AttributionRecord | null; after: AttributionRecord | null }[], 'attribution'),
   };

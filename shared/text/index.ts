@@ -9,3 +9,6 @@ export * from './graphemes';
 export * from './words';
 export * from './paragraphs';
 export * from './offsets';
+export * from './sentences';
+export * from './caret';
+export * from './span-edges';

@@ -90,3 +90,33 @@ export function snapSelection(text: string, start: number, end: number, mode: Sn
     end: snapToGrapheme(text, last.end, 'forward'),
   };
 }
+
+const DETACHABLE = /[^\p{L}\p{N}\p{M}\s]/u;
+const SPACE = /\s/u;
+
+/**
+ * Drops punctuation that belongs to the neighbouring words from the edges of [start, end):
+ * a leading run of punctuation followed by a space ("، طلب" → "طلب") and a trailing run
+ * preceded by one ("طلب ،" → "طلب"). Punctuation attached to the selected words stays:
+ * «…», (…), a final full stop. For keyboard selections made word by word, which pick up
+ * the punctuation between words. Returns the range unchanged when nothing would be left.
+ */
+export function trimDetachedPunctuation(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  for (;;) {
+    let i = from;
+    while (i < end && DETACHABLE.test(text[i]!)) i++;
+    if (i === from || i >= end || !SPACE.test(text[i]!)) break;
+    while (i < end && SPACE.test(text[i]!)) i++;
+    from = i;
+  }
+  let to = end;
+  for (;;) {
+    let i = to;
+    while (i > from && DETACHABLE.test(text[i - 1]!)) i--;
+    if (i === to || i <= from || !SPACE.test(text[i - 1]!)) break;
+    while (i > from && SPACE.test(text[i - 1]!)) i--;
+    to = i;
+  }
+  return from < to ? { start: from, end: to } : { start, end };
+}

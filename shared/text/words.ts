@@ -4,4 +4,4 @@
  */
 export { wordSegments, nextWordEdge, type WordSegment } from './wordSegments';
 export { cliticBoundaries } from './clitics';
-export { snapSelection, type SnapMode } from './snapSelection';
+export { snapSelection, trimDetachedPunctuation, type SnapMode } from './snapSelection';

@@ -135,11 +135,14 @@ async function run(count: number): Promise<BenchResult> {
 
 const params = new URLSearchParams(location.search);
 const count = Number(params.get('articles') ?? 10_000);
+const suite = params.get('suite') ?? 'import';
 const job = params.has('profile')
   ? import('./profile').then((m) => m.profile(count))
-  : params.get('suite') === 'export'
+  : suite === 'export'
     ? import('./export-bench').then((m) => m.runExportBench(count))
-    : run(count);
+    : suite === 'render'
+      ? import('./render-bench').then((m) => m.runRenderPage(params.get('mode') === 'app' ? 'app' : 'plain', Number(params.get('spans') ?? 10_000), params.get('view') === 'window' ? 'window' : 'article'))
+      : run(count);
 job.then(
   (result) => {
     (window as unknown as { __bench: unknown }).__bench = { ok: true, result };

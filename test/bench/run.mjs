@@ -1,20 +1,44 @@
 // `npm run bench`: builds the benchmark page, serves it on 127.0.0.1, runs it in headless
-// Chromium and prints the figures as ratios to a baseline measured in the same run.
-// Exits 1 when a target is missed. Options: --articles N (default 10000), --suite import|export.
+// Chromium and prints the figures as ratios to a baseline measured in the same run. Each suite
+// also writes its figures to out/bench/<suite>.json (one object per measure: name, value, unit,
+// baseline, ratio, target). Exits 1 when a target is missed.
+// Options: --suite import|export|render (default: all three), --articles N (import and export,
+// default 10000), --edits N (render: add/relabel/delete cycles per variant, default 20).
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { chromium } from '@playwright/test';
+import { runRenderSuite } from './render-suite.mjs';
 
 const args = process.argv.slice(2);
-const articles = Number(args[args.indexOf('--articles') + 1] || 10000) || 10000;
-// --suite import|export runs one suite only (default: both).
-const suite = args.includes('--suite') ? args[args.indexOf('--suite') + 1] : 'all';
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const articles = Number(option('--articles', 10000)) || 10000;
+const edits = Number(option('--edits', 20)) || 20;
+const suite = option('--suite', 'all');
+if (!['all', 'import', 'export', 'render'].includes(suite)) {
+  console.error(`Unknown suite “${suite}”: use import, export or render (or no --suite for all three).`);
+  process.exit(2);
+}
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const port = Number(process.env.BENCH_PORT ?? 4199);
 
 const build = spawnSync('npx', ['vite', 'build', '--config', 'test/bench/vite.bench.config.ts'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = spawn('npx', ['vite', 'preview', '--config', 'test/bench/vite.bench.config.ts'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-await new Promise((resolve) => setTimeout(resolve, 1500));
+// Wait until the preview server answers (it can take a few seconds on a busy machine).
+for (let waited = 0; ; waited += 250) {
+  const up = await fetch(`http://127.0.0.1:${port}/`).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (up) break;
+  if (waited > 30_000) {
+    console.error(`The benchmark server did not start on port ${port}.`);
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -22,47 +46,84 @@ const stop = () => {
     /* already gone */
   }
 };
-let failed;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stop();
+    process.exit(130);
+  });
+}
+
+const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+
+/** Writes one suite's measures as JSON, with when and where they were measured. */
+function writeMeasures(name, measures) {
+  mkdirSync('out/bench', { recursive: true });
+  const file = `out/bench/${name}.json`;
+  writeFileSync(file, `${JSON.stringify({ suite: name, measuredAt: new Date().toISOString(), machine, measures }, null, 2)}\n`);
+  console.log(`  (written to ${file})`);
+}
+
+/** A measure object: value and baseline in one unit, ratio value/baseline. */
+const measure = (name, value, unit, baseline, target) => ({ name, value, unit, baseline, ratio: baseline ? value / baseline : null, ...(target ? { target } : {}) });
+
+let failed = false;
 try {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
-  const runSuite = async (query) => {
+  const runPage = async (query) => {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`http://127.0.0.1:${process.env.BENCH_PORT ?? 4199}/?${query}`);
+    await page.goto(`http://127.0.0.1:${port}/?${query}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: 600_000, polling: 500 });
     const outcome = await page.evaluate(() => window.__bench);
     if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__long ?? [])));
-    await page.close();
     if (!outcome.ok) throw new Error(outcome.error);
-    return outcome.result;
+    return { page, result: outcome.result };
   };
-  const r = suite === 'export' ? null : await runSuite(`articles=${articles}`);
-  const e = suite === 'import' ? null : await runSuite(`suite=export&articles=${articles}`);
+  const runSuite = async (query) => {
+    const { page, result } = await runPage(query);
+    await page.close();
+    return result;
+  };
+
+  if (suite === 'all' || suite === 'import') {
+    const r = await runSuite(`articles=${articles}`);
+    console.log(`\nImport benchmark (headless Chromium, one run)`);
+    console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
+    console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
+    console.log(`  Isnad import (worker: decode, hash, MinHash; batched durable writes): ${ms(r.importMs)}`);
+    console.log(`  (diagnostic) one import worker alone, preparing every file without writing: ${ms(r.prepareOnlyMs)}`);
+    console.log(`  (diagnostic) reading the same files as browser File objects: ${ms(r.fileReadMs)} (Electron delivers bytes instead)`);
+    console.log(`  import / baseline: ${r.ratio.toFixed(2)}×   (target ≤ 1.50×) ${r.ratio <= 1.5 ? 'OK' : 'MISSED'}`);
+    console.log(`  longest UI frame during the import: ${ms(r.longestFrameMs)}, frames over 100 ms: ${r.framesOver100ms}   (target 0) ${r.framesOver100ms === 0 ? 'OK' : 'MISSED'}`);
+    failed ||= r.ratio > 1.5 || r.framesOver100ms > 0;
+    writeMeasures('import', [
+      measure('import', r.importMs, 'ms', r.baselineMs, '≤ 1.5×'),
+      measure('longest UI frame during import', r.longestFrameMs, 'ms', null, '≤ 100 ms'),
+    ]);
+  }
+  if (suite === 'all' || suite === 'export') {
+    const e = await runSuite(`suite=export&articles=${articles}`);
+    console.log(`\nExport benchmark (same run)`);
+    console.log(`  corpus: ${e.documents.toLocaleString('en')} documents, ${e.spans.toLocaleString('en')} spans`);
+    console.log(`  baseline, JSON.stringify of the same data: ${ms(e.stringifyMs)}`);
+    console.log(`  native JSON export (verification included): ${ms(e.nativeMs)} = ${e.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
+    console.log(`  JSON Lines export (verification included): ${ms(e.jsonlMs)} = ${e.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
+    failed ||= e.nativeRatio > 2 || e.jsonlRatio > 2;
+    writeMeasures('export', [
+      measure('native JSON export', e.nativeMs, 'ms', e.stringifyMs, '≤ 2×'),
+      measure('JSON Lines export', e.jsonlMs, 'ms', e.stringifyMs, '≤ 2×'),
+    ]);
+  }
+  if (suite === 'all' || suite === 'render') {
+    const { measures, missed } = await runRenderSuite(runPage, { edits, log: console.log });
+    failed ||= missed;
+    writeMeasures('render', measures);
+  }
   await browser.close();
-  const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
-  failed = false;
-  if (r) {
-  console.log(`\nImport benchmark (headless Chromium, one run)`);
-  console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
-  console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
-  console.log(`  Isnad import (worker: decode, hash, MinHash; batched durable writes): ${ms(r.importMs)}`);
-  console.log(`  (diagnostic) one import worker alone, preparing every file without writing: ${ms(r.prepareOnlyMs)}`);
-  console.log(`  (diagnostic) reading the same files as browser File objects: ${ms(r.fileReadMs)} (Electron delivers bytes instead)`);
-  console.log(`  import / baseline: ${r.ratio.toFixed(2)}×   (target ≤ 1.50×) ${r.ratio <= 1.5 ? 'OK' : 'MISSED'}`);
-  console.log(`  longest UI frame during the import: ${ms(r.longestFrameMs)}, frames over 100 ms: ${r.framesOver100ms}   (target 0) ${r.framesOver100ms === 0 ? 'OK' : 'MISSED'}`);
-  failed ||= r.ratio > 1.5 || r.framesOver100ms > 0;
-  }
-  if (e) {
-  console.log(`\nExport benchmark (same run)`);
-  console.log(`  corpus: ${e.documents.toLocaleString('en')} documents, ${e.spans.toLocaleString('en')} spans`);
-  console.log(`  baseline, JSON.stringify of the same data: ${ms(e.stringifyMs)}`);
-  console.log(`  native JSON export (verification included): ${ms(e.nativeMs)} = ${e.nativeRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.nativeRatio <= 2 ? 'OK' : 'MISSED'}`);
-  console.log(`  JSON Lines export (verification included): ${ms(e.jsonlMs)} = ${e.jsonlRatio.toFixed(2)}×   (target ≤ 2.00×) ${e.jsonlRatio <= 2 ? 'OK' : 'MISSED'}`);
-  failed ||= e.nativeRatio > 2 || e.jsonlRatio > 2;
-  }
 } catch (error) {
   console.error(`bench failed: ${error.message}`);
   failed = true;

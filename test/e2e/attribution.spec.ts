@@ -155,6 +155,8 @@ test('attribute values can be extended in the Sources view and used in the palet
   const stance = form.getByRole('textbox', { name: 'Stance values' });
   await stance.fill(`${await stance.inputValue()}, ironic`);
   await form.getByRole('button', { name: 'Save attribute values' }).click();
+  // Saved (durably) once it can be undone; reloading earlier raced the write on a busy machine.
+  await expect(isnad.undoButton).toHaveAccessibleName('Undo: Edit attribute values');
   await page.reload();
   await page.getByRole('button', { name: 'Sources' }).click();
   await expect(page.getByRole('form', { name: 'Attribute values' }).getByRole('textbox', { name: 'Stance values' })).toHaveValue('asserted, hedged, denied, questioned, ironic');

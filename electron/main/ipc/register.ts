@@ -4,13 +4,14 @@
  * page, and the arguments must match the channel's zod schema exactly. Results are checked
  * against the response schema too, so main never answers outside the contract.
  */
-import { z } from 'zod';
+import { z } from '../../../shared/security/zod';
 import { IPC_CONTRACT } from '../../../shared/ipc/contract';
 import type {
   AppInfo,
   InvokeMessage,
   OpenArticleFilesResult,
   OpenArticleFolderResult,
+  OpenDatasetFolderResult,
   SaveExportPayload,
   SaveExportResult,
 } from '../../../shared/ipc/contract';
@@ -34,6 +35,8 @@ export interface IpcMainLike<E> {
 export interface IpcHandlers<E> {
   openArticleFiles(event: E): Promise<OpenArticleFilesResult>;
   openArticleFolder(event: E): Promise<OpenArticleFolderResult>;
+  openDatasetFiles(event: E): Promise<OpenArticleFilesResult>;
+  openDatasetFolder(event: E): Promise<OpenDatasetFolderResult>;
   saveExport(event: E, request: SaveExportPayload): Promise<SaveExportResult>;
   getAppInfo(event: E): AppInfo | Promise<AppInfo>;
 }
@@ -105,6 +108,8 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
   const table: { [M in InvokeMessage]: (event: E, ...args: never[]) => unknown } = {
     openArticleFiles: (event) => handlers.openArticleFiles(event),
     openArticleFolder: (event) => handlers.openArticleFolder(event),
+    openDatasetFiles: (event) => handlers.openDatasetFiles(event),
+    openDatasetFolder: (event) => handlers.openDatasetFolder(event),
     saveExport: (event, request: SaveExportPayload) => handlers.saveExport(event, request),
     getAppInfo: (event) => handlers.getAppInfo(event),
   };

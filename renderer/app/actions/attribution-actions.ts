@@ -89,13 +89,13 @@ export class AttributionActions {
     const { corpus, ui } = this.app;
     const focused = ui.state.focusedSpanId ? corpus.state.spans.get(ui.state.focusedSpanId) : undefined;
     if (!focused) {
-      this.app.notify('info', 'Focus a CLAIM span first (Tab moves between spans), then press A.');
+      this.app.notify('info', this.app.t('notice.focusClaim'));
       return;
     }
     const claim =
       focused.label === 'CLAIM' ? focused : spansOfDocument(corpus.state, focused.docId).find((s) => s.label === 'CLAIM' && s.start <= focused.start && focused.end <= s.end);
     if (!claim) {
-      this.app.notify('info', `The focused span is ${focused.label}, not a claim: focus a CLAIM span, then press A.`);
+      this.app.notify('info', this.app.t('notice.notClaim', { label: focused.label }));
       return;
     }
     this.openPalette(claim.id);

@@ -72,7 +72,7 @@ export class CorpusActions {
     if (!loaded) return false;
     await this.app.corpus.replace(loaded.state, loaded.history);
     await writeSetting(this.app.db, OPEN_CORPUS_KEY, corpusId);
-    this.app.ui.update({ openDocId: null, focusedSpanId: null, focusedSuggestionId: null, palette: null, search: EMPTY_SEARCH, view: 'article', importReport: null });
+    this.app.ui.update({ openDocId: null, focusedSpanId: null, focusedSuggestionId: null, palette: null, caret: null, search: EMPTY_SEARCH, view: 'article', importReport: null });
     const lastDoc = await readSetting<string | null>(this.app.db, OPEN_DOCUMENT_KEY, null);
     const docId = lastDoc && loaded.state.documents.has(lastDoc) ? lastDoc : (documentsInOrder(loaded.state)[0]?.id ?? null);
     if (docId) await this.app.openDocument(docId);
@@ -85,7 +85,7 @@ export class CorpusActions {
    */
   importRunning(): boolean {
     if (!this.app.ui.state.importProgress) return false;
-    this.app.notify('error', 'An import is running into this corpus; wait for it or cancel it first.');
+    this.app.notify('error', this.app.t('notice.corpus.importRunning'));
     return true;
   }
 
@@ -96,15 +96,15 @@ export class CorpusActions {
     try {
       await this.app.corpus.settled();
       if (!(await this.show(corpusId))) {
-        this.app.notify('error', 'That corpus is no longer in the database.');
+        this.app.notify('error', this.app.t('notice.corpus.gone'));
         await this.refreshDialog();
         return false;
       }
-      this.app.notify('info', `Opened the corpus “${this.app.corpus.state.corpus.name}” (${this.app.corpus.state.documents.size} documents).`);
+      this.app.notify('info', this.app.t('notice.corpus.opened', { name: this.app.corpus.state.corpus.name, documents: this.app.t('count.documents', { count: this.app.corpus.state.documents.size }) }));
       await this.refreshDialog();
       return true;
     } catch (error) {
-      this.app.notify('error', `The corpus could not be opened: ${(error as Error).message}. The previous corpus is still open.`);
+      this.app.notify('error', this.app.t('notice.corpus.openFailed', { error: (error as Error).message }));
       return false;
     }
   }
@@ -119,7 +119,7 @@ export class CorpusActions {
   async create(name: string): Promise<boolean> {
     const trimmed = name.trim();
     if (!trimmed) {
-      this.app.notify('error', 'Give the new corpus a name.');
+      this.app.notify('error', this.app.t('notice.corpus.nameNeeded'));
       return false;
     }
     if (this.importRunning()) return false;
@@ -127,11 +127,11 @@ export class CorpusActions {
     const id = ctx.newId();
     try {
       await this.add({ corpus: { id, name: trimmed, schema: DEFAULT_LABEL_SCHEMA, createdAt: ctx.now() }, documents: [], spans: [], sources: defaultRegistry(id, ctx), attributions: [] });
-      this.app.notify('info', `Created the corpus “${trimmed}”. Open article files or import a dataset into it.`);
+      this.app.notify('info', this.app.t('notice.corpus.created', { name: trimmed }));
       await this.refreshDialog();
       return true;
     } catch (error) {
-      this.app.notify('error', `The corpus could not be created: ${(error as Error).message}. Nothing was changed.`);
+      this.app.notify('error', this.app.t('notice.corpus.createFailed', { error: (error as Error).message }));
       return false;
     }
   }
@@ -140,7 +140,7 @@ export class CorpusActions {
   async rename(corpusId: string, name: string): Promise<boolean> {
     const trimmed = name.trim();
     if (!trimmed) {
-      this.app.notify('error', 'A corpus needs a name.');
+      this.app.notify('error', this.app.t('notice.corpus.renameNeedsName'));
       return false;
     }
     try {
@@ -148,12 +148,12 @@ export class CorpusActions {
       if (corpusId === open.id) {
         const result = await this.app.corpus.dispatch(transaction([{ table: 'corpora', id: open.id, before: open, after: { ...open, name: trimmed } }], { origin: 'load', description: 'Rename corpus' }));
         if (!result.ok) throw new Error(result.error);
-      } else if (!(await this.app.db.corpora.update(corpusId, { name: trimmed }))) throw new Error('it is no longer in the database');
-      this.app.notify('info', `Renamed the corpus to “${trimmed}”.`);
+      } else if (!(await this.app.db.corpora.update(corpusId, { name: trimmed }))) throw new Error(this.app.t('notice.corpus.notInDatabase'));
+      this.app.notify('info', this.app.t('notice.corpus.renamed', { name: trimmed }));
       await this.refreshDialog();
       return true;
     } catch (error) {
-      this.app.notify('error', `The corpus could not be renamed: ${(error as Error).message}.`);
+      this.app.notify('error', this.app.t('notice.corpus.renameFailed', { error: (error as Error).message }));
       return false;
     }
   }
@@ -173,21 +173,21 @@ export class CorpusActions {
     if (!target) return false;
     const others = all.filter((c) => c.corpus.id !== corpusId);
     if (!others.length) {
-      this.app.notify('error', 'This is the only corpus, so it cannot be deleted. Create or import another corpus first.');
+      this.app.notify('error', this.app.t('notice.corpus.onlyOne'));
       return false;
     }
     if (corpusId === this.app.corpus.state.corpus.id && this.importRunning()) return false;
     try {
       if (corpusId === this.app.corpus.state.corpus.id) {
         await this.app.corpus.settled();
-        if (!(await this.show(others[others.length - 1]!.corpus.id))) throw new Error('no other corpus could be opened');
+        if (!(await this.show(others[others.length - 1]!.corpus.id))) throw new Error(this.app.t('notice.corpus.noOther'));
       }
       await deleteCorpus(this.app.db, corpusId);
-      this.app.notify('info', `Deleted the corpus “${target.corpus.name}” and its ${target.documents} document${target.documents === 1 ? '' : 's'}.`);
+      this.app.notify('info', this.app.t('notice.corpus.deleted', { name: target.corpus.name, documents: this.app.t('count.documents.genitive', { count: target.documents }) }));
       await this.refreshDialog();
       return true;
     } catch (error) {
-      this.app.notify('error', `The corpus could not be deleted: ${(error as Error).message}.`);
+      this.app.notify('error', this.app.t('notice.corpus.deleteFailed', { error: (error as Error).message }));
       return false;
     }
   }

@@ -13,6 +13,7 @@ import { recordIds, recordsForNewCorpus } from '../../../shared/model/corpus-cop
 import { DEFAULT_MERGE_CHOICES, mergeTransaction, planMerge, type MergeChoices } from '../../../shared/model/dataset-merge';
 import { takenIds } from '../../db/db';
 import type { WorkerInputFile } from '../../import/protocol';
+import type { MessageKey, Translate } from '../../i18n/i18n';
 import type { AppContext } from '../app-context';
 import type { CorpusActions } from './corpus-actions';
 import { freeName } from './corpus-actions';
@@ -37,21 +38,40 @@ export interface DatasetDraft {
   busy: boolean;
 }
 
-/** One line of an import report: "file.conll, line 12 — skipped: Empty token: line skipped." */
-export function noteLine(note: FormatNote): string {
+const NOTE_KINDS: Record<FormatNote['kind'], MessageKey> = { skipped: 'datasetNote.skipped', repaired: 'datasetNote.repaired', unaligned: 'datasetNote.unaligned' };
+
+/**
+ * One line of an import report: "file.conll, line 12 — skipped: Empty token: line skipped."
+ * (the reader's own message stays as `shared/` wrote it).
+ */
+export function noteLine(note: FormatNote, t: Translate): string {
   const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
-  return `${where}${note.line ? `, line ${note.line}` : ''} — ${note.kind}: ${note.message}`;
+  const kind = t(NOTE_KINDS[note.kind]);
+  return note.line ? t('datasetNote.line', { where, line: note.line, kind, message: note.message }) : t('datasetNote.file', { where, kind, message: note.message });
+}
+
+/** A line of the import report with what happened to it (the dialog marks skipped lines). */
+export interface ReportLine {
+  text: string;
+  kind: FormatNote['kind'];
+}
+
+/** Every file skipped unread, then every note from decoding and reading, in the interface language. */
+export function reportLines(draft: DatasetDraft, t: Translate): ReportLine[] {
+  if (!draft.outcome.ok) return [];
+  const skipped = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped' as const, message: u.message }));
+  return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => ({ text: noteLine(note, t), kind: note.kind }));
 }
 
 const READABLE_NAME = /\.(conll|bio|iob|ann|txt|tsv|json|jsonl|ndjson|conf)$/i;
 
-async function bytesOf(file: WorkerInputFile, limit = Infinity): Promise<Uint8Array | { error: string }> {
+async function bytesOf(file: WorkerInputFile, t: Translate, limit = Infinity): Promise<Uint8Array | { error: string }> {
   if ('error' in file) return { error: file.error };
   if ('bytes' in file) return file.bytes.subarray(0, limit);
   try {
     return new Uint8Array(await (limit < file.file.size ? file.file.slice(0, limit) : file.file).arrayBuffer());
   } catch (error) {
-    return { error: `“${file.name}” could not be read: ${(error as Error).message}` };
+    return { error: t('datasetNote.unreadable', { name: file.name, error: (error as Error).message }) };
   }
 }
 
@@ -80,6 +100,21 @@ export class DatasetImportActions {
   }
 
   /**
+   * File → Import a brat folder…: the host's folder chooser; the folder's .txt + .ann pairs
+   * (and annotation.conf) are staged as a brat dataset. A folder with no .ann file changes
+   * nothing and says what a brat folder holds.
+   */
+  async pickFolder(): Promise<void> {
+    const chosen = await this.app.platform.pickDatasetFolder();
+    if (!chosen) return;
+    if (!chosen.files.some((f) => f.name.endsWith('.ann'))) {
+      this.app.notify('error', this.app.t('notice.dataset.noBratPairs', { folder: chosen.folder }));
+      return;
+    }
+    await this.stage(chosen.files, null, chosen.skipped);
+  }
+
+  /**
    * Of dropped files, those that are datasets (by name, or by content for .json, .jsonl and
    * .txt; a .txt beside an .ann of the same name). Reads only what the name cannot decide.
    */
@@ -91,7 +126,7 @@ export class DatasetImportActions {
       const brat = hasAnn && ((file.name.endsWith('.txt') && names.has(file.name.replace(/\.txt$/, '.ann'))) || /(^|\/)annotation\.conf$/.test(file.name));
       if (looksLikeDataset(file.name, '') || brat) result.push(file);
       else if (/\.(json|jsonl|ndjson|txt|tsv)$/i.test(file.name)) {
-        const head = await bytesOf(file, /\.(txt|tsv)$/i.test(file.name) ? SNIFF_BYTES.txt : SNIFF_BYTES.json);
+        const head = await bytesOf(file, this.app.t, /\.(txt|tsv)$/i.test(file.name) ? SNIFF_BYTES.txt : SNIFF_BYTES.json);
         const decoded = head instanceof Uint8Array ? decodeDatasetBytes(file.name, head) : null;
         if (decoded?.ok && looksLikeDataset(file.name, decoded.file.contents)) result.push(file);
       }
@@ -99,17 +134,17 @@ export class DatasetImportActions {
     return result;
   }
 
-  /** Reads the files and shows the dataset dialog with what was read. */
-  async stage(files: readonly WorkerInputFile[], format: FormatName | null = null): Promise<void> {
+  /** Reads the files and shows the dataset dialog with what was read (and the files `skipped` unread, with why). */
+  async stage(files: readonly WorkerInputFile[], format: FormatName | null = null, skipped: ReadonlyArray<{ name: string; reason: string }> = []): Promise<void> {
     const read: OutputFile[] = [];
-    const unreadable: DatasetDraft['unreadable'] = [];
+    const unreadable: DatasetDraft['unreadable'] = skipped.map(({ name, reason }) => ({ name, message: reason }));
     const decodingNotes: FormatNote[] = [];
     for (const file of files) {
       if (!READABLE_NAME.test(file.name) && files.length > 1) {
-        unreadable.push({ name: file.name, message: 'not a dataset file; skipped' });
+        unreadable.push({ name: file.name, message: this.app.t('datasetNote.notDataset') });
         continue;
       }
-      const bytes = await bytesOf(file);
+      const bytes = await bytesOf(file, this.app.t);
       if (!(bytes instanceof Uint8Array)) {
         unreadable.push({ name: file.name, message: bytes.error });
         continue;
@@ -133,7 +168,7 @@ export class DatasetImportActions {
         detected: format ? (this.draft?.detected ?? null) : outcome.ok ? outcome.dataset.format : outcome.format,
         outcome,
         target: 'new',
-        name: freeName(outcome.ok ? outcome.dataset.suggestedName : 'Imported dataset', names),
+        name: freeName(outcome.ok ? outcome.dataset.suggestedName : this.app.t('datasetDialog.defaultName'), names),
         choices: DEFAULT_MERGE_CHOICES,
         busy: false,
       },
@@ -170,8 +205,11 @@ export class DatasetImportActions {
   }
 
   private reportDetails(draft: DatasetDraft): string[] {
-    if (!draft.outcome.ok) return [];
-    return [...draft.unreadable.map((u) => `${u.name} — skipped: ${u.message}`), ...draft.decodingNotes.map(noteLine), ...draft.outcome.dataset.notes.map(noteLine)];
+    return reportLines(draft, this.app.t).map((line) => line.text);
+  }
+
+  private notesNotice(lines: readonly string[]): string {
+    return lines.length ? this.app.t('notice.dataset.notes', { count: lines.length }) : '';
   }
 
   /** Imports the staged dataset into a new corpus: every record written at once, then the corpus is opened. */
@@ -180,7 +218,7 @@ export class DatasetImportActions {
     if (!draft?.outcome.ok || draft.busy) return false;
     const name = draft.name.trim();
     if (!name) {
-      this.app.notify('error', 'Give the new corpus a name.');
+      this.app.notify('error', this.app.t('notice.corpus.nameNeeded'));
       return false;
     }
     if (this.corpora.importRunning()) return false;
@@ -191,18 +229,19 @@ export class DatasetImportActions {
       const ctx = this.app.corpus.context;
       const keepId = dataset.corpusId && !(await this.app.db.corpora.get(dataset.corpusId));
       const records = recordsForNewCorpus(dataset.state, { corpusId: keepId ? dataset.corpusId! : ctx.newId(), name, isTaken: (table, id) => taken[table].has(id), newId: ctx.newId });
-      if (!(await this.corpora.add(records))) throw new Error('the written corpus could not be read back');
+      if (!(await this.corpora.add(records))) throw new Error(this.app.t('notice.dataset.notReadBack'));
       this.app.ui.update({ datasetDraft: null, corpora: null });
       const lines = this.reportDetails(draft);
+      const { t } = this.app;
       this.app.notify(
         'info',
-        `Imported ${records.documents.length} document${records.documents.length === 1 ? '' : 's'} and ${records.spans.length} span${records.spans.length === 1 ? '' : 's'} (${dataset.format}) into the new corpus “${name}”.${lines.length ? ` ${lines.length} line${lines.length === 1 ? ' was' : 's were'} skipped or repaired:` : ''}`,
+        t('notice.dataset.imported', { documents: t('count.documents', { count: records.documents.length }), spans: t('count.spans', { count: records.spans.length }), format: dataset.format, name, notes: this.notesNotice(lines) }),
         lines,
       );
       return true;
     } catch (error) {
       this.update({ busy: false });
-      this.app.notify('error', `The dataset could not be imported: ${(error as Error).message}. Nothing was changed.`);
+      this.app.notify('error', this.app.t('notice.dataset.failed', { error: (error as Error).message }));
       return false;
     }
   }
@@ -214,13 +253,15 @@ export class DatasetImportActions {
     const { dataset } = draft.outcome;
     const fileName = draft.files[0]?.path ?? 'dataset';
     this.update({ busy: true });
-    let summary = '';
+    const { t } = this.app;
+    let added = { documents: 0, spans: 0 };
     const tx = await this.app.run((state, ctx) => {
       const plan = planMerge(state, dataset.state, draft.choices);
       const spans = plan.spansOfNewDocuments + (draft.choices.newSpans === 'take-incoming' ? plan.newSpans.length : 0) + (draft.choices.conflicts === 'keep-existing' ? 0 : plan.conflicts.length - (draft.choices.conflicts === 'keep-both' ? plan.notKeptBoth.length : 0));
-      summary = `${plan.newDocuments.length} new document${plan.newDocuments.length === 1 ? '' : 's'}, ${spans} span${spans === 1 ? '' : 's'} added`;
+      added = { documents: plan.newDocuments.length, spans };
+      // The undo description, like every other, is written in English (see ARCHITECTURE: interface language).
       const merged = mergeTransaction(state, dataset.state, plan, ctx, `Merge “${fileName}”`);
-      return merged ? { ok: true, tx: merged } : { ok: false, error: `Nothing to merge: everything in “${fileName}” is already in the corpus (or left out by your choices).` };
+      return merged ? { ok: true, tx: merged } : { ok: false, error: t('notice.dataset.nothingToMerge', { file: fileName }) };
     });
     if (!tx) {
       this.update({ busy: false });
@@ -228,7 +269,17 @@ export class DatasetImportActions {
     }
     this.app.ui.update({ datasetDraft: null });
     const lines = this.reportDetails(draft);
-    this.app.notify('info', `Merged “${fileName}” into “${this.app.corpus.state.corpus.name}”: ${summary}. Undo takes the whole merge back.${lines.length ? ` ${lines.length} line${lines.length === 1 ? ' was' : 's were'} skipped or repaired:` : ''}`, lines);
+    this.app.notify(
+      'info',
+      t('notice.dataset.merged', {
+        file: fileName,
+        name: this.app.corpus.state.corpus.name,
+        documents: t('count.newDocuments', { count: added.documents }),
+        spans: t('count.spans', { count: added.spans }),
+        notes: this.notesNotice(lines),
+      }),
+      lines,
+    );
     if (tx.docId) await this.app.openDocument(tx.docId);
     return true;
   }

@@ -12,35 +12,43 @@ export class ExportActions {
     const exportedAt = new Date().toISOString();
     const result = exportNative(corpus.state, { exportedAt, offsetUnit: 'codepoint', generator: 'Isnad 0.1.0' });
     if (!result.ok) {
-      this.app.notify('error', 'Export stopped: some spans do not match the text, so nothing was written.', result.problems);
+      this.app.notify('error', this.app.t('notice.exportMismatch'), result.problems);
       return;
     }
     try {
       const outcome = await platform.saveExport(nativeExportFileName(corpus.state.corpus.name, exportedAt), result.json);
       if (outcome.saved) {
-        this.app.notify('info', `Exported ${result.file.documents.length} documents and ${result.spanCount} spans (offsets in Unicode code points) to ${outcome.where}.`);
+        this.app.notify(
+          'info',
+          this.app.t('notice.exportedCorpus', { documents: this.app.t('count.documents', { count: result.file.documents.length }), spans: this.app.t('count.spans', { count: result.spanCount }), where: outcome.where }),
+        );
       }
     } catch (error) {
-      this.app.notify('error', `Export failed: ${(error as Error).message}`);
+      this.app.notify('error', this.app.t('notice.exportFailed', { error: (error as Error).message }));
     }
   }
 
   /** Exports a dataset as the export dialog asks (verified by the format's exporter before saving). */
   async exportDataset(request: DatasetExportRequest): Promise<boolean> {
-    const result = buildDatasetExport(this.app.corpus.state, request);
+    const result = buildDatasetExport(this.app.corpus.state, request, undefined, this.app.t);
     if (!result.ok) {
-      this.app.notify('error', 'Export stopped, nothing was written:', result.problems);
+      this.app.notify('error', this.app.t('notice.exportStopped'), result.problems);
       return false;
     }
     try {
       const outcome = await this.app.platform.saveExport(result.fileName, result.contents);
       if (!outcome.saved) return false;
       this.app.ui.update({ exportOpen: false });
-      const notes = result.notes.length ? ` ${result.notes.length} note${result.notes.length === 1 ? '' : 's'} (spans the format cannot hold exactly):` : '';
-      this.app.notify('info', `Exported ${result.documents} documents and ${result.spans} spans as ${request.format} to ${outcome.where}.${notes}`, result.notes);
+      const { t } = this.app;
+      const notes = result.notes.length ? t('notice.exportNotes', { count: result.notes.length }) : '';
+      this.app.notify(
+        'info',
+        t('notice.exportedDataset', { documents: t('count.documents', { count: result.documents }), spans: t('count.spans', { count: result.spans }), format: request.format, where: outcome.where, notes }),
+        result.notes,
+      );
       return true;
     } catch (error) {
-      this.app.notify('error', `Export failed: ${(error as Error).message}`);
+      this.app.notify('error', this.app.t('notice.exportFailed', { error: (error as Error).message }));
       return false;
     }
   }

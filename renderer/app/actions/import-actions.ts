@@ -29,7 +29,11 @@ export class ImportActions {
     const folder = await this.app.platform.pickArticleFolder();
     if (!folder) return;
     if (!folder.files.length) {
-      this.app.notify('error', `The folder has no article files (${folder.skipped.length} skipped).`, folder.skipped.map((s) => `${s.name}: skipped, ${s.reason}`));
+      this.app.notify(
+        'error',
+        this.app.t('notice.folderEmpty', { count: folder.skipped.length }),
+        folder.skipped.map((s) => this.app.t('notice.skippedLine', { file: s.name, reason: s.reason })),
+      );
       return;
     }
     this.stage(folder.files, folder.skipped);
@@ -38,7 +42,7 @@ export class ImportActions {
   /** Shows the import dialog for chosen or dropped files. */
   stage(files: WorkerInputFile[], skipped: Array<{ name: string; reason: string }> = []): void {
     if (this.app.ui.state.importProgress) {
-      this.app.notify('error', 'An import is already running; wait for it or cancel it first.');
+      this.app.notify('error', this.app.t('notice.importRunning'));
       return;
     }
     this.app.ui.update({ importDraft: { files, encodings: {}, skipped } });
@@ -83,15 +87,15 @@ export class ImportActions {
     ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, current: files[0]?.name ?? null, cancelling: false } });
     try {
       const result = await session.start();
-      const summary = describeImport(result.report);
-      const text = result.cancelled ? `Import cancelled: ${result.notProcessed} file${result.notProcessed === 1 ? ' was' : 's were'} not imported. ${summary.text}` : summary.text;
+      const summary = describeImport(result.report, this.app.t);
+      const text = result.cancelled ? this.app.t('notice.importCancelled', { count: result.notProcessed, summary: summary.text }) : summary.text;
       ui.update({ importReport: result.report });
       this.app.notify(summary.tone, text, summary.details);
       const first = result.report.imported[0];
       if (first) await this.app.openDocument(first.docId);
       return result;
     } catch (error) {
-      this.app.notify('error', `The import stopped: ${(error as Error).message}. Documents written before the error are kept whole; nothing is half-imported.`);
+      this.app.notify('error', this.app.t('notice.importStopped', { error: (error as Error).message }));
       return null;
     } finally {
       this.session = null;

@@ -1,33 +1,47 @@
 /**
- * Editing spans in the open article: labelling the selection, relabelling, deleting, moving the
- * span focus, and keyboard selection in reading order.
+ * Editing spans in the open article: labelling the selection, relabelling, resizing and
+ * deleting the focused span, moving the span focus in reading order, and opening a span
+ * (Enter).
  */
-import { addSpan, relabelSpan, removeSpan } from '../../../shared/model/commands';
+import { addSpan, relabelSpan, removeSpan, resizeSpan } from '../../../shared/model/commands';
 import { spanUsage } from '../../../shared/model/attribution-commands';
-import { findLabel, labelDisplayName } from '../../../shared/model/schema';
+import { adjacentSpan } from '../../../shared/model/navigation';
+import { findLabel } from '../../../shared/model/schema';
+import { labelName } from '../../i18n/labels';
 import { spansOfDocument } from '../../../shared/model/state';
-import { splitParagraphs } from '../../../shared/text/paragraphs';
-import { nextWordEdge, snapSelection } from '../../../shared/text/words';
-import { readSelection, selectOffsets } from '../../editor/dom-offsets';
+import { resizeRange, type EdgeChange, type EdgeUnit, type SpanEdge } from '../../../shared/text/span-edges';
+import { snapSelection, trimDetachedPunctuation } from '../../../shared/text/words';
 import type { AppContext } from '../app-context';
+import type { AttributionActions } from './attribution-actions';
+import type { CaretActions } from './caret-actions';
 
 export class SpanActions {
-  constructor(private readonly app: AppContext) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly caret: CaretActions,
+    private readonly attribution: AttributionActions,
+  ) {}
 
   private openDocument() {
     const docId = this.app.ui.state.openDocId;
     return docId ? this.app.corpus.state.documents.get(docId) : undefined;
   }
 
-  /** The current selection in the open article, snapped to words (clitic-aware), or null. */
+  /**
+   * The current selection in the open article, or null when it is empty: a keyboard
+   * selection as it is (grapheme-exact, without spaces and the detached punctuation that
+   * word steps pick up between words), a pointer selection snapped by the user's mode.
+   */
   private snappedSelection(): { docId: string; start: number; end: number } | null {
     const doc = this.openDocument();
-    const article = this.app.article;
-    if (!doc || !article) return null;
-    const selection = readSelection(article);
-    if (!selection || selection.anchor === selection.focus) return null;
-    const snapped = snapSelection(doc.text, selection.anchor, selection.focus, 'word');
-    return snapped ? { docId: doc.id, ...snapped } : null;
+    const selection = this.caret.current();
+    if (!doc || !selection || selection.anchor === selection.focus) return null;
+    if (selection.source === 'pointer') {
+      const snapped = snapSelection(doc.text, selection.anchor, selection.focus, this.app.ui.state.snapMode);
+      return snapped ? { docId: doc.id, ...snapped } : null;
+    }
+    const exact = snapSelection(doc.text, selection.anchor, selection.focus, 'grapheme');
+    return exact ? { docId: doc.id, ...trimDetachedPunctuation(doc.text, exact.start, exact.end) } : null;
   }
 
   /**
@@ -42,7 +56,8 @@ export class SpanActions {
     if (selection) {
       const result = await this.app.run((state, ctx) => addSpan(state, { ...selection, label: label.id }, ctx));
       if (result) {
-        this.app.article?.ownerDocument.getSelection()?.removeAllRanges();
+        // The caret continues after the new span, which takes the focus (relabel, resize, Enter).
+        this.caret.set(selection.end, selection.end, 'keyboard', false);
         const span = result.changes.find((c) => c.table === 'spans')?.after;
         ui.update({ focusedSpanId: span?.id ?? null });
       }
@@ -53,7 +68,7 @@ export class SpanActions {
       await this.app.run((state) => relabelSpan(state, { spanId: focused, label: label.id }));
       return;
     }
-    this.app.notify('info', `Select some text first, then press ${label.hotkey} to mark it ${labelDisplayName(label)}.`);
+    this.app.notify('info', this.app.t('notice.selectFirst', { key: label.hotkey, label: labelName(label, this.app.t) }));
   }
 
   /**
@@ -67,11 +82,12 @@ export class SpanActions {
     if (!spanId) return;
     const usage = spanUsage(corpus.state, spanId);
     if (usage.claimOf || usage.mentionOrCueOf) {
+      const { t } = this.app;
       const parts = [
-        usage.claimOf ? `it is the claim of ${usage.claimOf} attribution${usage.claimOf === 1 ? '' : 's'}, which will be removed` : '',
-        usage.mentionOrCueOf ? `${usage.mentionOrCueOf} attribution${usage.mentionOrCueOf === 1 ? '' : 's'} will lose this source mention or cue` : '',
+        usage.claimOf ? t('confirm.deleteSpan.claimOf', { count: usage.claimOf }) : '',
+        usage.mentionOrCueOf ? t('confirm.deleteSpan.mentionOf', { count: usage.mentionOrCueOf }) : '',
       ].filter(Boolean);
-      if (!confirm(`Delete this span? ${parts.join('; ')}. You can undo this.`)) return;
+      if (!confirm(t('confirm.deleteSpan', { reasons: parts.join(t('registry.partSeparator')) }))) return;
     }
     const span = corpus.state.spans.get(spanId);
     const siblings = span ? spansOfDocument(corpus.state, span.docId) : [];
@@ -96,17 +112,20 @@ export class SpanActions {
     ui.update({ focusedSpanId: spanId });
   }
 
-  /** Tab / Shift+Tab: the next or previous span of the open document, in reading order. */
+  /**
+   * Tab / Shift+Tab: the next or previous span of the open document in reading order
+   * (nested spans one after the other); with none focused, the first after the caret. The
+   * caret goes to the span's start. False past the last (or first) span, so Tab leaves.
+   */
   focusNext(direction: 1 | -1): boolean {
     const { corpus, ui } = this.app;
     const docId = ui.state.openDocId;
     if (!docId) return false;
-    const spans = spansOfDocument(corpus.state, docId);
-    if (!spans.length) return false;
-    const index = spans.findIndex((s) => s.id === ui.state.focusedSpanId);
-    const next = index < 0 ? (direction === 1 ? 0 : spans.length - 1) : index + direction;
-    if (next < 0 || next >= spans.length) return false;
-    ui.update({ focusedSpanId: spans[next]!.id });
+    const caret = this.caret.current();
+    const next = adjacentSpan(spansOfDocument(corpus.state, docId), { focusedId: ui.state.focusedSpanId, caret: caret?.focus ?? 0 }, direction);
+    if (!next) return false;
+    ui.update({ focusedSpanId: next.id });
+    this.caret.set(next.start, next.start, 'keyboard');
     return true;
   }
 
@@ -121,31 +140,56 @@ export class SpanActions {
   }
 
   /**
-   * Shift+Arrow: extends the selection by one word in reading order (the caller has already
-   * mirrored the arrow for right-to-left paragraphs).
+   * [ and ] (with Shift to shrink, Alt for characters): moves one edge of the focused span
+   * by a word or a grapheme cluster, as one undoable step.
    */
-  extendSelectionByWord(direction: 'forward' | 'backward'): void {
-    const doc = this.openDocument();
-    const article = this.app.article;
-    if (!doc || !article) return;
-    const current = readSelection(article) ?? { anchor: 0, focus: 0 };
-    const focus = nextWordEdge(doc.text, current.focus, direction);
-    selectOffsets(article, current.anchor, focus);
+  async resizeFocused(edge: SpanEdge, change: EdgeChange, unit: EdgeUnit): Promise<void> {
+    const spanId = this.app.ui.state.focusedSpanId;
+    if (!spanId) return this.app.notify('info', this.app.t('notice.focusSpanFirst'));
+    // Computed inside the command, against the state at its turn in the queue.
+    const tx = await this.app.run((state) => {
+      const span = state.spans.get(spanId);
+      const doc = span && state.documents.get(span.docId);
+      if (!span || !doc) return { ok: false, error: this.app.t('notice.focusSpanFirst') };
+      const next = resizeRange(doc.text, span, edge, change, unit);
+      return next ? resizeSpan(state, { spanId, ...next }) : { ok: false, error: this.app.t('notice.cannotResize') };
+    });
+    const moved = tx?.changes[0]?.after as { start: number; end: number } | undefined;
+    if (moved) this.caret.set(edge === 'start' ? moved.start : moved.end, edge === 'start' ? moved.start : moved.end, 'keyboard');
   }
 
-  /** The writing direction of the paragraph holding the selection's focus (for arrow mirroring). */
-  directionAtSelection(): 'rtl' | 'ltr' {
-    const doc = this.openDocument();
-    const article = this.app.article;
-    if (!doc || !article) return 'rtl';
-    const focus = readSelection(article)?.focus ?? 0;
-    const paragraph = splitParagraphs(doc.text).find((p) => p.start <= focus && focus <= p.end);
-    return paragraph?.dir ?? 'rtl';
+  /** Moves a span's edges (a dragged handle, or a key); the caret follows the moved edge. */
+  async resize(spanId: string, start: number, end: number): Promise<boolean> {
+    const span = this.app.corpus.state.spans.get(spanId);
+    if (!span) return false;
+    const tx = await this.app.run((state) => resizeSpan(state, { spanId, start, end }));
+    if (!tx) return false;
+    const edge = start !== span.start ? start : end;
+    this.caret.set(edge, edge, 'keyboard');
+    return true;
   }
 
-  /** Escape: clears the selection and the focused span. */
-  clearSelection(): void {
-    this.app.article?.ownerDocument.getSelection()?.removeAllRanges();
-    this.app.ui.update({ focusedSpanId: null });
+  /**
+   * Enter on the focused span: a claim opens the attribute palette; any other span shows
+   * its details in the span panel (label, text, offsets, attributions that use it).
+   * False with no focused span.
+   */
+  openFocused(): boolean {
+    const { corpus, ui } = this.app;
+    const span = ui.state.focusedSpanId ? corpus.state.spans.get(ui.state.focusedSpanId) : undefined;
+    const doc = span ? corpus.state.documents.get(span.docId) : undefined;
+    if (!span || !doc) return false;
+    if (span.label === 'CLAIM') {
+      this.attribution.openPalette(span.id);
+      return true;
+    }
+    const label = findLabel(corpus.state.corpus.schema, span.label);
+    this.app.notify('info', this.app.t('notice.spanDetails', { label: label ? labelName(label, this.app.t) : span.label, quote: doc.text.slice(span.start, span.end) }));
+    const details = this.app.article?.ownerDocument.getElementById(FOCUSED_SPAN_DETAILS_ID);
+    details?.focus();
+    return true;
   }
 }
+
+/** The element id of the focused span's details in the span panel (Enter moves focus there). */
+export const FOCUSED_SPAN_DETAILS_ID = 'focused-span-details';

@@ -5,6 +5,7 @@
  */
 import type { DatasetSpan } from '../dataset';
 import { fromUtf16Offsets, hasSurrogates, lengthInUnit, sliceInUnit, toUtf16Offsets, type OffsetUnit } from '../../text/offsets';
+import { valueText } from './value-text';
 
 /** A span as written by an exporter: offsets in the export's unit, with the text it covers. */
 export interface UnitSpan {
@@ -30,7 +31,7 @@ export function quoteChecker(text: string, unit: OffsetUnit): (start: unknown, e
   const codePoints = unit === 'codepoint' && hasSurrogates(text) ? Array.from(text) : undefined;
   const length = codePoints ? codePoints.length : lengthInUnit(text, unit);
   return (start, end, quote) => {
-    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${String(start)}–${String(end)} are not integers`;
+    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${valueText(start)}–${valueText(end)} are not integers`;
     if (!(start >= 0 && start < end && end <= length)) return `[${start}, ${end}) is empty or outside the text (${length} ${unit}s)`;
     if (quote === undefined) return null;
     const actual = sliceInUnit(text, start, end, unit, codePoints);
@@ -43,7 +44,7 @@ export function quoteChecker(text: string, unit: OffsetUnit): (start: unknown, e
  * when the offsets are not integers, empty, outside the text, or split a surrogate pair.
  */
 export function spanToUtf16(text: string, start: unknown, end: unknown, unit: OffsetUnit): { start: number; end: number } | { reason: string } {
-  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return { reason: `offsets ${String(start)}–${String(end)} are not integers` };
+  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return { reason: `offsets ${valueText(start)}–${valueText(end)} are not integers` };
   if (!(start >= 0 && start < end)) return { reason: `[${start}, ${end}) is empty or negative` };
   const [s, e] = toUtf16Offsets(text, [start, end], unit);
   if (s === null || s === undefined || e === null || e === undefined) return { reason: `[${start}, ${end}) is outside the text (${lengthInUnit(text, unit)} ${unit}s)` };

@@ -160,17 +160,154 @@ export class IsnadPage {
     }, quote);
   }
 
+  /**
+   * Selects from one screen point to another as a pointer would: the browser's caret
+   * position under each point becomes the selection's anchor and focus.
+   */
+  async selectBetweenPoints(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await this.article.evaluate(
+      (root, { from, to }) => {
+        const a = document.caretPositionFromPoint(from.x, from.y);
+        const f = document.caretPositionFromPoint(to.x, to.y);
+        if (!a || !f) throw new Error('No text under the points');
+        (root as HTMLElement).focus();
+        document.getSelection()!.setBaseAndExtent(a.offsetNode, a.offset, f.offsetNode, f.offset);
+      },
+      { from, to },
+    );
+  }
+
   /** The selected text, as the browser reports it. */
   async selectedText(): Promise<string> {
     return this.page.evaluate(() => document.getSelection()?.toString() ?? '');
   }
 
-  /** The texts painted by the highlight of one label (CSS Custom Highlight API). */
+  /**
+   * The texts painted by the highlights of one label (CSS Custom Highlight API), at every
+   * nesting level (`isnad-PER`, and `isnad--1-PER`, `isnad--2-PER` for nested spans).
+   */
   async highlightedTexts(label: string): Promise<string[]> {
-    return this.page.evaluate((name) => {
-      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
-      return highlight ? [...highlight].map((range) => range.toString()) : [];
-    }, `isnad-${label}`);
+    const byName = await this.highlights();
+    return Object.entries(byName)
+      .filter(([name]) => name === `isnad-${label}` || new RegExp(`^isnad--\\d-${label}$`).test(name))
+      .flatMap(([, texts]) => texts);
+  }
+
+  /** Every Isnad highlight by name, with the texts of its ranges. */
+  async highlights(): Promise<Record<string, string[]>> {
+    return this.page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return Object.fromEntries([...registry].filter(([name]) => name.startsWith('isnad-')).map(([name, ranges]) => [name, [...ranges].map((range) => range.toString())]));
+    });
+  }
+
+  /** The article paragraph holding `text`. */
+  paragraph(text: string): Locator {
+    return this.article.locator('p', { hasText: text });
+  }
+
+  /** The search box of the document list (the app's own search, also highlighted in the article). */
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search documents' });
+  }
+
+  /** The logical offsets of the current selection in the article ({anchor, focus}), or null. */
+  async selectionOffsets(): Promise<{ anchor: number; focus: number } | null> {
+    return this.article.evaluate((root) => {
+      const selection = document.getSelection();
+      const offsetOf = (node: Node | null, offset: number): number | null => {
+        const p = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-start]');
+        return p && root.contains(p) ? Number(p.dataset.start) + offset : null;
+      };
+      if (!selection || selection.rangeCount === 0) return null;
+      const anchor = offsetOf(selection.anchorNode, selection.anchorOffset);
+      const focus = offsetOf(selection.focusNode, selection.focusOffset);
+      return anchor === null || focus === null ? null : { anchor, focus };
+    });
+  }
+
+  /** The text of the open document (the article's paragraphs, with their offsets). */
+  async paragraphText(contains: string): Promise<{ start: number; text: string }> {
+    return this.article.evaluate((root, contains) => {
+      for (const p of root.querySelectorAll<HTMLElement>('[data-start]')) {
+        const text = p.textContent ?? '';
+        if (text.includes(contains)) return { start: Number(p.dataset.start), text };
+      }
+      throw new Error(`no paragraph holds “${contains}”`);
+    }, contains);
+  }
+
+  /** Presses keys one after another (Playwright names: "Shift+ArrowLeft", "Control+k"). */
+  async press(...keys: string[]): Promise<void> {
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** The drawn text caret (decorative and hidden from assistive technology, so found by test id). */
+  get caret(): Locator {
+    return this.page.getByTestId('text-caret');
+  }
+
+  /** A drag handle on an edge of the focused span (decorative; the keyboard does the same with [ and ]). */
+  spanHandle(edge: 'start' | 'end'): Locator {
+    return this.page.locator(`.span-handle[data-edge="${edge}"]`);
+  }
+
+  /** The viewport box of `quote` (its n-th occurrence) in the article, for mouse tests. */
+  async textBox(quote: string, occurrence = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+    return this.article.evaluate(
+      (root, { quote, occurrence }) => {
+        let seen = 0;
+        for (const p of root.querySelectorAll('p')) {
+          const node = p.firstChild;
+          const text = node?.textContent ?? '';
+          for (let index = text.indexOf(quote); index >= 0; index = text.indexOf(quote, index + 1)) {
+            if (seen++ !== occurrence) continue;
+            const range = document.createRange();
+            range.setStart(node!, index);
+            range.setEnd(node!, index + quote.length);
+            const rect = range.getBoundingClientRect();
+            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+          }
+        }
+        throw new Error(`“${quote}” is not in the article`);
+      },
+      { quote, occurrence },
+    );
+  }
+
+  get commandPalette(): Locator {
+    return this.page.getByRole('dialog', { name: 'Command palette' });
+  }
+  get commandSearch(): Locator {
+    return this.commandPalette.getByRole('combobox', { name: 'Search commands' });
+  }
+  get shortcutsSheet(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+  /** The keyboard and mouse section of the settings view. */
+  get keyboardSettings(): Locator {
+    return this.page.getByRole('region', { name: 'Keyboard and mouse' });
+  }
+
+  /** The keys the cheat sheet lists for an action (as shown, e.g. ["N"]). */
+  async shortcutKeys(actionTitle: string): Promise<string[]> {
+    const row = this.shortcutsSheet.getByRole('row', { name: new RegExp(`^${actionTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await expect(row).toBeVisible();
+    return row.locator('kbd').allTextContents();
+  }
+
+  /** In the keyboard settings: unfolds the shortcut list (folded by default). */
+  async showShortcutList(): Promise<void> {
+    const change = this.keyboardSettings.getByRole('button', { name: /^Change the shortcut of/ }).first();
+    if (!(await change.isVisible())) await this.keyboardSettings.getByText('Shortcuts', { exact: true }).click();
+    await expect(change).toBeVisible();
+  }
+
+  /** In the keyboard settings: records `keys` as the new shortcut of an action. */
+  async rebind(actionTitle: string, keys: string): Promise<void> {
+    await this.showShortcutList();
+    await this.keyboardSettings.getByRole('button', { name: `Change the shortcut of ${actionTitle}` }).click();
+    await this.page.keyboard.press(keys);
   }
 
   /** Span entries in the span panel (accessible names like "PER — Person: روسيا"). */
@@ -180,6 +317,14 @@ export class IsnadPage {
 
   spanItem(name: string | RegExp): Locator {
     return this.spanPanel.getByRole('button', { name });
+  }
+
+  /** Opens the open document's "Document details" and returns its form (title, outlet, URL, date). */
+  async openDocumentDetails(): Promise<Locator> {
+    const form = this.page.getByRole('form', { name: 'Document details' });
+    if (!(await form.isVisible())) await this.page.getByText('Document details', { exact: true }).click();
+    await expect(form).toBeVisible();
+    return form;
   }
 
   /** Clicks Export and returns the downloaded file and its parsed JSON. */

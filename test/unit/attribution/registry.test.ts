@@ -138,6 +138,10 @@ describe('parseRegistryFile', () => {
     ['alias not a list', '[{"nameAr": "س", "kind": "person", "aliasesAr": "ص"}]', 'sources[0].aliasesAr'],
     ['ambiguous name that is not a name', '[{"nameAr": "س", "kind": "person", "ambiguous": ["ص"]}]', 'sources[0].ambiguous[0]: “ص” is not one of'],
     ['repeated ids', '[{"id": "a", "nameAr": "س", "kind": "person"}, {"id": "a", "nameAr": "ص", "kind": "person"}]', 'repeated source id: a'],
+    ['another Isnad file', '{"format": "isnad-corpus", "formatVersion": 2, "documents": []}', 'format “isnad-corpus” is not “isnad-registry”'],
+    // Found by the fuzz tests: a non-string tag used to read “[object Object]”.
+    ['a format tag that is not a string', '{"format": {"name": "x"}, "sources": []}', 'format “{"name":"x"}” is not “isnad-registry”'],
+    ['a newer registry version', '{"format": "isnad-registry", "version": 9, "sources": []}', 'registry version 9 was written by a newer Isnad'],
   ])('refuses %s, saying where', (_, text, message) => {
     const result = parseRegistryFile(text, options);
     expect(result.ok).toBe(false);

@@ -274,15 +274,13 @@ describe('suggestAnnotations: registry and output', () => {
     expect(run('هطلت أمطار غزيرة على المدينة.').suggestions).toEqual([]);
   });
 
-  it('stays fast on a long article', () => {
+  // Speed is measured in `npm run bench`, never timed here: this checks the long article is handled whole.
+  it('handles a long article whole', () => {
     const paragraph = 'ونقلت وكالة نوفوستي عن مصدر في الخارجية قوله إن المحادثات ستستأنف، فيما قالت رويترز إن الوفد وصل إلى جنيف صباح الأحد. ';
     const text = paragraph.repeat(3000); // ≈ 360,000 characters
-    const t0 = performance.now();
     const { suggestions, candidates } = suggestAnnotations(text, SOURCES);
-    const ms = performance.now() - t0;
     expect(suggestions.filter((s) => s.label === 'SOURCE' && s.text === 'وكالة نوفوستي')).toHaveLength(3000);
     expect(candidates).toHaveLength(9000);
-    expect(ms).toBeLessThan(5000);
   });
 });
 

@@ -8,6 +8,8 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
   return {
     openArticleFiles: async () => ({ files: [{ name: 'a.txt', bytes: new Uint8Array([1]) }, { name: 'b.txt', error: 'too large' }] }),
     openArticleFolder: async () => folder,
+    openDatasetFiles: async () => ({ files: [{ name: 'news.conll', bytes: new Uint8Array([2]) }] }),
+    openDatasetFolder: async () => ('cancelled' in folder ? folder : { folder: 'brat', files: folder.files, skipped: folder.skipped }),
     saveExport: async () => ({ saved: false, reason: 'cancelled' }),
     getAppInfo: async () => ({ version: '0.1.0', platform: 'linux' }),
     onMenuCommand: (callback) => {
@@ -50,6 +52,14 @@ describe('the Electron host platform', () => {
       { name: 'a.txt', bytes: new Uint8Array([1]) },
       { name: 'b.txt', error: 'too large' },
     ]);
+  });
+
+  it('asks main for dataset files and brat folders through their own dialogs', async () => {
+    const bytes = new Uint8Array([0x54]);
+    const platform = electronPlatform(fakeApi({ files: [{ name: 'brat/a.ann', bytes }], skipped: [{ name: 'brat/notes.pdf', reason: 'not a brat file' }] }));
+    await expect(platform.pickDatasetFiles()).resolves.toEqual([{ name: 'news.conll', bytes: new Uint8Array([2]) }]);
+    await expect(platform.pickDatasetFolder()).resolves.toEqual({ folder: 'brat', files: [{ name: 'brat/a.ann', bytes }], skipped: [{ name: 'brat/notes.pdf', reason: 'not a brat file' }] });
+    await expect(electronPlatform(fakeApi({ cancelled: true })).pickDatasetFolder()).resolves.toBeNull();
   });
 
   it('passes every menu command through, open-folder included', () => {

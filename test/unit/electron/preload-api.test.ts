@@ -30,7 +30,7 @@ function fakeIpcRenderer() {
 
 describe('the preload API (window.isnad)', () => {
   it('has exactly the contract functions', () => {
-    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'saveExport']);
+    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport']);
     const api = createIsnadApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
     for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');
@@ -41,11 +41,15 @@ describe('the preload API (window.isnad)', () => {
     const api = createIsnadApi(ipc);
     await api.openArticleFiles();
     await api.openArticleFolder();
+    await api.openDatasetFiles();
+    await api.openDatasetFolder();
     await api.getAppInfo();
     await api.saveExport({ suggestedName: 'c.json', contents: '{}', extra: 'dropped' } as never);
     expect(invoked).toEqual([
       [IPC_CHANNELS.openArticleFiles],
       [IPC_CHANNELS.openArticleFolder],
+      [IPC_CHANNELS.openDatasetFiles],
+      [IPC_CHANNELS.openDatasetFolder],
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveExport, { suggestedName: 'c.json', contents: '{}' }],
     ]);
@@ -56,7 +60,9 @@ describe('the preload API (window.isnad)', () => {
     const api = createIsnadApi(ipc);
     await (api.openArticleFolder as (...args: unknown[]) => Promise<unknown>)('/etc');
     await (api.openArticleFiles as (...args: unknown[]) => Promise<unknown>)(['/etc/passwd']);
-    expect(invoked).toEqual([[IPC_CHANNELS.openArticleFolder], [IPC_CHANNELS.openArticleFiles]]);
+    await (api.openDatasetFolder as (...args: unknown[]) => Promise<unknown>)('/etc');
+    await (api.openDatasetFiles as (...args: unknown[]) => Promise<unknown>)(['/etc/passwd']);
+    expect(invoked).toEqual([[IPC_CHANNELS.openArticleFolder], [IPC_CHANNELS.openArticleFiles], [IPC_CHANNELS.openDatasetFolder], [IPC_CHANNELS.openDatasetFiles]]);
   });
 
   it('delivers menu commands without the IPC event, and unsubscribes', () => {

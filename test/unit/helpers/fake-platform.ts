@@ -6,6 +6,7 @@ export const fakePlatform: HostPlatform = {
   pickArticleFiles: async () => [],
   pickArticleFolder: async () => null,
   pickDatasetFiles: async () => [],
+  pickDatasetFolder: async () => null,
   saveExport: async () => ({ saved: false, reason: 'cancelled' }),
   onMenuCommand: () => () => undefined,
 };

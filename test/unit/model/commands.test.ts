@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSpan, relabelSpan, removeSpan, setDocumentStatus } from '../../../shared/model/commands';
+import { addSpan, relabelSpan, removeSpan, resizeSpan, setDocumentStatus } from '../../../shared/model/commands';
+import { addAttribution, addSource, integrityProblems } from '../../../shared/model/attribution-commands';
 import { spansOfDocument } from '../../../shared/model/state';
 import { applyTransaction, invertTransaction, TransactionConflictError } from '../../../shared/model/transaction';
 import { stateWithDocument, tagged, testContext, testTransaction } from '../helpers/tagged';
@@ -102,5 +103,52 @@ describe('updateDocumentDetails', () => {
     expect(updateDocumentDetails(after, { docId: 'doc-1', fields: { title: ' ' } }).ok).toBe(false);
     expect(updateDocumentDetails(after, { docId: 'doc-1', fields: { outlet: 'وكالة قاسيون' } }).ok).toBe(false);
     expect(updateDocumentDetails(after, { docId: 'doc-1', fields: { url: 'x'.repeat(5000) } }).ok).toBe(false);
+  });
+});
+
+describe('resizeSpan', () => {
+  it('moves both edges in one undoable step and keeps the span’s id, label and attributions', () => {
+    const { text, tags } = tagged('قال <a>وزير <b>الخارجية<c> الروسي<d> إن <e>المحادثات ستستمر<f>.');
+    let state = stateWithDocument(text);
+    const ctx = testContext();
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.b!, end: tags.c!, label: 'SOURCE' }, ctx)).state;
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.e!, end: tags.f!, label: 'CLAIM' }, ctx)).state;
+    const [source, claim] = [...state.spans.values()];
+    state = testTransaction(state, addSource(state, { nameAr: 'وزير الخارجية الروسي', nameLatin: 'Russian foreign minister', kind: 'person', aliasesAr: [], aliasesLatin: [] }, ctx)).state;
+    const sourceId = [...state.sources.values()].at(-1)!.id;
+    state = testTransaction(state, addAttribution(state, { claimSpanId: claim!.id, sourceId, mentionSpanId: source!.id }, ctx)).state;
+
+    const { state: after, tx } = testTransaction(state, resizeSpan(state, { spanId: source!.id, start: tags.a!, end: tags.d! }));
+    expect(tx.changes).toHaveLength(1);
+    expect(tx.description).toBe('Resize SOURCE span');
+    const moved = after.spans.get(source!.id)!;
+    expect(text.slice(moved.start, moved.end)).toBe('وزير الخارجية الروسي');
+    expect(moved).toMatchObject({ label: 'SOURCE', annotator: 'tester' });
+    expect(integrityProblems(after)).toEqual([]);
+    expect([...after.attributions.values()][0]!.mentionSpanId).toBe(source!.id);
+  });
+
+  it('refuses an empty span, a split letter, no change, a duplicate and a forbidden crossing', () => {
+    const { text, tags } = tagged('<a>قَالَ<b> <c>وزير <d>الخارجية<e> الروسي<f>');
+    let state = stateWithDocument(text);
+    const ctx = testContext();
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx)).state;
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.c!, end: tags.e!, label: 'ORG' }, ctx)).state;
+    state = testTransaction(state, addSpan(state, { docId: 'doc-1', start: tags.d!, end: tags.e!, label: 'PER' }, ctx)).state;
+    const [per, org] = spansOfDocument(state, 'doc-1');
+    const refused = (start: number, end: number, spanId = per!.id): string => {
+      const result = resizeSpan(state, { spanId, start, end });
+      expect(result.ok).toBe(false);
+      return result.ok ? '' : result.error;
+    };
+    expect(refused(tags.a!, tags.a!)).toMatch(/at least one character/);
+    expect(refused(tags.a!, 1)).toMatch(/split/);
+    expect(refused(tags.a!, tags.b!)).toMatch(/already has these edges/);
+    expect(refused(tags.d!, tags.e!)).toMatch(/already marked PER/);
+    // Growing the ORG span over الروسي still contains the nested PER span: allowed.
+    expect(resizeSpan(state, { spanId: org!.id, start: tags.c!, end: tags.f! }).ok).toBe(true);
+    // The first PER span grown into وزير would cross the ORG span (same kind: entities).
+    expect(refused(tags.a!, tags.d! - 1)).toMatch(/partly overlap the ORG span/);
+    expect(resizeSpan(state, { spanId: 'missing', start: 0, end: 1 }).ok).toBe(false);
   });
 });

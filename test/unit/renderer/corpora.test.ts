@@ -147,6 +147,36 @@ describe('importing a dataset into a new corpus', () => {
     expect(app.ui.state.notice!.details!.some((l) => /orphan\.ann — skipped: Unpaired/.test(l))).toBe(true);
   });
 
+  it('a brat folder through the folder chooser: nested pairs imported, other files listed as skipped; a folder without .ann changes nothing', async () => {
+    const folder = {
+      folder: 'reports',
+      files: [
+        { name: 'reports/2019/agency-report.ann', bytes: fixture('brat/agency-report.ann') },
+        { name: 'reports/2019/agency-report.txt', bytes: fixture('brat/agency-report.txt') },
+      ],
+      skipped: [{ name: 'reports/scan.pdf', reason: 'not a brat file (.txt, .ann or annotation.conf)' }],
+    };
+    let answer: typeof folder | { folder: string; files: never[]; skipped: never[] } = folder;
+    const db = new IsnadDatabase(`corpora-${++count}`);
+    opened.push(db);
+    const app = await IsnadApp.start({ ...fakePlatform, pickDatasetFolder: async () => answer }, db);
+    await app.datasets.pickFolder();
+    const draft = app.ui.state.datasetDraft!;
+    expect(draft.format).toBe('brat');
+    expect(draft.files.map((f) => f.path)).toEqual(['reports/2019/agency-report.ann', 'reports/2019/agency-report.txt']);
+    expect(await app.datasets.importAsNew()).toBe(true);
+    const doc = documentsInOrder(app.corpus.state)[0]!;
+    expect(spansOfDocument(app.corpus.state, doc.id).map((s) => doc.text.slice(s.start, s.end))).toContain('وكالة الأناضول');
+    expect(app.ui.state.notice!.details).toContain('reports/scan.pdf — skipped: not a brat file (.txt, .ann or annotation.conf)');
+
+    answer = { folder: 'articles', files: [], skipped: [] };
+    const corpora = await db.corpora.count();
+    await app.datasets.pickFolder();
+    expect(app.ui.state.datasetDraft).toBeNull();
+    expect(app.ui.state.notice).toMatchObject({ tone: 'error', text: expect.stringContaining('No brat files in “articles”') });
+    expect(await db.corpora.count()).toBe(corpora);
+  });
+
   it('a file that cannot be read changes nothing and says why', async () => {
     const { app, db } = await start();
     const corpora = await db.corpora.count();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isGraphemeBoundary } from '../../../shared/text/graphemes';
-import { cliticBoundaries, nextWordEdge, snapSelection, wordSegments, type SnapMode, type WordSegment } from '../../../shared/text/words';
+import { cliticBoundaries, nextWordEdge, snapSelection, trimDetachedPunctuation, wordSegments, type SnapMode, type WordSegment } from '../../../shared/text/words';
 import { referenceWordSegments } from './reference';
 
 // Our own sentence, with clitics, punctuation, a Latin name and two kinds of digits.
@@ -251,5 +251,27 @@ describe('efficiency on long texts', () => {
     expect(nextWordEdge(text, middle, 'backward')).toBeLessThan(middle);
     const lengths = spy.mock.calls.map(([input]) => input.length);
     expect(Math.max(...lengths)).toBeLessThan(1_000);
+  });
+});
+
+describe('trimDetachedPunctuation', () => {
+  const trimmed = (text: string, start: number, end: number): string => {
+    const r = trimDetachedPunctuation(text, start, end);
+    return text.slice(r.start, r.end);
+  };
+
+  it('drops punctuation that belongs to the neighbouring words, keeps what is attached', () => {
+    const text = 'الداخلية، طلب عدم الكشف';
+    expect(trimmed(text, text.indexOf('،'), text.indexOf(' عدم'))).toBe('طلب');
+    const quote = 'أن «الزيادة مؤقتة». وأضاف';
+    expect(trimmed(quote, quote.indexOf('«'), quote.indexOf(' وأضاف'))).toBe('«الزيادة مؤقتة».');
+    const date = 'اليوم (12 آذار/مارس) ، أعلنت';
+    expect(trimmed(date, 0, date.indexOf('أعلنت') - 1)).toBe('اليوم (12 آذار/مارس)');
+  });
+
+  it('never trims a selection to nothing', () => {
+    expect(trimmed('؟', 0, 1)).toBe('؟');
+    expect(trimmed('، ؟', 0, 3)).toBe('؟');
+    expect(trimmed('« »', 0, 3)).toBe('»');
   });
 });

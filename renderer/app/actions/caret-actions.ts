@@ -1,0 +1,133 @@
+/**
+ * The caret and the selection in the open article: keyboard movement in reading order,
+ * Escape, the mouse (snapping a dragged selection, double-click on a word) and the user's
+ * snapping mode. The selection lives in the UI store as logical offsets; the DOM selection
+ * mirrors it so that the browser paints it and copying works, and a selection the user makes
+ * with the pointer flows back into the store.
+ */
+import { moveSelectionByArrow, type Arrow, type CaretUnit } from '../../../shared/text/caret';
+import { snapSelection, wordSegments, type SnapMode } from '../../../shared/text/words';
+import { readSetting, writeSetting } from '../../db/db';
+import { readSelection, selectOffsets } from '../../editor/dom-offsets';
+import { scrollOffsetIntoView } from '../../editor/caret-geometry';
+import type { CaretState } from '../../state/ui-store';
+import type { AppContext } from '../app-context';
+
+/** The settings row holding the snapping mode. */
+export const SNAP_MODE_SETTING = 'snapMode';
+const SNAP_MODES: readonly SnapMode[] = ['word', 'strict-word', 'grapheme'];
+
+/** Reads the stored snapping mode ('word', clitic-aware, when none or an unknown one is stored). */
+export async function readSnapMode(app: Pick<AppContext, 'db'>): Promise<SnapMode> {
+  const stored = await readSetting<unknown>(app.db, SNAP_MODE_SETTING, 'word');
+  return SNAP_MODES.includes(stored as SnapMode) ? (stored as SnapMode) : 'word';
+}
+
+export class CaretActions {
+  constructor(private readonly app: AppContext) {}
+
+  private openText(): string | null {
+    const { ui, corpus } = this.app;
+    if (ui.state.view !== 'article' || !ui.state.openDocId) return null;
+    return corpus.state.documents.get(ui.state.openDocId)?.text ?? null;
+  }
+
+  /**
+   * The selection now: the DOM selection when it lies in the article (it is the newest: a
+   * mouse drag updates it first), otherwise the stored one.
+   */
+  current(): CaretState | null {
+    const stored = this.app.ui.state.caret;
+    const dom = this.app.article ? readSelection(this.app.article) : null;
+    if (!dom) return stored;
+    if (stored && stored.anchor === dom.anchor && stored.focus === dom.focus) return stored;
+    return { ...dom, source: 'pointer' };
+  }
+
+  /** Stores a selection and shows it; `scroll` brings the caret into view. */
+  set(anchor: number, focus: number, source: CaretState['source'] = 'keyboard', scroll = true): void {
+    this.app.ui.update({ caret: { anchor, focus, source } });
+    const article = this.app.article;
+    if (!article) return;
+    selectOffsets(article, anchor, focus);
+    if (scroll) scrollOffsetIntoView(article, focus);
+  }
+
+  /** Puts keyboard focus in the article (without scrolling), unless it is there or in the span list. */
+  focusArticle(): void {
+    const article = this.app.article;
+    const active = article?.ownerDocument.activeElement;
+    if (article && !(active instanceof HTMLElement && active.closest('.article-text, .spans'))) article.focus({ preventScroll: true });
+  }
+
+  /**
+   * An arrow key: moves the caret (or, with `extend`, the selection's focus) by `unit` in
+   * reading order, left and right mirrored in right-to-left paragraphs. Extending lets go
+   * of the focused span; moving lets go of it once the caret leaves it. False when no
+   * article is shown (the key keeps its usual meaning).
+   */
+  move(arrow: Arrow, unit: CaretUnit, extend: boolean): boolean {
+    const text = this.openText();
+    if (text === null || !this.app.article) return false;
+    this.focusArticle();
+    const from = this.current() ?? { anchor: 0, focus: 0 };
+    const next = moveSelectionByArrow(text, from, arrow, unit, extend);
+    this.set(next.anchor, next.focus, 'keyboard');
+    const { ui, corpus } = this.app;
+    const focused = ui.state.focusedSpanId ? corpus.state.spans.get(ui.state.focusedSpanId) : undefined;
+    if (focused && (extend || next.focus < focused.start || next.focus > focused.end)) ui.update({ focusedSpanId: null });
+    return true;
+  }
+
+  /** Escape: collapses the selection to the caret and lets go of the focused span; false when there was neither. */
+  clear(): boolean {
+    const { ui } = this.app;
+    const selection = this.current();
+    const hadSelection = !!selection && selection.anchor !== selection.focus;
+    const hadSpan = ui.state.focusedSpanId !== null;
+    if (selection && hadSelection) this.set(selection.focus, selection.focus, 'keyboard', false);
+    if (hadSpan) ui.update({ focusedSpanId: null });
+    return hadSelection || hadSpan;
+  }
+
+  /** A selection change in the page: when it lies in the article and differs from the stored one, store it. */
+  syncFromDom(): void {
+    const article = this.app.article;
+    if (!article || this.openText() === null) return;
+    const dom = readSelection(article);
+    const stored = this.app.ui.state.caret;
+    if (!dom || (stored && stored.anchor === dom.anchor && stored.focus === dom.focus)) return;
+    this.app.ui.update({ caret: { ...dom, source: 'pointer' } });
+  }
+
+  /** The end of a mouse drag: snaps the selection by the user's mode, keeping its direction. */
+  snapPointerSelection(): void {
+    const text = this.openText();
+    const article = this.app.article;
+    if (text === null || !article) return;
+    const dom = readSelection(article);
+    if (!dom || dom.anchor === dom.focus) return;
+    const snapped = snapSelection(text, dom.anchor, dom.focus, this.app.ui.state.snapMode);
+    if (!snapped) return;
+    const forward = dom.anchor <= dom.focus;
+    this.set(forward ? snapped.start : snapped.end, forward ? snapped.end : snapped.start, 'pointer', false);
+  }
+
+  /**
+   * Double-click: selects the whole word at `offset`, or the word ending there (a click on
+   * a word's last letter may land on its edge); nothing between words.
+   */
+  selectWordAt(offset: number): void {
+    const text = this.openText();
+    if (text === null) return;
+    const words = wordSegments(text, offset - 1, offset + 1).filter((s) => s.isWord);
+    const word = words.find((s) => s.start <= offset && offset < s.end) ?? words.find((s) => s.end === offset);
+    if (word) this.set(word.start, word.end, 'pointer', false);
+  }
+
+  /** Chooses how mouse selections snap; stored before it takes effect. */
+  async setSnapMode(mode: SnapMode): Promise<void> {
+    await writeSetting(this.app.db, SNAP_MODE_SETTING, mode);
+    this.app.ui.update({ snapMode: mode });
+  }
+}

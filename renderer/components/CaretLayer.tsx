@@ -1,0 +1,167 @@
+/**
+ * Drawn over the article: the caret (the article is not editable, so the browser draws
+ * none), handles on the focused span's edges that can be dragged to resize it (snapped by
+ * the user's mode), and a polite live region saying what the keyboard selected. Positions
+ * come from the logical offsets in the UI store; nothing here computes an offset from the
+ * screen except the drag, through `offsetAtPoint`.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { snapEdge, type SpanEdge } from '../../shared/text/span-edges';
+import { wordSegments } from '../../shared/text/words';
+import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { caretBox, type CaretBox } from '../editor/caret-geometry';
+import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
+import type { Translate } from '../i18n/i18n';
+
+const ANNOUNCE_LIMIT = 120;
+
+interface Drag {
+  spanId: string;
+  edge: SpanEdge;
+  start: number;
+  end: number;
+}
+
+/** Re-renders on scrolling and resizing anywhere (one frame later), so boxes follow the text. */
+function useLayoutTick(): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let frame = 0;
+    const bump = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setTick((t) => t + 1));
+    };
+    window.addEventListener('scroll', bump, { capture: true, passive: true });
+    window.addEventListener('resize', bump);
+    void document.fonts?.ready.then(bump);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', bump, { capture: true });
+      window.removeEventListener('resize', bump);
+    };
+  }, []);
+  return tick;
+}
+
+/** Whether keyboard focus is in the article (the caret blinks only then). */
+function useArticleFocused(article: () => HTMLElement | null): boolean {
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    const update = (): void => setFocused(!!article()?.contains(document.activeElement));
+    document.addEventListener('focusin', update);
+    document.addEventListener('focusout', update);
+    update();
+    return () => {
+      document.removeEventListener('focusin', update);
+      document.removeEventListener('focusout', update);
+    };
+  }, [article]);
+  return focused;
+}
+
+/** The caret, the span handles and the selection announcement. */
+export function CaretLayer(): React.JSX.Element | null {
+  const app = useApp();
+  const t = useT();
+  const state = useCorpusState();
+  const { caret, focusedSpanId, openDocId, view, snapMode } = useUiState();
+  const tick = useLayoutTick();
+  const article = useCallback(() => app.article, [app]);
+  const articleFocused = useArticleFocused(article);
+  const [boxes, setBoxes] = useState<{ caret: CaretBox | null; start: CaretBox | null; end: CaretBox | null }>({ caret: null, start: null, end: null });
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const dragRef = useRef<Drag | null>(null);
+  const doc = openDocId ? state.documents.get(openDocId) : undefined;
+  const span = focusedSpanId ? state.spans.get(focusedSpanId) : undefined;
+
+  // Measuring the laid-out text after the article has committed, before paint: the documented
+  // use of a layout effect that sets state (tooltips and carets cannot be measured in render).
+  useLayoutEffect(() => {
+    const root = app.article;
+    const edges = drag ?? (span && doc && span.docId === doc.id ? span : null);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setBoxes(!root || !doc || view !== 'article' ? { caret: null, start: null, end: null } : {
+      caret: caret ? caretBox(root, caret.focus) : null,
+      start: edges ? caretBox(root, edges.start) : null,
+      end: edges ? caretBox(root, edges.end) : null,
+    });
+  }, [app, doc, view, caret, span, drag, tick, state]);
+
+  useEffect(() => {
+    if (!drag) return;
+    const root = app.article;
+    const text = doc?.text;
+    const onMove = (event: PointerEvent): void => {
+      const current = dragRef.current;
+      if (!root || text === undefined || !current) return;
+      const offset = offsetAtPoint(root, event.clientX, event.clientY);
+      if (offset === null) return;
+      const edge = snapEdge(text, offset, current.edge, snapMode);
+      const next = current.edge === 'start' ? { ...current, start: edge } : { ...current, end: edge };
+      if (next.start >= next.end) return;
+      dragRef.current = next;
+      setDrag(next);
+      selectOffsets(root, next.start, next.end);
+    };
+    const onUp = (): void => {
+      const done = dragRef.current;
+      dragRef.current = null;
+      setDrag(null);
+      const original = done ? app.corpus.state.spans.get(done.spanId) : undefined;
+      if (done && original && (done.start !== original.start || done.end !== original.end)) void app.spans.resize(done.spanId, done.start, done.end);
+      else if (original) app.caret.set(original.start, original.start, 'keyboard', false);
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp, { once: true });
+    return () => {
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+    };
+  }, [drag !== null, app, doc, snapMode]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!doc || view !== 'article') return null;
+
+  const startDrag = (edge: SpanEdge) => (event: React.PointerEvent): void => {
+    if (!span || event.button !== 0) return;
+    event.preventDefault();
+    const next = { spanId: span.id, edge, start: span.start, end: span.end };
+    dragRef.current = next;
+    setDrag(next);
+  };
+
+  const announcement = caret && caret.source === 'keyboard' ? describe(doc.text, caret.anchor, caret.focus, t) : '';
+  const handle = (edge: SpanEdge, box: CaretBox | null): React.JSX.Element | null =>
+    box && (span || drag) ? (
+      <div
+        className={`span-handle span-handle-${edge}${drag?.edge === edge ? ' dragging' : ''}`}
+        style={{ left: box.left - 3, top: box.top, height: box.height }}
+        title={t(edge === 'start' ? 'caret.handle.start' : 'caret.handle.end')}
+        aria-hidden="true"
+        data-edge={edge}
+        onPointerDown={startDrag(edge)}
+      />
+    ) : null;
+
+  return (
+    <>
+      {boxes.caret && !drag ? (
+        <div className={articleFocused ? 'text-caret active' : 'text-caret'} style={{ left: boxes.caret.left - 1, top: boxes.caret.top, height: boxes.caret.height }} aria-hidden="true" data-testid="text-caret" />
+      ) : null}
+      {handle('start', boxes.start)}
+      {handle('end', boxes.end)}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+/** What a screen reader hears after a caret key: the selection, or the word at the caret. */
+function describe(text: string, anchor: number, focus: number, t: Translate): string {
+  if (anchor !== focus) {
+    const quote = text.slice(Math.min(anchor, focus), Math.max(anchor, focus));
+    return t('caret.selected', { quote: quote.length > ANNOUNCE_LIMIT ? `${quote.slice(0, ANNOUNCE_LIMIT)}…` : quote });
+  }
+  const word = wordSegments(text, Math.max(0, focus - 1), focus + 1).find((s) => s.isWord && s.start <= focus && focus <= s.end);
+  return word ? t('caret.at', { word: text.slice(word.start, word.end) }) : '';
+}

@@ -1,0 +1,115 @@
+// The rendering suite of `npm run bench` (node side). Opens three pages in one browser run:
+// the generated 1 MB Arabic article as plain paragraphs (the baseline), then the real app with
+// 10,000 and with 1,000 spans (test/bench/render-bench.tsx). In each it reads the opening time
+// and the JS heap, presses keys like an annotator (select a word; 1 adds a PER span, 2
+// relabels it ORG, Delete removes it) while reading the page's script time from the Chrome
+// DevTools Protocol, and scrolls from top to bottom.
+
+const KEYS = [
+  { key: '1', kind: 'add', select: true },
+  { key: '2', kind: 'relabel', select: false },
+  { key: 'Delete', kind: 'delete', select: false },
+];
+
+/** The value below which `q` of the values fall (nearest rank). */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function scriptSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
+}
+
+/** Presses the add / relabel / delete keys `cycles` times; script time and key-to-paint per press. */
+async function pressEdits(page, cycles) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const presses = [];
+  for (let i = 0; i < cycles; i += 1) {
+    for (const { key, kind, select } of KEYS) {
+      await page.evaluate(([i, select]) => window.__renderBench.arm(i, select), [i, select]);
+      const before = await scriptSeconds(cdp);
+      await page.keyboard.press(key);
+      const timing = await page.evaluate(() => window.__renderBench.settle());
+      const after = await scriptSeconds(cdp);
+      presses.push({ kind, scriptMs: (after - before) * 1000, ...timing });
+    }
+  }
+  await cdp.detach();
+  return presses;
+}
+
+async function measurePage(runPage, query, cycles, progress) {
+  const { page, result } = await runPage(query);
+  page.on('crash', () => progress(`  page crashed: ${query}`));
+  progress(`  (${query}: opened in ${Math.round(result.openMs)} ms)`);
+  const heapBytes = await page.evaluate(() => window.__renderBench.heap());
+  const presses = await pressEdits(page, cycles);
+  progress(`  (${query}: ${presses.length} key presses done)`);
+  // Let the last writes settle before scrolling.
+  await page.waitForTimeout(300);
+  const scroll = await page.evaluate(() => window.__renderBench.scrollThrough());
+  await page.close();
+  return { ...result, heapBytes, presses, scroll };
+}
+
+/**
+ * Runs the suite; `runPage(query)` opens a benchmark page and resolves with it and its result.
+ * Resolves with the measures (for out/bench/render.json) and whether a target was missed.
+ */
+export async function runRenderSuite(runPage, { edits, log }) {
+  const progress = (line) => process.stderr.write(`${line}\n`);
+  const plain = await measurePage(runPage, 'suite=render&mode=plain', edits, progress);
+  const variants = [];
+  for (const spans of [10_000, 1_000]) variants.push(await measurePage(runPage, `suite=render&mode=app&spans=${spans}`, edits, progress));
+
+  const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+  const mb = (x) => `${(x / 2 ** 20).toFixed(1)} MB`;
+  const ratio = (x) => `${x.toFixed(2)}×`;
+  const verdict = (ok) => (ok ? 'OK' : 'MISSED');
+  const plainScript = quantile(plain.presses.map((p) => p.scriptMs), 0.95);
+  const plainPaint = quantile(plain.presses.map((p) => p.keyToPaintMs), 0.95);
+  const measures = [];
+  let missed = false;
+
+  log(`\nRendering benchmark (headless Chromium, one run)`);
+  log(`  article: ${(plain.bytes / 1e6).toFixed(2)} MB of generated Arabic in ${plain.paragraphs.toLocaleString('en')} paragraphs`);
+  log(`  baseline, the same text as plain paragraphs: open ${ms(plain.openMs)}, JS heap ${mb(plain.heapBytes)}, key → next frame p95 ${ms(plainPaint)}, longest scroll frame ${ms(plain.scroll.longestFrameMs)}`);
+  for (const v of variants) {
+    const n = v.spans.toLocaleString('en');
+    const scripts = v.presses.map((p) => p.scriptMs);
+    const script95 = quantile(scripts, 0.95);
+    const paint95 = quantile(v.presses.map((p) => p.keyToPaintMs), 0.95);
+    const applied95 = quantile(v.presses.map((p) => p.appliedToPaintMs), 0.95);
+    const openRatio = v.openMs / plain.openMs;
+    const heapRatio = v.heapBytes / plain.heapBytes;
+    const checks = {
+      open: openRatio <= 1,
+      script: script95 <= 4,
+      paint: paint95 <= plainPaint,
+      scroll: v.scroll.longestFrameMs <= 50,
+      heap: heapRatio <= 2,
+    };
+    log(`\n  Isnad with ${n} spans (the article view with the app's stores, database and keys)`);
+    log(`    open until laid out, highlighted and idle: ${ms(v.openMs)} = ${ratio(openRatio)} plain   (target ≤ 1.00×) ${verdict(checks.open)}`);
+    for (const kind of ['add', 'relabel', 'delete']) {
+      const own = v.presses.filter((p) => p.kind === kind).map((p) => p.scriptMs);
+      log(`    ${kind} by keyboard: script p50 ${ms(quantile(own, 0.5))}, p95 ${ms(quantile(own, 0.95))}`);
+    }
+    log(`    script time per edit, p95 of ${scripts.length}: ${ms(script95)}   (target ≤ 4 ms) ${verdict(checks.script)}   [plain page, same keys: ${ms(plainScript)}]`);
+    log(`    key → edit painted, p95: ${ms(paint95)} = ${ratio(paint95 / plainPaint)} plain   (target ≤ 1.00×) ${verdict(checks.paint)}   [change stored → painted p95 ${ms(applied95)}; the change is shown only once it is in IndexedDB]`);
+    log(`    scrolling top to bottom (${v.scroll.frames} frames, a viewport per frame): longest frame ${ms(v.scroll.longestFrameMs)}, frames over 50 ms: ${v.scroll.framesOver50ms}   (target ≤ 50 ms) ${verdict(checks.scroll)}   [plain: ${ms(plain.scroll.longestFrameMs)}]`);
+    log(`    JS heap: ${mb(v.heapBytes)} = ${ratio(heapRatio)} plain   (target ≤ 2.00×) ${verdict(checks.heap)}`);
+    missed ||= Object.values(checks).some((ok) => !ok);
+    measures.push(
+      { name: `open article, ${n} spans`, value: v.openMs, unit: 'ms', baseline: plain.openMs, ratio: openRatio, target: 'ratio ≤ 1.0' },
+      { name: `script time per keyboard edit p95, ${n} spans`, value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript, target: 'value ≤ 4 ms' },
+      { name: `key to edit painted p95, ${n} spans`, value: paint95, unit: 'ms', baseline: plainPaint, ratio: paint95 / plainPaint, target: 'ratio ≤ 1.0' },
+      { name: `longest frame scrolling top to bottom, ${n} spans`, value: v.scroll.longestFrameMs, unit: 'ms', baseline: plain.scroll.longestFrameMs, ratio: v.scroll.longestFrameMs / plain.scroll.longestFrameMs, target: 'value ≤ 50 ms' },
+      { name: `JS heap with the article open, ${n} spans`, value: v.heapBytes, unit: 'bytes', baseline: plain.heapBytes, ratio: heapRatio, target: 'ratio ≤ 2.0' },
+    );
+  }
+  return { measures, missed };
+}

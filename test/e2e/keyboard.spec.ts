@@ -1,0 +1,278 @@
+import { expect, test } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { IsnadPage } from './pages/isnad-page';
+
+const SHOTS = 'test-results/screenshots';
+const BREAD = /قاسيون: ارتفاع أسعار الخبز/;
+const PARAGRAPH = 'وأكَّدَ مسؤول في وزارة التجارة الداخلية، طلب عدم الكشف عن اسمه، أن «الزيادة مؤقتة وسببها ارتفاع تكاليف النقل».';
+
+test.beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+});
+
+test.describe('the keyboard model', () => {
+  // Each test is a whole working session (dozens of keys, reloads); a shared, busy machine needs the room.
+  test.describe.configure({ timeout: 120_000 });
+
+  test('annotate a paragraph of the sample article from start to finish with the keyboard alone', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+
+    // Next document: from the first sample article to the bread-prices one.
+    await isnad.press('n');
+    await expect(isnad.documentButton(BREAD)).toHaveAttribute('aria-current', 'page');
+    await expect(isnad.article).toBeFocused();
+
+    // Paragraph steps, then clitic steps: the caret stops before و, then after it.
+    await isnad.press('Control+ArrowDown', 'Control+ArrowDown', 'Control+ArrowLeft', 'Control+ArrowLeft');
+    await expect(isnad.caret).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/keyboard-caret.png`, animations: 'disabled' });
+    await isnad.press('Control+Shift+ArrowLeft');
+    expect(await isnad.selectedText()).toBe('أكَّدَ');
+    await page.screenshot({ path: `${SHOTS}/keyboard-selection-clitic.png`, animations: 'disabled' });
+    await isnad.press('7');
+    await expect(isnad.spanItem('CUE — Cue: أكَّدَ')).toBeVisible();
+
+    // Select the next word in reading order (Shift+← in Arabic), label, relabel.
+    await isnad.press('Shift+ArrowLeft', '1');
+    await expect(isnad.spanItem('PER — Person: مسؤول')).toBeVisible();
+    await isnad.press('6');
+    await expect(isnad.spanItem('SOURCE — Source: مسؤول')).toBeVisible();
+    await expect(isnad.spanItem('PER — Person: مسؤول')).toHaveCount(0);
+
+    // Resize the focused span: grow its end word by word, shrink once, grow again.
+    await isnad.press(']', ']', ']', 'Shift+]', ']', ']');
+    await expect(isnad.spanItem('SOURCE — Source: مسؤول في وزارة التجارة الداخلية')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Focused span details' })).toContainText('مسؤول في وزارة التجارة الداخلية');
+    await page.screenshot({ path: `${SHOTS}/keyboard-focused-span.png`, animations: 'disabled' });
+
+    // A nested entity: from the span's end, Shift+→ three times goes back over three words.
+    await isnad.press('Shift+ArrowRight', 'Shift+ArrowRight', 'Shift+ArrowRight');
+    expect(await isnad.selectedText()).toBe('وزارة التجارة الداخلية');
+    await isnad.press('2');
+    await expect(isnad.spanItem('ORG — Organisation: وزارة التجارة الداخلية')).toBeVisible();
+
+    // A wrong span, deleted; undo brings it back; delete it again.
+    await isnad.press('Shift+ArrowLeft');
+    expect(await isnad.selectedText()).toBe('، طلب');
+    await isnad.press('3');
+    await expect(isnad.spanItem('LOC — Location: طلب')).toBeVisible();
+    await isnad.press('Delete');
+    await expect(isnad.spanItem('LOC — Location: طلب')).toHaveCount(0);
+    await isnad.press('Control+z');
+    await expect(isnad.spanItem('LOC — Location: طلب')).toBeVisible();
+    await expect(isnad.status).toContainText('Undid: Delete LOC span');
+    await isnad.press('Shift+Tab', 'Tab');
+    await expect(isnad.spanItem('LOC — Location: طلب')).toHaveAttribute('aria-pressed', 'true');
+    await isnad.press('Delete');
+    await expect(isnad.spanItem('LOC — Location: طلب')).toHaveCount(0);
+
+    // The claim: to the quotation by word and clitic steps, a sentence, minus ». by character.
+    const text = await isnad.paragraphText('وأكَّدَ مسؤول');
+    expect(text.text).toBe(PARAGRAPH);
+    await isnad.press('Escape');
+    const before = await isnad.selectionOffsets();
+    expect(before?.anchor).toBe(before?.focus);
+    const wordsToQuote = PARAGRAPH.slice(before!.focus - text.start, PARAGRAPH.indexOf('«')).trim().split(/\s+/).length;
+    for (let i = 0; i < wordsToQuote; i++) await isnad.press('ArrowLeft');
+    await isnad.press('Control+ArrowLeft', 'Shift+ArrowDown');
+    expect(await isnad.selectedText()).toBe('الزيادة مؤقتة وسببها ارتفاع تكاليف النقل».');
+    await isnad.press('Alt+Shift+ArrowRight', 'Alt+Shift+ArrowRight');
+    expect(await isnad.selectedText()).toBe('الزيادة مؤقتة وسببها ارتفاع تكاليف النقل');
+    await isnad.press('5');
+    await expect(isnad.spanItem('CLAIM — Claim: الزيادة مؤقتة وسببها ارتفاع تكاليف النقل')).toBeVisible();
+
+    // Enter on a claim opens its attribute palette; Escape closes it.
+    await isnad.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Attribute claim' })).toBeVisible();
+    await isnad.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Attribute claim' })).toBeHidden();
+
+    // Tab walks the spans in reading order, the nested ORG right after its SOURCE.
+    const order: string[] = [];
+    await isnad.press('Escape', 'Control+Shift+e');
+    await expect(isnad.article).toBeFocused();
+    await isnad.press('Control+ArrowUp', 'Control+ArrowUp');
+    for (let i = 0; i < 4; i++) {
+      await isnad.press('Tab');
+      order.push((await isnad.spanPanel.getByRole('button', { pressed: true }).getAttribute('aria-label')) ?? '');
+    }
+    expect(order.map((name) => name.split(' — ')[0])).toEqual(['CUE', 'SOURCE', 'ORG', 'CLAIM']);
+
+    // Enter on an entity shows its details (focus moves there).
+    await isnad.press('Shift+Tab', 'Enter');
+    const details = page.getByRole('region', { name: 'Focused span details' });
+    await expect(details).toBeFocused();
+    await expect(details).toContainText('ORG — Organisation');
+    await expect(details).toContainText('وزارة التجارة الداخلية');
+
+    // Mark done and go to the next unfinished document.
+    await isnad.press('Control+Enter');
+    await expect(isnad.documentButton(BREAD)).toHaveAccessibleName(/Done, 4 spans/);
+    await expect(isnad.documentButton(/نوفوستي: مباحثات روسية أممية/)).toHaveAttribute('aria-current', 'page');
+
+    // The export holds exactly the spans made above, with code-point offsets.
+    const { json } = await isnad.exportJson();
+    const bread = json.documents.find((d) => d.title.startsWith('قاسيون: ارتفاع أسعار الخبز'))!;
+    const codePoints = Array.from(bread.text);
+    const expected = [
+      ['CUE', 'أكَّدَ'],
+      ['SOURCE', 'مسؤول في وزارة التجارة الداخلية'],
+      ['ORG', 'وزارة التجارة الداخلية'],
+      ['CLAIM', 'الزيادة مؤقتة وسببها ارتفاع تكاليف النقل'],
+    ].map(([label, quote]) => {
+      const start = Array.from(bread.text.slice(0, bread.text.indexOf(quote!))).length;
+      return { label, text: quote, start, end: start + Array.from(quote!).length };
+    });
+    const exported = bread.spans.map(({ label, text, start, end }) => ({ label, text, start, end }));
+    expect(exported).toEqual(expected);
+    for (const span of exported) expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
+  });
+
+  test('the command palette finds an action by fuzzy search, shows its shortcut and runs it', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.press('Control+k');
+    await expect(isnad.commandPalette).toBeVisible();
+    await expect(isnad.commandSearch).toBeFocused();
+    await isnad.commandSearch.fill('nxt doc');
+    const first = isnad.commandPalette.getByRole('option').first();
+    await expect(first).toContainText('Open the next document');
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await expect(first.locator('kbd')).toHaveText('N');
+    await expect(isnad.commandSearch).toHaveAttribute('aria-activedescendant', 'command-document.next');
+    await page.screenshot({ path: `${SHOTS}/command-palette.png`, animations: 'disabled' });
+    await isnad.press('Enter');
+    await expect(isnad.commandPalette).toBeHidden();
+    await expect(isnad.documentButton(BREAD)).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('a rebound key is used, listed in the cheat sheet and kept after a reload; a conflict is refused with a message', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.press('Control+,');
+    await expect(isnad.keyboardSettings).toBeVisible();
+
+    // A key another action has is refused, and nothing changes.
+    await isnad.rebind('Open the next document', 'p');
+    await expect(isnad.keyboardSettings.getByRole('alert')).toHaveText('P is already used by “Open the previous document”. Choose another key, or change that action’s key first.');
+    await isnad.rebind('Open the next document', 'Control+w');
+    await expect(isnad.keyboardSettings.getByRole('alert')).toContainText('kept by the system');
+
+    await isnad.rebind('Open the next document', 'j');
+    await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('Open the next document: now J.');
+    await page.screenshot({ path: `${SHOTS}/keyboard-settings.png`, animations: 'disabled' });
+    await page.getByRole('button', { name: 'Back to the article' }).click();
+    await expect(isnad.keyboardSettings).toBeHidden();
+
+    await isnad.press('?');
+    await expect(isnad.shortcutsSheet).toBeVisible();
+    expect(await isnad.shortcutKeys('Open the next document')).toEqual(['J']);
+    await page.screenshot({ path: `${SHOTS}/cheat-sheet.png`, animations: 'disabled' });
+    await isnad.press('Escape');
+    await expect(isnad.shortcutsSheet).toBeHidden();
+
+    await isnad.press('n');
+    await expect(isnad.documentButton(/موسكو تعلن/)).toHaveAttribute('aria-current', 'page');
+    await isnad.press('j');
+    await expect(isnad.documentButton(BREAD)).toHaveAttribute('aria-current', 'page');
+
+    await page.reload();
+    await expect(isnad.openButton).toBeVisible();
+    await isnad.press('?');
+    expect(await isnad.shortcutKeys('Open the next document')).toEqual(['J']);
+    await isnad.shortcutsSheet.getByRole('button', { name: 'Change shortcuts…' }).click();
+    await expect(isnad.keyboardSettings).toBeFocused();
+    await isnad.keyboardSettings.getByRole('button', { name: 'Reset all shortcuts' }).click();
+    await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('back to their defaults');
+    await isnad.press('Control+,');
+    await isnad.press('?');
+    expect(await isnad.shortcutKeys('Open the next document')).toEqual(['N']);
+  });
+
+  test('the mouse: a drag snaps to words, a double-click selects a word, a span edge can be dragged', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.openDocument(BREAD);
+    await page.screenshot({ path: `${SHOTS}/mouse-before.png`, animations: 'disabled' });
+
+    // A sloppy drag from inside one word to inside the next snaps to whole words; clitic-aware
+    // snapping (the default) leaves the article ال out when the drag starts after it.
+    const drag = async (fromQuote: string, toQuote: string, toOccurrence = 0): Promise<string> => {
+      await isnad.press('Escape');
+      const from = await isnad.textBox(fromQuote);
+      const to = await isnad.textBox(toQuote, toOccurrence);
+      // Right to left: a word's first letter is on its right.
+      await page.mouse.move(from.x + from.width - 3, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(to.x + 3, to.y + to.height / 2, { steps: 5 });
+      await page.mouse.up();
+      return isnad.selectedText();
+    };
+    expect(await drag('كرت', 'كالة')).toBe('ذكرت وكالة');
+    expect(await drag('خبز ارتفع', 'ارتفع')).toBe('خبز ارتفع');
+    await isnad.press('Control+,');
+    await isnad.keyboardSettings.getByRole('radio', { name: 'Whole words' }).check();
+    await isnad.press('Control+,');
+    await expect(isnad.article).toBeVisible();
+    expect(await drag('خبز ارتفع', 'ارتفع')).toBe('الخبز ارتفع');
+    await page.reload();
+    await expect(isnad.openButton).toBeVisible();
+    expect(await drag('خبز ارتفع', 'ارتفع')).toBe('الخبز ارتفع');
+
+    // Double-click selects the word (its letters only).
+    const word = await isnad.textBox('الخبز', 1);
+    await page.mouse.dblclick(word.x + word.width / 2, word.y + word.height / 2);
+    expect(await isnad.selectedText()).toBe('الخبز');
+    await isnad.press('4');
+    await expect(isnad.spanItem('DATE — Date: الخبز')).toBeVisible();
+
+    // The focused span has handles; dragging the end handle over the next word grows it by a word.
+    const handle = isnad.spanHandle('end');
+    await expect(handle).toBeVisible();
+    const box = (await handle.boundingBox())!;
+    const next = await isnad.textBox('ارتفع', 0);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(next.x + next.width / 2, next.y + next.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect(isnad.spanItem('DATE — Date: الخبز ارتفع')).toBeVisible();
+    await isnad.press('Control+z');
+    await expect(isnad.spanItem('DATE — Date: الخبز')).toBeVisible();
+  });
+});
+
+test.describe('the keyboard model in Arabic', () => {
+  test.use({ locale: 'ar-EG' });
+
+  test('the palette and the cheat sheet name the actions in Arabic, with the same keys', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'لوحة الأوامر' });
+    await expect(palette).toBeVisible();
+    await palette.getByRole('combobox', { name: 'البحث في الأوامر' }).fill('المستند التالي');
+    const first = palette.getByRole('option').first();
+    await expect(first).toContainText('فتح المستند التالي');
+    await expect(first.locator('kbd')).toHaveText('N');
+    await page.screenshot({ path: `${SHOTS}/command-palette-ar.png`, animations: 'disabled' });
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: BREAD })).toHaveAttribute('aria-current', 'page');
+
+    // The caret in the Arabic interface: ← goes forward in an Arabic paragraph here too.
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.press('Control+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('ذكرت وكالة');
+    await page.screenshot({ path: `${SHOTS}/keyboard-selection-ar.png`, animations: 'disabled' });
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByRole('row', { name: /^فتح المستند التالي\s+N$/ }).locator('kbd')).toHaveText('N');
+    await page.screenshot({ path: `${SHOTS}/cheat-sheet-ar.png`, animations: 'disabled' });
+  });
+});

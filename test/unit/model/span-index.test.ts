@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
+import { compareSpans, createCorpusState, spansOfDocument, type CorpusState } from '../../../shared/model/state';
+import { applyTransaction, invertTransaction, transaction, type RecordChange, type Transaction } from '../../../shared/model/transaction';
+import type { SpanRecord } from '../../../shared/model/types';
+import { changesSince, sortedSpansOf, versionOf } from '../../../shared/model/span-index';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+const corpus = { id: 'c', name: 'C', schema: DEFAULT_LABEL_SCHEMA, createdAt: NOW };
+const LABELS = ['PER', 'ORG', 'CLAIM'];
+
+function span(id: string, docId: string, start: number, length: number, label: string): SpanRecord {
+  return { id, corpusId: 'c', docId, start, end: start + length, label, annotator: 't', createdAt: NOW };
+}
+
+/** The reading order computed from scratch, as the reference. */
+function reference(state: CorpusState, docId: string): string[] {
+  return [...state.spans.values()].filter((s) => s.docId === docId).sort(compareSpans).map((s) => s.id);
+}
+
+type Step = { kind: 'add'; doc: string; start: number; length: number; label: number } | { kind: 'remove' | 'move' | 'relabel'; pick: number; start: number; label: number } | { kind: 'undo' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), doc: fc.constantFrom('a', 'b'), start: fc.nat(40), length: fc.integer({ min: 1, max: 8 }), label: fc.nat(2) }),
+  fc.record({ kind: fc.constantFrom('remove' as const, 'move' as const, 'relabel' as const), pick: fc.nat(), start: fc.nat(40), label: fc.nat(2) }),
+  fc.record({ kind: fc.constant('undo' as const) }),
+);
+
+describe('spans of a document in reading order, carried through transactions', () => {
+  it('always equals sorting from scratch, whatever edits and undos happen in between', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (steps, asks) => {
+        let state = createCorpusState(corpus, [], [span('s0', 'a', 5, 3, 'PER'), span('s1', 'b', 0, 4, 'ORG')]);
+        let n = 2;
+        const done: Transaction[] = [];
+        for (const [i, s] of steps.entries()) {
+          // Asking (or not) between edits decides which lists are carried and which are rebuilt.
+          if (asks[i]) expect(spansOfDocument(state, 'a').map((x) => x.id)).toEqual(reference(state, 'a'));
+          let changes: RecordChange[] = [];
+          const all = [...state.spans.values()];
+          const picked = all.length && s.kind !== 'add' && s.kind !== 'undo' ? all[s.pick % all.length]! : undefined;
+          if (s.kind === 'add') changes = [{ table: 'spans', id: `s${n}`, before: null, after: span(`s${n++}`, s.doc, s.start, s.length, LABELS[s.label]!) }];
+          else if (s.kind === 'undo') {
+            const last = done.pop();
+            if (last) state = applyTransaction(state, invertTransaction(last));
+            continue;
+          } else if (picked && s.kind === 'remove') changes = [{ table: 'spans', id: picked.id, before: picked, after: null }];
+          else if (picked && s.kind === 'move') changes = [{ table: 'spans', id: picked.id, before: picked, after: { ...picked, start: s.start, end: s.start + (picked.end - picked.start) } }];
+          else if (picked) changes = [{ table: 'spans', id: picked.id, before: picked, after: { ...picked, label: LABELS[s.label]! } }];
+          if (!changes.length) continue;
+          const tx = transaction(changes, { origin: 'user', description: s.kind });
+          state = applyTransaction(state, tx);
+          done.push(tx);
+        }
+        for (const doc of ['a', 'b']) expect(spansOfDocument(state, doc).map((x) => x.id)).toEqual(reference(state, doc));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hands every caller its own array', () => {
+    const state = createCorpusState(corpus, [], [span('x', 'a', 0, 2, 'PER'), span('y', 'a', 4, 2, 'ORG')]);
+    const first = spansOfDocument(state, 'a');
+    first.reverse();
+    expect(spansOfDocument(state, 'a').map((s) => s.id)).toEqual(['x', 'y']);
+  });
+});
+
+describe('what changed between two versions of a document’s spans', () => {
+  it('is the transaction’s changes when one transaction lies between them, and unknown otherwise', () => {
+    const a = span('a', 'd', 0, 3, 'PER');
+    let state = createCorpusState(corpus, [], [a, span('b', 'd', 5, 3, 'ORG'), span('x', 'e', 0, 3, 'ORG')]);
+    const first = sortedSpansOf(state.spans, 'd');
+    const change: RecordChange = { table: 'spans', id: 'a', before: a, after: { ...a, label: 'LOC' } };
+    state = applyTransaction(state, transaction([change], { origin: 'user', description: 'relabel' }));
+    const second = sortedSpansOf(state.spans, 'd');
+    expect(changesSince(second, versionOf(first))).toEqual([{ table: 'spans', id: 'a', before: a, after: { ...a, label: 'LOC' } }]);
+    const later = applyTransaction(state, transaction([{ table: 'spans', id: 'b', before: state.spans.get('b')!, after: null }], { origin: 'user', description: 'delete' }));
+    expect(changesSince(sortedSpansOf(later.spans, 'd'), versionOf(first))).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MENU_COMMANDS } from '../../../shared/ipc/contract';
+import { IsnadApp } from '../../../renderer/app/controller';
+import { IsnadDatabase } from '../../../renderer/db/db';
+import { MENU_ACTIONS, actionForEvent, actionHandlers, buildActions } from '../../../renderer/commands/actions';
+import { ACTION_DEFINITIONS } from '../../../renderer/commands/definitions';
+import type { HostPlatform } from '../../../renderer/platform/host';
+import { testContext } from '../helpers/tagged';
+
+const platform: HostPlatform = {
+  kind: 'browser',
+  pickArticleFiles: async () => [],
+  pickArticleFolder: async () => null,
+  pickDatasetFiles: async () => [],
+  pickDatasetFolder: async () => null,
+  saveExport: async () => ({ saved: false, reason: 'cancelled' }),
+  onMenuCommand: () => () => undefined,
+};
+const opened: IsnadDatabase[] = [];
+
+async function startApp(): Promise<IsnadApp> {
+  const db = new IsnadDatabase(`registry-${opened.length}`);
+  opened.push(db);
+  return IsnadApp.start(platform, db, testContext());
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+const press = (code: string, key: string, mods: { ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {}) => ({ code, key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+describe('the action registry', () => {
+  it('gives every action something to do, and every menu command an action', async () => {
+    const app = await startApp();
+    const actions = buildActions(app);
+    const ids = new Set(actions.map((a) => a.id));
+    const handlers = actionHandlers(app);
+    expect(Object.keys(handlers).sort()).toEqual(ACTION_DEFINITIONS.map((d) => d.id).sort());
+    for (const command of MENU_COMMANDS) expect(ids.has(MENU_ACTIONS[command]), command).toBe(true);
+    expect(ids.size).toBe(actions.length);
+  });
+
+  it('finds actions by key and scope: Tab only in the article, letters never in a form field', async () => {
+    const app = await startApp();
+    const actions = buildActions(app);
+    const anywhere = { inField: false, inArticle: false };
+    expect(actionForEvent(actions, press('KeyN', 'ى'), anywhere)?.id).toBe('document.next');
+    expect(actionForEvent(actions, press('KeyN', 'n'), { inField: true, inArticle: false })).toBeUndefined();
+    expect(actionForEvent(actions, press('Tab', 'Tab'), anywhere)).toBeUndefined();
+    expect(actionForEvent(actions, press('Tab', 'Tab'), { inField: false, inArticle: true })?.id).toBe('span.next');
+    expect(actionForEvent(actions, press('KeyK', 'k', { ctrlKey: true }), { inField: true, inArticle: false })?.id).toBe('view.commands');
+    expect(actionForEvent(actions, press('ArrowLeft', 'ArrowLeft', { ctrlKey: true, shiftKey: true }), anywhere)?.id).toBe('selection.clitic-left');
+    expect(actionForEvent(actions, press('Digit5', '٥'), anywhere)?.id).toBe('label.CLAIM');
+  });
+
+  it('follows a rebinding at once', async () => {
+    const app = await startApp();
+    await app.bindings.rebind('document.next', 'J');
+    const actions = buildActions(app);
+    expect(actionForEvent(actions, press('KeyJ', 'j'), { inField: false, inArticle: false })?.id).toBe('document.next');
+    expect(actionForEvent(actions, press('KeyN', 'n'), { inField: false, inArticle: false })).toBeUndefined();
+  });
+});
