@@ -9,7 +9,7 @@ import type { FormatName } from '../../shared/formats/dataset';
 import { FORMAT_NAMES } from '../../shared/formats/formats';
 import { planMerge, type MergeChoices, type MergePlan, type SpanConflict } from '../../shared/model/dataset-merge';
 import type { CorpusState } from '../../shared/model/state';
-import { reportLines, type DatasetDraft } from '../app/actions/dataset-import-actions';
+import { reportLines, reportTemplate, type DatasetDraft } from '../app/actions/dataset-import-actions';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { withElements } from '../i18n/rich';
@@ -167,7 +167,7 @@ export function DatasetImportDialog(): React.JSX.Element {
 
   if (!draft) return <dialog ref={dialogRef} aria-label={t('datasetDialog.title')} />;
   const { outcome } = draft;
-  const lines = reportLines(draft, t);
+  const lines = reportLines(draft);
   const separator = t('common.listSeparator');
   const ready = outcome.ok && !draft.busy && (draft.target === 'merge' || !!draft.name.trim());
 
@@ -223,8 +223,9 @@ export function DatasetImportDialog(): React.JSX.Element {
             {lines.length ? (
               <ul tabIndex={0}>
                 {lines.slice(0, REPORT_LINES).map((line, i) => (
-                  <li key={i} dir="auto" className={line.kind}>
-                    {line.text}
+                  // The interface language orders the line; the file name and the reader's message are isolated runs.
+                  <li key={i} className={line.kind}>
+                    {withElements(reportTemplate(line, t), { where: <bdi>{line.where}</bdi>, message: <bdi>{line.message}</bdi> })}
                   </li>
                 ))}
                 {lines.length > REPORT_LINES ? <li>{t('datasetDialog.more', { count: lines.length - REPORT_LINES })}</li> : null}

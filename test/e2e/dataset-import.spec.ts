@@ -147,3 +147,73 @@ test('the real NewsFANE CoNLL file (BOM, CRLF, direction marks) through the app'
   await isnad.importIntoNewCorpus('NewsFANE sample');
   await expect(isnad.status).toContainText('into the new corpus “NewsFANE sample”');
 });
+
+test('a brat folder through the corpus dialog (the directory picker): pairs imported, the unpaired .ann reported', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.corpusButton.click();
+  const chooser = page.waitForEvent('filechooser');
+  await isnad.corpusDialog.getByRole('button', { name: 'Import brat folder…' }).click();
+  await (await chooser).setFiles(fileURLToPath(new URL('../fixtures/formats/brat', import.meta.url)));
+  await expect(isnad.datasetDialog).toBeVisible();
+  await expect(isnad.datasetDialog.getByRole('combobox', { name: 'Format' })).toHaveValue('brat');
+  await expect(isnad.importReport).toContainText('brat/orphan.ann — skipped: Unpaired');
+  await isnad.importIntoNewCorpus('brat folder');
+  await isnad.openDocument(/agency-report/);
+  expect(await isnad.highlightedTexts('ORG')).toEqual(['وكالة الأناضول']);
+});
+
+test('the keys and the command palette reach both dialogs', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await page.keyboard.press('Control+Shift+K');
+  await expect(isnad.corpusDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(isnad.corpusDialog).toBeHidden();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+Shift+D');
+  await (await chooser).setFiles([fixture('conll/messy-news.conll')]);
+  await expect(isnad.datasetDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await isnad.commandSearch.fill('corpora');
+  const option = isnad.commandPalette.getByRole('option').first();
+  await expect(option).toContainText('Corpora: open, create, rename, delete…');
+  await expect(option.locator('kbd')).toContainText(['Ctrl+Shift+K']);
+  await page.keyboard.press('Enter');
+  await expect(isnad.corpusDialog).toBeVisible();
+});
+
+test.describe('dataset import in the Arabic interface', () => {
+  test.use({ locale: 'ar-EG' });
+
+  test('the dialogs, the report and the merge preview speak Arabic; names and file names stay isolated', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^المدوّنة: / })).toBeVisible();
+    await page.keyboard.press('Control+Shift+K');
+    const corpora = page.getByRole('dialog', { name: 'المدوّنات' });
+    await expect(corpora.getByRole('table', { name: 'المدوّنات المحفوظة' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/corpus-dialog-ar.png`, animations: 'disabled' });
+    await page.keyboard.press('Escape');
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'استيراد مجموعة بيانات…' }).click();
+    await (await chooser).setFiles([fixture('conll/messy-news.conll')]);
+    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
+    await expect(dialog.getByRole('combobox', { name: 'الصيغة' })).toHaveValue('conll');
+    await expect(dialog).toContainText('قُرئ مستندان و3 مقاطع');
+    const report = dialog.getByRole('region', { name: 'تقرير الاستيراد' });
+    await expect(report).toContainText('messy-news.conll، السطر 7 — تُرك: Empty token');
+    await page.screenshot({ path: `${SHOTS}/dataset-import-ar.png`, animations: 'disabled' });
+    await dialog.getByRole('radio', { name: /^المدوّنة المفتوحة/ }).check();
+    const preview = dialog.getByRole('region', { name: 'معاينة الدمج' });
+    await expect(preview).toContainText('مستندان جديدان');
+    await page.screenshot({ path: `${SHOTS}/dataset-merge-ar.png`, animations: 'disabled' });
+    await dialog.getByRole('radio', { name: 'مدوّنة جديدة' }).check();
+    await dialog.getByRole('textbox', { name: 'اسم المدوّنة الجديدة' }).fill('أخبار مصححة');
+    await dialog.getByRole('button', { name: 'الاستيراد إلى مدوّنة جديدة' }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(page.locator('.status-area')).toContainText('إلى المدوّنة الجديدة «أخبار مصححة»');
+  });
+});

@@ -40,27 +40,38 @@ export interface DatasetDraft {
 
 const NOTE_KINDS: Record<FormatNote['kind'], MessageKey> = { skipped: 'datasetNote.skipped', repaired: 'datasetNote.repaired', unaligned: 'datasetNote.unaligned' };
 
-/**
- * One line of an import report: "file.conll, line 12 — skipped: Empty token: line skipped."
- * (the reader's own message stays as `shared/` wrote it).
- */
-export function noteLine(note: FormatNote, t: Translate): string {
-  const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
-  const kind = t(NOTE_KINDS[note.kind]);
-  return note.line ? t('datasetNote.line', { where, line: note.line, kind, message: note.message }) : t('datasetNote.file', { where, kind, message: note.message });
-}
-
-/** A line of the import report with what happened to it (the dialog marks skipped lines). */
+/** A line of the import report: the file, the line number (if any), what happened to it and the reader's message. */
 export interface ReportLine {
-  text: string;
+  where: string;
+  line?: number;
   kind: FormatNote['kind'];
+  /** As `shared/` wrote it (English; see ARCHITECTURE, interface language). */
+  message: string;
 }
 
-/** Every file skipped unread, then every note from decoding and reading, in the interface language. */
-export function reportLines(draft: DatasetDraft, t: Translate): ReportLine[] {
+/**
+ * The template of a report line in the interface language, its file name and message still
+ * `{where}` and `{message}` placeholders (the dialog puts isolated elements there).
+ */
+export function reportTemplate(line: ReportLine, t: Translate): string {
+  const kind = t(NOTE_KINDS[line.kind]);
+  return line.line ? t('datasetNote.line', { line: line.line, kind }) : t('datasetNote.file', { kind });
+}
+
+/** One line of an import report as text: "file.conll, line 12 — skipped: Empty token: line skipped." */
+export function noteLine(line: ReportLine, t: Translate): string {
+  return reportTemplate(line, t).replace(/\{(where|message)\}/g, (_, name: string) => (name === 'where' ? line.where : line.message));
+}
+
+/** Every file skipped unread, then every note from decoding and reading. */
+export function reportLines(draft: DatasetDraft): ReportLine[] {
   if (!draft.outcome.ok) return [];
-  const skipped = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped' as const, message: u.message }));
-  return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => ({ text: noteLine(note, t), kind: note.kind }));
+  const skipped: FormatNote[] = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped', message: u.message }));
+  return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => {
+    // A reader may write "file:12" where the line is also given: the file name alone, then.
+    const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
+    return { where, ...(note.line ? { line: note.line } : {}), kind: note.kind, message: note.message };
+  });
 }
 
 const READABLE_NAME = /\.(conll|bio|iob|ann|txt|tsv|json|jsonl|ndjson|conf)$/i;
@@ -205,7 +216,7 @@ export class DatasetImportActions {
   }
 
   private reportDetails(draft: DatasetDraft): string[] {
-    return reportLines(draft, this.app.t).map((line) => line.text);
+    return reportLines(draft).map((line) => noteLine(line, this.app.t));
   }
 
   private notesNotice(lines: readonly string[]): string {
