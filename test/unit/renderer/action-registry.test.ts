@@ -4,18 +4,10 @@ import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase } from '../../../renderer/db/db';
 import { MENU_ACTIONS, actionForEvent, actionHandlers, buildActions } from '../../../renderer/commands/actions';
 import { ACTION_DEFINITIONS } from '../../../renderer/commands/definitions';
-import type { HostPlatform } from '../../../renderer/platform/host';
+import { fakePlatform } from '../helpers/fake-platform';
 import { testContext } from '../helpers/tagged';
 
-const platform: HostPlatform = {
-  kind: 'browser',
-  pickArticleFiles: async () => [],
-  pickArticleFolder: async () => null,
-  pickDatasetFiles: async () => [],
-  pickDatasetFolder: async () => null,
-  saveExport: async () => ({ saved: false, reason: 'cancelled' }),
-  onMenuCommand: () => () => undefined,
-};
+const platform = fakePlatform;
 const opened: IsnadDatabase[] = [];
 
 async function startApp(): Promise<IsnadApp> {
