@@ -12,7 +12,7 @@ import { suggestAnnotations, type Suggestion } from '../shared/attribution/sugge
 import { prepareFile } from '../shared/model/import';
 import type { SourceRecord } from '../shared/model/types';
 import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
-import { OFFSET_UNITS, fromUtf16Offsets, sliceInUnit, type OffsetUnit } from '../shared/text/offsets';
+import { OFFSET_UNITS, fromUtf16Offsets, textInUnit, type OffsetUnit } from '../shared/text/offsets';
 
 /** Where the command writes (the CLI's stdout and stderr, or a test's buffers). */
 export interface SuggestIo {
@@ -112,13 +112,13 @@ function report(text: string, sources: readonly SourceRecord[], unit: OffsetUnit
     suggestions.flatMap((s) => [s.start, s.end]),
     unit,
   );
-  const codePoints = unit === 'codepoint' ? Array.from(text) : undefined;
+  const view = textInUnit(text, unit);
   const out = new Map<string, OutputSuggestion>();
   suggestions.forEach((s, i) => {
     const start = converted[2 * i]!;
     const end = converted[2 * i + 1]!;
     // DESIGN §2: every exported span must slice back to its quote, or nothing is written.
-    if (sliceInUnit(text, start, end, unit, codePoints) !== s.text) throw new Error(`internal error: ${s.label} [${start}, ${end}) does not slice to “${s.text}”.`);
+    if (view.slice(start, end) !== s.text) throw new Error(`internal error: ${s.label} [${start}, ${end}) does not slice to “${s.text}”.`);
     const source = s.sourceId === undefined ? undefined : byId.get(s.sourceId);
     out.set(s.id, {
       start,

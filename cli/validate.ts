@@ -13,7 +13,7 @@
  * Exit codes: 0 valid; 1 problems found (or not a file this command knows); 2 usage or unreadable file.
  */
 import { looksLikeNativeFile, parseNative } from '../shared/formats/native';
-import { lengthInUnit, sliceInUnit, type OffsetUnit } from '../shared/text/offsets';
+import { textInUnit, type OffsetUnit, type TextInUnit } from '../shared/text/offsets';
 
 /** Where the command writes (the CLI's stdout and stderr, or a test's buffers). */
 export interface ValidateIo {
@@ -78,13 +78,14 @@ export function validateNativeText(text: string): ValidationReport {
 }
 
 /** Checks one quoted span `{ start, end, text }` of a line; returns a problem or null. */
-function quoteProblem(line: string, unit: OffsetUnit, codePoints: readonly string[] | undefined, length: number, value: unknown): string | null {
+function quoteProblem(view: TextInUnit, value: unknown): string | null {
+  const { unit, length } = view;
   if (!isRecord(value)) return 'is not an object with start, end and text';
   const { start, end, text } = value;
   if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `has offsets ${String(start)}–${String(end)}, which are not integers`;
   if (!(start >= 0 && start < end && end <= length)) return `[${start}, ${end}) is empty or outside the text (${length} ${unit === 'utf16' ? 'UTF-16 units' : 'code points'})`;
   if (typeof text !== 'string') return `[${start}, ${end}) has no quoted text`;
-  const actual = sliceInUnit(line, start, end, unit, codePoints);
+  const actual = view.slice(start, end);
   return actual === text ? null : `[${start}, ${end}) in ${unit === 'utf16' ? 'UTF-16 units' : 'code points'} reads “${actual}” but quotes “${text}”`;
 }
 
@@ -101,8 +102,7 @@ function validateJsonlLine(value: unknown, at: string, report: ValidationReport)
   let unit: OffsetUnit = 'codepoint';
   if (value.offsetUnit === 'utf16' || value.offsetUnit === 'codepoint') unit = value.offsetUnit;
   else problems.push(`${name}: offsetUnit is ${value.offsetUnit === undefined ? 'missing' : JSON.stringify(value.offsetUnit)} (codepoint or utf16); offsets were checked as code points.`);
-  const codePoints = unit === 'codepoint' ? Array.from(text) : undefined;
-  const length = codePoints ? codePoints.length : lengthInUnit(text, unit);
+  const view = textInUnit(text, unit);
   const entities = new Map<string, { start: unknown; end: unknown }>();
   const entityList = value.entities ?? [];
   if (!Array.isArray(entityList)) problems.push(`${name}: "entities" is not an array.`);
@@ -116,7 +116,7 @@ function validateJsonlLine(value: unknown, at: string, report: ValidationReport)
         entities.set(id, { start: (e as Json).start, end: (e as Json).end });
       }
       if (isRecord(e) && (typeof e.label !== 'string' || !e.label)) problems.push(`${name}: entity ${label} has no label.`);
-      const problem = quoteProblem(text, unit, codePoints, length, e);
+      const problem = quoteProblem(view, e);
       if (problem) problems.push(`${name}: entity ${label} ${problem}.`);
     });
   const claims = value.claims ?? [];
@@ -137,7 +137,7 @@ function validateJsonlLine(value: unknown, at: string, report: ValidationReport)
       return;
     }
     const claim = typeof c.id === 'string' || typeof c.id === 'number' ? String(c.id) : `#${i + 1}`;
-    const problem = quoteProblem(text, unit, codePoints, length, c.span);
+    const problem = quoteProblem(view, c.span);
     if (problem) problems.push(`${name}: claim ${claim} ${problem}.`);
     if (!matchesEntity(c.id, c.span)) problems.push(`${name}: claim ${claim} is not one of the line's entities (same id and offsets).`);
     if (!Array.isArray(c.attributions)) {
@@ -159,7 +159,7 @@ function validateJsonlLine(value: unknown, at: string, report: ValidationReport)
       for (const role of ['mention', 'cue'] as const) {
         const q = a[role];
         if (q === undefined) continue;
-        const roleProblem = quoteProblem(text, unit, codePoints, length, q);
+        const roleProblem = quoteProblem(view, q);
         if (roleProblem) problems.push(`${name}: the ${role} of attribution ${attribution} ${roleProblem}.`);
         if (!matchesEntity(isRecord(q) ? q.id : undefined, q)) problems.push(`${name}: the ${role} of attribution ${attribution} is not one of the line's entities (same id and offsets).`);
       }

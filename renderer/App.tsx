@@ -14,6 +14,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
 import { CorpusDialog } from './components/CorpusDialog';
 import { DatasetImportDialog } from './components/DatasetImportDialog';
 import { ImportDialog } from './components/ImportDialog';
+import { ExportProgressBar } from './components/ExportProgressBar';
 import { ImportProgressBar } from './components/ImportProgressBar';
 import { DocumentDetails } from './components/DocumentDetails';
 import { AttributionPanel } from './components/AttributionPanel';
@@ -141,6 +142,7 @@ export function App(): React.JSX.Element {
         )}
       </div>
       <ImportProgressBar />
+      <ExportProgressBar inDialog={false} />
       <StatusArea />
       <ImportDialog />
       <AttributePalette />

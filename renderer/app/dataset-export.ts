@@ -36,8 +36,18 @@ function subset(corpus: DatasetCorpus, ids: ReadonlySet<string>): DatasetCorpus 
   return { ...corpus, documents: corpus.documents.filter((d) => ids.has(d.id)) };
 }
 
-/** Builds the export (pure apart from the clock; nothing is written here). Messages are in the language of `t`. */
-export function buildDatasetExport(state: CorpusState, request: DatasetExportRequest, date = new Date().toISOString(), t: Translate = createTranslator('en')): DatasetExportResult {
+/**
+ * Builds the export (pure apart from the clock; nothing is written here). Messages are in the
+ * language of `t`. `onProgress` hears documents done / total as the format's exporter goes
+ * (all parts of a split together).
+ */
+export function buildDatasetExport(
+  state: CorpusState,
+  request: DatasetExportRequest,
+  date = new Date().toISOString(),
+  t: Translate = createTranslator('en'),
+  onProgress?: (done: number, total: number) => void,
+): DatasetExportResult {
   const statuses = new Set(request.statuses);
   const corpus = datasetFromState(state, (docId) => !statuses.size || statuses.has(state.documents.get(docId)!.status));
   if (!corpus.documents.length) return { ok: false, problems: [t('export.noDocuments')] };
@@ -56,9 +66,14 @@ export function buildDatasetExport(state: CorpusState, request: DatasetExportReq
 
   const files: OutputFile[] = [];
   const notes: string[] = [];
+  const total = corpus.documents.length;
+  let before = 0;
   for (const part of parts) {
-    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}) });
+    const progress = onProgress ? { onProgress: (done: number) => onProgress(before + done, total) } : {};
+    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}), ...progress });
     if (!outcome.ok) return { ok: false, problems: outcome.problems };
+    before += part.corpus.documents.length;
+    onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });
     for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? t('export.noteLine', { line: note.line }) : ''}: ${note.message}`);
   }

@@ -6,12 +6,12 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { withElements } from '../i18n/rich';
-import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import { documentsInOrder, spanCounts } from '../../shared/model/state';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, searchDocuments, type CorpusSearchHit } from '../../shared/search/search';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
+import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
 
 /** The document statuses, in the order menus list them. */
 export const STATUSES: readonly DocumentStatus[] = ['todo', 'in-progress', 'done'];
@@ -22,11 +22,13 @@ export function statusName(status: DocumentStatus, t: Translate): string {
 }
 
 const searchIndex = createSearchIndex();
+/** Near-duplicate groups, kept across renders so that a growing corpus is grouped incrementally. */
+const documentGroups = new DocumentGroups();
 
 interface Row {
   doc: DocumentRecord;
   hit?: CorpusSearchHit;
-  group?: { number: number; size: number };
+  group?: DocumentGroup;
 }
 
 /** The list of documents in the open corpus. */
@@ -48,13 +50,7 @@ export function DocumentList(): React.JSX.Element {
     return map;
   }, [state.spans]);
   const outlets = useMemo(() => [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort(), [documents]);
-  const groups = useMemo(() => {
-    const byDoc = new Map<string, { number: number; size: number; members: string[] }>();
-    groupDocumentsBySignature(documents).forEach((members, i) => {
-      for (const id of members) byDoc.set(id, { number: i + 1, size: members.length, members });
-    });
-    return byDoc;
-  }, [state.documents]); // eslint-disable-line react-hooks/exhaustive-deps
+  const groups = useMemo(() => documentGroups.of(documents), [documents]);
 
   const rows = useMemo((): Row[] => {
     const filtered = documents.filter(

@@ -13,6 +13,7 @@ import type { DatasetExportRequest } from '../app/dataset-export';
 import type { MessageKey } from '../i18n/i18n';
 import { STATUSES, statusName } from './DocumentList';
 import { useModalDialog } from './dialog-hooks';
+import { ExportProgressBar } from './ExportProgressBar';
 import { FORMAT_TITLES } from './format-titles';
 
 const SPLIT_PARTS: Record<'train' | 'dev' | 'test', MessageKey> = { train: 'exportDialog.split.train', dev: 'exportDialog.split.dev', test: 'exportDialog.split.test' };
@@ -22,7 +23,7 @@ export function ExportDialog(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { exportOpen } = useUiState();
+  const { exportOpen, exportProgress } = useUiState();
   const dialogRef = useModalDialog(exportOpen);
   const [format, setFormat] = useState<FormatName>('jsonl');
   const [offsetUnit, setOffsetUnit] = useState<OffsetUnit>('codepoint');
@@ -100,11 +101,12 @@ export function ExportDialog(): React.JSX.Element {
           <input type="number" disabled={!split} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
         </label>
       </fieldset>
+      <ExportProgressBar inDialog />
       <div className="dialog-buttons">
         <button type="button" onClick={() => app.ui.update({ exportOpen: false })}>
-          {t('common.cancel')}
+          {exportProgress ? t('common.close') : t('common.cancel')}
         </button>
-        <button type="button" className="primary" onClick={() => void app.exports.exportDataset(request)}>
+        <button type="button" className="primary" disabled={exportProgress !== null} onClick={() => void app.exports.exportDataset(request)}>
           {t('exportDialog.export')}
         </button>
       </div>

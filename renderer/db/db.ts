@@ -3,7 +3,7 @@
  * only ever added, with data migrations in `upgrade()`. Every state change reaches it
  * through `writeTransaction` (one write path), inside one IndexedDB transaction.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction as DexieTransaction } from 'dexie';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import { defaultRegistry } from '../../shared/model/registry';
 import type { Transaction } from '../../shared/model/transaction';
@@ -18,6 +18,11 @@ export interface SettingRecord {
 
 /** The IndexedDB database name. */
 export const DATABASE_NAME = 'isnad';
+
+/** Changes every stored document in place (a data migration inside an upgrade). */
+async function modifyDocuments(tx: DexieTransaction, change: (doc: DocumentRecord) => void): Promise<void> {
+  await tx.table<DocumentRecord, string>('documents').toCollection().modify(change);
+}
 
 /** The typed Dexie database. */
 export class IsnadDatabase extends Dexie {
@@ -42,15 +47,12 @@ export class IsnadDatabase extends Dexie {
     // near-duplicate grouping. Version-1 documents were plain text; sign them now.
     this.version(2)
       .stores({})
-      .upgrade(async (tx) => {
-        await tx
-          .table<DocumentRecord, string>('documents')
-          .toCollection()
-          .modify((doc) => {
-            doc.meta.format ??= 'text';
-            doc.minhash ??= minHashSignature(doc.text);
-          });
-      });
+      .upgrade((tx) =>
+        modifyDocuments(tx, (doc) => {
+          doc.meta.format ??= 'text';
+          doc.minhash ??= minHashSignature(doc.text);
+        }),
+      );
     // Version 3: the source registry and attributions. Existing corpora get the default registry.
     this.version(3)
       .stores({ sources: 'id, corpusId', attributions: 'id, corpusId, docId, claimSpanId, sourceId' })
@@ -61,6 +63,16 @@ export class IsnadDatabase extends Dexie {
           await tx.table<SourceRecord, string>('sources').bulkPut(defaultRegistry(corpus.id, { newId: () => crypto.randomUUID(), now: () => now }));
         }
       });
+    // Version 4: near-duplicate signatures became one-permutation MinHash (a shingle is hashed
+    // once instead of 128 times, see shared/search/minhash.ts). Signatures of the two schemes
+    // cannot be compared, so every document is signed again.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) =>
+        modifyDocuments(tx, (doc) => {
+          doc.minhash = minHashSignature(doc.text);
+        }),
+      );
   }
 }
 

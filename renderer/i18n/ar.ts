@@ -135,6 +135,28 @@ export const ar: Catalogue = {
   'importProgress.name': 'تقدُّم الاستيراد',
   'importProgress.value': { zero: '{done} من {count} ملف', one: '{done} من ملف واحد', two: '{done} من ملفين', few: '{done} من {count} ملفات', many: '{done} من {count} ملفًا', other: '{done} من {count} ملف' },
   'importProgress.cancel': 'إلغاء الاستيراد',
+  'exportProgress.group': 'التصدير',
+  'exportProgress.name': 'تقدُّم التصدير',
+  'exportProgress.corpus': 'المدوّنة',
+  'exportProgress.sending': {
+    zero: 'جارٍ التحضير لتصدير {what}: {done} من {count} مستند',
+    one: 'جارٍ التحضير لتصدير {what}: {done} من مستند واحد',
+    two: 'جارٍ التحضير لتصدير {what}: {done} من مستندين',
+    few: 'جارٍ التحضير لتصدير {what}: {done} من {count} مستندات',
+    many: 'جارٍ التحضير لتصدير {what}: {done} من {count} مستندًا',
+    other: 'جارٍ التحضير لتصدير {what}: {done} من {count} مستند',
+  },
+  'exportProgress.documents': {
+    zero: 'جارٍ تصدير {what}: {done} من {count} مستند',
+    one: 'جارٍ تصدير {what}: {done} من مستند واحد',
+    two: 'جارٍ تصدير {what}: {done} من مستندين',
+    few: 'جارٍ تصدير {what}: {done} من {count} مستندات',
+    many: 'جارٍ تصدير {what}: {done} من {count} مستندًا',
+    other: 'جارٍ تصدير {what}: {done} من {count} مستند',
+  },
+  'exportProgress.saving': 'جارٍ حفظ {what}…',
+  'exportProgress.value': { zero: '{done} من {count} مستند', one: '{done} من مستند واحد', two: '{done} من مستندين', few: '{done} من {count} مستندات', many: '{done} من {count} مستندًا', other: '{done} من {count} مستند' },
+  'exportProgress.cancel': 'إلغاء التصدير',
 
   // Document details
   'format.text': 'نص عادي',
@@ -172,6 +194,7 @@ export const ar: Catalogue = {
 
   // Import dialog
   'common.cancel': 'إلغاء',
+  'common.close': 'إغلاق',
   'encoding.detect': 'اكتشاف تلقائي',
   'encoding.utf8': 'UTF-8',
   'encoding.utf16le': 'UTF-16 LE',
@@ -498,7 +521,8 @@ export const ar: Catalogue = {
   'notice.importStopped': 'توقف الاستيراد: {error}. المستندات المكتوبة قبل الخطأ محفوظة كاملة، ولا يُستورد شيء ناقصًا.',
   'notice.focusClaim': 'انتقل أولًا إلى مقطع ادعاء (CLAIM) — يتنقّل Tab بين المقاطع — ثم اضغط A.',
   'notice.notClaim': 'المقطع النشط {label} وليس ادعاءً: انتقل إلى مقطع ادعاء (CLAIM)، ثم اضغط A.',
-  'notice.exportMismatch': 'توقف التصدير: بعض المقاطع لا تطابق النص، فلم يُكتب شيء.',
+  'notice.exportCancelled': 'أُلغي التصدير ولم يُكتب شيء.',
+  'notice.exportRunning': 'يجري تصدير آخر الآن؛ ألغِه أو انتظر حتى ينتهي.',
   'notice.exportedCorpus': 'صُدِّر {documents} و{spans} (الإزاحات بنقاط ترميز يونيكود) إلى {where}.',
   'notice.exportFailed': 'فشل التصدير: {error}',
   'notice.exportStopped': 'توقف التصدير ولم يُكتب شيء:',

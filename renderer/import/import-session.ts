@@ -1,18 +1,28 @@
 /**
- * One import run: files go to the import worker, prepared files come back one by one and
- * are written in batches through the corpus store (so every batch is durable before it
- * shows). Progress is reported as files done / total and the current file; `cancel()`
- * stops the worker and writes only documents that were completely prepared, so no
- * document is ever half-imported.
+ * One import run. Preparing workers (2–4) decode, extract, hash and sign the files and send
+ * them through the writing worker, which keeps a copy and relays them here. This thread
+ * adds them in file order to an ImportBuilder (duplicates by SHA-256, ids, order, report)
+ * and, batch by batch, asks the writer to write the new documents (sending records without
+ * their texts) through the corpus store's queue: a batch is applied to the state, and so
+ * shown, only after its IndexedDB transaction committed. At most two batches wait to be
+ * durable; prepared files beyond them wait outside the import. Progress is reported as files
+ * done / total and the current file; `cancel()` stops the preparers, finishes the batches
+ * already started and imports nothing else, so no document is ever half-imported.
  */
 import { ImportBuilder, type ImportReport, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
+import type { Transaction } from '../../shared/model/transaction';
+import type { DocumentRecord } from '../../shared/model/types';
 import type { CorpusStore } from '../state/corpus-store';
-import type { FromWorker, ToWorker, WorkerInputFile } from './protocol';
+import type { WorkerPort } from '../platform/worker-port';
+import type { FromWriter, RecordToWrite, ToPreparer, ToWriter, WorkerInputFile } from './protocol';
 
 /** Progress of an import, for the progress bar. */
 export interface ImportProgress {
   total: number;
+  /** Files handed to a write (at most two batches ahead of what is durable). */
   done: number;
+  /** Files the workers have prepared (may run ahead of `done`). */
+  prepared: number;
   current: string | null;
   cancelling: boolean;
 }
@@ -39,23 +49,49 @@ function transferableBuffers(files: readonly WorkerInputFile[]): ArrayBuffer[] {
   return [...buffers];
 }
 
-/** The part of a Worker the session uses (a fake in unit tests). */
-export interface WorkerLike {
-  postMessage(message: ToWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  terminate(): void;
-}
+/** The part of a Worker the session uses (fakes in unit tests). */
+export type WorkerLike<In = unknown, Out = unknown> = WorkerPort<In, Out>;
 
-/** Creates the real import worker (bundled by Vite as a module worker). */
-export function createImportWorker(): WorkerLike {
+/** A preparing worker (it sends its results to the port it is given, not back). */
+export type PreparerLike = WorkerLike<ToPreparer, never>;
+/** The writing worker. */
+export type WriterLike = WorkerLike<ToWriter, FromWriter>;
+
+/** Creates a real preparing worker (bundled by Vite as a module worker). */
+export function createPreparer(): PreparerLike {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'isnad-import' });
 }
 
-/** Documents per write; small enough that one write never holds the UI thread for long. */
+/** Creates the real writing worker. */
+export function createWriter(): WriterLike {
+  return new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module', name: 'isnad-import-writer' });
+}
+
+/** Where an import runs and writes. */
+export interface ImportThreads {
+  /**
+   * The IndexedDB database the writing worker writes batches to (the store's own database).
+   * Null, or a writer that cannot open it: the main thread writes through the store.
+   */
+  database: string | null;
+  createPreparer: () => PreparerLike;
+  createWriter: () => WriterLike;
+  /** How many preparing workers. */
+  preparers: number;
+}
+
+/** Files per message to a preparing worker (posting 5,000 at once held the UI thread for 150–250 ms). */
+const DEAL_FILES = 250;
+/** Documents per write. */
 const BATCH_DOCUMENTS = 250;
 /** Longest wait before prepared documents are written (keeps progress honest). */
 const BATCH_MILLISECONDS = 300;
+/**
+ * Batches handed to the store and not yet durable: one being written and one ready for the
+ * writer to start on. Prepared files beyond that wait outside the builder, so they are not
+ * yet part of the import: cancelling drops them, and the report and the database agree.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
 /**
  * How many workers prepare files in parallel: one per core, 2 to 4. The UI thread mostly
@@ -67,9 +103,18 @@ export function defaultWorkerCount(): number {
   return Math.max(2, Math.min(4, cores));
 }
 
+/** A document record without its text and signature (the writer holds those). */
+function withoutText(doc: DocumentRecord): RecordToWrite {
+  const { text: _text, minhash: _minhash, ...rest } = doc;
+  return rest;
+}
+
 /** Runs one import. */
 export class ImportSession {
-  private workers: WorkerLike[] = [];
+  private preparers: PreparerLike[] = [];
+  private writer: WriterLike | null = null;
+  /** Whether the writer writes batches (set by its `ready` message, before any file arrives). */
+  private writerWrites = false;
   private cancelled = false;
   private finished = false;
   /** Files received from the workers (in any order). */
@@ -77,37 +122,77 @@ export class ImportSession {
   /** Files added to the builder: always the prefix [0, added) of the import, in order. */
   private added = 0;
   private readonly waiting = new Map<number, PreparedFile>();
-  private workersDone = 0;
+  /** Indices of the files with articles added since the last flush (the writer holds their texts). */
+  private batchFiles: number[] = [];
+  /** Files added since the last flush (articles, refusals, exports). */
+  private unflushed = 0;
+  /** Documents added since the last flush. */
   private pending = 0;
+  private inFlight = 0;
   private lastFlush = Date.now();
-  private writing: Promise<unknown> = Promise.resolve();
+  private lastWriteId = 0;
+  private readonly writes = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private finish: ((result: ImportResult) => void) | null = null;
   private fail: ((error: Error) => void) | null = null;
   private readonly builder: ImportBuilder;
+  private readonly threads: ImportThreads;
 
   constructor(
     private readonly store: CorpusStore,
     private readonly files: WorkerInputFile[],
     private readonly options: PrepareOptions,
     private readonly onProgress: (progress: ImportProgress) => void,
-    private readonly createWorker: () => WorkerLike = createImportWorker,
-    private readonly workerCount: number = defaultWorkerCount(),
+    threads: Partial<ImportThreads> = {},
   ) {
     this.builder = new ImportBuilder(store.state, store.context);
+    this.threads = { database: null, createPreparer, createWriter, preparers: defaultWorkerCount(), ...threads };
   }
 
   private progress(): void {
-    this.onProgress({ total: this.files.length, done: this.received, current: this.cancelled ? null : (this.files[this.added]?.name ?? null), cancelling: this.cancelled });
+    this.onProgress({
+      total: this.files.length,
+      done: this.added,
+      prepared: this.received,
+      current: this.cancelled ? null : (this.files[this.added]?.name ?? null),
+      cancelling: this.cancelled,
+    });
   }
 
-  /** Writes what the builder holds, after any write in flight (keeps order). */
-  private flush(): Promise<unknown> {
+  /** Asks the writer to write a batch of new documents; resolves once its transaction committed. */
+  private writeInWorker(tx: Transaction, files: number[]): Promise<void> {
+    const id = ++this.lastWriteId;
+    const records = tx.changes.map((change) => withoutText(change.after as DocumentRecord));
+    return new Promise<void>((resolve, reject) => {
+      this.writes.set(id, { resolve, reject });
+      this.writer!.postMessage({ type: 'write', id, files, records });
+    });
+  }
+
+  /**
+   * Hands what the builder holds to the store as one batch (the store's queue keeps batches
+   * in order): written by the writer when it can, on this thread for files it does not hold
+   * (Isnad exports, `onMainThread`).
+   */
+  private flush(onMainThread = false): void {
     const tx = this.builder.take();
+    const files = this.batchFiles;
+    this.batchFiles = [];
     this.pending = 0;
+    this.unflushed = 0;
     this.lastFlush = Date.now();
-    if (!tx) return this.writing;
-    this.writing = this.writing.then(() => this.store.dispatch(tx));
-    return this.writing;
+    const byWriter = this.writerWrites && !onMainThread;
+    if (!tx) {
+      if (byWriter && files.length) this.writer?.postMessage({ type: 'release', files });
+      return;
+    }
+    this.inFlight += 1;
+    this.store.dispatch(tx, byWriter ? (t) => this.writeInWorker(t, files) : undefined).then(
+      () => {
+        this.inFlight -= 1;
+        this.pump();
+      },
+      (error: Error) => this.abort(error),
+    );
   }
 
   /** Starts the import; resolves when every file is written or the import was cancelled. */
@@ -117,82 +202,150 @@ export class ImportSession {
       this.fail = reject;
     });
     if (!this.files.length) {
-      this.end(false);
+      this.pump();
       return result;
     }
+    const writer = this.threads.createWriter();
+    this.writer = writer;
+    writer.addEventListener('message', (event: MessageEvent<FromWriter>) => this.onMessage(event.data));
+    writer.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import writer stopped.')));
     // Files are dealt round-robin, so results arrive roughly in order and little waits.
-    const count = Math.max(1, Math.min(this.workerCount, this.files.length));
+    const count = Math.max(1, Math.min(this.threads.preparers, this.files.length));
+    const slices: number[][] = [];
+    const toWriter: MessagePort[] = [];
+    const fromPreparers: MessagePort[] = [];
     for (let w = 0; w < count; w += 1) {
       const indices: number[] = [];
       for (let i = w; i < this.files.length; i += count) indices.push(i);
-      const worker = this.createWorker();
-      this.workers.push(worker);
-      worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
-      worker.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import worker stopped.')));
-      const slice = indices.map((i) => this.files[i]!);
-      worker.postMessage({ type: 'prepare', files: slice, indices, options: this.options }, transferableBuffers(slice));
+      slices.push(indices);
+      const preparer = this.threads.createPreparer();
+      this.preparers.push(preparer);
+      preparer.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import worker stopped.')));
+      const channel = new MessageChannel();
+      fromPreparers.push(channel.port1);
+      toWriter.push(channel.port2);
     }
+    writer.postMessage({ type: 'start', database: this.threads.database, ports: toWriter }, toWriter);
+    void this.deal(slices, fromPreparers);
     this.progress();
     return result;
   }
 
-  private addInOrder(): void {
-    for (let file = this.waiting.get(this.added); file; file = this.waiting.get(this.added)) {
-      this.waiting.delete(this.added);
-      this.builder.add(file);
-      this.pending += file.kind === 'articles' ? file.articles.length : 1;
-      this.added += 1;
+  /**
+   * Hands each preparer its slice, DEAL_FILES files per message with a task between
+   * messages, so the UI thread never spends a long frame posting thousands of files.
+   */
+  private async deal(slices: number[][], ports: MessagePort[]): Promise<void> {
+    const longest = Math.max(...slices.map((slice) => slice.length));
+    for (let from = 0; from < longest; from += DEAL_FILES) {
+      if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.finished || this.cancelled) return;
+      this.preparers.forEach((preparer, w) => {
+        const indices = slices[w]!.slice(from, from + DEAL_FILES);
+        if (from > 0 && !indices.length) return;
+        const files = indices.map((i) => this.files[i]!);
+        const port = from === 0 ? [ports[w]!] : [];
+        const more = from + DEAL_FILES < slices[w]!.length;
+        preparer.postMessage({ type: 'prepare', files, indices, options: this.options, more, ...(port.length ? { port: port[0] } : {}) }, [...port, ...transferableBuffers(files)]);
+      });
     }
   }
 
-  private onMessage(message: FromWorker): void {
-    if (this.cancelled || this.finished) return;
-    if (message.type === 'done') {
-      this.workersDone += 1;
-      if (this.workersDone === this.workers.length) this.end(false);
+  private addFile(index: number, file: PreparedFile): void {
+    if (file.kind === 'native') {
+      // An Isnad export brings spans, sources and schema labels along: written on this thread, alone.
+      this.flush();
+      this.builder.add(file);
+      this.flush(true);
       return;
     }
+    this.builder.add(file);
+    this.unflushed += 1;
+    if (file.kind === 'articles') {
+      this.batchFiles.push(index);
+      this.pending += file.articles.length;
+    }
+  }
+
+  /**
+   * Moves prepared files, in file order, into batches while fewer than BATCHES_IN_FLIGHT
+   * batches wait to be durable; ends the import once everything handed over is durable.
+   */
+  private pump(): void {
+    if (this.finished) return;
+    while (this.inFlight < BATCHES_IN_FLIGHT) {
+      if (!this.cancelled) {
+        for (let file = this.waiting.get(this.added); file && this.pending < BATCH_DOCUMENTS; file = this.waiting.get(this.added)) {
+          this.waiting.delete(this.added);
+          this.addFile(this.added, file);
+          this.added += 1;
+        }
+      }
+      const last = this.cancelled || this.added === this.files.length;
+      if (!this.unflushed || !(last || this.pending >= BATCH_DOCUMENTS || Date.now() - this.lastFlush >= BATCH_MILLISECONDS)) break;
+      this.flush();
+    }
+    this.progress();
+    if (this.inFlight === 0 && !this.unflushed && (this.cancelled || this.added === this.files.length)) this.end();
+  }
+
+  private onMessage(message: FromWriter): void {
+    if (message.type === 'written' || message.type === 'write-failed') {
+      const write = this.writes.get(message.id);
+      this.writes.delete(message.id);
+      if (message.type === 'written') write?.resolve();
+      else write?.reject(new Error(message.message));
+      return;
+    }
+    if (message.type === 'ready') {
+      this.writerWrites = message.writes;
+      return;
+    }
+    if (this.cancelled || this.finished || message.type === 'done') return;
     for (const item of message.items) this.waiting.set(item.index, item.file);
     this.received += message.items.length;
-    this.addInOrder();
-    if (this.pending >= BATCH_DOCUMENTS || Date.now() - this.lastFlush >= BATCH_MILLISECONDS) void this.flush().catch((error: Error) => this.abort(error));
-    this.progress();
+    if (this.received === this.files.length) this.stopPreparers();
+    this.pump();
   }
 
-  private stopWorkers(): void {
-    for (const worker of this.workers) worker.terminate();
-    this.workers = [];
+  private stopPreparers(): void {
+    for (const worker of this.preparers) worker.terminate();
+    this.preparers = [];
   }
 
-  private end(cancelled: boolean): void {
+  private stopWriter(): void {
+    this.writer?.terminate();
+    this.writer = null;
+  }
+
+  private end(): void {
     if (this.finished) return;
     this.finished = true;
-    this.stopWorkers();
-    // Prepared files that arrived ahead of a gap are complete too: write them as well.
-    for (const index of [...this.waiting.keys()].sort((a, b) => a - b)) {
-      this.builder.add(this.waiting.get(index)!);
-      this.added += 1;
-    }
-    this.waiting.clear();
-    this.flush().then(
-      () => this.finish?.({ report: this.builder.report, cancelled, notProcessed: this.files.length - this.received }),
-      (error: Error) => this.fail?.(error),
-    );
+    this.stopPreparers();
+    this.stopWriter();
+    this.finish?.({ report: this.builder.report, cancelled: this.cancelled, notProcessed: this.files.length - this.added });
   }
 
   private abort(error: Error): void {
     if (this.finished) return;
     this.finished = true;
     this.cancelled = true;
-    this.stopWorkers();
+    this.stopPreparers();
+    this.stopWriter();
+    for (const write of this.writes.values()) write.reject(error);
+    this.writes.clear();
     this.fail?.(error);
   }
 
-  /** Stops now; documents already prepared are written whole, the rest are not imported. */
+  /**
+   * Stops now: the preparers end, the documents already handed to a batch are written
+   * whole, and files not yet in a batch are not imported (counted in `notProcessed`).
+   */
   cancel(): void {
     if (this.cancelled || this.finished) return;
     this.cancelled = true;
-    this.progress();
-    this.end(true);
+    this.stopPreparers();
+    this.waiting.clear();
+    this.pump();
   }
 }

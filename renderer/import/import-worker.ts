@@ -1,11 +1,12 @@
 /**
- * The import worker: decoding, extraction, hashing and MinHash run here, off the UI thread.
- * Files are prepared one after another and posted back one by one (with their index), so
- * the main thread can write and report progress as they arrive, and cancel by terminating
- * the worker. Several workers may share one import; each gets its own slice of the files.
+ * A preparing worker of an import: decoding, extraction, hashing and MinHash run here, off
+ * the UI thread. Files are prepared one after another and posted in small batches (with
+ * their index) to the port the main thread gave (the import's writing worker, which relays
+ * them to the main thread), so progress shows as they arrive; cancelling terminates the
+ * worker. Several workers share one import; each gets its own slice of the files.
  */
-import { prepareFile, type IncomingFile, type PreparedFile } from '../../shared/model/import';
-import type { FromWorker, ToWorker, WorkerInputFile } from './protocol';
+import { prepareFile, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
+import type { FromPreparer, ToPreparer, WorkerInputFile } from './protocol';
 
 async function read(input: WorkerInputFile): Promise<IncomingFile> {
   if ('error' in input || 'bytes' in input) return input;
@@ -27,9 +28,8 @@ async function sha256(text: string): Promise<string> {
   return hex;
 }
 
-function post(message: FromWorker, transfer: Transferable[] = []): void {
-  (self as unknown as { postMessage(message: FromWorker, transfer: Transferable[]): void }).postMessage(message, transfer);
-}
+/** Where results go: the port of the first message (the writer), or the main thread. */
+type Target = { postMessage(message: FromPreparer, transfer: Transferable[]): void };
 
 /** How many files are read ahead of the one being prepared (reading is I/O-bound). */
 const READ_AHEAD = 8;
@@ -37,42 +37,76 @@ const READ_AHEAD = 8;
 const BATCH_FILES = 32;
 const BATCH_MS = 50;
 
+let options: PrepareOptions = {};
+let target: Target | null = null;
+/** The files of this worker's slice, in order, as they arrive (emptied once prepared). */
+const inputs: Array<{ index: number; input: WorkerInputFile } | undefined> = [];
+let complete = false;
+let wake: (() => void) | null = null;
+let running = false;
+
+function post(message: FromPreparer, transfer: Transferable[] = []): void {
+  target!.postMessage(message, transfer);
+}
+
 /**
- * Prepares the files in order. Digests run asynchronously while the next files are
- * prepared; results are still posted in order (each waits for the one before it).
+ * Prepares the files in order, waiting for more while the main thread is still dealing
+ * them. Digests run asynchronously while the next files are prepared; results are still
+ * posted in order (each waits for the one before it).
  */
-self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
-  const { files, indices, options } = event.data;
-  void (async () => {
-    const reads: Array<Promise<IncomingFile> | undefined> = [];
-    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i += 1) reads.push(read(files[i]!));
-    let posted: Promise<void> = Promise.resolve();
-    let batch: Array<{ index: number; file: PreparedFile }> = [];
-    let transfer: Transferable[] = [];
-    let lastPost = performance.now();
-    const send = (): void => {
-      if (!batch.length) return;
-      post({ type: 'prepared', items: batch }, transfer);
-      batch = [];
-      transfer = [];
-      lastPost = performance.now();
-    };
-    for (let i = 0; i < files.length; i += 1) {
-      const incoming = await reads[i]!;
-      reads[i] = undefined;
-      if (i + READ_AHEAD < files.length) reads.push(read(files[i + READ_AHEAD]!));
-      const file = prepareFile(incoming, options, false);
-      const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a) => sha256(a.text))) : Promise.resolve([]);
-      const index = indices[i]!;
-      posted = Promise.all([posted, digests]).then(([, hashes]) => {
-        if (file.kind === 'articles') file.articles.forEach((article, k) => (article.sha256 = hashes[k]!));
-        if (file.kind === 'articles') for (const article of file.articles) transfer.push(article.minhash.buffer as ArrayBuffer);
-        batch.push({ index, file });
-        if (batch.length >= BATCH_FILES || performance.now() - lastPost >= BATCH_MS) send();
-      });
+async function prepareAll(): Promise<void> {
+  const reads: Array<Promise<IncomingFile> | undefined> = [];
+  let posted: Promise<void> = Promise.resolve();
+  let batch: Array<{ index: number; file: PreparedFile }> = [];
+  let transfer: Transferable[] = [];
+  let lastPost = performance.now();
+  const send = (): void => {
+    if (!batch.length) return;
+    post({ type: 'prepared', items: batch }, transfer);
+    batch = [];
+    transfer = [];
+    lastPost = performance.now();
+  };
+  for (let i = 0; ; i += 1) {
+    if (i >= inputs.length && !complete) {
+      // Waiting for the next files: what is prepared goes out first.
+      await posted;
+      send();
+      while (i >= inputs.length && !complete) await new Promise<void>((resolve) => (wake = resolve));
     }
-    await posted;
-    send();
-    post({ type: 'done' });
-  })();
+    if (i >= inputs.length) break;
+    for (let j = i; j < Math.min(inputs.length, i + READ_AHEAD); j += 1) reads[j] ??= read(inputs[j]!.input);
+    const incoming = await reads[i]!;
+    const index = inputs[i]!.index;
+    reads[i] = undefined;
+    inputs[i] = undefined;
+    const file = prepareFile(incoming, options, false);
+    const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a) => sha256(a.text))) : Promise.resolve([]);
+    posted = Promise.all([posted, digests]).then(([, hashes]) => {
+      if (file.kind === 'articles') file.articles.forEach((article, k) => (article.sha256 = hashes[k]!));
+      if (file.kind === 'articles') for (const article of file.articles) transfer.push(article.minhash.buffer as ArrayBuffer);
+      batch.push({ index, file });
+      if (batch.length >= BATCH_FILES || performance.now() - lastPost >= BATCH_MS) send();
+    });
+  }
+  await posted;
+  send();
+  post({ type: 'done' });
+}
+
+/** The main thread deals this worker's files in several messages; the first says where results go. */
+self.addEventListener('message', (event: MessageEvent<ToPreparer>) => {
+  const message = event.data;
+  if (!target) {
+    target = message.port ?? (self as unknown as Target);
+    options = message.options;
+  }
+  message.files.forEach((input, k) => inputs.push({ index: message.indices[k]!, input }));
+  if (!message.more) complete = true;
+  wake?.();
+  wake = null;
+  if (!running) {
+    running = true;
+    void prepareAll();
+  }
 });

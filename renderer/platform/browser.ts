@@ -28,6 +28,13 @@ function chooseFiles(options: { folder: boolean; accept?: string }): Promise<Fil
   });
 }
 
+/** The MIME type of a download, by its file name (exports come as text or as bytes of either kind). */
+function downloadType(fileName: string): string {
+  if (/\.zip$/i.test(fileName)) return 'application/zip';
+  if (/\.json(ld)?$/i.test(fileName)) return 'application/json';
+  return 'text/plain;charset=utf-8';
+}
+
 /** The browser implementation of the host. */
 export const browserPlatform: HostPlatform = {
   kind: 'browser',
@@ -50,7 +57,7 @@ export const browserPlatform: HostPlatform = {
     return { folder, ...splitBratFolderFiles(named) };
   },
   async saveExport(suggestedName, contents) {
-    const type = typeof contents === 'string' ? (suggestedName.endsWith('.json') ? 'application/json' : 'text/plain') : 'application/zip';
+    const type = downloadType(suggestedName);
     const url = URL.createObjectURL(new Blob([contents as BlobPart], { type }));
     const link = document.createElement('a');
     link.href = url;

@@ -110,9 +110,9 @@ export class CorpusStore {
   }
 
   /** Applies in memory (to check it fits), writes with the history change, then publishes. */
-  private async commit(tx: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[]): Promise<void> {
+  private async commit(tx: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], write: Persistence['write'] = (t, h) => this.persistence.write(t, h)): Promise<void> {
     const next = applyTransaction(this.current, tx); // throws before writing if it does not fit
-    await this.persistence.write(tx, history);
+    await write(tx, history);
     this.current = next;
     this.undoStack = undoStack;
     this.redoStack = redoStack;
@@ -140,9 +140,19 @@ export class CorpusStore {
     });
   }
 
-  /** Applies a ready-made transaction (an import) through the same write path. */
-  dispatch(tx: Transaction): Promise<RunResult> {
-    return this.run(() => ({ ok: true, tx }));
+  /**
+   * Applies a ready-made transaction (an import) in its turn: written first, then applied.
+   * `writer`, when given, makes it durable instead of the store's persistence (an import's
+   * writing worker, which holds the texts); it must resolve only once the transaction is
+   * committed, and only transactions outside the undo history may use one.
+   */
+  dispatch(tx: Transaction, writer?: (tx: Transaction) => Promise<void>): Promise<RunResult> {
+    if (!writer) return this.run(() => ({ ok: true, tx }));
+    if (tx.addToHistory) return Promise.reject(new Error('A transaction that enters the undo history is written by the store itself.'));
+    return this.enqueue(async () => {
+      await this.commit(tx, { put: [], remove: [] }, this.undoStack, this.redoStack, (t) => writer(t));
+      return { ok: true, tx } as const;
+    });
   }
 
   /** Undoes the last user transaction. Resolves with it (so the UI can show its document), or null. */

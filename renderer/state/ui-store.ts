@@ -1,10 +1,12 @@
 /**
  * View state that is not annotation data: the open document, the focused span, the last
- * notice, the last import report. Kept outside React like the corpus store.
+ * notice, the last import report, a running import or export. Kept outside React like the
+ * corpus store.
  */
 import type { ImportReport } from '../../shared/model/import';
 import type { TextEncodingName } from '../../shared/text/decode';
 import type { SnapMode } from '../../shared/text/snapSelection';
+import type { ExportActivity } from '../export/run-export';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
 import type { CorpusSummary } from '../db/db';
@@ -81,6 +83,8 @@ export interface UiState {
   overlay: KeyboardOverlay | null;
   /** The shortcut list in the settings view is unfolded. */
   shortcutsExpanded: boolean;
+  /** The running export (progress and Cancel), or null. */
+  exportProgress: ExportActivity | null;
   /** The corpus dialog: the stored corpora with their document counts while it is open, else null. */
   corpora: CorpusSummary[] | null;
   /** A dataset staged in the dataset import dialog, or null. */
@@ -111,6 +115,7 @@ export class UiStore {
     snapMode: 'word',
     overlay: null,
     shortcutsExpanded: false,
+    exportProgress: null,
     corpora: null,
     datasetDraft: null,
   };

@@ -96,7 +96,8 @@ export function exportBrat(corpus: DatasetCorpus, options: ExportOptions = {}): 
   const conf: BratConfInput = { labels, relationArgs: {}, attributeArgs: new Set(), attributeValues: {} };
   const stems = createIdBook();
   const problems: string[] = [];
-  for (const doc of corpus.documents) {
+  for (const [index, doc] of corpus.documents.entries()) {
+    options.onProgress?.(index);
     const wanted = stems.claim(bratFileStem(doc.id));
     const stem = wanted.repaired ? wanted.id.replace('~', '_') : wanted.id;
     let result: ReturnType<typeof annOfDocument>;

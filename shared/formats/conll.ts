@@ -107,7 +107,8 @@ export function exportConll(corpus: DatasetCorpus, options: ConllExportOptions =
   const notes: FormatNote[] = [];
   const lines: string[] = [];
   const written: WrittenDocument[] = [];
-  for (const doc of corpus.documents) {
+  for (const [index, doc] of corpus.documents.entries()) {
+    options.onProgress?.(index);
     const { tokens, chunks } = layoutDocument(doc, corpus, options, path, notes);
     const tags = encodeTags(tokens.length, chunks, scheme);
     const texts = tokens.map((t) => stripBidi(t.text));

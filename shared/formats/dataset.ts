@@ -64,6 +64,11 @@ export interface ExportOptions {
   labels?: readonly string[];
   /** Include attributions/relations (default true). */
   attributions?: boolean;
+  /**
+   * Progress, for a progress bar: exporters call it before each document with the number of
+   * `corpus.documents` done so far (checking and serialising the whole file may follow).
+   */
+  onProgress?: (documentsDone: number) => void;
 }
 
 /** The outcome of an export: files plus notes, or the problems that stopped it (nothing written). */

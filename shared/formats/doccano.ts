@@ -123,7 +123,8 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
   if (options.offsetUnit === 'codepoint') notes.push({ where: path, kind: 'repaired', message: 'doccano counts UTF-16 code units; the requested code-point unit was not used.' });
   const lines: string[] = [];
   const expected: DoccanoExpectation = { variant, lines: [] };
-  for (const { doc, selection } of selections) {
+  for (const [index, { doc, selection }] of selections.entries()) {
+    options.onProgress?.(index);
     for (const note of selection.notes) notes.push({ ...note, where: path });
     let relations: SpanRelation[] = [];
     if (variant === 'relation') {

@@ -13,7 +13,7 @@
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import type { SourceKind, SourceRecord } from '../model/types';
 import { SOURCE_KINDS } from '../model/types';
-import type { OffsetUnit } from '../text/offsets';
+import { textInUnit, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { selectForExport } from './common/export-selection';
 import { corpusSlug } from './common/file-name';
 import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
@@ -75,28 +75,40 @@ function quote(span: UnitSpan): JsonlQuote {
   return { id: span.id, start: span.start, end: span.end, text: span.text };
 }
 
+/** A document's attributions grouped by their claim span id, in their order. */
+function attributionsByClaim(attributions: readonly DatasetAttribution[]): Map<string, DatasetAttribution[]> {
+  const byClaim = new Map<string, DatasetAttribution[]>();
+  for (const a of attributions) {
+    const list = byClaim.get(a.claimSpanId);
+    if (list) list.push(a);
+    else byClaim.set(a.claimSpanId, [a]);
+  }
+  return byClaim;
+}
+
 /** Builds the JSONL line of one document (throws a RangeError on an offset that cannot be converted). */
 export function jsonlLineOf(
   doc: DatasetDocument,
   spans: readonly DatasetSpan[],
   attributions: readonly DatasetAttribution[],
   sources: ReadonlyMap<string, Omit<SourceRecord, 'corpusId'>>,
-  unit: OffsetUnit,
+  unit: OffsetUnit | TextInUnit,
 ): JsonlLine {
   const unitSpans = spansInUnit(doc.text, spans, unit);
-  const byId = new Map(unitSpans.map((s) => [s.id, s]));
   const claims: JsonlLine['claims'] = [];
-  for (const claimSpan of unitSpans) {
-    const own = attributions.filter((a) => a.claimSpanId === claimSpan.id);
-    if (!own.length) continue;
+  const byClaim = attributionsByClaim(attributions);
+  const byId = byClaim.size ? new Map(unitSpans.map((s) => [s.id, s])) : undefined;
+  for (const claimSpan of byClaim.size ? unitSpans : []) {
+    const own = byClaim.get(claimSpan.id);
+    if (!own) continue;
     claims.push({
       id: claimSpan.id,
       span: { start: claimSpan.start, end: claimSpan.end, text: claimSpan.text },
       attributions: own.map((a) => {
         const source = sources.get(a.sourceId);
         if (!source) throw new RangeError(`attribution ${a.id} points at source ${a.sourceId}, which is not in the registry`);
-        const mention = a.mentionSpanId !== undefined ? byId.get(a.mentionSpanId) : undefined;
-        const cue = a.cueSpanId !== undefined ? byId.get(a.cueSpanId) : undefined;
+        const mention = a.mentionSpanId !== undefined ? byId!.get(a.mentionSpanId) : undefined;
+        const cue = a.cueSpanId !== undefined ? byId!.get(a.cueSpanId) : undefined;
         return {
           id: a.id,
           source: embedSource(source),
@@ -116,9 +128,9 @@ export function jsonlLineOf(
     text: doc.text,
     title: doc.title,
     meta: cleanMeta(doc.meta),
-    offsetUnit: unit,
+    offsetUnit: typeof unit === 'string' ? unit : unit.unit,
     ...(publisher ? { publisher: embedSource(publisher) } : {}),
-    entities: unitSpans.map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label, text: s.text })),
+    entities: unitSpans,
     claims,
   };
 }
@@ -130,16 +142,77 @@ export interface JsonlExpectation {
   attributions: number;
 }
 
+/** Counts of what JSONL lines hold, added up line by line. */
+interface JsonlTally {
+  documents: number;
+  spans: number;
+  attributions: number;
+}
+
 /**
- * Re-reads a JSONL export on its own: every line parses, every entity, claim, mention and cue
+ * Checks one JSONL line (as written, or as read back): every entity, claim, mention and cue
  * slices to its quoted text in the line's unit, mention/cue/claim ids name entities, `via`
- * names an attribution of the same line, ids are unique, and the counts match. Returns the problems.
+ * names an attribution of the same line, ids are unique. Problems go to `problems` (prefixed
+ * with `at`); what the line holds is added to `tally`.
+ */
+function checkJsonlLine(line: JsonlLine, at: string, problems: string[], tally: JsonlTally, view?: TextInUnit): void {
+  tally.documents += 1;
+  if (typeof line.text !== 'string' || !Array.isArray(line.entities) || !Array.isArray(line.claims)) {
+    problems.push(`${at}: text, entities or claims missing.`);
+    return;
+  }
+  if (line.offsetUnit !== 'codepoint' && line.offsetUnit !== 'utf16') {
+    problems.push(`${at}: offsetUnit ${valueText(line.offsetUnit)} is not codepoint or utf16.`);
+    return;
+  }
+  const check = quoteChecker(view ?? textInUnit(line.text, line.offsetUnit));
+  const entities = new Map<string, { start: number; end: number }>();
+  for (const e of line.entities) {
+    tally.spans += 1;
+    if (entities.has(e.id)) problems.push(`${at}: entity id ${e.id} is used twice.`);
+    entities.set(e.id, e);
+    const problem = check(e.start, e.end, typeof e.text === 'string' ? e.text : '\u0000missing');
+    if (problem) problems.push(`${at}: entity ${e.id} ${problem}.`);
+  }
+  if (!line.claims.length) return;
+  const ids = new Set<string>();
+  for (const c of line.claims) for (const a of c.attributions) ids.add(a.id);
+  for (const c of line.claims) {
+    const claimProblem = check(c.span.start, c.span.end, c.span.text);
+    if (claimProblem) problems.push(`${at}: claim ${c.id} ${claimProblem}.`);
+    const entity = entities.get(c.id);
+    if (!entity || entity.start !== c.span.start || entity.end !== c.span.end) problems.push(`${at}: claim ${c.id} does not match an entity.`);
+    for (const a of c.attributions) {
+      tally.attributions += 1;
+      for (const [role, q] of [['mention', a.mention], ['cue', a.cue]] as const) {
+        if (!q) continue;
+        const problem = check(q.start, q.end, q.text);
+        if (problem) problems.push(`${at}: ${role} of attribution ${a.id} ${problem}.`);
+        const e = q.id !== undefined ? entities.get(q.id) : undefined;
+        if (!e || e.start !== q.start || e.end !== q.end) problems.push(`${at}: ${role} of attribution ${a.id} does not match an entity.`);
+      }
+      if (a.via !== undefined && !ids.has(a.via)) problems.push(`${at}: attribution ${a.id} comes via ${a.via}, which is not on the line.`);
+      if (!a.source || typeof a.source.id !== 'string') problems.push(`${at}: attribution ${a.id} has no source.`);
+    }
+  }
+}
+
+/** The problems of counts that differ from what was meant to be written. */
+function countProblems(written: JsonlTally, expected: JsonlExpectation): string[] {
+  const problems: string[] = [];
+  if (written.documents !== expected.documents) problems.push(`${written.documents} document line(s) written, ${expected.documents} expected.`);
+  if (written.spans !== expected.spans) problems.push(`${written.spans} entities written, ${expected.spans} expected.`);
+  if (written.attributions !== expected.attributions) problems.push(`${written.attributions} attributions written, ${expected.attributions} expected.`);
+  return problems;
+}
+
+/**
+ * Re-reads a JSONL export on its own: every line parses and passes the line checks (quotes
+ * in the line's unit, references, unique ids), and the counts match. Returns the problems.
  */
 export function verifyJsonl(contents: string, expected?: JsonlExpectation): string[] {
   const problems: string[] = [];
-  let documents = 0;
-  let spans = 0;
-  let attributions = 0;
+  const tally: JsonlTally = { documents: 0, spans: 0, attributions: 0 };
   contents.split('\n').forEach((raw, index) => {
     if (!raw.trim()) return;
     const at = `line ${index + 1}`;
@@ -150,53 +223,17 @@ export function verifyJsonl(contents: string, expected?: JsonlExpectation): stri
       problems.push(`${at}: not valid JSON (${(error as Error).message}).`);
       return;
     }
-    documents += 1;
-    if (typeof line.text !== 'string' || !Array.isArray(line.entities) || !Array.isArray(line.claims)) {
-      problems.push(`${at}: text, entities or claims missing.`);
-      return;
-    }
-    if (line.offsetUnit !== 'codepoint' && line.offsetUnit !== 'utf16') {
-      problems.push(`${at}: offsetUnit ${valueText(line.offsetUnit)} is not codepoint or utf16.`);
-      return;
-    }
-    const check = quoteChecker(line.text, line.offsetUnit);
-    const entities = new Map<string, { start: number; end: number }>();
-    for (const e of line.entities) {
-      spans += 1;
-      if (entities.has(e.id)) problems.push(`${at}: entity id ${e.id} is used twice.`);
-      entities.set(e.id, e);
-      const problem = check(e.start, e.end, typeof e.text === 'string' ? e.text : '\u0000missing');
-      if (problem) problems.push(`${at}: entity ${e.id} ${problem}.`);
-    }
-    const ids = new Set(line.claims.flatMap((c) => c.attributions.map((a) => a.id)));
-    for (const c of line.claims) {
-      const claimProblem = check(c.span.start, c.span.end, c.span.text);
-      if (claimProblem) problems.push(`${at}: claim ${c.id} ${claimProblem}.`);
-      const entity = entities.get(c.id);
-      if (!entity || entity.start !== c.span.start || entity.end !== c.span.end) problems.push(`${at}: claim ${c.id} does not match an entity.`);
-      for (const a of c.attributions) {
-        attributions += 1;
-        for (const [role, q] of [['mention', a.mention], ['cue', a.cue]] as const) {
-          if (!q) continue;
-          const problem = check(q.start, q.end, q.text);
-          if (problem) problems.push(`${at}: ${role} of attribution ${a.id} ${problem}.`);
-          const e = q.id !== undefined ? entities.get(q.id) : undefined;
-          if (!e || e.start !== q.start || e.end !== q.end) problems.push(`${at}: ${role} of attribution ${a.id} does not match an entity.`);
-        }
-        if (a.via !== undefined && !ids.has(a.via)) problems.push(`${at}: attribution ${a.id} comes via ${a.via}, which is not on the line.`);
-        if (!a.source || typeof a.source.id !== 'string') problems.push(`${at}: attribution ${a.id} has no source.`);
-      }
-    }
+    checkJsonlLine(line, at, problems, tally);
   });
-  if (expected) {
-    if (documents !== expected.documents) problems.push(`${documents} document line(s) written, ${expected.documents} expected.`);
-    if (spans !== expected.spans) problems.push(`${spans} entities written, ${expected.spans} expected.`);
-    if (attributions !== expected.attributions) problems.push(`${attributions} attributions written, ${expected.attributions} expected.`);
-  }
+  if (expected) problems.push(...countProblems(tally, expected));
   return problems;
 }
 
-/** Exports a corpus as Isnad JSONL (one file), verified before it is returned. */
+/**
+ * Exports a corpus as Isnad JSONL (one file). Each line is checked as it is written — the
+ * very object that is serialised, so the check needs no re-parse — and the counts are
+ * compared with the corpus at the end; any problem stops the export.
+ */
 export function exportJsonl(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
   const unit = options.offsetUnit ?? 'codepoint';
   const path = `${corpusSlug(corpus.name)}.jsonl`;
@@ -205,23 +242,30 @@ export function exportJsonl(corpus: DatasetCorpus, options: ExportOptions = {}):
   const problems: string[] = [];
   const lines: string[] = [];
   const expected: JsonlExpectation = { documents: 0, spans: 0, attributions: 0 };
-  for (const doc of corpus.documents) {
+  const written: JsonlTally = { documents: 0, spans: 0, attributions: 0 };
+  corpus.documents.forEach((doc, index) => {
+    options.onProgress?.(index);
     const selection = selectForExport(doc, options, path);
-    notes.push(...selection.notes);
+    for (const note of selection.notes) notes.push(note);
+    // The text is indexed once, for the conversion and for the check of the written line.
+    const view = textInUnit(doc.text, unit);
+    let line: JsonlLine;
     try {
-      lines.push(JSON.stringify(jsonlLineOf(doc, selection.spans, selection.attributions, sources, unit)));
-      expected.documents += 1;
-      expected.spans += selection.spans.length;
-      expected.attributions += selection.attributions.length;
+      line = jsonlLineOf(doc, selection.spans, selection.attributions, sources, view);
     } catch (error) {
       problems.push(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`);
+      return;
     }
-  }
+    expected.documents += 1;
+    expected.spans += selection.spans.length;
+    expected.attributions += selection.attributions.length;
+    checkJsonlLine(line, `line ${lines.length + 1}`, problems, written, view);
+    lines.push(JSON.stringify(line));
+  });
+  if (!problems.length) problems.push(...countProblems(written, expected));
   if (problems.length) return { ok: false, problems };
-  const contents = lines.map((l) => `${l}\n`).join('');
-  const verified = verifyJsonl(contents, expected);
-  if (verified.length) return { ok: false, problems: verified };
-  return { ok: true, files: [{ path, contents }], notes, offsetUnit: unit };
+  lines.push('');
+  return { ok: true, files: [{ path, contents: lines.join('\n') }], notes, offsetUnit: unit };
 }
 
 function str(value: unknown): string | undefined {

@@ -143,6 +143,7 @@ export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions 
   const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0 };
   const used: string[] = [];
   corpus.documents.forEach((doc, index) => {
+    options.onProgress?.(index);
     const selection = selectForExport(doc, options, path);
     notes.push(...selection.notes);
     const mapped = relationsOfAttributions(selection.attributions, doc.id, path);

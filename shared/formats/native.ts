@@ -8,7 +8,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../model/types';
 import { migrateNativeFile } from './native-migrations';
-import { fromUtf16Offsets, lengthInUnit, toUtf16Offsets, type OffsetUnit } from '../text/offsets';
+import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 
 /** Options of a native export. */
@@ -16,6 +16,8 @@ export interface NativeExportOptions {
   offsetUnit?: OffsetUnit;
   exportedAt: string;
   generator?: string;
+  /** Progress: called before each document with how many are done so far. */
+  onProgress?: (documentsDone: number) => void;
 }
 
 /** The result of an export: the file's text, or the problems that stopped it. */
@@ -48,8 +50,13 @@ function exportAttribution(a: AttributionRecord): NativeDocument['attributions']
   return inKeyOrder(a, ATTRIBUTION_KEYS);
 }
 
-function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: AttributionRecord[], unit: OffsetUnit): NativeDocument {
-  const offsets = fromUtf16Offsets(doc.text, spans.flatMap((s) => [s.start, s.end]), unit);
+function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: AttributionRecord[], view: TextInUnit): NativeDocument {
+  const edges = new Array<number>(2 * spans.length);
+  spans.forEach((s, i) => {
+    edges[2 * i] = s.start;
+    edges[2 * i + 1] = s.end;
+  });
+  const offsets = view.fromUtf16(edges);
   return {
     id: doc.id,
     title: doc.title,
@@ -71,12 +78,32 @@ function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: 
   };
 }
 
+/** The checks of a native file, document by document (ids are unique across the whole file). */
+interface NativeChecker {
+  /** Checks one document, through its text in the file's unit when the caller has built it. */
+  document(doc: NativeDocument, view?: TextInUnit): void;
+  readonly problems: string[];
+}
+
+/** How a native file's checks treat hashes and ids. */
+interface NativeCheckOptions {
+  /** Check each text against its SHA-256. */
+  checkHashes: boolean;
+  /**
+   * How document and span ids are known to be unique: by collecting them (`collect`, for a
+   * file read on its own), or by the caller (`caller`: the exporter writes each record of
+   * the corpus maps once and checks that it is stored under its own id — map keys are
+   * unique — which costs nothing next to a set of 100,000 ids).
+   */
+  uniqueIds: 'collect' | 'caller';
+}
+
 /**
- * Checks a native file on its own: the schema, each document's SHA-256, every span's
- * offsets slicing to its quoted text in the declared unit, labels known to the schema,
- * unique ids. Returns the problems (empty when the file is sound).
+ * The checks of a native file's documents against its header (schema labels, registry):
+ * each document's SHA-256, every span's offsets slicing to its quoted text in the declared
+ * unit, labels known to the schema, unique ids, attribution references.
  */
-export function verifyNativeFile(file: NativeFile, options: { checkHashes?: boolean } = {}): string[] {
+function nativeChecker(file: Pick<NativeFile, 'schema' | 'registry' | 'offsetUnit'>, { checkHashes, uniqueIds }: NativeCheckOptions): NativeChecker {
   const problems: string[] = [];
   const labels = new Set(file.schema.labels.map((l) => l.id));
   const sourceIds = new Set<string>();
@@ -86,35 +113,59 @@ export function verifyNativeFile(file: NativeFile, options: { checkHashes?: bool
   }
   const docIds = new Set<string>();
   const spanIds = new Set<string>();
-  for (const doc of file.documents) {
-    const where = `document “${doc.title}” (${doc.id})`;
-    if (docIds.has(doc.id)) problems.push(`${where}: the id is used twice.`);
-    docIds.add(doc.id);
-    if (options.checkHashes !== false && sha256Hex(doc.text) !== doc.meta.sha256) problems.push(`${where}: its text does not match its SHA-256.`);
-    const length = lengthInUnit(doc.text, file.offsetUnit);
-    // Back from the declared unit to UTF-16 in one pass (the exporter went the other way),
-    // then each slice must read exactly the quoted text.
-    const utf16 = toUtf16Offsets(doc.text, doc.spans.flatMap((s) => [s.start, s.end]), file.offsetUnit);
-    doc.spans.forEach((span, i) => {
-      if (spanIds.has(span.id)) problems.push(`${where}: span id ${span.id} is used twice.`);
-      spanIds.add(span.id);
-      if (!labels.has(span.label)) problems.push(`${where}: span ${span.id} has label ${span.label}, which the schema does not define.`);
-      const start = utf16[2 * i];
-      const end = utf16[2 * i + 1];
-      if (!(span.start < span.end) || span.end > length || start == null || end == null) {
-        problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) is empty or outside the text (${length} ${file.offsetUnit}s).`);
-        return;
+  const unit = file.offsetUnit;
+  return {
+    problems,
+    document(doc, view = textInUnit(doc.text, unit)) {
+      const where = `document “${doc.title}” (${doc.id})`;
+      const collect = uniqueIds === 'collect';
+      if (collect && docIds.has(doc.id)) problems.push(`${where}: the id is used twice.`);
+      if (collect) docIds.add(doc.id);
+      if (checkHashes && sha256Hex(doc.text) !== doc.meta.sha256) problems.push(`${where}: its text does not match its SHA-256.`);
+      // Through the text indexed in the declared unit (independently of the exporter's
+      // conversion), each span must be in range and slice to exactly its quoted text.
+      for (const span of doc.spans) {
+        if (collect && spanIds.has(span.id)) problems.push(`${where}: span id ${span.id} is used twice.`);
+        if (collect) spanIds.add(span.id);
+        if (!labels.has(span.label)) problems.push(`${where}: span ${span.id} has label ${span.label}, which the schema does not define.`);
+        if (!(span.start < span.end) || view.toUtf16(span.start) === null || view.toUtf16(span.end) === null) {
+          problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) is empty or outside the text (${view.length} ${unit}s).`);
+          continue;
+        }
+        if (!view.reads(span.start, span.end, span.text)) problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) in ${unit}s reads “${view.slice(span.start, span.end)}” but quotes “${span.text}”.`);
       }
-      const actual = doc.text.slice(start, end);
-      if (actual !== span.text) {
-        problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) in ${file.offsetUnit}s reads “${actual}” but quotes “${span.text}”.`);
-      }
-    });
-    if (doc.publisherId && !sourceIds.has(doc.publisherId)) problems.push(`${where}: publisher ${doc.publisherId} is not in the registry.`);
-    problems.push(...attributionProblems(where, doc));
-    for (const a of doc.attributions) if (!sourceIds.has(a.sourceId)) problems.push(`${where}: attribution ${a.id} points at source ${a.sourceId}, which is not in the registry.`);
-  }
-  return problems;
+      if (doc.publisherId && !sourceIds.has(doc.publisherId)) problems.push(`${where}: publisher ${doc.publisherId} is not in the registry.`);
+      if (!doc.attributions.length) return;
+      problems.push(...attributionProblems(where, doc));
+      for (const a of doc.attributions) if (!sourceIds.has(a.sourceId)) problems.push(`${where}: attribution ${a.id} points at source ${a.sourceId}, which is not in the registry.`);
+    },
+  };
+}
+
+/**
+ * Checks a native file on its own: the schema, each document's SHA-256, every span's
+ * offsets slicing to its quoted text in the declared unit, labels known to the schema,
+ * unique ids. Returns the problems (empty when the file is sound).
+ */
+export function verifyNativeFile(file: NativeFile, options: { checkHashes?: boolean } = {}): string[] {
+  const checker = nativeChecker(file, { checkHashes: options.checkHashes !== false, uniqueIds: 'collect' });
+  for (const doc of file.documents) checker.document(doc);
+  return checker.problems;
+}
+
+/**
+ * A native file as JSON text: the header (format, version, unit, corpus, schema, registry) on
+ * the first line, then one document per line. Any JSON reader reads it; one document per
+ * line keeps it greppable and diffable, and writing it costs no more than one
+ * `JSON.stringify` (indenting every span would cost a third more).
+ */
+export function nativeJson(file: NativeFile): string {
+  const { documents, ...header } = file;
+  const head = JSON.stringify(header);
+  if (!documents.length) return `${head.slice(0, -1)},"documents":[]}\n`;
+  const lines = new Array<string>(documents.length);
+  for (let i = 0; i < documents.length; i += 1) lines[i] = JSON.stringify(documents[i]);
+  return `${head.slice(0, -1)},"documents":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 /** Reference checks of one document's attributions: spans and labels, via, no cycles. */
@@ -158,17 +209,7 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
   let spanCount = 0;
   const spansByDoc = spansByDocument(state);
   const attributionsByDoc = attributionsByDocument(state);
-  for (const doc of documentsInOrder(state)) {
-    const spans = spansByDoc.get(doc.id) ?? [];
-    spanCount += spans.length;
-    try {
-      documents.push(exportDocument(doc, spans, attributionsByDoc.get(doc.id) ?? [], unit));
-    } catch (error) {
-      problems.push(`document “${doc.title}”: ${(error as Error).message}`);
-    }
-  }
-  if (problems.length) return { ok: false, problems };
-  const file: NativeFile = {
+  const header = {
     format: NATIVE_FORMAT_TAG,
     formatVersion: NATIVE_FORMAT_VERSION,
     offsetUnit: unit,
@@ -177,13 +218,62 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
     corpus: { id: state.corpus.id, name: state.corpus.name, createdAt: state.corpus.createdAt },
     schema: structuredCloneSchema(state.corpus.schema),
     registry: sourcesInOrder(state).map(exportSource),
-    documents,
-  };
+  } as const;
   // The text hashes were computed at import and texts never change; the export checks
   // every span, reference and count (`isnad validate` and import check the hashes too).
-  const verified = verifyNativeFile(file, { checkHashes: false });
+  // Each document is checked as it is built, through the same index of its text.
+  const checker = nativeChecker(header, { checkHashes: false, uniqueIds: 'caller' });
+  for (const [index, doc] of documentsInOrder(state).entries()) {
+    options.onProgress?.(index);
+    const spans = spansByDoc.get(doc.id) ?? [];
+    spanCount += spans.length;
+    try {
+      const view = textInUnit(doc.text, unit);
+      const exported = exportDocument(doc, spans, attributionsByDoc.get(doc.id) ?? [], view);
+      checker.document(exported, view);
+      // A quote can occur twice in a text: each span must also map back to where it was.
+      exported.spans.forEach((out, i) => {
+        const span = spans[i]!;
+        if (view.toUtf16(out.start) !== span.start || view.toUtf16(out.end) !== span.end) problems.push(`document “${doc.title}”: span ${span.id} at [${span.start}, ${span.end}) would be read back elsewhere.`);
+      });
+      documents.push(exported);
+    } catch (error) {
+      problems.push(`document “${doc.title}”: ${(error as Error).message}`);
+    }
+  }
+  problems.push(...idProblems(state));
+  if (problems.length) return { ok: false, problems };
+  const file: NativeFile = { ...header, documents };
+  const verified = checker.problems.length ? checker.problems : countProblems(file, state);
   if (verified.length) return { ok: false, problems: verified };
-  return { ok: true, file, json: JSON.stringify(file, null, 2) + '\n', spanCount };
+  return { ok: true, file, json: nativeJson(file), spanCount };
+}
+
+/**
+ * Records stored under a key other than their own id. Map keys are unique, and each record
+ * is written once, so without such a record the written ids are unique too.
+ */
+function idProblems(state: CorpusState): string[] {
+  const problems: string[] = [];
+  for (const [table, map] of [['document', state.documents], ['span', state.spans], ['attribution', state.attributions]] as const) {
+    for (const [key, record] of map) if (record.id !== key) problems.push(`The ${table} stored as ${key} has the id ${record.id}; ids would not be unique.`);
+  }
+  return problems;
+}
+
+/** Documents, spans and attributions in the file that differ in number from the corpus. */
+function countProblems(file: NativeFile, state: CorpusState): string[] {
+  let spans = 0;
+  let attributions = 0;
+  for (const doc of file.documents) {
+    spans += doc.spans.length;
+    attributions += doc.attributions.length;
+  }
+  const problems: string[] = [];
+  if (file.documents.length !== state.documents.size) problems.push(`The file would hold ${file.documents.length} documents; the corpus has ${state.documents.size}.`);
+  if (spans !== state.spans.size) problems.push(`The file would hold ${spans} spans; the corpus has ${state.spans.size}.`);
+  if (attributions !== state.attributions.size) problems.push(`The file would hold ${attributions} attributions; the corpus has ${state.attributions.size}.`);
+  return problems;
 }
 
 function structuredCloneSchema(schema: CorpusRecord['schema']): NativeFile['schema'] {
@@ -227,8 +317,12 @@ export interface ParsedNative {
   attributions: Array<Omit<AttributionRecord, 'corpusId'>>;
 }
 
-/** Parses and verifies a native file. Errors are messages for the user; nothing half-parsed is returned. */
-export function parseNative(json: string): { ok: true; value: ParsedNative } | { ok: false; problems: string[] } {
+/**
+ * Parses and verifies a native file. Errors are messages for the user; nothing half-parsed is
+ * returned. `checkHashes: false` skips the SHA-256 of each text (for a file just written
+ * from texts whose hashes were computed moments before).
+ */
+export function parseNative(json: string, options: { checkHashes?: boolean } = {}): { ok: true; value: ParsedNative } | { ok: false; problems: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -242,7 +336,7 @@ export function parseNative(json: string): { ok: true; value: ParsedNative } | {
     return { ok: false, problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`) };
   }
   const file = parsed.data;
-  const problems = verifyNativeFile(file);
+  const problems = verifyNativeFile(file, options);
   if (problems.length) return { ok: false, problems };
   const documents: ParsedNative['documents'] = [];
   const spans: ParsedNative['spans'] = [];

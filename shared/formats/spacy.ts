@@ -65,7 +65,8 @@ export function exportSpacy(corpus: DatasetCorpus, options: ExportOptions = {}):
   const problems: string[] = [];
   const entries: SpacyEntry[] = [];
   const meant: UnitSpan[][] = [];
-  for (const doc of corpus.documents) {
+  for (const [index, doc] of corpus.documents.entries()) {
+    options.onProgress?.(index);
     let spans: UnitSpan[];
     try {
       spans = spansInUnit(doc.text, entitiesOf(doc, corpus, options, path, notes), unit);

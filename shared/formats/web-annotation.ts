@@ -162,10 +162,11 @@ function attributionAnnotation(a: DatasetAttribution): Json {
 }
 
 /** Builds the collection object of a corpus (throws a RangeError for a span that cannot be written). */
-function buildCollection(corpus: DatasetCorpus, documents: DatasetDocument[]): Json {
+function buildCollection(corpus: DatasetCorpus, documents: DatasetDocument[], onProgress?: (documentsDone: number) => void): Json {
   const items: Json[] = [];
   const docs: Json[] = [];
-  for (const doc of documents) {
+  for (const [index, doc] of documents.entries()) {
+    onProgress?.(index);
     try {
       items.push(...spanAnnotations(doc), ...doc.attributions.map(attributionAnnotation));
     } catch (error) {
@@ -655,7 +656,7 @@ export const webAnnotationFormat: DatasetFormat = {
     const documents = corpus.documents.map((d) => filterDocument(d, options));
     let collection: Json;
     try {
-      collection = buildCollection(corpus, documents);
+      collection = buildCollection(corpus, documents, options.onProgress);
     } catch (error) {
       return { ok: false, problems: [(error as Error).message] };
     }

@@ -2,23 +2,27 @@
  * MinHash signatures of texts (over word shingles, see shingles.ts) and Jaccard
  * similarity, estimated from signatures or computed exactly.
  *
- * Hashing: each shingle is first hashed to 32 bits (FNV-1a per word, words combined in
- * order, MurmurHash3 finaliser). The k "permutations" are the universal family
- * h_k(x) = (a_k·x + b_k) mod 2^32 with a_k odd — a bijection of the 32-bit integers —
- * computed with Math.imul and unsigned 32-bit arithmetic, which is much faster in
- * JavaScript than a prime modulus above 2^32 (that would need BigInt or 16-bit limbs).
- * a_k and b_k come from a SplitMix32 generator seeded with `seed`, so a signature is
- * deterministic for a seed. Signatures are stored with documents: changing the seed,
- * the hash functions or the default options makes stored signatures incomparable.
+ * One-permutation MinHash with optimal densification (Li, Owen & Zhang 2012; Shrivastava
+ * 2017): each shingle's 32-bit hash goes through one seeded bijection of the 32-bit
+ * integers (the MurmurHash3 finaliser of hash XOR a seed word); the top bits of the result
+ * choose one of k bins and each bin keeps its least value. A bin that no shingle reached
+ * borrows the value of the first non-empty bin along a probe sequence that depends only on
+ * the bin, the attempt and the seed — the same for every text — so two texts agree on a
+ * position with probability equal to their Jaccard similarity, as with k independent
+ * permutations, at the cost of hashing each shingle once instead of k times. Values keep
+ * their bin in their top bits, so a borrowed value never equals another bin's own value.
+ * Signatures are stored with documents: changing the seed, the hash functions or the
+ * default options makes stored signatures incomparable (database version 4 re-signed
+ * every document when this scheme replaced k-permutation MinHash).
  */
-import { splitMix32 } from './hash32';
+import { fmix32 } from './hash32';
 import { shingleHashes } from './shingles';
 
 /** Options of near-duplicate detection. Only documents signed with the same shingleSize, numHashes and seed can be compared. */
 export interface NearDuplicateOptions {
   /** Words per shingle. Default 3. */
   shingleSize?: number;
-  /** Signature length (number of hash functions). Default 128. */
+  /** Signature length (number of bins of the one permutation). Default 128. */
   numHashes?: number;
   /** LSH bands; rows per band = floor(numHashes / bands). Default 32. */
   bands?: number;
@@ -49,7 +53,8 @@ function positiveInteger(name: string, value: number): number {
 }
 
 /** Options with defaults filled in and checked; throws RangeError on invalid values. */
-export function resolveNearDuplicateOptions(options: NearDuplicateOptions = {}): Required<NearDuplicateOptions> {
+export function resolveNearDuplicateOptions(options?: NearDuplicateOptions): Required<NearDuplicateOptions> {
+  if (options === undefined) return NEAR_DUPLICATE_DEFAULTS; // the hot path: every document at import
   const o = { ...NEAR_DUPLICATE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   positiveInteger('shingleSize', o.shingleSize);
   positiveInteger('numHashes', o.numHashes);
@@ -60,69 +65,45 @@ export function resolveNearDuplicateOptions(options: NearDuplicateOptions = {}):
   return o;
 }
 
-const SIGN_BIT = -0x80000000;
+/** The seed word XORed into shingle hashes before the bijection. */
+function seedWord(seed: number): number {
+  return fmix32(Math.imul(seed | 0, 0x9e3779b1) ^ 0x5bd1e995);
+}
 
-const coefficientCache = new Map<string, { a: Int32Array; b: Int32Array }>();
-
-/** The coefficients a_k (odd) and b_k of the hash family for a seed. */
-function coefficients(numHashes: number, seed: number): { a: Int32Array; b: Int32Array } {
-  const key = `${numHashes}:${seed}`;
-  let c = coefficientCache.get(key);
-  if (!c) {
-    const next = splitMix32(seed);
-    const a = new Int32Array(numHashes);
-    const b = new Int32Array(numHashes);
-    for (let k = 0; k < numHashes; k++) {
-      a[k] = next() | 1;
-      b[k] = next() | 0;
-    }
-    c = { a, b };
-    if (coefficientCache.size > 16) coefficientCache.clear();
-    coefficientCache.set(key, c);
-  }
-  return c;
+/** The bin probed at `attempt` by an empty bin, in [0, bins): the same for every text of a seed. */
+function probe(bin: number, attempt: number, word: number, bins: number): number {
+  const h = fmix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt + 1, 0x85ebca6b) ^ word);
+  return Math.floor((h * bins) / 0x100000000);
 }
 
 /** The MinHash signature of a set of 32-bit shingle hashes (duplicates allowed). */
 export function signatureOfShingles(shingles: Uint32Array, options?: NearDuplicateOptions): MinHashSignature {
-  const { numHashes, seed } = resolveNearDuplicateOptions(options);
-  const { a, b } = coefficients(numHashes, seed);
-  // The minimum is kept in signed 32-bit form with the sign bit flipped: signed order of
-  // (v ^ 0x80000000) equals unsigned order of v, and int32 arithmetic stays on V8's fast path.
-  const xs = new Int32Array(shingles.buffer, shingles.byteOffset, shingles.length);
-  const count = xs.length;
-  const sig = new Uint32Array(numHashes);
-  let k = 0;
-  // Four hash functions per pass over the shingles: fewer loads and loop tests.
-  for (; k + 4 <= numHashes; k += 4) {
-    const a0 = a[k]!, a1 = a[k + 1]!, a2 = a[k + 2]!, a3 = a[k + 3]!;
-    const b0 = b[k]!, b1 = b[k + 1]!, b2 = b[k + 2]!, b3 = b[k + 3]!;
-    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
-    for (let i = 0; i < count; i++) {
-      const x = xs[i]!;
-      const v0 = ((Math.imul(a0, x) + b0) | 0) ^ SIGN_BIT;
-      const v1 = ((Math.imul(a1, x) + b1) | 0) ^ SIGN_BIT;
-      const v2 = ((Math.imul(a2, x) + b2) | 0) ^ SIGN_BIT;
-      const v3 = ((Math.imul(a3, x) + b3) | 0) ^ SIGN_BIT;
-      if (v0 < m0) m0 = v0;
-      if (v1 < m1) m1 = v1;
-      if (v2 < m2) m2 = v2;
-      if (v3 < m3) m3 = v3;
-    }
-    sig[k] = (m0 ^ SIGN_BIT) >>> 0;
-    sig[k + 1] = (m1 ^ SIGN_BIT) >>> 0;
-    sig[k + 2] = (m2 ^ SIGN_BIT) >>> 0;
-    sig[k + 3] = (m3 ^ SIGN_BIT) >>> 0;
+  const { numHashes: bins, seed } = resolveNearDuplicateOptions(options);
+  const word = seedWord(seed);
+  const sig = new Uint32Array(bins).fill(EMPTY_SLOT);
+  const filled = new Uint8Array(bins);
+  let nonEmpty = 0;
+  for (let i = 0; i < shingles.length; i++) {
+    const h = fmix32(shingles[i]! ^ word);
+    const bin = Math.floor((h * bins) / 0x100000000);
+    if (!filled[bin]) {
+      filled[bin] = 1;
+      nonEmpty++;
+      sig[bin] = h;
+    } else if (h < sig[bin]!) sig[bin] = h;
   }
-  for (; k < numHashes; k++) {
-    const ak = a[k]!;
-    const bk = b[k]!;
-    let min = 0x7fffffff;
-    for (let i = 0; i < count; i++) {
-      const v = ((Math.imul(ak, xs[i]!) + bk) | 0) ^ SIGN_BIT;
-      if (v < min) min = v;
+  if (nonEmpty === 0 || nonEmpty === bins) return sig;
+  for (let bin = 0; bin < bins; bin++) {
+    if (filled[bin]) continue;
+    let from = -1;
+    for (let attempt = 0; from < 0 && attempt < 64 * bins; attempt++) {
+      const candidate = probe(bin, attempt, word, bins);
+      if (filled[candidate]) from = candidate;
     }
-    sig[k] = (min ^ SIGN_BIT) >>> 0;
+    // Practically unreachable (each attempt finds a filled bin with probability ≥ 1/bins):
+    // the next filled bin to the right keeps the signature deterministic all the same.
+    for (let step = 1; from < 0; step++) if (filled[(bin + step) % bins]) from = (bin + step) % bins;
+    sig[bin] = sig[from]!;
   }
   return sig;
 }

@@ -5,20 +5,77 @@
  * such as و ف ب ل ال stay attached — a deliberate simplification), and every run of
  * `size` consecutive words is hashed to 32 bits.
  */
-import { normaliseToUnits } from '../text/normalise';
+import { normaliseToUnits, normaliseUnit } from '../text/normalise';
 import { fmix32 } from './hash32';
 import { isWordCodePoint, isWordUnit } from './wordChars';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** Appends to a growable list of hashes; returns the (maybe new) array. */
+function push(hashes: Uint32Array<ArrayBuffer>, count: number, h: number): Uint32Array<ArrayBuffer> {
+  if (count < hashes.length) {
+    hashes[count] = h;
+    return hashes;
+  }
+  const bigger = new Uint32Array(hashes.length * 2);
+  bigger.set(hashes);
+  bigger[count] = h;
+  return bigger;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+const REMOVED = -1;
+const BOUNDARY = -2;
+const UNKNOWN = -3;
+
+/**
+ * One entry per BMP unit, filled lazily: the normalised unit when it belongs to a word,
+ * REMOVED when normalisation drops it (a haraka inside a word does not end it), BOUNDARY
+ * otherwise. Teh marbuta and case are folded, as for shingles.
+ */
+const unitTable = new Int32Array(0x10000).fill(UNKNOWN);
+
+function classifyUnit(code: number): number {
+  const unit = normaliseUnit(code, true, true);
+  if (unit < 0) return REMOVED;
+  return isWordUnit(unit) ? unit : BOUNDARY;
+}
+
 /**
  * The normalised words of `text`, each hashed with FNV-1a over its UTF-16 units (the same
  * value as `fnv1a32` of the word). Normalising, splitting and hashing run in one pass over
- * the normalised units, without building strings.
+ * the text, without building strings; a text with surrogates (astral characters) is
+ * normalised first ({@link wordHashesOfUnits}).
  */
 export function wordHashes(text: string): Uint32Array {
-  const units = normaliseToUnits(text, { tehMarbuta: true, caseFold: true });
+  if (SURROGATE.test(text)) return wordHashesOfUnits(normaliseToUnits(text, { tehMarbuta: true, caseFold: true }));
+  let hashes = new Uint32Array(Math.max(16, text.length >>> 2));
+  let count = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let unit = unitTable[code]!;
+    if (unit === UNKNOWN) unit = unitTable[code] = classifyUnit(code);
+    if (unit >= 0) {
+      if (!inWord) {
+        h = FNV_OFFSET;
+        inWord = true;
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME);
+    } else if (unit === BOUNDARY && inWord) {
+      hashes = push(hashes, count++, h >>> 0);
+      inWord = false;
+    }
+  }
+  if (inWord) hashes = push(hashes, count++, h >>> 0);
+  return hashes.slice(0, count);
+}
+
+/** {@link wordHashes} of already normalised units, which may hold surrogate pairs. */
+export function wordHashesOfUnits(units: Uint16Array): Uint32Array {
   let hashes = new Uint32Array(Math.max(16, units.length >>> 2));
   let count = 0;
   let h = 0;
@@ -43,12 +100,7 @@ export function wordHashes(text: string): Uint32Array {
       for (let j = 0; j < width; j++) h = Math.imul(h ^ units[i + j]!, FNV_PRIME);
       i += width - 1;
     } else if (inWord) {
-      if (count === hashes.length) {
-        const bigger = new Uint32Array(hashes.length * 2);
-        bigger.set(hashes);
-        hashes = bigger;
-      }
-      hashes[count++] = h >>> 0;
+      hashes = push(hashes, count++, h >>> 0);
       inWord = false;
     }
   }

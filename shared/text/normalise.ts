@@ -98,6 +98,21 @@ function lowerOf(c: number): number {
 }
 
 /**
+ * What the unit `code` (of the BMP, not a surrogate) becomes under the rules, the collapsing
+ * of space runs aside: one unit, or -1 when it is removed. For hot loops that read a text
+ * unit by unit without building the normalised copy (near-duplicate word hashing).
+ */
+export function normaliseUnit(code: number, tehMarbuta: boolean, caseFold: boolean): number {
+  let out = baseTable[code]!;
+  if (out === UNKNOWN) out = baseTable[code] = classify(code);
+  if (out === REMOVE) return REMOVE;
+  if (out === TEH_MARBUTA && tehMarbuta) return HEH;
+  if (!caseFold) return out;
+  const folded = lowerTable[out]!;
+  return folded === UNKNOWN ? (lowerTable[out] = lowerOf(out)) : folded;
+}
+
+/**
  * The rules themselves: writes the normalised units of `original` into `units` and, when
  * given, the original index of each into `map`. Returns the normalised length and whether
  * any surrogate unit was written.
@@ -134,15 +149,9 @@ function normaliseInto(original: string, options: NormaliseOptions | undefined, 
         continue;
       }
     }
-    let out = baseTable[code]!;
-    if (out === UNKNOWN) out = baseTable[code] = classify(code);
+    const out = normaliseUnit(code, tehMarbuta, caseFold);
     if (out === REMOVE) continue;
     if (out === SPACE && previous === SPACE) continue;
-    if (out === TEH_MARBUTA && tehMarbuta) out = HEH;
-    else if (caseFold) {
-      const folded = lowerTable[out]!;
-      out = folded === UNKNOWN ? (lowerTable[out] = lowerOf(out)) : folded;
-    }
     if (map) map[length] = i;
     units[length++] = out;
     previous = out;

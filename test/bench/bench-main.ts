@@ -4,32 +4,41 @@
  * CorpusStore, Dexie) and, in the same run, times a raw Dexie `bulkPut` of the same records
  * as the baseline. Also watches for long UI frames while the import runs.
  */
-import { sha256Hex } from '../../shared/model/hash';
+import { ImportBuilder, type PreparedFile } from '../../shared/model/import';
 import { DEFAULT_LABEL_SCHEMA } from '../../shared/model/schema';
 import { createCorpusState } from '../../shared/model/state';
-import type { DocumentRecord } from '../../shared/model/types';
+import type { CorpusRecord, DocumentRecord } from '../../shared/model/types';
 import { IsnadDatabase, writeRecords, writeTransaction } from '../../renderer/db/db';
-import { ImportSession } from '../../renderer/import/import-session';
+import { createPreparer, ImportSession } from '../../renderer/import/import-session';
+import type { FromPreparer } from '../../renderer/import/protocol';
 import { CorpusStore } from '../../renderer/state/corpus-store';
+import { watchFrames } from './frames';
 import { generateCorpus } from './generate';
 
-/** Time for the import worker alone to prepare every file (no writes): a diagnostic figure. */
-async function prepareOnly(files: Array<{ name: string; bytes: Uint8Array }>): Promise<number> {
-  const { createImportWorker } = await import('../../renderer/import/import-session');
-  const worker = createImportWorker();
+/**
+ * One preparing worker alone prepares every file (no writes): a diagnostic figure, and the
+ * prepared files from which the baseline's records are built.
+ */
+async function prepareOnly(files: Array<{ name: string; bytes: Uint8Array }>): Promise<{ ms: number; prepared: PreparedFile[] }> {
+  const worker = createPreparer() as unknown as Worker;
+  const prepared: PreparedFile[] = [];
   const t = performance.now();
   await new Promise<void>((resolve) => {
-    worker.addEventListener('message', (event: MessageEvent<{ type: string }>) => {
+    worker.addEventListener('message', (event: MessageEvent<FromPreparer>) => {
       if (event.data.type === 'done') resolve();
+      else for (const item of event.data.items) prepared[item.index] = item.file;
     });
     worker.postMessage({ type: 'prepare', files, indices: files.map((_, i) => i), options: {} });
   });
+  const ms = performance.now() - t;
   worker.terminate();
-  return performance.now() - t;
+  return { ms, prepared };
 }
 
 interface BenchResult {
   prepareOnlyMs: number;
+  /** When the last file had been prepared, from the start of the import. */
+  preparedMs: number;
   fileReadMs: number;
   articles: number;
   megabytes: number;
@@ -48,63 +57,44 @@ async function freshDb(name: string): Promise<IsnadDatabase> {
   return db;
 }
 
-function watchFrames(): () => { longest: number; over100: number } {
-  let longest = 0;
-  let over100 = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longest = Math.max(longest, entry.duration);
-      if (entry.duration > 100) {
-        over100 += 1;
-        const scripts = (entry as unknown as { scripts?: Array<{ invoker: string; sourceFunctionName: string; duration: number }> }).scripts ?? [];
-        (window as unknown as { __long: unknown[] }).__long ??= [];
-        (window as unknown as { __long: unknown[] }).__long.push({ d: Math.round(entry.duration), s: scripts.map((x) => `${x.invoker}|${x.sourceFunctionName}|${Math.round(x.duration)}`) });
-      }
-    }
-  });
-  const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? 'long-animation-frame' : 'longtask';
-  observer.observe({ type, buffered: false });
-  let last = performance.now();
-  let running = true;
-  const tick = (now: number): void => {
-    const gap = now - last;
-    last = now;
-    if (gap > longest) longest = gap;
-    if (gap > 100) over100 += 1;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return () => {
-    running = false;
-    observer.disconnect();
-    return { longest, over100 };
-  };
+/** The generated corpus as files, read into bytes (as the Electron main process delivers them). */
+async function corpusFiles(count: number): Promise<{ bytes: Array<{ name: string; bytes: Uint8Array }>; megabytes: number; fileReadMs: number }> {
+  const encoder = new TextEncoder();
+  const files = generateCorpus(count, 42, 1650).map((a) => new File([encoder.encode(a.text)], a.name, { type: 'text/plain' }));
+  const megabytes = files.reduce((n, f) => n + f.size, 0) / (1024 * 1024);
+  // (In a browser, the worker reads picked File objects itself; reading is reported apart.)
+  const t = performance.now();
+  const bytes = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return { bytes, megabytes, fileReadMs: performance.now() - t };
+}
+
+/**
+ * Baseline: the records the import writes (text, hash, MinHash signature, metadata, made by
+ * the same preparation and builder), already built, written with one raw bulkPut. The
+ * records are dropped afterwards, so the import runs with the heap an app would have.
+ */
+async function baseline(prepared: PreparedFile[], corpusRecord: CorpusRecord, now: string): Promise<number> {
+  let baseId = 0;
+  const builder = new ImportBuilder(createCorpusState(corpusRecord), { newId: () => `doc-${baseId++}`, now: () => now, annotator: 'bench' });
+  for (const file of prepared) builder.add(file);
+  const records = builder.take()!.changes.map((change) => change.after as DocumentRecord);
+  if (records.length !== prepared.length) throw new Error(`the baseline has ${records.length} records, expected ${prepared.length}`);
+  const db = await freshDb('isnad-bench-baseline');
+  const t = performance.now();
+  await db.documents.bulkPut(records);
+  const ms = performance.now() - t;
+  db.close();
+  return ms;
 }
 
 async function run(count: number): Promise<BenchResult> {
-  const corpus = generateCorpus(count, 42, 1650);
-  const encoder = new TextEncoder();
-  const files = corpus.map((a) => new File([encoder.encode(a.text)], a.name, { type: 'text/plain' }));
-  const megabytes = files.reduce((n, f) => n + f.size, 0) / (1024 * 1024);
   const now = new Date().toISOString();
-  const corpusRecord = { id: 'bench-corpus', name: 'Bench', schema: DEFAULT_LABEL_SCHEMA, createdAt: now };
-
-  // Baseline: the same documents, already built, written with one raw bulkPut.
-  const records: DocumentRecord[] = corpus.map((a, i) => ({
-    id: `doc-${i}`,
-    corpusId: corpusRecord.id,
-    title: a.text.slice(0, a.text.indexOf('\n')),
-    text: a.text,
-    sha256: sha256Hex(a.text),
-    status: 'todo',
-    order: i,
-    meta: { fileName: a.name, origin: 'file', format: 'text', encoding: 'utf-8', encodingMethod: 'valid-utf8', encodingConfidence: 1, lineEndings: 'lf', importedAt: now },
-  }));
-  const baselineDb = await freshDb('isnad-bench-baseline');
-  const t0 = performance.now();
-  await baselineDb.documents.bulkPut(records);
-  const baselineMs = performance.now() - t0;
-  baselineDb.close();
+  const corpusRecord: CorpusRecord = { id: 'bench-corpus', name: 'Bench', schema: DEFAULT_LABEL_SCHEMA, createdAt: now };
+  const { bytes, megabytes, fileReadMs } = await corpusFiles(count);
+  const prep = await prepareOnly(bytes);
+  const prepareOnlyMs = prep.ms;
+  const baselineMs = await baseline(prep.prepared, corpusRecord, now);
+  prep.prepared = [];
 
   // The app's import pipeline, from picked files to durable documents.
   const db = await freshDb('isnad-bench-import');
@@ -115,22 +105,19 @@ async function run(count: number): Promise<BenchResult> {
     now: () => now,
     annotator: 'bench',
   });
-  // Files go in as bytes, as the Electron main process delivers them. (In a browser, the
-  // worker reads picked File objects itself; reading is reported apart, as fileReadMs.)
-  const t2 = performance.now();
-  const bytes = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-  const fileReadMs = performance.now() - t2;
-  const prepareOnlyMs = await prepareOnly(bytes);
   const stopWatching = watchFrames();
   const t1 = performance.now();
-  const session = new ImportSession(store, bytes, {}, () => undefined);
+  let preparedMs = 0;
+  const session = new ImportSession(store, bytes, {}, (progress) => {
+    if (progress.prepared === progress.total && !preparedMs) preparedMs = performance.now() - t1;
+  }, { database: db.name });
   const result = await session.start();
   const importMs = performance.now() - t1;
   const frames = stopWatching();
   const stored = await db.documents.count();
   db.close();
   if (stored !== count || result.report.imported.length !== count) throw new Error(`imported ${result.report.imported.length}, stored ${stored}, expected ${count}`);
-  return { prepareOnlyMs, fileReadMs, articles: count, megabytes, baselineMs, importMs, ratio: importMs / baselineMs, longestFrameMs: frames.longest, framesOver100ms: frames.over100, imported: stored };
+  return { prepareOnlyMs, preparedMs, fileReadMs, articles: count, megabytes, baselineMs, importMs, ratio: importMs / baselineMs, longestFrameMs: frames.longest, framesOver100ms: frames.over100, imported: stored };
 }
 
 const params = new URLSearchParams(location.search);

@@ -54,3 +54,53 @@ test('a train/dev/test split is reproducible and comes as a zip of JSON Lines fi
   const second = await exportSplit();
   expect(second).toEqual(first);
 });
+
+test('a long export shows its progress and can be cancelled without writing anything; then it runs to the end', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  // Hold the export worker's script, so that the export waits where a long one would be.
+  let releaseWorker: () => void = () => undefined;
+  const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve));
+  await page.route(/export-worker[^/]*\.js$/, async (route) => {
+    await workerHeld;
+    await route.continue();
+  });
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  const dialog = await isnad.openExportDialog();
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const progress = dialog.getByRole('group', { name: 'Export' });
+  await expect(progress).toContainText('Exporting jsonl: 0 of 3 documents');
+  await expect(progress.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('max', '3');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  await progress.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(progress).toBeHidden();
+  await expect(isnad.status).toContainText('Export cancelled; nothing was written.');
+  await expect(dialog).toBeVisible();
+
+  // The toolbar's native export shows its progress in the window, and cancels the same way.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await isnad.exportButton.click();
+  await expect(isnad.exportProgress).toContainText('Exporting the corpus: 0 of 3 documents');
+  await isnad.exportProgress.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(isnad.exportProgress).toBeHidden();
+  await expect(isnad.status).toContainText('Export cancelled; nothing was written.');
+  expect(downloads).toEqual([]);
+
+  // Let the worker load: the same export now runs to the end and is saved once.
+  releaseWorker();
+  await isnad.openExportDialog();
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloadPromise;
+  await expect(dialog).toBeHidden();
+  await expect(isnad.exportProgress).toHaveCount(0);
+  await expect(isnad.status).toContainText('Exported 3 documents and 8 spans as jsonl');
+  expect(downloads).toEqual([download.suggestedFilename()]);
+  const lines = (await readFile(await download.path(), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { text: string; entities: Array<{ start: number; end: number; text: string }> });
+  expect(lines).toHaveLength(3);
+  for (const line of lines) for (const e of line.entities) expect(Array.from(line.text).slice(e.start, e.end).join('')).toBe(e.text);
+});

@@ -3,7 +3,7 @@ import { DEFAULT_IMPORT_SETTINGS } from '../../../shared/model/import';
 import { transaction } from '../../../shared/model/transaction';
 import type { ImportSettings } from '../../../shared/model/types';
 import type { TextEncodingName } from '../../../shared/text/decode';
-import { ImportSession, type ImportResult, type WorkerLike } from '../../import/import-session';
+import { ImportSession, type ImportResult, type ImportThreads } from '../../import/import-session';
 import type { WorkerInputFile } from '../../import/protocol';
 import type { AppContext } from '../app-context';
 import { describeImport } from '../import-report';
@@ -69,8 +69,11 @@ export class ImportActions {
     await this.app.corpus.dispatch(transaction([{ table: 'corpora', id: corpus.id, before: corpus, after: { ...corpus, importSettings: settings } }], { origin: 'load', description: 'Save import settings' }));
   }
 
-  /** Runs the staged import with the given settings; resolves with the report when it ends. */
-  async run(settings: ImportSettings = this.settings, createWorker?: () => WorkerLike): Promise<ImportResult | null> {
+  /**
+   * Runs the staged import with the given settings; resolves with the report when it ends.
+   * Batches are written by the import's writing worker into this app's database.
+   */
+  async run(settings: ImportSettings = this.settings, threads: Partial<ImportThreads> = {}): Promise<ImportResult | null> {
     const { ui } = this.app;
     const draft = ui.state.importDraft;
     if (!draft || this.session) return null;
@@ -81,10 +84,10 @@ export class ImportActions {
       files,
       { fieldMapping: settings.fieldMapping, collapseRepeatedParagraphs: settings.collapseRepeatedParagraphs, encodings: draft.encodings },
       (importProgress) => ui.update({ importProgress }),
-      createWorker,
+      { database: this.app.db.name, ...threads },
     );
     this.session = session;
-    ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, current: files[0]?.name ?? null, cancelling: false } });
+    ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, prepared: 0, current: files[0]?.name ?? null, cancelling: false } });
     try {
       const result = await session.start();
       const summary = describeImport(result.report, this.app.t);

@@ -14,31 +14,43 @@ export interface ExportSelection {
   notes: FormatNote[];
 }
 
+/** Reading order: by start, then end, then id. */
+function compareSpans(a: DatasetSpan, b: DatasetSpan): number {
+  return a.start - b.start || a.end - b.end || a.id.localeCompare(b.id);
+}
+
+/** Whether spans are already in reading order (as the app hands them over): no sort needed. */
+function inReadingOrder(spans: readonly DatasetSpan[]): boolean {
+  for (let i = 1; i < spans.length; i += 1) if (compareSpans(spans[i - 1]!, spans[i]!) > 0) return false;
+  return true;
+}
+
 /** Applies the label filter and the attributions switch to one document. */
 export function selectForExport(doc: DatasetDocument, options: ExportOptions, where: string): ExportSelection {
   const notes: FormatNote[] = [];
   const allowed = options.labels ? new Set(options.labels) : null;
-  const spans = doc.spans.filter((s) => !allowed || allowed.has(s.label)).sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  const kept = allowed ? doc.spans.filter((s) => allowed.has(s.label)) : doc.spans;
+  const spans = inReadingOrder(kept) ? kept.slice() : [...kept].sort(compareSpans);
   const dropped = doc.spans.length - spans.length;
   if (dropped) {
     const labels = [...new Set(doc.spans.filter((s) => !allowed?.has(s.label)).map((s) => s.label))].join(', ');
     notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: ${dropped} span(s) with label(s) ${labels} left out by the label filter.` });
   }
-  if (options.attributions === false) return { spans, attributions: [], notes };
-  const kept = new Set(spans.map((s) => s.id));
-  const withClaim = doc.attributions.filter((a) => kept.has(a.claimSpanId));
+  if (options.attributions === false || !doc.attributions.length) return { spans, attributions: [], notes };
+  const keptIds = new Set(spans.map((s) => s.id));
+  const withClaim = doc.attributions.filter((a) => keptIds.has(a.claimSpanId));
   if (withClaim.length < doc.attributions.length) {
-    const ids = doc.attributions.filter((a) => !kept.has(a.claimSpanId)).map((a) => a.id).join(', ');
+    const ids = doc.attributions.filter((a) => !keptIds.has(a.claimSpanId)).map((a) => a.id).join(', ');
     notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution(s) ${ids} left out because their claim span is not exported.` });
   }
   const keptAttributions = new Set(withClaim.map((a) => a.id));
   const attributions = withClaim.map((a) => {
     const copy: DatasetAttribution = { ...a };
-    if (copy.mentionSpanId !== undefined && !kept.has(copy.mentionSpanId)) {
+    if (copy.mentionSpanId !== undefined && !keptIds.has(copy.mentionSpanId)) {
       delete copy.mentionSpanId;
       notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its source mention span (${a.mentionSpanId}), which is filtered out.` });
     }
-    if (copy.cueSpanId !== undefined && !kept.has(copy.cueSpanId)) {
+    if (copy.cueSpanId !== undefined && !keptIds.has(copy.cueSpanId)) {
       delete copy.cueSpanId;
       notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its cue span (${a.cueSpanId}), which is filtered out.` });
     }

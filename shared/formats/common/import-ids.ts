@@ -46,6 +46,9 @@ export function metaFromExtras(record: Record<string, unknown>, skip: readonly s
 /** The metadata to write: defined primitive values only. */
 export function cleanMeta(meta: Record<string, string | number | boolean | undefined>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(meta)) if (v !== undefined) out[k] = v;
+  for (const key in meta) {
+    const value = meta[key];
+    if (value !== undefined) out[key] = value;
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * independent slice), and reading offsets in a declared unit back to UTF-16.
  */
 import type { DatasetSpan } from '../dataset';
-import { fromUtf16Offsets, hasSurrogates, lengthInUnit, sliceInUnit, toUtf16Offsets, type OffsetUnit } from '../../text/offsets';
+import { fromUtf16Offsets, lengthInUnit, textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../../text/offsets';
 import { valueText } from './value-text';
 
 /** A span as written by an exporter: offsets in the export's unit, with the text it covers. */
@@ -17,25 +17,38 @@ export interface UnitSpan {
 }
 
 /**
- * Converts spans of `text` to `unit`, each with its quoted text. Throws a RangeError for a
+ * Converts spans of `text` to `unit` (or through the text's {@link TextInUnit}, when the
+ * exporter has built one to check with), each with its quoted text. Throws a RangeError for a
  * span outside the text or with an edge inside a surrogate pair (exporters turn it into a problem).
  */
-export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: OffsetUnit): UnitSpan[] {
-  for (const s of spans) if (!(s.start < s.end)) throw new RangeError(`Span ${s.id} [${s.start}, ${s.end}) is empty.`);
-  const offsets = fromUtf16Offsets(text, spans.flatMap((s) => [s.start, s.end]), unit);
+export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: OffsetUnit | TextInUnit): UnitSpan[] {
+  const edges = new Array<number>(2 * spans.length);
+  spans.forEach((s, i) => {
+    if (!(s.start < s.end)) throw new RangeError(`Span ${s.id} [${s.start}, ${s.end}) is empty.`);
+    edges[2 * i] = s.start;
+    edges[2 * i + 1] = s.end;
+  });
+  const offsets = typeof unit === 'string' ? fromUtf16Offsets(text, edges, unit) : unit.fromUtf16(edges);
   return spans.map((s, i) => ({ id: s.id, start: offsets[2 * i]!, end: offsets[2 * i + 1]!, label: s.label, text: text.slice(s.start, s.end) }));
 }
 
-/** A checker of written spans against one text: returns a problem, or null when the span reads its quote. */
-export function quoteChecker(text: string, unit: OffsetUnit): (start: unknown, end: unknown, quote: string | undefined) => string | null {
-  const codePoints = unit === 'codepoint' && hasSurrogates(text) ? Array.from(text) : undefined;
-  const length = codePoints ? codePoints.length : lengthInUnit(text, unit);
+/** Checks a written span `[start, end)` against its quote; returns a problem, or null when the span reads its quote. */
+export type QuoteCheck = (start: unknown, end: unknown, quote: string | undefined) => string | null;
+
+/**
+ * A checker of written spans against one text, in `unit` (or against a {@link TextInUnit}
+ * already built for the text). The text is indexed once, so each check is one substring.
+ */
+export function quoteChecker(text: string, unit: OffsetUnit): QuoteCheck;
+export function quoteChecker(view: TextInUnit): QuoteCheck;
+export function quoteChecker(text: string | TextInUnit, unit: OffsetUnit = 'codepoint'): QuoteCheck {
+  const view = typeof text === 'string' ? textInUnit(text, unit) : text;
+  const { length } = view;
   return (start, end, quote) => {
     if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${valueText(start)}–${valueText(end)} are not integers`;
-    if (!(start >= 0 && start < end && end <= length)) return `[${start}, ${end}) is empty or outside the text (${length} ${unit}s)`;
+    if (!(start >= 0 && start < end && end <= length)) return `[${start}, ${end}) is empty or outside the text (${length} ${view.unit}s)`;
     if (quote === undefined) return null;
-    const actual = sliceInUnit(text, start, end, unit, codePoints);
-    return actual === quote ? null : `[${start}, ${end}) in ${unit}s reads “${actual}” but quotes “${quote}”`;
+    return view.reads(start, end, quote) ? null : `[${start}, ${end}) in ${view.unit}s reads “${view.slice(start, end)}” but quotes “${quote}”`;
   };
 }
 

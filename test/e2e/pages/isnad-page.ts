@@ -49,6 +49,22 @@ export class IsnadPage {
     return this.documentList.getByRole('button', { name: title });
   }
 
+  get exportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Export dataset' });
+  }
+
+  /** Opens the export dialog from the toolbar. */
+  async openExportDialog(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Export dataset…' }).click();
+    await expect(this.exportDialog).toBeVisible();
+    return this.exportDialog;
+  }
+
+  /** A running export's progress (in the export dialog while it is open, else in the window). */
+  get exportProgress(): Locator {
+    return this.page.getByRole('group', { name: 'Export' });
+  }
+
   get importDialog(): Locator {
     return this.page.getByRole('dialog', { name: /^Import \d+ files?/ });
   }

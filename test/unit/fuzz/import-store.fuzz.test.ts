@@ -1,20 +1,22 @@
 /**
  * The real import path, fuzzed: batches of damaged and random files plus one good article go
- * through ImportSession (workers inline), ImportBuilder and CorpusStore into IndexedDB
+ * through ImportSession (preparing workers and the writing worker inline), ImportBuilder and CorpusStore into IndexedDB
  * (fake-indexeddb), on top of a corpus with spans and attributions. Afterwards the database
  * holds only whole documents, exactly what the store shows, everything that was there before
  * unchanged, the good article, nothing from a refused file, and a report line naming each
  * refused file.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { IsnadDatabase, readCorpus, writeRecords, writeTransaction } from '../../../renderer/db/db';
 import { ImportSession } from '../../../renderer/import/import-session';
 import { CorpusStore } from '../../../renderer/state/corpus-store';
 import { createCorpusState, type CorpusState } from '../../../shared/model/state';
-import { InlineWorker } from '../helpers/inline-worker';
+import { InlinePreparer, InlineWriter, closeInlineWriters } from '../helpers/inline-import-workers';
 import { partialDocumentProblems } from './invariants';
 import { FUZZ_TIMEOUT, INTERNAL_ERROR, anyArticleFile, bytesOf, fuzzParameters, importContext, seedState } from './support';
+
+afterEach(closeInlineWriters);
 
 const before = seedState();
 let databases = 0;
@@ -49,7 +51,12 @@ describe('import into the store, fuzzed', () => {
           const good = { name: 'good.txt', bytes: bytesOf(`خبر سليم رقم ${databases}: وصل الوفد إلى المدينة.\n`) };
           files.splice(Math.min(goodAt, files.length), 0, good);
 
-          const result = await new ImportSession(store, files, {}, () => {}, () => new InlineWorker(), 2).start();
+          const result = await new ImportSession(store, files, {}, () => {}, {
+            database: db.name,
+            createPreparer: () => new InlinePreparer(),
+            createWriter: () => new InlineWriter(),
+            preparers: 2,
+          }).start();
 
           const stored = await storedState(db);
           expect(partialDocumentProblems(stored)).toEqual([]);

@@ -73,7 +73,7 @@ describe('corpora in the app', () => {
     ]);
 
     // While an article import writes into the open corpus, it stays open.
-    app.ui.update({ importProgress: { total: 2, done: 1, current: 'a.txt', cancelling: false } });
+    app.ui.update({ importProgress: { total: 2, done: 1, prepared: 2, current: 'a.txt', cancelling: false } });
     expect(await app.corpora.switchTo(sample.id)).toBe(false);
     expect(app.corpus.state.corpus.name).toBe('أخبار 2019');
     expect(app.ui.state.notice?.text).toMatch(/import is running/);

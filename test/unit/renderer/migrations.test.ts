@@ -24,7 +24,7 @@ describe('database migrations', () => {
     const fixture = JSON.parse(await readFile(fileURLToPath(new URL('../../fixtures/db/v1.json', import.meta.url)), 'utf8'));
     const db = new IsnadDatabase('migrate-v1');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const records = (await readCorpus(db, fixture.corpora[0].id))!;
     expect(records.documents).toHaveLength(fixture.documents.length);
     for (const doc of records.documents) {
@@ -57,13 +57,47 @@ describe('database version 2 → 3', () => {
     v2.close();
     const db = new IsnadDatabase('migrate-v2');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const records = (await readCorpus(db, fixture.corpora[0].id))!;
     expect(records.sources.map((s) => s.nameLatin)).toEqual(expect.arrayContaining(['RIA Novosti', 'Reuters', 'SANA']));
     expect(records.sources.every((s) => s.corpusId === fixture.corpora[0].id)).toBe(true);
     expect(records.attributions).toEqual([]);
     expect(records.spans).toEqual(fixture.spans);
-    expect(records.documents.map((d) => ({ ...d, minhash: [...d.minhash!] }))).toEqual(fixture.documents);
+    // (Version 4 signs the documents again; see below.)
+    expect(records.documents.map(({ minhash: _minhash, ...rest }) => rest)).toEqual(fixture.documents.map(({ minhash: _minhash, ...rest }: { minhash: number[] }) => rest));
+    db.close();
+  });
+});
+
+describe('database version 3 → 4', () => {
+  it('signs every document again with one-permutation MinHash; nothing else changes', async () => {
+    const fixture = JSON.parse(await readFile(fileURLToPath(new URL('../../fixtures/db/v3.json', import.meta.url)), 'utf8'));
+    const v3 = new Dexie('migrate-v3');
+    v3.version(1).stores({ corpora: 'id', documents: 'id, corpusId, sha256, [corpusId+order]', spans: 'id, corpusId, docId', settings: 'key', history: 'id, corpusId' });
+    v3.version(2).stores({});
+    v3.version(3).stores({ sources: 'id, corpusId', attributions: 'id, corpusId, docId, claimSpanId, sourceId' });
+    await v3.open();
+    await v3.transaction('rw', v3.tables, async () => {
+      for (const table of ['corpora', 'spans', 'sources', 'attributions', 'settings', 'history']) await v3.table(table).bulkPut(fixture[table]);
+      await v3.table('documents').bulkPut(fixture.documents.map((d: { minhash: number[] }) => ({ ...d, minhash: Uint32Array.from(d.minhash) })));
+    });
+    v3.close();
+    const db = new IsnadDatabase('migrate-v3');
+    await db.open();
+    expect(db.verno).toBe(4);
+    const records = (await readCorpus(db, fixture.corpora[0].id))!;
+    for (const doc of records.documents) {
+      const before = fixture.documents.find((d: { id: string }) => d.id === doc.id);
+      expect(doc.minhash).toEqual(minHashSignature(doc.text));
+      expect([...doc.minhash!]).not.toEqual(before.minhash);
+      const { minhash: _after, ...rest } = doc;
+      const { minhash: _before, ...restBefore } = before;
+      expect(rest).toEqual(restBefore);
+    }
+    expect(records.spans).toEqual(fixture.spans);
+    expect(records.sources).toEqual(fixture.sources);
+    expect(records.attributions).toEqual(fixture.attributions);
+    expect(await db.settings.toArray()).toEqual(fixture.settings);
     db.close();
   });
 });

@@ -7,9 +7,14 @@ import {
   groupSignatures,
   isEmptySignature,
   minHashSignature,
+  NearDuplicateIndex,
 } from '../../../shared/model/near-duplicates';
 import { fnv1a32 } from '../../../shared/search/hash32';
-import { wordHashes } from '../../../shared/search/shingles';
+import fc from 'fast-check';
+import { shingleHashes, wordHashes, wordHashesOfUnits } from '../../../shared/search/shingles';
+import { normaliseToUnits } from '../../../shared/text/normalise';
+import { signatureOfShingles } from '../../../shared/search/minhash';
+import { arabicTextArb } from './arbitraries';
 import { createUnionFind } from '../../../shared/search/unionFind';
 import { createSearchIndex, searchDocuments } from '../../../shared/search/search';
 import { createRandom, makeCorpus, makeDocument, makeNearDuplicate, makeVocabulary } from './synthetic';
@@ -57,6 +62,39 @@ describe('words and shingles', () => {
     expect([...wordHashes('أعلنَت الحكومةُ، وروسيا: 2019!')]).toEqual(['اعلنت', 'الحكومه', 'وروسيا', '2019'].map((w) => fnv1a32(w)));
     expect([...wordHashes('👍 𐐀bc')]).toEqual([fnv1a32('𐐨bc')]);
   });
+
+  it('hash in one pass exactly the words of the normalised text', () => {
+    fc.assert(
+      fc.property(arabicTextArb, (text) => {
+        expect([...wordHashes(text)]).toEqual([...wordHashesOfUnits(normaliseToUnits(text, { tehMarbuta: true, caseFold: true }))]);
+      }),
+      { numRuns: 500 },
+    );
+    expect([...wordHashes('قالَ الرئيـس')]).toEqual(['قال', 'الرئيس'].map((w) => fnv1a32(w)));
+  });
+});
+
+describe('one-permutation signatures', () => {
+  it('fill every bin of a short text: empty bins borrow the values of filled ones', () => {
+    const short = makeDocument(random, vocabulary, 12); // ~10 shingles for 128 bins
+    const sig = minHashSignature(short);
+    expect(sig.every((v) => v !== EMPTY_SLOT)).toBe(true);
+    const own = new Set(shingleHashes(short, 3)).size;
+    expect(new Set(sig).size).toBeLessThanOrEqual(own);
+  });
+
+  it('keep two short near-duplicates close and two unrelated short texts apart', () => {
+    const short = makeDocument(random, vocabulary, 40);
+    const copy = `${short} ${makeDocument(random, vocabulary, 2)}`;
+    expect(estimateJaccard(minHashSignature(short), minHashSignature(copy))).toBeGreaterThan(0.75);
+    expect(estimateJaccard(minHashSignature(short), minHashSignature(makeDocument(random, vocabulary, 40)))).toBeLessThan(0.1);
+  });
+
+  it('depend on the set of shingles only (order and repeats do not matter)', () => {
+    const shingles = shingleHashes(docA, 3);
+    const shuffled = Uint32Array.from([...shingles].reverse().concat([...shingles.slice(0, 50)]));
+    expect(signatureOfShingles(shuffled)).toEqual(signatureOfShingles(shingles));
+  });
 });
 
 describe('createUnionFind', () => {
@@ -67,6 +105,15 @@ describe('createUnionFind', () => {
     expect(sets.union(4, 0)).toBe(false);
     expect(sets.find(4)).toBe(sets.find(0));
     expect(sets.find(1)).not.toBe(sets.find(0));
+  });
+
+  it('grows one element at a time', () => {
+    const sets = createUnionFind(0);
+    for (let i = 0; i < 40; i++) expect(sets.add()).toBe(i);
+    expect(sets.size).toBe(40);
+    expect(sets.union(39, 0)).toBe(true);
+    expect(sets.find(0)).toBe(sets.find(39));
+    expect(sets.find(20)).toBe(20);
   });
 });
 
@@ -139,6 +186,19 @@ describe('groupNearDuplicates', () => {
       .sort((x, y) => docs.findIndex((d) => d.id === x[0]) - docs.findIndex((d) => d.id === y[0]));
     expect(groups).toEqual(expected);
   }, 30_000);
+
+  it('grows: the groups after each added signature are those of grouping the prefix at once', () => {
+    const { docs } = makeCorpus(31, 300, 40, 100);
+    const signatures = docs.map((d) => minHashSignature(d.text));
+    const index = new NearDuplicateIndex();
+    signatures.forEach((sig, i) => {
+      expect(index.add(sig)).toBe(i);
+      if (i % 37 === 0) expect(index.groups()).toEqual(groupSignatures(signatures.slice(0, i + 1)));
+    });
+    expect(index.groups()).toEqual(groupSignatures(signatures));
+    expect(index.groups().length).toBeGreaterThan(30);
+    expect(() => index.add(new Uint32Array(8))).toThrow(RangeError);
+  });
 
   it.skipIf(!process.env.ISNAD_PERF)(
     process.env.ISNAD_PERF ? 'groups 10,000 documents of ~3 KB in a few seconds' : 'skipped: set ISNAD_PERF=1 to time 10,000 documents of ~3 KB',
