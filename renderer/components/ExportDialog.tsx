@@ -14,17 +14,7 @@ import type { MessageKey } from '../i18n/i18n';
 import { STATUSES, statusName } from './DocumentList';
 import { useModalDialog } from './dialog-hooks';
 import { ExportProgressBar } from './ExportProgressBar';
-
-const FORMAT_TITLES: Record<FormatName, MessageKey> = {
-  native: 'exportDialog.format.native',
-  jsonl: 'exportDialog.format.jsonl',
-  doccano: 'exportDialog.format.doccano',
-  'label-studio': 'exportDialog.format.labelStudio',
-  brat: 'exportDialog.format.brat',
-  conll: 'exportDialog.format.conll',
-  spacy: 'exportDialog.format.spacy',
-  'web-annotation': 'exportDialog.format.webAnnotation',
-};
+import { FORMAT_TITLES } from './format-titles';
 
 const SPLIT_PARTS: Record<'train' | 'dev' | 'test', MessageKey> = { train: 'exportDialog.split.train', dev: 'exportDialog.split.dev', test: 'exportDialog.split.test' };
 
