@@ -126,7 +126,7 @@ export class IsnadApp implements AppContext {
     const { state, history } = loaded;
     await writeSetting(db, OPEN_CORPUS_KEY, state.corpus.id);
     let app: IsnadApp | null = null;
-    const sync = new CorpusSync(db, channel, () => void app?.reconcileView());
+    const sync = new CorpusSync(db, channel, (how) => void (how === 'gone' ? app?.corpora.openAnotherAfterDeletion() : app?.reconcileView()));
     const store: CorpusStore = new CorpusStore(state, sync.persistence((): string => store.state.corpus.id), context, history);
     sync.attach(store);
     app = new IsnadApp(db, store, platform, preferences, sync);

@@ -124,6 +124,26 @@ function recordTables(db: IsnadDatabase): RecordTables {
 }
 
 /**
+ * Refuses, inside the write's own IndexedDB transaction, records for a corpus that is no
+ * longer stored (another window deleted it meanwhile): they would be orphans no corpus lists.
+ */
+async function checkCorporaExist(db: IsnadDatabase, tx: Transaction): Promise<void> {
+  const written = new Set<string>();
+  const referenced = new Set<string>();
+  for (const change of tx.changes) {
+    if (change.table === 'corpora') {
+      if (change.after) written.add(change.id);
+      continue;
+    }
+    const corpusId = (change.after ?? change.before)?.corpusId;
+    if (corpusId) referenced.add(corpusId);
+  }
+  for (const corpusId of referenced) {
+    if (!written.has(corpusId) && !(await db.corpora.get(corpusId))) throw new ConcurrentChangeError('corpora', corpusId);
+  }
+}
+
+/**
  * Checks, inside the write's own IndexedDB transaction, that every record the transaction
  * touches is still what it expects (`before`). Another window may have changed it since this
  * window read it: then the write is refused with a `ConcurrentChangeError`, so two windows
@@ -150,6 +170,7 @@ async function checkExpectations(tables: RecordTables, tx: Transaction): Promise
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
   const tables = recordTables(db);
   await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
+    await checkCorporaExist(db, tx);
     await checkExpectations(tables, tx);
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);

@@ -970,6 +970,7 @@ export const ar: Catalogue = {
   'notice.corpus.notInDatabase': 'لم تعد موجودة في قاعدة البيانات',
   'notice.corpus.onlyOne': 'هذه هي المدوّنة الوحيدة، فلا يمكن حذفها. أنشئ مدوّنة أخرى أو استوردها أولًا.',
   'notice.corpus.noOther': 'تعذّر فتح أي مدوّنة أخرى',
+  'notice.corpus.deletedElsewhere': 'حُذفت المدوّنة «{name}» في نافذة أخرى من إسناد؛ تعرض هذه النافذة الآن مدوّنة أخرى.',
   'notice.corpus.deleted': 'حُذفت المدوّنة «{name}» مع {documents}.',
   'notice.corpus.deleteFailed': 'تعذّر حذف المدوّنة: {error}.',
   'notice.dataset.imported': 'استُورد {documents} و{spans} ({format}) إلى المدوّنة الجديدة «{name}».{notes}',

@@ -705,6 +705,7 @@ export const en = {
   'notice.corpus.notInDatabase': 'it is no longer in the database',
   'notice.corpus.onlyOne': 'This is the only corpus, so it cannot be deleted. Create or import another corpus first.',
   'notice.corpus.noOther': 'no other corpus could be opened',
+  'notice.corpus.deletedElsewhere': 'The corpus “{name}” was deleted in another Isnad window; this window now shows another corpus.',
   'notice.corpus.deleted': 'Deleted the corpus “{name}” and its {documents}.',
   'notice.corpus.deleteFailed': 'The corpus could not be deleted: {error}.',
   'notice.dataset.imported': 'Imported {documents} and {spans} ({format}) into the new corpus “{name}”.{notes}',

@@ -55,12 +55,13 @@ export class CorpusSync {
 
   /**
    * @param onApplied called after changes from another window were applied (`replaced` when
-   *   the whole corpus was reloaded), so the UI can drop a focus on a record that is gone.
+   *   the whole corpus was reloaded), so the UI can drop a focus on a record that is gone;
+   *   `gone` when the corpus itself is no longer stored (another window deleted it).
    */
   constructor(
     private readonly db: IsnadDatabase,
     private readonly channel: SyncChannel | null,
-    private readonly onApplied: (how: 'records' | 'replaced') => void = () => undefined,
+    private readonly onApplied: (how: 'records' | 'replaced' | 'gone') => void = () => undefined,
   ) {
     // A failed read (the database closed meanwhile) is caught up by the next write's check.
     channel?.addEventListener('message', (event) => void this.receive(event.data).catch(() => undefined));
@@ -120,14 +121,17 @@ export class CorpusSync {
   async reload(): Promise<void> {
     const store = this.store;
     if (!store) return;
+    let gone = false;
     await store.reconcile(async (current) => {
       const [records, history] = await this.db.transaction('r', [this.db.corpora, this.db.documents, this.db.spans, this.db.sources, this.db.attributions, this.db.history], () =>
         Promise.all([readCorpus(this.db, current.corpus.id), readHistory(this.db, current.corpus.id)]),
       );
+      gone = !records;
       if (!records) return null;
       return { state: createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions), history };
     });
-    this.onApplied('replaced');
+    // The corpus itself was deleted (in another window): the app opens another one.
+    this.onApplied(gone ? 'gone' : 'replaced');
   }
 
   /** Stops listening. */

@@ -80,6 +80,17 @@ export class CorpusActions {
   }
 
   /**
+   * The open corpus was deleted in another window: opens another stored one (the most recently
+   * created) and says why. Nothing of the deleted corpus can be written any more.
+   */
+  async openAnotherAfterDeletion(): Promise<void> {
+    const name = this.app.corpus.state.corpus.name;
+    const all = await this.list();
+    const next = all.at(-1);
+    if (next && (await this.show(next.corpus.id))) this.app.notify('error', this.app.t('notice.corpus.deletedElsewhere', { name }));
+  }
+
+  /**
    * Whether an article import is running: it writes into the open corpus, so the open corpus
    * may not change under it (the user is told).
    */
@@ -183,6 +194,8 @@ export class CorpusActions {
         if (!(await this.show(others[others.length - 1]!.corpus.id))) throw new Error(this.app.t('notice.corpus.noOther'));
       }
       await deleteCorpus(this.app.db, corpusId);
+      // Other windows showing it open another corpus (their writes to it are refused anyway).
+      this.app.sync.announceReplaced(corpusId);
       this.app.notify('info', this.app.t('notice.corpus.deleted', { name: target.corpus.name, documents: this.app.t('count.documents.genitive', { count: target.documents }) }));
       await this.refreshDialog();
       return true;

@@ -127,3 +127,40 @@ describe('two windows on the same corpus', () => {
     expect(b.ui.state.notice?.tone).not.toBe('error');
   });
 });
+
+describe('a corpus deleted in another window', () => {
+  it('the window showing it opens another corpus and says why; a write racing the deletion is refused, leaving no orphan', async () => {
+    const [a, b] = await twoWindows('two-windows-delete');
+    const sample = a.corpus.state.corpus;
+    // Window B creates a second corpus and keeps it open; window A opens it too.
+    expect(await b.corpora.create('أخبار 2020')).toBe(true);
+    const doomed = b.corpus.state.corpus.id;
+    expect(await a.corpora.switchTo(doomed)).toBe(true);
+    expect(await a.corpora.switchTo(sample.id)).toBe(true);
+
+    // Before B hears of the deletion, its write to the deleted corpus is refused in the database.
+    const stale = b.corpus.state;
+    b.sync.close();
+    expect(await a.corpora.remove(doomed)).toBe(true);
+    const orphan = b.corpus.run((s, ctx) => ({ ok: true, tx: { description: 'Add a source', addToHistory: true, origin: 'user' as const, changes: [{ table: 'sources' as const, id: 'orphan', before: null, after: { ...[...s.sources.values()][0]!, id: 'orphan', corpusId: doomed, createdAt: ctx.now() } }] } }));
+    await expect(orphan).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect(await b.db.sources.get('orphan')).toBeUndefined();
+    expect(b.corpus.state).toBe(stale);
+
+    // Told by the write failure (or by the announcement), B opens another corpus.
+    await b.reportWriteFailure(new ConcurrentChangeError('corpora', doomed));
+    await vi.waitFor(() => expect(b.corpus.state.corpus.id).toBe(sample.id));
+    expect(b.ui.state.notice?.text).toMatch(/deleted in another Isnad window/);
+    expect(await b.db.corpora.get(doomed)).toBeUndefined();
+  });
+
+  it('hearing of the deletion, the window showing the corpus opens another one', async () => {
+    const [a, b] = await twoWindows('two-windows-delete-heard');
+    const sample = a.corpus.state.corpus;
+    expect(await b.corpora.create('مسودة')).toBe(true);
+    const doomed = b.corpus.state.corpus.id;
+    expect(await a.corpora.remove(doomed)).toBe(true);
+    await vi.waitFor(() => expect(b.corpus.state.corpus.id).toBe(sample.id));
+    expect(b.ui.state.notice?.text).toMatch(/“مسودة” was deleted in another Isnad window/);
+  });
+});
