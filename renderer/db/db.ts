@@ -124,10 +124,11 @@ function recordTables(db: IsnadDatabase): RecordTables {
 }
 
 /**
- * Refuses, inside the write's own IndexedDB transaction, records for a corpus that is no
- * longer stored (another window deleted it meanwhile): they would be orphans no corpus lists.
+ * The corpora whose records a transaction writes or deletes, apart from the corpora it
+ * writes itself: each must still be stored when it is written (another window may have
+ * deleted it meanwhile, and its records would be orphans no corpus lists).
  */
-async function checkCorporaExist(db: IsnadDatabase, tx: Transaction): Promise<void> {
+function corporaReferenced(tx: Transaction): string[] {
   const written = new Set<string>();
   const referenced = new Set<string>();
   for (const change of tx.changes) {
@@ -138,9 +139,7 @@ async function checkCorporaExist(db: IsnadDatabase, tx: Transaction): Promise<vo
     const corpusId = (change.after ?? change.before)?.corpusId;
     if (corpusId) referenced.add(corpusId);
   }
-  for (const corpusId of referenced) {
-    if (!written.has(corpusId) && !(await db.corpora.get(corpusId))) throw new ConcurrentChangeError('corpora', corpusId);
-  }
+  return [...referenced].filter((id) => !written.has(id));
 }
 
 /**
@@ -170,7 +169,13 @@ async function checkExpectations(tables: RecordTables, tx: Transaction): Promise
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
   const tables = recordTables(db);
   await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
-    await checkCorporaExist(db, tx);
+    // (Only Dexie promises may be awaited inside the transaction: no await when there is nothing to read.)
+    const corpora = corporaReferenced(tx);
+    if (corpora.length) {
+      const stored = await db.corpora.bulkGet(corpora);
+      const gone = corpora.find((_, i) => !stored[i]);
+      if (gone) throw new ConcurrentChangeError('corpora', gone);
+    }
     await checkExpectations(tables, tx);
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);

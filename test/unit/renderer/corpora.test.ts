@@ -84,7 +84,8 @@ describe('corpora in the app', () => {
     expect(app.corpus.state.spans.size).toBe(spans - 1);
     const other = list[1]!.corpus.id;
     expect(await app.corpora.switchTo(other)).toBe(true);
-    expect(await app.corpora.rename(other, 'Field notes')).toBe(true);
+    const renamed = await app.corpora.rename(other, 'Field notes');
+    expect(renamed, app.ui.state.notice?.text).toBe(true);
     expect(app.corpus.state.corpus.name).toBe('Field notes');
 
     // Reload: the corpus that was open is open again.
