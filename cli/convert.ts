@@ -5,7 +5,10 @@
  * (.txt + .ann pairs). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
  */
 import type { FormatName, OutputFile } from '../shared/formats/dataset';
+import { detectFormat } from '../shared/formats/dataset-detect';
 import { DATASET_FORMATS, FORMAT_NAMES } from '../shared/formats/formats';
+
+export { detectFormat };
 
 /** What convert needs from the file system (injected in tests). */
 export interface ConvertFs {
@@ -18,42 +21,6 @@ export interface ConvertFs {
 /** Usage of the convert command. */
 export const CONVERT_USAGE = `  isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16]
       formats: ${FORMAT_NAMES.join(', ')}`;
-
-/** Guesses the format of input files from their names and contents. */
-export function detectFormat(files: readonly OutputFile[]): FormatName | null {
-  if (files.some((f) => f.path.endsWith('.ann'))) return 'brat';
-  const first = files[0];
-  if (!first) return null;
-  const text = first.contents.replace(/^\uFEFF/, '').trimStart();
-  if (/\.(conll|bio|iob)$/i.test(first.path) || /^-DOCSTART-/m.test(text.slice(0, 200))) return 'conll';
-  if (text.startsWith('{') || text.startsWith('[')) {
-    const head = text.slice(0, 4000);
-    if (head.includes('"isnad-corpus"')) return 'native';
-    if (head.includes('"@context"')) return 'web-annotation';
-    const firstLine = text.split('\n', 1)[0]!;
-    let whole: unknown = undefined;
-    try {
-      whole = JSON.parse(text);
-    } catch {
-      // JSON Lines, below.
-    }
-    if (Array.isArray(whole)) {
-      const item = whole[0] as Record<string, unknown> | undefined;
-      if (item && typeof item === 'object' && 'data' in item) return 'label-studio';
-      return 'spacy';
-    }
-    try {
-      const line = JSON.parse(firstLine) as Record<string, unknown>;
-      if ('offsetUnit' in line || 'claims' in line) return 'jsonl';
-      if ('label' in line || 'relations' in line || ('entities' in line && Array.isArray(line.entities) && typeof line.entities[0] === 'object')) return 'doccano';
-    } catch {
-      return null;
-    }
-    return 'doccano';
-  }
-  if (/^\S+[ \t]+(O|[BIE]-\S+)\s*$/m.test(text.slice(0, 2000))) return 'conll';
-  return null;
-}
 
 /** Runs `isnad convert`; returns the exit code (0 done, 1 refused or failed, 2 usage). */
 export async function convertCommand(args: string[], io: { stdout(t: string): void; stderr(t: string): void }, fs: ConvertFs): Promise<number> {

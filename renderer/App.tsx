@@ -9,6 +9,10 @@ import { CommandPalette } from './components/CommandPalette';
 import { KeyboardSettings } from './components/KeyboardSettings';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { filesFromDrop } from './platform/folders';
+import { toWorkerFiles } from './platform/host';
+import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
+import { CorpusDialog } from './components/CorpusDialog';
+import { DatasetImportDialog } from './components/DatasetImportDialog';
 import { ImportDialog } from './components/ImportDialog';
 import { ExportProgressBar } from './components/ExportProgressBar';
 import { ImportProgressBar } from './components/ImportProgressBar';
@@ -92,8 +96,15 @@ export function App(): React.JSX.Element {
       setDragging(false);
       if (!event.dataTransfer) return;
       filesFromDrop(event.dataTransfer).then(
-        ({ contents }) => {
-          if (contents.files.length || contents.skipped.length) app.imports.stage(contents.files, contents.skipped);
+        async ({ contents, all }) => {
+          // Datasets (CoNLL, brat pairs, annotated JSON) go to the dataset dialog; articles to the import dialog.
+          const nameOf = new Map(all.map((f) => [f.file, f.name]));
+          const datasets = await app.datasets.datasetsAmong(toWorkerFiles(nameOf.keys(), DEFAULT_MAX_FILE_BYTES, (file) => nameOf.get(file) ?? file.name));
+          const names = new Set(datasets.map((f) => f.name));
+          if (datasets.length) await app.datasets.stage(datasets);
+          const files = contents.files.filter((f) => !names.has(f.name));
+          const skipped = contents.skipped.filter((s) => !names.has(s.name));
+          if (files.length || (skipped.length && !datasets.length)) app.imports.stage(files, skipped);
         },
         (error: unknown) => app.notify('error', app.t('notice.droppedUnreadable', { error: String(error) })),
       );
@@ -139,6 +150,8 @@ export function App(): React.JSX.Element {
       <ImportDialog />
       <AttributePalette />
       <ExportDialog />
+      <CorpusDialog />
+      <DatasetImportDialog />
       {view === 'article' ? <CaretLayer /> : null}
       <CommandPalette actions={actions} />
       <ShortcutsSheet actions={actions} />

@@ -14,6 +14,8 @@ import { getAppInfo } from './ipc/app-info';
 import { openArticleFiles } from './ipc/open-article-files';
 import type { ShowOpenDialog } from './ipc/open-article-files';
 import { openArticleFolder } from './ipc/open-article-folder';
+import { openDatasetFiles } from './ipc/open-dataset-files';
+import { openDatasetFolder } from './ipc/open-dataset-folder';
 import { registerIpcHandlers } from './ipc/register';
 import { saveExport } from './ipc/save-export';
 import { listSnapshots } from './ipc/list-snapshots';
@@ -89,6 +91,8 @@ function start(): void {
     {
       openArticleFiles: (event) => openArticleFiles({ showOpenDialog: openDialogFor(event) }),
       openArticleFolder: (event) => openArticleFolder({ showOpenDialog: openDialogFor(event) }),
+      openDatasetFiles: (event) => openDatasetFiles({ showOpenDialog: openDialogFor(event) }),
+      openDatasetFolder: (event) => openDatasetFolder({ showOpenDialog: openDialogFor(event) }),
       saveExport: (event, request) =>
         saveExport(request, {
           showSaveDialog: (options) => {

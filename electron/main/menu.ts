@@ -1,10 +1,11 @@
 /**
- * The application menu. Open, Import Folder, Export, Undo and Redo, the Go menu and the keyboard
- * items send a menu command to the focused window (see `MenuCommand`) so that the app's own
- * actions run — Undo/Redo deliberately do not use the native `undo`/`redo` roles, which would
- * only edit text fields. Items added for the keyboard model (Go menu, command palette,
- * shortcuts, settings) carry no accelerator: their keys are the user's to change in the
- * renderer, and a fixed accelerator here would go stale.
+ * The application menu. Open, Import Folder, Export, Import Dataset, Corpora, Undo and Redo, the
+ * Go menu and the keyboard items send a menu command to the focused window (see `MenuCommand`)
+ * so that the app's own actions run — Undo/Redo deliberately do not use the native
+ * `undo`/`redo` roles, which would only edit text fields. Items other than the original file
+ * and undo items (Import Dataset, Corpora, Go menu, command palette, shortcuts, settings) carry
+ * no accelerator: their keys are the user's to change in the renderer, and a fixed accelerator
+ * here would go stale.
  *
  * Built as a plain template (type-only Electron imports) so it can be tested in Node;
  * `index.ts` turns it into a `Menu`.
@@ -25,8 +26,8 @@ export interface MenuOptions {
 }
 
 /**
- * Builds the menu template: File (Open…, Import Folder…, Export…, Quit), Edit (Undo, Redo, Cut, Copy,
- * Paste, Select All, Keyboard and Mouse Settings…), View (Command Palette…, Show Suggestions,
+ * Builds the menu template: File (Open…, Import Folder…, Export…, Import Dataset…, Import brat
+ * Folder…, Corpora…, Quit), Edit (Undo, Redo, Cut, Copy, Paste, Select All, Keyboard and Mouse Settings…), View (Command Palette…, Show Suggestions,
  * Reload, Toggle Developer Tools when not packaged, zoom, full screen), Go (next, previous and
  * next unfinished document, Mark Done and Go to Next, Search Documents) and Help (Keyboard
  * Shortcuts, About).
@@ -44,6 +45,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
       { id: 'open-folder', label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: command('open-folder') },
       { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
+      { type: 'separator' },
+      { id: 'import-dataset', label: 'Import Dataset…', click: command('import-dataset') },
+      { id: 'import-dataset-folder', label: 'Import brat Folder…', click: command('import-dataset-folder') },
+      { id: 'corpora', label: 'Corpora…', click: command('corpora') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

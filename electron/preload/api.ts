@@ -29,6 +29,8 @@ export function createIsnadApi(ipc: IpcRendererLike): IsnadApi {
   return {
     openArticleFiles: () => ipc.invoke(IPC_CHANNELS.openArticleFiles) as ReturnType<IsnadApi['openArticleFiles']>,
     openArticleFolder: () => ipc.invoke(IPC_CHANNELS.openArticleFolder) as ReturnType<IsnadApi['openArticleFolder']>,
+    openDatasetFiles: () => ipc.invoke(IPC_CHANNELS.openDatasetFiles) as ReturnType<IsnadApi['openDatasetFiles']>,
+    openDatasetFolder: () => ipc.invoke(IPC_CHANNELS.openDatasetFolder) as ReturnType<IsnadApi['openDatasetFolder']>,
     saveExport: (request: SaveExportPayload) =>
       // Copy only the contract's fields, so stray properties never cross the bridge.
       ipc.invoke(IPC_CHANNELS.saveExport, {

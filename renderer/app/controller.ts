@@ -6,10 +6,10 @@
 import type { CommandContext } from '../../shared/model/commands';
 import { setDocumentStatus, updateDocumentDetails } from '../../shared/model/commands';
 import { buildSampleCorpus } from '../../shared/model/sample-corpus';
-import { createCorpusState, documentsInOrder } from '../../shared/model/state';
+import { documentsInOrder } from '../../shared/model/state';
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentStatus, EditableDocumentFields } from '../../shared/model/types';
-import { IsnadDatabase, readCorpus, readHistory, readSetting, writeRecords, writeSetting } from '../db/db';
+import { IsnadDatabase, readSetting, writeRecords, writeSetting } from '../db/db';
 import { describeWriteFailure, storageProblem, type WriteAction } from '../db/storage-errors';
 import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
@@ -17,6 +17,8 @@ import { CorpusSync, openSyncChannel, type SyncChannel } from '../state/corpus-s
 import { UiStore, type SearchState, type UiState } from '../state/ui-store';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
+import { CorpusActions, loadCorpus, OPEN_CORPUS_KEY, OPEN_DOCUMENT_KEY } from './actions/corpus-actions';
+import { DatasetImportActions } from './actions/dataset-import-actions';
 import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
 import { CaretActions, readSnapMode } from './actions/caret-actions';
@@ -34,8 +36,6 @@ import { PreferencesStore } from '../settings/preferences-store';
 
 export { describeImport } from './import-report';
 
-const OPEN_CORPUS_KEY = 'openCorpusId';
-const OPEN_DOCUMENT_KEY = 'openDocumentId';
 
 function defaultContext(): CommandContext {
   return { newId: () => crypto.randomUUID(), now: () => new Date().toISOString(), annotator: 'local' };
@@ -65,6 +65,10 @@ export class IsnadApp implements AppContext {
   readonly snapshots: SnapshotActions;
   /** Interface language, theme and article text settings. */
   readonly settings: SettingsActions;
+  /** The stored corpora: list, create, rename, switch, delete. */
+  readonly corpora = new CorpusActions(this);
+  /** Dataset files (doccano, Label Studio, brat, CoNLL, native …) into a new corpus or merged into the open one. */
+  readonly datasets = new DatasetImportActions(this, this.corpora);
 
   private constructor(
     readonly db: IsnadDatabase,
@@ -107,20 +111,20 @@ export class IsnadApp implements AppContext {
       preferences.subscribe(apply);
       globalThis.addEventListener?.('languagechange', () => preferences.set(preferences.preferences));
     }
-    let corpusId = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
-    let records = corpusId ? await readCorpus(db, corpusId) : null;
-    if (!records) {
+    const remembered = await readSetting<string | null>(db, OPEN_CORPUS_KEY, null);
+    let loaded = remembered ? await loadCorpus(db, remembered) : null;
+    if (!loaded) {
       const first = await db.corpora.toCollection().first();
-      records = first ? await readCorpus(db, first.id) : null;
+      loaded = first ? await loadCorpus(db, first.id) : null;
     }
-    if (!records) {
-      records = buildSampleCorpus(context);
+    if (!loaded) {
+      const records = buildSampleCorpus(context);
       await writeRecords(db, records);
+      loaded = await loadCorpus(db, records.corpus.id);
+      if (!loaded) throw new Error('the sample corpus could not be read back');
     }
-    corpusId = records.corpus.id;
-    await writeSetting(db, OPEN_CORPUS_KEY, corpusId);
-    const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
-    const history = await readHistory(db, corpusId);
+    const { state, history } = loaded;
+    await writeSetting(db, OPEN_CORPUS_KEY, state.corpus.id);
     let app: IsnadApp | null = null;
     const sync = new CorpusSync(db, channel, () => void app?.reconcileView());
     const store: CorpusStore = new CorpusStore(state, sync.persistence((): string => store.state.corpus.id), context, history);

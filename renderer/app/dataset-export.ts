@@ -21,6 +21,10 @@ export interface DatasetExportRequest {
   labels: string[];
   /** Document statuses to include; empty for all. */
   statuses: DocumentStatus[];
+  /** Outlets to include (documents' `meta.outlet`); empty for all. */
+  outlets?: string[];
+  /** Only these documents (the ones the document list shows for a search); null or absent for all. */
+  documentIds?: string[] | null;
   attributions: boolean;
   split: { ratios: SplitRatios; seed: number } | null;
 }
@@ -49,7 +53,12 @@ export function buildDatasetExport(
   onProgress?: (done: number, total: number) => void,
 ): DatasetExportResult {
   const statuses = new Set(request.statuses);
-  const corpus = datasetFromState(state, (docId) => !statuses.size || statuses.has(state.documents.get(docId)!.status));
+  const outlets = new Set(request.outlets ?? []);
+  const listed = request.documentIds ? new Set(request.documentIds) : null;
+  const corpus = datasetFromState(state, (docId) => {
+    const doc = state.documents.get(docId)!;
+    return (!statuses.size || statuses.has(doc.status)) && (!outlets.size || outlets.has(doc.meta.outlet ?? '')) && (!listed || listed.has(docId));
+  });
   if (!corpus.documents.length) return { ok: false, problems: [t('export.noDocuments')] };
   const format = DATASET_FORMATS[request.format];
   const parts: Array<{ folder: string; corpus: DatasetCorpus }> = [];

@@ -88,6 +88,9 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
     'file.open-folder': () => app.imports.openFolder(),
     'file.export': () => app.exports.exportCorpus(),
     'file.export-dataset': () => app.ui.update({ exportOpen: true }),
+    'file.import-dataset': () => app.datasets.pick(),
+    'file.import-dataset-folder': () => app.datasets.pickFolder(),
+    'file.corpora': () => app.corpora.openDialog(),
     'view.commands': () => app.navigation.toggleOverlay('commands'),
     'view.shortcuts': () => app.navigation.toggleOverlay('shortcuts'),
     'view.settings': () => app.showView(app.ui.state.view === 'settings' ? 'article' : 'settings'),
@@ -138,4 +141,7 @@ export const MENU_ACTIONS: Readonly<Record<MenuCommand, string>> = {
   'command-palette': 'view.commands',
   shortcuts: 'view.shortcuts',
   'keyboard-settings': 'view.settings',
+  'import-dataset': 'file.import-dataset',
+  'import-dataset-folder': 'file.import-dataset-folder',
+  corpora: 'file.corpora',
 };

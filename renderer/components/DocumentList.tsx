@@ -8,7 +8,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { withElements } from '../i18n/rich';
 import { documentsInOrder, spanCounts } from '../../shared/model/state';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
-import { createSearchIndex, searchDocuments, type CorpusSearchHit } from '../../shared/search/search';
+import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
+import { isFiltering, labelsByDocument, passingFilters, searchHits } from '../state/document-filter';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
 import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
@@ -40,27 +41,14 @@ export function DocumentList(): React.JSX.Element {
   const query = useDeferredValue(search.query);
   const documents = useMemo(() => documentsInOrder(state), [state]);
   const counts = useMemo(() => spanCounts(state), [state]);
-  const labelsByDoc = useMemo(() => {
-    const map = new Map<string, Set<string>>();
-    for (const span of state.spans.values()) {
-      const set = map.get(span.docId) ?? new Set<string>();
-      set.add(span.label);
-      map.set(span.docId, set);
-    }
-    return map;
-  }, [state.spans]);
+  const labelsByDoc = useMemo(() => labelsByDocument(state), [state]);
   const outlets = useMemo(() => [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort(), [documents]);
   const groups = useMemo(() => documentGroups.of(documents), [documents]);
 
   const rows = useMemo((): Row[] => {
-    const filtered = documents.filter(
-      (d) =>
-        (search.status === 'all' || d.status === search.status) &&
-        (!search.outlet || d.meta.outlet === search.outlet) &&
-        (!search.label || labelsByDoc.get(d.id)?.has(search.label)),
-    );
-    if (query.trim()) {
-      const hits = searchDocuments(filtered, query, { tehMarbuta: search.tehMarbuta, index: searchIndex });
+    const filtered = passingFilters(documents, search, labelsByDoc);
+    const hits = searchHits(filtered, { ...search, query }, searchIndex);
+    if (hits) {
       const byId = new Map(filtered.map((d) => [d.id, d]));
       return hits.map((hit) => ({ doc: byId.get(hit.docId)!, hit, ...(groups.get(hit.docId) ? { group: groups.get(hit.docId)! } : {}) }));
     }
@@ -79,12 +67,12 @@ export function DocumentList(): React.JSX.Element {
       }
     }
     return result;
-  }, [documents, query, search.status, search.outlet, search.label, search.tehMarbuta, labelsByDoc, groups]);
+  }, [documents, query, search, labelsByDoc, groups]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 72, overscan: 8 });
-  const filtering = !!(query.trim() || search.status !== 'all' || search.outlet || search.label);
+  const filtering = isFiltering({ ...search, query });
 
   return (
     <nav className="documents" aria-label={t('documents.name')}>

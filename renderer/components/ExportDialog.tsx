@@ -1,11 +1,14 @@
 /**
- * Export a dataset: format, offset unit, labels, statuses, attributions, and a reproducible
+ * Export a dataset: format, offset unit, labels, statuses, outlets, the documents the list
+ * shows (search), attributions, and a reproducible
  * train/dev/test split that keeps near-duplicate groups on one side.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormatName } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import type { DocumentStatus } from '../../shared/model/types';
+import { documentsInOrder } from '../../shared/model/state';
+import { isFiltering, labelsByDocument, passingFilters, searchHits } from '../state/document-filter';
 import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
@@ -14,17 +17,7 @@ import type { MessageKey } from '../i18n/i18n';
 import { STATUSES, statusName } from './DocumentList';
 import { useModalDialog } from './dialog-hooks';
 import { ExportProgressBar } from './ExportProgressBar';
-
-const FORMAT_TITLES: Record<FormatName, MessageKey> = {
-  native: 'exportDialog.format.native',
-  jsonl: 'exportDialog.format.jsonl',
-  doccano: 'exportDialog.format.doccano',
-  'label-studio': 'exportDialog.format.labelStudio',
-  brat: 'exportDialog.format.brat',
-  conll: 'exportDialog.format.conll',
-  spacy: 'exportDialog.format.spacy',
-  'web-annotation': 'exportDialog.format.webAnnotation',
-};
+import { FORMAT_TITLES } from './format-titles';
 
 const SPLIT_PARTS: Record<'train' | 'dev' | 'test', MessageKey> = { train: 'exportDialog.split.train', dev: 'exportDialog.split.dev', test: 'exportDialog.split.test' };
 
@@ -33,12 +26,22 @@ export function ExportDialog(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { exportOpen, exportProgress } = useUiState();
+  const { exportOpen, exportProgress, search } = useUiState();
   const dialogRef = useModalDialog(exportOpen);
   const [format, setFormat] = useState<FormatName>('jsonl');
   const [offsetUnit, setOffsetUnit] = useState<OffsetUnit>('codepoint');
   const [labels, setLabels] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<DocumentStatus[]>([]);
+  const [outlets, setOutlets] = useState<string[]>([]);
+  const [onlyListed, setOnlyListed] = useState(false);
+  const documents = useMemo(() => documentsInOrder(state), [state]);
+  const allOutlets = useMemo(() => [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort(), [documents]);
+  // The documents the list shows (its search and filters), while the dialog is open.
+  const listed = useMemo(() => {
+    if (!exportOpen || !isFiltering(search)) return null;
+    const filtered = passingFilters(documents, search, labelsByDocument(state));
+    return searchHits(filtered, search)?.map((hit) => hit.docId) ?? filtered.map((d) => d.id);
+  }, [exportOpen, search, documents, state]);
   const [attributions, setAttributions] = useState(true);
   const [split, setSplit] = useState(false);
   const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
@@ -46,7 +49,7 @@ export function ExportDialog(): React.JSX.Element {
 
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-  const request: DatasetExportRequest = { format, offsetUnit, labels, statuses, attributions, split: split ? { ratios, seed } : null };
+  const request: DatasetExportRequest = { format, offsetUnit, labels, statuses, outlets, documentIds: onlyListed && listed ? listed : null, attributions, split: split ? { ratios, seed } : null };
 
   return (
     <dialog ref={dialogRef} className="export-dialog" aria-labelledby="export-title" onCancel={() => app.ui.update({ exportOpen: false })} onKeyDown={(e) => e.stopPropagation()}>
@@ -88,7 +91,24 @@ export function ExportDialog(): React.JSX.Element {
             {statusName(status, t)}
           </label>
         ))}
+        {listed && (
+          <label className="checkbox">
+            <input type="checkbox" checked={onlyListed} onChange={(e) => setOnlyListed(e.target.checked)} />
+            {t('exportDialog.listed', { count: listed.length })}
+          </label>
+        )}
       </fieldset>
+      {allOutlets.length > 0 && (
+        <fieldset>
+          <legend>{t('exportDialog.outlets')}</legend>
+          {allOutlets.map((outlet) => (
+            <label key={outlet} className="checkbox">
+              <input type="checkbox" checked={outlets.includes(outlet)} onChange={() => setOutlets(toggle(outlets, outlet))} />
+              <bdi>{outlet}</bdi>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={attributions} onChange={(e) => setAttributions(e.target.checked)} />
         {t('exportDialog.attributions')}

@@ -1,4 +1,4 @@
-/** The toolbar: open, export, undo/redo, views, settings, keyboard, and the label palette. */
+/** The toolbar: the open corpus, open, import, export, undo/redo, views, settings, keyboard, and the label palette. */
 import { formatBinding, platformStyle } from '../commands/keys';
 import { useApp, useBindings, useCorpusState, useT, useUiState } from '../app/hooks';
 import { labelName } from '../i18n/labels';
@@ -19,11 +19,17 @@ export function Toolbar(): React.JSX.Element {
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
+      <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={t('toolbar.corpus.name', { name: state.corpus.name })} title={t('toolbar.corpus.title', { key: keyOf('file.corpora') })}>
+        <span className="corpus-caption" aria-hidden="true">{t('toolbar.corpus')}</span> <bdi>{state.corpus.name}</bdi>
+      </button>
       <button type="button" onClick={() => void app.imports.openFiles()} title={t('toolbar.openFiles.title')}>
         {t('toolbar.openFiles')}
       </button>
       <button type="button" onClick={() => void app.imports.openFolder()} title={t('toolbar.importFolder.title')}>
         {t('toolbar.importFolder')}
+      </button>
+      <button type="button" onClick={() => void app.datasets.pick()} title={t('toolbar.importDataset.title', { key: keyOf('file.import-dataset') })}>
+        {t('toolbar.importDataset')}
       </button>
       <button type="button" onClick={() => void app.exports.exportCorpus()} aria-label={t('toolbar.exportJson.name')} title={t('toolbar.exportJson.title')}>
         {t('toolbar.exportJson')}

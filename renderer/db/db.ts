@@ -258,3 +258,56 @@ export async function readSetting<T>(db: IsnadDatabase, key: string, fallback: T
 export async function writeSetting(db: IsnadDatabase, key: string, value: unknown): Promise<void> {
   await writeInTransaction(db, [db.settings], () => db.settings.put({ key, value }));
 }
+
+/** A stored corpus with its document count (for the corpus list). */
+export interface CorpusSummary {
+  corpus: CorpusRecord;
+  documents: number;
+}
+
+/** Every stored corpus with its document count, oldest first. */
+export async function listCorpora(db: IsnadDatabase): Promise<CorpusSummary[]> {
+  return db.transaction('r', [db.corpora, db.documents], async () => {
+    const corpora = await db.corpora.toArray();
+    const counts = await Promise.all(corpora.map((c) => db.documents.where('corpusId').equals(c.id).count()));
+    return corpora.map((corpus, i) => ({ corpus, documents: counts[i]! })).sort((a, b) => a.corpus.createdAt.localeCompare(b.corpus.createdAt) || a.corpus.name.localeCompare(b.corpus.name));
+  });
+}
+
+/** How many records of each kind a corpus holds (for the delete confirmation). */
+export async function countCorpus(db: IsnadDatabase, corpusId: string): Promise<{ documents: number; spans: number; attributions: number }> {
+  return db.transaction('r', [db.documents, db.spans, db.attributions], async () => ({
+    documents: await db.documents.where('corpusId').equals(corpusId).count(),
+    spans: await db.spans.where('corpusId').equals(corpusId).count(),
+    attributions: await db.attributions.where('corpusId').equals(corpusId).count(),
+  }));
+}
+
+/** Deletes a corpus and everything in it (documents, spans, sources, attributions, undo history, its snapshots in this browser's storage) in one IndexedDB transaction. */
+export async function deleteCorpus(db: IsnadDatabase, corpusId: string): Promise<void> {
+  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history, db.snapshots, db.snapshotFiles], async () => {
+    // Its snapshots in this browser's storage go too: nothing could list or restore them.
+    const snapshots = await db.snapshots.where('corpusId').equals(corpusId).primaryKeys();
+    await db.snapshotFiles.bulkDelete(snapshots);
+    await db.snapshots.bulkDelete(snapshots);
+    await db.documents.where('corpusId').equals(corpusId).delete();
+    await db.spans.where('corpusId').equals(corpusId).delete();
+    await db.sources.where('corpusId').equals(corpusId).delete();
+    await db.attributions.where('corpusId').equals(corpusId).delete();
+    await db.history.where('corpusId').equals(corpusId).delete();
+    await db.corpora.delete(corpusId);
+  });
+}
+
+/** Which of these ids stored records (of any corpus) already have, by table. */
+export async function takenIds(db: IsnadDatabase, ids: Record<'documents' | 'spans' | 'sources' | 'attributions', string[]>): Promise<Record<keyof typeof ids, Set<string>>> {
+  return db.transaction('r', [db.documents, db.spans, db.sources, db.attributions], async () => {
+    const present = async (keys: Promise<string[]>): Promise<Set<string>> => new Set(await keys);
+    return {
+      documents: await present(db.documents.where(':id').anyOf(ids.documents).primaryKeys()),
+      spans: await present(db.spans.where(':id').anyOf(ids.spans).primaryKeys()),
+      sources: await present(db.sources.where(':id').anyOf(ids.sources).primaryKeys()),
+      attributions: await present(db.attributions.where(':id').anyOf(ids.attributions).primaryKeys()),
+    };
+  });
+}

@@ -2,19 +2,20 @@
  * The browser host (`npm run web`, end-to-end tests): a file input for opening files or a
  * folder, a download for saving. No menu.
  */
+import { DATASET_EXTENSIONS } from '../../shared/formats/dataset-detect';
 import { SUPPORTED_EXTENSIONS } from '../../shared/formats/intake';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
-import { splitArticleFiles } from './folders';
+import { splitArticleFiles, splitBratFolderFiles } from './folders';
 import { toWorkerFiles, type HostPlatform } from './host';
 
 /** Opens the browser's file chooser and resolves with the chosen files (empty on cancel). */
-function chooseFiles(options: { folder: boolean }): Promise<File[]> {
+function chooseFiles(options: { folder: boolean; accept?: string }): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
     if (options.folder) input.webkitdirectory = true;
-    else input.accept = SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+    else input.accept = options.accept ?? SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(',');
     input.style.display = 'none';
     const done = (files: File[]): void => {
       input.remove();
@@ -44,6 +45,16 @@ export const browserPlatform: HostPlatform = {
     const files = await chooseFiles({ folder: true });
     if (!files.length) return null;
     return splitArticleFiles(files.map((file) => ({ file, name: file.webkitRelativePath || file.name })));
+  },
+  async pickDatasetFiles() {
+    return toWorkerFiles(await chooseFiles({ folder: false, accept: DATASET_EXTENSIONS.map((ext) => `.${ext}`).join(',') }), DEFAULT_MAX_FILE_BYTES);
+  },
+  async pickDatasetFolder() {
+    const files = await chooseFiles({ folder: true });
+    if (!files.length) return null;
+    const named = files.map((file) => ({ file, name: file.webkitRelativePath || file.name }));
+    const folder = named[0]!.name.split('/')[0] ?? '';
+    return { folder, ...splitBratFolderFiles(named) };
   },
   async saveExport(suggestedName, contents) {
     const type = downloadType(suggestedName);

@@ -43,6 +43,15 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
       if ('cancelled' in result) return null;
       return { files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
     },
+    async pickDatasetFiles() {
+      const { files } = await api.openDatasetFiles();
+      return files.map(toWorkerInput);
+    },
+    async pickDatasetFolder() {
+      const result = await api.openDatasetFolder();
+      if ('cancelled' in result) return null;
+      return { folder: result.folder, files: result.files.map(toWorkerInput), skipped: result.skipped.map(({ name, reason }) => ({ name, reason })) };
+    },
     async saveExport(suggestedName, contents) {
       const result = await api.saveExport({ suggestedName, contents: typeof contents === 'string' ? contents : new Uint8Array(contents) });
       return result.saved ? { saved: true, where: result.path } : { saved: false, reason: 'cancelled' };

@@ -1,8 +1,9 @@
 /**
  * Folder import in the browser: a directory picker (`<input webkitdirectory>`) or a dropped
- * folder (`webkitGetAsEntry`), walked recursively. Files that are not articles are skipped
- * and reported by name.
+ * folder (`webkitGetAsEntry`), walked recursively. Files that are not articles (or, for a brat
+ * dataset folder, not .txt, .ann or annotation.conf) are skipped and reported by name.
  */
+import { isBratFolderFile, NOT_A_BRAT_FILE } from '../../shared/formats/dataset-detect';
 import { isProbablyArticleFile } from '../../shared/formats/intake';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
 import type { WorkerInputFile } from '../import/protocol';
@@ -14,20 +15,30 @@ export interface FolderContents {
   skipped: Array<{ name: string; reason: string }>;
 }
 
-/** Splits a list of files (with relative names) into articles to import and skips. */
-export function splitArticleFiles(files: Array<{ file: File; name: string }>): FolderContents {
-  const articles: Array<{ file: File; name: string }> = [];
+/** Splits a list of files (with relative names) into those `accept` takes and skips (hidden ones, and the rest with `notAccepted`). */
+function splitFolderFiles(files: Array<{ file: File; name: string }>, accept: (name: string) => boolean, notAccepted: string): FolderContents {
+  const taken: Array<{ file: File; name: string }> = [];
   const skipped: FolderContents['skipped'] = [];
   // Import in path order, whatever order the browser listed the folder in.
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of sorted) {
     const base = entry.name.split('/').pop() ?? entry.name;
     if (base.startsWith('.')) skipped.push({ name: entry.name, reason: 'hidden file' });
-    else if (!isProbablyArticleFile(entry.name)) skipped.push({ name: entry.name, reason: 'not an article file' });
-    else articles.push(entry);
+    else if (!accept(entry.name)) skipped.push({ name: entry.name, reason: notAccepted });
+    else taken.push(entry);
   }
-  const names = new Map(articles.map((a) => [a.file, a.name]));
-  return { files: toWorkerFiles(articles.map((a) => a.file), DEFAULT_MAX_FILE_BYTES, (file) => names.get(file) ?? file.name), skipped };
+  const names = new Map(taken.map((a) => [a.file, a.name]));
+  return { files: toWorkerFiles(taken.map((a) => a.file), DEFAULT_MAX_FILE_BYTES, (file) => names.get(file) ?? file.name), skipped };
+}
+
+/** Splits a list of files (with relative names) into articles to import and skips. */
+export function splitArticleFiles(files: Array<{ file: File; name: string }>): FolderContents {
+  return splitFolderFiles(files, isProbablyArticleFile, 'not an article file');
+}
+
+/** Splits the files of a brat folder into its .txt, .ann and annotation.conf files and skips. */
+export function splitBratFolderFiles(files: Array<{ file: File; name: string }>): FolderContents {
+  return splitFolderFiles(files, isBratFolderFile, NOT_A_BRAT_FILE);
 }
 
 function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
@@ -61,13 +72,15 @@ async function walk(entry: FileSystemEntry, out: Array<{ file: File; name: strin
 
 /**
  * Collects the files of a drop: plain files as they are, folders walked recursively.
- * Returns whether a folder was part of the drop (then non-articles are skipped, not refused).
+ * Returns whether a folder was part of the drop (then non-articles are skipped, not refused),
+ * and every file with its name (datasets among them are recognised by the caller).
  */
-export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents: FolderContents; hadFolder: boolean }> {
+export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents: FolderContents; hadFolder: boolean; all: Array<{ file: File; name: string }> }> {
   const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.() ?? null);
   const hadFolder = entries.some((e) => e?.isDirectory);
-  if (!hadFolder) return { contents: { files: toWorkerFiles([...transfer.files], DEFAULT_MAX_FILE_BYTES), skipped: [] }, hadFolder };
+  const files = [...transfer.files];
+  if (!hadFolder) return { contents: { files: toWorkerFiles(files, DEFAULT_MAX_FILE_BYTES), skipped: [] }, hadFolder, all: files.map((file) => ({ file, name: file.name })) };
   const collected: Array<{ file: File; name: string }> = [];
   for (const entry of entries) if (entry) await walk(entry, collected);
-  return { contents: splitArticleFiles(collected), hadFolder };
+  return { contents: splitArticleFiles(collected), hadFolder, all: collected };
 }

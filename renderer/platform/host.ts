@@ -22,6 +22,14 @@ export interface HostPlatform {
    * relative to the folder) and the files skipped as not articles. Null when cancelled.
    */
   pickArticleFolder(): Promise<{ files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
+  /** Lets the user choose dataset files (several at once: brat .txt + .ann pairs). Empty when cancelled. */
+  pickDatasetFiles(): Promise<WorkerInputFile[]>;
+  /**
+   * Lets the user choose a folder holding a dataset (brat: .txt + .ann files, annotation.conf);
+   * returns the folder's name, its dataset files (names relative to the folder's parent) and
+   * the other files, skipped unread with why. Null when cancelled.
+   */
+  pickDatasetFolder(): Promise<{ folder: string; files: WorkerInputFile[]; skipped: Array<{ name: string; reason: string }> } | null>;
   /** Saves an export: a save dialog and an atomic write (Electron) or a download (browser). */
   saveExport(suggestedName: string, contents: string | Uint8Array): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

@@ -45,10 +45,10 @@ function splitHistory(history: readonly HistoryEntry[]): { undo: HistoryEntry[];
 
 /** Holds the open corpus state, the undo history, and notifies subscribers on change. */
 export class CorpusStore {
-  private current: CorpusState;
-  private undoStack: HistoryEntry[];
-  private redoStack: HistoryEntry[];
-  private nextSeq: number;
+  private current!: CorpusState;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private nextSeq = 1;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   /**
@@ -173,11 +173,12 @@ export class CorpusStore {
   }
 
   /**
-   * Replaces the state and the undo history after the commands already queued: a restored
-   * snapshot, or the corpus as the database holds it after another window changed it.
-   * Nothing is written (the caller has already stored what it replaces with).
+   * Replaces the state and the undo history after the commands already queued: another
+   * corpus (switching corpora), a restored snapshot, or the corpus as the database holds it
+   * after another window changed it. Nothing is written (the caller has already stored what
+   * it replaces with). Subscribers are kept and notified.
    */
-  replace(state: CorpusState, history: readonly HistoryEntry[]): Promise<void> {
+  replace(state: CorpusState, history: readonly HistoryEntry[] = []): Promise<void> {
     return this.reconcile(async () => ({ state, history }));
   }
 

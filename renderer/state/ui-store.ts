@@ -10,6 +10,8 @@ import type { ExportActivity } from '../export/run-export';
 import type { ImportProgress } from '../import/import-session';
 import type { WorkerInputFile } from '../import/protocol';
 import { DEFAULT_SNAPSHOT_SETTINGS, type SnapshotInfo, type SnapshotSettings } from '../../shared/snapshots/snapshot-info';
+import type { CorpusSummary } from '../db/db';
+import type { DatasetDraft } from '../app/actions/dataset-import-actions';
 
 /** A message for the status area. `tone` decides how it is announced. */
 export interface Notice {
@@ -85,6 +87,10 @@ export interface UiState {
   /** The running export (progress and Cancel), or null. */
   exportProgress: ExportActivity | null;
   snapshots: SnapshotsUi;
+  /** The corpus dialog: the stored corpora with their document counts while it is open, else null. */
+  corpora: CorpusSummary[] | null;
+  /** A dataset staged in the dataset import dialog, or null. */
+  datasetDraft: DatasetDraft | null;
 }
 
 /** The Snapshots view: the settings, the stored snapshots, a restore waiting for confirmation. */
@@ -124,6 +130,8 @@ export class UiStore {
     shortcutsExpanded: false,
     exportProgress: null,
     snapshots: { settings: { ...DEFAULT_SNAPSHOT_SETTINGS }, list: null, confirmingId: null, busy: false },
+    corpora: null,
+    datasetDraft: null,
   };
   private readonly listeners = new Set<() => void>();
 

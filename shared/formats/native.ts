@@ -9,7 +9,7 @@ import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocume
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../model/types';
 import { migrateNativeFile } from './native-migrations';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
-import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
+import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 
 /** Options of a native export. */
 export interface NativeExportOptions {
@@ -29,9 +29,25 @@ export function nativeExportFileName(corpusName: string, date: string): string {
   return `isnad-${slug}-${date.slice(0, 10)}.json`;
 }
 
+const ATTRIBUTION_KEYS = Object.keys(nativeAttributionSchema.shape);
+const META_KEYS = Object.keys(nativeDocumentSchema.shape.meta.shape);
+
+/**
+ * The fields of `record` named in `keys`, in that order (absent ones left out): exports are
+ * written in the schema's key order whatever order the stored record has, so that exporting,
+ * importing and exporting again gives the same bytes.
+ */
+function inKeyOrder<T>(record: object, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
 function exportAttribution(a: AttributionRecord): NativeDocument['attributions'][number] {
-  const { corpusId: _c, docId: _d, ...rest } = a;
-  return rest;
+  return inKeyOrder(a, ATTRIBUTION_KEYS);
 }
 
 function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: AttributionRecord[], view: TextInUnit): NativeDocument {
@@ -47,7 +63,7 @@ function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: 
     status: doc.status,
     order: doc.order,
     text: doc.text,
-    meta: { ...doc.meta, sha256: doc.sha256 },
+    meta: inKeyOrder({ ...doc.meta, sha256: doc.sha256 }, META_KEYS),
     ...(doc.publisherId ? { publisherId: doc.publisherId } : {}),
     attributions: attributions.map(exportAttribution),
     spans: spans.map((s, i) => ({
@@ -268,9 +284,20 @@ function structuredCloneSchema(schema: CorpusRecord['schema']): NativeFile['sche
   };
 }
 
-function exportSource(source: SourceRecord): NativeFile['registry'][number] {
-  const { corpusId: _c, ...rest } = source;
-  return { ...rest, aliasesAr: [...rest.aliasesAr], aliasesLatin: [...rest.aliasesLatin], ...(rest.ambiguous ? { ambiguous: [...rest.ambiguous] } : {}) };
+/** A registry source in the schema's key order (whatever order the stored record has), so exports are byte-stable. */
+function exportSource(s: SourceRecord): NativeFile['registry'][number] {
+  return {
+    id: s.id,
+    nameAr: s.nameAr,
+    nameLatin: s.nameLatin,
+    kind: s.kind,
+    aliasesAr: [...s.aliasesAr],
+    aliasesLatin: [...s.aliasesLatin],
+    ...(s.ambiguous ? { ambiguous: [...s.ambiguous] } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    ...(s.url !== undefined ? { url: s.url } : {}),
+    createdAt: s.createdAt,
+  };
 }
 
 /** Does this text look like an Isnad native file (cheap sniff before a full parse)? */

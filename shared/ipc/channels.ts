@@ -17,6 +17,10 @@ export const IPC_CHANNELS = {
   openArticleFiles: 'isnad:open-article-files',
   /** Renderer → main: show the folder dialog and return the article files of the folder tree. */
   openArticleFolder: 'isnad:open-article-folder',
+  /** Renderer → main: show the open dialog for dataset files and return the chosen files' bytes. */
+  openDatasetFiles: 'isnad:open-dataset-files',
+  /** Renderer → main: show the folder dialog and return the brat files (.txt, .ann, annotation.conf) of the folder tree. */
+  openDatasetFolder: 'isnad:open-dataset-folder',
   /** Renderer → main: show the save dialog and write an export atomically. */
   saveExport: 'isnad:save-export',
   /** Renderer → main: application version and platform. */
@@ -38,6 +42,8 @@ export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 export const INVOKE_CHANNELS = [
   IPC_CHANNELS.openArticleFiles,
   IPC_CHANNELS.openArticleFolder,
+  IPC_CHANNELS.openDatasetFiles,
+  IPC_CHANNELS.openDatasetFolder,
   IPC_CHANNELS.saveExport,
   IPC_CHANNELS.getAppInfo,
   IPC_CHANNELS.writeSnapshot,
@@ -64,6 +70,9 @@ export const MENU_COMMANDS = [
   'command-palette',
   'shortcuts',
   'keyboard-settings',
+  'import-dataset',
+  'import-dataset-folder',
+  'corpora',
 ] as const;
 
 /** Largest article file main will read: larger files come back as an error entry, unread. */
@@ -83,7 +92,7 @@ export const MAX_FOLDER_DEPTH = 32;
 export const MAX_FOLDER_ENTRIES = 100_000;
 
 /** The function names of `window.isnad`, exactly (nothing else is exposed). */
-export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot'] as const;
+export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot'] as const;
 
 /** Largest snapshot file main writes or reads (UTF-16 code units of the JSON text). */
 export const MAX_SNAPSHOT_CHARS = 400 * 1024 * 1024;

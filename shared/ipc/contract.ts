@@ -115,6 +115,33 @@ export const OpenArticleFolderResponse = z.union([
 export type OpenArticleFolderResult = z.infer<typeof OpenArticleFolderResponse>;
 
 // ---------------------------------------------------------------------------------------
+// openDatasetFiles, openDatasetFolder
+// ---------------------------------------------------------------------------------------
+
+/** Arguments of `openDatasetFiles()`: none. */
+export const OpenDatasetFilesArgs = z.tuple([]);
+
+/** Arguments of `openDatasetFolder()`: none. */
+export const OpenDatasetFolderArgs = z.tuple([]);
+
+/**
+ * Result of `openDatasetFolder()`: the chosen folder's name, its brat files (.txt, .ann,
+ * annotation.conf; bytes or an error, named relative to the folder's parent with '/') and
+ * the other files, skipped unread; or `{ cancelled: true }`.
+ */
+export const OpenDatasetFolderResponse = z.union([
+  z.strictObject({
+    folder: z.string(),
+    files: z.array(ArticleFileResultSchema),
+    skipped: z.array(SkippedFileSchema),
+  }),
+  z.strictObject({ cancelled: z.literal(true) }),
+]);
+
+/** Result of `openDatasetFolder()`. */
+export type OpenDatasetFolderResult = z.infer<typeof OpenDatasetFolderResponse>;
+
+// ---------------------------------------------------------------------------------------
 // saveExport
 // ---------------------------------------------------------------------------------------
 
@@ -245,6 +272,16 @@ export const IPC_CONTRACT = {
     args: OpenArticleFolderArgs,
     response: OpenArticleFolderResponse,
   },
+  openDatasetFiles: {
+    channel: IPC_CHANNELS.openDatasetFiles,
+    args: OpenDatasetFilesArgs,
+    response: OpenArticleFilesResponse,
+  },
+  openDatasetFolder: {
+    channel: IPC_CHANNELS.openDatasetFolder,
+    args: OpenDatasetFolderArgs,
+    response: OpenDatasetFolderResponse,
+  },
   saveExport: {
     channel: IPC_CHANNELS.saveExport,
     args: SaveExportArgs,
@@ -294,6 +331,18 @@ export interface IsnadApi {
    * per-file and total limits as `openArticleFiles`. Cancel → `{ cancelled: true }`.
    */
   openArticleFolder(): Promise<OpenArticleFolderResult>;
+  /**
+   * Shows the native open dialog for dataset files (filters for JSON, JSON Lines, CoNLL/BIO,
+   * brat .txt + .ann, and all files; several at once) and returns the chosen files' bytes,
+   * with the limits of `openArticleFiles`. Cancel → `{ files: [] }`.
+   */
+  openDatasetFiles(): Promise<OpenArticleFilesResult>;
+  /**
+   * Shows the native folder dialog and returns the brat files (.txt, .ann, annotation.conf)
+   * of the folder tree, like `openArticleFolder` (same limits, hidden files and links left
+   * out), the other files as skipped, and the folder's name. Cancel → `{ cancelled: true }`.
+   */
+  openDatasetFolder(): Promise<OpenDatasetFolderResult>;
   /**
    * Shows the save dialog proposing `suggestedName` (filters from its extension), then writes `contents` (text as UTF-8, or bytes such as a zip)
    * atomically. Cancel → `{ saved: false, reason: 'cancelled' }`; a failed write rejects.

@@ -224,8 +224,8 @@ export class ImportBuilder {
     return doc;
   }
 
-  private addSpan(fields: Omit<SpanRecord, 'corpusId' | 'id'> & { id: string }): string {
-    const id = this.spanIds.has(fields.id) ? this.ctx.newId() : fields.id;
+  private addSpan(fields: Omit<SpanRecord, 'corpusId' | 'id'> & { id?: string }): string {
+    const id = fields.id === undefined || this.spanIds.has(fields.id) ? this.ctx.newId() : fields.id;
     this.spanIds.add(id);
     this.changes.push({ table: 'spans', id, before: null, after: { ...fields, id, corpusId: this.corpus.id } });
     return id;
@@ -235,7 +235,7 @@ export class ImportBuilder {
    * The corpus source a file's source stands for: the same id, or the same names, or a new
    * registry entry (added once). Returns the id to use.
    */
-  private resolveSource(source: ParsedNative['sources'][number]): string {
+  private resolveSource(source: ParsedNative['sources'][number], keepId: boolean): string {
     const known = this.sourceIdMap.get(source.id);
     if (known) return known;
     const key = sameNamesKey(source);
@@ -243,7 +243,7 @@ export class ImportBuilder {
     let id: string;
     if (existing) id = existing.id;
     else {
-      id = this.sources.has(source.id) ? this.ctx.newId() : source.id;
+      id = !keepId || this.sources.has(source.id) ? this.ctx.newId() : source.id;
       const record: SourceRecord = { ...source, id, corpusId: this.corpus.id };
       this.sources.set(id, record);
       this.changes.push({ table: 'sources', id, before: null, after: record });
@@ -281,23 +281,31 @@ export class ImportBuilder {
       this.changes.push({ table: 'corpora', id: this.corpus.id, before: this.corpus, after });
       this.corpus = after;
     }
+    // Record ids are unique across every corpus of the database. A file exported from this
+    // very corpus keeps its ids; into any other corpus its records get fresh ids, because the
+    // corpus it came from may still hold them (keeping them would overwrite its records).
+    const keepIds = value.corpus.id === this.corpus.id;
     // The file's registry comes along: each source joins the corpus's registry unless the
     // registry already has it (same id or same names).
-    for (const source of value.sources) this.resolveSource(source);
+    for (const source of value.sources) this.resolveSource(source, keepIds);
     const sourceId = (id: string): string => this.sourceIdMap.get(id)!;
     for (const doc of value.documents) {
       if (this.isDuplicate(name, doc.title, doc.sha256)) continue;
-      const { publisherId, ...fields } = doc;
+      const { publisherId, id: fileId, ...fields } = doc;
       const added = this.addDocument(
-        { ...fields, meta: { ...doc.meta }, minhash: minHashSignature(doc.text), ...(publisherId ? { publisherId: sourceId(publisherId) } : {}) },
+        { ...fields, ...(keepIds ? { id: fileId } : {}), meta: { ...doc.meta }, minhash: minHashSignature(doc.text), ...(publisherId ? { publisherId: sourceId(publisherId) } : {}) },
         name,
         `Isnad export (${value.corpus.name})`,
       );
       const spanIds = new Map<string, string>();
-      for (const span of value.spans) if (span.docId === doc.id) spanIds.set(span.id, this.addSpan({ ...span, docId: added.id }));
+      for (const span of value.spans) {
+        if (span.docId !== doc.id) continue;
+        const { id: spanId, ...rest } = span;
+        spanIds.set(spanId, this.addSpan({ ...rest, ...(keepIds ? { id: spanId } : {}), docId: added.id }));
+      }
       // Attribution ids are kept unless taken; via links follow the new ids.
       const attributions = value.attributions.filter((a) => a.docId === doc.id);
-      const attributionIds = new Map(attributions.map((a) => [a.id, this.attributionIds.has(a.id) ? this.ctx.newId() : a.id]));
+      const attributionIds = new Map(attributions.map((a) => [a.id, !keepIds || this.attributionIds.has(a.id) ? this.ctx.newId() : a.id]));
       for (const a of attributions) {
         const id = attributionIds.get(a.id)!;
         this.attributionIds.add(id);

@@ -27,6 +27,10 @@ interface Names {
   snapshots: string;
   takeSnapshot: string;
   restoreSnapshot: RegExp;
+  corpora: string;
+  importDataset: string;
+  datasetDialog: string;
+  mergeTarget: RegExp;
 }
 
 const ENGLISH: Names = {
@@ -41,6 +45,10 @@ const ENGLISH: Names = {
   snapshots: 'Snapshots',
   takeSnapshot: 'Take a snapshot now',
   restoreSnapshot: /^Restore the snapshot of /,
+  corpora: 'Corpora',
+  importDataset: 'Import dataset…',
+  datasetDialog: 'Import dataset',
+  mergeTarget: /^The open corpus/,
 };
 
 const ARABIC: Names = {
@@ -55,9 +63,13 @@ const ARABIC: Names = {
   snapshots: 'اللقطات',
   takeSnapshot: 'التقاط لقطة الآن',
   restoreSnapshot: /^استعادة لقطة /,
+  corpora: 'المدوّنات',
+  importDataset: 'استيراد مجموعة بيانات…',
+  datasetDialog: 'استيراد مجموعة بيانات',
+  mergeTarget: /^المدوّنة المفتوحة/,
 };
 
-/** Visits the article (suggestions on), the attribute palette, the export dialog, the sources, the snapshots (with a restore to confirm) and the settings. */
+/** Visits the article (suggestions on), the attribute palette, the export dialog, the corpus and dataset import dialogs, the sources, the snapshots (with a restore to confirm) and the settings. */
 async function auditViews(page: Page, names: Names): Promise<string[]> {
   const found: string[] = [];
   await page.getByRole('button', { name: names.suggestions, exact: true }).click();
@@ -71,6 +83,18 @@ async function auditViews(page: Page, names: Names): Promise<string[]> {
   await expect(page.getByRole('dialog', { name: names.exportDialog })).toBeVisible();
   found.push(...(await violations(page, 'export dialog')));
   await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+K');
+  await expect(page.getByRole('dialog', { name: names.corpora })).toBeVisible();
+  found.push(...(await violations(page, 'corpus dialog')));
+  await page.keyboard.press('Escape');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: names.importDataset }).click();
+  await (await chooser).setFiles([{ name: 'tiny.conll', mimeType: 'text/plain', buffer: Buffer.from('قال O\nالوزير B-PER\n\nمصدر O\n\n') }]);
+  const dataset = page.getByRole('dialog', { name: names.datasetDialog });
+  await dataset.getByRole('radio', { name: names.mergeTarget }).check();
+  found.push(...(await violations(page, 'dataset import dialog with merge preview')));
+  await page.keyboard.press('Escape');
+  await expect(dataset).toBeHidden();
   await page.getByRole('button', { name: names.sources, exact: true }).click();
   found.push(...(await violations(page, 'sources')));
   await page.getByRole('button', { name: names.snapshots, exact: true }).click();

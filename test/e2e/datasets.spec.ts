@@ -23,6 +23,24 @@ test('export a dataset as doccano JSONL: UTF-16 offsets that slice to the quoted
   await expect(isnad.status).toContainText('Exported 3 documents and 8 spans as doccano');
 });
 
+test('export only the documents the list shows for a search (Arabic-insensitive)', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  // Written with a stray fatha, the search still finds “الخبز”.
+  await isnad.searchBox.fill('الخَبز');
+  const list = page.getByRole('navigation', { name: 'Documents' });
+  await expect(list.getByRole('button', { name: /ارتفاع أسعار الخبز/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Export dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+  await dialog.getByRole('checkbox', { name: /^Only the 1 document the list shows/ }).check();
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloadPromise;
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { title: string });
+  expect(lines.map((l) => l.title)).toEqual(['قاسيون: ارتفاع أسعار الخبز في دمشق']);
+});
+
 test('a train/dev/test split is reproducible and comes as a zip of JSON Lines files', async ({ page }) => {
   const isnad = new IsnadPage(page);
   await isnad.goto();

@@ -76,6 +76,10 @@ export interface ReadArticleFolderOptions {
   maxDepth?: number;
   /** Most files and folders looked at; {@link MAX_FOLDER_ENTRIES} by default. */
   maxEntries?: number;
+  /** Which files are read (by name); article files by default (`isProbablyArticleFile`). */
+  accept?: (name: string) => boolean;
+  /** Why another file is skipped; {@link NOT_AN_ARTICLE} by default. */
+  notAccepted?: string;
 }
 
 const nodeFolderFs: FolderFs = {
@@ -171,7 +175,7 @@ async function walkFolder(
   name: string,
   depth: number,
   walk: Walk,
-  context: { fs: FolderFs; realRoot: string; maxDepth: number; maxEntries: number },
+  context: { fs: FolderFs; realRoot: string; maxDepth: number; maxEntries: number; accept: (name: string) => boolean; notAccepted: string },
 ): Promise<void> {
   const { fs } = context;
   const entries: FolderEntry[] = [];
@@ -216,16 +220,16 @@ async function walkFolder(
       }
     } else if (!entry.isFile()) {
       walk.skipped.push({ name: childName, reason: NOT_A_REGULAR_FILE });
-    } else if (isProbablyArticleFile(listed.name)) {
+    } else if (context.accept(listed.name)) {
       walk.items.push({ kind: 'file', path: childPath, name: childName });
     } else {
-      walk.skipped.push({ name: childName, reason: NOT_AN_ARTICLE });
+      walk.skipped.push({ name: childName, reason: context.notAccepted });
     }
   }
 }
 
 /**
- * Walks the folder at `root` and reads its article files. Names are relative to the
+ * Walks the folder at `root` and reads its article files (or the files `accept` takes). Names are relative to the
  * folder's parent with '/' ("news/2019/a.txt", like a browser's `webkitRelativePath`).
  * Hidden entries are left out silently; symbolic links, other non-regular files and
  * non-articles come back in `skipped`; folders too deep, unreadable folders and a tree with
@@ -248,7 +252,9 @@ export async function readArticleFolder(
   }
 
   const walk: Walk = { items: [], skipped: [], seen: 0, full: false };
-  await walkFolder(root, rootName, 0, walk, { fs, realRoot, maxDepth, maxEntries });
+  const accept = options.accept ?? isProbablyArticleFile;
+  const notAccepted = options.notAccepted ?? NOT_AN_ARTICLE;
+  await walkFolder(root, rootName, 0, walk, { fs, realRoot, maxDepth, maxEntries, accept, notAccepted });
   if (walk.full) {
     walk.items.push({
       kind: 'error',
@@ -266,7 +272,7 @@ export async function readArticleFolder(
       maxFileBytes: options.maxFileBytes,
       maxTotalBytes: options.maxTotalBytes,
       overTotal: (name, limit) =>
-        `"${name}" was not opened: the folder's article files together exceed ${limit}. Import its subfolders one at a time.`,
+        `"${name}" was not opened: the folder's ${options.accept ? '' : 'article '}files together exceed ${limit}. Import its subfolders one at a time.`,
     },
   );
   let next = 0;

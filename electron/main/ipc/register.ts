@@ -13,6 +13,7 @@ import type {
   OpenArticleFilesResult,
   OpenArticleFolderResult,
   ReadSnapshotResult,
+  OpenDatasetFolderResult,
   SaveExportPayload,
   SaveExportResult,
   WriteSnapshotPayload,
@@ -38,6 +39,8 @@ export interface IpcMainLike<E> {
 export interface IpcHandlers<E> {
   openArticleFiles(event: E): Promise<OpenArticleFilesResult>;
   openArticleFolder(event: E): Promise<OpenArticleFolderResult>;
+  openDatasetFiles(event: E): Promise<OpenArticleFilesResult>;
+  openDatasetFolder(event: E): Promise<OpenDatasetFolderResult>;
   saveExport(event: E, request: SaveExportPayload): Promise<SaveExportResult>;
   getAppInfo(event: E): AppInfo | Promise<AppInfo>;
   writeSnapshot(event: E, request: WriteSnapshotPayload): Promise<WriteSnapshotResult>;
@@ -112,6 +115,8 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
   const table: { [M in InvokeMessage]: (event: E, ...args: never[]) => unknown } = {
     openArticleFiles: (event) => handlers.openArticleFiles(event),
     openArticleFolder: (event) => handlers.openArticleFolder(event),
+    openDatasetFiles: (event) => handlers.openDatasetFiles(event),
+    openDatasetFolder: (event) => handlers.openDatasetFolder(event),
     saveExport: (event, request: SaveExportPayload) => handlers.saveExport(event, request),
     getAppInfo: (event) => handlers.getAppInfo(event),
     writeSnapshot: (event, request: WriteSnapshotPayload) => handlers.writeSnapshot(event, request),

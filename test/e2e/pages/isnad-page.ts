@@ -85,6 +85,50 @@ export class IsnadPage {
     await expect(this.page.getByRole('progressbar', { name: 'Import progress' })).toHaveCount(0, { timeout: 30_000 });
   }
 
+  /** The toolbar button naming the open corpus ("Corpus: NAME"). */
+  get corpusButton(): Locator {
+    return this.toolbar.getByRole('button', { name: /^Corpus: / });
+  }
+  get corpusDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Corpora' });
+  }
+  get datasetDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import dataset' });
+  }
+  /** The dataset dialog's list of skipped and repaired lines. */
+  get importReport(): Locator {
+    return this.datasetDialog.getByRole('region', { name: 'Import report' });
+  }
+  get mergePreview(): Locator {
+    return this.datasetDialog.getByRole('region', { name: 'Merge preview' });
+  }
+
+  /** Clicks "Import dataset…" and chooses files (paths, or named buffers); the dataset dialog opens. */
+  async chooseDataset(files: string[] | Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.toolbar.getByRole('button', { name: 'Import dataset…' }).click();
+    await (await chooser).setFiles(files);
+    await expect(this.datasetDialog).toBeVisible();
+  }
+
+  /** Imports the staged dataset into a new corpus and waits until that corpus is open. */
+  async importIntoNewCorpus(name: string): Promise<void> {
+    await this.datasetDialog.getByRole('textbox', { name: 'New corpus name' }).fill(name);
+    await this.datasetDialog.getByRole('button', { name: 'Import into new corpus' }).click();
+    // A large dataset is written whole before the dialog closes.
+    await expect(this.datasetDialog).toBeHidden({ timeout: 30_000 });
+    await expect(this.corpusButton).toHaveAccessibleName(`Corpus: ${name}`);
+  }
+
+  /** Opens the corpus dialog and opens the corpus named `name`. */
+  async switchCorpus(name: string): Promise<void> {
+    await this.corpusButton.click();
+    await expect(this.corpusDialog).toBeVisible();
+    await this.corpusDialog.getByRole('button', { name: `Open ${name}` }).click();
+    await expect(this.corpusDialog).toBeHidden();
+    await expect(this.corpusButton).toHaveAccessibleName(`Corpus: ${name}`);
+  }
+
   async openDocument(title: string | RegExp): Promise<void> {
     await this.documentButton(title).click();
     await expect(this.article).toBeVisible();

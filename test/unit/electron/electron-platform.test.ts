@@ -8,6 +8,8 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
   return {
     openArticleFiles: async () => ({ files: [{ name: 'a.txt', bytes: new Uint8Array([1]) }, { name: 'b.txt', error: 'too large' }] }),
     openArticleFolder: async () => folder,
+    openDatasetFiles: async () => ({ files: [{ name: 'news.conll', bytes: new Uint8Array([2]) }] }),
+    openDatasetFolder: async () => ('cancelled' in folder ? folder : { folder: 'brat', files: folder.files, skipped: folder.skipped }),
     saveExport: async () => ({ saved: false, reason: 'cancelled' }),
     getAppInfo: async () => ({ version: '0.1.0', platform: 'linux' }),
     writeSnapshot: async (request) => ({ id: `${request.info.takenAt.replace(/:/g, '-')}.${request.info.reason}.${request.info.documents}d.${request.info.spans}s.isnad.json` }),
@@ -64,13 +66,21 @@ describe('the Electron host platform', () => {
     ]);
   });
 
+  it('asks main for dataset files and brat folders through their own dialogs', async () => {
+    const bytes = new Uint8Array([0x54]);
+    const platform = electronPlatform(fakeApi({ files: [{ name: 'brat/a.ann', bytes }], skipped: [{ name: 'brat/notes.pdf', reason: 'not a brat file' }] }));
+    await expect(platform.pickDatasetFiles()).resolves.toEqual([{ name: 'news.conll', bytes: new Uint8Array([2]) }]);
+    await expect(platform.pickDatasetFolder()).resolves.toEqual({ folder: 'brat', files: [{ name: 'brat/a.ann', bytes }], skipped: [{ name: 'brat/notes.pdf', reason: 'not a brat file' }] });
+    await expect(electronPlatform(fakeApi({ cancelled: true })).pickDatasetFolder()).resolves.toBeNull();
+  });
+
   it('passes every menu command through, open-folder included', () => {
     const api = fakeApi({ cancelled: true });
     const received: string[] = [];
     const unsubscribe = electronPlatform(api).onMenuCommand((command) => received.push(command));
-    for (const command of ['open', 'open-folder', 'export', 'undo', 'redo'] as const) api.emit(command);
+    for (const command of ['open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset', 'corpora'] as const) api.emit(command);
     unsubscribe();
     api.emit('open');
-    expect(received).toEqual(['open', 'open-folder', 'export', 'undo', 'redo']);
+    expect(received).toEqual(['open', 'open-folder', 'export', 'undo', 'redo', 'import-dataset', 'corpora']);
   });
 });

@@ -30,6 +30,14 @@ function setUp(options: { origin?: AppOrigin } = {}) {
         skipped: [{ name: 'news/photo.jpg', reason: 'not an article file' }],
       };
     },
+    openDatasetFiles: async () => {
+      reached.push(['openDatasetFiles', []]);
+      return { files: [{ name: 'news.conll', bytes: new Uint8Array([4]) }] };
+    },
+    openDatasetFolder: async () => {
+      reached.push(['openDatasetFolder', []]);
+      return { folder: 'brat', files: [{ name: 'brat/a.ann', bytes: new Uint8Array([5]) }], skipped: [] };
+    },
     saveExport: async (_event, request) => {
       reached.push(['saveExport', [request]]);
       return { saved: true, path: `/home/u/${request.suggestedName}` };
@@ -89,10 +97,12 @@ describe('registerIpcHandlers', () => {
       files: [{ name: 'news/2019/a.txt', bytes: new Uint8Array([3]) }],
       skipped: [{ name: 'news/photo.jpg', reason: 'not an article file' }],
     });
+    await expect(call(IPC_CHANNELS.openDatasetFiles, top(appPage))).resolves.toEqual({ files: [{ name: 'news.conll', bytes: new Uint8Array([4]) }] });
+    await expect(call(IPC_CHANNELS.openDatasetFolder, top(appPage))).resolves.toEqual({ folder: 'brat', files: [{ name: 'brat/a.ann', bytes: new Uint8Array([5]) }], skipped: [] });
     await expect(
       call(IPC_CHANNELS.saveExport, top(appPage), { suggestedName: 'c.json', contents: '{}' }),
     ).resolves.toEqual({ saved: true, path: '/home/u/c.json' });
-    expect(reached.map(([name]) => name)).toEqual(['getAppInfo', 'openArticleFiles', 'openArticleFolder', 'saveExport']);
+    expect(reached.map(([name]) => name)).toEqual(['getAppInfo', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport']);
   });
 
   it('rejects calls on channels outside the contract (nothing is registered for them)', async () => {
@@ -132,6 +142,8 @@ describe('registerIpcHandlers', () => {
         InvalidPayloadError,
       );
       await expect(call(IPC_CHANNELS.getAppInfo, top(appPage), 1)).rejects.toBeInstanceOf(InvalidPayloadError);
+      await expect(call(IPC_CHANNELS.openDatasetFiles, top(appPage), ['/etc/passwd'])).rejects.toBeInstanceOf(InvalidPayloadError);
+      await expect(call(IPC_CHANNELS.openDatasetFolder, top(appPage), '/home/u/.ssh')).rejects.toBeInstanceOf(InvalidPayloadError);
       expect(reached).toEqual([]);
     });
 
@@ -251,6 +263,8 @@ describe('registerIpcHandlers', () => {
       {
         openArticleFiles: async () => ({ files: [{ name: 'x', bytes: new Uint8Array(), error: 'both' }] }) as never,
         openArticleFolder: async () => ({ cancelled: true, files: [] }) as never,
+        openDatasetFiles: async () => ({ files: [{ name: 'x', error: '' }] }),
+        openDatasetFolder: async () => ({ files: [], skipped: [] }) as never,
         saveExport: async () => ({ saved: true, path: '' }),
         getAppInfo: () => ({ version: '1', platform: 'linux', secret: 'leak' }) as never,
         writeSnapshot: async () => ({ id: '../escape.json' }),
@@ -262,6 +276,8 @@ describe('registerIpcHandlers', () => {
     const event = { senderFrame: top(appPage) };
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.openArticleFiles)?.(event))).rejects.toThrow(/Internal error/);
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.openArticleFolder)?.(event))).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.openDatasetFiles)?.(event))).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.openDatasetFolder)?.(event))).rejects.toThrow(/Internal error/);
     await expect(
       Promise.resolve(registered.get(IPC_CHANNELS.saveExport)?.(event, { suggestedName: 'a.json', contents: '' })),
     ).rejects.toThrow(/Internal error/);

@@ -53,6 +53,9 @@ describe('application menu', () => {
       'command-palette': undefined,
       shortcuts: undefined,
       'keyboard-settings': undefined,
+      'import-dataset': undefined,
+      'import-dataset-folder': undefined,
+      corpora: undefined,
     };
     for (const command of MENU_COMMANDS) {
       const item = items.find((candidate) => candidate.id === command);

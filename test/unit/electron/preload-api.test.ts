@@ -30,7 +30,7 @@ function fakeIpcRenderer() {
 
 describe('the preload API (window.isnad)', () => {
   it('has exactly the contract functions', () => {
-    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'readSnapshot', 'saveExport', 'writeSnapshot']);
+    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'readSnapshot', 'saveExport', 'writeSnapshot']);
     const api = createIsnadApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
     for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');
@@ -41,6 +41,8 @@ describe('the preload API (window.isnad)', () => {
     const api = createIsnadApi(ipc);
     await api.openArticleFiles();
     await api.openArticleFolder();
+    await api.openDatasetFiles();
+    await api.openDatasetFolder();
     await api.getAppInfo();
     await api.saveExport({ suggestedName: 'c.json', contents: '{}', extra: 'dropped' } as never);
     const info = { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual' as const, documents: 1, spans: 2 };
@@ -50,6 +52,8 @@ describe('the preload API (window.isnad)', () => {
     expect(invoked).toEqual([
       [IPC_CHANNELS.openArticleFiles],
       [IPC_CHANNELS.openArticleFolder],
+      [IPC_CHANNELS.openDatasetFiles],
+      [IPC_CHANNELS.openDatasetFolder],
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveExport, { suggestedName: 'c.json', contents: '{}' }],
       [IPC_CHANNELS.writeSnapshot, { info, json: '{}', keep: 3 }],
@@ -63,7 +67,9 @@ describe('the preload API (window.isnad)', () => {
     const api = createIsnadApi(ipc);
     await (api.openArticleFolder as (...args: unknown[]) => Promise<unknown>)('/etc');
     await (api.openArticleFiles as (...args: unknown[]) => Promise<unknown>)(['/etc/passwd']);
-    expect(invoked).toEqual([[IPC_CHANNELS.openArticleFolder], [IPC_CHANNELS.openArticleFiles]]);
+    await (api.openDatasetFolder as (...args: unknown[]) => Promise<unknown>)('/etc');
+    await (api.openDatasetFiles as (...args: unknown[]) => Promise<unknown>)(['/etc/passwd']);
+    expect(invoked).toEqual([[IPC_CHANNELS.openArticleFolder], [IPC_CHANNELS.openArticleFiles], [IPC_CHANNELS.openDatasetFolder], [IPC_CHANNELS.openDatasetFiles]]);
   });
 
   it('delivers menu commands without the IPC event, and unsubscribes', () => {

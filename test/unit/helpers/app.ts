@@ -12,6 +12,8 @@ export function testPlatform(): HostPlatform & { saved: Array<{ name: string; co
     saved,
     pickArticleFiles: async () => [],
     pickArticleFolder: async () => null,
+    pickDatasetFiles: async () => [],
+    pickDatasetFolder: async () => null,
     saveExport: async (name, contents) => {
       saved.push({ name, contents });
       return { saved: true, where: `Downloads/${name}` };

@@ -191,7 +191,10 @@ describe('native format migrations', () => {
     if (!again.ok) throw new Error(again.problems.join(' '));
     expect(again.file.formatVersion).toBe(2);
     const old = JSON.parse(v1);
-    expect(again.file.documents.map((d) => ({ text: d.text, spans: d.spans }))).toEqual(old.documents.map((d: { text: string; spans: unknown[] }) => ({ text: d.text, spans: d.spans })));
+    // Into another corpus than the one it came from, its records get fresh ids (ids are unique across corpora).
+    const withoutIds = (spans: Array<{ id?: string }>): unknown[] => spans.map(({ id: _id, ...rest }) => rest);
+    expect(again.file.documents.map((d) => ({ text: d.text, spans: withoutIds(d.spans) }))).toEqual(old.documents.map((d: { text: string; spans: Array<{ id?: string }> }) => ({ text: d.text, spans: withoutIds(d.spans) })));
+    expect(again.file.documents[0]!.id).not.toBe(old.documents[0].id);
   });
 
   it('attributions, the registry and publishers survive export and import; broken references are refused', () => {
@@ -214,5 +217,21 @@ describe('native format migrations', () => {
     const broken = structuredClone(exported.file);
     broken.documents.find((d) => d.attributions.length)!.attributions[0]!.claimSpanId = mention.id;
     expect(verifyNativeFile(broken).join(' ')).toMatch(/SOURCE span as its claim/);
+  });
+});
+
+describe('native import into another corpus', () => {
+  it('gives every record a fresh id, so the corpus the file came from keeps its records', () => {
+    const original = sampleState();
+    const file = exportNative(original, { exportedAt: EXPORTED_AT });
+    if (!file.ok) throw new Error('export failed');
+    const other = createCorpusState({ ...original.corpus, id: 'corpus-other', name: 'Other' });
+    const outcome = importFiles(other, [{ name: 'corpus.json', bytes: new TextEncoder().encode(file.json) }], testContext());
+    const after = applyTransaction(other, outcome.tx!);
+    expect(after.documents.size).toBe(original.documents.size);
+    for (const id of [...after.documents.keys(), ...after.spans.keys()]) {
+      expect(original.documents.has(id) || original.spans.has(id)).toBe(false);
+    }
+    expect(after.spans.size).toBe(original.spans.size);
   });
 });

@@ -1,0 +1,138 @@
+/**
+ * Reading a dataset file (or a set of brat files) for the app's "Import dataset…": the format's
+ * shared reader, then the result as a corpus state ready to become a new corpus or to be
+ * merged. Native files are read record for record (ids, annotators, times, metadata kept), so
+ * that a native export imported into a new corpus is the identical corpus; every other format
+ * goes through its `importFiles` and `datasetToCorpusState`. Every skipped or repaired line
+ * the reader reports is kept for the user.
+ */
+import { minHashSignature } from '../model/near-duplicates';
+import { createCorpusState, type CorpusState } from '../model/state';
+import type { FormatName, FormatNote, OutputFile } from './dataset';
+import { detectFormat, pairBratFiles } from './dataset-detect';
+import { DATASET_FORMATS } from './formats';
+import { parseNative, type ParsedNative } from './native';
+import { datasetToCorpusState } from './native-dataset';
+import { NATIVE_FORMAT_VERSION } from './native-schema';
+import { decodeArticleBytes, ENCODING_NAMES } from '../text/decode';
+
+/** A dataset read and ready to import: its records (under a placeholder corpus id) and the reader's notes. */
+export interface IncomingDataset {
+  format: FormatName;
+  /** The corpus as the file holds it; its corpus id is a placeholder until it is imported. */
+  state: CorpusState;
+  notes: FormatNote[];
+  /** A name for a new corpus: the native file's corpus name, else the file's (or folder's) name. */
+  suggestedName: string;
+  /** The corpus id a native file carries (kept for a new corpus when no stored corpus has it). */
+  corpusId?: string;
+}
+
+/** The outcome of reading a dataset: ready to import, or why nothing can be (nothing changes). */
+export type ReadDatasetOutcome = { ok: true; dataset: IncomingDataset } | { ok: false; format: FormatName | null; problems: string[] };
+
+/** The placeholder corpus id of an incoming dataset's records. */
+export const INCOMING_CORPUS_ID = 'incoming';
+
+/** "news/train.conll" → "train"; several brat files → their folder, or the first stem. */
+function nameFromFiles(files: readonly OutputFile[]): string {
+  const first = files[0]?.path ?? 'dataset';
+  const folders = first.split('/');
+  if (files.length > 1 && folders.length > 1) return folders[folders.length - 2]!;
+  const base = folders[folders.length - 1]!;
+  return base.replace(/\.[^.]+$/, '') || base;
+}
+
+/** A parsed native file as a corpus state, every record as the file has it. */
+export function stateFromNative(parsed: ParsedNative, corpusId = INCOMING_CORPUS_ID): CorpusState {
+  return createCorpusState(
+    { id: corpusId, name: parsed.corpus.name, schema: parsed.schema, createdAt: parsed.corpus.createdAt },
+    parsed.documents.map((d) => ({ ...d, corpusId, minhash: minHashSignature(d.text) })),
+    parsed.spans.map((s) => ({ ...s, corpusId })),
+    parsed.sources.map((s) => ({ ...s, corpusId })),
+    parsed.attributions.map((a) => ({ ...a, corpusId })),
+  );
+}
+
+function readNative(file: OutputFile): ReadDatasetOutcome {
+  const contents = file.contents.charCodeAt(0) === 0xfeff ? file.contents.slice(1) : file.contents;
+  const parsed = parseNative(contents);
+  if (!parsed.ok) return { ok: false, format: 'native', problems: parsed.problems.map((p) => `${file.path}: ${p}`) };
+  const notes: FormatNote[] = [];
+  if (contents !== file.contents) notes.push({ where: file.path, line: 1, kind: 'repaired', message: 'Byte-order mark removed.' });
+  if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push({ where: file.path, kind: 'repaired', message: `Native format version ${parsed.value.fromVersion} was migrated to version ${NATIVE_FORMAT_VERSION}.` });
+  return { ok: true, dataset: { format: 'native', state: stateFromNative(parsed.value), notes, suggestedName: parsed.value.corpus.name, corpusId: parsed.value.corpus.id } };
+}
+
+/**
+ * Reads dataset files in `format` (detected when not given). brat files are paired by name
+ * first (unpaired ones reported). Never throws; a file that cannot be read at all gives the
+ * problems and nothing else.
+ */
+export function readDataset(files: readonly OutputFile[], format: FormatName | null = detectFormat(files), now = new Date().toISOString()): ReadDatasetOutcome {
+  if (!files.length) return { ok: false, format, problems: ['No file was given.'] };
+  if (!format) return { ok: false, format: null, problems: [`The format of “${files[0]!.path}” could not be recognised; choose it from the list.`] };
+  const extra: FormatNote[] = [];
+  let input = files;
+  if (format === 'brat') {
+    const paired = pairBratFiles(files);
+    input = paired.files;
+    extra.push(...paired.notes);
+  } else if (files.length > 1) {
+    for (const other of files.slice(1)) extra.push({ where: other.path, kind: 'skipped', message: `A ${format} import reads one file; this one was not read.` });
+    input = files.slice(0, 1);
+  }
+  if (format === 'native') {
+    const outcome = readNative(input[0]!);
+    if (outcome.ok) outcome.dataset.notes.unshift(...extra);
+    return outcome;
+  }
+  let imported: ReturnType<(typeof DATASET_FORMATS)[FormatName]['importFiles']>;
+  try {
+    imported = DATASET_FORMATS[format].importFiles(input);
+  } catch (error) {
+    return { ok: false, format, problems: [`Unexpected error: ${(error as Error).message}`] };
+  }
+  if (!imported.ok) return { ok: false, format, problems: [...extra.filter((n) => n.kind === 'skipped').map((n) => `${n.where}: ${n.message}`), ...imported.problems] };
+  if (!imported.corpus.documents.length) {
+    const notes = [...extra, ...imported.notes].slice(0, 5).map((n) => `${n.where}${n.line ? `, line ${n.line}` : ''}: ${n.message}`);
+    return { ok: false, format, problems: [`“${files[0]!.path}” holds no document that could be read as ${format}.`, ...notes] };
+  }
+  const state = datasetToCorpusState(imported.corpus, { corpusId: INCOMING_CORPUS_ID, now });
+  const withMinhash = createCorpusState(
+    state.corpus,
+    [...state.documents.values()].map((d) => ({ ...d, minhash: minHashSignature(d.text) })),
+    state.spans.values(),
+    state.sources.values(),
+    state.attributions.values(),
+  );
+  return { ok: true, dataset: { format, state: withMinhash, notes: [...extra, ...imported.notes], suggestedName: nameFromFiles(files) } };
+}
+
+/** A dataset file's text, or why it cannot be read, with a note when it needed decoding help. */
+export type DecodedDatasetFile = { ok: true; file: OutputFile; note?: FormatNote } | { ok: false; message: string };
+
+/**
+ * Decodes a dataset file's bytes. UTF-8 is read as it is — a byte-order mark stays for the
+ * format's reader to remove and report, and CRLF stays because brat offsets count the CR —
+ * UTF-16 with a byte-order mark is decoded as such; anything else goes through the article
+ * decoder (legacy Arabic code pages), whose line endings are normalised (noted).
+ */
+export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedDatasetFile {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    try {
+      const contents = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      return { ok: true, file: { path: name, contents }, note: { where: name, kind: 'repaired', message: `Read as ${encoding.toUpperCase()} (byte-order mark).` } };
+    } catch {
+      return { ok: false, message: `“${name}” starts with a UTF-16 byte-order mark but is not valid UTF-16.` };
+    }
+  }
+  try {
+    return { ok: true, file: { path: name, contents: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) } };
+  } catch {
+    const decoded = decodeArticleBytes(bytes, name);
+    if (!decoded.ok) return { ok: false, message: decoded.message };
+    return { ok: true, file: { path: name, contents: decoded.text }, note: { where: name, kind: 'repaired', message: `Not UTF-8: read as ${ENCODING_NAMES[decoded.encoding]} (detected ${Math.round(decoded.confidence * 100)}%), line endings made "\\n".` } };
+  }
+}
