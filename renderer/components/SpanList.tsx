@@ -3,7 +3,8 @@
  * this list is how each span's label and text reach assistive technology; it is also where
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
 import { spansOfDocument, type CorpusState } from '../../shared/model/state';
@@ -38,6 +39,15 @@ function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span
   );
 }
 
+/** The nearest ancestor of `element` that scrolls (the panel column), or the page's scroller. */
+function scrollParent(element: HTMLElement | null): HTMLElement | null {
+  for (let parent = element?.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = getComputedStyle(parent);
+    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
+  }
+  return document.scrollingElement as HTMLElement | null;
+}
+
 /** The span panel. */
 export function SpanList(): React.JSX.Element {
   const app = useApp();
@@ -47,11 +57,20 @@ export function SpanList(): React.JSX.Element {
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
   const listRef = useRef<HTMLUListElement>(null);
+  // Only the rows near the visible part of the panel are rendered (10,000 rows re-rendered on
+  // every edit cost more than the edit itself). The panel scrolls with its column, so the
+  // list's distance from the top of that scroller is measured on each render.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => setScroller(scrollParent(listRef.current)), []);
+  const scrollMargin = scroller && listRef.current ? listRef.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
+  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => 34, overscan: 10, gap: 4, scrollMargin, getItemKey: (index) => spans[index]!.id });
 
-  useEffect(() => {
-    if (!focusedSpanId) return;
-    const item = listRef.current?.querySelector<HTMLElement>(`[data-span-id="${CSS.escape(focusedSpanId)}"]`);
-    item?.scrollIntoView({ block: 'nearest' });
+  const focusedIndex = useMemo(() => (focusedSpanId ? spans.findIndex((s) => s.id === focusedSpanId) : -1), [spans, focusedSpanId]);
+  useLayoutEffect(() => {
+    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
+    // Only when the focus moves to another span, not on every edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusedSpanId]);
 
   const focused = focusedSpanId ? state.spans.get(focusedSpanId) : undefined;
@@ -67,13 +86,21 @@ export function SpanList(): React.JSX.Element {
       </p>
       {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
       {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
-      <ul ref={listRef}>
-        {spans.map((span) => {
+      <ul ref={listRef} className="virtual-list" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const span = spans[item.index]!;
           const label = findLabel(state.corpus.schema, span.label);
           const quote = doc ? doc.text.slice(span.start, span.end) : '';
           const name = label ? labelName(label, t) : span.label;
           return (
-            <li key={span.id}>
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={spans.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            >
               <button
                 type="button"
                 data-span-id={span.id}

@@ -7,7 +7,7 @@ import { isGraphemeBoundary } from '../text/graphemes';
 import { spanRemovalChanges, spanUsage } from './attribution-commands';
 import { findLabel, type LabelDef } from './schema';
 import type { CorpusState } from './state';
-import { spansOfDocument } from './state';
+import { lowerBound, sortedSpansOf } from './span-index';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import type { DocumentRecord, DocumentStatus, EditableDocumentFields, SpanRecord } from './types';
 
@@ -43,7 +43,9 @@ function placementProblem(state: CorpusState, doc: DocumentRecord, start: number
   if (!isGraphemeBoundary(doc.text, start) || !isGraphemeBoundary(doc.text, end)) {
     return 'A span edge would split a letter from its marks.';
   }
-  for (const other of spansOfDocument(state, doc.id)) {
+  // Reading order: spans starting at or after `end` can neither equal nor cross the new one.
+  for (const other of sortedSpansOf(state.spans, doc.id)) {
+    if (other.start >= end) break;
     if (other.id === ignoreSpanId) continue;
     if (other.start === start && other.end === end && other.label === label.id) {
       return `This text is already marked ${label.id}.`;
@@ -57,6 +59,16 @@ function placementProblem(state: CorpusState, doc: DocumentRecord, start: number
     }
   }
   return null;
+}
+
+/** The spans of `span`'s document on exactly its range (itself included): a binary search, no copy. */
+function sameRangeSpans(state: CorpusState, span: SpanRecord): SpanRecord[] {
+  const sorted = sortedSpansOf(state.spans, span.docId);
+  const result: SpanRecord[] = [];
+  for (let i = lowerBound(sorted, (o) => o.start < span.start); i < sorted.length && sorted[i]!.start === span.start; i += 1) {
+    if (sorted[i]!.end === span.end) result.push(sorted[i]!);
+  }
+  return result;
 }
 
 /**
@@ -146,7 +158,7 @@ export function relabelSpan(state: CorpusState, args: { spanId: string; label: s
   if (usage.claimOf || usage.mentionOrCueOf) {
     return fail(`This ${span.label} span is used by ${usage.claimOf + usage.mentionOrCueOf} attribution${usage.claimOf + usage.mentionOrCueOf === 1 ? '' : 's'}; remove ${usage.claimOf + usage.mentionOrCueOf === 1 ? 'it' : 'them'} before changing its label.`);
   }
-  const duplicate = spansOfDocument(state, span.docId).some((o) => o.start === span.start && o.end === span.end && o.label === label.id);
+  const duplicate = sameRangeSpans(state, span).some((o) => o.label === label.id);
   if (duplicate) return fail(`This text is already marked ${label.id}.`);
   return {
     ok: true,

@@ -3,6 +3,7 @@
  * each holding the record before and after, so it can be inverted exactly and written to
  * the database as the same list of puts and deletes (one write path).
  */
+import { LayeredMap } from './layered-map';
 import { carrySortedSpans } from './span-index';
 import type { CorpusState } from './state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
@@ -76,18 +77,21 @@ export function expectedBefore(tx: Transaction): Map<RecordChange['table'], Map<
   return expected;
 }
 
+/**
+ * The map with `changes` applied, checking each change's expectation. Layered (layered-map.ts):
+ * only the changed entries are copied, not the 10,000 spans of a long article.
+ */
 function applyToMap<T>(map: ReadonlyMap<string, T>, changes: { id: string; before: T | null; after: T | null }[], table: string): ReadonlyMap<string, T> {
   if (changes.length === 0) return map;
-  const next = new Map(map);
+  const pending = new Map<string, T | null>();
   for (const change of changes) {
-    const current = next.get(change.id) ?? null;
+    const current = pending.has(change.id) ? pending.get(change.id)! : (map.get(change.id) ?? null);
     if ((current === null) !== (change.before === null)) {
       throw new TransactionConflictError(`${table} ${change.id}: expected it to ${change.before === null ? 'be absent' : 'exist'}`);
     }
-    if (change.after === null) next.delete(change.id);
-    else next.set(change.id, change.after);
+    pending.set(change.id, change.after);
   }
-  return next;
+  return LayeredMap.of(map).with(pending);
 }
 
 /**
