@@ -59,7 +59,9 @@ export function App(): React.JSX.Element {
       const where = { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
-      if (runner.submit(() => action.run())) event.preventDefault();
+      // The selection is taken as the key is pressed: the action may wait for earlier keys.
+      const press = app.caret.pressed();
+      if (runner.submit(() => app.caret.runPressed(press, () => action.run()))) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -23,8 +23,47 @@ export async function readSnapMode(app: Pick<AppContext, 'db'>): Promise<SnapMod
   return SNAP_MODES.includes(stored as SnapMode) ? (stored as SnapMode) : 'word';
 }
 
+/** A key press as its action will see it: the selection then, and how many pointer changes had happened. */
+export interface KeyPress {
+  selection: CaretState | null;
+  pointerChanges: number;
+}
+
+/** The caret and the selection in the open article: keys, pointer, snapping. */
 export class CaretActions {
+  /**
+   * Selection changes made with the pointer (or by the page) so far. Keys run in the order
+   * they were pressed, possibly after earlier keys' writes; a selection the mouse makes in
+   * the meantime must not be taken by a key pressed before it.
+   */
+  private pointerChanges = 0;
+  /** The selection of the key press whose action is starting, when the pointer changed it since. */
+  private pressedSelection: CaretState | null = null;
+
   constructor(private readonly app: AppContext) {}
+
+  /** What a key press sees: the selection at that moment (taken before its action is queued). */
+  pressed(): KeyPress {
+    this.syncFromDom();
+    return { selection: this.current(), pointerChanges: this.pointerChanges };
+  }
+
+  /**
+   * Runs the action of a key press. When the pointer changed the selection after the key
+   * was pressed (the action waited for earlier ones), the action starts from the selection
+   * the key press saw; otherwise from the selection now (which earlier keys' actions may
+   * have moved on purpose: "select, 1, 6" relabels the span "1" made).
+   */
+  runPressed<T>(press: KeyPress, run: () => T): T {
+    this.syncFromDom();
+    if (press.pointerChanges === this.pointerChanges) return run();
+    this.pressedSelection = press.selection ?? { anchor: 0, focus: 0, source: 'keyboard' };
+    try {
+      return run();
+    } finally {
+      this.pressedSelection = null;
+    }
+  }
 
   private openText(): string | null {
     const { ui, corpus } = this.app;
@@ -37,6 +76,7 @@ export class CaretActions {
    * mouse drag updates it first), otherwise the stored one.
    */
   current(): CaretState | null {
+    if (this.pressedSelection) return this.pressedSelection;
     const stored = this.app.ui.state.caret;
     const dom = this.app.article ? readSelection(this.app.article) : null;
     if (!dom) return stored;
@@ -97,6 +137,7 @@ export class CaretActions {
     const dom = readSelection(article);
     const stored = this.app.ui.state.caret;
     if (!dom || (stored && stored.anchor === dom.anchor && stored.focus === dom.focus)) return;
+    this.pointerChanges += 1;
     this.app.ui.update({ caret: { ...dom, source: 'pointer' } });
   }
 
@@ -110,6 +151,7 @@ export class CaretActions {
     const snapped = snapSelection(text, dom.anchor, dom.focus, this.app.ui.state.snapMode);
     if (!snapped) return;
     const forward = dom.anchor <= dom.focus;
+    this.pointerChanges += 1;
     this.set(forward ? snapped.start : snapped.end, forward ? snapped.end : snapped.start, 'pointer', false);
   }
 
@@ -122,7 +164,9 @@ export class CaretActions {
     if (text === null) return;
     const words = wordSegments(text, offset - 1, offset + 1).filter((s) => s.isWord);
     const word = words.find((s) => s.start <= offset && offset < s.end) ?? words.find((s) => s.end === offset);
-    if (word) this.set(word.start, word.end, 'pointer', false);
+    if (!word) return;
+    this.pointerChanges += 1;
+    this.set(word.start, word.end, 'pointer', false);
   }
 
   /** Chooses how mouse selections snap; stored before it takes effect. */
