@@ -11,7 +11,7 @@ import { extractArticles } from '../formats/intake';
 import { DEFAULT_FIELD_MAPPING, type ArticleDraft, type FieldMapping } from '../formats/article-draft';
 import { parseNative, type ParsedNative } from '../formats/native';
 import { collapseRepeatedParagraphs, findRepeatedParagraphs } from '../text/repeats';
-import { ENCODING_NAMES, type TextEncodingName } from '../text/decode';
+import { encodingSummary, type TextEncodingName } from '../text/decode';
 import { sha256Hex } from './hash';
 import type { CommandContext } from './commands';
 import { minHashSignature } from './near-duplicates';
@@ -85,22 +85,8 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-/** "Windows-1256 (Arabic), detected 87%": how a document's bytes were decoded. */
-export function encodingSummary(meta: Pick<DocumentMeta, 'encoding' | 'encodingMethod' | 'encodingConfidence'>): string {
-  const name = ENCODING_NAMES[meta.encoding];
-  switch (meta.encodingMethod) {
-    case 'bom':
-      return `${name} (byte-order mark)`;
-    case 'valid-utf8':
-      return name;
-    case 'declared':
-      return `${name} (declared)`;
-    case 'user':
-      return `${name} (chosen by you)`;
-    case 'detected':
-      return `${name}, detected ${Math.round(meta.encodingConfidence * 100)}%`;
-  }
-}
+/** How a document's bytes were decoded, in words (see shared/text/decode.ts). */
+export { encodingSummary };
 
 const FORMAT_NAMES: Record<string, string> = { text: 'Plain text', markdown: 'Markdown', html: 'HTML', json: 'JSON', jsonl: 'JSON Lines', csv: 'CSV', docx: 'Word', native: 'Isnad JSON' };
 

@@ -4,7 +4,7 @@
  * Offsets are UTF-16 code units into the document text, in logical order (DESIGN.md §2).
  */
 import type { LabelSchema } from './schema';
-import type { TextEncodingName } from '../text/decode';
+import type { EncodingMethod, TextEncodingName } from '../text/decode';
 import type { FieldMapping, SourceFormat } from '../formats/article-draft';
 
 /** Workflow status of a document, shown in the document list. */
@@ -37,7 +37,7 @@ export interface DocumentMeta {
   format?: SourceFormat;
   encoding: TextEncodingName;
   /** How the encoding was decided: byte-order mark, valid UTF-8, statistical detection, the file's declaration, or the user. */
-  encodingMethod: 'bom' | 'valid-utf8' | 'detected' | 'declared' | 'user';
+  encodingMethod: EncodingMethod;
   /** 0..1; 1 when decided by a BOM or by valid UTF-8. */
   encodingConfidence: number;
   /** The line endings the file had before they were made `\n`. */

@@ -233,14 +233,32 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   };
 }
 
+/** How a text's encoding was settled: by its bytes (BOM, valid UTF-8, detection), declared by its file, or chosen by the user. */
+export type EncodingMethod = 'bom' | 'valid-utf8' | 'detected' | 'declared' | 'user';
+
 /**
- * How the encoding was determined, for the UI: "UTF-8", "UTF-8 (with BOM)",
- * "UTF-16 LE (with BOM)", "Windows-1256 (Arabic), detected 94%".
+ * How a text was decoded, in words (the one wording for the article header, the document
+ * details, the import report and the CLI): "UTF-8", "UTF-16 LE (byte-order mark)",
+ * "UTF-8 (declared)", "Windows-1256 (Arabic) (chosen by you)",
+ * "Windows-1256 (Arabic), detected 94%".
  */
+export function encodingSummary(how: { encoding: TextEncodingName; encodingMethod: EncodingMethod; encodingConfidence: number }): string {
+  const name = ENCODING_NAMES[how.encoding];
+  switch (how.encodingMethod) {
+    case 'bom':
+      return `${name} (byte-order mark)`;
+    case 'valid-utf8':
+      return name;
+    case 'declared':
+      return `${name} (declared)`;
+    case 'user':
+      return `${name} (chosen by you)`;
+    case 'detected':
+      return `${name}, detected ${Math.round(how.encodingConfidence * 100)}%`;
+  }
+}
+
+/** `encodingSummary` of a decoding result. */
 export function describeEncoding(d: DecodedText): string {
-  const name = ENCODING_NAMES[d.encoding];
-  if (d.method === 'bom') return `${name} (with BOM)`;
-  if (d.method === 'valid-utf8') return name;
-  const noBom = d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? ' (no BOM)' : '';
-  return `${name}${noBom}, detected ${Math.round(d.confidence * 100)}%`;
+  return encodingSummary({ encoding: d.encoding, encodingMethod: d.method, encodingConfidence: d.confidence });
 }

@@ -40,7 +40,7 @@ describe('decodeArticleBytes: Unicode encodings', () => {
     expect(d.text).toBe(SENTENCE);
     expect(d.text.charCodeAt(0)).not.toBe(0xfeff);
     expect(d).toMatchObject({ encoding: 'utf-8', hadBom: true, method: 'bom', confidence: 1 });
-    expect(describeEncoding(d)).toBe('UTF-8 (with BOM)');
+    expect(describeEncoding(d)).toBe('UTF-8 (byte-order mark)');
   });
 
   it('removes only the leading BOM: a U+FEFF later in the text stays', () => {
@@ -49,8 +49,8 @@ describe('decodeArticleBytes: Unicode encodings', () => {
   });
 
   it.each([
-    ['le', 'utf-16le', 'UTF-16 LE (with BOM)'],
-    ['be', 'utf-16be', 'UTF-16 BE (with BOM)'],
+    ['le', 'utf-16le', 'UTF-16 LE (byte-order mark)'],
+    ['be', 'utf-16be', 'UTF-16 BE (byte-order mark)'],
   ] as const)('reads UTF-16 %s with a BOM, surrogate pairs included', (order, encoding, description) => {
     const text = `${SENTENCE} 📰 𝒜\r\nسطر ثانٍ`;
     const d = ok(decodeArticleBytes(encodeUtf16(text, order, true), `utf16${order}.txt`));
@@ -67,7 +67,7 @@ describe('decodeArticleBytes: Unicode encodings', () => {
     expect(d.hadBom).toBe(false);
     expect(d.confidence).toBeGreaterThan(0);
     expect(d.confidence).toBeLessThan(1);
-    expect(describeEncoding(d)).toMatch(/^UTF-16 (LE|BE) \(no BOM\), detected \d+%$/);
+    expect(describeEncoding(d)).toMatch(/^UTF-16 (LE|BE), detected \d+%$/);
   });
 
   it('refuses a UTF-16 file whose byte count is odd (damaged)', () => {
