@@ -9,7 +9,7 @@ import { withElements } from '../i18n/rich';
 import { documentsInOrder, spanCounts } from '../../shared/model/state';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
-import { isFiltering, labelsByDocument, passingFilters, searchHits } from '../state/document-filter';
+import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
 import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
@@ -42,7 +42,7 @@ export function DocumentList(): React.JSX.Element {
   const documents = useMemo(() => documentsInOrder(state), [state]);
   const counts = useMemo(() => spanCounts(state), [state]);
   const labelsByDoc = useMemo(() => labelsByDocument(state), [state]);
-  const outlets = useMemo(() => [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort(), [documents]);
+  const outlets = useMemo(() => outletsOf(documents), [documents]);
   const groups = useMemo(() => documentGroups.of(documents), [documents]);
 
   const rows = useMemo((): Row[] => {

@@ -8,7 +8,7 @@ import type { FormatName } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import type { DocumentStatus } from '../../shared/model/types';
 import { documentsInOrder } from '../../shared/model/state';
-import { isFiltering, labelsByDocument, passingFilters, searchHits } from '../state/document-filter';
+import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
 import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
@@ -35,7 +35,7 @@ export function ExportDialog(): React.JSX.Element {
   const [outlets, setOutlets] = useState<string[]>([]);
   const [onlyListed, setOnlyListed] = useState(false);
   const documents = useMemo(() => documentsInOrder(state), [state]);
-  const allOutlets = useMemo(() => [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort(), [documents]);
+  const allOutlets = useMemo(() => outletsOf(documents), [documents]);
   // The documents the list shows (its search and filters), while the dialog is open.
   const listed = useMemo(() => {
     if (!exportOpen || !isFiltering(search)) return null;

@@ -19,6 +19,11 @@ export function labelsByDocument(state: CorpusState): Map<string, Set<string>> {
   return map;
 }
 
+/** The outlets the documents name (their `meta.outlet`), each once, sorted: the choices of the outlet filters. */
+export function outletsOf(documents: readonly DocumentRecord[]): string[] {
+  return [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort();
+}
+
 /** The documents (in the given order) that pass the list's filters: status, outlet, label present. */
 export function passingFilters(documents: readonly DocumentRecord[], search: SearchState, labels: ReadonlyMap<string, ReadonlySet<string>>): DocumentRecord[] {
   return documents.filter(
