@@ -117,7 +117,7 @@ export async function writeInTransaction<T>(db: Dexie, tables: Table[], scope: (
   }
 }
 
-type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
+type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkAdd(items: unknown[]): Promise<unknown>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
 
 function recordTables(db: IsnadDatabase): RecordTables {
   return { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as unknown as RecordTables;
@@ -143,20 +143,56 @@ function corporaReferenced(tx: Transaction): string[] {
 }
 
 /**
+ * The changes that create their record: the first change of the record in the transaction
+ * expects it absent and writes it. They are written with `add`, which IndexedDB refuses for
+ * a key it already holds, so their expectation is checked by the write itself instead of a
+ * read before it (an import of 10,000 documents saved 10,000 read requests).
+ */
+function creations(tx: Transaction): Set<RecordChange> {
+  const seen = new Set<string>();
+  const out = new Set<RecordChange>();
+  for (const change of tx.changes) {
+    const key = `${change.table}\u0000${change.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (change.before === null && change.after !== null) out.add(change);
+  }
+  return out;
+}
+
+/**
  * Checks, inside the write's own IndexedDB transaction, that every record the transaction
  * touches is still what it expects (`before`). Another window may have changed it since this
  * window read it: then the write is refused with a `ConcurrentChangeError`, so two windows
- * editing the same span can never both win silently.
+ * editing the same span can never both win silently. Records the transaction creates are
+ * not read: their `add` fails if another window created them meanwhile ({@link addAll}).
  */
-async function checkExpectations(tables: RecordTables, tx: Transaction): Promise<void> {
+async function checkExpectations(tables: RecordTables, tx: Transaction, created: ReadonlySet<RecordChange>): Promise<void> {
+  const createdIds = new Set([...created].map((change) => `${change.table}\u0000${change.id}`));
   for (const [table, expected] of expectedBefore(tx)) {
-    const ids = [...expected.keys()];
+    const ids = [...expected.keys()].filter((id) => !createdIds.has(`${table}\u0000${id}`));
+    if (!ids.length) continue;
     const stored = await tables[table].bulkGet(ids);
     ids.forEach((id, i) => {
       const before = expected.get(id) ?? null;
       const now = stored[i] ?? null;
       if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
     });
+  }
+}
+
+/**
+ * Adds new records; a record that is already stored (another window created it since this
+ * window read the corpus) refuses the write with a `ConcurrentChangeError`.
+ */
+async function addAll(table: RecordTables[RecordChange['table']], name: RecordChange['table'], run: readonly RecordChange[]): Promise<void> {
+  try {
+    await table.bulkAdd(run.map((c) => c.after));
+  } catch (error) {
+    const failures = (error as { failuresByPos?: Record<number, { name?: string }> }).failuresByPos;
+    const taken = failures && Object.entries(failures).find(([, failure]) => failure?.name === 'ConstraintError');
+    if (taken) throw new ConcurrentChangeError(name, run[Number(taken[0])]!.id);
+    throw error;
   }
 }
 
@@ -168,6 +204,8 @@ async function checkExpectations(tables: RecordTables, tx: Transaction): Promise
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
   const tables = recordTables(db);
+  const created = creations(tx);
+  const kind = (change: RecordChange): 'add' | 'put' | 'delete' => (created.has(change) ? 'add' : change.after !== null ? 'put' : 'delete');
   await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
     // (Only Dexie promises may be awaited inside the transaction: no await when there is nothing to read.)
     const corpora = corporaReferenced(tx);
@@ -176,18 +214,19 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
       const gone = corpora.find((_, i) => !stored[i]);
       if (gone) throw new ConcurrentChangeError('corpora', gone);
     }
-    await checkExpectations(tables, tx);
+    await checkExpectations(tables, tx, created);
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
     let i = 0;
     while (i < tx.changes.length) {
       const first = tx.changes[i]!;
-      const isPut = first.after !== null;
+      const what = kind(first);
       let j = i;
-      while (j < tx.changes.length && tx.changes[j]!.table === first.table && (tx.changes[j]!.after !== null) === isPut) j += 1;
+      while (j < tx.changes.length && tx.changes[j]!.table === first.table && kind(tx.changes[j]!) === what) j += 1;
       const run = tx.changes.slice(i, j);
       const table = tables[first.table];
-      if (isPut) await table.bulkPut(run.map((c) => c.after));
+      if (what === 'add') await addAll(table, first.table, run);
+      else if (what === 'put') await table.bulkPut(run.map((c) => c.after));
       else await table.bulkDelete(run.map((c) => c.id));
       i = j;
     }

@@ -83,9 +83,11 @@ export function signatureOfShingles(shingles: Uint32Array, options?: NearDuplica
   const sig = new Uint32Array(bins).fill(EMPTY_SLOT);
   const filled = new Uint8Array(bins);
   let nonEmpty = 0;
+  // The bin is floor(h · bins / 2³²); for a power of two that is the top bits, by a shift.
+  const shift = bins > 1 && (bins & (bins - 1)) === 0 ? 32 - Math.log2(bins) : 0;
   for (let i = 0; i < shingles.length; i++) {
     const h = fmix32(shingles[i]! ^ word);
-    const bin = Math.floor((h * bins) / 0x100000000);
+    const bin = shift ? h >>> shift : Math.floor((h * bins) / 0x100000000);
     if (!filled[bin]) {
       filled[bin] = 1;
       nonEmpty++;

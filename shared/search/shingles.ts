@@ -24,23 +24,30 @@ function push(hashes: Uint32Array<ArrayBuffer>, count: number, h: number): Uint3
   return bigger;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
 const REMOVED = -1;
 const BOUNDARY = -2;
 const UNKNOWN = -3;
+/** A surrogate (half of an astral character): the text takes the general path. */
+const SURROGATE_UNIT = -4;
 
 /**
  * One entry per BMP unit, filled lazily: the normalised unit when it belongs to a word,
- * REMOVED when normalisation drops it (a haraka inside a word does not end it), BOUNDARY
- * otherwise. Teh marbuta and case are folded, as for shingles.
+ * REMOVED when normalisation drops it (a haraka inside a word does not end it),
+ * SURROGATE_UNIT for surrogates, BOUNDARY otherwise. Teh marbuta and case are folded, as
+ * for shingles.
  */
 const unitTable = new Int32Array(0x10000).fill(UNKNOWN);
 
 function classifyUnit(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return SURROGATE_UNIT;
   const unit = normaliseUnit(code, true, true);
   if (unit < 0) return REMOVED;
   return isWordUnit(unit) ? unit : BOUNDARY;
+}
+
+/** The units of `text` normalised as for shingles (teh marbuta and case folded). */
+function normaliseUnits(text: string): Uint16Array {
+  return normaliseToUnits(text, { tehMarbuta: true, caseFold: true });
 }
 
 /**
@@ -50,7 +57,6 @@ function classifyUnit(code: number): number {
  * normalised first ({@link wordHashesOfUnits}).
  */
 export function wordHashes(text: string): Uint32Array {
-  if (SURROGATE.test(text)) return wordHashesOfUnits(normaliseToUnits(text, { tehMarbuta: true, caseFold: true }));
   let hashes = new Uint32Array(Math.max(16, text.length >>> 2));
   let count = 0;
   let h = 0;
@@ -59,6 +65,7 @@ export function wordHashes(text: string): Uint32Array {
     const code = text.charCodeAt(i);
     let unit = unitTable[code]!;
     if (unit === UNKNOWN) unit = unitTable[code] = classifyUnit(code);
+    if (unit === SURROGATE_UNIT) return wordHashesOfUnits(normaliseUnits(text));
     if (unit >= 0) {
       if (!inWord) {
         h = FNV_OFFSET;
@@ -107,20 +114,77 @@ export function wordHashesOfUnits(units: Uint16Array): Uint32Array {
   return hashes.slice(0, count);
 }
 
+/** The 32-bit hash of a shingle: `width` consecutive word hashes from `words[from]`. */
+function shingleOf(words: ArrayLike<number>, from: number, width: number): number {
+  let h = width;
+  for (let j = 0; j < width; j++) h = Math.imul(((h << 5) | (h >>> 27)) ^ words[from + j]!, 0x9e3779b1);
+  return fmix32(h);
+}
+
+/**
+ * The shingle hashes of a list of word hashes: every run of `size` consecutive words, or
+ * one shingle of all the words when there are fewer (none when there is no word).
+ */
+export function shinglesOfWords(words: Uint32Array, size: number): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  const width = Math.min(size, words.length);
+  const out = new Uint32Array(words.length - width + 1);
+  for (let i = 0; i < out.length; i++) out[i] = shingleOf(words, i, width);
+  return out;
+}
+
 /**
  * The 32-bit hashes of the `size`-word shingles of `text`, in text order, duplicates kept.
  * A text with fewer than `size` words (but at least one) has one shingle of all its words;
  * a text without words has none.
+ *
+ * The hot path of every import: normalising, splitting into words, hashing the words and
+ * combining them into shingles run in one pass over the text, keeping only the last `size`
+ * word hashes (no string, no list of words). A text with surrogates (astral characters) is
+ * normalised first and takes the general path ({@link wordHashesOfUnits}); both give the
+ * same values as {@link shinglesOfWords} of {@link wordHashes} (checked by the unit tests).
  */
 export function shingleHashes(text: string, size: number): Uint32Array {
-  const words = wordHashes(text);
-  if (words.length === 0) return new Uint32Array(0);
-  const width = Math.min(size, words.length);
-  const out = new Uint32Array(words.length - width + 1);
-  for (let i = 0; i < out.length; i++) {
-    let h = width;
-    for (let j = 0; j < width; j++) h = Math.imul(((h << 5) | (h >>> 27)) ^ words[i + j]!, 0x9e3779b1);
-    out[i] = fmix32(h);
+  const last = new Uint32Array(size);
+  const n = text.length;
+  // At most one word per two units (a unit and a boundary), so at most that many shingles.
+  const out = new Uint32Array((n >>> 1) + 1);
+  let shingles = 0;
+  let words = 0;
+  let head = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= n; i++) {
+    let unit = BOUNDARY;
+    if (i < n) {
+      const code = text.charCodeAt(i);
+      unit = unitTable[code]!;
+      if (unit < 0) {
+        if (unit === UNKNOWN) unit = unitTable[code] = classifyUnit(code);
+        if (unit === SURROGATE_UNIT) return shinglesOfWords(wordHashesOfUnits(normaliseUnits(text)), size);
+        if (unit === REMOVED) continue;
+      }
+    }
+    if (unit >= 0) {
+      if (!inWord) {
+        h = FNV_OFFSET;
+        inWord = true;
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME);
+    } else if (inWord) {
+      inWord = false;
+      // `last` is a ring of the last `size` word hashes; `head` is where the oldest is (no
+      // modulo: an integer division per word cost more than the hashing).
+      last[head] = h >>> 0;
+      head = head + 1 === size ? 0 : head + 1;
+      words++;
+      if (words >= size) {
+        let s = size;
+        for (let j = 0, k = head; j < size; j++, k = k + 1 === size ? 0 : k + 1) s = Math.imul(((s << 5) | (s >>> 27)) ^ last[k]!, 0x9e3779b1);
+        out[shingles++] = fmix32(s);
+      }
+    }
   }
-  return out;
+  if (words > 0 && words < size) out[shingles++] = shingleOf(last, 0, words);
+  return out.slice(0, shingles);
 }

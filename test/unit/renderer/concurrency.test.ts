@@ -54,6 +54,28 @@ describe('write-time conflict check', () => {
   });
 });
 
+describe('write-time check of created records', () => {
+  it('a record another window created meanwhile is not overwritten: the second creation is refused whole', async () => {
+    const { text, tags } = tagged('قال <a>الوزير<b> إن');
+    const db = new IsnadDatabase('stale-create');
+    await db.open();
+    const state = stateWithDocument(text);
+    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const persistence = { write: (tx: Parameters<typeof writeTransaction>[1], h: Parameters<typeof writeTransaction>[2]) => writeTransaction(db, tx, h) };
+    // Two windows whose id generators collide (as two redo of one deletion would).
+    const one = new CorpusStore(state, persistence, testContext());
+    const two = new CorpusStore(state, persistence, testContext());
+    expect((await one.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx))).ok).toBe(true);
+    const stale = two.state;
+    await expect(two.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'ORG' }, ctx))).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect(two.state).toBe(stale);
+    const spans = await db.spans.toArray();
+    expect(spans.map((span) => span.label)).toEqual(['PER']);
+    expect((await db.history.toArray()).map((h) => h.tx.description)).toEqual(['Add PER span']);
+    db.close();
+  });
+});
+
 describe('two windows on the same corpus', () => {
   it('a span added in one window appears in the other, with the undo history', async () => {
     const [a, b] = await twoWindows('two-windows-add');

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/near-duplicates';
 import { fnv1a32 } from '../../../shared/search/hash32';
 import fc from 'fast-check';
-import { shingleHashes, wordHashes, wordHashesOfUnits } from '../../../shared/search/shingles';
+import { shingleHashes, shinglesOfWords, wordHashes, wordHashesOfUnits } from '../../../shared/search/shingles';
 import { normaliseToUnits } from '../../../shared/text/normalise';
 import { signatureOfShingles } from '../../../shared/search/minhash';
 import { arabicTextArb } from './arbitraries';
@@ -71,6 +71,32 @@ describe('words and shingles', () => {
       { numRuns: 500 },
     );
     expect([...wordHashes('قالَ الرئيـس')]).toEqual(['قال', 'الرئيس'].map((w) => fnv1a32(w)));
+  });
+});
+
+describe('signatures stored in databases', () => {
+  /** Signatures of the current scheme (database version 4), summed up as one FNV-1a hash each. */
+  const STORED = [
+    ['قالَ وزيرُ الخارجيةِ إنّ المحادثاتِ ستُستأنفُ في جنيف يومَ الثلاثاء.', 2548988215],
+    ['أعلنت الحكومة، وروسيا: 2019! ٢٠١٩ — Reuters 😀 RIA Novosti الرئيـــس إلى آخر ٱلكلام', 3929013145],
+    ['كلمة', 868469355],
+  ] as const;
+
+  it('do not change: a faster implementation must give the values already stored', () => {
+    for (const [text, digest] of STORED) expect(fnv1a32([...minHashSignature(text)].join(','))).toBe(digest);
+  });
+
+  it('one pass over the text gives the shingles of the normalised words, for every shingle size', () => {
+    const reference = (text: string, size: number): number[] => [...shinglesOfWords(wordHashesOfUnits(normaliseToUnits(text, { tehMarbuta: true, caseFold: true })), size)];
+    const long = fc.array(arabicTextArb, { maxLength: 12 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(arabicTextArb, long), fc.integer({ min: 1, max: 6 }), (text, size) => {
+        expect([...shingleHashes(text, size)]).toEqual(reference(text, size));
+        if (size === 3) expect([...minHashSignature(text)]).toEqual([...signatureOfShingles(Uint32Array.from(reference(text, 3)))]);
+      }),
+      { numRuns: 1000 },
+    );
+    for (const text of [docA, docB, '', 'كلمة', 'كلمتان اثنتان']) expect([...shingleHashes(text, 3)]).toEqual(reference(text, 3));
   });
 });
 
