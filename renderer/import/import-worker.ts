@@ -5,7 +5,7 @@
  * them to the main thread), so progress shows as they arrive; cancelling terminates the
  * worker. Several workers share one import; each gets its own slice of the files.
  */
-import { prepareFile, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
+import { prepareFile, utf8OfArticle, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
 import type { FromPreparer, ToPreparer, WorkerInputFile } from './protocol';
 
 async function read(input: WorkerInputFile): Promise<IncomingFile> {
@@ -20,9 +20,12 @@ async function read(input: WorkerInputFile): Promise<IncomingFile> {
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** SHA-256 of the UTF-8 text, by the platform (same value as shared/model/hash.ts). */
-async function sha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+/**
+ * SHA-256 of the UTF-8 text, by the platform (same value as shared/model/hash.ts); of
+ * `utf8` instead when given: the text's UTF-8 bytes as they came (see `utf8OfArticle`).
+ */
+async function sha256(text: string, utf8: Uint8Array | null = null): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8 ?? encoder.encode(text)));
   let hex = '';
   for (const byte of digest) hex += HEX[byte];
   return hex;
@@ -81,7 +84,8 @@ async function prepareAll(): Promise<void> {
     reads[i] = undefined;
     inputs[i] = undefined;
     const file = prepareFile(incoming, options, false);
-    const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a) => sha256(a.text))) : Promise.resolve([]);
+    const utf8 = utf8OfArticle(incoming, file);
+    const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a) => sha256(a.text, utf8))) : Promise.resolve([]);
     posted = Promise.all([posted, digests]).then(([, hashes]) => {
       if (file.kind === 'articles') file.articles.forEach((article, k) => (article.sha256 = hashes[k]!));
       if (file.kind === 'articles') for (const article of file.articles) transfer.push(article.minhash.buffer as ArrayBuffer);

@@ -70,7 +70,12 @@ const TITLE_LIMIT = 100;
 
 /** A document title from the text: its first paragraph, cut at a word near 100 characters. */
 export function titleFromText(text: string, fallback: string): string {
-  const first = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+  let first = '';
+  for (let start = 0; start <= text.length && !first; ) {
+    const end = text.indexOf('\n', start);
+    first = text.slice(start, end < 0 ? text.length : end).trim();
+    start = end < 0 ? text.length + 1 : end + 1;
+  }
   if (!first) return fallback;
   if (first.length <= TITLE_LIMIT) return first;
   const cut = first.lastIndexOf(' ', TITLE_LIMIT);
@@ -156,6 +161,20 @@ export function prepareFile(file: IncomingFile, options: PrepareOptions = {}, ha
   } catch (error) {
     return { name: file.name, kind: 'refused', message: `“${file.name}” could not be read: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The bytes of `file` when they are exactly the UTF-8 encoding of the one article it was
+ * prepared into (a plain-text file in UTF-8 without byte-order mark or CR, taken as it is):
+ * the article's SHA-256 can then be taken of the bytes, without encoding the text again.
+ * Null otherwise.
+ */
+export function utf8OfArticle(file: IncomingFile, prepared: PreparedFile): Uint8Array | null {
+  if (!('bytes' in file) || prepared.kind !== 'articles' || prepared.articles.length !== 1) return null;
+  const { text, meta } = prepared.articles[0]!;
+  const asIs = meta.format === 'text' && meta.encoding === 'utf-8' && meta.encodingMethod === 'valid-utf8' && (meta.lineEndings === 'lf' || meta.lineEndings === 'none') && !meta.collapsedRepeats;
+  // (Each UTF-16 unit takes one to three bytes: a cheap guard that the text is the whole file.)
+  return asIs && file.bytes.length >= text.length && file.bytes.length <= 3 * text.length ? file.bytes : null;
 }
 
 /**

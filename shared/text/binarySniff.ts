@@ -59,6 +59,7 @@ export function countControlBytes(bytes: Uint8Array): ControlCounts {
   let controls = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
+    if (b >= 0x20) continue; // almost every byte: one comparison
     if (b === 0) nul++;
     else if (isDisallowedControl(b)) controls++;
   }

@@ -14,6 +14,19 @@ export function isBlank(s: string): boolean {
   return BLANK_RUN.test(s);
 }
 
+/** One entry per BMP unit: 1 when it is blank (see {@link isBlank}), 0 when not, -1 until first asked. */
+const blankUnits = new Int8Array(0x10000).fill(-1);
+
+/**
+ * True when the UTF-16 unit `code` is blank by {@link isBlank}'s rules: a text is blank
+ * exactly when every unit of it is (surrogates never are). For loops over a text's units.
+ */
+export function isBlankUnit(code: number): boolean {
+  let blank = blankUnits[code]!;
+  if (blank < 0) blank = blankUnits[code] = code < 0xd800 || code > 0xdfff ? (BLANK_RUN.test(String.fromCharCode(code)) ? 1 : 0) : 0;
+  return blank === 1;
+}
+
 /** U+0644 ARABIC LETTER LAM. */
 export const LAM = '\u0644';
 

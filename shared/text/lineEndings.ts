@@ -7,6 +7,8 @@ export type LineEndingStyle = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
 /** Which line endings `text` uses (CRLF counts as one ending, not as CR plus LF). */
 export function detectLineEndings(text: string): LineEndingStyle {
+  // Most files have no CR at all: the engine's own search answers without a loop.
+  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
   let lf = 0;
   let crlf = 0;
   let cr = 0;

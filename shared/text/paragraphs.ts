@@ -1,18 +1,44 @@
 /**
  * Paragraphs of a document (its non-blank lines) and their base direction.
  */
-import { isBlank } from './chars';
+import { isBlankUnit } from './chars';
 
 /** Base direction of a paragraph. */
 export type TextDirection = 'rtl' | 'ltr';
 
-/** One paragraph: the line [start, end) without its line break, and its base direction. */
-export interface Paragraph {
+/** Where a paragraph is: the line [start, end) without its line break. */
+export interface ParagraphRange {
   /** Position among the paragraphs (blank lines are not counted), from 0. */
   index: number;
   start: number;
   end: number;
+}
+
+/** One paragraph: the line [start, end) without its line break, and its base direction. */
+export interface Paragraph extends ParagraphRange {
   dir: TextDirection;
+}
+
+/**
+ * The ranges of the paragraphs of `text` (as {@link splitParagraphs} finds them, without
+ * their directions): one pass over the text's units, no string built. The hot path of an
+ * import (repeated paragraphs).
+ */
+export function paragraphRanges(text: string): ParagraphRange[] {
+  const out: ParagraphRange[] = [];
+  const n = text.length;
+  let start = 0;
+  let blank = true;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 0x0a;
+    if (code === 0x0a || code === 0x0d) {
+      if (!blank) out.push({ index: out.length, start, end: i });
+      if (code === 0x0d && i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
+      blank = true;
+    } else if (blank && !isBlankUnit(code)) blank = false;
+  }
+  return out;
 }
 
 /**
@@ -22,19 +48,7 @@ export interface Paragraph {
  * with `fallback` (default 'rtl') for lines without a strong character.
  */
 export function splitParagraphs(text: string, fallback: TextDirection = 'rtl'): Paragraph[] {
-  const out: Paragraph[] = [];
-  const lineBreak = /\r\n|\r|\n/g;
-  let start = 0;
-  const addLine = (end: number): void => {
-    const line = text.slice(start, end);
-    if (!isBlank(line)) out.push({ index: out.length, start, end, dir: baseDirection(line, fallback) });
-  };
-  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
-    addLine(m.index);
-    start = m.index + m[0].length;
-  }
-  addLine(text.length);
-  return out;
+  return paragraphRanges(text).map((range) => ({ ...range, dir: baseDirection(text.slice(range.start, range.end), fallback) }));
 }
 
 /** Letters of right-to-left scripts (bidi classes R and AL), presentation forms and tatweel included. */

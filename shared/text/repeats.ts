@@ -1,13 +1,13 @@
 /**
  * Paragraphs repeated inside one article. Scrapers often duplicate an article's body, so
  * the same paragraphs appear twice; these functions find such repeats and, on request,
- * remove the later copies. Paragraphs are those of `splitParagraphs`; two paragraphs are
+ * remove the later copies. Paragraphs are those of `splitParagraphs` (`paragraphRanges`); two paragraphs are
  * the same when their search-normalised forms (normaliseQuery, see normalise.ts) agree
  * after whitespace is collapsed and trimmed, so a copy that differs only in harakat,
  * tatweel, alef forms, digits or spacing still counts as a repeat.
  */
 import { normaliseQuery } from './normalise';
-import { splitParagraphs, type Paragraph } from './paragraphs';
+import { paragraphRanges, type ParagraphRange } from './paragraphs';
 
 /** A paragraph that occurs more than once. */
 export interface RepeatedParagraph {
@@ -33,29 +33,31 @@ function paragraphKey(line: string): string {
  * paragraphs with equal normalised keys have equal counts of them. Counting is far cheaper
  * than normalising; only paragraphs whose count another paragraph shares are normalised.
  * (ی U+06CC and ک U+06A9 are counted too, because normalisation maps them onto ي and ك.)
+ * One entry per BMP unit: 1 for the units counted.
  */
+const COUNTED = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x0621, 0x063a],
+  [0x0641, 0x064a],
+  [0x0660, 0x0669],
+  [0x06f0, 0x06f9],
+  [0x06cc, 0x06cc],
+  [0x06a9, 0x06a9],
+  [0x0671, 0x0671],
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x61, 0x7a],
+] as const) {
+  COUNTED.fill(1, from, to + 1);
+}
+
 function letterDigitCount(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i += 1) {
-    const c = text.charCodeAt(i);
-    if (
-      (c >= 0x0621 && c <= 0x063a) ||
-      (c >= 0x0641 && c <= 0x064a) ||
-      (c >= 0x0660 && c <= 0x0669) ||
-      (c >= 0x06f0 && c <= 0x06f9) ||
-      c === 0x06cc ||
-      c === 0x06a9 ||
-      c === 0x0671 ||
-      (c >= 0x30 && c <= 0x39) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x61 && c <= 0x7a)
-    )
-      n += 1;
-  }
+  for (let i = start; i < end; i += 1) n += COUNTED[text.charCodeAt(i)]!;
   return n;
 }
 
-function repeatsOf(text: string, paragraphs: readonly Paragraph[]): RepeatedParagraph[] {
+function repeatsOf(text: string, paragraphs: readonly ParagraphRange[]): RepeatedParagraph[] {
   const byKey = new Map<string, RepeatedParagraph>();
   const counts = paragraphs.map((p) => letterDigitCount(text, p.start, p.end));
   const seenCounts = new Map<number, number>();
@@ -79,7 +81,7 @@ function repeatsOf(text: string, paragraphs: readonly Paragraph[]): RepeatedPara
  * characters are ignored), ordered by first occurrence.
  */
 export function findRepeatedParagraphs(text: string): RepeatedParagraph[] {
-  return repeatsOf(text, splitParagraphs(text));
+  return repeatsOf(text, paragraphRanges(text));
 }
 
 /**
@@ -90,7 +92,7 @@ export function findRepeatedParagraphs(text: string): RepeatedParagraph[] {
  * `removed` counts removed paragraphs, `kept` the paragraphs left.
  */
 export function collapseRepeatedParagraphs(text: string): { text: string; removed: number; /** paragraphs kept, in order */ kept: number } {
-  const paragraphs = splitParagraphs(text);
+  const paragraphs = paragraphRanges(text);
   const drop = new Set<number>();
   for (const r of repeatsOf(text, paragraphs)) for (const i of r.occurrences.slice(1)) drop.add(i);
   if (drop.size === 0) return { text, removed: 0, kept: paragraphs.length };

@@ -7,7 +7,7 @@
 import type { DecodingInfo } from '../article-draft';
 import { countControlChars, looksBinary } from '../../text/binarySniff';
 import { isBlank } from '../../text/chars';
-import { decodeArticleBytes, DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../../text/decode';
+import { decodeArticleBytes, decodeStrict, DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../../text/decode';
 import { detectLineEndings, normaliseLineEndings } from '../../text/lineEndings';
 import { formatByteSize, quoteName } from './names';
 
@@ -33,14 +33,6 @@ function finish(raw: string, fileName: string, encoding: TextEncodingName, metho
     text: normaliseLineEndings(body),
     decoding: { encoding, encodingMethod: method, encodingConfidence: confidence, lineEndings: detectLineEndings(body) },
   };
-}
-
-function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importFiles, titleFromText } from '../../../shared/model/import';
+import { importFiles, prepareFile, titleFromText, utf8OfArticle } from '../../../shared/model/import';
+import { sha256Hex } from '../../../shared/model/hash';
 import { applyTransaction } from '../../../shared/model/transaction';
 import { documentsInOrder } from '../../../shared/model/state';
 import { stateWithDocument, testContext } from '../helpers/tagged';
@@ -76,5 +77,39 @@ describe('importFiles with settings', () => {
       ['الخبر الثاني عن المؤتمر', 'وكالة ب', 'jsonl'],
     ]);
     expect(outcome.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^line 2: /), expect.stringMatching(/^line 3: /)]);
+  });
+});
+
+describe('utf8OfArticle', () => {
+  const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const LF = 'قال الوزير إن المحادثات ستستأنف.\nوأضاف أن الوفد وصل 😀 أمس.\n';
+
+  it('gives the file bytes exactly when they are the UTF-8 of the imported text, so hashing them gives the text hash', () => {
+    for (const [name, text] of [['lf.txt', LF], ['one-line.txt', 'سطر واحد بلا نهاية']] as const) {
+      const file = { name, bytes: encode(text) };
+      const prepared = prepareFile(file);
+      const utf8 = utf8OfArticle(file, prepared);
+      expect(utf8).toBe(file.bytes);
+      expect(prepared.kind === 'articles' && prepared.articles[0]!.sha256).toBe(sha256Hex(new TextDecoder().decode(utf8!)));
+    }
+  });
+
+  it('gives nothing when the text differs from the bytes: BOM, CRLF, legacy encoding, markup, records, collapsed repeats', () => {
+    const repeated = 'عنوان\nفقرة أولى طويلة بما يكفي لتعد فقرة مكررة في النص.\nفقرة أولى طويلة بما يكفي لتعد فقرة مكررة في النص.\n';
+    const cases: Array<[{ name: string; bytes: Uint8Array }, object?]> = [
+      [{ name: 'bom.txt', bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...encode(LF)]) }],
+      [{ name: 'crlf.txt', bytes: encode(ARTICLE) }],
+      [{ name: 'legacy.txt', bytes: encodeWindows1256('قالت وزارة الخارجية إن الوفد سيصل غداً إلى العاصمة لبحث الأزمة.\nوأضافت الوزارة أن الاجتماع سيكون مغلقاً.') }],
+      [{ name: 'page.md', bytes: encode(`# عنوان\n\n${LF}`) }],
+      [{ name: 'page.html', bytes: encode(`<html><body><p>${LF}</p></body></html>`) }],
+      [{ name: 'records.jsonl', bytes: encode('{"text": "الخبر الأول عن الاجتماع"}') }],
+      [{ name: 'repeated.txt', bytes: encode(repeated) }, { collapseRepeatedParagraphs: true }],
+    ];
+    for (const [file, options] of cases) {
+      const prepared = prepareFile(file, options);
+      expect(prepared.kind, file.name).toBe('articles');
+      expect(utf8OfArticle(file, prepared), file.name).toBeNull();
+    }
+    expect(utf8OfArticle({ name: 'x.txt', error: 'unreadable' }, { name: 'x.txt', kind: 'refused', message: 'unreadable' })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { baseDirection, splitParagraphs } from '../../../shared/text/paragraphs';
+import fc from 'fast-check';
+import { baseDirection, paragraphRanges, splitParagraphs } from '../../../shared/text/paragraphs';
+import { isBlank } from '../../../shared/text/chars';
 
 describe('splitParagraphs', () => {
   const text = 'عنوان الخبر\n\nالفقرة الأولى من النص.\n   \t\nThe second paragraph is English.\n«نقلت» الوكالة الخبر\n2019 كان عاماً صعباً\n';
@@ -43,6 +45,30 @@ describe('splitParagraphs', () => {
   it('uses the fallback for paragraphs without a strong character', () => {
     expect(splitParagraphs('2019 - 14%').map((p) => p.dir)).toEqual(['rtl']);
     expect(splitParagraphs('2019 - 14%', 'ltr').map((p) => p.dir)).toEqual(['ltr']);
+  });
+});
+
+describe('paragraphRanges', () => {
+  /** The rule as words say it: lines split at \r\n, \r or \n; the lines that are not blank. */
+  function byRule(text: string): Array<{ index: number; start: number; end: number }> {
+    const out: Array<{ index: number; start: number; end: number }> = [];
+    let start = 0;
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      if (!isBlank(line)) out.push({ index: out.length, start, end: start + line.length });
+      start += line.length + (text.startsWith('\r\n', start + line.length) ? 2 : 1);
+    }
+    return out;
+  }
+
+  it('finds in one pass the non-blank lines, whatever the line breaks, blanks and format characters', () => {
+    const pieces = ['قال', ' ', '\t', '\u00A0', '\u200F', '\u200B', '\uFEFF', '\u2028', '\n', '\r', '\r\n', 'A', '٣', '😀', '\uD800', '\u0651', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(paragraphRanges(text)).toEqual(byRule(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
