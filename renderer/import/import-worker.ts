@@ -24,7 +24,7 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
  * SHA-256 of the UTF-8 text, by the platform (same value as shared/model/hash.ts); of
  * `utf8` instead when given: the text's UTF-8 bytes as they came (see `utf8OfArticle`).
  */
-async function sha256(text: string, utf8: Uint8Array | null = null): Promise<string> {
+async function sha256(text: string, utf8: Uint8Array<ArrayBuffer> | null = null): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8 ?? encoder.encode(text)));
   let hex = '';
   for (const byte of digest) hex += HEX[byte];
@@ -84,7 +84,8 @@ async function prepareAll(): Promise<void> {
     reads[i] = undefined;
     inputs[i] = undefined;
     const file = prepareFile(incoming, options, false);
-    const utf8 = utf8OfArticle(incoming, file);
+    const bytes = utf8OfArticle(incoming, file);
+    const utf8 = bytes?.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : null;
     const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a) => sha256(a.text, utf8))) : Promise.resolve([]);
     posted = Promise.all([posted, digests]).then(([, hashes]) => {
       if (file.kind === 'articles') file.articles.forEach((article, k) => (article.sha256 = hashes[k]!));
