@@ -76,7 +76,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
-const strictDecoders = new Map<string, TextDecoder>();
+const strictDecoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
 /**
  * Strict decoding: undefined when the bytes are not valid in `encoding` (an encoding label
