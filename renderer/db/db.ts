@@ -167,18 +167,26 @@ function creations(tx: Transaction): Set<RecordChange> {
  * editing the same span can never both win silently. Records the transaction creates are
  * not read: their `add` fails if another window created them meanwhile ({@link addAll}).
  */
-async function checkExpectations(tables: RecordTables, tx: Transaction, created: ReadonlySet<RecordChange>): Promise<void> {
+function checkExpectations(tables: RecordTables, tx: Transaction, created: ReadonlySet<RecordChange>): Promise<void> | null {
   const createdIds = new Set([...created].map((change) => `${change.table}\u0000${change.id}`));
+  const reads: Array<[RecordChange['table'], string[], Map<string, unknown>]> = [];
   for (const [table, expected] of expectedBefore(tx)) {
     const ids = [...expected.keys()].filter((id) => !createdIds.has(`${table}\u0000${id}`));
-    if (!ids.length) continue;
-    const stored = await tables[table].bulkGet(ids);
-    ids.forEach((id, i) => {
-      const before = expected.get(id) ?? null;
-      const now = stored[i] ?? null;
-      if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
-    });
+    if (ids.length) reads.push([table, ids, expected]);
   }
+  // Nothing to read: no promise at all. (A transaction whose first await is not a Dexie
+  // promise loses its zone, and its writes would run outside it.)
+  if (!reads.length) return null;
+  return (async () => {
+    for (const [table, ids, expected] of reads) {
+      const stored = await tables[table].bulkGet(ids);
+      ids.forEach((id, i) => {
+        const before = expected.get(id) ?? null;
+        const now = stored[i] ?? null;
+        if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
+      });
+    }
+  })();
 }
 
 /**
@@ -196,25 +204,36 @@ async function addAll(table: RecordTables[RecordChange['table']], name: RecordCh
   }
 }
 
+/** Options of {@link writeTransaction}. */
+export interface WriteOptions {
+  /**
+   * Called inside the IndexedDB transaction once all its requests have answered, that is,
+   * after every transaction started earlier on these tables has finished; throwing aborts
+   * this one, writing nothing. Lets a caller start transactions one after another without
+   * waiting for each to commit (the import writer) and still stop the later ones when an
+   * earlier one failed.
+   */
+  guard?: () => void;
+}
+
 /**
  * Writes a transaction's record changes (puts and deletes) and the undo-history change in
  * one IndexedDB transaction, after checking that the stored records are the ones the
  * transaction was made from. Consecutive changes to one table go as one bulk operation.
  * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
  */
-export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
+export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }, options: WriteOptions = {}): Promise<void> {
   const tables = recordTables(db);
   const created = creations(tx);
   const kind = (change: RecordChange): 'add' | 'put' | 'delete' => (created.has(change) ? 'add' : change.after !== null ? 'put' : 'delete');
   await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
-    // (Only Dexie promises may be awaited inside the transaction: no await when there is nothing to read.)
-    const corpora = corporaReferenced(tx);
-    if (corpora.length) {
-      const stored = await db.corpora.bulkGet(corpora);
-      const gone = corpora.find((_, i) => !stored[i]);
-      if (gone) throw new ConcurrentChangeError('corpora', gone);
-    }
-    await checkExpectations(tables, tx, created);
+    // (Only Dexie promises may be awaited inside the transaction.) The writes go first,
+    // without waiting for any answer (the checks of records they create are the adds
+    // themselves), so a transaction started while an earlier one commits has its writes
+    // ready as soon as it may run. The corpora it does not write are checked after them:
+    // its writes cannot change those.
+    const checked = checkExpectations(tables, tx, created);
+    if (checked) await checked;
     if (history.remove.length) await db.history.bulkDelete(history.remove);
     if (history.put.length) await db.history.bulkPut(history.put);
     let i = 0;
@@ -230,6 +249,13 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
       else await table.bulkDelete(run.map((c) => c.id));
       i = j;
     }
+    const corpora = corporaReferenced(tx);
+    if (corpora.length) {
+      const stored = await db.corpora.bulkGet(corpora);
+      const gone = corpora.find((_, k) => !stored[k]);
+      if (gone) throw new ConcurrentChangeError('corpora', gone);
+    }
+    options.guard?.();
   });
 }
 

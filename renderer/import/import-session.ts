@@ -129,6 +129,8 @@ export class ImportSession {
   /** Documents added since the last flush. */
   private pending = 0;
   private inFlight = 0;
+  /** Batches in flight that are written when the store's queue reaches them (see `flush`). */
+  private inStoreTurn = 0;
   private lastFlush = Date.now();
   private lastWriteId = 0;
   private readonly writes = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
@@ -187,10 +189,23 @@ export class ImportSession {
       return;
     }
     const documents = tx.changes.filter((c) => c.table === 'documents' && c.before === null).length;
+    // A batch for the writer goes to it now, not when the store's queue reaches it: the
+    // writer starts its transaction while the batch before commits (IndexedDB keeps them in
+    // order; the store still applies each only once it is durable). Not while a batch
+    // written in the store's turn is in flight: this one must not overtake it.
+    const early = byWriter && this.inStoreTurn === 0;
+    let write: ((t: Transaction) => Promise<void>) | undefined;
+    if (early) {
+      const written = this.writeInWorker(tx, files);
+      written.catch(() => undefined); // (the store reports a failure, in its turn)
+      write = () => written;
+    } else if (byWriter) write = (t) => this.writeInWorker(t, files);
+    if (!early) this.inStoreTurn += 1;
     this.inFlight += 1;
-    this.store.dispatch(tx, byWriter ? (t) => this.writeInWorker(t, files) : undefined).then(
+    this.store.dispatch(tx, write).then(
       () => {
         this.inFlight -= 1;
+        if (!early) this.inStoreTurn -= 1;
         this.written += documents;
         this.pump();
       },

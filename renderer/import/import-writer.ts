@@ -51,7 +51,8 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
   const held = new Map<number, PreparedArticle[]>();
   let db: IsnadDatabase | null = null;
   let ports: MessagePort[] = [];
-  let writes: Promise<void> = Promise.resolve();
+  /** Why a batch was not written; every later batch is then refused too (see `write`). */
+  let failure: string | null = null;
 
   const relay = (message: FromPreparer): void => {
     if (db && message.type === 'prepared') for (const { index, file } of message.items) if (file.kind === 'articles') held.set(index, file.articles);
@@ -72,17 +73,29 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
     for (const port of ports) port.onmessage = (event: MessageEvent<FromPreparer>) => relay(event.data);
   };
 
+  /**
+   * Writes one batch. Batches are not queued here: each starts its IndexedDB transaction as
+   * soon as it arrives, so its documents are serialised and sent while the batch before it
+   * commits, and IndexedDB runs the transactions in the order they were started. A batch
+   * that finds, once it may run, that an earlier one failed is aborted (the guard), so
+   * what is durable is always a prefix of the batches, as the main thread assumes.
+   */
   const write = async (id: number, files: number[], records: RecordToWrite[]): Promise<void> => {
+    const refuse = (): void => {
+      if (failure !== null) throw new Error(`an earlier batch of this import was not written (${failure})`);
+    };
     try {
       if (!db) throw new Error('the import writer has no database');
+      refuse();
       const documents = completeRecords(records, files.flatMap((index) => held.get(index) ?? []));
       const tx = transaction(
         documents.map((doc) => ({ table: 'documents', id: doc.id, before: null, after: doc })),
         { origin: 'import', description: `Import ${documents.length} documents` },
       );
-      await writeTransaction(db, tx);
+      await writeTransaction(db, tx, undefined, { guard: refuse });
       post({ type: 'written', id });
     } catch (error) {
+      failure ??= (error as Error).message;
       post({ type: 'write-failed', id, message: (error as Error).message });
     } finally {
       for (const index of files) held.delete(index);
@@ -93,7 +106,7 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
     handle(message: ToWriter): void {
       if (message.type === 'start') void start(message.database, message.ports);
       else if (message.type === 'release') for (const index of message.files) held.delete(index);
-      else writes = writes.then(() => write(message.id, message.files, message.records));
+      else void write(message.id, message.files, message.records);
     },
     close(): void {
       for (const port of ports) port.close();
