@@ -55,7 +55,12 @@ describe('import writer', () => {
     const db = new IsnadDatabase('import-writer-order');
     await db.open();
     await writeRecords(db, { corpus, documents: [], spans: [] });
-    const answers = await writeBatches(db, async (name) => new IsnadDatabase(name).open() as Promise<IsnadDatabase>, 2);
+    const open = async (name: string): Promise<IsnadDatabase> => {
+      const writerDb = new IsnadDatabase(name);
+      await writerDb.open();
+      return writerDb;
+    };
+    const answers = await writeBatches(db, open, 2);
     expect(answers).toEqual([
       { type: 'written', id: 1 },
       { type: 'written', id: 2 },
