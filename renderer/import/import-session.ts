@@ -1,13 +1,15 @@
 /**
- * One import run. Preparing workers (2–4) decode, extract, hash and sign the files and send
- * them through the writing worker, which keeps a copy and relays them here. This thread
- * adds them in file order to an ImportBuilder (duplicates by SHA-256, ids, order, report)
- * and, batch by batch, asks the writer to write the new documents (sending records without
- * their texts) through the corpus store's queue: a batch is applied to the state, and so
- * shown, only after its IndexedDB transaction committed. At most two batches wait to be
- * durable; prepared files beyond them wait outside the import. Progress is reported as files
- * done / total and the current file; `cancel()` stops the preparers, finishes the batches
- * already started and imports nothing else, so no document is ever half-imported.
+ * One import run. Preparing workers (1–4, see defaultWorkerCount) decode, extract, hash
+ * and sign the files and send them through the writing worker, which keeps a copy and
+ * relays them here. This thread adds them in file order to an ImportBuilder (duplicates by
+ * SHA-256, ids, order, report) and, batch by batch, sends the writer the new documents
+ * (records without their texts) as soon as a batch is formed; the writer starts each
+ * batch's IndexedDB transaction at once, so one batch is serialised while the one before
+ * commits. Each batch also goes through the corpus store's queue: it is applied to the
+ * state, and so shown, only after its transaction committed. At most two batches wait to
+ * be durable; prepared files beyond them wait outside the import. Progress is reported as
+ * files done / total and the current file; `cancel()` stops the preparers, finishes the
+ * batches already started and imports nothing else, so no document is ever half-imported.
  */
 import { ImportBuilder, type ImportReport, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
 import type { Transaction } from '../../shared/model/transaction';
@@ -94,13 +96,15 @@ const BATCH_MILLISECONDS = 300;
 const BATCHES_IN_FLIGHT = 2;
 
 /**
- * How many workers prepare files in parallel: one per core, 2 to 4. The UI thread mostly
- * waits on IndexedDB during an import, so even on two cores two workers pay off
- * (measured by `npm run bench`).
+ * How many workers prepare files in parallel: one per core but one, 1 to 4. The batches
+ * are written one after another by the writing worker and IndexedDB, which keep about one
+ * core busy; that chain is what an import waits for, and preparers beyond the other cores
+ * only slow it down (on two cores, one preparer keeps ahead of the writes now that
+ * preparing is cheap; measured by `npm run bench`).
  */
 export function defaultWorkerCount(): number {
   const cores = typeof navigator === 'undefined' ? 2 : (navigator.hardwareConcurrency ?? 2);
-  return Math.max(2, Math.min(4, cores));
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 /** A document record without its text and signature (the writer holds those). */
