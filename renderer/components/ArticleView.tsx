@@ -122,13 +122,13 @@ export function ArticleView(): React.JSX.Element {
     invalidateParagraphIndex(root);
     const painter = new SpanHighlights(root);
     painterRef.current = painter;
-    const stopLayout = layOutInBackground(root);
+    const stopLayout = layOutInBackground(root, { busy: () => app.corpus.busy });
     return () => {
       stopLayout();
       painter.clear();
       painterRef.current = null;
     };
-  }, [docId, text]);
+  }, [app, docId, text]);
   useLayoutEffect(() => {
     painterRef.current?.update(spans, schema, focusedSpanId);
   }, [spans, schema, focusedSpanId, docId, text]);

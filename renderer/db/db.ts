@@ -8,6 +8,7 @@ import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, Spa
 import { defaultRegistry } from '../../shared/model/registry';
 import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
 import { sameRecord } from '../../shared/model/same-record';
+import { shareStrings } from '../../shared/model/shared-strings';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
 import type { StoredRecord } from '../../shared/model/state';
@@ -48,7 +49,10 @@ export class IsnadDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME) {
     // 'strict': a commit is flushed to disk before it resolves, so an acknowledged edit also
     // survives a power cut (closing the laptop on a flat battery), not only a crash.
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
+    // Nothing here uses liveQuery (windows keep each other up to date through CorpusSync), so
+    // Dexie's change tracking for it would only cost every write its time.
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
     this.version(1).stores({
       corpora: 'id',
       documents: 'id, corpusId, sha256, [corpusId+order]',
@@ -143,21 +147,21 @@ function corporaReferenced(tx: Transaction): string[] {
 }
 
 /**
- * Checks, inside the write's own IndexedDB transaction, that every record the transaction
- * touches is still what it expects (`before`). Another window may have changed it since this
- * window read it: then the write is refused with a `ConcurrentChangeError`, so two windows
- * editing the same span can never both win silently.
+ * Asks, inside the write's own IndexedDB transaction, for every record the transaction
+ * touches as it is stored now. The answer resolves with a check that throws a
+ * `ConcurrentChangeError` when a record is no longer what the transaction expects
+ * (`before`): another window changed it since this window read it, so two windows editing
+ * the same span can never both win silently.
  */
-async function checkExpectations(tables: RecordTables, tx: Transaction): Promise<void> {
-  for (const [table, expected] of expectedBefore(tx)) {
+function readExpectations(tables: RecordTables, tx: Transaction): Array<Promise<() => void>> {
+  return [...expectedBefore(tx)].map(([table, expected]) => {
     const ids = [...expected.keys()];
-    const stored = await tables[table].bulkGet(ids);
-    ids.forEach((id, i) => {
-      const before = expected.get(id) ?? null;
-      const now = stored[i] ?? null;
-      if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
+    return tables[table].bulkGet(ids).then((stored) => () => {
+      ids.forEach((id, i) => {
+        if (!sameRecord(expected.get(id) ?? null, stored[i] ?? null)) throw new ConcurrentChangeError(table, id);
+      });
     });
-  }
+  });
 }
 
 /**
@@ -165,20 +169,23 @@ async function checkExpectations(tables: RecordTables, tx: Transaction): Promise
  * one IndexedDB transaction, after checking that the stored records are the ones the
  * transaction was made from. Consecutive changes to one table go as one bulk operation.
  * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
+ *
+ * Every request is placed at once, reads first: IndexedDB runs the requests of a
+ * transaction in the order they were placed, so the reads see the records as they were
+ * before this write, and the whole write costs one round trip to the database instead of
+ * one per request (a keyboard edit waits for it before it is shown). When a check fails,
+ * the throw aborts the transaction and the writes placed after the reads are undone.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
   const tables = recordTables(db);
   await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
-    // (Only Dexie promises may be awaited inside the transaction: no await when there is nothing to read.)
+    // (Only Dexie promises may be awaited inside the transaction.)
     const corpora = corporaReferenced(tx);
-    if (corpora.length) {
-      const stored = await db.corpora.bulkGet(corpora);
-      const gone = corpora.find((_, i) => !stored[i]);
-      if (gone) throw new ConcurrentChangeError('corpora', gone);
-    }
-    await checkExpectations(tables, tx);
-    if (history.remove.length) await db.history.bulkDelete(history.remove);
-    if (history.put.length) await db.history.bulkPut(history.put);
+    const corporaStored = corpora.length ? db.corpora.bulkGet(corpora) : null;
+    const checks = readExpectations(tables, tx);
+    const writes: Array<Promise<unknown>> = [];
+    if (history.remove.length) writes.push(db.history.bulkDelete(history.remove));
+    if (history.put.length) writes.push(db.history.bulkPut(history.put));
     let i = 0;
     while (i < tx.changes.length) {
       const first = tx.changes[i]!;
@@ -187,10 +194,19 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
       while (j < tx.changes.length && tx.changes[j]!.table === first.table && (tx.changes[j]!.after !== null) === isPut) j += 1;
       const run = tx.changes.slice(i, j);
       const table = tables[first.table];
-      if (isPut) await table.bulkPut(run.map((c) => c.after));
-      else await table.bulkDelete(run.map((c) => c.id));
+      writes.push(isPut ? table.bulkPut(run.map((c) => c.after)) : table.bulkDelete(run.map((c) => c.id)));
       i = j;
     }
+    // Handled here too: when a check throws first, the aborted writes reject unobserved.
+    const written = Promise.all(writes);
+    written.catch(() => undefined);
+    if (corporaStored) {
+      const stored = await corporaStored;
+      const gone = corpora.find((_, k) => !stored[k]);
+      if (gone) throw new ConcurrentChangeError('corpora', gone);
+    }
+    for (const check of await Promise.all(checks)) check();
+    await written;
   });
 }
 
@@ -214,6 +230,8 @@ export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<C
       db.sources.where('corpusId').equals(corpusId).toArray(),
       db.attributions.where('corpusId').equals(corpusId).toArray(),
     ]);
+    shareStrings(spans, ['corpusId', 'docId', 'label', 'annotator', 'createdAt']);
+    shareStrings(attributions, ['corpusId', 'docId', 'sourceId', 'annotator', 'createdAt', 'stance', 'claimType']);
     return { corpus, documents, spans, sources, attributions };
   });
 }

@@ -45,30 +45,64 @@ function pin(chunk: HTMLElement): void {
 }
 
 /**
- * Lays out the chunks of `root` in the background, one per idle frame, and pins any chunk
- * the browser renders because it came into view. Returns a function that stops it.
+ * How long background layout keeps still after a key press or a pointer press: a chunk's
+ * layout takes a frame's worth of time (about 10 ms for 4,000 characters of Arabic), and a
+ * keyboard edit on its way to the database must not wait behind it.
  */
-export function layOutInBackground(root: HTMLElement): () => void {
+export const INPUT_QUIET_MS = 400;
+
+/** The idle time left in a frame below which no chunk is started. */
+const MIN_IDLE_MS = 8;
+
+/** What else, besides recent input, holds background layout back. */
+export interface BackgroundLayoutOptions {
+  /** True while something the user is waiting for is in progress (an edit being written). */
+  busy?: () => boolean;
+}
+
+/**
+ * Lays out the chunks of `root` in the background, one per idle frame, and pins any chunk
+ * the browser renders because it came into view. It keeps still while the user types or
+ * clicks (see {@link INPUT_QUIET_MS}) and while `busy()` holds. Returns a function that
+ * stops it.
+ */
+export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutOptions = {}): () => void {
   const chunks = [...root.querySelectorAll<HTMLElement>(`.${CHUNK_CLASS}`)];
   let next = 0;
   let stopped = false;
   let idle = 0;
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastInput = -Infinity;
+  const onInput = (): void => {
+    lastInput = performance.now();
+  };
   const onStateChange = (event: Event): void => {
     const { skipped } = event as Event & { skipped?: boolean };
     if (skipped === false && event.target instanceof HTMLElement && event.target.classList.contains(CHUNK_CLASS)) pin(event.target);
   };
   root.addEventListener('contentvisibilityautostatechange', onStateChange);
+  const view = root.ownerDocument.defaultView ?? window;
+  for (const type of ['keydown', 'pointerdown'] as const) view.addEventListener(type, onInput, { capture: true, passive: true });
   const schedule = (): void => {
     // The layout a pinned chunk needs happens in the next frame: wait for it, then for idle time.
     frame = requestAnimationFrame(() => {
-      idle = requestIdleCallback(step, { timeout: 1000 });
+      idle = requestIdleCallback(step);
     });
   };
-  const step = (): void => {
+  const step = (deadline: IdleDeadline): void => {
     if (stopped) return;
     while (next < chunks.length && chunks[next]!.style.contentVisibility === 'visible') next += 1;
     if (next >= chunks.length) return;
+    const sinceInput = performance.now() - lastInput;
+    if (sinceInput < INPUT_QUIET_MS || options.busy?.()) {
+      timer = setTimeout(schedule, Math.max(50, INPUT_QUIET_MS - sinceInput));
+      return;
+    }
+    if (deadline.timeRemaining() < MIN_IDLE_MS) {
+      schedule();
+      return;
+    }
     pin(chunks[next]!);
     next += 1;
     schedule();
@@ -78,6 +112,8 @@ export function layOutInBackground(root: HTMLElement): () => void {
     stopped = true;
     cancelAnimationFrame(frame);
     cancelIdleCallback(idle);
+    clearTimeout(timer);
     root.removeEventListener('contentvisibilityautostatechange', onStateChange);
+    for (const type of ['keydown', 'pointerdown'] as const) view.removeEventListener(type, onInput, { capture: true });
   };
 }

@@ -51,6 +51,7 @@ export class CorpusStore {
   private nextSeq = 1;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   /**
    * Tells this store's history entries apart from those another window writes for the same
    * corpus at the same moment (both may pick the same `seq`).
@@ -94,9 +95,15 @@ export class CorpusStore {
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(job, job);
+    this.queued += 1;
+    const next = this.queue.then(job, job).finally(() => (this.queued -= 1));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Whether commands are queued or being written (an edit the user waits to see). */
+  get busy(): boolean {
+    return this.queued > 0;
   }
 
   private entry(stack: 'undo' | 'redo', tx: Transaction): HistoryEntry {
