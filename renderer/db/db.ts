@@ -8,7 +8,7 @@ import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, Spa
 import { defaultRegistry } from '../../shared/model/registry';
 import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
 import { sameRecord } from '../../shared/model/same-record';
-import { shareStrings } from '../../shared/model/shared-strings';
+import { compactSpans, shareStrings } from '../../shared/model/shared-strings';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
 import type { StoredRecord } from '../../shared/model/state';
@@ -230,9 +230,8 @@ export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<C
       db.sources.where('corpusId').equals(corpusId).toArray(),
       db.attributions.where('corpusId').equals(corpusId).toArray(),
     ]);
-    shareStrings(spans, ['corpusId', 'docId', 'label', 'annotator', 'createdAt']);
     shareStrings(attributions, ['corpusId', 'docId', 'sourceId', 'annotator', 'createdAt', 'stance', 'claimType']);
-    return { corpus, documents, spans, sources, attributions };
+    return { corpus, documents, spans: compactSpans(spans), sources, attributions };
   });
 }
 
