@@ -9,14 +9,14 @@
  * paragraph stays in the DOM for selection, offsets and search; spans are painted with the
  * CSS Custom Highlight API, incrementally.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { sortedSpansOf } from '../../shared/model/span-index';
-import type { DocumentStatus } from '../../shared/model/types';
+import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { encodingSummary } from '../../shared/model/import';
 import { findRepeatedParagraphs } from '../../shared/text/repeats';
 import { findInText } from '../../shared/search/search';
 import { splitParagraphs, type Paragraph } from '../../shared/text/paragraphs';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { invalidateParagraphIndex, offsetAtPoint } from '../editor/dom-offsets';
 import { layOutInBackground } from '../editor/progressive-layout';
 import { renderParagraphs, updateRepeatNotes } from '../editor/article-dom';
@@ -42,12 +42,56 @@ function useTextLayout(text: string): { paragraphs: Paragraph[]; repeatOf: Map<n
   return { paragraphs, repeatOf };
 }
 
+interface ArticleHeaderProps {
+  doc: DocumentRecord;
+  spanCount: number;
+  repeatCount: number;
+  query: string;
+  matchCount: number;
+}
+
+/**
+ * The article's title and facts (file, encoding, spans, repeats, search matches) and its
+ * status. Memoised: a span edit renders it again only when the count of spans changes.
+ */
+const ArticleHeader = memo(function ArticleHeader({ doc, spanCount, repeatCount, query, matchCount }: ArticleHeaderProps): React.JSX.Element {
+  const app = useApp();
+  const t = useT();
+  return (
+    <div className="article-header">
+      <h1 dir="auto">{doc.title}</h1>
+      <p className="article-meta">
+        {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
+        <span>{t('article.encoding', { encoding: encodingSummary(doc.meta) })}</span>
+        <span>{t('count.spans', { count: spanCount })}</span>
+        {repeatCount ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatCount })}</span> : null}
+        {query.trim() ? <span role="status">{withElements(t('article.matches', { count: matchCount }), { query: <bdi key="q">{query.trim()}</bdi> })}</span> : null}
+        <label>
+          {t('article.status')}{' '}
+          <select aria-label={t('article.status.name')} value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusName(status, t)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+    </div>
+  );
+});
+
 /** The article view of the open document. */
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, focusedSpanId, search, suggestionsOn, rejectedSuggestions, focusedSuggestionId } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const focusedSpanId = useUiValue('focusedSpanId');
+  const search = useUiValue('search');
+  const suggestionsOn = useUiValue('suggestionsOn');
+  const rejectedSuggestions = useUiValue('rejectedSuggestions');
+  const focusedSuggestionId = useUiValue('focusedSuggestionId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   const text = doc?.text ?? '';
   const docId = doc?.id ?? null;
@@ -124,31 +168,7 @@ export function ArticleView(): React.JSX.Element {
   return (
     <main className="article-pane">
       <style>{styles}</style>
-      <div className="article-header">
-        <h1 dir="auto">{doc.title}</h1>
-        <p className="article-meta">
-          {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
-          <span>{t('article.encoding', { encoding: encodingSummary(doc.meta) })}</span>
-          <span>{t('count.spans', { count: spans.length })}</span>
-          {repeatOf.size ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatOf.size })}</span> : null}
-          {search.query.trim() ? (
-            <span role="status">{withElements(t('article.matches', { count: matches.length }), { query: <bdi key="q">{search.query.trim()}</bdi> })}</span>
-          ) : null}
-          <label>
-            {t('article.status')}{' '}
-            <select aria-label={t('article.status.name')} value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {statusName(status, t)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </p>
-      </div>
-      {/* One article element per document: React builds a new one with all its paragraphs
-          before inserting it (inserting thousands of paragraphs into a live element costs
-          React a sibling search per paragraph). */}
+      <ArticleHeader doc={doc} spanCount={spans.length} repeatCount={repeatOf.size} query={search.query} matchCount={matches.length} />
       {/* The paragraphs are not React's: they are built once per text in a layout effect above. */}
       <article key={doc.id} ref={attach} className="article-text" aria-label={t('article.name', { title: doc.title })} tabIndex={0} lang="ar" onMouseUp={onMouseUp} />
     </main>
