@@ -146,67 +146,106 @@ function corporaReferenced(tx: Transaction): string[] {
   return [...referenced].filter((id) => !written.has(id));
 }
 
+/** The object stores a transaction and its undo-history change write to. */
+const WRITE_STORES = ['corpora', 'documents', 'spans', 'sources', 'attributions', 'history'] as const;
+
 /**
- * Asks, inside the write's own IndexedDB transaction, for every record the transaction
- * touches as it is stored now. The answer resolves with a check that throws a
- * `ConcurrentChangeError` when a record is no longer what the transaction expects
- * (`before`): another window changed it since this window read it, so two windows editing
- * the same span can never both win silently.
+ * Dexie's IndexedDB connection, opened first if it never was. A connection closed since
+ * (another window upgraded the database, or the app closed it) is refused as Dexie refuses
+ * it, with a `DatabaseClosedError`: the window must be reloaded.
  */
-function readExpectations(tables: RecordTables, tx: Transaction): Array<Promise<() => void>> {
-  return [...expectedBefore(tx)].map(([table, expected]) => {
-    const ids = [...expected.keys()];
-    return tables[table].bulkGet(ids).then((stored) => () => {
-      ids.forEach((id, i) => {
-        if (!sameRecord(expected.get(id) ?? null, stored[i] ?? null)) throw new ConcurrentChangeError(table, id);
-      });
-    });
-  });
+async function connection(db: IsnadDatabase): Promise<IDBDatabase> {
+  if (!db.isOpen()) {
+    if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('The database connection was closed.');
+    await db.open();
+  }
+  return db.backendDB();
 }
 
 /**
  * Writes a transaction's record changes (puts and deletes) and the undo-history change in
  * one IndexedDB transaction, after checking that the stored records are the ones the
- * transaction was made from. Consecutive changes to one table go as one bulk operation.
- * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
+ * transaction was made from: another window may have changed or deleted one since this
+ * window read it, and then the write is refused with a `ConcurrentChangeError`, so two
+ * windows editing the same span can never both win silently (and no record is written into
+ * a corpus another window deleted). Resolves only when IndexedDB has committed; rejects,
+ * writing nothing, on any failure (with the transaction's own error when IndexedDB aborted
+ * it, a `QuotaExceededError` when the disk is full).
  *
- * Every request is placed at once, reads first: IndexedDB runs the requests of a
- * transaction in the order they were placed, so the reads see the records as they were
- * before this write, and the whole write costs one round trip to the database instead of
- * one per request (a keyboard edit waits for it before it is shown). When a check fails,
- * the throw aborts the transaction and the writes placed after the reads are undone.
+ * This is the one hot write path (every keyboard edit waits for it before it is shown), so
+ * it speaks IndexedDB directly on Dexie's connection rather than through Dexie's promise
+ * and middleware layers; it writes the same records Dexie would. Every request is placed at
+ * once, reads first: IndexedDB runs a transaction's requests in the order they were placed,
+ * so the reads see the records as they were before this write, and the write costs one
+ * round trip to the database instead of one per request. A failed check aborts the
+ * transaction, undoing the writes placed after the reads.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
-  const tables = recordTables(db);
-  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
-    // (Only Dexie promises may be awaited inside the transaction.)
-    const corpora = corporaReferenced(tx);
-    const corporaStored = corpora.length ? db.corpora.bulkGet(corpora) : null;
-    const checks = readExpectations(tables, tx);
-    const writes: Array<Promise<unknown>> = [];
-    if (history.remove.length) writes.push(db.history.bulkDelete(history.remove));
-    if (history.put.length) writes.push(db.history.bulkPut(history.put));
-    let i = 0;
-    while (i < tx.changes.length) {
-      const first = tx.changes[i]!;
-      const isPut = first.after !== null;
-      let j = i;
-      while (j < tx.changes.length && tx.changes[j]!.table === first.table && (tx.changes[j]!.after !== null) === isPut) j += 1;
-      const run = tx.changes.slice(i, j);
-      const table = tables[first.table];
-      writes.push(isPut ? table.bulkPut(run.map((c) => c.after)) : table.bulkDelete(run.map((c) => c.id)));
-      i = j;
+  const idb = await connection(db);
+  await new Promise<void>((resolve, reject) => {
+    let transaction: IDBTransaction;
+    try {
+      transaction = idb.transaction([...WRITE_STORES], 'readwrite', { durability: 'strict' });
+    } catch (error) {
+      reject(error);
+      return;
     }
-    // Handled here too: when a check throws first, the aborted writes reject unobserved.
-    const written = Promise.all(writes);
-    written.catch(() => undefined);
-    if (corporaStored) {
-      const stored = await corporaStored;
-      const gone = corpora.find((_, k) => !stored[k]);
-      if (gone) throw new ConcurrentChangeError('corpora', gone);
+    let refusal: unknown = null;
+    const refuse = (error: unknown): void => {
+      if (refusal !== null) return;
+      refusal = error;
+      try {
+        transaction.abort();
+      } catch {
+        // Already finishing: onabort or oncomplete reports.
+      }
+    };
+    transaction.oncomplete = () => resolve();
+    // A record changed elsewhere first; then IndexedDB's own error (a commit refused for lack
+    // of space); then ours (a request refused at once).
+    transaction.onabort = () => reject(refusal instanceof ConcurrentChangeError ? refusal : (transaction.error ?? refusal ?? new DOMException('The write was aborted.', 'AbortError')));
+    try {
+      const store = (name: (typeof WRITE_STORES)[number]): IDBObjectStore => transaction.objectStore(name);
+      // Reads first: the corpora this write adds records to must still be stored…
+      for (const corpusId of corporaReferenced(tx)) {
+        const request = store('corpora').get(corpusId);
+        request.onsuccess = () => {
+          if (request.result === undefined) refuse(new ConcurrentChangeError('corpora', corpusId));
+        };
+      }
+      // …and every record it changes must be what the transaction was made from. A record it
+      // creates is not read: it is added, and IndexedDB refuses an add whose key is taken.
+      const created = new Set<string>();
+      for (const [table, expected] of expectedBefore(tx)) {
+        for (const [id, before] of expected) {
+          if (before === null) {
+            created.add(`${table}\u0000${id}`);
+            continue;
+          }
+          const request = store(table).get(id);
+          request.onsuccess = () => {
+            if (!sameRecord(before, (request.result as unknown) ?? null)) refuse(new ConcurrentChangeError(table, id));
+          };
+        }
+      }
+      for (const id of history.remove) store('history').delete(id);
+      for (const entry of history.put) store('history').put(entry);
+      for (const change of tx.changes) {
+        const key = `${change.table}\u0000${change.id}`;
+        if (change.after === null) store(change.table).delete(change.id);
+        else if (!created.delete(key)) store(change.table).put(change.after);
+        else {
+          const request = store(change.table).add(change.after);
+          request.onerror = () => {
+            if (request.error?.name === 'ConstraintError') refuse(new ConcurrentChangeError(change.table, change.id));
+          };
+        }
+      }
+    } catch (error) {
+      // A request refused at once (a value that cannot be stored; some browsers throw
+      // QuotaExceededError here): nothing of the transaction is kept.
+      refuse(error);
     }
-    for (const check of await Promise.all(checks)) check();
-    await written;
   });
 }
 

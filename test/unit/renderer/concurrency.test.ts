@@ -54,6 +54,26 @@ describe('write-time conflict check', () => {
   });
 });
 
+describe('write-time check of created records', () => {
+  it('creating a record whose id is taken is refused as a concurrent change, writing nothing of the transaction', async () => {
+    const { text, tags } = tagged('قال <a>الوزير<b> إن');
+    const db = new IsnadDatabase('taken-id');
+    await db.open();
+    const state = stateWithDocument(text);
+    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const store = new CorpusStore(state, { write: (tx, h) => writeTransaction(db, tx, h) }, testContext());
+    const added = await store.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx));
+    if (!added.ok) throw new Error(added.error);
+    const span = added.tx.changes.find((c) => c.table === 'spans')!.after!;
+    // A window that never saw the span creates one with the same id.
+    const creation = { ...added.tx, changes: [{ table: 'spans' as const, id: span.id, before: null, after: { ...span, label: 'ORG' } }] };
+    await expect(writeTransaction(db, creation, { put: [{ id: 'other:1', corpusId: 'corpus-1', stack: 'undo', seq: 1, tx: creation }], remove: [] })).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect((await db.spans.get(span.id))!.label).toBe('PER');
+    expect(await db.history.get('other:1')).toBeUndefined();
+    db.close();
+  });
+});
+
 describe('two windows on the same corpus', () => {
   it('a span added in one window appears in the other, with the undo history', async () => {
     const [a, b] = await twoWindows('two-windows-add');
