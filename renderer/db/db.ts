@@ -146,6 +146,18 @@ function corporaReferenced(tx: Transaction): string[] {
   return [...referenced].filter((id) => !written.has(id));
 }
 
+/** Options of {@link writeTransaction}. */
+export interface WriteOptions {
+  /**
+   * Called inside the IndexedDB transaction once all its requests have answered, that is,
+   * after every transaction started earlier on these stores has finished; throwing aborts
+   * this one, writing nothing. Lets a caller start transactions one after another without
+   * waiting for each to commit (the import writer) and still stop the later ones when an
+   * earlier one failed.
+   */
+  guard?: () => void;
+}
+
 /** The object stores a transaction and its undo-history change write to. */
 const WRITE_STORES = ['corpora', 'documents', 'spans', 'sources', 'attributions', 'history'] as const;
 
@@ -180,7 +192,7 @@ async function connection(db: IsnadDatabase): Promise<IDBDatabase> {
  * round trip to the database instead of one per request. A failed check aborts the
  * transaction, undoing the writes placed after the reads.
  */
-export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }): Promise<void> {
+export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }, options: WriteOptions = {}): Promise<void> {
   const idb = await connection(db);
   await new Promise<void>((resolve, reject) => {
     let transaction: IDBTransaction;
@@ -204,11 +216,13 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
     // A record changed elsewhere first; then IndexedDB's own error (a commit refused for lack
     // of space); then ours (a request refused at once).
     transaction.onabort = () => reject(refusal instanceof ConcurrentChangeError ? refusal : (transaction.error ?? refusal ?? new DOMException('The write was aborted.', 'AbortError')));
+    let last: IDBRequest | null = null;
     try {
+      const placed = <R extends IDBRequest>(request: R): R => (last = request);
       const store = (name: (typeof WRITE_STORES)[number]): IDBObjectStore => transaction.objectStore(name);
       // Reads first: the corpora this write adds records to must still be stored…
       for (const corpusId of corporaReferenced(tx)) {
-        const request = store('corpora').get(corpusId);
+        const request = placed(store('corpora').get(corpusId));
         request.onsuccess = () => {
           if (request.result === undefined) refuse(new ConcurrentChangeError('corpora', corpusId));
         };
@@ -222,22 +236,42 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
             created.add(`${table}\u0000${id}`);
             continue;
           }
-          const request = store(table).get(id);
+          const request = placed(store(table).get(id));
           request.onsuccess = () => {
             if (!sameRecord(before, (request.result as unknown) ?? null)) refuse(new ConcurrentChangeError(table, id));
           };
         }
       }
-      for (const id of history.remove) store('history').delete(id);
-      for (const entry of history.put) store('history').put(entry);
+      for (const id of history.remove) placed(store('history').delete(id));
+      for (const entry of history.put) placed(store('history').put(entry));
       for (const change of tx.changes) {
         const key = `${change.table}\u0000${change.id}`;
-        if (change.after === null) store(change.table).delete(change.id);
-        else if (!created.delete(key)) store(change.table).put(change.after);
+        if (change.after === null) placed(store(change.table).delete(change.id));
+        else if (!created.delete(key)) placed(store(change.table).put(change.after));
         else {
-          const request = store(change.table).add(change.after);
+          const request = placed(store(change.table).add(change.after));
           request.onerror = () => {
             if (request.error?.name === 'ConstraintError') refuse(new ConcurrentChangeError(change.table, change.id));
+          };
+        }
+      }
+      const guard = options.guard;
+      if (guard) {
+        // Requests answer in the order placed: after the last one, all have.
+        const runGuard = (): void => {
+          try {
+            guard();
+          } catch (error) {
+            refuse(error);
+          }
+        };
+        const final = last as IDBRequest | null;
+        if (!final) runGuard();
+        else {
+          const answered = final.onsuccess;
+          final.onsuccess = (event) => {
+            answered?.call(final, event);
+            runGuard();
           };
         }
       }

@@ -74,6 +74,36 @@ describe('write-time check of created records', () => {
   });
 });
 
+describe('a guard on a write', () => {
+  it('runs once the earlier write has finished, and a guard that throws writes nothing of its transaction', async () => {
+    const { text, tags } = tagged('قال <a>الوزير<b> إن');
+    const db = new IsnadDatabase('guarded');
+    await db.open();
+    const state = stateWithDocument(text);
+    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const ctx = testContext();
+    const first = addSpan(state, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx);
+    const second = addSpan(state, { docId: 'doc-1', start: 0, end: 3, label: 'ORG' }, ctx);
+    if (!first.ok || !second.ok) throw new Error('commands failed');
+    const secondSpan = second.tx.changes.find((c) => c.table === 'spans')!;
+    let firstDone = false;
+    let guardSawFirstDone: boolean | null = null;
+    // Both started at once; the second's guard refuses it.
+    const one = writeTransaction(db, first.tx).then(() => (firstDone = true));
+    const two = writeTransaction(db, { ...second.tx, changes: [secondSpan] }, undefined, {
+      guard: () => {
+        guardSawFirstDone = firstDone;
+        throw new Error('an earlier write failed');
+      },
+    });
+    await one;
+    await expect(two).rejects.toThrow('an earlier write failed');
+    expect(guardSawFirstDone).toBe(true);
+    expect((await db.spans.toArray()).map((s) => s.label)).toEqual(['PER']);
+    db.close();
+  });
+});
+
 describe('two windows on the same corpus', () => {
   it('a span added in one window appears in the other, with the undo history', async () => {
     const [a, b] = await twoWindows('two-windows-add');
