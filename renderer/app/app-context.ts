@@ -33,7 +33,7 @@ export interface AppContext {
    * Runs an undoable command: written to IndexedDB first, then applied. Resolves with the
    * transaction, or null after telling the user why nothing changed.
    */
-  run(command: StoreCommand): Promise<Transaction | null>;
+  run(command: StoreCommand, applied?: (tx: Transaction) => void): Promise<Transaction | null>;
   /**
    * Tells the user that a write was refused (disk full, database closed, another window
    * changed the same records first: then this window reloads the corpus). `action` names the

@@ -229,10 +229,14 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Runs an undoable command (stored, then shown); null after telling the user why not. */
-  async run(command: StoreCommand): Promise<Transaction | null> {
+  /**
+   * Runs an undoable command (stored, then shown); null after telling the user why not.
+   * `applied` runs once the change is applied, in the same render as the change (see
+   * `CorpusStore.run`).
+   */
+  async run(command: StoreCommand, applied?: (tx: Transaction) => void): Promise<Transaction | null> {
     try {
-      const result = await this.corpus.run(command);
+      const result = await this.corpus.run(command, applied);
       if (!result.ok) {
         this.notify('error', result.error);
         return null;

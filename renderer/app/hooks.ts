@@ -28,6 +28,15 @@ export function useUiState(): UiState {
   return useSyncExternalStore(app.ui.subscribe, app.ui.getSnapshot);
 }
 
+/**
+ * One field of the view state; re-renders only when that field changes (by identity), not
+ * on every caret move or notice, as {@link useUiState} does.
+ */
+export function useUiValue<K extends keyof UiState>(key: K): UiState[K] {
+  const app = useApp();
+  return useSyncExternalStore(app.ui.subscribe, () => app.ui.state[key]);
+}
+
 /** The key bindings in use; re-renders when the user changes one. */
 export function useBindings(): ReadonlyMap<string, string[]> {
   const app = useApp();

@@ -43,6 +43,18 @@ const ALT_NAMES = new Set(['alt', 'option']);
  * upper-cased.
  */
 export function parseBinding(binding: string): KeyBinding {
+  let parsed = PARSED.get(binding);
+  if (!parsed) PARSED.set(binding, (parsed = Object.freeze(parseUncached(binding))));
+  return parsed;
+}
+
+/**
+ * Bindings already parsed: every key press is matched against every action's bindings, and
+ * the bindings are a few hundred strings at most.
+ */
+const PARSED = new Map<string, Readonly<KeyBinding>>();
+
+function parseUncached(binding: string): KeyBinding {
   const parts = binding.endsWith('++') ? [...binding.slice(0, -2).split('+').filter(Boolean), '+'] : binding.split('+');
   const key = parts.pop() ?? '';
   const mods = parts.map((p) => p.toLowerCase());
@@ -71,7 +83,16 @@ export function canonicalBinding(binding: string | KeyBinding): string {
   return [b.mod ? 'Mod' : '', b.alt ? 'Alt' : '', b.shift ? 'Shift' : '', b.key].filter(Boolean).join('+');
 }
 
-function codesFor(key: string): string[] {
+const CODES = new Map<string, readonly string[]>();
+
+/** The physical key codes of a binding's key (none: matched by `event.key`); cached like bindings. */
+function codesFor(key: string): readonly string[] {
+  let codes = CODES.get(key);
+  if (!codes) CODES.set(key, (codes = codesUncached(key)));
+  return codes;
+}
+
+function codesUncached(key: string): string[] {
   if (/^[A-Za-z]$/.test(key)) return [`Key${key.toUpperCase()}`];
   if (/^[0-9]$/.test(key)) return [`Digit${key}`, `Numpad${key}`];
   if (key === 'Space') return ['Space'];

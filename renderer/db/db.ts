@@ -8,6 +8,7 @@ import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, Spa
 import { defaultRegistry } from '../../shared/model/registry';
 import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
 import { sameRecord } from '../../shared/model/same-record';
+import { compactSpans, shareStrings } from '../../shared/model/shared-strings';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
 import type { StoredRecord } from '../../shared/model/state';
@@ -48,7 +49,10 @@ export class IsnadDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME) {
     // 'strict': a commit is flushed to disk before it resolves, so an acknowledged edit also
     // survives a power cut (closing the laptop on a flat battery), not only a crash.
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
+    // Nothing here uses liveQuery (windows keep each other up to date through CorpusSync), so
+    // Dexie's change tracking for it would only cost every write its time.
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
     this.version(1).stores({
       corpora: 'id',
       documents: 'id, corpusId, sha256, [corpusId+order]',
@@ -117,7 +121,7 @@ export async function writeInTransaction<T>(db: Dexie, tables: Table[], scope: (
   }
 }
 
-type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkAdd(items: unknown[]): Promise<unknown>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
+type RecordTables = { [K in RecordChange['table']]: { bulkGet(keys: string[]): Promise<unknown[]>; bulkPut(items: unknown[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<void> } };
 
 function recordTables(db: IsnadDatabase): RecordTables {
   return { corpora: db.corpora, documents: db.documents, spans: db.spans, sources: db.sources, attributions: db.attributions } as unknown as RecordTables;
@@ -142,73 +146,11 @@ function corporaReferenced(tx: Transaction): string[] {
   return [...referenced].filter((id) => !written.has(id));
 }
 
-/**
- * The changes that create their record: the first change of the record in the transaction
- * expects it absent and writes it. They are written with `add`, which IndexedDB refuses for
- * a key it already holds, so their expectation is checked by the write itself instead of a
- * read before it (an import of 10,000 documents saved 10,000 read requests).
- */
-function creations(tx: Transaction): Set<RecordChange> {
-  const seen = new Set<string>();
-  const out = new Set<RecordChange>();
-  for (const change of tx.changes) {
-    const key = `${change.table}\u0000${change.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (change.before === null && change.after !== null) out.add(change);
-  }
-  return out;
-}
-
-/**
- * Checks, inside the write's own IndexedDB transaction, that every record the transaction
- * touches is still what it expects (`before`). Another window may have changed it since this
- * window read it: then the write is refused with a `ConcurrentChangeError`, so two windows
- * editing the same span can never both win silently. Records the transaction creates are
- * not read: their `add` fails if another window created them meanwhile ({@link addAll}).
- */
-function checkExpectations(tables: RecordTables, tx: Transaction, created: ReadonlySet<RecordChange>): Promise<void> | null {
-  const createdIds = new Set([...created].map((change) => `${change.table}\u0000${change.id}`));
-  const reads: Array<[RecordChange['table'], string[], Map<string, unknown>]> = [];
-  for (const [table, expected] of expectedBefore(tx)) {
-    const ids = [...expected.keys()].filter((id) => !createdIds.has(`${table}\u0000${id}`));
-    if (ids.length) reads.push([table, ids, expected]);
-  }
-  // Nothing to read: no promise at all. (A transaction whose first await is not a Dexie
-  // promise loses its zone, and its writes would run outside it.)
-  if (!reads.length) return null;
-  return (async () => {
-    for (const [table, ids, expected] of reads) {
-      const stored = await tables[table].bulkGet(ids);
-      ids.forEach((id, i) => {
-        const before = expected.get(id) ?? null;
-        const now = stored[i] ?? null;
-        if (!sameRecord(before, now)) throw new ConcurrentChangeError(table, id);
-      });
-    }
-  })();
-}
-
-/**
- * Adds new records; a record that is already stored (another window created it since this
- * window read the corpus) refuses the write with a `ConcurrentChangeError`.
- */
-async function addAll(table: RecordTables[RecordChange['table']], name: RecordChange['table'], run: readonly RecordChange[]): Promise<void> {
-  try {
-    await table.bulkAdd(run.map((c) => c.after));
-  } catch (error) {
-    const failures = (error as { failuresByPos?: Record<number, { name?: string }> }).failuresByPos;
-    const taken = failures && Object.entries(failures).find(([, failure]) => failure?.name === 'ConstraintError');
-    if (taken) throw new ConcurrentChangeError(name, run[Number(taken[0])]!.id);
-    throw error;
-  }
-}
-
 /** Options of {@link writeTransaction}. */
 export interface WriteOptions {
   /**
    * Called inside the IndexedDB transaction once all its requests have answered, that is,
-   * after every transaction started earlier on these tables has finished; throwing aborts
+   * after every transaction started earlier on these stores has finished; throwing aborts
    * this one, writing nothing. Lets a caller start transactions one after another without
    * waiting for each to commit (the import writer) and still stop the later ones when an
    * earlier one failed.
@@ -216,46 +158,128 @@ export interface WriteOptions {
   guard?: () => void;
 }
 
+/** The object stores a transaction and its undo-history change write to. */
+const WRITE_STORES = ['corpora', 'documents', 'spans', 'sources', 'attributions', 'history'] as const;
+
+/**
+ * Dexie's IndexedDB connection, opened first if it never was. A connection closed since
+ * (another window upgraded the database, or the app closed it) is refused as Dexie refuses
+ * it, with a `DatabaseClosedError`: the window must be reloaded.
+ */
+async function connection(db: IsnadDatabase): Promise<IDBDatabase> {
+  if (!db.isOpen()) {
+    if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('The database connection was closed.');
+    await db.open();
+  }
+  return db.backendDB();
+}
+
 /**
  * Writes a transaction's record changes (puts and deletes) and the undo-history change in
  * one IndexedDB transaction, after checking that the stored records are the ones the
- * transaction was made from. Consecutive changes to one table go as one bulk operation.
- * Resolves only when IndexedDB has committed; rejects, writing nothing, on any failure.
+ * transaction was made from: another window may have changed or deleted one since this
+ * window read it, and then the write is refused with a `ConcurrentChangeError`, so two
+ * windows editing the same span can never both win silently (and no record is written into
+ * a corpus another window deleted). Resolves only when IndexedDB has committed; rejects,
+ * writing nothing, on any failure (with the transaction's own error when IndexedDB aborted
+ * it, a `QuotaExceededError` when the disk is full).
+ *
+ * This is the one hot write path (every keyboard edit waits for it before it is shown), so
+ * it speaks IndexedDB directly on Dexie's connection rather than through Dexie's promise
+ * and middleware layers; it writes the same records Dexie would. Every request is placed at
+ * once, reads first: IndexedDB runs a transaction's requests in the order they were placed,
+ * so the reads see the records as they were before this write, and the write costs one
+ * round trip to the database instead of one per request. A failed check aborts the
+ * transaction, undoing the writes placed after the reads.
  */
 export async function writeTransaction(db: IsnadDatabase, tx: Transaction, history: HistoryChange = { put: [], remove: [] }, options: WriteOptions = {}): Promise<void> {
-  const tables = recordTables(db);
-  const created = creations(tx);
-  const kind = (change: RecordChange): 'add' | 'put' | 'delete' => (created.has(change) ? 'add' : change.after !== null ? 'put' : 'delete');
-  await writeInTransaction(db, [db.corpora, db.documents, db.spans, db.sources, db.attributions, db.history], async () => {
-    // (Only Dexie promises may be awaited inside the transaction.) The writes go first,
-    // without waiting for any answer (the checks of records they create are the adds
-    // themselves), so a transaction started while an earlier one commits has its writes
-    // ready as soon as it may run. The corpora it does not write are checked after them:
-    // its writes cannot change those.
-    const checked = checkExpectations(tables, tx, created);
-    if (checked) await checked;
-    if (history.remove.length) await db.history.bulkDelete(history.remove);
-    if (history.put.length) await db.history.bulkPut(history.put);
-    let i = 0;
-    while (i < tx.changes.length) {
-      const first = tx.changes[i]!;
-      const what = kind(first);
-      let j = i;
-      while (j < tx.changes.length && tx.changes[j]!.table === first.table && kind(tx.changes[j]!) === what) j += 1;
-      const run = tx.changes.slice(i, j);
-      const table = tables[first.table];
-      if (what === 'add') await addAll(table, first.table, run);
-      else if (what === 'put') await table.bulkPut(run.map((c) => c.after));
-      else await table.bulkDelete(run.map((c) => c.id));
-      i = j;
+  const idb = await connection(db);
+  await new Promise<void>((resolve, reject) => {
+    let transaction: IDBTransaction;
+    try {
+      transaction = idb.transaction([...WRITE_STORES], 'readwrite', { durability: 'strict' });
+    } catch (error) {
+      reject(error);
+      return;
     }
-    const corpora = corporaReferenced(tx);
-    if (corpora.length) {
-      const stored = await db.corpora.bulkGet(corpora);
-      const gone = corpora.find((_, k) => !stored[k]);
-      if (gone) throw new ConcurrentChangeError('corpora', gone);
+    let refusal: unknown = null;
+    const refuse = (error: unknown): void => {
+      if (refusal !== null) return;
+      refusal = error;
+      try {
+        transaction.abort();
+      } catch {
+        // Already finishing: onabort or oncomplete reports.
+      }
+    };
+    transaction.oncomplete = () => resolve();
+    // A record changed elsewhere first; then IndexedDB's own error (a commit refused for lack
+    // of space); then ours (a request refused at once).
+    transaction.onabort = () => reject(refusal instanceof ConcurrentChangeError ? refusal : (transaction.error ?? refusal ?? new DOMException('The write was aborted.', 'AbortError')));
+    let last: IDBRequest | null = null;
+    try {
+      const placed = <R extends IDBRequest>(request: R): R => (last = request);
+      const store = (name: (typeof WRITE_STORES)[number]): IDBObjectStore => transaction.objectStore(name);
+      // Reads first: the corpora this write adds records to must still be stored…
+      for (const corpusId of corporaReferenced(tx)) {
+        const request = placed(store('corpora').get(corpusId));
+        request.onsuccess = () => {
+          if (request.result === undefined) refuse(new ConcurrentChangeError('corpora', corpusId));
+        };
+      }
+      // …and every record it changes must be what the transaction was made from. A record it
+      // creates is not read: it is added, and IndexedDB refuses an add whose key is taken.
+      const created = new Set<string>();
+      for (const [table, expected] of expectedBefore(tx)) {
+        for (const [id, before] of expected) {
+          if (before === null) {
+            created.add(`${table}\u0000${id}`);
+            continue;
+          }
+          const request = placed(store(table).get(id));
+          request.onsuccess = () => {
+            if (!sameRecord(before, (request.result as unknown) ?? null)) refuse(new ConcurrentChangeError(table, id));
+          };
+        }
+      }
+      for (const id of history.remove) placed(store('history').delete(id));
+      for (const entry of history.put) placed(store('history').put(entry));
+      for (const change of tx.changes) {
+        const key = `${change.table}\u0000${change.id}`;
+        if (change.after === null) placed(store(change.table).delete(change.id));
+        else if (!created.delete(key)) placed(store(change.table).put(change.after));
+        else {
+          const request = placed(store(change.table).add(change.after));
+          request.onerror = () => {
+            if (request.error?.name === 'ConstraintError') refuse(new ConcurrentChangeError(change.table, change.id));
+          };
+        }
+      }
+      const guard = options.guard;
+      if (guard) {
+        // Requests answer in the order placed: after the last one, all have.
+        const runGuard = (): void => {
+          try {
+            guard();
+          } catch (error) {
+            refuse(error);
+          }
+        };
+        const final = last as IDBRequest | null;
+        if (!final) runGuard();
+        else {
+          const answered = final.onsuccess;
+          final.onsuccess = (event) => {
+            answered?.call(final, event);
+            runGuard();
+          };
+        }
+      }
+    } catch (error) {
+      // A request refused at once (a value that cannot be stored; some browsers throw
+      // QuotaExceededError here): nothing of the transaction is kept.
+      refuse(error);
     }
-    options.guard?.();
   });
 }
 
@@ -279,7 +303,8 @@ export async function readCorpus(db: IsnadDatabase, corpusId: string): Promise<C
       db.sources.where('corpusId').equals(corpusId).toArray(),
       db.attributions.where('corpusId').equals(corpusId).toArray(),
     ]);
-    return { corpus, documents, spans, sources, attributions };
+    shareStrings(attributions, ['corpusId', 'docId', 'sourceId', 'annotator', 'createdAt', 'stance', 'claimType']);
+    return { corpus, documents, spans: compactSpans(spans), sources, attributions };
   });
 }
 

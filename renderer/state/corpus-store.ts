@@ -51,6 +51,7 @@ export class CorpusStore {
   private nextSeq = 1;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   /**
    * Tells this store's history entries apart from those another window writes for the same
    * corpus at the same moment (both may pick the same `seq`).
@@ -94,9 +95,15 @@ export class CorpusStore {
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(job, job);
+    this.queued += 1;
+    const next = this.queue.then(job, job).finally(() => (this.queued -= 1));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Whether commands are queued or being written (an edit the user waits to see). */
+  get busy(): boolean {
+    return this.queued > 0;
   }
 
   private entry(stack: 'undo' | 'redo', tx: Transaction): HistoryEntry {
@@ -104,33 +111,47 @@ export class CorpusStore {
     return { id: `${this.current.corpus.id}:${seq}:${this.historyTag}`, corpusId: this.current.corpus.id, stack, seq, tx };
   }
 
-  /** Applies in memory (to check it fits), writes with the history change, then publishes. */
-  private async commit(tx: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], write: Persistence['write'] = (t, h) => this.persistence.write(t, h)): Promise<void> {
+  /**
+   * Applies in memory (to check it fits), writes with the history change, then publishes.
+   * `applied` runs once the new state is current, just before subscribers hear of it.
+   */
+  private async commit(tx: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], write: Persistence['write'] = (t, h) => this.persistence.write(t, h), applied?: (tx: Transaction) => void): Promise<void> {
     const next = applyTransaction(this.current, tx); // throws before writing if it does not fit
     await write(tx, history);
     this.current = next;
     this.undoStack = undoStack;
     this.redoStack = redoStack;
+    try {
+      applied?.(tx);
+    } catch (error) {
+      // The change is stored and current whatever a view-state follow-up does: report, go on.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
     this.notify();
   }
 
   /**
    * Runs a command against the state current when its turn comes, writes its transaction,
-   * then applies it. Resolves when the change is in the database.
+   * then applies it. Resolves when the change is in the database. `applied`, when given, runs
+   * as soon as the change is applied, before subscribers hear of it: view-state changes that
+   * go with the edit (the focus moving to a new span) then reach the views in the same
+   * render as the edit itself.
    */
-  run(command: (state: CorpusState, ctx: CommandContext) => CommandResult): Promise<RunResult> {
+  run(command: (state: CorpusState, ctx: CommandContext) => CommandResult, applied?: (tx: Transaction) => void): Promise<RunResult> {
     return this.enqueue(async () => {
       const result = command(this.current, this.context);
       if (!result.ok) return result;
       const tx = result.tx;
       if (!tx.addToHistory) {
-        await this.commit(tx, { put: [], remove: [] }, this.undoStack, this.redoStack);
+        await this.commit(tx, { put: [], remove: [] }, this.undoStack, this.redoStack, undefined, applied);
         return result;
       }
       const pushed = this.entry('undo', tx);
       const undoStack = [...this.undoStack, pushed];
       const dropped = undoStack.length > HISTORY_LIMIT ? undoStack.splice(0, undoStack.length - HISTORY_LIMIT) : [];
-      await this.commit(tx, { put: [pushed], remove: [...dropped, ...this.redoStack].map((e) => e.id) }, undoStack, []);
+      await this.commit(tx, { put: [pushed], remove: [...dropped, ...this.redoStack].map((e) => e.id) }, undoStack, [], undefined, applied);
       return result;
     });
   }

@@ -146,8 +146,14 @@ export class UiStore {
 
   getSnapshot = (): UiState => this.current;
 
-  /** Merges a partial update and notifies. */
+  /**
+   * Merges a partial update and notifies; a patch that changes nothing (every value the
+   * same, by identity) is dropped, so views are not rendered again for it (after every
+   * command the app clears a notice that is usually not there).
+   */
   update(patch: Partial<UiState>): void {
+    const keys = Object.keys(patch) as Array<keyof UiState>;
+    if (keys.every((key) => Object.is(this.current[key], patch[key]))) return;
     this.current = { ...this.current, ...patch };
     for (const listener of this.listeners) listener();
   }

@@ -11,6 +11,7 @@
  */
 import { normaliseForSearch, type NormalisedText } from '../text/normalise';
 import { tokenise } from './tokens';
+import { UnitTable } from '../text/unit-table';
 
 const WAW_HAMZA = 0x0624;
 const YEH_HAMZA = 0x0626;
@@ -26,7 +27,7 @@ const MARK = /^\p{Mn}$/u;
 const ASCII_LETTER = /^[a-z]$/i;
 
 /** Per BMP unit: DROP, KEEP or the unit it becomes; UNKNOWN until first seen. */
-const table = new Int32Array(0x10000).fill(UNKNOWN);
+const table = new UnitTable(UNKNOWN);
 
 function classify(code: number): number {
   if (code === WAW_HAMZA) return WAW;
@@ -43,8 +44,8 @@ function classify(code: number): number {
 }
 
 function foldOf(code: number): number {
-  let v = table[code]!;
-  if (v === UNKNOWN) v = table[code] = classify(code);
+  let v = table.get(code);
+  if (v === UNKNOWN) v = table.set(code, classify(code));
   return v;
 }
 

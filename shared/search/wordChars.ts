@@ -4,6 +4,8 @@
  * for near-duplicate shingles. Arabic clitics are not split off: وروسيا is one word.
  */
 
+import { UnitTable } from '../text/unit-table';
+
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 /**
@@ -11,12 +13,12 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
  * lazily: testing all 65,536 units up front would cost milliseconds at the first search).
  * Surrogates are 0 here and decided per pair.
  */
-const bmpTable = new Int8Array(0x10000).fill(-1);
+const bmpTable = new UnitTable(-1);
 
 /** True when the BMP unit `code` is a word character (surrogates: false). */
 export function isWordUnit(code: number): boolean {
-  let v = bmpTable[code]!;
-  if (v < 0) v = bmpTable[code] = !isSurrogate(code) && WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+  let v = bmpTable.get(code);
+  if (v < 0) v = bmpTable.set(code, !isSurrogate(code) && WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0);
   return v === 1;
 }
 

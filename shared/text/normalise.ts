@@ -21,6 +21,7 @@
  */
 import { ALEF_FORMS, isBlank, isCombiningMark } from './chars';
 import { snapToGrapheme } from './graphemes';
+import { UnitTable } from './unit-table';
 
 /** Options of {@link normaliseForSearch} and {@link normaliseQuery}. */
 export interface NormaliseOptions {
@@ -56,9 +57,9 @@ const UNKNOWN = -2;
  * until first seen. Filled lazily: a text uses a few hundred distinct units, and
  * classifying all 65,536 up front would cost tens of milliseconds at the first search.
  */
-const baseTable = new Int32Array(0x10000).fill(UNKNOWN);
+const baseTable = new UnitTable(UNKNOWN);
 /** One entry per BMP unit: its single-unit simple lower-case (or itself), or UNKNOWN until first seen. */
-const lowerTable = new Int32Array(0x10000).fill(UNKNOWN);
+const lowerTable = new UnitTable(UNKNOWN);
 
 const ARABIC_MARK = /^(?=\p{Mn})\p{Script_Extensions=Arabic}$/u;
 const HORIZONTAL_SPACE = /^[\p{Zs}\t\v\f]$/u;
@@ -103,13 +104,13 @@ function lowerOf(c: number): number {
  * unit by unit without building the normalised copy (near-duplicate word hashing).
  */
 export function normaliseUnit(code: number, tehMarbuta: boolean, caseFold: boolean): number {
-  let out = baseTable[code]!;
-  if (out === UNKNOWN) out = baseTable[code] = classify(code);
+  let out = baseTable.get(code);
+  if (out === UNKNOWN) out = baseTable.set(code, classify(code));
   if (out === REMOVE) return REMOVE;
   if (out === TEH_MARBUTA && tehMarbuta) return HEH;
   if (!caseFold) return out;
-  const folded = lowerTable[out]!;
-  return folded === UNKNOWN ? (lowerTable[out] = lowerOf(out)) : folded;
+  const folded = lowerTable.get(out);
+  return folded === UNKNOWN ? lowerTable.set(out, lowerOf(out)) : folded;
 }
 
 /**

@@ -65,13 +65,15 @@ export class SpanActions {
     const selection = this.snappedSelection();
     if (selection) {
       const { raw, ...range } = selection;
-      const result = await this.app.run((state, ctx) => addSpan(state, { ...range, label: label.id }, ctx));
-      if (result) {
-        // The caret continues after the new span, which takes the focus (relabel, resize, Enter).
-        this.continueAfterIfStill(raw, range.end);
-        const span = result.changes.find((c) => c.table === 'spans')?.after;
-        ui.update({ focusedSpanId: span?.id ?? null });
-      }
+      // The caret continues after the new span, which takes the focus (relabel, resize, Enter).
+      await this.app.run(
+        (state, ctx) => addSpan(state, { ...range, label: label.id }, ctx),
+        (tx) => {
+          this.continueAfterIfStill(raw, range.end);
+          const span = tx.changes.find((c) => c.table === 'spans')?.after;
+          ui.update({ focusedSpanId: span?.id ?? null });
+        },
+      );
       return;
     }
     const focused = ui.state.focusedSpanId;
@@ -103,11 +105,13 @@ export class SpanActions {
     const span = corpus.state.spans.get(spanId);
     const siblings = span ? spansOfDocument(corpus.state, span.docId) : [];
     const index = siblings.findIndex((s) => s.id === spanId);
-    const tx = await this.app.run((state) => removeSpan(state, { spanId }));
-    if (tx) {
-      const next = siblings[index + 1] ?? siblings[index - 1];
-      ui.update({ focusedSpanId: next && next.id !== spanId ? next.id : null });
-    }
+    await this.app.run(
+      (state) => removeSpan(state, { spanId }),
+      () => {
+        const next = siblings[index + 1] ?? siblings[index - 1];
+        ui.update({ focusedSpanId: next && next.id !== spanId ? next.id : null });
+      },
+    );
   }
 
   /** Focuses a span (and shows its document). */

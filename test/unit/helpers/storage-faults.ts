@@ -44,3 +44,22 @@ export function failOpen(errorName = 'InvalidStateError'): () => void {
     factory.open = original;
   };
 }
+
+/**
+ * Every `add` or `put` of a value `refused(value)` picks throws `error` (a browser may throw
+ * QuotaExceededError at the request; nothing of the transaction is kept then).
+ */
+export function refuseWritesOf(refused: (value: unknown) => boolean, error: DOMException): () => void {
+  const proto = IDBObjectStore.prototype as unknown as Record<'put' | 'add', (...args: unknown[]) => IDBRequest>;
+  const originals = { put: proto.put, add: proto.add };
+  for (const method of ['put', 'add'] as const) {
+    proto[method] = function (this: IDBObjectStore, ...args: unknown[]): IDBRequest {
+      if (refused(args[0])) throw error;
+      return originals[method].apply(this, args);
+    };
+  }
+  return () => {
+    proto.put = originals.put;
+    proto.add = originals.add;
+  };
+}

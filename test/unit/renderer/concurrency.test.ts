@@ -55,23 +55,51 @@ describe('write-time conflict check', () => {
 });
 
 describe('write-time check of created records', () => {
-  it('a record another window created meanwhile is not overwritten: the second creation is refused whole', async () => {
+  it('creating a record whose id is taken is refused as a concurrent change, writing nothing of the transaction', async () => {
     const { text, tags } = tagged('قال <a>الوزير<b> إن');
-    const db = new IsnadDatabase('stale-create');
+    const db = new IsnadDatabase('taken-id');
     await db.open();
     const state = stateWithDocument(text);
     await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
-    const persistence = { write: (tx: Parameters<typeof writeTransaction>[1], h: Parameters<typeof writeTransaction>[2]) => writeTransaction(db, tx, h) };
-    // Two windows whose id generators collide (as two redo of one deletion would).
-    const one = new CorpusStore(state, persistence, testContext());
-    const two = new CorpusStore(state, persistence, testContext());
-    expect((await one.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx))).ok).toBe(true);
-    const stale = two.state;
-    await expect(two.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'ORG' }, ctx))).rejects.toBeInstanceOf(ConcurrentChangeError);
-    expect(two.state).toBe(stale);
-    const spans = await db.spans.toArray();
-    expect(spans.map((span) => span.label)).toEqual(['PER']);
-    expect((await db.history.toArray()).map((h) => h.tx.description)).toEqual(['Add PER span']);
+    const store = new CorpusStore(state, { write: (tx, h) => writeTransaction(db, tx, h) }, testContext());
+    const added = await store.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx));
+    if (!added.ok) throw new Error(added.error);
+    const span = added.tx.changes.find((c) => c.table === 'spans')!.after!;
+    // A window that never saw the span creates one with the same id.
+    const creation = { ...added.tx, changes: [{ table: 'spans' as const, id: span.id, before: null, after: { ...span, label: 'ORG' } }] };
+    await expect(writeTransaction(db, creation, { put: [{ id: 'other:1', corpusId: 'corpus-1', stack: 'undo', seq: 1, tx: creation }], remove: [] })).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect((await db.spans.get(span.id))!.label).toBe('PER');
+    expect(await db.history.get('other:1')).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('a guard on a write', () => {
+  it('runs once the earlier write has finished, and a guard that throws writes nothing of its transaction', async () => {
+    const { text, tags } = tagged('قال <a>الوزير<b> إن');
+    const db = new IsnadDatabase('guarded');
+    await db.open();
+    const state = stateWithDocument(text);
+    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const ctx = testContext();
+    const first = addSpan(state, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx);
+    const second = addSpan(state, { docId: 'doc-1', start: 0, end: 3, label: 'ORG' }, ctx);
+    if (!first.ok || !second.ok) throw new Error('commands failed');
+    const secondSpan = second.tx.changes.find((c) => c.table === 'spans')!;
+    let firstDone = false;
+    let guardSawFirstDone: boolean | null = null;
+    // Both started at once; the second's guard refuses it.
+    const one = writeTransaction(db, first.tx).then(() => (firstDone = true));
+    const two = writeTransaction(db, { ...second.tx, changes: [secondSpan] }, undefined, {
+      guard: () => {
+        guardSawFirstDone = firstDone;
+        throw new Error('an earlier write failed');
+      },
+    });
+    await one;
+    await expect(two).rejects.toThrow('an earlier write failed');
+    expect(guardSawFirstDone).toBe(true);
+    expect((await db.spans.toArray()).map((s) => s.label)).toEqual(['PER']);
     db.close();
   });
 });

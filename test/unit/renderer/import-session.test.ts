@@ -10,6 +10,7 @@ import { ImportSession, type ImportProgress } from '../../../renderer/import/imp
 import { CorpusStore } from '../../../renderer/state/corpus-store';
 import { InlinePreparer, InlineWriter, closeInlineWriters } from '../helpers/inline-import-workers';
 import { testContext } from '../helpers/tagged';
+import { refuseWritesOf } from '../helpers/storage-faults';
 
 afterEach(closeInlineWriters);
 
@@ -137,12 +138,10 @@ describe('ImportSession', () => {
   it('a batch whose write fails stops the import; nothing of that batch is stored or shown, earlier batches stay whole', async () => {
     const { db, store, name } = await setup();
     const files = Array.from({ length: 600 }, (_, i) => article(i));
-    // The writer's database refuses one document in the middle of the import (as a full disk would).
+    // IndexedDB refuses one document in the middle of the import (as a full disk would).
+    const restore = refuseWritesOf((value) => (value as Partial<DocumentRecord> | undefined)?.meta?.fileName === 'a-400.txt', new DOMException('The disk is full.', 'QuotaExceededError'));
     const failing = async (dbName: string): Promise<IsnadDatabase> => {
       const writerDb = new IsnadDatabase(dbName);
-      writerDb.documents.hook('creating', (_key, doc) => {
-        if (doc.meta.fileName === 'a-400.txt') throw new Error('The disk is full.');
-      });
       await writerDb.open();
       return writerDb;
     };
@@ -157,6 +156,7 @@ describe('ImportSession', () => {
         () => null,
         (error: Error) => error,
       );
+    restore();
     expect(outcome?.message).toContain('The disk is full.');
     // Each preparer was dealt its 300 files in two messages (250 + 50).
     expect(preparers.map((p) => p.messages)).toEqual([2, 2]);
