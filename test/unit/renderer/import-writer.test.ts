@@ -7,6 +7,7 @@ import { IsnadDatabase, writeRecords } from '../../../renderer/db/db';
 import { createImportWriter, type ImportWriter } from '../../../renderer/import/import-writer';
 import type { FromWriter, RecordToWrite } from '../../../renderer/import/protocol';
 import { testContext } from '../helpers/tagged';
+import { refuseWritesOf } from '../helpers/storage-faults';
 
 const corpus = { id: 'corpus-1', name: 'Test', schema: DEFAULT_LABEL_SCHEMA, createdAt: '2026-01-01T00:00:00.000Z' };
 const writers: ImportWriter[] = [];
@@ -73,15 +74,14 @@ describe('import writer', () => {
     const db = new IsnadDatabase('import-writer-failure');
     await db.open();
     await writeRecords(db, { corpus, documents: [], spans: [] });
-    const failing = async (name: string): Promise<IsnadDatabase> => {
+    // IndexedDB refuses the first batch's document (as a full disk would).
+    const restore = refuseWritesOf((value) => (value as Partial<DocumentRecord> | undefined)?.meta?.fileName === 'a-0.txt', new DOMException('The disk is full.', 'QuotaExceededError'));
+    const open = async (name: string): Promise<IsnadDatabase> => {
       const writerDb = new IsnadDatabase(name);
-      writerDb.documents.hook('creating', (_key, doc) => {
-        if (doc.meta.fileName === 'a-0.txt') throw new Error('The disk is full.');
-      });
       await writerDb.open();
       return writerDb;
     };
-    const answers = await writeBatches(db, failing, 2);
+    const answers = await writeBatches(db, open, 2).finally(restore);
     expect(answers.map((a) => a.type)).toEqual(['write-failed', 'write-failed']);
     expect(answers[1]).toMatchObject({ id: 2, message: expect.stringContaining('an earlier batch of this import was not written') });
     expect(await db.documents.count()).toBe(0);
