@@ -1,5 +1,5 @@
 /**
- * One import run. Preparing workers (1–4, see defaultWorkerCount) decode, extract, hash
+ * One import run. Preparing workers (2–4, see defaultWorkerCount) decode, extract, hash
  * and sign the files and send them through the writing worker, which keeps a copy and
  * relays them here. This thread adds them in file order to an ImportBuilder (duplicates by
  * SHA-256, ids, order, report) and, batch by batch, sends the writer the new documents
@@ -7,7 +7,8 @@
  * batch's IndexedDB transaction at once, so one batch is serialised while the one before
  * commits. Each batch also goes through the corpus store's queue: it is applied to the
  * state, and so shown, only after its transaction committed. At most two batches wait to
- * be durable; prepared files beyond them wait outside the import. Progress is reported as
+ * be durable; prepared files beyond them wait outside the import, and the preparers are
+ * dealt files at most LOOKAHEAD_FILES ahead of the batches. Progress is reported as
  * files done / total and the current file; `cancel()` stops the preparers, finishes the
  * batches already started and imports nothing else, so no document is ever half-imported.
  */
@@ -80,10 +81,20 @@ export interface ImportThreads {
   createWriter: () => WriterLike;
   /** How many preparing workers. */
   preparers: number;
+  /** How far preparation may run ahead of the batches, in files (default LOOKAHEAD_FILES). */
+  lookahead: number;
 }
 
 /** Files per message to a preparing worker (posting 5,000 at once held the UI thread for 150–250 ms). */
 const DEAL_FILES = 250;
+/**
+ * How far preparation may run ahead of the writes: files dealt to the preparers and not yet
+ * in a batch. The writes are what an import waits for; preparers racing ahead took CPU from
+ * them (on two cores the writes finished seconds after the last file was prepared). With
+ * this bound the preparers work at the pace of the writes, with the CPU the writes leave,
+ * and at full speed when the writes are waiting for them.
+ */
+const LOOKAHEAD_FILES = 1000;
 /** Documents per write. */
 const BATCH_DOCUMENTS = 250;
 /** Longest wait before prepared documents are written (keeps progress honest). */
@@ -96,15 +107,13 @@ const BATCH_MILLISECONDS = 300;
 const BATCHES_IN_FLIGHT = 2;
 
 /**
- * How many workers prepare files in parallel: one per core but one, 1 to 4. The batches
- * are written one after another by the writing worker and IndexedDB, which keep about one
- * core busy; that chain is what an import waits for, and preparers beyond the other cores
- * only slow it down (on two cores, one preparer keeps ahead of the writes now that
- * preparing is cheap; measured by `npm run bench`).
+ * How many workers prepare files in parallel: one per core, 2 to 4. They cannot run more
+ * than LOOKAHEAD_FILES ahead of the writes, so on two cores the second one only uses what
+ * the writes leave (and keeps up when the machine is busy with other work).
  */
 export function defaultWorkerCount(): number {
   const cores = typeof navigator === 'undefined' ? 2 : (navigator.hardwareConcurrency ?? 2);
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(2, Math.min(4, cores));
 }
 
 /** A document record without its text and signature (the writer holds those). */
@@ -133,6 +142,8 @@ export class ImportSession {
   /** Documents added since the last flush. */
   private pending = 0;
   private inFlight = 0;
+  /** Resolves the wait of `deal` for the writes to catch up (see LOOKAHEAD_FILES). */
+  private dealerWaits: (() => void) | null = null;
   /** Batches in flight that are written when the store's queue reaches them (see `flush`). */
   private inStoreTurn = 0;
   private lastFlush = Date.now();
@@ -152,7 +163,7 @@ export class ImportSession {
     threads: Partial<ImportThreads> = {},
   ) {
     this.builder = new ImportBuilder(store.state, store.context);
-    this.threads = { database: null, createPreparer, createWriter, preparers: defaultWorkerCount(), ...threads };
+    this.threads = { database: null, createPreparer, createWriter, preparers: defaultWorkerCount(), lookahead: LOOKAHEAD_FILES, ...threads };
   }
 
   private progress(): void {
@@ -264,18 +275,28 @@ export class ImportSession {
    */
   private async deal(slices: number[][], ports: MessagePort[]): Promise<void> {
     const longest = Math.max(...slices.map((slice) => slice.length));
+    let dealt = 0;
     for (let from = 0; from < longest; from += DEAL_FILES) {
       if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      while (!this.finished && !this.cancelled && dealt - this.added >= this.threads.lookahead) await new Promise<void>((resolve) => (this.dealerWaits = resolve));
       if (this.finished || this.cancelled) return;
       this.preparers.forEach((preparer, w) => {
         const indices = slices[w]!.slice(from, from + DEAL_FILES);
         if (from > 0 && !indices.length) return;
+        dealt += indices.length;
         const files = indices.map((i) => this.files[i]!);
         const port = from === 0 ? [ports[w]!] : [];
         const more = from + DEAL_FILES < slices[w]!.length;
         preparer.postMessage({ type: 'prepare', files, indices, options: this.options, more, ...(port.length ? { port: port[0] } : {}) }, [...port, ...transferableBuffers(files)]);
       });
     }
+  }
+
+  /** Lets `deal` look again whether the preparers may be given more files. */
+  private wakeDealer(): void {
+    const wake = this.dealerWaits;
+    this.dealerWaits = null;
+    wake?.();
   }
 
   private addFile(index: number, file: PreparedFile): void {
@@ -313,6 +334,7 @@ export class ImportSession {
       this.flush();
     }
     this.progress();
+    this.wakeDealer();
     if (this.inFlight === 0 && !this.unflushed && (this.cancelled || this.added === this.files.length)) this.end();
   }
 
@@ -348,6 +370,7 @@ export class ImportSession {
   private end(): void {
     if (this.finished) return;
     this.finished = true;
+    this.wakeDealer();
     this.stopPreparers();
     this.stopWriter();
     this.finish?.({ report: this.builder.report, cancelled: this.cancelled, notProcessed: this.files.length - this.added });
@@ -357,6 +380,7 @@ export class ImportSession {
     if (this.finished) return;
     this.finished = true;
     this.cancelled = true;
+    this.wakeDealer();
     this.stopPreparers();
     this.stopWriter();
     for (const write of this.writes.values()) write.reject(error);

@@ -135,6 +135,26 @@ describe('ImportSession', () => {
     db.close();
   }, 30_000);
 
+  it('preparation runs at most the lookahead ahead of the writes, and every file is imported', async () => {
+    const { db, store, name } = await setup();
+    const files = Array.from({ length: 1500 }, (_, i) => article(i));
+    let ahead = 0;
+    const result = await new ImportSession(store, files, {}, (p) => (ahead = Math.max(ahead, p.prepared - p.done)), {
+      database: name,
+      createPreparer: () => new InlinePreparer(),
+      createWriter: () => new InlineWriter(undefined, 1500),
+      preparers: 2,
+      lookahead: 200,
+    }).start();
+    expect(result.report.imported).toHaveLength(1500);
+    // Slow writes: dealt at most 200 files beyond those in batches, plus one message of 250
+    // per preparer (without the bound the preparers ran 1,000 files ahead).
+    expect(ahead).toBeGreaterThan(0);
+    expect(ahead).toBeLessThan(200 + 2 * 250);
+    expect((await storedDocuments(db)).size).toBe(1500);
+    db.close();
+  }, 30_000);
+
   it('a batch whose write fails stops the import; nothing of that batch is stored or shown, earlier batches stay whole', async () => {
     const { db, store, name } = await setup();
     const files = Array.from({ length: 600 }, (_, i) => article(i));
