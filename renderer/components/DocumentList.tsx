@@ -10,7 +10,7 @@ import { documentsInOrder, spanCounts } from '../../shared/model/state';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
 import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
 import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
 
@@ -37,11 +37,14 @@ export function DocumentList(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, search } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const search = useUiValue('search');
   const query = useDeferredValue(search.query);
-  const documents = useMemo(() => documentsInOrder(state), [state]);
-  const counts = useMemo(() => spanCounts(state), [state]);
-  const labelsByDoc = useMemo(() => labelsByDocument(state), [state]);
+  // Each keyed on the part of the state it reads: a span edit does not sort the documents again.
+  const { documents: documentMap, spans: spanMap } = state;
+  const documents = useMemo(() => documentsInOrder({ documents: documentMap }), [documentMap]);
+  const counts = useMemo(() => spanCounts({ spans: spanMap }), [spanMap]);
+  const labelsByDoc = useMemo(() => labelsByDocument({ spans: spanMap }), [spanMap]);
   const outlets = useMemo(() => outletsOf(documents), [documents]);
   const groups = useMemo(() => documentGroups.of(documents), [documents]);
 

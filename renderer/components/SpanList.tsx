@@ -3,14 +3,14 @@
  * this list is how each span's label and text reach assistive technology; it is also where
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
 import { spansOfDocument, type CorpusState } from '../../shared/model/state';
 import type { SpanRecord } from '../../shared/model/types';
 import { fromUtf16Offsets } from '../../shared/text/offsets';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
 import type { Translate } from '../i18n/i18n';
 import { labelName } from '../i18n/labels';
@@ -53,7 +53,8 @@ export function SpanList(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, focusedSpanId } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const focusedSpanId = useUiValue('focusedSpanId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
   const listRef = useRef<HTMLUListElement>(null);
@@ -63,8 +64,10 @@ export function SpanList(): React.JSX.Element {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   useLayoutEffect(() => setScroller(scrollParent(listRef.current)), []);
   const scrollMargin = scroller && listRef.current ? listRef.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
+  // A key function that changes only with the list: the virtualizer recomputes every row's position when it changes.
+  const getItemKey = useCallback((index: number) => spans[index]!.id, [spans]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
-  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => 34, overscan: 10, gap: 4, scrollMargin, getItemKey: (index) => spans[index]!.id });
+  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => 34, overscan: 10, gap: 4, scrollMargin, getItemKey });
 
   const focusedIndex = useMemo(() => (focusedSpanId ? spans.findIndex((s) => s.id === focusedSpanId) : -1), [spans, focusedSpanId]);
   useLayoutEffect(() => {
