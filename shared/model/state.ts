@@ -132,9 +132,3 @@ export function attributionsByDocument(state: CorpusState): Map<string, Attribut
   return map;
 }
 
-/** Number of spans per document id. */
-export function spanCounts(state: Pick<CorpusState, 'spans'>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const span of state.spans.values()) counts.set(span.docId, (counts.get(span.docId) ?? 0) + 1);
-  return counts;
-}
