@@ -39,6 +39,14 @@ function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span
   );
 }
 
+/**
+ * The height of a row of the list (one line, the quote cut with an ellipsis; the row's
+ * accessible name and the focused span's details have the whole text). Rows are placed at
+ * fixed steps rather than measured: measuring every rendered row after each edit forced a
+ * layout of the window.
+ */
+const SPAN_ROW_HEIGHT = 34;
+
 /** The nearest ancestor of `element` that scrolls (the panel column), or the page's scroller. */
 function scrollParent(element: HTMLElement | null): HTMLElement | null {
   for (let parent = element?.parentElement; parent; parent = parent.parentElement) {
@@ -67,7 +75,7 @@ export function SpanList(): React.JSX.Element {
   // A key function that changes only with the list: the virtualizer recomputes every row's position when it changes.
   const getItemKey = useCallback((index: number) => spans[index]!.id, [spans]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
-  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => 34, overscan: 10, gap: 4, scrollMargin, getItemKey });
+  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => SPAN_ROW_HEIGHT, overscan: 10, gap: 4, scrollMargin, getItemKey });
 
   const focusedIndex = useMemo(() => (focusedSpanId ? spans.findIndex((s) => s.id === focusedSpanId) : -1), [spans, focusedSpanId]);
   useLayoutEffect(() => {
@@ -99,7 +107,6 @@ export function SpanList(): React.JSX.Element {
             <li
               key={item.key}
               data-index={item.index}
-              ref={virtualizer.measureElement}
               aria-setsize={spans.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
