@@ -5,7 +5,8 @@
  */
 import { Fragment, memo, useMemo } from 'react';
 import { attributeValues } from '../../shared/model/schema';
-import { attributionChain, attributionsOfDocument, spansOfDocument, type CorpusState } from '../../shared/model/state';
+import { attributionChain, attributionsOfDocument, type CorpusState } from '../../shared/model/state';
+import { sortedSpansOf } from '../../shared/model/span-index';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import { withElements } from '../i18n/rich';
@@ -147,7 +148,7 @@ export function AttributionPanel(): React.JSX.Element | null {
   const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
-  const claims = useMemo(() => (doc ? spansOfDocument(state, doc.id).filter((s) => s.label === 'CLAIM') : []), [state, doc]);
+  const claims = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id).filter((s) => s.label === 'CLAIM') : []), [state.spans, doc]);
   const attributions = useMemo(() => (doc ? attributionsOfDocument(state, doc.id) : []), [state, doc]);
   if (!doc) return null;
 

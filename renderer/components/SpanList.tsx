@@ -7,7 +7,8 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
-import { spansOfDocument, type CorpusState } from '../../shared/model/state';
+import type { CorpusState } from '../../shared/model/state';
+import { sortedSpansOf } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { fromUtf16Offsets } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
@@ -64,7 +65,8 @@ export function SpanList(): React.JSX.Element {
   const openDocId = useUiValue('openDocId');
   const focusedSpanId = useUiValue('focusedSpanId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
-  const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
+  // The shared list in reading order (carried through edits; read, never changed here).
+  const spans = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id) : []), [state.spans, doc]);
   const listRef = useRef<HTMLUListElement>(null);
   // Only the rows near the visible part of the panel are rendered (10,000 rows re-rendered on
   // every edit cost more than the edit itself). The panel scrolls with its column, so the
