@@ -6,8 +6,9 @@ import { useState } from 'react';
 import { encodingSummary } from '../../shared/model/import';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { sourcesInOrder } from '../../shared/model/state';
+import { lengthInUnit } from '../../shared/text/offsets';
 import type { DocumentRecord, EditableDocumentFields } from '../../shared/model/types';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { MessageKey } from '../i18n/i18n';
 
 const FORMAT_NAMES: Record<string, MessageKey> = {
@@ -71,7 +72,8 @@ export function DocumentDetails(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, detailsOpen } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const detailsOpen = useUiValue('detailsOpen');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   if (!doc) return null;
   const formKey = [doc.id, doc.title, doc.meta.outlet, doc.meta.url, doc.meta.date].join('\u0000');
@@ -103,7 +105,7 @@ export function DocumentDetails(): React.JSX.Element | null {
         <dt>{t('details.encoding')}</dt>
         <dd>{encodingSummary(doc.meta)}</dd>
         <dt>{t('details.characters')}</dt>
-        <dd>{t.number([...doc.text].length)}</dd>
+        <dd>{t.number(lengthInUnit(doc.text, 'codepoint'))}</dd>
         <dt>{t('details.repeats')}</dt>
         <dd>
           {doc.meta.collapsedRepeats

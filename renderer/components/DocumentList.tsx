@@ -6,11 +6,12 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { withElements } from '../i18n/rich';
-import { documentsInOrder, spanCounts } from '../../shared/model/state';
+import { documentsInOrder } from '../../shared/model/state';
+import { primeSortedSpans, sortedSpansOf } from '../../shared/model/span-index';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
 import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
 import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
 
@@ -23,6 +24,7 @@ export function statusName(status: DocumentStatus, t: Translate): string {
 }
 
 const searchIndex = createSearchIndex();
+const NO_LABELS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 /** Near-duplicate groups, kept across renders so that a growing corpus is grouped incrementally. */
 const documentGroups = new DocumentGroups();
 
@@ -37,11 +39,18 @@ export function DocumentList(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, search } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const search = useUiValue('search');
   const query = useDeferredValue(search.query);
-  const documents = useMemo(() => documentsInOrder(state), [state]);
-  const counts = useMemo(() => spanCounts(state), [state]);
-  const labelsByDoc = useMemo(() => labelsByDocument(state), [state]);
+  // Each keyed on the part of the state it reads: a span edit does not sort the documents again.
+  const { documents: documentMap, spans: spanMap } = state;
+  const documents = useMemo(() => documentsInOrder({ documents: documentMap }), [documentMap]);
+  // Span counts come from the per-document span lists, built once and then carried through
+  // edits (span-index.ts); which labels each document has is worked out only while the list
+  // is filtered by a label.
+  useMemo(() => primeSortedSpans(spanMap, documentMap.keys()), [spanMap, documentMap]);
+  const labelFilter = search.label;
+  const labelsByDoc = useMemo(() => (labelFilter ? labelsByDocument({ spans: spanMap }) : NO_LABELS), [spanMap, labelFilter]);
   const outlets = useMemo(() => outletsOf(documents), [documents]);
   const groups = useMemo(() => documentGroups.of(documents), [documents]);
 
@@ -140,7 +149,7 @@ export function DocumentList(): React.JSX.Element {
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-label={t('documents.list')}>
           {virtualizer.getVirtualItems().map((item) => {
             const { doc, hit, group } = rows[item.index]!;
-            const count = counts.get(doc.id) ?? 0;
+            const count = sortedSpansOf(spanMap, doc.id).length;
             const name = t('documents.row.name', {
               title: doc.title,
               status: statusName(doc.status, t),

@@ -3,14 +3,15 @@
  * this list is how each span's label and text reach assistive technology; it is also where
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
-import { spansOfDocument, type CorpusState } from '../../shared/model/state';
+import type { CorpusState } from '../../shared/model/state';
+import { sortedSpansOf } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { fromUtf16Offsets } from '../../shared/text/offsets';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
 import type { Translate } from '../i18n/i18n';
 import { labelName } from '../i18n/labels';
@@ -39,6 +40,14 @@ function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span
   );
 }
 
+/**
+ * The height of a row of the list (one line, the quote cut with an ellipsis; the row's
+ * accessible name and the focused span's details have the whole text). Rows are placed at
+ * fixed steps rather than measured: measuring every rendered row after each edit forced a
+ * layout of the window.
+ */
+const SPAN_ROW_HEIGHT = 34;
+
 /** The nearest ancestor of `element` that scrolls (the panel column), or the page's scroller. */
 function scrollParent(element: HTMLElement | null): HTMLElement | null {
   for (let parent = element?.parentElement; parent; parent = parent.parentElement) {
@@ -53,9 +62,11 @@ export function SpanList(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, focusedSpanId } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const focusedSpanId = useUiValue('focusedSpanId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
-  const spans = useMemo(() => (doc ? spansOfDocument(state, doc.id) : []), [state, doc]);
+  // The shared list in reading order (carried through edits; read, never changed here).
+  const spans = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id) : []), [state.spans, doc]);
   const listRef = useRef<HTMLUListElement>(null);
   // Only the rows near the visible part of the panel are rendered (10,000 rows re-rendered on
   // every edit cost more than the edit itself). The panel scrolls with its column, so the
@@ -63,8 +74,10 @@ export function SpanList(): React.JSX.Element {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   useLayoutEffect(() => setScroller(scrollParent(listRef.current)), []);
   const scrollMargin = scroller && listRef.current ? listRef.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
+  // A key function that changes only with the list: the virtualizer recomputes every row's position when it changes.
+  const getItemKey = useCallback((index: number) => spans[index]!.id, [spans]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
-  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => 34, overscan: 10, gap: 4, scrollMargin, getItemKey: (index) => spans[index]!.id });
+  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => SPAN_ROW_HEIGHT, overscan: 10, gap: 4, scrollMargin, getItemKey });
 
   const focusedIndex = useMemo(() => (focusedSpanId ? spans.findIndex((s) => s.id === focusedSpanId) : -1), [spans, focusedSpanId]);
   useLayoutEffect(() => {
@@ -96,7 +109,6 @@ export function SpanList(): React.JSX.Element {
             <li
               key={item.key}
               data-index={item.index}
-              ref={virtualizer.measureElement}
               aria-setsize={spans.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start - scrollMargin}px)` }}

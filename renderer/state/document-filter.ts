@@ -9,7 +9,7 @@ import { searchDocuments, type CorpusSearchHit, type SearchIndex } from '../../s
 import type { SearchState } from './ui-store';
 
 /** The labels present in each document, by document id. */
-export function labelsByDocument(state: CorpusState): Map<string, Set<string>> {
+export function labelsByDocument(state: Pick<CorpusState, 'spans'>): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const span of state.spans.values()) {
     const set = map.get(span.docId) ?? new Set<string>();

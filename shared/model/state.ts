@@ -90,7 +90,7 @@ export function sourcesInOrder(state: CorpusState): SourceRecord[] {
 }
 
 /** Documents in list order (by `order`, then title). */
-export function documentsInOrder(state: CorpusState): DocumentRecord[] {
+export function documentsInOrder(state: Pick<CorpusState, 'documents'>): DocumentRecord[] {
   return [...state.documents.values()].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
 
@@ -132,9 +132,3 @@ export function attributionsByDocument(state: CorpusState): Map<string, Attribut
   return map;
 }
 
-/** Number of spans per document id. */
-export function spanCounts(state: CorpusState): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const span of state.spans.values()) counts.set(span.docId, (counts.get(span.docId) ?? 0) + 1);
-  return counts;
-}

@@ -27,8 +27,17 @@ const NO_SURROGATE = /^[^\uD800-\uDFFF]*$/;
  * points and UTF-16 code units are the same offsets, and conversions are the identity.
  */
 export function hasSurrogates(text: string): boolean {
-  return !NO_SURROGATE.test(text);
+  // The same long text is asked about again and again (each render of the focused span's
+  // offsets): the last answer is kept.
+  if (text !== lastAsked) {
+    lastAsked = text;
+    lastAnswer = !NO_SURROGATE.test(text);
+  }
+  return lastAnswer;
 }
+
+let lastAsked: string | null = null;
+let lastAnswer = false;
 
 /** Throws a RangeError for an offset outside the text or inside a surrogate pair. */
 function checkUtf16Offsets(text: string, offsets: readonly number[]): void {

@@ -28,13 +28,19 @@ function emptyDocument(app: IsnadApp): { docId: string; start: number; end: numb
   return { docId: doc.id, start, end: start + 'دمشق'.length };
 }
 
+/** A database holding one document 'قال الوزير إن' (tags a and b around الوزير), and its state. */
+async function storedDocument(name: string): Promise<{ db: IsnadDatabase; state: ReturnType<typeof stateWithDocument>; tags: Record<string, number> }> {
+  const { text, tags } = tagged('قال <a>الوزير<b> إن');
+  const db = new IsnadDatabase(name);
+  await db.open();
+  const state = stateWithDocument(text);
+  await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+  return { db, state, tags };
+}
+
 describe('write-time conflict check', () => {
   it('a transaction made from a stale view is refused inside the database transaction, writing nothing', async () => {
-    const { text, tags } = tagged('قال <a>الوزير<b> إن');
-    const db = new IsnadDatabase('stale-write');
-    await db.open();
-    const state = stateWithDocument(text);
-    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const { db, state, tags } = await storedDocument('stale-write');
     const persistence = { write: (tx: Parameters<typeof writeTransaction>[1], h: Parameters<typeof writeTransaction>[2]) => writeTransaction(db, tx, h) };
     const a = new CorpusStore(state, persistence, testContext());
     await a.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx));
@@ -56,11 +62,7 @@ describe('write-time conflict check', () => {
 
 describe('write-time check of created records', () => {
   it('creating a record whose id is taken is refused as a concurrent change, writing nothing of the transaction', async () => {
-    const { text, tags } = tagged('قال <a>الوزير<b> إن');
-    const db = new IsnadDatabase('taken-id');
-    await db.open();
-    const state = stateWithDocument(text);
-    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const { db, state, tags } = await storedDocument('taken-id');
     const store = new CorpusStore(state, { write: (tx, h) => writeTransaction(db, tx, h) }, testContext());
     const added = await store.run((s, ctx) => addSpan(s, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx));
     if (!added.ok) throw new Error(added.error);
@@ -76,11 +78,7 @@ describe('write-time check of created records', () => {
 
 describe('a guard on a write', () => {
   it('runs once the earlier write has finished, and a guard that throws writes nothing of its transaction', async () => {
-    const { text, tags } = tagged('قال <a>الوزير<b> إن');
-    const db = new IsnadDatabase('guarded');
-    await db.open();
-    const state = stateWithDocument(text);
-    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const { db, state, tags } = await storedDocument('guarded');
     const ctx = testContext();
     const first = addSpan(state, { docId: 'doc-1', start: tags.a!, end: tags.b!, label: 'PER' }, ctx);
     const second = addSpan(state, { docId: 'doc-1', start: 0, end: 3, label: 'ORG' }, ctx);
