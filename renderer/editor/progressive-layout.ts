@@ -41,8 +41,11 @@ export function chunkParagraphs<P extends { start: number; end: number }>(paragr
 /** The class of chunk elements. */
 export const CHUNK_CLASS = 'article-chunk';
 
+/** What counts as the user at work: background layout keeps still after each. */
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'scroll'] as const;
+
 /**
- * How long background layout keeps still after a key press or a pointer press: a chunk's
+ * How long background layout keeps still after a key press, a pointer press or a scroll: a chunk's
  * layout takes a frame's worth of time (about 10 ms for 4,000 characters of Arabic), and a
  * keyboard edit on its way to the database must not wait behind it.
  */
@@ -60,7 +63,7 @@ export interface BackgroundLayoutOptions {
 /**
  * Renders the chunks of `root` in the background, one per idle frame, each once: shown for a
  * frame (laid out, so its size is known and remembered), then left to `content-visibility:
- * auto` again. It keeps still while the user types or clicks (see {@link INPUT_QUIET_MS}) and
+ * auto` again. It keeps still while the user types, clicks or scrolls (see {@link INPUT_QUIET_MS}) and
  * while `busy()` holds. Returns a function that stops it.
  */
 export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutOptions = {}): () => void {
@@ -83,7 +86,8 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
   };
   root.addEventListener('contentvisibilityautostatechange', onStateChange);
   const view = root.ownerDocument.defaultView ?? window;
-  for (const type of ['keydown', 'pointerdown'] as const) view.addEventListener(type, onInput, { capture: true, passive: true });
+  // Scroll events do not bubble; in the capture phase the window sees every element's.
+  for (const type of INPUT_EVENTS) view.addEventListener(type, onInput, { capture: true, passive: true });
   const release = (): void => {
     if (shown) shown.style.contentVisibility = '';
     shown = null;
@@ -111,6 +115,9 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     }
     shown = chunks[next]!;
     shown.style.contentVisibility = 'visible';
+    // Laid out now, in this idle time (reading its size forces the layout), rather than in the
+    // next frame, where it would delay whatever the user does next.
+    void shown.offsetHeight;
     rendered.add(shown);
     next += 1;
     schedule();
@@ -123,6 +130,6 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     cancelIdleCallback(idle);
     clearTimeout(timer);
     root.removeEventListener('contentvisibilityautostatechange', onStateChange);
-    for (const type of ['keydown', 'pointerdown'] as const) view.removeEventListener(type, onInput, { capture: true });
+    for (const type of INPUT_EVENTS) view.removeEventListener(type, onInput, { capture: true });
   };
 }
