@@ -7,6 +7,7 @@ import { Fragment, memo, useMemo } from 'react';
 import { attributeValues } from '../../shared/model/schema';
 import { attributionChain, attributionsOfDocument, type CorpusState } from '../../shared/model/state';
 import { sortedSpansOf } from '../../shared/model/span-index';
+import { useColumnList } from './column-list';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import { withElements } from '../i18n/rich';
@@ -48,6 +49,11 @@ interface ClaimItemProps {
   claim: SpanRecord;
   /** The attributions of the whole document (a chain may go via any of them). */
   attributions: readonly AttributionRecord[];
+  /** Its place in the virtualised list: index, count, offset and the virtualiser's measuring ref. */
+  index: number;
+  count: number;
+  top: number;
+  measure: (element: HTMLLIElement | null) => void;
 }
 
 /**
@@ -57,6 +63,7 @@ interface ClaimItemProps {
  */
 function sameClaimItem(a: ClaimItemProps, b: ClaimItemProps): boolean {
   if (a.claim !== b.claim || a.doc.text !== b.doc.text || a.t !== b.t || a.app !== b.app) return false;
+  if (a.index !== b.index || a.count !== b.count || a.top !== b.top || a.measure !== b.measure) return false;
   if (a.state.sources !== b.state.sources || a.state.corpus.schema !== b.state.corpus.schema) return false;
   if (a.attributions.length !== b.attributions.length || a.attributions.some((x, i) => x !== b.attributions[i])) return false;
   for (const attribution of b.attributions) {
@@ -67,7 +74,7 @@ function sameClaimItem(a: ClaimItemProps, b: ClaimItemProps): boolean {
 }
 
 /** One claim: its quote (click to focus it), its chains, its sources with their attributes. */
-const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributions }: ClaimItemProps): React.JSX.Element {
+const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributions, index, count, top, measure }: ClaimItemProps): React.JSX.Element {
   const values = attributeValues(state.corpus.schema);
   const quote = (spanId: string | undefined): string => {
     const span = spanId ? state.spans.get(spanId) : undefined;
@@ -78,7 +85,7 @@ const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributi
   const heads = own.filter((a) => !usedAsVia.has(a.id));
   const text = doc.text.slice(claim.start, claim.end);
   return (
-    <li className="claim-item">
+    <li className="claim-item" data-index={index} ref={measure} aria-setsize={count} aria-posinset={index + 1} style={{ transform: `translateY(${top}px)` }}>
       <button type="button" className="claim-quote" onClick={() => app.spans.focus(claim.id)} aria-label={t('attributions.claim', { quote: text })}>
         <span dir="auto" lang="ar">
           «{text.length > 90 ? `${text.slice(0, 90)}…` : text}»
@@ -150,6 +157,8 @@ export function AttributionPanel(): React.JSX.Element | null {
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   const claims = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id).filter((s) => s.label === 'CLAIM') : []), [state.spans, doc]);
   const attributions = useMemo(() => (doc ? attributionsOfDocument(state, doc.id) : []), [state, doc]);
+  // Only the claims near the visible part of the column are rendered (see column-list.ts).
+  const { listRef, virtualizer, scrollMargin } = useColumnList(claims, { rowHeight: 64, gap: 6, overscan: 4, shown: !!doc });
   if (!doc) return null;
 
   return (
@@ -158,9 +167,21 @@ export function AttributionPanel(): React.JSX.Element | null {
         {t('attributions.heading')} <span className="count">({t.number(attributions.length)})</span>
       </h2>
       {claims.length === 0 ? <p className="hint">{t('attributions.empty')}</p> : null}
-      <ul>
-        {claims.map((claim) => (
-          <ClaimItem key={claim.id} app={app} t={t} state={state} doc={doc} claim={claim} attributions={attributions} />
+      <ul ref={listRef} className="virtual-list" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <ClaimItem
+            key={item.key}
+            app={app}
+            t={t}
+            state={state}
+            doc={doc}
+            claim={claims[item.index]!}
+            attributions={attributions}
+            index={item.index}
+            count={claims.length}
+            top={item.start - scrollMargin}
+            measure={virtualizer.measureElement}
+          />
         ))}
       </ul>
     </section>

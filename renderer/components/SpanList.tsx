@@ -3,8 +3,8 @@
  * this list is how each span's label and text reach assistive technology; it is also where
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo } from 'react';
+import { useColumnList } from './column-list';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
 import type { CorpusState } from '../../shared/model/state';
@@ -48,15 +48,6 @@ function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span
  */
 const SPAN_ROW_HEIGHT = 34;
 
-/** The nearest ancestor of `element` that scrolls (the panel column), or the page's scroller. */
-function scrollParent(element: HTMLElement | null): HTMLElement | null {
-  for (let parent = element?.parentElement; parent; parent = parent.parentElement) {
-    const { overflowY } = getComputedStyle(parent);
-    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
-  }
-  return document.scrollingElement as HTMLElement | null;
-}
-
 /** The span panel. */
 export function SpanList(): React.JSX.Element {
   const app = useApp();
@@ -67,17 +58,7 @@ export function SpanList(): React.JSX.Element {
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   // The shared list in reading order (carried through edits; read, never changed here).
   const spans = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id) : []), [state.spans, doc]);
-  const listRef = useRef<HTMLUListElement>(null);
-  // Only the rows near the visible part of the panel are rendered (10,000 rows re-rendered on
-  // every edit cost more than the edit itself). The panel scrolls with its column, so the
-  // list's distance from the top of that scroller is measured on each render.
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  useLayoutEffect(() => setScroller(scrollParent(listRef.current)), []);
-  const scrollMargin = scroller && listRef.current ? listRef.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
-  // A key function that changes only with the list: the virtualizer recomputes every row's position when it changes.
-  const getItemKey = useCallback((index: number) => spans[index]!.id, [spans]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
-  const virtualizer = useVirtualizer({ count: spans.length, getScrollElement: () => scroller, estimateSize: () => SPAN_ROW_HEIGHT, overscan: 10, gap: 4, scrollMargin, getItemKey });
+  const { listRef, virtualizer, scrollMargin } = useColumnList(spans, { rowHeight: SPAN_ROW_HEIGHT, gap: 4, overscan: 10, shown: true });
 
   const focusedIndex = useMemo(() => (focusedSpanId ? spans.findIndex((s) => s.id === focusedSpanId) : -1), [spans, focusedSpanId]);
   useLayoutEffect(() => {
