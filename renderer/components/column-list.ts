@@ -6,15 +6,7 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-
-/** The nearest ancestor of `element` that scrolls (the panel column), or the page's scroller. */
-function scrollParent(element: HTMLElement | null): HTMLElement | null {
-  for (let parent = element?.parentElement; parent; parent = parent.parentElement) {
-    const { overflowY } = getComputedStyle(parent);
-    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
-  }
-  return document.scrollingElement as HTMLElement | null;
-}
+import { scrollParent } from '../editor/scroll-parent';
 
 /** How a column list lays out its rows. */
 export interface ColumnListOptions {
@@ -35,7 +27,8 @@ export interface ColumnListOptions {
 export function useColumnList<T extends { id: string }>(items: readonly T[], { rowHeight, gap, overscan, shown }: ColumnListOptions): { listRef: React.RefObject<HTMLUListElement | null>; virtualizer: Virtualizer<HTMLElement, HTMLLIElement>; scrollMargin: number } {
   const listRef = useRef<HTMLUListElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  useLayoutEffect(() => setScroller(shown ? scrollParent(listRef.current) : null), [shown]);
+  // The panel column, or the page's own scroller when no ancestor scrolls.
+  useLayoutEffect(() => setScroller(shown ? (scrollParent(listRef.current) ?? (document.scrollingElement as HTMLElement | null)) : null), [shown]);
   const list = listRef.current;
   const scrollMargin = scroller && list ? list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
   // A key function that changes only with the list: the virtualiser recomputes every row's position when it changes.

@@ -16,6 +16,7 @@ import type { LabelDef, LabelKind, LabelSchema } from '../../shared/model/schema
 import { changesSince, lowerBound, searchIndex, versionOf, type SpanChange } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { paragraphAtOffset, rangesForOffsets } from './dom-offsets';
+import { scrollParent } from './scroll-parent';
 import { DEEPEST_LEVEL, levelAt, nestingLevels } from './nesting';
 import { blend, contrastRatio, parseHex, toHex } from '../theme/contrast';
 
@@ -150,15 +151,6 @@ interface LabelPaint {
   names: string[];
   /** Highlight priority at each nesting level. */
   priorities: number[];
-}
-
-/** The nearest ancestor of `element` that scrolls, or null (the viewport). */
-function scrollParent(element: HTMLElement): HTMLElement | null {
-  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    const { overflowY } = getComputedStyle(parent);
-    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
-  }
-  return null;
 }
 
 /** The first index of `sorted` whose span starts at or after `offset`. */
