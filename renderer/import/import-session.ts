@@ -83,6 +83,8 @@ export interface ImportThreads {
   preparers: number;
   /** How far preparation may run ahead of the batches, in files (default LOOKAHEAD_FILES). */
   lookahead: number;
+  /** Documents per write (default BATCH_DOCUMENTS). */
+  batch: number;
 }
 
 /** Files per message to a preparing worker (posting 5,000 at once held the UI thread for 150–250 ms). */
@@ -165,7 +167,7 @@ export class ImportSession {
     threads: Partial<ImportThreads> = {},
   ) {
     this.builder = new ImportBuilder(store.state, store.context);
-    this.threads = { database: null, createPreparer, createWriter, preparers: defaultWorkerCount(), lookahead: LOOKAHEAD_FILES, ...threads };
+    this.threads = { database: null, createPreparer, createWriter, preparers: defaultWorkerCount(), lookahead: LOOKAHEAD_FILES, batch: BATCH_DOCUMENTS, ...threads };
   }
 
   private progress(): void {
@@ -328,7 +330,7 @@ export class ImportSession {
     if (this.finished) return;
     while (this.inFlight < BATCHES_IN_FLIGHT) {
       if (!this.cancelled) {
-        for (let item = this.waiting.get(this.added); item && this.pending < BATCH_DOCUMENTS; item = this.waiting.get(this.added)) {
+        for (let item = this.waiting.get(this.added); item && this.pending < this.threads.batch; item = this.waiting.get(this.added)) {
           this.waiting.delete(this.added);
           this.addFile(item);
           this.added += 1;
@@ -336,7 +338,7 @@ export class ImportSession {
       }
       if (!this.writerReady) break;
       const last = this.cancelled || this.added === this.files.length;
-      if (!this.unflushed || !(last || this.pending >= BATCH_DOCUMENTS || Date.now() - this.lastFlush >= BATCH_MILLISECONDS)) break;
+      if (!this.unflushed || !(last || this.pending >= this.threads.batch || Date.now() - this.lastFlush >= BATCH_MILLISECONDS)) break;
       this.flush();
     }
     this.progress();

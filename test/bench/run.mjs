@@ -4,7 +4,8 @@
 // baseline, ratio, target). Exits 1 when a target is missed.
 // Options: --suite import|export|render (default: all three), --articles N (import and export,
 // default 10000), --edits N (render: add/relabel/delete cycles per variant, default 20),
-// --preparers N (import: preparing workers, default the app's choice).
+// --preparers N (import: preparing workers, default the app's choice), --batch N (import:
+// documents per write, default the app's).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,8 @@ const edits = Number(option('--edits', 20)) || 20;
 const suite = option('--suite', 'all');
 /** Import: how many preparing workers (default: the app's own choice for this machine). */
 const preparers = Number(option('--preparers', 0)) || 0;
+/** Import: documents per write (default: the app's). */
+const batch = Number(option('--batch', 0)) || 0;
 if (!['all', 'import', 'export', 'render'].includes(suite)) {
   console.error(`Unknown suite “${suite}”: use import, export or render (or no --suite for all three).`);
   process.exit(2);
@@ -96,7 +99,7 @@ try {
   };
 
   if (suite === 'all' || suite === 'import') {
-    const r = await runSuite(`articles=${articles}${preparers ? `&preparers=${preparers}` : ''}`);
+    const r = await runSuite(`articles=${articles}${preparers ? `&preparers=${preparers}` : ''}${batch ? `&batch=${batch}` : ''}`);
     console.log(`\nImport benchmark (headless Chromium, one run)`);
     console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
     console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
