@@ -7,6 +7,7 @@
  * the reading direction are mirrored; shortcuts ending in punctuation are isolated (U+2066…U+2069)
  * so they read left to right inside Arabic sentences.
  */
+import { AR_PHRASES } from './ar-phrases';
 import type { Catalogue } from './i18n';
 
 export const ar: Catalogue = {
@@ -987,4 +988,8 @@ export const ar: Catalogue = {
   'notice.dataset.merged': 'دُمج «{file}» في «{name}»: أُضيف {documents} و{spans}. يتراجع أمر التراجع عن الدمج كله دفعة واحدة.{notes}',
   'notice.dataset.nothingToMerge': 'لا شيء للدمج: كل ما في «{file}» موجود في المدوّنة أصلًا (أو تركته باختياراتك).',
   'notice.dataset.noBratPairs': 'لا ملفات brat في «{folder}»: مجموعة بيانات brat مجلد فيه ملفات ‎.txt بجانب كل منها ملف ‎.ann بالاسم نفسه.',
+  'importReport.problemLine': '{file}، {problem}',
+  'importReport.importedLine': '{file}: {detail}',
+  // Texts made in shared/ (import refusals, undo descriptions, command refusals, offsets)
+  ...AR_PHRASES,
 };

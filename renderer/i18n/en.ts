@@ -3,6 +3,8 @@
  * the same keys with the same placeholders (test/unit/renderer/i18n.test.ts checks).
  * A counted message has `one` and `other` forms, chosen by the `count` parameter.
  */
+import { ENGLISH_PHRASES } from '../../shared/phrases/english-phrases';
+
 export const en = {
   // Toolbar
   'toolbar.name': 'Main toolbar',
@@ -715,6 +717,10 @@ export const en = {
   'notice.dataset.merged': 'Merged “{file}” into “{name}”: {documents} and {spans} added. Undo takes the whole merge back.{notes}',
   'notice.dataset.nothingToMerge': 'Nothing to merge: everything in “{file}” is already in the corpus (or left out by your choices).',
   'notice.dataset.noBratPairs': 'No brat files in “{folder}”: a brat dataset is a folder of .txt files with an .ann file of the same name beside each.',
+  'importReport.problemLine': '{file}, {problem}',
+  'importReport.importedLine': '{file}: {detail}',
+  // Texts made in shared/ (import refusals, undo descriptions, command refusals, offsets): shared/phrases/english-phrases.ts
+  ...ENGLISH_PHRASES,
 } satisfies Record<string, string | { one?: string; other: string }>;
 
 /** A message key. */

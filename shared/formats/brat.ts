@@ -24,9 +24,9 @@ import { BRAT_ATTRIBUTES, BratSourceBook, ISNAD_RID, attributionsOfAnn, linesOfA
 import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-text';
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
+import { phrase } from '../phrases/phrase';
 
 /** What the brat format counts. */
-export const BRAT_OFFSET_CONVENTION = 'Code points (brat indexes a Python 3 str), end-exclusive, into the UTF-8 .txt with "\\n" line endings; UTF-16 code units on request.';
 
 /** Options of a brat import. */
 export interface BratImportOptions {
@@ -251,7 +251,7 @@ export function importBrat(files: readonly OutputFile[], options: BratImportOpti
 /** The brat standoff dataset format (code points by default). */
 export const bratFormat: DatasetFormat = {
   name: 'brat',
-  offsetConvention: BRAT_OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.brat'),
   exportCorpus: (corpus, options) => guardExport(() => exportBrat(corpus, options)),
   importFiles: (files) => guardImport(() => importBrat(files)),
 };

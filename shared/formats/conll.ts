@@ -25,6 +25,7 @@ import { FileNotes, readConll, stripBidi, type ConllDocument } from './conll-rea
 import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } from './conll-tags';
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
+import { phrase } from '../phrases/phrase';
 
 /** Options of the CoNLL export. */
 export interface ConllExportOptions extends ExportOptions {
@@ -39,8 +40,6 @@ export interface ConllExportOptions extends ExportOptions {
 }
 
 /** What the CoNLL format counts. */
-export const CONLL_OFFSET_CONVENTION =
-  'No character offsets: one token per line (Intl.Segmenter words, punctuation apart, Arabic clitics apart on request); the import rebuilds the text with one space between tokens and "\\n" between sentences.';
 
 const SENTENCE_END = /^[.!?\u061F\u06D4\u2026]+$/u;
 
@@ -213,7 +212,7 @@ export function importConll(files: readonly OutputFile[]): ImportOutcome {
 /** The CoNLL dataset format (defaults: 2 space-separated columns, BIO, clitics not split). */
 export const conllFormat: DatasetFormat = {
   name: 'conll',
-  offsetConvention: CONLL_OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.conll'),
   exportCorpus: (corpus, options) => guardExport(() => exportConll(corpus, options)),
   importFiles: (files) => guardImport(() => importConll(files)),
 };

@@ -9,6 +9,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
+import type { Phrase } from '../phrases/phrase';
 
 /** A span of a dataset document: `[start, end)` in UTF-16 code units. */
 export interface DatasetSpan {
@@ -83,8 +84,8 @@ export type FormatName = 'native' | 'jsonl' | 'doccano' | 'label-studio' | 'brat
 /** A dataset format: one module each in shared/formats/, all with this shape. */
 export interface DatasetFormat {
   name: FormatName;
-  /** What the offsets of this format count, as documented in the README. */
-  offsetConvention: string;
+  /** What the offsets of this format count, as documented in the README (a phrase: the export dialog says it in the interface language). */
+  offsetConvention: Phrase;
   exportCorpus(corpus: DatasetCorpus, options?: ExportOptions): ExportOutcome;
   importFiles(files: readonly OutputFile[]): ImportOutcome;
 }

@@ -19,6 +19,7 @@ import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
+import { phrase } from '../phrases/phrase';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -50,7 +51,6 @@ export interface DoccanoExpectation {
   lines: Array<{ text: string; spans: Array<{ label: string; quote: string }>; relations: number }>;
 }
 
-const OFFSET_CONVENTION = 'UTF-16 code units (JavaScript string indices, as doccano counts without grapheme mode; doccano#2290). End-exclusive. The file declares no unit.';
 const KNOWN_KEYS = ['id', 'text', 'label', 'labels', 'entities', 'relations', 'title'];
 
 /** The doccano line of one document. */
@@ -223,7 +223,7 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
 /** The doccano format (JSONL, sequence-labelling or relation variant). */
 export const doccanoFormat: DatasetFormat = {
   name: 'doccano',
-  offsetConvention: OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.doccano'),
   exportCorpus: exportDoccano,
   importFiles: importDoccano,
 };

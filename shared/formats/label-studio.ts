@@ -21,6 +21,7 @@ import { isRecord, preview, stripBom } from './common/json-lines';
 import { configLabelValues, labelStudioConfig } from './common/ls-config';
 import { quoteChecker, spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
+import { phrase } from '../phrases/phrase';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -58,7 +59,6 @@ export interface LabelStudioExpectation {
   relations: number;
 }
 
-const OFFSET_CONVENTION = 'Unicode code points (Label Studio Text tag, value.start/value.end; e2e test emoji.cy.ts). End-exclusive; every region carries value.text.';
 
 /** The task of one document. */
 export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: readonly DatasetSpan[], relations: readonly SpanRelation[]): LabelStudioTask {
@@ -296,7 +296,7 @@ export const LABEL_STUDIO_RELATIONS: readonly string[] = Object.values(RELATION_
 /** The Label Studio format (tasks JSON + labeling config). */
 export const labelStudioFormat: DatasetFormat = {
   name: 'label-studio',
-  offsetConvention: OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.label-studio'),
   exportCorpus: exportLabelStudio,
   importFiles: importLabelStudio,
 };

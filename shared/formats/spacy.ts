@@ -24,9 +24,9 @@ import { quoteChecker, spansInUnit, spanToUtf16, type UnitSpan } from './common/
 import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
+import { phrase } from '../phrases/phrase';
 
 /** What the spaCy format counts. */
-export const SPACY_OFFSET_CONVENTION = 'Code points (Python str indices), end-exclusive, as spaCy’s (start_char, end_char, label); UTF-16 code units on request. Spans should fall on token boundaries.';
 
 /** One written entry: `[text, { entities: [[start, end, label], …] }]`. */
 export type SpacyEntry = [string, { entities: Array<[number, number, string]> }];
@@ -203,7 +203,7 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
 /** The spaCy dataset format (code points by default). */
 export const spacyFormat: DatasetFormat = {
   name: 'spacy',
-  offsetConvention: SPACY_OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.spacy'),
   exportCorpus: (corpus, options) => guardExport(() => exportSpacy(corpus, options)),
   importFiles: (files) => guardImport(() => importSpacy(files)),
 };
