@@ -8,7 +8,7 @@ export function Toolbar(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const history = app.corpus.history;
+  const history = app.corpus.changes;
   const { view, suggestionsOn } = useUiState();
   const bindings = useBindings();
   const style = platformStyle();

@@ -80,10 +80,16 @@ export class CorpusStore {
     return this.current;
   }
 
-  /** Whether there is something to undo / redo, and what: the change's description (English, and its phrase when it has one). */
-  get history(): { undo: ChangeDescription | null; redo: ChangeDescription | null } {
+  /** What undo / redo would change: the change's description (English, and its phrase when it has one). */
+  get changes(): { undo: ChangeDescription | null; redo: ChangeDescription | null } {
     const describe = (entry: HistoryEntry | undefined): ChangeDescription | null => (entry ? { description: entry.tx.description, ...(entry.tx.phrase ? { phrase: entry.tx.phrase } : {}) } : null);
     return { undo: describe(this.undoStack.at(-1)), redo: describe(this.redoStack.at(-1)) };
+  }
+
+  /** Whether there is something to undo / redo, and what, in English. */
+  get history(): { undo: string | null; redo: string | null } {
+    const { undo, redo } = this.changes;
+    return { undo: undo?.description ?? null, redo: redo?.description ?? null };
   }
 
   /** Subscribes to changes (for `useSyncExternalStore`); returns the unsubscribe function. */

@@ -52,7 +52,7 @@ describe('corpora in the app', () => {
     const { app, db, name } = await start();
     const sample = app.corpus.state.corpus;
     await mark(app, 'موسكو', 'PER');
-    expect(app.corpus.history.undo?.description).toBe('Add PER span');
+    expect(app.corpus.history.undo).toBe('Add PER span');
     const spans = app.corpus.state.spans.size;
     const seen: number[] = [];
     app.corpus.subscribe(() => seen.push(app.corpus.state.documents.size));

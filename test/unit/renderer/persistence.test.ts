@@ -125,9 +125,8 @@ describe('CorpusStore with Dexie', () => {
       testContext(),
       history,
     );
-    expect(again.history.undo?.description).toBe('Add ORG span');
-    expect(again.history.redo?.description).toBe('Add LOC span');
-    expect(again.history.undo?.phrase).toEqual({ code: 'change.addSpan', params: { label: 'ORG' } });
+    expect(again.history).toEqual({ undo: 'Add ORG span', redo: 'Add LOC span' });
+    expect(again.changes.undo?.phrase).toEqual({ code: 'change.addSpan', params: { label: 'ORG' } });
     await again.redo();
     expect(await reopened.spans.count()).toBe(2);
     await again.undo();
