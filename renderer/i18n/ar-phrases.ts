@@ -30,6 +30,13 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'file.unreadable': 'تعذّرت قراءة الملف «{file}»: {error}',
   'file.notRecords': 'الملف «{file}» ليس ملف سجلات (JSON أو JSON Lines أو CSV).',
   'file.notNative': 'الملف «{file}» ليس ملف تصدير صالحًا من إسناد: {problems}',
+  'file.skipped': 'تُرك الملف «{file}»: {reason}.',
+  // Why a folder walk skipped a file
+  'skip.hidden': 'ملف مخفي',
+  'skip.notArticle': 'ليس ملف مقال',
+  'skip.notBrat': 'ليس ملفًا من ملفات brat (txt أو ann أو annotation.conf)',
+  'skip.symlink': 'رابط رمزي (لا يُتبع)',
+  'skip.notRegular': 'ليس ملفًا عاديًا',
   // What a binary file looks like
   'looksLike.png': 'صورة PNG',
   'looksLike.jpeg': 'صورة JPEG',

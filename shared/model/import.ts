@@ -22,8 +22,8 @@ import type { CorpusState } from './state';
 import { transaction, type RecordChange, type Transaction } from './transaction';
 import type { AttributionRecord, DocumentMeta, DocumentRecord, ImportSettings, SourceRecord, SpanRecord } from './types';
 
-/** A file handed to the importer: its bytes, or the reason the host could not read it. */
-export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; error: string };
+/** A file handed to the importer: its bytes, or the reason the host could not read it (with its phrase when it has one). */
+export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; error: string; errorPhrase?: Phrase };
 
 /** Import settings for corpora that never saved their own. */
 export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { fieldMapping: DEFAULT_FIELD_MAPPING, collapseRepeatedParagraphs: false };
@@ -151,7 +151,7 @@ function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareO
  * uses the platform's native, asynchronous digest, which is several times faster).
  */
 export function prepareFile(file: IncomingFile, options: PrepareOptions = {}, hash = true): PreparedFile {
-  if ('error' in file) return { name: file.name, kind: 'refused', message: file.error };
+  if ('error' in file) return { name: file.name, kind: 'refused', message: file.error, ...(file.errorPhrase ? { phrase: file.errorPhrase } : {}) };
   const refused = (why: { text: string; phrase: Phrase }): PreparedFile => ({ name: file.name, kind: 'refused', message: why.text, phrase: why.phrase });
   try {
     const encoding = options.encodings?.[file.name];

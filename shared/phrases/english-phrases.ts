@@ -27,6 +27,13 @@ export const ENGLISH_PHRASES = {
   'file.unreadable': '“{file}” could not be read: {error}',
   'file.notRecords': '“{file}” is not a file of records (JSON, JSON Lines or CSV).',
   'file.notNative': '“{file}” is not a valid Isnad export: {problems}',
+  'file.skipped': '“{file}” skipped: {reason}.',
+  // Why a folder walk skipped a file (renderer/platform/folders.ts, electron/main/ipc/open-article-folder.ts)
+  'skip.hidden': 'hidden file',
+  'skip.notArticle': 'not an article file',
+  'skip.notBrat': 'not a brat file (.txt, .ann or annotation.conf)',
+  'skip.symlink': 'symbolic link (not followed)',
+  'skip.notRegular': 'not a regular file',
   // What a binary file looks like (shared/text/binarySniff.ts)
   'looksLike.png': 'a PNG image',
   'looksLike.jpeg': 'a JPEG image',

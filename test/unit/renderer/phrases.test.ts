@@ -15,7 +15,10 @@ import { addSource, deleteSource, setAttributeValues } from '../../../shared/mod
 import { importFiles, type IncomingFile } from '../../../shared/model/import';
 import { applyTransaction } from '../../../shared/model/transaction';
 import { ENGLISH_PHRASES } from '../../../shared/phrases/english-phrases';
-import { english, phrase, type Phrase, type PhraseCode } from '../../../shared/phrases/phrase';
+import { english, phrase, said, type Phrase, type PhraseCode } from '../../../shared/phrases/phrase';
+import { skipReasonPhrase, skipReasonText } from '../../../shared/phrases/skip-reasons';
+import { NOT_A_BRAT_FILE } from '../../../shared/formats/dataset-detect';
+import { NOT_AN_ARTICLE, NOT_A_REGULAR_FILE, SYMBOLIC_LINK } from '../../../electron/main/ipc/open-article-folder';
 import { stateWithDocument, testContext } from '../helpers/tagged';
 
 const CODES = Object.keys(ENGLISH_PHRASES) as PhraseCode[];
@@ -148,6 +151,20 @@ describe('phrases shared/ produces', () => {
       expect(english_t.phrase(convention)).toBe(english(convention));
       expect(arabic_t.phrase(convention)).toMatch(ARABIC_LETTER);
     }
+  });
+});
+
+describe('files a folder walk skipped', () => {
+  it('are told why in the interface language, whichever host walked the folder', () => {
+    for (const reason of [NOT_A_BRAT_FILE, NOT_AN_ARTICLE, SYMBOLIC_LINK, NOT_A_REGULAR_FILE, skipReasonText('skip.hidden')]) {
+      const value = skipReasonPhrase(reason);
+      expect(value, reason).toBeDefined();
+      expect(arabic_t.text(reason, value)).toMatch(ARABIC_LETTER);
+    }
+    expect(skipReasonPhrase('a reason from a newer host')).toBeUndefined();
+    const outcome = importFiles(stateWithDocument('نص'), [{ name: 'a/.hidden', ...said('file.skipped', { file: 'a/.hidden', reason: phrase('skip.hidden') }) }].map(({ name, text, phrase: p }) => ({ name, error: text, errorPhrase: p })), testContext());
+    expect(outcome.report.refused[0]!.message).toBe('“a/.hidden” skipped: hidden file.');
+    expect(describeImport(outcome.report, arabic_t).details[0]).toBe('تُرك الملف «\u2068a/.hidden\u2069»: ملف مخفي.');
   });
 });
 
