@@ -106,7 +106,10 @@ export class IsnadApp implements AppContext {
     const preferences = new PreferencesStore(sanitisePreferences(await readSetting<unknown>(db, PREFERENCES_KEY, null)), systemLanguages);
     const root = globalThis.document?.documentElement;
     if (root) {
-      const apply = (): void => applyPreferences(root, preferences.preferences, preferences.t.language);
+      const apply = (): void => {
+        applyPreferences(root, preferences.preferences, preferences.t.language);
+        platform.setMenuLanguage(preferences.t.language);
+      };
       apply();
       preferences.subscribe(apply);
       globalThis.addEventListener?.('languagechange', () => preferences.set(preferences.preferences));
