@@ -1027,8 +1027,9 @@ export const ar: Catalogue = {
   'menu.hide': 'إخفاء {app}',
   'menu.hideOthers': 'إخفاء الآخرين',
   'menu.showAll': 'إظهار الكل',
-  'importReport.problemLine': '{file}، {problem}',
-  'importReport.importedLine': '{file}: {detail}',
+  // Lines that begin in Arabic (the list items take their direction from their first letter), the file name isolated.
+  'importReport.problemLine': 'الملف «\u2068{file}\u2069»، {problem}',
+  'importReport.importedLine': 'الملف «\u2068{file}\u2069»: {detail}',
   // Texts made in shared/ (import refusals, undo descriptions, command refusals, offsets)
   ...AR_PHRASES,
 };
