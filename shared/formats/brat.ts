@@ -25,6 +25,7 @@ import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
 import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** What the brat format counts. */
 
@@ -62,7 +63,7 @@ function annOfDocument(doc: DatasetDocument, options: ExportOptions, unit: Offse
     tOf.set(span.id, t);
     labelOfT.set(t, span.label);
     const fragments = pieces[i]!.map((): [number, number] => [converted[k++]!, converted[k++]!]);
-    if (fragments.length > 1) notes.push({ where, kind: 'repaired', message: `Document ${doc.id}: span ${span.id} crosses a line break: written as ${fragments.length} fragments (${t}).` });
+    if (fragments.length > 1) notes.push(formatNote(where, 'repaired', 'exportNote.fragments', { doc: doc.id, span: span.id, count: fragments.length, t }));
     lines.push(annLine.textBound(t, span.label, fragments, pieces[i]!.map(([s, e]) => doc.text.slice(s, e)).join(' ')));
   });
   const attributionLines = linesOfAttributions(selection.attributions, tOf, sources, doc.id, where, notes);

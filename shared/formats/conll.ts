@@ -26,6 +26,7 @@ import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } fro
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
 import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** Options of the CoNLL export. */
 export interface ConllExportOptions extends ExportOptions {
@@ -71,7 +72,7 @@ function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: Co
   const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
   notes.push(...selection.notes);
   if (options.attributions !== false && doc.attributions.length) {
-    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: CoNLL holds no relations; ${doc.attributions.length} attribution(s) left out.` });
+    notes.push(formatNote(where, 'skipped', 'exportNote.noRelations.conll', { doc: doc.id, count: doc.attributions.length }));
   }
   const splitClitics = options.splitClitics ?? false;
   const tokens = tokenise(doc.text, { splitClitics });
@@ -84,12 +85,9 @@ function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: Co
       continue;
     }
     if (!splitClitics) splitTokens ??= tokenise(doc.text, { splitClitics: true });
-    const hint = splitTokens && alignToTokens(doc.text, splitTokens, span.start, span.end) ? ' (it aligns when clitics are split)' : '';
-    notes.push({
-      where,
-      kind: 'unaligned',
-      message: `Document ${doc.id}: span ${span.id} (${span.label} “${doc.text.slice(span.start, span.end)}” [${span.start}, ${span.end})) does not start and end on token boundaries${hint}; not written.`,
-    });
+    const withClitics = splitTokens && alignToTokens(doc.text, splitTokens, span.start, span.end);
+    const params = { doc: doc.id, span: span.id, label: span.label, quote: doc.text.slice(span.start, span.end), start: span.start, end: span.end };
+    notes.push(formatNote(where, 'unaligned', withClitics ? 'exportNote.unaligned.conllClitics' : 'exportNote.unaligned.conll', params));
   }
   const { kept, notes: flatNotes } = chooseFlat(items, corpus.schema, where, doc.id);
   notes.push(...flatNotes);

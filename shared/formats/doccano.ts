@@ -20,6 +20,7 @@ import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
 import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -120,7 +121,7 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
   const selections = corpus.documents.map((doc) => ({ doc, selection: selectForExport(doc, options, 'doccano') }));
   const variant: DoccanoVariant = options.variant ?? (selections.some((s) => s.selection.attributions.length) ? 'relation' : 'seq');
   const path = `${corpusSlug(corpus.name)}.doccano.jsonl`;
-  if (options.offsetUnit === 'codepoint') notes.push({ where: path, kind: 'repaired', message: 'doccano counts UTF-16 code units; the requested code-point unit was not used.' });
+  if (options.offsetUnit === 'codepoint') notes.push(formatNote(path, 'repaired', 'exportNote.doccanoUnit', {}));
   const lines: string[] = [];
   const expected: DoccanoExpectation = { variant, lines: [] };
   for (const [index, { doc, selection }] of selections.entries()) {
@@ -132,7 +133,7 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
       relations = mapped.relations;
       notes.push(...mapped.notes);
     } else if (selection.attributions.length) {
-      notes.push({ where: path, kind: 'skipped', message: `Document ${doc.id}: ${selection.attributions.length} attribution(s) left out (the sequence-labelling variant holds spans only).` });
+      notes.push(formatNote(path, 'skipped', 'exportNote.noRelations.doccano', { doc: doc.id, count: selection.attributions.length }));
     }
     try {
       lines.push(JSON.stringify(doccanoLineOf(doc, selection.spans, relations, variant)));

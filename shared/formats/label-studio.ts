@@ -22,6 +22,7 @@ import { configLabelValues, labelStudioConfig } from './common/ls-config';
 import { quoteChecker, spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
 import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -138,7 +139,7 @@ export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions 
   const path = `${corpusSlug(corpus.name)}.label-studio.json`;
   const notes: FormatNote[] = [];
   const problems: string[] = [];
-  if (options.offsetUnit === 'utf16') notes.push({ where: path, kind: 'repaired', message: 'Label Studio counts code points; the requested UTF-16 unit was not used.' });
+  if (options.offsetUnit === 'utf16') notes.push(formatNote(path, 'repaired', 'exportNote.labelStudioUnit', {}));
   const tasks: LabelStudioTask[] = [];
   const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0 };
   const used: string[] = [];

@@ -25,6 +25,7 @@ import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
 import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** What the spaCy format counts. */
 
@@ -36,7 +37,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
   const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
   notes.push(...selection.notes);
   if (options.attributions !== false && doc.attributions.length) {
-    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: spaCy entities hold no relations; ${doc.attributions.length} attribution(s) left out.` });
+    notes.push(formatNote(where, 'skipped', 'exportNote.noRelations.spacy', { doc: doc.id, count: doc.attributions.length }));
   }
   const { kept, notes: flatNotes } = chooseFlat(
     selection.spans.map((span) => ({ span, lo: span.start, hi: span.end })),
@@ -48,11 +49,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
   const tokens = tokenise(doc.text);
   for (const { span } of kept) {
     if (alignToTokens(doc.text, tokens, span.start, span.end)) continue;
-    notes.push({
-      where,
-      kind: 'unaligned',
-      message: `Document ${doc.id}: span ${span.id} (${span.label} “${doc.text.slice(span.start, span.end)}”) does not sit on token boundaries; spaCy’s doc.char_span would return None (written anyway).`,
-    });
+    notes.push(formatNote(where, 'unaligned', 'exportNote.unaligned.spacy', { doc: doc.id, span: span.id, label: span.label, quote: doc.text.slice(span.start, span.end) }));
   }
   return kept.map((k) => k.span);
 }
