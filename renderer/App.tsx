@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
 import { ActionRunner } from './commands/runner';
-import { useApp, useBindings, useCorpusState, useT } from './app/hooks';
+import { useApp, useBindings, useCorpusValue, useT, useUiValue } from './app/hooks';
 import { installPointerSelection } from './editor/pointer-selection';
 import { CaretLayer } from './components/CaretLayer';
 import { CommandPalette } from './components/CommandPalette';
@@ -11,6 +11,7 @@ import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { filesFromDrop } from './platform/folders';
 import { toWorkerFiles } from './platform/host';
 import { DEFAULT_MAX_FILE_BYTES } from '../shared/text/decode';
+import type { CorpusState } from '../shared/model/state';
 import { CorpusDialog } from './components/CorpusDialog';
 import { DatasetImportDialog } from './components/DatasetImportDialog';
 import { ImportDialog } from './components/ImportDialog';
@@ -24,7 +25,6 @@ import { SourcesView } from './components/SourcesView';
 import { SnapshotsView } from './components/SnapshotsView';
 import { ExportDialog } from './components/ExportDialog';
 import { SettingsView } from './components/SettingsView';
-import { useUiState } from './app/hooks';
 import { ArticleView } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
 import { SpanList } from './components/SpanList';
@@ -37,18 +37,20 @@ function isField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('dialog[open]');
 }
 
+const selectSchema = (state: CorpusState): CorpusState['corpus']['schema'] => state.corpus.schema;
+
 /** The root component. */
 export function App(): React.JSX.Element {
   const app = useApp();
-  const state = useCorpusState();
+  // Not the whole state: the shell (and every child that is not memoised) would render again on every edit.
+  const schema = useCorpusValue(selectSchema);
   const t = useT();
-  const schema = state.corpus.schema;
   const bindings = useBindings();
   useEffect(() => app.bindings.refresh(), [app, schema]);
   // Rebuilt when the schema (label actions), the bindings or the language (action titles) change.
   const actions = useMemo(() => buildActions(app), [app, schema, bindings, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const [dragging, setDragging] = useState(false);
-  const { view } = useUiState();
+  const view = useUiValue('view');
 
   const runner = useMemo(() => new ActionRunner((error) => app.notify('error', String(error))), [app]);
 

@@ -22,15 +22,20 @@ export function useCorpusState(): CorpusState {
   return useSyncExternalStore(app.corpus.subscribe, app.corpus.getSnapshot);
 }
 
-/** The current view state. */
-export function useUiState(): UiState {
+/**
+ * A part of the corpus state (`select` must return the same object while that part is
+ * unchanged, e.g. `(s) => s.corpus.schema`); re-renders only when it changes, not on every
+ * edit as {@link useCorpusState} does.
+ */
+export function useCorpusValue<T>(select: (state: CorpusState) => T): T {
   const app = useApp();
-  return useSyncExternalStore(app.ui.subscribe, app.ui.getSnapshot);
+  return useSyncExternalStore(app.corpus.subscribe, () => select(app.corpus.state));
 }
 
 /**
  * One field of the view state; re-renders only when that field changes (by identity), not
- * on every caret move or notice, as {@link useUiState} does.
+ * on every caret move or notice. (There is deliberately no hook for the whole view state:
+ * a view subscribed to it rendered again on every arrow key.)
  */
 export function useUiValue<K extends keyof UiState>(key: K): UiState[K] {
   const app = useApp();

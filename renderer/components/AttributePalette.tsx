@@ -10,7 +10,7 @@ import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { attributeValues } from '../../shared/model/schema';
 import { attributionsOfDocument, spansOfDocument } from '../../shared/model/state';
 import type { SourceKind } from '../../shared/model/types';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { withElements } from '../i18n/rich';
 import { ATTRIBUTE_LABELS } from './AttributionPanel';
 import { handleListboxKey } from './dialog-hooks';
@@ -35,7 +35,7 @@ export function AttributePalette(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { palette } = useUiState();
+  const palette = useUiValue('palette');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const claim = palette ? state.spans.get(palette.claimSpanId) : undefined;

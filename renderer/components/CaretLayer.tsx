@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { snapEdge, type SpanEdge } from '../../shared/text/span-edges';
 import { wordSegments } from '../../shared/text/words';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { caretBox, type CaretBox } from '../editor/caret-geometry';
 import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
 import type { Translate } from '../i18n/i18n';
@@ -64,7 +64,11 @@ export function CaretLayer(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { caret, focusedSpanId, openDocId, view, snapMode } = useUiState();
+  const caret = useUiValue('caret');
+  const focusedSpanId = useUiValue('focusedSpanId');
+  const openDocId = useUiValue('openDocId');
+  const view = useUiValue('view');
+  const snapMode = useUiValue('snapMode');
   const tick = useLayoutTick();
   const article = useCallback(() => app.article, [app]);
   const articleFocused = useArticleFocused(article);

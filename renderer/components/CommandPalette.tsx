@@ -8,13 +8,13 @@ import { handleListboxKey, useModalDialog } from './dialog-hooks';
 import type { Action } from '../commands/actions';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useT, useUiState } from '../app/hooks';
+import { useApp, useT, useUiValue } from '../app/hooks';
 
 /** The command palette; `actions` is the registry with the keys bound now. */
 export function CommandPalette({ actions }: { actions: readonly Action[] }): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const { overlay } = useUiState();
+  const overlay = useUiValue('overlay');
   const open = overlay === 'commands';
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);

@@ -3,18 +3,21 @@
  * delete it (after a confirmation that says what goes with it), or create an empty corpus.
  */
 import { useState } from 'react';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
+import type { CorpusState } from '../../shared/model/state';
 import { withElements } from '../i18n/rich';
 import { useModalDialog } from './dialog-hooks';
 
 type Pending = { kind: 'rename'; corpusId: string; name: string } | { kind: 'delete'; corpusId: string; name: string; documents: number; spans: number; attributions: number } | null;
 
+const selectCorpusId = (state: CorpusState): string => state.corpus.id;
+
 /** The modal corpus dialog, open while the UI state holds the corpus list. */
 export function CorpusDialog(): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const { corpora } = useUiState();
-  const open = useCorpusState().corpus.id;
+  const corpora = useUiValue('corpora');
+  const open = useCorpusValue(selectCorpusId);
   const [newName, setNewName] = useState('');
   const [pending, setPending] = useState<Pending>(null);
 

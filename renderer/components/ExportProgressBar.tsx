@@ -3,7 +3,7 @@
  * dialog while it is open (it is modal), otherwise above the status bar.
  */
 import type { ReactNode } from 'react';
-import { useT, useUiState } from '../app/hooks';
+import { useT, useUiValue } from '../app/hooks';
 import type { Translate } from '../i18n/i18n';
 import { withElements } from '../i18n/rich';
 import type { ExportActivity } from '../export/run-export';
@@ -17,7 +17,8 @@ function describe({ phase, done, total, what }: ExportActivity, t: Translate): R
 /** Shown while an export runs, in the dialog (`inDialog`) or in the window. */
 export function ExportProgressBar({ inDialog }: { inDialog: boolean }): React.JSX.Element | null {
   const t = useT();
-  const { exportProgress, exportOpen } = useUiState();
+  const exportProgress = useUiValue('exportProgress');
+  const exportOpen = useUiValue('exportOpen');
   if (!exportProgress || inDialog !== exportOpen) return null;
   const { phase, done, total } = exportProgress;
   return (

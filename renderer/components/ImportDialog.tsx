@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldMapping } from '../../shared/formats/article-draft';
 import type { TextEncodingName } from '../../shared/text/decode';
-import { useApp, useT, useUiState } from '../app/hooks';
+import { useApp, useT, useUiValue } from '../app/hooks';
 import type { MessageKey } from '../i18n/i18n';
 import { formatBytes } from '../platform/host';
 
@@ -40,7 +40,7 @@ function extensionOf(name: string): string {
 export function ImportDialog(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
-  const { importDraft } = useUiState();
+  const importDraft = useUiValue('importDraft');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<FieldMapping>(app.imports.settings.fieldMapping);
   const [collapse, setCollapse] = useState(app.imports.settings.collapseRepeatedParagraphs);

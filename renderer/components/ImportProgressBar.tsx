@@ -1,11 +1,11 @@
 /** Progress of a running import: files done / total, the current file, and Cancel. */
-import { useApp, useT, useUiState } from '../app/hooks';
+import { useApp, useT, useUiValue } from '../app/hooks';
 
 /** Shown while an import runs. */
 export function ImportProgressBar(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
-  const { importProgress } = useUiState();
+  const importProgress = useUiValue('importProgress');
   if (!importProgress) return null;
   const { done, total, current, cancelling } = importProgress;
   const label = cancelling ? t('importProgress.cancelling') : current ? t('importProgress.fileNamed', { done, count: total, file: current }) : t('importProgress.files', { done, count: total });

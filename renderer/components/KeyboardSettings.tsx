@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import type { SnapMode } from '../../shared/text/snapSelection';
 import { KEYBOARD_SETTINGS_ID } from '../app/actions/navigation-actions';
-import { useApp, useUiState } from '../app/hooks';
+import { useApp, useUiValue } from '../app/hooks';
 import type { Action } from '../commands/actions';
 import type { BindingProblem, BindingResult } from '../commands/bindings';
 import { fuzzyFilter } from '../commands/fuzzy';
@@ -31,7 +31,8 @@ function describeProblem(problem: BindingProblem, t: Translate, titleOf: (action
 /** The keyboard and mouse settings; `actions` is the registry with the keys bound now. */
 export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t: Translate }): React.JSX.Element {
   const app = useApp();
-  const { snapMode, shortcutsExpanded } = useUiState();
+  const snapMode = useUiValue('snapMode');
+  const shortcutsExpanded = useUiValue('shortcutsExpanded');
   const [filter, setFilter] = useState('');
   const [recording, setRecording] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);

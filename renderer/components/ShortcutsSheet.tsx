@@ -5,14 +5,14 @@
 import type { Action } from '../commands/actions';
 import { ACTION_GROUPS } from '../commands/definitions';
 import { formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useT, useUiState } from '../app/hooks';
+import { useApp, useT, useUiValue } from '../app/hooks';
 import { useModalDialog } from './dialog-hooks';
 
 /** The cheat sheet; `actions` is the registry with the keys bound now. */
 export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const { overlay } = useUiState();
+  const overlay = useUiValue('overlay');
   const open = overlay === 'shortcuts';
   const dialogRef = useModalDialog(open);
   const style = platformStyle();

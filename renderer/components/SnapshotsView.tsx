@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { SNAPSHOT_LIMITS, type SnapshotSettings } from '../../shared/snapshots/snapshot-info';
 import { snapshotCounts, snapshotReasonName, snapshotTime } from '../app/actions/snapshot-actions';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { withElements } from '../i18n/rich';
 
 /** The settings form: interval and how many to keep (remounted when the saved settings change). */
@@ -47,7 +47,7 @@ export function SnapshotsView(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { list, confirmingId, busy, settings } = useUiState().snapshots;
+  const { list, confirmingId, busy, settings } = useUiValue('snapshots');
   const confirming = list?.find((s) => s.id === confirmingId) ?? null;
   return (
     <main className="snapshots-view" aria-label={t('snapshots.title')}>

@@ -4,7 +4,7 @@
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
 import { useLayoutEffect, useMemo } from 'react';
-import { useColumnList } from './column-list';
+import { useFixedRowList } from './column-list';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
 import type { CorpusState } from '../../shared/model/state';
@@ -58,11 +58,11 @@ export function SpanList(): React.JSX.Element {
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
   // The shared list in reading order (carried through edits; read, never changed here).
   const spans = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id) : []), [state.spans, doc]);
-  const { listRef, virtualizer, scrollMargin } = useColumnList(spans, { rowHeight: SPAN_ROW_HEIGHT, gap: 4, overscan: 10, shown: true });
+  const { listRef, range, totalHeight, rowTop, reveal } = useFixedRowList(spans.length, { rowHeight: SPAN_ROW_HEIGHT, gap: 4, overscan: 10, shown: true });
 
   const focusedIndex = useMemo(() => (focusedSpanId ? spans.findIndex((s) => s.id === focusedSpanId) : -1), [spans, focusedSpanId]);
   useLayoutEffect(() => {
-    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
+    if (focusedIndex >= 0) reveal(focusedIndex);
     // Only when the focus moves to another span, not on every edit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusedSpanId]);
@@ -80,20 +80,14 @@ export function SpanList(): React.JSX.Element {
       </p>
       {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
       {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
-      <ul ref={listRef} className="virtual-list" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const span = spans[item.index]!;
+      <ul ref={listRef} className="virtual-list" style={{ height: totalHeight }}>
+        {spans.slice(range.start, range.end).map((span, k) => {
+          const index = range.start + k;
           const label = findLabel(state.corpus.schema, span.label);
           const quote = doc ? doc.text.slice(span.start, span.end) : '';
           const name = label ? labelName(label, t) : span.label;
           return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              aria-setsize={spans.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-            >
+            <li key={span.id} data-index={index} aria-setsize={spans.length} aria-posinset={index + 1} style={{ transform: `translateY(${rowTop(index)}px)` }}>
               <button
                 type="button"
                 data-span-id={span.id}

@@ -1,11 +1,11 @@
 /** Messages for the user: import reports, refusals, export results. Errors are alerts. */
-import { useApp, useT, useUiState } from '../app/hooks';
+import { useApp, useT, useUiValue } from '../app/hooks';
 
 /** The status area at the bottom of the window. */
 export function StatusArea(): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const { notice } = useUiState();
+  const notice = useUiValue('notice');
   return (
     <footer className="status-area">
       <div role={notice?.tone === 'error' ? 'alert' : 'status'} aria-live={notice?.tone === 'error' ? 'assertive' : 'polite'} className={`notice ${notice?.tone ?? ''}`}>

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
-import { useApp, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { visibleSuggestions } from '../state/suggestions';
 import { withElements } from '../i18n/rich';
 
@@ -14,7 +14,10 @@ export function SuggestionsPanel(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const { openDocId, suggestionsOn, rejectedSuggestions, focusedSuggestionId } = useUiState();
+  const openDocId = useUiValue('openDocId');
+  const suggestionsOn = useUiValue('suggestionsOn');
+  const rejectedSuggestions = useUiValue('rejectedSuggestions');
+  const focusedSuggestionId = useUiValue('focusedSuggestionId');
   const visible = useMemo(
     () => (openDocId && suggestionsOn ? visibleSuggestions(state, openDocId, rejectedSuggestions[openDocId] ?? []) : null),
     [state, openDocId, suggestionsOn, rejectedSuggestions],

@@ -1,6 +1,6 @@
 /** The toolbar: the open corpus, open, import, export, undo/redo, views, settings, keyboard, and the label palette. */
 import { formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useBindings, useCorpusState, useT, useUiState } from '../app/hooks';
+import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { labelName } from '../i18n/labels';
 
 /** Buttons for the main actions; each accessible name starts with its verb. */
@@ -9,7 +9,8 @@ export function Toolbar(): React.JSX.Element {
   const t = useT();
   const state = useCorpusState();
   const history = app.corpus.changes;
-  const { view, suggestionsOn } = useUiState();
+  const view = useUiValue('view');
+  const suggestionsOn = useUiValue('suggestionsOn');
   const bindings = useBindings();
   const style = platformStyle();
   const keyOf = (actionId: string): string => {

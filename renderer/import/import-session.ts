@@ -1,9 +1,9 @@
 /**
  * One import run. Preparing workers (2–4, see defaultWorkerCount) decode, extract, hash
- * and sign the files and send them through the writing worker, which keeps a copy and
- * relays them here. This thread adds them in file order to an ImportBuilder (duplicates by
- * SHA-256, ids, order, report) and, batch by batch, sends the writer the new documents
- * (records without their texts) as soon as a batch is formed; the writer starts each
+ * and sign the files and send them here, each text also as UTF-8 bytes (protocol.ts). This
+ * thread adds them in file order to an ImportBuilder (duplicates by SHA-256, ids, order,
+ * report) and, batch by batch, sends the writing worker the new documents (records, with
+ * their texts' bytes moved, not copied) as soon as a batch is formed; the writer starts each
  * batch's IndexedDB transaction at once, so one batch is serialised while the one before
  * commits. Each batch also goes through the corpus store's queue: it is applied to the
  * state, and so shown, only after its transaction committed. At most two batches wait to
@@ -12,12 +12,12 @@
  * files done / total and the current file; `cancel()` stops the preparers, finishes the
  * batches already started and imports nothing else, so no document is ever half-imported.
  */
-import { ImportBuilder, type ImportReport, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
+import { ImportBuilder, type ImportReport, type PrepareOptions } from '../../shared/model/import';
 import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { CorpusStore } from '../state/corpus-store';
 import type { WorkerPort } from '../platform/worker-port';
-import type { FromWriter, RecordToWrite, ToPreparer, ToWriter, WorkerInputFile } from './protocol';
+import type { FromPreparer, FromWriter, PreparedItem, RecordToWrite, ToPreparer, ToWriter, WorkerInputFile } from './protocol';
 
 /** Progress of an import, for the progress bar. */
 export interface ImportProgress {
@@ -55,8 +55,8 @@ function transferableBuffers(files: readonly WorkerInputFile[]): ArrayBuffer[] {
 /** The part of a Worker the session uses (fakes in unit tests). */
 export type WorkerLike<In = unknown, Out = unknown> = WorkerPort<In, Out>;
 
-/** A preparing worker (it sends its results to the port it is given, not back). */
-export type PreparerLike = WorkerLike<ToPreparer, never>;
+/** A preparing worker. */
+export type PreparerLike = WorkerLike<ToPreparer, FromPreparer>;
 /** The writing worker. */
 export type WriterLike = WorkerLike<ToWriter, FromWriter>;
 
@@ -116,9 +116,9 @@ export function defaultWorkerCount(): number {
   return Math.max(2, Math.min(4, cores));
 }
 
-/** A document record without its text and signature (the writer holds those). */
+/** A document record without its text (which goes to the writer as bytes). */
 function withoutText(doc: DocumentRecord): RecordToWrite {
-  const { text: _text, minhash: _minhash, ...rest } = doc;
+  const { text: _text, ...rest } = doc;
   return rest;
 }
 
@@ -126,7 +126,9 @@ function withoutText(doc: DocumentRecord): RecordToWrite {
 export class ImportSession {
   private preparers: PreparerLike[] = [];
   private writer: WriterLike | null = null;
-  /** Whether the writer writes batches (set by its `ready` message, before any file arrives). */
+  /** Whether the writer answered `ready`: no batch is formed before (it decides where batches are written). */
+  private writerReady = false;
+  /** Whether the writer writes batches (set by its `ready` message). */
   private writerWrites = false;
   private cancelled = false;
   private finished = false;
@@ -134,9 +136,9 @@ export class ImportSession {
   private received = 0;
   /** Files added to the builder: always the prefix [0, added) of the import, in order. */
   private added = 0;
-  private readonly waiting = new Map<number, PreparedFile>();
-  /** Indices of the files with articles added since the last flush (the writer holds their texts). */
-  private batchFiles: number[] = [];
+  private readonly waiting = new Map<number, PreparedItem>();
+  /** The UTF-8 bytes of the texts of the articles added since the last flush, by SHA-256. */
+  private batchTexts = new Map<string, Uint8Array>();
   /** Files added since the last flush (articles, refusals, exports). */
   private unflushed = 0;
   /** Documents added since the last flush. */
@@ -176,13 +178,20 @@ export class ImportSession {
     });
   }
 
-  /** Asks the writer to write a batch of new documents; resolves once its transaction committed. */
-  private writeInWorker(tx: Transaction, files: number[]): Promise<void> {
+  /**
+   * Asks the writer to write a batch of new documents, their texts as the UTF-8 bytes the
+   * preparers made (moved to the writer; a text without bytes goes as a string); resolves
+   * once its transaction committed.
+   */
+  private writeInWorker(tx: Transaction, utf8: ReadonlyMap<string, Uint8Array>): Promise<void> {
     const id = ++this.lastWriteId;
-    const records = tx.changes.map((change) => withoutText(change.after as DocumentRecord));
+    const documents = tx.changes.map((change) => change.after as DocumentRecord);
+    const records = documents.map(withoutText);
+    const texts = documents.map((doc) => utf8.get(doc.sha256) ?? doc.text);
+    const transfer = [...new Set(texts.flatMap((text) => (typeof text === 'string' ? [] : [text.buffer as ArrayBuffer])))];
     return new Promise<void>((resolve, reject) => {
       this.writes.set(id, { resolve, reject });
-      this.writer!.postMessage({ type: 'write', id, files, records });
+      this.writer!.postMessage({ type: 'write', id, records, texts }, transfer);
     });
   }
 
@@ -193,16 +202,13 @@ export class ImportSession {
    */
   private flush(onMainThread = false): void {
     const tx = this.builder.take();
-    const files = this.batchFiles;
-    this.batchFiles = [];
+    const utf8 = this.batchTexts;
+    this.batchTexts = new Map();
     this.pending = 0;
     this.unflushed = 0;
     this.lastFlush = Date.now();
     const byWriter = this.writerWrites && !onMainThread;
-    if (!tx) {
-      if (byWriter && files.length) this.writer?.postMessage({ type: 'release', files });
-      return;
-    }
+    if (!tx) return;
     const documents = tx.changes.filter((c) => c.table === 'documents' && c.before === null).length;
     // A batch for the writer goes to it now, not when the store's queue reaches it: the
     // writer starts its transaction while the batch before commits (IndexedDB keeps them in
@@ -211,10 +217,10 @@ export class ImportSession {
     const early = byWriter && this.inStoreTurn === 0;
     let write: ((t: Transaction) => Promise<void>) | undefined;
     if (early) {
-      const written = this.writeInWorker(tx, files);
+      const written = this.writeInWorker(tx, utf8);
       written.catch(() => undefined); // (the store reports a failure, in its turn)
       write = () => written;
-    } else if (byWriter) write = (t) => this.writeInWorker(t, files);
+    } else if (byWriter) write = (t) => this.writeInWorker(t, utf8);
     if (!early) this.inStoreTurn += 1;
     this.inFlight += 1;
     this.store.dispatch(tx, write).then(
@@ -240,31 +246,28 @@ export class ImportSession {
       this.fail = reject;
     });
     if (!this.files.length) {
+      this.writerReady = true;
       this.pump();
       return result;
     }
     const writer = this.threads.createWriter();
     this.writer = writer;
-    writer.addEventListener('message', (event: MessageEvent<FromWriter>) => this.onMessage(event.data));
+    writer.addEventListener('message', (event: MessageEvent<FromWriter>) => this.onWriterMessage(event.data));
     writer.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import writer stopped.')));
     // Files are dealt round-robin, so results arrive roughly in order and little waits.
     const count = Math.max(1, Math.min(this.threads.preparers, this.files.length));
     const slices: number[][] = [];
-    const toWriter: MessagePort[] = [];
-    const fromPreparers: MessagePort[] = [];
     for (let w = 0; w < count; w += 1) {
       const indices: number[] = [];
       for (let i = w; i < this.files.length; i += count) indices.push(i);
       slices.push(indices);
       const preparer = this.threads.createPreparer();
       this.preparers.push(preparer);
+      preparer.addEventListener('message', (event: MessageEvent<FromPreparer>) => this.onPrepared(event.data));
       preparer.addEventListener('error', (event: ErrorEvent) => this.abort(new Error(event.message || 'The import worker stopped.')));
-      const channel = new MessageChannel();
-      fromPreparers.push(channel.port1);
-      toWriter.push(channel.port2);
     }
-    writer.postMessage({ type: 'start', database: this.threads.database, ports: toWriter }, toWriter);
-    void this.deal(slices, fromPreparers);
+    writer.postMessage({ type: 'start', database: this.threads.database });
+    void this.deal(slices);
     this.progress();
     return result;
   }
@@ -273,7 +276,7 @@ export class ImportSession {
    * Hands each preparer its slice, DEAL_FILES files per message with a task between
    * messages, so the UI thread never spends a long frame posting thousands of files.
    */
-  private async deal(slices: number[][], ports: MessagePort[]): Promise<void> {
+  private async deal(slices: number[][]): Promise<void> {
     const longest = Math.max(...slices.map((slice) => slice.length));
     let dealt = 0;
     for (let from = 0; from < longest; from += DEAL_FILES) {
@@ -285,9 +288,8 @@ export class ImportSession {
         if (from > 0 && !indices.length) return;
         dealt += indices.length;
         const files = indices.map((i) => this.files[i]!);
-        const port = from === 0 ? [ports[w]!] : [];
         const more = from + DEAL_FILES < slices[w]!.length;
-        preparer.postMessage({ type: 'prepare', files, indices, options: this.options, more, ...(port.length ? { port: port[0] } : {}) }, [...port, ...transferableBuffers(files)]);
+        preparer.postMessage({ type: 'prepare', files, indices, options: this.options, more }, transferableBuffers(files));
       });
     }
   }
@@ -299,7 +301,7 @@ export class ImportSession {
     wake?.();
   }
 
-  private addFile(index: number, file: PreparedFile): void {
+  private addFile({ file, utf8 }: PreparedItem): void {
     if (file.kind === 'native') {
       // An Isnad export brings spans, sources and schema labels along: written on this thread, alone.
       this.flush();
@@ -310,7 +312,10 @@ export class ImportSession {
     this.builder.add(file);
     this.unflushed += 1;
     if (file.kind === 'articles') {
-      this.batchFiles.push(index);
+      file.articles.forEach((article, k) => {
+        const bytes = utf8[k];
+        if (bytes && !this.batchTexts.has(article.sha256)) this.batchTexts.set(article.sha256, bytes);
+      });
       this.pending += file.articles.length;
     }
   }
@@ -323,12 +328,13 @@ export class ImportSession {
     if (this.finished) return;
     while (this.inFlight < BATCHES_IN_FLIGHT) {
       if (!this.cancelled) {
-        for (let file = this.waiting.get(this.added); file && this.pending < BATCH_DOCUMENTS; file = this.waiting.get(this.added)) {
+        for (let item = this.waiting.get(this.added); item && this.pending < BATCH_DOCUMENTS; item = this.waiting.get(this.added)) {
           this.waiting.delete(this.added);
-          this.addFile(this.added, file);
+          this.addFile(item);
           this.added += 1;
         }
       }
+      if (!this.writerReady) break;
       const last = this.cancelled || this.added === this.files.length;
       if (!this.unflushed || !(last || this.pending >= BATCH_DOCUMENTS || Date.now() - this.lastFlush >= BATCH_MILLISECONDS)) break;
       this.flush();
@@ -338,20 +344,22 @@ export class ImportSession {
     if (this.inFlight === 0 && !this.unflushed && (this.cancelled || this.added === this.files.length)) this.end();
   }
 
-  private onMessage(message: FromWriter): void {
-    if (message.type === 'written' || message.type === 'write-failed') {
-      const write = this.writes.get(message.id);
-      this.writes.delete(message.id);
-      if (message.type === 'written') write?.resolve();
-      else write?.reject(new Error(message.message));
-      return;
-    }
+  private onWriterMessage(message: FromWriter): void {
     if (message.type === 'ready') {
+      this.writerReady = true;
       this.writerWrites = message.writes;
+      this.pump();
       return;
     }
+    const write = this.writes.get(message.id);
+    this.writes.delete(message.id);
+    if (message.type === 'written') write?.resolve();
+    else write?.reject(new Error(message.message));
+  }
+
+  private onPrepared(message: FromPreparer): void {
     if (this.cancelled || this.finished || message.type === 'done') return;
-    for (const item of message.items) this.waiting.set(item.index, item.file);
+    for (const item of message.items) this.waiting.set(item.index, item);
     this.received += message.items.length;
     if (this.received === this.files.length) this.stopPreparers();
     this.pump();

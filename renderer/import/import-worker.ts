@@ -1,12 +1,12 @@
 /**
  * A preparing worker of an import: decoding, extraction, hashing and MinHash run here, off
- * the UI thread. Files are prepared one after another and posted in small batches (with
- * their index) to the port the main thread gave (the import's writing worker, which relays
- * them to the main thread), so progress shows as they arrive; cancelling terminates the
- * worker. Several workers share one import; each gets its own slice of the files.
+ * the UI thread. Files are prepared one after another and posted to the main thread in small
+ * batches (with their index, and each article's text as UTF-8 bytes that move rather than
+ * copy: see protocol.ts), so progress shows as they arrive; cancelling terminates the worker.
+ * Several workers share one import; each gets its own slice of the files.
  */
-import { prepareFile, utf8OfArticle, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
-import type { FromPreparer, ToPreparer, WorkerInputFile } from './protocol';
+import { prepareFile, utf8OfArticles, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
+import type { FromPreparer, PreparedItem, ToPreparer, WorkerInputFile } from './protocol';
 
 async function read(input: WorkerInputFile): Promise<IncomingFile> {
   if ('error' in input || 'bytes' in input) return input;
@@ -20,19 +20,25 @@ async function read(input: WorkerInputFile): Promise<IncomingFile> {
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/**
- * SHA-256 of the UTF-8 text, by the platform (same value as shared/model/hash.ts); of
- * `utf8` instead when given: the text's UTF-8 bytes as they came (see `utf8OfArticle`).
- */
-async function sha256(text: string, utf8: Uint8Array<ArrayBuffer> | null = null): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8 ?? encoder.encode(text)));
+/** SHA-256 of `utf8` (a text's UTF-8 bytes), by the platform: the same value as shared/model/hash.ts. */
+async function sha256(utf8: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8));
   let hex = '';
   for (const byte of digest) hex += HEX[byte];
   return hex;
 }
 
-/** Where results go: the port of the first message (the writer), or the main thread. */
-type Target = { postMessage(message: FromPreparer, transfer: Transferable[]): void };
+/** Each article's text as UTF-8 bytes (`utf8OfArticles`), each in a buffer of its own, so that it can be moved to another thread. */
+function utf8Texts(incoming: IncomingFile, file: PreparedFile): Array<Uint8Array<ArrayBuffer> | null> {
+  return utf8OfArticles(incoming, file).map((bytes) => {
+    if (!bytes) return null;
+    const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return (own ? bytes : bytes.slice()) as Uint8Array<ArrayBuffer>;
+  });
+}
+
+/** Where results go: the main thread. */
+const target = self as unknown as { postMessage(message: FromPreparer, transfer: Transferable[]): void };
 
 /** How many files are read ahead of the one being prepared (reading is I/O-bound). */
 const READ_AHEAD = 8;
@@ -40,8 +46,7 @@ const READ_AHEAD = 8;
 const BATCH_FILES = 32;
 const BATCH_MS = 50;
 
-let options: PrepareOptions = {};
-let target: Target | null = null;
+let options: PrepareOptions | null = null;
 /** The files of this worker's slice, in order, as they arrive (emptied once prepared). */
 const inputs: Array<{ index: number; input: WorkerInputFile } | undefined> = [];
 let complete = false;
@@ -49,7 +54,7 @@ let wake: (() => void) | null = null;
 let running = false;
 
 function post(message: FromPreparer, transfer: Transferable[] = []): void {
-  target!.postMessage(message, transfer);
+  target.postMessage(message, transfer);
 }
 
 /**
@@ -60,7 +65,7 @@ function post(message: FromPreparer, transfer: Transferable[] = []): void {
 async function prepareAll(): Promise<void> {
   const reads: Array<Promise<IncomingFile> | undefined> = [];
   let posted: Promise<void> = Promise.resolve();
-  let batch: Array<{ index: number; file: PreparedFile }> = [];
+  let batch: PreparedItem[] = [];
   let transfer: Transferable[] = [];
   let lastPost = performance.now();
   const send = (): void => {
@@ -83,14 +88,15 @@ async function prepareAll(): Promise<void> {
     const index = inputs[i]!.index;
     reads[i] = undefined;
     inputs[i] = undefined;
-    const file = prepareFile(incoming, options, false);
-    const bytes = utf8OfArticle(incoming, file);
-    const utf8 = bytes?.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : null;
-    const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a) => sha256(a.text, utf8))) : Promise.resolve([]);
+    const file = prepareFile(incoming, options!, false);
+    const utf8 = utf8Texts(incoming, file);
+    // (digest copies its input at once, so the bytes can be moved afterwards)
+    const digests = file.kind === 'articles' ? Promise.all(file.articles.map((a, k) => sha256(utf8[k] ?? encoder.encode(a.text)))) : Promise.resolve([]);
     posted = Promise.all([posted, digests]).then(([, hashes]) => {
       if (file.kind === 'articles') file.articles.forEach((article, k) => (article.sha256 = hashes[k]!));
       if (file.kind === 'articles') for (const article of file.articles) transfer.push(article.minhash.buffer as ArrayBuffer);
-      batch.push({ index, file });
+      for (const bytes of utf8) if (bytes) transfer.push(bytes.buffer);
+      batch.push({ index, file, utf8 });
       if (batch.length >= BATCH_FILES || performance.now() - lastPost >= BATCH_MS) send();
     });
   }
@@ -99,13 +105,10 @@ async function prepareAll(): Promise<void> {
   post({ type: 'done' });
 }
 
-/** The main thread deals this worker's files in several messages; the first says where results go. */
+/** The main thread deals this worker's files in several messages. */
 self.addEventListener('message', (event: MessageEvent<ToPreparer>) => {
   const message = event.data;
-  if (!target) {
-    target = message.port ?? (self as unknown as Target);
-    options = message.options;
-  }
+  options ??= message.options;
   message.files.forEach((input, k) => inputs.push({ index: message.indices[k]!, input }));
   if (!message.more) complete = true;
   wake?.();

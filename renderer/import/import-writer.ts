@@ -1,19 +1,18 @@
 /**
- * The writing end of an import (the body of the writing worker; inline in unit tests). It
- * relays what the preparing workers send on to the main thread, keeps the prepared articles
- * of each file until the main thread says which of them become documents (after duplicates
- * are dropped and ids and order assigned), and writes each such batch in one IndexedDB
- * transaction through the app's one write path, `writeTransaction`: a batch is durable
- * whole or not at all. The main thread shows a batch only after it is written.
+ * The writing end of an import (the body of the writing worker; inline in unit tests). The
+ * main thread sends it each batch of new documents (after duplicates are dropped and ids and
+ * order assigned) as records with their texts' UTF-8 bytes; it decodes the texts and writes
+ * each batch in one IndexedDB transaction through the app's one write path,
+ * `writeTransaction`: a batch is durable whole or not at all. The main thread shows a batch
+ * only after it is written.
  *
  * Why a worker writes: an IndexedDB put serialises its value on the calling thread, and
  * serialising 250 articles took the UI thread 50–150 ms per batch.
  */
 import { IsnadDatabase, writeTransaction } from '../db/db';
-import type { PreparedArticle } from '../../shared/model/import';
 import { transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
-import type { FromPreparer, FromWriter, RecordToWrite, ToWriter } from './protocol';
+import type { FromWriter, RecordToWrite, ToWriter } from './protocol';
 import { phrase } from '../../shared/phrases/phrase';
 
 /** The writer as its host drives it: hand it each message from the main thread; close it at the end. */
@@ -28,39 +27,28 @@ async function openDatabase(name: string): Promise<IsnadDatabase> {
   return db;
 }
 
-/**
- * The documents of `records` with their text and MinHash signature taken from the prepared
- * articles. Within one import a text is never written twice (duplicates by SHA-256 are
- * dropped), so the hash finds the article.
- */
-export function completeRecords(records: readonly RecordToWrite[], articles: Iterable<PreparedArticle>): DocumentRecord[] {
-  const bySha = new Map<string, PreparedArticle>();
-  for (const article of articles) if (!bySha.has(article.sha256)) bySha.set(article.sha256, article);
-  return records.map((record) => {
-    const article = bySha.get(record.sha256);
-    if (!article) throw new Error(`the import writer holds no article with the text of “${record.title}”`);
-    return { ...record, text: article.text, minhash: article.minhash };
+/** Keeps a leading U+FEFF: it is part of the text (the decoder would otherwise drop it). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The documents of `records` with their texts: `texts[k]` (bytes or string) is the text of `records[k]`. */
+export function completeRecords(records: readonly RecordToWrite[], texts: ReadonlyArray<Uint8Array | string>): DocumentRecord[] {
+  if (texts.length !== records.length) throw new Error(`the import writer got ${texts.length} texts for ${records.length} documents`);
+  return records.map((record, k) => {
+    const text = texts[k]!;
+    return { ...record, text: typeof text === 'string' ? text : utf8.decode(text) };
   });
 }
 
 /**
  * A writer that reports to `post`. `open` opens the database by name (tests pass their own).
- * Until `start` it does nothing; after it, it first posts `ready` (saying whether it can
- * write), then relays the preparers' messages.
+ * Until `start` it does nothing; after it, it posts `ready` (saying whether it can write).
  */
 export function createImportWriter(post: (message: FromWriter) => void, open: (name: string) => Promise<IsnadDatabase> = openDatabase): ImportWriter {
-  const held = new Map<number, PreparedArticle[]>();
   let db: IsnadDatabase | null = null;
-  let ports: MessagePort[] = [];
   /** Why a batch was not written; every later batch is then refused too (see `write`). */
   let failure: string | null = null;
 
-  const relay = (message: FromPreparer): void => {
-    if (db && message.type === 'prepared') for (const { index, file } of message.items) if (file.kind === 'articles') held.set(index, file.articles);
-    post(message);
-  };
-
-  const start = async (database: string | null, from: MessagePort[]): Promise<void> => {
+  const start = async (database: string | null): Promise<void> => {
     let reason: string | undefined;
     if (database !== null) {
       try {
@@ -70,8 +58,6 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
       }
     }
     post({ type: 'ready', writes: db !== null, ...(reason ? { reason } : {}) });
-    ports = from;
-    for (const port of ports) port.onmessage = (event: MessageEvent<FromPreparer>) => relay(event.data);
   };
 
   /**
@@ -81,14 +67,14 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
    * that finds, once it may run, that an earlier one failed is aborted (the guard), so
    * what is durable is always a prefix of the batches, as the main thread assumes.
    */
-  const write = async (id: number, files: number[], records: RecordToWrite[]): Promise<void> => {
+  const write = async (id: number, records: RecordToWrite[], texts: Array<Uint8Array | string>): Promise<void> => {
     const refuse = (): void => {
       if (failure !== null) throw new Error(`an earlier batch of this import was not written (${failure})`);
     };
     try {
       if (!db) throw new Error('the import writer has no database');
       refuse();
-      const documents = completeRecords(records, files.flatMap((index) => held.get(index) ?? []));
+      const documents = completeRecords(records, texts);
       const tx = transaction(
         documents.map((doc) => ({ table: 'documents', id: doc.id, before: null, after: doc })),
         { origin: 'import', description: phrase('change.import', { count: documents.length }) },
@@ -98,21 +84,16 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
     } catch (error) {
       failure ??= (error as Error).message;
       post({ type: 'write-failed', id, message: (error as Error).message });
-    } finally {
-      for (const index of files) held.delete(index);
     }
   };
 
   return {
     handle(message: ToWriter): void {
-      if (message.type === 'start') void start(message.database, message.ports);
-      else if (message.type === 'release') for (const index of message.files) held.delete(index);
-      else void write(message.id, message.files, message.records);
+      if (message.type === 'start') void start(message.database);
+      else void write(message.id, message.records, message.texts);
     },
     close(): void {
-      for (const port of ports) port.close();
       db?.close();
-      held.clear();
     },
   };
 }

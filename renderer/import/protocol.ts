@@ -2,12 +2,14 @@
  * Messages between the three kinds of thread of an import: the main thread (ImportSession),
  * the preparing workers (import-worker.ts) and the one writing worker (write-worker.ts).
  *
- *   preparers ──prepared files──▶ writer ──(keeps a copy) relays──▶ main thread
- *   main thread ──write batch n: records without text──▶ writer ──written n──▶ main thread
+ *   main thread ──files (bytes moved, not copied)──▶ preparers
+ *   preparers ──prepared files + each article's text as UTF-8 bytes (moved)──▶ main thread
+ *   main thread ──write batch n: records + their texts' bytes (moved)──▶ writer ──written n──▶ main thread
  *
- * The writer sees every prepared file before the main thread does, so whatever the main
- * thread decides to write is already held by the writer, and the article texts are never
- * serialised on the main thread.
+ * The main thread needs each text as a string (the corpus state holds it); the writer needs
+ * it too, to store it. Structured-cloning strings of tens of megabytes through a relay cost
+ * the writer about as much CPU as the writes themselves, so each text also travels as its
+ * UTF-8 bytes, which are moved between threads at no cost and decoded once by the writer.
  */
 import type { PrepareOptions, PreparedFile } from '../../shared/model/import';
 import type { DocumentRecord } from '../../shared/model/types';
@@ -18,30 +20,37 @@ export type WorkerInputFile = { name: string; file: File } | { name: string; byt
 
 /**
  * Main thread → preparing worker: part of the worker's slice of the import's files, their
- * indices in the whole import, the port to send results to (in the first message; the
- * worker itself when absent), and whether more files follow in later messages (a slice is
+ * indices in the whole import, and whether more files follow in later messages (a slice is
  * dealt in parts, so that no single message holds the UI thread).
  */
-export type ToPreparer = { type: 'prepare'; files: WorkerInputFile[]; indices: number[]; options: PrepareOptions; port?: MessagePort; more?: boolean };
+export type ToPreparer = { type: 'prepare'; files: WorkerInputFile[]; indices: number[]; options: PrepareOptions; more?: boolean };
 
-/** Preparing worker → writer (relayed to the main thread): prepared files in small batches, in slice order, then `done`. */
-export type FromPreparer = { type: 'prepared'; items: Array<{ index: number; file: PreparedFile }> } | { type: 'done' };
+/**
+ * A prepared file with, when it has articles, each article's text as UTF-8 bytes (in the
+ * order of `file.articles`), or null for a text that UTF-8 cannot carry exactly (a lone
+ * surrogate from a JSON escape), which then travels as a string.
+ */
+export interface PreparedItem {
+  index: number;
+  file: PreparedFile;
+  utf8: Array<Uint8Array | null>;
+}
 
-/** A document as the main thread sends it for writing: everything but the text and signature, which the writer holds. */
-export type RecordToWrite = Omit<DocumentRecord, 'text' | 'minhash'>;
+/** Preparing worker → main thread: prepared files in small batches, in slice order, then `done`. */
+export type FromPreparer = { type: 'prepared'; items: PreparedItem[] } | { type: 'done' };
+
+/** A document as the main thread sends it for writing: everything but the text. */
+export type RecordToWrite = Omit<DocumentRecord, 'text'>;
 
 /** Main thread → writer. */
 export type ToWriter =
-  /** Open the database (null: do not write, only relay) and listen to the preparers' ports. */
-  | { type: 'start'; database: string | null; ports: MessagePort[] }
-  /** Write these new documents, made of the articles of `files`, in one IndexedDB transaction; then forget `files`. */
-  | { type: 'write'; id: number; files: number[]; records: RecordToWrite[] }
-  /** Forget `files` (everything in them was a duplicate, or was written on the main thread). */
-  | { type: 'release'; files: number[] };
+  /** Open the database (null: do not write). */
+  | { type: 'start'; database: string | null }
+  /**
+   * Write these new documents in one IndexedDB transaction. `texts[k]` is the text of
+   * `records[k]`: its UTF-8 bytes (moved, not copied), or the string itself.
+   */
+  | { type: 'write'; id: number; records: RecordToWrite[]; texts: Array<Uint8Array | string> };
 
-/** Writer → main thread: first `ready`, then the relayed preparer messages and write outcomes. */
-export type FromWriter =
-  | FromPreparer
-  | { type: 'ready'; writes: boolean; reason?: string }
-  | { type: 'written'; id: number }
-  | { type: 'write-failed'; id: number; message: string };
+/** Writer → main thread: first `ready`, then the outcome of each write. */
+export type FromWriter = { type: 'ready'; writes: boolean; reason?: string } | { type: 'written'; id: number } | { type: 'write-failed'; id: number; message: string };

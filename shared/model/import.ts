@@ -194,6 +194,21 @@ export function utf8OfArticle(file: IncomingFile, prepared: PreparedFile): Uint8
   return asIs && file.bytes.length >= text.length && file.bytes.length <= 3 * text.length ? file.bytes : null;
 }
 
+const utf8Encoder = new TextEncoder();
+
+/**
+ * Each article's text as UTF-8 bytes, in the order of `prepared.articles` (empty when the file
+ * has no articles): the file's own bytes when they are exactly the text (`utf8OfArticle`),
+ * else the text encoded; null for a text with a lone surrogate (from a JSON escape), which
+ * UTF-8 cannot carry exactly.
+ */
+export function utf8OfArticles(file: IncomingFile, prepared: PreparedFile): Array<Uint8Array | null> {
+  if (prepared.kind !== 'articles') return [];
+  const asIs = utf8OfArticle(file, prepared);
+  if (asIs) return [asIs];
+  return prepared.articles.map((article) => (article.text.isWellFormed() ? utf8Encoder.encode(article.text) : null));
+}
+
 /**
  * Step 2: turns prepared files into records for one corpus. Call `add` per file (in any
  * batches), then `take()` to get the transaction for what was added since the last take.

@@ -80,8 +80,11 @@ async function baseline(prepared: PreparedFile[], corpusRecord: CorpusRecord, no
   const records = builder.take()!.changes.map((change) => change.after as DocumentRecord);
   if (records.length !== prepared.length) throw new Error(`the baseline has ${records.length} records, expected ${prepared.length}`);
   const db = await freshDb('isnad-bench-baseline');
+  // (PHASE lines mark the timed windows in wall-clock time, for tools that sample thread CPU: BENCH_DEBUG=1)
+  console.log('PHASE baseline-start', Date.now());
   const t = performance.now();
   await db.documents.bulkPut(records);
+  console.log('PHASE baseline-end', Date.now());
   const ms = performance.now() - t;
   db.close();
   return ms;
@@ -106,13 +109,15 @@ async function run(count: number): Promise<BenchResult> {
     annotator: 'bench',
   });
   const stopWatching = watchFrames();
+  console.log('PHASE import-start', Date.now());
   const t1 = performance.now();
   let preparedMs = 0;
   const session = new ImportSession(store, bytes, {}, (progress) => {
     if (progress.prepared === progress.total && !preparedMs) preparedMs = performance.now() - t1;
-  }, { database: db.name });
+  }, { database: db.name, ...(params.has('preparers') ? { preparers: Number(params.get('preparers')) } : {}) });
   const result = await session.start();
   const importMs = performance.now() - t1;
+  console.log('PHASE import-end', Date.now());
   const frames = stopWatching();
   const stored = await db.documents.count();
   db.close();

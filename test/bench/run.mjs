@@ -3,7 +3,8 @@
 // also writes its figures to out/bench/<suite>.json (one object per measure: name, value, unit,
 // baseline, ratio, target). Exits 1 when a target is missed.
 // Options: --suite import|export|render (default: all three), --articles N (import and export,
-// default 10000), --edits N (render: add/relabel/delete cycles per variant, default 20).
+// default 10000), --edits N (render: add/relabel/delete cycles per variant, default 20),
+// --preparers N (import: preparing workers, default the app's choice).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +16,8 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const articles = Number(option('--articles', 10000)) || 10000;
 const edits = Number(option('--edits', 20)) || 20;
 const suite = option('--suite', 'all');
+/** Import: how many preparing workers (default: the app's own choice for this machine). */
+const preparers = Number(option('--preparers', 0)) || 0;
 if (!['all', 'import', 'export', 'render'].includes(suite)) {
   console.error(`Unknown suite “${suite}”: use import, export or render (or no --suite for all three).`);
   process.exit(2);
@@ -93,7 +96,7 @@ try {
   };
 
   if (suite === 'all' || suite === 'import') {
-    const r = await runSuite(`articles=${articles}`);
+    const r = await runSuite(`articles=${articles}${preparers ? `&preparers=${preparers}` : ''}`);
     console.log(`\nImport benchmark (headless Chromium, one run)`);
     console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
     console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);

@@ -5,7 +5,7 @@
  * Order and joining are asserted by measurement (where each character is drawn) against the
  * Unicode Bidirectional Algorithm, and the look against committed screenshots.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { IsnadPage } from './pages/isnad-page';
@@ -211,6 +211,27 @@ test.describe('a long article', () => {
     await expect(page.getByRole('main').getByRole('status')).toHaveText(/1 match/);
     expect((await isnad.highlights())['isnad-search']).toEqual(['زنبقية']);
     await expect(isnad.paragraph('زنبقية')).toBeInViewport();
+  });
+
+  test('the span list, longer than its column, keeps the focused span in view', async ({ page }) => {
+    const isnad = await openLongArticle(page);
+    for (let n = 1; n <= 40; n += 1) {
+      await isnad.selectText(`(الفقرة ${n})`);
+      await page.keyboard.press('4');
+    }
+    const row = (n: number): Locator => isnad.spanItem(new RegExp(`^DATE — Date: الفقرة ${n}$`));
+    await expect(row(40)).toBeInViewport();
+    await expect(row(40)).toHaveAttribute('aria-pressed', 'true');
+    // The list is longer than the column: the first span is out of view (or not rendered at all:
+    // only the rows near the visible part are).
+    if (await row(1).count()) await expect(row(1)).not.toBeInViewport();
+    // Moving the focus back through the spans brings each into view in turn.
+    for (let n = 39; n >= 1; n -= 1) {
+      await page.keyboard.press('Shift+Tab');
+      if (n % 10 === 0) await expect(row(n)).toBeInViewport();
+    }
+    await expect(row(1)).toBeInViewport();
+    await expect(row(1)).toHaveAttribute('aria-pressed', 'true');
   });
 
   test('selection maps to exact offsets in paragraphs never shown on screen', async ({ page }) => {

@@ -3,7 +3,7 @@
  * without Web Workers: a preparing worker (like renderer/import/import-worker.ts) and the real
  * import writer (renderer/import/import-writer.ts) behind a message-copying shim.
  */
-import { prepareFile } from '../../../shared/model/import';
+import { prepareFile, utf8OfArticles } from '../../../shared/model/import';
 import type { IsnadDatabase } from '../../../renderer/db/db';
 import type { PreparerLike, WriterLike } from '../../../renderer/import/import-session';
 import { createImportWriter, type ImportWriter } from '../../../renderer/import/import-writer';
@@ -13,11 +13,11 @@ type Listener = (event: never) => void;
 
 /**
  * A preparing worker that prepares files in this thread, one per macrotask, and sends them
- * through the real MessagePort it is given (so they are copied, as between threads).
+ * (structured-cloned, as between threads) with each text's UTF-8 bytes, like import-worker.ts.
  */
 export class InlinePreparer implements PreparerLike {
   private errorListeners: Listener[] = [];
-  private port: MessagePort | null = null;
+  private listeners: Array<(event: MessageEvent<FromPreparer>) => void> = [];
   private options: ToPreparer['options'] = {};
   private readonly queue: Array<{ index: number; input: ToPreparer['files'][number] }> = [];
   private complete = false;
@@ -27,7 +27,6 @@ export class InlinePreparer implements PreparerLike {
   messages = 0;
   postMessage(message: ToPreparer): void {
     this.messages += 1;
-    this.port ??= message.port!;
     this.options = message.options;
     message.files.forEach((input, k) => this.queue.push({ index: message.indices[k]!, input }));
     if (!message.more) this.complete = true;
@@ -37,7 +36,11 @@ export class InlinePreparer implements PreparerLike {
     }
   }
   private send(data: FromPreparer): void {
-    if (!this.terminated) this.port!.postMessage(data);
+    if (this.terminated) return;
+    const copy = structuredClone(data);
+    setTimeout(() => {
+      if (!this.terminated) for (const listener of this.listeners) listener({ data: copy } as MessageEvent<FromPreparer>);
+    });
   }
   private async run(): Promise<void> {
     while (!this.terminated) {
@@ -48,12 +51,14 @@ export class InlinePreparer implements PreparerLike {
         continue;
       }
       const incoming = 'file' in next.input ? { name: next.input.name, error: 'File objects are not used in this test' } : next.input;
-      this.send({ type: 'prepared', items: [{ index: next.index, file: prepareFile(incoming, this.options) }] });
+      const file = prepareFile(incoming, this.options);
+      this.send({ type: 'prepared', items: [{ index: next.index, file, utf8: utf8OfArticles(incoming, file) }] });
     }
     this.send({ type: 'done' });
   }
   addEventListener(type: string, listener: Listener): void {
     if (type === 'error') this.errorListeners.push(listener);
+    if (type === 'message') this.listeners.push(listener as (event: MessageEvent<FromPreparer>) => void);
   }
   terminate(): void {
     this.terminated = true;
@@ -93,7 +98,7 @@ export class InlineWriter implements WriterLike {
     openWriters.add(this.writer);
   }
   postMessage(message: ToWriter): void {
-    const data = message.type === 'start' ? message : structuredClone(message);
+    const data = structuredClone(message);
     setTimeout(() => {
       if (!this.terminated) this.writer.handle(data);
     });

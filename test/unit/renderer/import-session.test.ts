@@ -61,6 +61,20 @@ describe('ImportSession', () => {
     db.close();
   });
 
+  it('stores every text exactly as prepared: a leading U+FEFF, a lone surrogate from a JSON escape, a file taken as its own bytes', async () => {
+    const { db, store, name } = await setup();
+    const records = ['{"text":"\\ufeffنص يبدأ بعلامة ترتيب البايتات","title":"bom"}', '{"text":"نص فيه \\ud800 نصف حرف","title":"lone"}'].join('\n');
+    const files = [article(0), { name: 'records.jsonl', bytes: encoder.encode(records) }];
+    const writer = new InlineWriter();
+    const result = await new ImportSession(store, files, {}, () => undefined, { database: name, createPreparer: () => new InlinePreparer(), createWriter: () => writer, preparers: 1 }).start();
+    expect(result.report.imported).toHaveLength(3);
+    expect(writer.posted.filter((m) => m.type === 'written').length).toBeGreaterThan(0);
+    const texts = [...(await storedDocuments(db)).values()].map((d) => d.text).sort();
+    expect(texts).toEqual([textOf(0), '\ufeffنص يبدأ بعلامة ترتيب البايتات', 'نص فيه \ud800 نصف حرف'].sort());
+    expect(await storedDocuments(db)).toEqual(new Map(store.state.documents));
+    db.close();
+  });
+
   it('reports duplicates within the import (across workers) and of documents already in the corpus', async () => {
     const { db, store, name } = await setup();
     const existing = { ...prepared(textOf(7)), id: 'old', corpusId: 'corpus-1', order: 0, status: 'todo' as const };

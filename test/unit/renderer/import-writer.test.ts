@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportBuilder, prepareFile, type PreparedFile } from '../../../shared/model/import';
+import { ImportBuilder, prepareFile } from '../../../shared/model/import';
 import { createCorpusState } from '../../../shared/model/state';
 import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import type { DocumentRecord } from '../../../shared/model/types';
@@ -13,23 +13,20 @@ const corpus = { id: 'corpus-1', name: 'Test', schema: DEFAULT_LABEL_SCHEMA, cre
 const writers: ImportWriter[] = [];
 afterEach(() => writers.splice(0).forEach((w) => w.close()));
 
-/** Two prepared files and, for each, the record the main thread would send (without text). */
-function twoBatches(): { files: PreparedFile[]; records: RecordToWrite[][] } {
+/** Two batches of one document each, as the main thread sends them: records without text, and the texts as UTF-8 bytes. */
+function twoBatches(): Array<{ records: RecordToWrite[]; texts: Uint8Array[] }> {
   const files = ['أعلنت الوكالة عن حدث جديد في المدينة.\n', 'وقال مصدر إن التفاصيل ستعلن لاحقاً.\n'].map((text, i) => prepareFile({ name: `a-${i}.txt`, bytes: new TextEncoder().encode(text) }));
   const builder = new ImportBuilder(createCorpusState(corpus), testContext());
-  const records = files.map((file) => {
+  return files.map((file) => {
     builder.add(file);
-    return builder.take()!.changes.map((c) => {
-      const { text: _text, minhash: _minhash, ...rest } = c.after as DocumentRecord;
-      return rest;
-    });
+    const docs = builder.take()!.changes.map((c) => c.after as DocumentRecord);
+    return { records: docs.map(({ text: _text, ...rest }) => rest), texts: docs.map((d) => new TextEncoder().encode(d.text)) };
   });
-  return { files, records };
 }
 
-/** A writer on `db`, fed the files by a preparer's port; resolves with its answers to `writes` batches. */
+/** A writer on `db`; resolves with its answers to `writes` batches. */
 async function writeBatches(db: IsnadDatabase, open: (name: string) => Promise<IsnadDatabase>, writes: number): Promise<FromWriter[]> {
-  const { files, records } = twoBatches();
+  const batches = twoBatches();
   const answers: FromWriter[] = [];
   let done: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (done = resolve));
@@ -39,15 +36,11 @@ async function writeBatches(db: IsnadDatabase, open: (name: string) => Promise<I
     if (answers.length === writes) done();
   }, open);
   writers.push(writer);
-  const channel = new MessageChannel();
-  writer.handle({ type: 'start', database: db.name, ports: [channel.port1] });
-  const relayed = new Promise<void>((resolve) => setTimeout(resolve, 50));
-  channel.port2.postMessage({ type: 'prepared', items: files.map((file, index) => ({ index, file })) });
-  await relayed;
+  writer.handle({ type: 'start', database: db.name });
+  await new Promise<void>((resolve) => setTimeout(resolve, 50));
   // Both batches at once, as the session sends them: the second starts while the first commits.
-  for (let id = 1; id <= writes; id += 1) writer.handle({ type: 'write', id, files: [id - 1], records: records[id - 1]! });
+  for (let id = 1; id <= writes; id += 1) writer.handle({ type: 'write', id, ...batches[id - 1]! });
   await finished;
-  channel.port2.close();
   return answers;
 }
 
