@@ -145,7 +145,7 @@ async function inspect(parsed: Parsed, io: CliIo): Promise<number> {
       prepared.kind === 'native'
         ? prepared.parsed.documents.map((d) => ({ title: d.title, text: d.text, sha256: d.sha256, format: 'native', encoding: d.meta.encoding, encodingText: 'Isnad JSON' }))
         : prepared.articles.map((a) => ({ title: a.title, text: a.text, sha256: a.sha256, format: a.meta.format ?? 'text', encoding: a.meta.encoding, encodingText: encodingSummary(a.meta) }));
-    if (prepared.kind === 'articles') for (const problem of prepared.problems) io.stderr(`isnad: ${file.name}, ${problem}`);
+    if (prepared.kind === 'articles') for (const problem of prepared.problems) io.stderr(`isnad: ${file.name}, ${problem.message}`);
     for (const article of articles) {
       const paragraphs = splitParagraphs(article.text);
       const repeated = findRepeatedParagraphs(article.text);

@@ -183,7 +183,7 @@ export async function suggestCommand(args: string[], io: SuggestIo, readFileByte
     io.stderr(`isnad: ${prepared.message}`);
     return 1;
   }
-  if (prepared.kind === 'articles') for (const problem of prepared.problems) io.stderr(`isnad: ${parsed.file}, ${problem}`);
+  if (prepared.kind === 'articles') for (const problem of prepared.problems) io.stderr(`isnad: ${parsed.file}, ${problem.message}`);
   const articles = prepared.kind === 'native' ? prepared.parsed.documents.map((d) => ({ title: d.title, text: d.text })) : prepared.articles.map((a) => ({ title: a.title, text: a.text }));
   let results: Array<{ article: { title: string; text: string }; index: number; result: ReturnType<typeof report> }>;
   try {

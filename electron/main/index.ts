@@ -23,7 +23,8 @@ import { readSnapshot } from './ipc/read-snapshot';
 import { writeSnapshot } from './ipc/write-snapshot';
 import { PendingWrites, holdQuitForWrites } from './pending-writes';
 import { nodeSnapshotFs } from './snapshot-folder';
-import { buildMenuTemplate } from './menu';
+import { MenuLanguage } from './menu-language';
+import { setMenuLanguage } from './ipc/set-menu-language';
 import { createMainWindow, hardenWebContents, installSessionSecurity } from './window';
 import { PRODUCT_NAME, bundlePaths } from './window-options';
 
@@ -86,6 +87,12 @@ function start(): void {
 
   installSessionSecurity(session.defaultSession, origin);
 
+  // The menu speaks the system language until the window reports the one it uses.
+  const menu = new MenuLanguage({ platform: process.platform, isPackaged: app.isPackaged, appName: PRODUCT_NAME, sendCommand: sendMenuCommand }, (template) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+  );
+  menu.applySystem(app.getPreferredSystemLanguages());
+
   registerIpcHandlers<IpcMainInvokeEvent>(
     ipcMain,
     {
@@ -106,19 +113,9 @@ function start(): void {
       writeSnapshot: (_event, request) => pendingWrites.track(writeSnapshot(request, { ...snapshots, writeFileAtomic: (path, data) => writeFileAtomic(path, data) })),
       listSnapshots: (_event, request) => listSnapshots(request, snapshots),
       readSnapshot: (_event, request) => readSnapshot(request, snapshots),
+      setMenuLanguage: (_event, request) => setMenuLanguage(request, menu),
     },
     { origin },
-  );
-
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        platform: process.platform,
-        isPackaged: app.isPackaged,
-        appName: PRODUCT_NAME,
-        sendCommand: sendMenuCommand,
-      }),
-    ),
   );
 
   openMainWindow();

@@ -6,7 +6,7 @@
  * CommonJS preload, where nothing but `electron` can be required at run time.
  */
 import { IPC_CHANNELS, MENU_COMMANDS } from '../../shared/ipc/channels';
-import type { IsnadApi, MenuCommand, SaveExportPayload, WriteSnapshotPayload } from '../../shared/ipc/contract';
+import type { InterfaceLanguage, IsnadApi, MenuCommand, SaveExportPayload, WriteSnapshotPayload } from '../../shared/ipc/contract';
 
 /** The part of Electron's `ipcRenderer` the API needs. */
 export interface IpcRendererLike {
@@ -52,6 +52,7 @@ export function createIsnadApi(ipc: IpcRendererLike): IsnadApi {
       }) as ReturnType<IsnadApi['writeSnapshot']>,
     listSnapshots: (request: { corpusId: string }) => ipc.invoke(IPC_CHANNELS.listSnapshots, { corpusId: request?.corpusId }) as ReturnType<IsnadApi['listSnapshots']>,
     readSnapshot: (request: { corpusId: string; id: string }) => ipc.invoke(IPC_CHANNELS.readSnapshot, { corpusId: request?.corpusId, id: request?.id }) as ReturnType<IsnadApi['readSnapshot']>,
+    setMenuLanguage: (request: { language: InterfaceLanguage }) => ipc.invoke(IPC_CHANNELS.setMenuLanguage, { language: request?.language }) as ReturnType<IsnadApi['setMenuLanguage']>,
     onMenuCommand: (callback: (command: MenuCommand) => void) => {
       if (typeof callback !== 'function') throw new TypeError('onMenuCommand expects a function');
       // The IPC event is dropped: it carries `sender` and must not reach the page.

@@ -106,7 +106,10 @@ export class IsnadApp implements AppContext {
     const preferences = new PreferencesStore(sanitisePreferences(await readSetting<unknown>(db, PREFERENCES_KEY, null)), systemLanguages);
     const root = globalThis.document?.documentElement;
     if (root) {
-      const apply = (): void => applyPreferences(root, preferences.preferences, preferences.t.language);
+      const apply = (): void => {
+        applyPreferences(root, preferences.preferences, preferences.t.language);
+        platform.setMenuLanguage(preferences.t.language);
+      };
       apply();
       preferences.subscribe(apply);
       globalThis.addEventListener?.('languagechange', () => preferences.set(preferences.preferences));
@@ -238,7 +241,7 @@ export class IsnadApp implements AppContext {
     try {
       const result = await this.corpus.run(command, applied);
       if (!result.ok) {
-        this.notify('error', result.error);
+        this.notify('error', this.t.text(result.error, result.phrase));
         return null;
       }
       this.ui.update({ notice: null });
@@ -257,7 +260,7 @@ export class IsnadApp implements AppContext {
       if (!tx) return this.notify('info', this.t('notice.nothingToUndo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.ui.update({ focusedSpanId: null });
-      this.notify('info', this.t('notice.undid', { change: tx.description }));
+      this.notify('info', this.t('notice.undid', { change: this.t.text(tx.description, tx.phrase) }));
     } catch (error) {
       await this.reportWriteFailure(error, 'undo');
     }
@@ -270,7 +273,7 @@ export class IsnadApp implements AppContext {
       const tx = await this.corpus.redo();
       if (!tx) return this.notify('info', this.t('notice.nothingToRedo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
-      this.notify('info', this.t('notice.redid', { change: tx.description }));
+      this.notify('info', this.t('notice.redid', { change: this.t.text(tx.description, tx.phrase) }));
     } catch (error) {
       await this.reportWriteFailure(error, 'redo');
     }

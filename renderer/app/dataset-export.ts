@@ -84,7 +84,7 @@ export function buildDatasetExport(
     before += part.corpus.documents.length;
     onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });
-    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? t('export.noteLine', { line: note.line }) : ''}: ${note.message}`);
+    for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? t('export.noteLine', { line: note.line }) : ''}: ${t.text(note.message, note.phrase)}`);
   }
   const base = `isnad-${SLUG(state.corpus.name)}-${request.format}-${date.slice(0, 10)}`;
   const spans = corpus.documents.reduce((n, d) => n + d.spans.length, 0);

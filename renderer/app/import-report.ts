@@ -13,13 +13,15 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
   if (report.duplicates.length) parts.push(t('importReport.duplicates', { count: report.duplicates.length }));
   if (report.refused.length) parts.push(t('importReport.refused', { count: report.refused.length }));
   if (report.problems.length) parts.push(t('importReport.problems', { count: report.problems.length }));
+  // Reasons come from shared/ as phrases, said in the interface language (a report kept from
+  // before phrases, or a host's own reason, has only its sentence, shown as it is).
   const lines = [
-    ...report.refused.map((r) => r.message),
-    ...report.problems.map((p) => `${p.fileName}, ${p.message}`),
+    ...report.refused.map((r) => t.text(r.message, r.phrase)),
+    ...report.problems.map((p) => t('importReport.problemLine', { file: p.fileName, problem: t.text(p.message, p.phrase) })),
     ...report.duplicates.map((d) => t('importReport.duplicateLine', { file: d.fileName, title: d.existingTitle })),
   ];
   // Every refusal and problem is listed; imported files only while the list stays readable.
-  if (report.imported.length <= IMPORTED_LINES) lines.push(...report.imported.map((i) => `${i.fileName}: ${i.detail}`));
+  if (report.imported.length <= IMPORTED_LINES) lines.push(...report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));
   const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('importReport.moreLines', { count: lines.length - REPORT_LINES })] : lines;
   return { text: parts.join(' '), details, tone: report.refused.length && !n ? 'error' : 'info' };
 }

@@ -12,7 +12,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { sortedSpansOf } from '../../shared/model/span-index';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
-import { encodingSummary } from '../../shared/model/import';
+import { encodingPhrase } from '../../shared/text/decode';
 import { findRepeatedParagraphs } from '../../shared/text/repeats';
 import { findInText } from '../../shared/search/search';
 import { splitParagraphs, type Paragraph } from '../../shared/text/paragraphs';
@@ -62,7 +62,7 @@ const ArticleHeader = memo(function ArticleHeader({ doc, spanCount, repeatCount,
       <h1 dir="auto">{doc.title}</h1>
       <p className="article-meta">
         {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
-        <span>{t('article.encoding', { encoding: encodingSummary(doc.meta) })}</span>
+        <span>{t('article.encoding', { encoding: t.phrase(encodingPhrase(doc.meta)) })}</span>
         <span>{t('count.spans', { count: spanCount })}</span>
         {repeatCount ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatCount })}</span> : null}
         {query.trim() ? <span role="status">{withElements(t('article.matches', { count: matchCount }), { query: <bdi key="q">{query.trim()}</bdi> })}</span> : null}

@@ -3,7 +3,7 @@
  * and where it came from — file, format, encoding, SHA-256, repeated paragraphs.
  */
 import { useState } from 'react';
-import { encodingSummary } from '../../shared/model/import';
+import { encodingPhrase } from '../../shared/text/decode';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { sourcesInOrder } from '../../shared/model/state';
 import { lengthInUnit } from '../../shared/text/offsets';
@@ -103,7 +103,7 @@ export function DocumentDetails(): React.JSX.Element | null {
         <dt>{t('details.format')}</dt>
         <dd>{t(FORMAT_NAMES[doc.meta.format ?? 'text'] ?? 'format.text')}</dd>
         <dt>{t('details.encoding')}</dt>
-        <dd>{encodingSummary(doc.meta)}</dd>
+        <dd>{t.phrase(encodingPhrase(doc.meta))}</dd>
         <dt>{t('details.characters')}</dt>
         <dd>{t.number(lengthInUnit(doc.text, 'codepoint'))}</dd>
         <dt>{t('details.repeats')}</dt>

@@ -66,9 +66,7 @@ export function ExportDialog(): React.JSX.Element {
           ))}
         </select>
       </label>
-      <p className="hint">{withElements(t('exportDialog.offsets'), { convention: <bdi key="c" dir="ltr" lang="en">
-              {DATASET_FORMATS[format].offsetConvention}
-            </bdi> })}</p>
+      <p className="hint">{withElements(t('exportDialog.offsets'), { convention: <bdi key="c">{t.phrase(DATASET_FORMATS[format].offsetConvention)}</bdi> })}</p>
       <label>
         {t('exportDialog.offsetUnit')}
         <select aria-label={t('exportDialog.offsetUnit.name')} value={offsetUnit} onChange={(e) => setOffsetUnit(e.target.value as OffsetUnit)}>

@@ -8,7 +8,7 @@ export function Toolbar(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
-  const history = app.corpus.history;
+  const history = app.corpus.changes;
   const view = useUiValue('view');
   const suggestionsOn = useUiValue('suggestionsOn');
   const bindings = useBindings();
@@ -39,10 +39,10 @@ export function Toolbar(): React.JSX.Element {
         {t('toolbar.exportDataset')}
       </button>
       <span className="separator" aria-hidden="true" />
-      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? t('toolbar.undo.named', { change: history.undo }) : t('toolbar.undo')} title={t('toolbar.undo.title')}>
+      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? t('toolbar.undo.named', { change: t.text(history.undo.description, history.undo.phrase) }) : t('toolbar.undo')} title={t('toolbar.undo.title')}>
         {t('toolbar.undo')}
       </button>
-      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? t('toolbar.redo.named', { change: history.redo }) : t('toolbar.redo')} title={t('toolbar.redo.title')}>
+      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? t('toolbar.redo.named', { change: t.text(history.redo.description, history.redo.phrase) }) : t('toolbar.redo')} title={t('toolbar.redo.title')}>
         {t('toolbar.redo')}
       </button>
       <span className="separator" aria-hidden="true" />

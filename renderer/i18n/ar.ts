@@ -7,6 +7,7 @@
  * the reading direction are mirrored; shortcuts ending in punctuation are isolated (U+2066…U+2069)
  * so they read left to right inside Arabic sentences.
  */
+import { AR_PHRASES } from './ar-phrases';
 import type { Catalogue } from './i18n';
 
 export const ar: Catalogue = {
@@ -987,4 +988,48 @@ export const ar: Catalogue = {
   'notice.dataset.merged': 'دُمج «{file}» في «{name}»: أُضيف {documents} و{spans}. يتراجع أمر التراجع عن الدمج كله دفعة واحدة.{notes}',
   'notice.dataset.nothingToMerge': 'لا شيء للدمج: كل ما في «{file}» موجود في المدوّنة أصلًا (أو تركته باختياراتك).',
   'notice.dataset.noBratPairs': 'لا ملفات brat في «{folder}»: مجموعة بيانات brat مجلد فيه ملفات ‎.txt بجانب كل منها ملف ‎.ann بالاسم نفسه.',
+  // Application menu (Electron)
+  'menu.file': 'ملف',
+  'menu.open': 'فتح…',
+  'menu.importFolder': 'استيراد مجلد…',
+  'menu.export': 'تصدير…',
+  'menu.importDataset': 'استيراد مجموعة بيانات…',
+  'menu.importBratFolder': 'استيراد مجلد brat…',
+  'menu.corpora': 'المدوّنات…',
+  'menu.quit': 'إنهاء',
+  'menu.edit': 'تحرير',
+  'menu.undo': 'تراجع',
+  'menu.redo': 'إعادة',
+  'menu.cut': 'قص',
+  'menu.copy': 'نسخ',
+  'menu.paste': 'لصق',
+  'menu.selectAll': 'تحديد الكل',
+  'menu.keyboardSettings': 'إعدادات لوحة المفاتيح والفأرة…',
+  'menu.view': 'عرض',
+  'menu.commandPalette': 'لوحة الأوامر…',
+  'menu.toggleSuggestions': 'إظهار الاقتراحات أو إخفاؤها',
+  'menu.reload': 'إعادة التحميل',
+  'menu.devTools': 'أدوات المطوّرين',
+  'menu.resetZoom': 'الحجم الفعلي',
+  'menu.zoomIn': 'تكبير',
+  'menu.zoomOut': 'تصغير',
+  'menu.fullScreen': 'ملء الشاشة',
+  'menu.go': 'انتقال',
+  'menu.nextDocument': 'المستند التالي',
+  'menu.previousDocument': 'المستند السابق',
+  'menu.nextUnfinished': 'المستند التالي غير المكتمل',
+  'menu.doneNext': 'وسمه مكتملًا والانتقال إلى التالي',
+  'menu.search': 'البحث في المستندات',
+  'menu.help': 'مساعدة',
+  'menu.shortcuts': 'اختصارات لوحة المفاتيح',
+  'menu.about': 'حول {app}',
+  'menu.services': 'الخدمات',
+  'menu.hide': 'إخفاء {app}',
+  'menu.hideOthers': 'إخفاء الآخرين',
+  'menu.showAll': 'إظهار الكل',
+  // Lines that begin in Arabic (the list items take their direction from their first letter), the file name isolated.
+  'importReport.problemLine': 'الملف «\u2068{file}\u2069»، {problem}',
+  'importReport.importedLine': 'الملف «\u2068{file}\u2069»: {detail}',
+  // Texts made in shared/ (import refusals, undo descriptions, command refusals, offsets)
+  ...AR_PHRASES,
 };

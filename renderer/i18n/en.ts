@@ -3,6 +3,8 @@
  * the same keys with the same placeholders (test/unit/renderer/i18n.test.ts checks).
  * A counted message has `one` and `other` forms, chosen by the `count` parameter.
  */
+import { ENGLISH_PHRASES } from '../../shared/phrases/english-phrases';
+
 export const en = {
   // Toolbar
   'toolbar.name': 'Main toolbar',
@@ -715,6 +717,49 @@ export const en = {
   'notice.dataset.merged': 'Merged “{file}” into “{name}”: {documents} and {spans} added. Undo takes the whole merge back.{notes}',
   'notice.dataset.nothingToMerge': 'Nothing to merge: everything in “{file}” is already in the corpus (or left out by your choices).',
   'notice.dataset.noBratPairs': 'No brat files in “{folder}”: a brat dataset is a folder of .txt files with an .ann file of the same name beside each.',
+  // Application menu (Electron, electron/main/menu.ts); & marks the access key on Windows and Linux
+  'menu.file': '&File',
+  'menu.open': 'Open…',
+  'menu.importFolder': 'Import Folder…',
+  'menu.export': 'Export…',
+  'menu.importDataset': 'Import Dataset…',
+  'menu.importBratFolder': 'Import brat Folder…',
+  'menu.corpora': 'Corpora…',
+  'menu.quit': 'Quit',
+  'menu.edit': '&Edit',
+  'menu.undo': 'Undo',
+  'menu.redo': 'Redo',
+  'menu.cut': 'Cut',
+  'menu.copy': 'Copy',
+  'menu.paste': 'Paste',
+  'menu.selectAll': 'Select All',
+  'menu.keyboardSettings': 'Keyboard and Mouse Settings…',
+  'menu.view': '&View',
+  'menu.commandPalette': 'Command Palette…',
+  'menu.toggleSuggestions': 'Show or Hide Suggestions',
+  'menu.reload': 'Reload',
+  'menu.devTools': 'Toggle Developer Tools',
+  'menu.resetZoom': 'Actual Size',
+  'menu.zoomIn': 'Zoom In',
+  'menu.zoomOut': 'Zoom Out',
+  'menu.fullScreen': 'Toggle Full Screen',
+  'menu.go': '&Go',
+  'menu.nextDocument': 'Next Document',
+  'menu.previousDocument': 'Previous Document',
+  'menu.nextUnfinished': 'Next Unfinished Document',
+  'menu.doneNext': 'Mark Done and Go to Next',
+  'menu.search': 'Search Documents',
+  'menu.help': '&Help',
+  'menu.shortcuts': 'Keyboard Shortcuts',
+  'menu.about': 'About {app}',
+  'menu.services': 'Services',
+  'menu.hide': 'Hide {app}',
+  'menu.hideOthers': 'Hide Others',
+  'menu.showAll': 'Show All',
+  'importReport.problemLine': '{file}, {problem}',
+  'importReport.importedLine': '{file}: {detail}',
+  // Texts made in shared/ (import refusals, undo descriptions, command refusals, offsets): shared/phrases/english-phrases.ts
+  ...ENGLISH_PHRASES,
 } satisfies Record<string, string | { one?: string; other: string }>;
 
 /** A message key. */

@@ -5,20 +5,17 @@
  * (Intl.PluralRules: English has one/other, Arabic zero/one/two/few/many/other), chosen by
  * the `count` parameter. Numbers are formatted for the language (Latin digits in both, as
  * offsets, sizes and percentages are read against exported data).
+ * Texts made in shared/ arrive as phrases (shared/phrases: a code and parameters); their
+ * codes are message keys too, and `t.phrase` / `t.text` say them in the language.
  */
+import { isKnownPhrase, renderPhrase, type Phrase } from '../../shared/phrases/phrase';
+import { interpolate, placeholdersOf, templateFor, type Message } from '../../shared/phrases/templates';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey } from './en';
-
-/** A plural category of Intl.PluralRules. */
-export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-
-/** A counted message: one template per plural category the language uses (`other` always). */
-export type PluralMessage = Partial<Record<PluralCategory, string>> & { other: string };
-
-/** One catalogue entry. */
-export type Message = string | PluralMessage;
+export type { Message, PluralCategory, PluralMessage } from '../../shared/phrases/templates';
+export { interpolate, placeholdersOf, templateFor };
 
 /** A catalogue: every message key, in one language. */
 export type Catalogue = Record<MessageKey, Message>;
@@ -48,30 +45,14 @@ export type Translate = ((key: MessageKey, params?: Params) => string) & {
   number(value: number): string;
   /** A date and time as the language writes it. */
   dateTime(value: Date | string): string;
+  /** A phrase made in shared/, in the language; user data in it is isolated in right-to-left languages. */
+  phrase(value: Phrase): string;
+  /**
+   * A text shared/ gave in English with its phrase: the phrase in the language, or the English
+   * as it was stored when there is no phrase this build knows (records from older versions).
+   */
+  text(english: string, value: Phrase | undefined): string;
 };
-
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-/** The placeholder names of a template, in order of first use. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
-}
-
-/** Fills a template's placeholders; one without a value is left as it is (tests catch those). */
-export function interpolate(template: string, params: Params, formatNumber: (n: number) => string): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value) : value;
-  });
-}
-
-/** The template of a message for a count (plural messages), or the message itself. */
-export function templateFor(message: Message, count: number | undefined, rules: Intl.PluralRules): string {
-  if (typeof message === 'string') return message;
-  const category = rules.select(count ?? 0) as PluralCategory;
-  return message[category] ?? message.other;
-}
 
 /** Builds the translator of a language (optionally over other catalogues, for tests). */
 export function createTranslator(language: Language, catalogues: Record<Language, Catalogue> = CATALOGUES): Translate {
@@ -89,11 +70,21 @@ export function createTranslator(language: Language, catalogues: Record<Language
     const count = typeof params.count === 'number' ? params.count : undefined;
     return interpolate(templateFor(message, count, rules), params, (n) => inSentence.format(n));
   };
+  // User data (file names, labels, quotes) inside a right-to-left sentence is isolated
+  // (FSI … PDI), so a Latin file name with dots and brackets keeps its place and order.
+  const phraseRenderer = {
+    message: (code: MessageKey, values: Params) => translate(code, values),
+    list: (items: readonly string[]) => items.join(translate('common.listSeparator')),
+    data: dir === 'rtl' ? (text: string) => `\u2068${text}\u2069` : (text: string) => text,
+  };
+  const phrase = (value: Phrase): string => renderPhrase(value, phraseRenderer);
   return Object.assign(translate, {
     language,
     dir,
     number: (n: number) => standalone.format(n),
     dateTime: (value: Date | string) => dates.format(typeof value === 'string' ? new Date(value) : value),
+    phrase,
+    text: (english: string, value: Phrase | undefined) => (isKnownPhrase(value) ? phrase(value) : english),
   });
 }
 

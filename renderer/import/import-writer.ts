@@ -13,6 +13,7 @@ import { IsnadDatabase, writeTransaction } from '../db/db';
 import { transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { FromWriter, RecordToWrite, ToWriter } from './protocol';
+import { phrase } from '../../shared/phrases/phrase';
 
 /** The writer as its host drives it: hand it each message from the main thread; close it at the end. */
 export interface ImportWriter {
@@ -76,7 +77,7 @@ export function createImportWriter(post: (message: FromWriter) => void, open: (n
       const documents = completeRecords(records, texts);
       const tx = transaction(
         documents.map((doc) => ({ table: 'documents', id: doc.id, before: null, after: doc })),
-        { origin: 'import', description: `Import ${documents.length} documents` },
+        { origin: 'import', description: phrase('change.import', { count: documents.length }) },
       );
       await writeTransaction(db, tx, undefined, { guard: refuse });
       post({ type: 'written', id });

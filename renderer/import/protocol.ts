@@ -13,9 +13,10 @@
  */
 import type { PrepareOptions, PreparedFile } from '../../shared/model/import';
 import type { DocumentRecord } from '../../shared/model/types';
+import type { Phrase } from '../../shared/phrases/phrase';
 
 /** A file to prepare: a browser `File` (read in the worker), bytes (Electron), or a read error. */
-export type WorkerInputFile = { name: string; file: File } | { name: string; bytes: Uint8Array } | { name: string; error: string };
+export type WorkerInputFile = { name: string; file: File } | { name: string; bytes: Uint8Array } | { name: string; error: string; errorPhrase?: Phrase };
 
 /**
  * Main thread → preparing worker: part of the worker's slice of the import's files, their

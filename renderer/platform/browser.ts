@@ -72,5 +72,8 @@ export const browserPlatform: HostPlatform = {
   onMenuCommand() {
     return () => undefined;
   },
+  setMenuLanguage() {
+    // A browser tab has no application menu.
+  },
   snapshots: null,
 };

@@ -59,6 +59,10 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
     onMenuCommand(listener) {
       return api.onMenuCommand(listener);
     },
+    setMenuLanguage(language) {
+      // The menu is a convenience: a refusal (an older main) leaves it in its language.
+      api.setMenuLanguage({ language }).catch(() => undefined);
+    },
     snapshots: electronSnapshotStorage(api),
   };
 }

@@ -8,6 +8,7 @@ import { isProbablyArticleFile } from '../../shared/formats/intake';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
 import type { WorkerInputFile } from '../import/protocol';
 import { toWorkerFiles } from './host';
+import { skipReasonText } from '../../shared/phrases/skip-reasons';
 
 /** Article files and skipped files of a folder. */
 export interface FolderContents {
@@ -23,7 +24,7 @@ function splitFolderFiles(files: Array<{ file: File; name: string }>, accept: (n
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of sorted) {
     const base = entry.name.split('/').pop() ?? entry.name;
-    if (base.startsWith('.')) skipped.push({ name: entry.name, reason: 'hidden file' });
+    if (base.startsWith('.')) skipped.push({ name: entry.name, reason: skipReasonText('skip.hidden') });
     else if (!accept(entry.name)) skipped.push({ name: entry.name, reason: notAccepted });
     else taken.push(entry);
   }
@@ -33,7 +34,7 @@ function splitFolderFiles(files: Array<{ file: File; name: string }>, accept: (n
 
 /** Splits a list of files (with relative names) into articles to import and skips. */
 export function splitArticleFiles(files: Array<{ file: File; name: string }>): FolderContents {
-  return splitFolderFiles(files, isProbablyArticleFile, 'not an article file');
+  return splitFolderFiles(files, isProbablyArticleFile, skipReasonText('skip.notArticle'));
 }
 
 /** Splits the files of a brat folder into its .txt, .ann and annotation.conf files and skips. */

@@ -5,6 +5,7 @@
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
+import type { Language } from '../i18n/i18n';
 
 /** The result of saving an export. */
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
@@ -34,6 +35,8 @@ export interface HostPlatform {
   saveExport(suggestedName: string, contents: string | Uint8Array): Promise<SaveOutcome>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: HostMenuCommand) => void): () => void;
+  /** Tells the host the interface language, for its application menu (the browser has none). */
+  setMenuLanguage(language: Language): void;
   /**
    * Where automatic snapshots go: files in the user data folder (Electron), or null to keep
    * them in the browser's IndexedDB.

@@ -6,8 +6,12 @@
  * replay inverse transactions and work across documents.
  */
 import type { CommandContext, CommandResult } from '../../shared/model/commands';
+import type { Phrase } from '../../shared/phrases/phrase';
 import type { CorpusState } from '../../shared/model/state';
 import { applyTransaction, invertTransaction, type Transaction } from '../../shared/model/transaction';
+
+/** What undo or redo would change, as the transaction describes it. */
+export type ChangeDescription = Pick<Transaction, 'description' | 'phrase'>;
 
 /** One entry of the undo or redo stack; `seq` orders entries within a stack. */
 export interface HistoryEntry {
@@ -33,7 +37,7 @@ export interface Persistence {
 }
 
 /** The outcome of running a command through the store. */
-export type RunResult = { ok: true; tx: Transaction } | { ok: false; error: string };
+export type RunResult = { ok: true; tx: Transaction } | { ok: false; error: string; phrase?: Phrase };
 
 const HISTORY_LIMIT = 500;
 
@@ -76,9 +80,16 @@ export class CorpusStore {
     return this.current;
   }
 
-  /** Whether there is something to undo / redo, and what. */
+  /** What undo / redo would change: the change's description (English, and its phrase when it has one). */
+  get changes(): { undo: ChangeDescription | null; redo: ChangeDescription | null } {
+    const describe = (entry: HistoryEntry | undefined): ChangeDescription | null => (entry ? { description: entry.tx.description, ...(entry.tx.phrase ? { phrase: entry.tx.phrase } : {}) } : null);
+    return { undo: describe(this.undoStack.at(-1)), redo: describe(this.redoStack.at(-1)) };
+  }
+
+  /** Whether there is something to undo / redo, and what, in English. */
   get history(): { undo: string | null; redo: string | null } {
-    return { undo: this.undoStack.at(-1)?.tx.description ?? null, redo: this.redoStack.at(-1)?.tx.description ?? null };
+    const { undo, redo } = this.changes;
+    return { undo: undo?.description ?? null, redo: redo?.description ?? null };
   }
 
   /** Subscribes to changes (for `useSyncExternalStore`); returns the unsubscribe function. */

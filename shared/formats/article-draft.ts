@@ -3,6 +3,7 @@
  * had), before they become documents. One file can hold many articles (JSON Lines, CSV).
  */
 import type { TextEncodingName } from '../text/decode';
+import { said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** The formats Isnad reads articles from. */
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'csv' | 'docx' | 'native';
@@ -42,16 +43,29 @@ export interface ArticleDraft {
   record?: number;
 }
 
-/** A problem with part of a file (a bad JSON line, a CSV row without text). */
+/** A problem with part of a file (a bad JSON line, a CSV row without text), in English and as a phrase. */
 export interface IntakeProblem {
   message: string;
+  phrase: Phrase;
   line?: number;
+}
+
+/** Why a file was refused: the English sentence and its phrase (see shared/phrases). */
+export interface Refusal {
+  reason: string;
+  phrase: Phrase;
+}
+
+/** A refusal from a phrase code and its parameters. */
+export function refusal(code: PhraseCode, params: Record<string, PhraseParam>): Refusal {
+  const { text, phrase } = said(code, params);
+  return { reason: text, phrase };
 }
 
 /** What a file yielded: articles, per-record problems, or a refusal of the whole file. */
 export type IntakeResult =
   | { ok: true; format: SourceFormat; articles: ArticleDraft[]; problems: IntakeProblem[] }
-  | { ok: false; format?: SourceFormat; reason: string };
+  | ({ ok: false; format?: SourceFormat } & Refusal);
 
 /** Options of intake for one file. */
 export interface IntakeOptions {

@@ -24,9 +24,10 @@ import { BRAT_ATTRIBUTES, BratSourceBook, ISNAD_RID, attributionsOfAnn, linesOfA
 import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-text';
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
+import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** What the brat format counts. */
-export const BRAT_OFFSET_CONVENTION = 'Code points (brat indexes a Python 3 str), end-exclusive, into the UTF-8 .txt with "\\n" line endings; UTF-16 code units on request.';
 
 /** Options of a brat import. */
 export interface BratImportOptions {
@@ -62,7 +63,7 @@ function annOfDocument(doc: DatasetDocument, options: ExportOptions, unit: Offse
     tOf.set(span.id, t);
     labelOfT.set(t, span.label);
     const fragments = pieces[i]!.map((): [number, number] => [converted[k++]!, converted[k++]!]);
-    if (fragments.length > 1) notes.push({ where, kind: 'repaired', message: `Document ${doc.id}: span ${span.id} crosses a line break: written as ${fragments.length} fragments (${t}).` });
+    if (fragments.length > 1) notes.push(formatNote(where, 'repaired', 'exportNote.fragments', { doc: doc.id, span: span.id, count: fragments.length, t }));
     lines.push(annLine.textBound(t, span.label, fragments, pieces[i]!.map(([s, e]) => doc.text.slice(s, e)).join(' ')));
   });
   const attributionLines = linesOfAttributions(selection.attributions, tOf, sources, doc.id, where, notes);
@@ -251,7 +252,7 @@ export function importBrat(files: readonly OutputFile[], options: BratImportOpti
 /** The brat standoff dataset format (code points by default). */
 export const bratFormat: DatasetFormat = {
   name: 'brat',
-  offsetConvention: BRAT_OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.brat'),
   exportCorpus: (corpus, options) => guardExport(() => exportBrat(corpus, options)),
   importFiles: (files) => guardImport(() => importBrat(files)),
 };

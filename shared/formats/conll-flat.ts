@@ -6,6 +6,8 @@
  */
 import type { DatasetSpan, FormatNote } from './dataset';
 import type { LabelSchema } from '../model/schema';
+import { formatNote } from './dataset';
+import { phrase } from '../phrases/phrase';
 
 /** A span with the range it occupies in the flat layer (tokens or characters), `[lo, hi)`. */
 export interface FlatItem {
@@ -32,12 +34,9 @@ export function chooseFlat<T extends FlatItem>(items: readonly T[], schema: Labe
       kept.push(item);
       continue;
     }
-    const how = clash.lo <= item.lo && item.hi <= clash.hi ? 'is nested in' : item.lo <= clash.lo && clash.hi <= item.hi ? 'contains' : 'overlaps';
-    notes.push({
-      where,
-      kind: 'skipped',
-      message: `Document ${docId}: span ${item.span.id} (${item.span.label} [${item.span.start}, ${item.span.end})) ${how} span ${clash.span.id} (${clash.span.label}); a flat layer cannot hold both, ${clash.span.label} is kept.`,
-    });
+    const how = clash.lo <= item.lo && item.hi <= clash.hi ? 'exportNote.how.nested' : item.lo <= clash.lo && clash.hi <= item.hi ? 'exportNote.how.contains' : 'exportNote.how.overlaps';
+    const { span } = item;
+    notes.push(formatNote(where, 'skipped', 'exportNote.flat', { doc: docId, span: span.id, label: span.label, start: span.start, end: span.end, how: phrase(how), other: clash.span.id, otherLabel: clash.span.label }));
   }
   kept.sort((a, b) => a.lo - b.lo);
   return { kept, notes };

@@ -25,6 +25,8 @@ import { FileNotes, readConll, stripBidi, type ConllDocument } from './conll-rea
 import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } from './conll-tags';
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
+import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** Options of the CoNLL export. */
 export interface ConllExportOptions extends ExportOptions {
@@ -39,8 +41,6 @@ export interface ConllExportOptions extends ExportOptions {
 }
 
 /** What the CoNLL format counts. */
-export const CONLL_OFFSET_CONVENTION =
-  'No character offsets: one token per line (Intl.Segmenter words, punctuation apart, Arabic clitics apart on request); the import rebuilds the text with one space between tokens and "\\n" between sentences.';
 
 const SENTENCE_END = /^[.!?\u061F\u06D4\u2026]+$/u;
 
@@ -72,7 +72,7 @@ function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: Co
   const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
   notes.push(...selection.notes);
   if (options.attributions !== false && doc.attributions.length) {
-    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: CoNLL holds no relations; ${doc.attributions.length} attribution(s) left out.` });
+    notes.push(formatNote(where, 'skipped', 'exportNote.noRelations.conll', { doc: doc.id, count: doc.attributions.length }));
   }
   const splitClitics = options.splitClitics ?? false;
   const tokens = tokenise(doc.text, { splitClitics });
@@ -85,12 +85,9 @@ function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: Co
       continue;
     }
     if (!splitClitics) splitTokens ??= tokenise(doc.text, { splitClitics: true });
-    const hint = splitTokens && alignToTokens(doc.text, splitTokens, span.start, span.end) ? ' (it aligns when clitics are split)' : '';
-    notes.push({
-      where,
-      kind: 'unaligned',
-      message: `Document ${doc.id}: span ${span.id} (${span.label} “${doc.text.slice(span.start, span.end)}” [${span.start}, ${span.end})) does not start and end on token boundaries${hint}; not written.`,
-    });
+    const withClitics = splitTokens && alignToTokens(doc.text, splitTokens, span.start, span.end);
+    const params = { doc: doc.id, span: span.id, label: span.label, quote: doc.text.slice(span.start, span.end), start: span.start, end: span.end };
+    notes.push(formatNote(where, 'unaligned', withClitics ? 'exportNote.unaligned.conllClitics' : 'exportNote.unaligned.conll', params));
   }
   const { kept, notes: flatNotes } = chooseFlat(items, corpus.schema, where, doc.id);
   notes.push(...flatNotes);
@@ -213,7 +210,7 @@ export function importConll(files: readonly OutputFile[]): ImportOutcome {
 /** The CoNLL dataset format (defaults: 2 space-separated columns, BIO, clitics not split). */
 export const conllFormat: DatasetFormat = {
   name: 'conll',
-  offsetConvention: CONLL_OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.conll'),
   exportCorpus: (corpus, options) => guardExport(() => exportConll(corpus, options)),
   importFiles: (files) => guardImport(() => importConll(files)),
 };

@@ -4,6 +4,7 @@
  * .txt + .ann files pair up by name.
  */
 import type { FormatName, FormatNote, OutputFile } from './dataset';
+import { skipReasonText } from '../phrases/skip-reasons';
 
 const CONLL_LINE = /^\S+[ \t]+(?:\S+[ \t]+)*(?:O|[BIES]-\S+)\s*$/;
 
@@ -65,7 +66,7 @@ export function isBratFolderFile(name: string): boolean {
 }
 
 /** Why another file of a brat folder is not read. */
-export const NOT_A_BRAT_FILE = 'not a brat file (.txt, .ann or annotation.conf)';
+export const NOT_A_BRAT_FILE = skipReasonText('skip.notBrat');
 
 /** Extensions that are always datasets (never articles). */
 const DATASET_ONLY = /\.(conll|bio|iob|ann)$/i;

@@ -9,6 +9,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
+import { said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** A span of a dataset document: `[start, end)` in UTF-16 code units. */
 export interface DatasetSpan {
@@ -47,7 +48,16 @@ export interface FormatNote {
   where: string;
   line?: number;
   kind: 'skipped' | 'repaired' | 'unaligned';
+  /** In English (the CLI, and notes no phrase was made for). */
   message: string;
+  /** The message as a phrase, for the interface's language. */
+  phrase?: Phrase;
+}
+
+/** A note from a phrase: its English message and the phrase. */
+export function formatNote(where: string, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam>): FormatNote {
+  const { text, phrase } = said(code, params);
+  return { where, kind, message: text, phrase };
 }
 
 /** A written file of an export (one for most formats; a folder of .txt + .ann for brat). */
@@ -83,8 +93,8 @@ export type FormatName = 'native' | 'jsonl' | 'doccano' | 'label-studio' | 'brat
 /** A dataset format: one module each in shared/formats/, all with this shape. */
 export interface DatasetFormat {
   name: FormatName;
-  /** What the offsets of this format count, as documented in the README. */
-  offsetConvention: string;
+  /** What the offsets of this format count, as documented in the README (a phrase: the export dialog says it in the interface language). */
+  offsetConvention: Phrase;
   exportCorpus(corpus: DatasetCorpus, options?: ExportOptions): ExportOutcome;
   importFiles(files: readonly OutputFile[]): ImportOutcome;
 }

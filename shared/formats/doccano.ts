@@ -19,6 +19,8 @@ import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
+import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -50,7 +52,6 @@ export interface DoccanoExpectation {
   lines: Array<{ text: string; spans: Array<{ label: string; quote: string }>; relations: number }>;
 }
 
-const OFFSET_CONVENTION = 'UTF-16 code units (JavaScript string indices, as doccano counts without grapheme mode; doccano#2290). End-exclusive. The file declares no unit.';
 const KNOWN_KEYS = ['id', 'text', 'label', 'labels', 'entities', 'relations', 'title'];
 
 /** The doccano line of one document. */
@@ -120,7 +121,7 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
   const selections = corpus.documents.map((doc) => ({ doc, selection: selectForExport(doc, options, 'doccano') }));
   const variant: DoccanoVariant = options.variant ?? (selections.some((s) => s.selection.attributions.length) ? 'relation' : 'seq');
   const path = `${corpusSlug(corpus.name)}.doccano.jsonl`;
-  if (options.offsetUnit === 'codepoint') notes.push({ where: path, kind: 'repaired', message: 'doccano counts UTF-16 code units; the requested code-point unit was not used.' });
+  if (options.offsetUnit === 'codepoint') notes.push(formatNote(path, 'repaired', 'exportNote.doccanoUnit', {}));
   const lines: string[] = [];
   const expected: DoccanoExpectation = { variant, lines: [] };
   for (const [index, { doc, selection }] of selections.entries()) {
@@ -132,7 +133,7 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
       relations = mapped.relations;
       notes.push(...mapped.notes);
     } else if (selection.attributions.length) {
-      notes.push({ where: path, kind: 'skipped', message: `Document ${doc.id}: ${selection.attributions.length} attribution(s) left out (the sequence-labelling variant holds spans only).` });
+      notes.push(formatNote(path, 'skipped', 'exportNote.noRelations.doccano', { doc: doc.id, count: selection.attributions.length }));
     }
     try {
       lines.push(JSON.stringify(doccanoLineOf(doc, selection.spans, relations, variant)));
@@ -223,7 +224,7 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
 /** The doccano format (JSONL, sequence-labelling or relation variant). */
 export const doccanoFormat: DatasetFormat = {
   name: 'doccano',
-  offsetConvention: OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.doccano'),
   exportCorpus: exportDoccano,
   importFiles: importDoccano,
 };

@@ -22,6 +22,7 @@ import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
 import { quoteChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
 import { valueText } from './common/value-text';
+import { phrase } from '../phrases/phrase';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
 export interface JsonlQuote {
@@ -64,8 +65,6 @@ export interface JsonlLine {
   claims: Array<{ id: string; span: JsonlQuote; attributions: JsonlAttribution[] }>;
 }
 
-const OFFSET_CONVENTION =
-  'Unicode code points by default (Python str indices), UTF-16 code units when asked; each line declares its unit in "offsetUnit". End-exclusive; every span carries its text.';
 
 function embedSource(source: Omit<SourceRecord, 'corpusId'>): JsonlSource {
   return { id: source.id, nameAr: source.nameAr, nameLatin: source.nameLatin, kind: source.kind };
@@ -378,7 +377,7 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
 /** The Isnad JSONL format. */
 export const jsonlFormat: DatasetFormat = {
   name: 'jsonl',
-  offsetConvention: OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.jsonl'),
   exportCorpus: exportJsonl,
   importFiles: importJsonl,
 };

@@ -21,6 +21,8 @@ import { isRecord, preview, stripBom } from './common/json-lines';
 import { configLabelValues, labelStudioConfig } from './common/ls-config';
 import { quoteChecker, spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
+import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -58,7 +60,6 @@ export interface LabelStudioExpectation {
   relations: number;
 }
 
-const OFFSET_CONVENTION = 'Unicode code points (Label Studio Text tag, value.start/value.end; e2e test emoji.cy.ts). End-exclusive; every region carries value.text.';
 
 /** The task of one document. */
 export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: readonly DatasetSpan[], relations: readonly SpanRelation[]): LabelStudioTask {
@@ -138,7 +139,7 @@ export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions 
   const path = `${corpusSlug(corpus.name)}.label-studio.json`;
   const notes: FormatNote[] = [];
   const problems: string[] = [];
-  if (options.offsetUnit === 'utf16') notes.push({ where: path, kind: 'repaired', message: 'Label Studio counts code points; the requested UTF-16 unit was not used.' });
+  if (options.offsetUnit === 'utf16') notes.push(formatNote(path, 'repaired', 'exportNote.labelStudioUnit', {}));
   const tasks: LabelStudioTask[] = [];
   const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0 };
   const used: string[] = [];
@@ -296,7 +297,7 @@ export const LABEL_STUDIO_RELATIONS: readonly string[] = Object.values(RELATION_
 /** The Label Studio format (tasks JSON + labeling config). */
 export const labelStudioFormat: DatasetFormat = {
   name: 'label-studio',
-  offsetConvention: OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.label-studio'),
   exportCorpus: exportLabelStudio,
   importFiles: importLabelStudio,
 };

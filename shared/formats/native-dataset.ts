@@ -12,6 +12,7 @@ import { compareSpans, createCorpusState } from '../model/state';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
+import { phrase } from '../phrases/phrase';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
 export interface DatasetStateOptions extends ExportOptions {
@@ -188,7 +189,7 @@ function checkExported(json: string, state: CorpusState): string[] {
 /** Isnad native JSON (format version 2) as a dataset format. */
 export const nativeFormat: DatasetFormat = {
   name: 'native',
-  offsetConvention: 'Declared in the file’s "offsetUnit": Unicode code points by default (Python text[start:end]), UTF-16 code units on request; every span quotes its text.',
+  offsetConvention: phrase('offsets.native'),
   exportCorpus(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
     const now = new Date().toISOString();
     const unit = options.offsetUnit ?? 'codepoint';

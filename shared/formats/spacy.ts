@@ -24,9 +24,10 @@ import { quoteChecker, spansInUnit, spanToUtf16, type UnitSpan } from './common/
 import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
+import { phrase } from '../phrases/phrase';
+import { formatNote } from './dataset';
 
 /** What the spaCy format counts. */
-export const SPACY_OFFSET_CONVENTION = 'Code points (Python str indices), end-exclusive, as spaCy’s (start_char, end_char, label); UTF-16 code units on request. Spans should fall on token boundaries.';
 
 /** One written entry: `[text, { entities: [[start, end, label], …] }]`. */
 export type SpacyEntry = [string, { entities: Array<[number, number, string]> }];
@@ -36,7 +37,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
   const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
   notes.push(...selection.notes);
   if (options.attributions !== false && doc.attributions.length) {
-    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: spaCy entities hold no relations; ${doc.attributions.length} attribution(s) left out.` });
+    notes.push(formatNote(where, 'skipped', 'exportNote.noRelations.spacy', { doc: doc.id, count: doc.attributions.length }));
   }
   const { kept, notes: flatNotes } = chooseFlat(
     selection.spans.map((span) => ({ span, lo: span.start, hi: span.end })),
@@ -48,11 +49,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
   const tokens = tokenise(doc.text);
   for (const { span } of kept) {
     if (alignToTokens(doc.text, tokens, span.start, span.end)) continue;
-    notes.push({
-      where,
-      kind: 'unaligned',
-      message: `Document ${doc.id}: span ${span.id} (${span.label} “${doc.text.slice(span.start, span.end)}”) does not sit on token boundaries; spaCy’s doc.char_span would return None (written anyway).`,
-    });
+    notes.push(formatNote(where, 'unaligned', 'exportNote.unaligned.spacy', { doc: doc.id, span: span.id, label: span.label, quote: doc.text.slice(span.start, span.end) }));
   }
   return kept.map((k) => k.span);
 }
@@ -203,7 +200,7 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
 /** The spaCy dataset format (code points by default). */
 export const spacyFormat: DatasetFormat = {
   name: 'spacy',
-  offsetConvention: SPACY_OFFSET_CONVENTION,
+  offsetConvention: phrase('offsets.spacy'),
   exportCorpus: (corpus, options) => guardExport(() => exportSpacy(corpus, options)),
   importFiles: (files) => guardImport(() => importSpacy(files)),
 };

@@ -35,6 +35,7 @@ import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
+import { phrase } from '../phrases/phrase';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -651,7 +652,7 @@ function compareRoundTrip(expected: readonly DatasetDocument[], actual: DatasetC
 /** W3C Web Annotation (JSON-LD) as a dataset format; see the module comment for the shape. */
 export const webAnnotationFormat: DatasetFormat = {
   name: 'web-annotation',
-  offsetConvention: 'TextPositionSelector start/end count Unicode code points of the document text (W3C requires code points; the offset-unit option does not apply); every span also has a TextQuoteSelector with exact, prefix and suffix.',
+  offsetConvention: phrase('offsets.web-annotation'),
   exportCorpus(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
     const documents = corpus.documents.map((d) => filterDocument(d, options));
     let collection: Json;

@@ -31,6 +31,8 @@ export const IPC_CHANNELS = {
   listSnapshots: 'isnad:list-snapshots',
   /** Renderer → main: the file of one snapshot, to restore it. */
   readSnapshot: 'isnad:read-snapshot',
+  /** Renderer → main: the interface language the window uses, for the application menu. */
+  setMenuLanguage: 'isnad:set-menu-language',
   /** Main → renderer: a command chosen in the application menu. */
   menuCommand: 'isnad:menu-command',
 } as const;
@@ -49,7 +51,14 @@ export const INVOKE_CHANNELS = [
   IPC_CHANNELS.writeSnapshot,
   IPC_CHANNELS.listSnapshots,
   IPC_CHANNELS.readSnapshot,
+  IPC_CHANNELS.setMenuLanguage,
 ] as const;
+
+/** The interface languages (renderer/i18n), as `setMenuLanguage` accepts them. */
+export const INTERFACE_LANGUAGES = ['en', 'ar'] as const;
+
+/** An interface language. */
+export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
 
 /** A renderer → main channel name. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
@@ -92,7 +101,7 @@ export const MAX_FOLDER_DEPTH = 32;
 export const MAX_FOLDER_ENTRIES = 100_000;
 
 /** The function names of `window.isnad`, exactly (nothing else is exposed). */
-export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot'] as const;
+export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot', 'setMenuLanguage'] as const;
 
 /** Largest snapshot file main writes or reads (UTF-16 code units of the JSON text). */
 export const MAX_SNAPSHOT_CHARS = 400 * 1024 * 1024;

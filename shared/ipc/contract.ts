@@ -10,6 +10,7 @@
  */
 import { z } from '../security/zod';
 import {
+  INTERFACE_LANGUAGES,
   INVOKE_CHANNELS,
   IPC_CHANNELS,
   ISNAD_API_KEY,
@@ -23,9 +24,10 @@ import {
 } from './channels';
 import { SNAPSHOT_REASONS, SNAPSHOT_LIMITS } from '../snapshots/snapshot-info';
 import { SNAPSHOT_CORPUS_ID, SNAPSHOT_TIME, isSnapshotFileName } from '../snapshots/snapshot-files';
-import type { InvokeChannel, IpcChannel, IsnadApiMethod } from './channels';
+import type { InterfaceLanguage, InvokeChannel, IpcChannel, IsnadApiMethod } from './channels';
 
 export {
+  INTERFACE_LANGUAGES,
   INVOKE_CHANNELS,
   IPC_CHANNELS,
   ISNAD_API_KEY,
@@ -37,7 +39,7 @@ export {
   MAX_SNAPSHOT_CHARS,
   MENU_COMMANDS,
 };
-export type { InvokeChannel, IpcChannel, IsnadApiMethod };
+export type { InterfaceLanguage, InvokeChannel, IpcChannel, IsnadApiMethod };
 
 // ---------------------------------------------------------------------------------------
 // Menu commands (main → renderer)
@@ -194,6 +196,16 @@ export const GetAppInfoResponse = z.strictObject({
 export type AppInfo = z.infer<typeof GetAppInfoResponse>;
 
 // ---------------------------------------------------------------------------------------
+// setMenuLanguage
+// ---------------------------------------------------------------------------------------
+
+/** Arguments of `setMenuLanguage({ language })`: one of the interface languages, nothing else. */
+export const SetMenuLanguageArgs = z.tuple([z.strictObject({ language: z.enum(INTERFACE_LANGUAGES) })]);
+
+/** Result of `setMenuLanguage`: nothing (the menu is rebuilt). */
+export const SetMenuLanguageResponse = z.undefined();
+
+// ---------------------------------------------------------------------------------------
 // Snapshots: writeSnapshot, listSnapshots, readSnapshot
 // ---------------------------------------------------------------------------------------
 
@@ -307,6 +319,11 @@ export const IPC_CONTRACT = {
     args: ReadSnapshotArgs,
     response: ReadSnapshotResponse,
   },
+  setMenuLanguage: {
+    channel: IPC_CHANNELS.setMenuLanguage,
+    args: SetMenuLanguageArgs,
+    response: SetMenuLanguageResponse,
+  },
 } as const;
 
 /** Names of the renderer → main messages. */
@@ -365,6 +382,8 @@ export interface IsnadApi {
   listSnapshots(request: { corpusId: string }): Promise<ListSnapshotsResult>;
   /** The native-format file of one snapshot, or `{ missing: true }`. */
   readSnapshot(request: { corpusId: string; id: string }): Promise<ReadSnapshotResult>;
+  /** Tells main the interface language, so that the application menu speaks it too. */
+  setMenuLanguage(request: { language: InterfaceLanguage }): Promise<void>;
 }
 
 /** Compile-time check that `ISNAD_API_METHODS` lists exactly the keys of `IsnadApi`. */

@@ -4,15 +4,16 @@
  * cue a CUE span of the same document; its source is in the registry; `via` points at an
  * attribution of the same document and never makes a cycle.
  */
-import type { CommandContext, CommandResult } from './commands';
+import { refuse, type CommandContext, type CommandResult } from './commands';
+import { phrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { attributeValues } from './schema';
 import type { CorpusState } from './state';
 import { transaction, type RecordChange } from './transaction';
 import type { AttributionRecord, SourceKind, SourceRecord } from './types';
 import { SOURCE_KINDS } from './types';
 
-function fail(error: string): CommandResult {
-  return { ok: false, error };
+function fail(code: PhraseCode, params?: Record<string, PhraseParam>): CommandResult {
+  return refuse(phrase(code, params));
 }
 
 /** The editable fields of a source. */
@@ -22,9 +23,9 @@ function cleanList(values: readonly string[] | undefined): string[] {
   return [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
 }
 
-function sourceProblem(fields: SourceFields): string | null {
-  if (!fields.nameAr.trim() && !fields.nameLatin.trim()) return 'A source needs a name in Arabic or in Latin script.';
-  if (!SOURCE_KINDS.includes(fields.kind as SourceKind)) return `“${fields.kind}” is not a source kind.`;
+function sourceProblem(fields: SourceFields): Phrase | null {
+  if (!fields.nameAr.trim() && !fields.nameLatin.trim()) return phrase('refusal.sourceNeedsName');
+  if (!SOURCE_KINDS.includes(fields.kind as SourceKind)) return phrase('refusal.notSourceKind', { kind: fields.kind });
   return null;
 }
 
@@ -55,9 +56,9 @@ export function sourceDisplayName(source: Pick<SourceRecord, 'nameAr' | 'nameLat
 /** Adds a source to the registry. */
 export function addSource(state: CorpusState, fields: SourceFields, ctx: CommandContext): CommandResult {
   const problem = sourceProblem(fields);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   const source: SourceRecord = { ...normalisedFields(fields), id: ctx.newId(), corpusId: state.corpus.id, createdAt: ctx.now() };
-  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: null, after: source }], { origin: 'user', description: `Add source ${sourceDisplayName(source)}` }) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: null, after: source }], { origin: 'user', description: phrase('change.addSource', { source: sourceDisplayName(source) }) }) };
 }
 
 /** Adds several sources in one undoable step (a registry import); invalid ones are refused. */
@@ -68,19 +69,19 @@ export function addSources(state: CorpusState, list: readonly SourceFields[], ct
     const source: SourceRecord = { ...normalisedFields(fields), id: ctx.newId(), corpusId: state.corpus.id, createdAt: ctx.now() };
     changes.push({ table: 'sources', id: source.id, before: null, after: source });
   }
-  if (!changes.length) return fail('None of those sources could be added.');
-  return { ok: true, tx: transaction(changes, { origin: 'user', description: `Import ${changes.length} source${changes.length === 1 ? '' : 's'}` }) };
+  if (!changes.length) return fail('refusal.noSourcesAdded');
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: phrase('change.importSources', { count: changes.length }) }) };
 }
 
 /** Edits a source. */
 export function updateSource(state: CorpusState, args: { sourceId: string; fields: SourceFields }): CommandResult {
   const source = state.sources.get(args.sourceId);
-  if (!source) return fail('That source is no longer in the registry.');
+  if (!source) return fail('refusal.sourceGone');
   const problem = sourceProblem(args.fields);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   const { ambiguous: _a, note: _n, url: _u, ...base } = source;
   const after: SourceRecord = { ...base, ...normalisedFields(args.fields) };
-  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after }], { origin: 'user', description: `Edit source ${sourceDisplayName(after)}` }) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after }], { origin: 'user', description: phrase('change.editSource', { source: sourceDisplayName(after) }) }) };
 }
 
 /** How many attributions and documents point at a source. */
@@ -95,13 +96,15 @@ export function sourceUsage(state: CorpusState, sourceId: string): { attribution
 /** Deletes a source; refused while claims or documents point at it, saying how many. */
 export function deleteSource(state: CorpusState, args: { sourceId: string }): CommandResult {
   const source = state.sources.get(args.sourceId);
-  if (!source) return fail('That source is no longer in the registry.');
+  if (!source) return fail('refusal.sourceGone');
   const usage = sourceUsage(state, source.id);
   if (usage.attributions || usage.publishers) {
-    const parts = [usage.attributions ? `${usage.attributions} claim${usage.attributions === 1 ? '' : 's'}` : '', usage.publishers ? `${usage.publishers} document${usage.publishers === 1 ? '' : 's'} (as publisher)` : ''].filter(Boolean);
-    return fail(`${sourceDisplayName(source)} cannot be deleted: ${parts.join(' and ')} point at it. Merge it into another source instead.`);
+    const claims = phrase('refusal.usage.claims', { count: usage.attributions });
+    const published = phrase('refusal.usage.published', { count: usage.publishers });
+    const uses = usage.attributions && usage.publishers ? phrase('refusal.uses', { first: claims, second: published }) : usage.attributions ? claims : published;
+    return fail('refusal.sourceInUse', { source: sourceDisplayName(source), uses });
   }
-  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after: null }], { origin: 'user', description: `Delete source ${sourceDisplayName(source)}` }) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after: null }], { origin: 'user', description: phrase('change.deleteSource', { source: sourceDisplayName(source) }) }) };
 }
 
 /**
@@ -112,8 +115,8 @@ export function deleteSource(state: CorpusState, args: { sourceId: string }): Co
 export function mergeSources(state: CorpusState, args: { keepId: string; mergeId: string }): CommandResult {
   const keep = state.sources.get(args.keepId);
   const merge = state.sources.get(args.mergeId);
-  if (!keep || !merge) return fail('Both sources must be in the registry.');
-  if (keep.id === merge.id) return fail('A source cannot be merged into itself.');
+  if (!keep || !merge) return fail('refusal.bothSources');
+  if (keep.id === merge.id) return fail('refusal.mergeSelf');
   const names = (s: SourceRecord): { ar: string[]; latin: string[] } => ({ ar: [s.nameAr, ...s.aliasesAr], latin: [s.nameLatin, ...s.aliasesLatin] });
   const merged = names(merge);
   const after: SourceRecord = {
@@ -126,7 +129,7 @@ export function mergeSources(state: CorpusState, args: { keepId: string; mergeId
   for (const a of state.attributions.values()) if (a.sourceId === merge.id) changes.push({ table: 'attributions', id: a.id, before: a, after: { ...a, sourceId: keep.id } });
   for (const d of state.documents.values()) if (d.publisherId === merge.id) changes.push({ table: 'documents', id: d.id, before: d, after: { ...d, publisherId: keep.id } });
   changes.push({ table: 'sources', id: merge.id, before: merge, after: null });
-  return { ok: true, tx: transaction(changes, { origin: 'user', description: `Merge ${sourceDisplayName(merge)} into ${sourceDisplayName(keep)}` }) };
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: phrase('change.mergeSources', { source: sourceDisplayName(merge), into: sourceDisplayName(keep) }) }) };
 }
 
 /** Would setting `viaId` on `attributionId` make a cycle (or point at itself)? */
@@ -151,11 +154,11 @@ export interface AttributionFields {
   viaId?: string | undefined;
 }
 
-function checkAttribution(state: CorpusState, id: string, fields: AttributionFields): string | null {
+function checkAttribution(state: CorpusState, id: string, fields: AttributionFields): Phrase | null {
   const claim = state.spans.get(fields.claimSpanId);
-  if (!claim) return 'The claim span no longer exists.';
-  if (claim.label !== 'CLAIM') return `An attribution starts from a CLAIM span, not a ${claim.label} span.`;
-  if (!state.sources.has(fields.sourceId)) return 'That source is not in the registry.';
+  if (!claim) return phrase('refusal.claimGone');
+  if (claim.label !== 'CLAIM') return phrase('refusal.notClaim', { label: claim.label });
+  if (!state.sources.has(fields.sourceId)) return phrase('refusal.sourceNotInRegistry');
   for (const [key, label] of [
     ['mentionSpanId', 'SOURCE'],
     ['cueSpanId', 'CUE'],
@@ -163,20 +166,20 @@ function checkAttribution(state: CorpusState, id: string, fields: AttributionFie
     const spanId = fields[key];
     if (!spanId) continue;
     const span = state.spans.get(spanId);
-    if (!span) return `The ${label} span no longer exists.`;
-    if (span.label !== label) return `The ${key === 'cueSpanId' ? 'cue' : 'source mention'} must be a ${label} span, not ${span.label}.`;
-    if (span.docId !== claim.docId) return `The ${label} span is in another document.`;
+    if (!span) return phrase('refusal.labelSpanGone', { label });
+    if (span.label !== label) return phrase(key === 'cueSpanId' ? 'refusal.cueLabel' : 'refusal.mentionLabel', { label, actual: span.label });
+    if (span.docId !== claim.docId) return phrase('refusal.otherDocument', { label });
   }
   const values = attributeValues(state.corpus.schema);
   for (const key of ['quotation', 'stance', 'claimType'] as const) {
     const value = fields[key];
-    if (value && !values[key].includes(value)) return `“${value}” is not a ${key} value of this corpus (${values[key].join(', ')}).`;
+    if (value && !values[key].includes(value)) return phrase('refusal.notAttributeValue', { value, attribute: phrase(`attributionField.${key}`), values: values[key] });
   }
   if (fields.viaId) {
     const via = state.attributions.get(fields.viaId);
-    if (!via) return 'The attribution it came via no longer exists.';
-    if (via.docId !== claim.docId) return 'A chain stays within one document.';
-    if (wouldCycle(state, id, fields.viaId)) return 'That would make the chain go round in a circle.';
+    if (!via) return phrase('refusal.viaGone');
+    if (via.docId !== claim.docId) return phrase('refusal.chainOneDocument');
+    if (wouldCycle(state, id, fields.viaId)) return phrase('refusal.chainCircle');
   }
   return null;
 }
@@ -194,31 +197,31 @@ function withFields(base: Omit<AttributionRecord, keyof AttributionFields>, fiel
 export function addAttribution(state: CorpusState, fields: AttributionFields, ctx: CommandContext): CommandResult {
   const id = ctx.newId();
   const problem = checkAttribution(state, id, fields);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   const claim = state.spans.get(fields.claimSpanId)!;
   const record = withFields({ id, corpusId: state.corpus.id, docId: claim.docId, annotator: ctx.annotator, createdAt: ctx.now() }, fields);
   const source = state.sources.get(fields.sourceId)!;
-  return { ok: true, tx: transaction([{ table: 'attributions', id, before: null, after: record }], { origin: 'user', description: `Attribute claim to ${sourceDisplayName(source)}`, docId: claim.docId }) };
+  return { ok: true, tx: transaction([{ table: 'attributions', id, before: null, after: record }], { origin: 'user', description: phrase('change.attribute', { source: sourceDisplayName(source) }), docId: claim.docId }) };
 }
 
 /** Changes an attribution: its source, mention, cue, attributes or via (undefined keeps, null clears). */
 export function updateAttribution(state: CorpusState, args: { attributionId: string; patch: { [K in keyof AttributionFields]?: string | null } }): CommandResult {
   const current = state.attributions.get(args.attributionId);
-  if (!current) return fail('That attribution no longer exists.');
+  if (!current) return fail('refusal.attributionGone');
   const fields: AttributionFields = { ...current };
   for (const [key, value] of Object.entries(args.patch) as Array<[keyof AttributionFields, string | null | undefined]>) {
     if (value === undefined) continue;
     if (value === null) {
-      if (key === 'claimSpanId' || key === 'sourceId') return fail(`An attribution must keep its ${key === 'sourceId' ? 'source' : 'claim'}.`);
+      if (key === 'claimSpanId' || key === 'sourceId') return fail(key === 'sourceId' ? 'refusal.keepSource' : 'refusal.keepClaim');
       delete fields[key];
     } else fields[key] = value;
   }
   const problem = checkAttribution(state, current.id, fields);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   const { mentionSpanId: _m, cueSpanId: _c, quotation: _q, stance: _s, claimType: _t, viaId: _v, ...base } = current;
   const after = withFields(base, fields);
-  const changed = Object.keys(args.patch).filter((k) => args.patch[k as keyof AttributionFields] !== undefined);
-  return { ok: true, tx: transaction([{ table: 'attributions', id: current.id, before: current, after }], { origin: 'user', description: `Set ${changed.join(', ')} of attribution`, docId: current.docId }) };
+  const changed = (Object.keys(args.patch) as Array<keyof AttributionFields>).filter((k) => args.patch[k] !== undefined);
+  return { ok: true, tx: transaction([{ table: 'attributions', id: current.id, before: current, after }], { origin: 'user', description: phrase('change.editAttribution', { fields: changed.map((k) => phrase(`attributionField.${k}`)) }), docId: current.docId }) };
 }
 
 /**
@@ -244,8 +247,8 @@ export function removeAttributionChanges(state: CorpusState, ids: ReadonlySet<st
 /** Removes an attribution (attributions via it keep their claims; their chain is cut). */
 export function removeAttribution(state: CorpusState, args: { attributionId: string }): CommandResult {
   const a = state.attributions.get(args.attributionId);
-  if (!a) return fail('That attribution no longer exists.');
-  return { ok: true, tx: transaction(removeAttributionChanges(state, new Set([a.id])), { origin: 'user', description: 'Delete attribution', docId: a.docId }) };
+  if (!a) return fail('refusal.attributionGone');
+  return { ok: true, tx: transaction(removeAttributionChanges(state, new Set([a.id])), { origin: 'user', description: phrase('change.deleteAttribution'), docId: a.docId }) };
 }
 
 /**
@@ -283,12 +286,12 @@ export function spanUsage(state: CorpusState, spanId: string): { claimOf: number
 /** Sets (or clears) the publisher of a document. */
 export function setPublisher(state: CorpusState, args: { docId: string; sourceId: string | null }): CommandResult {
   const doc = state.documents.get(args.docId);
-  if (!doc) return fail('That document is no longer in the corpus.');
-  if (args.sourceId && !state.sources.has(args.sourceId)) return fail('That source is not in the registry.');
-  if ((doc.publisherId ?? null) === args.sourceId) return fail('Nothing changed.');
+  if (!doc) return fail('refusal.documentGone');
+  if (args.sourceId && !state.sources.has(args.sourceId)) return fail('refusal.sourceNotInRegistry');
+  if ((doc.publisherId ?? null) === args.sourceId) return fail('refusal.nothingChanged');
   const { publisherId: _p, ...rest } = doc;
   const after = args.sourceId ? { ...rest, publisherId: args.sourceId } : rest;
-  return { ok: true, tx: transaction([{ table: 'documents', id: doc.id, before: doc, after }], { origin: 'user', description: args.sourceId ? 'Set publisher' : 'Clear publisher', docId: doc.id }) };
+  return { ok: true, tx: transaction([{ table: 'documents', id: doc.id, before: doc, after }], { origin: 'user', description: phrase(args.sourceId ? 'change.setPublisher' : 'change.clearPublisher'), docId: doc.id }) };
 }
 
 /**
@@ -314,14 +317,14 @@ export function integrityProblems(state: CorpusState): string[] {
 export function setAttributeValues(state: CorpusState, values: { quotation: readonly string[]; stance: readonly string[]; claimType: readonly string[] }): CommandResult {
   const next = { quotation: cleanList(values.quotation), stance: cleanList(values.stance), claimType: cleanList(values.claimType) };
   for (const key of ['quotation', 'stance', 'claimType'] as const) {
-    if (!next[key].length) return fail(`Keep at least one ${key === 'claimType' ? 'claim type' : key} value.`);
-    if (next[key].some((v) => v.length > 100)) return fail('An attribute value is at most 100 characters.');
+    if (!next[key].length) return fail(`refusal.keepOneValue.${key}`);
+    if (next[key].some((v) => v.length > 100)) return fail('refusal.valueTooLong');
     const inUse = new Set([...state.attributions.values()].map((a) => a[key]).filter((v): v is string => !!v));
     const removed = [...inUse].filter((v) => !next[key].includes(v));
-    if (removed.length) return fail(`“${removed.join('”, “')}” is still used by attributions; change those first.`);
+    if (removed.length) return fail('refusal.valuesInUse', { values: removed.map((value) => phrase('refusal.quotedValue', { value })) });
   }
   const current = attributeValues(state.corpus.schema);
-  if (JSON.stringify(current) === JSON.stringify(next)) return fail('Nothing changed.');
+  if (JSON.stringify(current) === JSON.stringify(next)) return fail('refusal.nothingChanged');
   const after = { ...state.corpus, schema: { ...state.corpus.schema, attributes: next } };
-  return { ok: true, tx: transaction([{ table: 'corpora', id: state.corpus.id, before: state.corpus, after }], { origin: 'user', description: 'Edit attribute values' }) };
+  return { ok: true, tx: transaction([{ table: 'corpora', id: state.corpus.id, before: state.corpus, after }], { origin: 'user', description: phrase('change.editAttributeValues') }) };
 }

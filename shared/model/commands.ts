@@ -10,6 +10,7 @@ import type { CorpusState } from './state';
 import { lowerBound, sortedSpansOf } from './span-index';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import type { DocumentRecord, DocumentStatus, EditableDocumentFields, SpanRecord } from './types';
+import { english, phrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** What commands need from the outside world. */
 export interface CommandContext {
@@ -18,11 +19,20 @@ export interface CommandContext {
   annotator: string;
 }
 
-/** A command either builds a transaction or explains, in words for the user, why it cannot. */
-export type CommandResult = { ok: true; tx: Transaction } | { ok: false; error: string };
+/**
+ * A command either builds a transaction or explains why it cannot: in English (`error`, for
+ * the CLI and logs) and as a phrase for the interface's language (absent in refusals made
+ * outside shared/, whose `error` is already in the interface language).
+ */
+export type CommandResult = { ok: true; tx: Transaction } | { ok: false; error: string; phrase?: Phrase };
 
-function fail(error: string): CommandResult {
-  return { ok: false, error };
+/** A refusal, from a phrase. */
+export function refuse(why: Phrase): CommandResult & { ok: false } {
+  return { ok: false, error: english(why), phrase: why };
+}
+
+function fail(code: PhraseCode, params?: Record<string, PhraseParam>): CommandResult & { ok: false } {
+  return refuse(phrase(code, params));
 }
 
 function statusAfterEdit(doc: DocumentRecord): RecordChange[] {
@@ -36,26 +46,26 @@ function statusAfterEdit(doc: DocumentRecord): RecordChange[] {
  * a span the schema forbids. `ignoreSpanId` is the span being moved (it cannot clash with
  * itself).
  */
-function placementProblem(state: CorpusState, doc: DocumentRecord, start: number, end: number, label: LabelDef, ignoreSpanId?: string): string | null {
+function placementProblem(state: CorpusState, doc: DocumentRecord, start: number, end: number, label: LabelDef, ignoreSpanId?: string): Phrase | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || start >= end) {
-    return 'Select some text first.';
+    return phrase('refusal.selectFirst');
   }
   if (!isGraphemeBoundary(doc.text, start) || !isGraphemeBoundary(doc.text, end)) {
-    return 'A span edge would split a letter from its marks.';
+    return phrase('refusal.splitsLetter');
   }
   // Reading order: spans starting at or after `end` can neither equal nor cross the new one.
   for (const other of sortedSpansOf(state.spans, doc.id)) {
     if (other.start >= end) break;
     if (other.id === ignoreSpanId) continue;
     if (other.start === start && other.end === end && other.label === label.id) {
-      return `This text is already marked ${label.id}.`;
+      return phrase('refusal.alreadyMarked', { label: label.id });
     }
     const crosses = other.start < end && start < other.end && !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
     if (!crosses) continue;
     const otherKind = findLabel(state.corpus.schema, other.label)?.kind;
     const rule = state.corpus.schema.allowCrossing;
     if (rule === 'never' || (rule === 'different-kind' && otherKind === label.kind)) {
-      return `The ${label.id} span would partly overlap the ${other.label} span “${doc.text.slice(other.start, other.end)}”; spans may nest but not cross.`;
+      return phrase('refusal.crosses', { label: label.id, other: other.label, quote: doc.text.slice(other.start, other.end) });
     }
   }
   return null;
@@ -78,12 +88,12 @@ function sameRangeSpans(state: CorpusState, span: SpanRecord): SpanRecord[] {
  */
 export function addSpan(state: CorpusState, args: { docId: string; start: number; end: number; label: string }, ctx: CommandContext): CommandResult {
   const doc = state.documents.get(args.docId);
-  if (!doc) return fail('That document is no longer in the corpus.');
+  if (!doc) return fail('refusal.documentGone');
   const label = findLabel(state.corpus.schema, args.label);
-  if (!label) return fail(`There is no label “${args.label}” in this corpus.`);
+  if (!label) return fail('refusal.noLabel', { label: args.label });
   const { start, end } = args;
   const problem = placementProblem(state, doc, start, end, label);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   const span: SpanRecord = {
     id: ctx.newId(),
     corpusId: doc.corpusId,
@@ -98,7 +108,7 @@ export function addSpan(state: CorpusState, args: { docId: string; start: number
     ok: true,
     tx: transaction([{ table: 'spans', id: span.id, before: null, after: span }, ...statusAfterEdit(doc)], {
       origin: 'user',
-      description: `Add ${label.id} span`,
+      description: phrase('change.addSpan', { label: label.id }),
       docId: doc.id,
     }),
   };
@@ -111,19 +121,19 @@ export function addSpan(state: CorpusState, args: { docId: string; start: number
  */
 export function resizeSpan(state: CorpusState, args: { spanId: string; start: number; end: number }): CommandResult {
   const span = state.spans.get(args.spanId);
-  if (!span) return fail('That span no longer exists.');
+  if (!span) return fail('refusal.spanGone');
   const doc = state.documents.get(span.docId);
-  if (!doc) return fail('That document is no longer in the corpus.');
+  if (!doc) return fail('refusal.documentGone');
   const label = findLabel(state.corpus.schema, span.label);
-  if (!label) return fail(`There is no label “${span.label}” in this corpus.`);
-  if (span.start === args.start && span.end === args.end) return fail('The span already has these edges.');
+  if (!label) return fail('refusal.noLabel', { label: span.label });
+  if (span.start === args.start && span.end === args.end) return fail('refusal.sameEdges');
   const problem = placementProblem(state, doc, args.start, args.end, label, span.id);
-  if (problem) return fail(problem === 'Select some text first.' ? 'A span must keep at least one character.' : problem);
+  if (problem) return refuse(problem.code === 'refusal.selectFirst' ? phrase('refusal.keepOneCharacter') : problem);
   return {
     ok: true,
     tx: transaction([{ table: 'spans', id: span.id, before: span, after: { ...span, start: args.start, end: args.end } }], {
       origin: 'user',
-      description: `Resize ${span.label} span`,
+      description: phrase('change.resizeSpan', { label: span.label }),
       docId: span.docId,
     }),
   };
@@ -136,12 +146,12 @@ export function resizeSpan(state: CorpusState, args: { spanId: string; start: nu
  */
 export function removeSpan(state: CorpusState, args: { spanId: string }): CommandResult {
   const span = state.spans.get(args.spanId);
-  if (!span) return fail('That span no longer exists.');
+  if (!span) return fail('refusal.spanGone');
   return {
     ok: true,
     tx: transaction([...spanRemovalChanges(state, span.id), { table: 'spans', id: span.id, before: span, after: null }], {
       origin: 'user',
-      description: `Delete ${span.label} span`,
+      description: phrase('change.deleteSpan', { label: span.label }),
       docId: span.docId,
     }),
   };
@@ -150,21 +160,21 @@ export function removeSpan(state: CorpusState, args: { spanId: string }): Comman
 /** Gives a span another label (same rules as adding one). */
 export function relabelSpan(state: CorpusState, args: { spanId: string; label: string }): CommandResult {
   const span = state.spans.get(args.spanId);
-  if (!span) return fail('That span no longer exists.');
+  if (!span) return fail('refusal.spanGone');
   const label = findLabel(state.corpus.schema, args.label);
-  if (!label) return fail(`There is no label “${args.label}” in this corpus.`);
-  if (label.id === span.label) return fail(`This span is already ${label.id}.`);
+  if (!label) return fail('refusal.noLabel', { label: args.label });
+  if (label.id === span.label) return fail('refusal.alreadyLabel', { label: label.id });
   const usage = spanUsage(state, span.id);
   if (usage.claimOf || usage.mentionOrCueOf) {
-    return fail(`This ${span.label} span is used by ${usage.claimOf + usage.mentionOrCueOf} attribution${usage.claimOf + usage.mentionOrCueOf === 1 ? '' : 's'}; remove ${usage.claimOf + usage.mentionOrCueOf === 1 ? 'it' : 'them'} before changing its label.`);
+    return fail('refusal.spanInUse', { label: span.label, count: usage.claimOf + usage.mentionOrCueOf });
   }
   const duplicate = sameRangeSpans(state, span).some((o) => o.label === label.id);
-  if (duplicate) return fail(`This text is already marked ${label.id}.`);
+  if (duplicate) return fail('refusal.alreadyMarked', { label: label.id });
   return {
     ok: true,
     tx: transaction([{ table: 'spans', id: span.id, before: span, after: { ...span, label: label.id } }], {
       origin: 'user',
-      description: `Relabel ${span.label} as ${label.id}`,
+      description: phrase('change.relabelSpan', { from: span.label, to: label.id }),
       docId: span.docId,
     }),
   };
@@ -173,13 +183,13 @@ export function relabelSpan(state: CorpusState, args: { spanId: string; label: s
 /** Sets a document's workflow status (to do, in progress, done). */
 export function setDocumentStatus(state: CorpusState, args: { docId: string; status: DocumentStatus }): CommandResult {
   const doc = state.documents.get(args.docId);
-  if (!doc) return fail('That document is no longer in the corpus.');
-  if (doc.status === args.status) return fail(`The document is already marked ${args.status}.`);
+  if (!doc) return fail('refusal.documentGone');
+  if (doc.status === args.status) return fail(`refusal.statusAlready.${args.status}`);
   return {
     ok: true,
     tx: transaction([{ table: 'documents', id: doc.id, before: doc, after: { ...doc, status: args.status } }], {
       origin: 'user',
-      description: `Mark document ${args.status}`,
+      description: phrase(`change.status.${args.status}`),
       docId: doc.id,
     }),
   };
@@ -194,16 +204,16 @@ const FIELD_LIMITS: Record<keyof EditableDocumentFields, number> = { title: 2000
  */
 export function updateDocumentDetails(state: CorpusState, args: { docId: string; fields: Partial<EditableDocumentFields> }): CommandResult {
   const doc = state.documents.get(args.docId);
-  if (!doc) return fail('That document is no longer in the corpus.');
+  if (!doc) return fail('refusal.documentGone');
   let title = doc.title;
   const meta = { ...doc.meta };
-  const changed: string[] = [];
+  const changed: Array<keyof EditableDocumentFields> = [];
   for (const [key, raw] of Object.entries(args.fields) as Array<[keyof EditableDocumentFields, string | undefined]>) {
     if (raw === undefined) continue;
     const value = raw.trim();
-    if (value.length > FIELD_LIMITS[key]) return fail(`The ${key} is too long (at most ${FIELD_LIMITS[key]} characters).`);
+    if (value.length > FIELD_LIMITS[key]) return fail('refusal.tooLong', { field: phrase(`field.${key}`), limit: FIELD_LIMITS[key] });
     if (key === 'title') {
-      if (!value) return fail('A document needs a title.');
+      if (!value) return fail('refusal.needsTitle');
       if (value !== title) changed.push('title');
       title = value;
       continue;
@@ -213,12 +223,12 @@ export function updateDocumentDetails(state: CorpusState, args: { docId: string;
     if (value) meta[key] = value;
     else delete meta[key];
   }
-  if (!changed.length) return fail('Nothing changed.');
+  if (!changed.length) return fail('refusal.nothingChanged');
   return {
     ok: true,
     tx: transaction([{ table: 'documents', id: doc.id, before: doc, after: { ...doc, title, meta } }], {
       origin: 'user',
-      description: `Edit ${changed.join(', ')}`,
+      description: phrase('change.editDocument', { fields: changed.map((key) => phrase(`field.${key}`)) }),
       docId: doc.id,
     }),
   };
@@ -229,7 +239,7 @@ export function updateDocumentDetails(state: CorpusState, args: { docId: string;
  * `addSpan` against the state the previous ones left; spans that cannot be added (already
  * there, crossing) are skipped and counted.
  */
-export function addSpans(state: CorpusState, args: { docId: string; spans: ReadonlyArray<{ start: number; end: number; label: string }>; description: string }, ctx: CommandContext): CommandResult & { skipped?: number } {
+export function addSpans(state: CorpusState, args: { docId: string; spans: ReadonlyArray<{ start: number; end: number; label: string }>; description: Phrase }, ctx: CommandContext): CommandResult & { skipped?: number } {
   let scratch = state;
   const changes: RecordChange[] = [];
   let skipped = 0;
@@ -242,6 +252,6 @@ export function addSpans(state: CorpusState, args: { docId: string; spans: Reado
     changes.push(...result.tx.changes);
     scratch = applyTransaction(scratch, result.tx);
   }
-  if (!changes.length) return fail(args.spans.length ? 'Those spans are already marked.' : 'Nothing to add.');
+  if (!changes.length) return fail(args.spans.length ? 'refusal.spansAlreadyMarked' : 'refusal.nothingToAdd');
   return { ok: true, tx: transaction(changes, { origin: 'user', description: args.description, docId: args.docId }), skipped };
 }

@@ -20,6 +20,7 @@ import { findLabel, type LabelDef, type LabelSchema } from './schema';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import { compareSpans, documentsInOrder, spansByDocument, type CorpusState } from './state';
 import type { AttributionRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
+import type { Phrase } from '../phrases/phrase';
 
 /** How an incoming span conflicts with existing ones. */
 export type SpanConflictKind = 'relabelled' | 'boundaries' | 'crossing';
@@ -258,7 +259,7 @@ function planAttributions(existing: CorpusState, incoming: CorpusState, plan: Me
  * are unique across corpora), spans the user replaced are removed with their attributions
  * repaired, and the schema gains the file's labels. Undo takes the whole merge back.
  */
-export function mergeTransaction(existing: CorpusState, incoming: CorpusState, plan: MergePlan, ctx: CommandContext, description: string): Transaction | null {
+export function mergeTransaction(existing: CorpusState, incoming: CorpusState, plan: MergePlan, ctx: CommandContext, description: Phrase): Transaction | null {
   const corpusId = existing.corpus.id;
   const changes: RecordChange[] = [];
   let working = existing;

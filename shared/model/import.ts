@@ -11,7 +11,8 @@ import { extractArticles } from '../formats/intake';
 import { DEFAULT_FIELD_MAPPING, type ArticleDraft, type FieldMapping } from '../formats/article-draft';
 import { parseNative, type ParsedNative } from '../formats/native';
 import { collapseRepeatedParagraphs, findRepeatedParagraphs } from '../text/repeats';
-import { encodingSummary, type TextEncodingName } from '../text/decode';
+import { encodingPhrase, encodingSummary, type TextEncodingName } from '../text/decode';
+import { english, phrase, said, type Phrase } from '../phrases/phrase';
 import { sha256Hex } from './hash';
 import type { CommandContext } from './commands';
 import { minHashSignature } from './near-duplicates';
@@ -21,8 +22,8 @@ import type { CorpusState } from './state';
 import { transaction, type RecordChange, type Transaction } from './transaction';
 import type { AttributionRecord, DocumentMeta, DocumentRecord, ImportSettings, SourceRecord, SpanRecord } from './types';
 
-/** A file handed to the importer: its bytes, or the reason the host could not read it. */
-export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; error: string };
+/** A file handed to the importer: its bytes, or the reason the host could not read it (with its phrase when it has one). */
+export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; error: string; errorPhrase?: Phrase };
 
 /** Import settings for corpora that never saved their own. */
 export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { fieldMapping: DEFAULT_FIELD_MAPPING, collapseRepeatedParagraphs: false };
@@ -44,21 +45,29 @@ export interface PreparedArticle {
   meta: Omit<DocumentMeta, 'importedAt' | 'origin'>;
   /** Human summary for the report, e.g. "Windows-1256 (Arabic), detected 87% · 2 repeated paragraphs collapsed". */
   detail: string;
+  /** The same as a phrase, for the interface's language. */
+  detailPhrase: Phrase;
+}
+
+/** An English sentence for the CLI and its phrase for the interface (absent in reports made before phrases). */
+export interface ReportText {
+  message: string;
+  phrase?: Phrase;
 }
 
 /** What one file yielded after preparation. */
 export type PreparedFile =
-  | { name: string; kind: 'articles'; articles: PreparedArticle[]; problems: string[] }
+  | { name: string; kind: 'articles'; articles: PreparedArticle[]; problems: ReportText[] }
   | { name: string; kind: 'native'; parsed: ParsedNative }
-  | { name: string; kind: 'refused'; message: string };
+  | ({ name: string; kind: 'refused' } & ReportText);
 
 /** What an import did, file by file, for the report the user sees. */
 export interface ImportReport {
-  imported: Array<{ fileName: string; title: string; docId: string; detail: string }>;
+  imported: Array<{ fileName: string; title: string; docId: string; detail: string; detailPhrase?: Phrase }>;
   duplicates: Array<{ fileName: string; title: string; existingTitle: string }>;
-  refused: Array<{ fileName: string; message: string }>;
+  refused: Array<{ fileName: string } & ReportText>;
   /** Records skipped inside files that were otherwise imported (a bad JSON line, a CSV row without text). */
-  problems: Array<{ fileName: string; message: string }>;
+  problems: Array<{ fileName: string } & ReportText>;
 }
 
 /** An empty report. */
@@ -93,8 +102,6 @@ export function baseName(fileName: string): string {
 /** How a document's bytes were decoded, in words (see shared/text/decode.ts). */
 export { encodingSummary };
 
-const FORMAT_NAMES: Record<string, string> = { text: 'Plain text', markdown: 'Markdown', html: 'HTML', json: 'JSON', jsonl: 'JSON Lines', csv: 'CSV', docx: 'Word', native: 'Isnad JSON' };
-
 function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareOptions, hash: boolean): PreparedArticle {
   let text = draft.text;
   const repeats = findRepeatedParagraphs(text);
@@ -120,16 +127,20 @@ function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareO
     ...(draft.externalId ? { externalId: draft.externalId } : {}),
     ...(collapsedRepeats ? { collapsedRepeats } : {}),
   };
-  const details = [`${FORMAT_NAMES[draft.format] ?? draft.format}, ${encodingSummary(meta)}`];
-  if (collapsedRepeats) details.push(`${collapsedRepeats.removedParagraphs} repeated paragraph${collapsedRepeats.removedParagraphs === 1 ? '' : 's'} removed`);
-  else if (repeats.length) details.push(`${repeats.length} paragraph${repeats.length === 1 ? '' : 's'} repeated (kept)`);
+  const read = phrase('imported.read', { format: phrase(`sourceFormat.${draft.format}`), encoding: encodingPhrase(meta) });
+  const detailPhrase = collapsedRepeats
+    ? phrase('imported.removed', { read, count: collapsedRepeats.removedParagraphs })
+    : repeats.length
+      ? phrase('imported.repeated', { read, count: repeats.length })
+      : read;
   return {
     title: draft.title?.trim() || titleFromText(text, baseName(fileName)),
     text,
     sha256: hash ? sha256Hex(text) : '',
     minhash: minHashSignature(text),
     meta,
-    detail: details.join(' · '),
+    detail: english(detailPhrase),
+    detailPhrase,
   };
 }
 
@@ -140,26 +151,32 @@ function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareO
  * uses the platform's native, asynchronous digest, which is several times faster).
  */
 export function prepareFile(file: IncomingFile, options: PrepareOptions = {}, hash = true): PreparedFile {
-  if ('error' in file) return { name: file.name, kind: 'refused', message: file.error };
+  if ('error' in file) return { name: file.name, kind: 'refused', message: file.error, ...(file.errorPhrase ? { phrase: file.errorPhrase } : {}) };
+  const refused = (why: { text: string; phrase: Phrase }): PreparedFile => ({ name: file.name, kind: 'refused', message: why.text, phrase: why.phrase });
   try {
     const encoding = options.encodings?.[file.name];
     const result = extractArticles(file.name, file.bytes, {
       fieldMapping: options.fieldMapping ?? DEFAULT_FIELD_MAPPING,
       ...(encoding ? { encoding } : {}),
     });
-    if (!result.ok) return { name: file.name, kind: 'refused', message: result.reason };
+    if (!result.ok) return { name: file.name, kind: 'refused', message: result.reason, phrase: result.phrase };
     if ('nativeJson' in result) {
       const parsed = parseNative(result.nativeJson);
-      if (!parsed.ok) return { name: file.name, kind: 'refused', message: `“${file.name}” is not a valid Isnad export: ${parsed.problems.join(' ')}` };
+      if (!parsed.ok) return refused(said('file.notNative', { file: file.name, problems: parsed.problems.join(' ') }));
       return { name: file.name, kind: 'native', parsed: parsed.value };
     }
-    const problems = result.problems.map((p) => (p.line === undefined ? p.message : `line ${p.line}: ${p.message}`));
+    const problems = result.problems.map((p) => (p.line === undefined ? p.phrase : phrase('problem.line', { line: p.line, problem: p.phrase })));
     if (!result.articles.length) {
-      return { name: file.name, kind: 'refused', message: problems.length ? `“${file.name}” has no article that could be imported (${problems[0]}).` : `“${file.name}” has no article text.` };
+      return refused(problems.length ? said('file.noArticle', { file: file.name, problem: problems[0]! }) : said('file.noArticleText', { file: file.name }));
     }
-    return { name: file.name, kind: 'articles', articles: result.articles.map((draft) => prepareArticle(file.name, draft, options, hash)), problems };
+    return {
+      name: file.name,
+      kind: 'articles',
+      articles: result.articles.map((draft) => prepareArticle(file.name, draft, options, hash)),
+      problems: problems.map((p) => ({ message: english(p), phrase: p })),
+    };
   } catch (error) {
-    return { name: file.name, kind: 'refused', message: `“${file.name}” could not be read: ${(error as Error).message}` };
+    return refused(said('file.unreadable', { file: file.name, error: (error as Error).message }));
   }
 }
 
@@ -234,13 +251,13 @@ export class ImportBuilder {
     return true;
   }
 
-  private addDocument(fields: Omit<DocumentRecord, 'corpusId' | 'order' | 'id'> & { id?: string }, fileName: string, detail: string): DocumentRecord {
+  private addDocument(fields: Omit<DocumentRecord, 'corpusId' | 'order' | 'id'> & { id?: string }, fileName: string, detailPhrase: Phrase): DocumentRecord {
     const id = fields.id && !this.docIds.has(fields.id) ? fields.id : this.ctx.newId();
     const doc: DocumentRecord = { ...fields, id, corpusId: this.corpus.id, order: this.nextOrder++ };
     this.docIds.add(id);
     this.hashes.set(doc.sha256, doc.title);
     this.changes.push({ table: 'documents', id, before: null, after: doc });
-    this.report.imported.push({ fileName, title: doc.title, docId: id, detail });
+    this.report.imported.push({ fileName, title: doc.title, docId: id, detail: english(detailPhrase), detailPhrase });
     return doc;
   }
 
@@ -275,20 +292,20 @@ export class ImportBuilder {
   /** Adds one prepared file. */
   add(file: PreparedFile): void {
     if (file.kind === 'refused') {
-      this.report.refused.push({ fileName: file.name, message: file.message });
+      this.report.refused.push({ fileName: file.name, message: file.message, ...(file.phrase ? { phrase: file.phrase } : {}) });
       return;
     }
     if (file.kind === 'native') {
       this.addNative(file.name, file.parsed);
       return;
     }
-    for (const problem of file.problems) this.report.problems.push({ fileName: file.name, message: problem });
+    for (const problem of file.problems) this.report.problems.push({ fileName: file.name, ...problem });
     for (const article of file.articles) {
       if (this.isDuplicate(article.meta.fileName ?? file.name, article.title, article.sha256)) continue;
       this.addDocument(
         { title: article.title, text: article.text, sha256: article.sha256, status: 'todo', minhash: article.minhash, meta: { ...article.meta, origin: 'file', importedAt: this.ctx.now() } },
         article.meta.fileName ?? file.name,
-        article.detail,
+        article.detailPhrase,
       );
     }
   }
@@ -315,7 +332,7 @@ export class ImportBuilder {
       const added = this.addDocument(
         { ...fields, ...(keepIds ? { id: fileId } : {}), meta: { ...doc.meta }, minhash: minHashSignature(doc.text), ...(publisherId ? { publisherId: sourceId(publisherId) } : {}) },
         name,
-        `Isnad export (${value.corpus.name})`,
+        phrase('imported.native', { corpus: value.corpus.name }),
       );
       const spanIds = new Map<string, string>();
       for (const span of value.spans) {
@@ -352,7 +369,7 @@ export class ImportBuilder {
     this.changes = [];
     const docs = changes.filter((c) => c.table === 'documents').length;
     const first = changes.find((c) => c.table === 'documents');
-    return transaction(changes, { origin: 'import', description: `Import ${docs} document${docs === 1 ? '' : 's'}`, ...(first ? { docId: first.id } : {}) });
+    return transaction(changes, { origin: 'import', description: phrase('change.import', { count: docs }), ...(first ? { docId: first.id } : {}) });
   }
 }
 

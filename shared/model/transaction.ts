@@ -7,6 +7,7 @@ import { LayeredMap } from './layered-map';
 import { carrySortedSpans } from './span-index';
 import type { CorpusState } from './state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
+import { english, type Phrase } from '../phrases/phrase';
 
 /** A change to one stored record; `before: null` creates it, `after: null` deletes it. */
 export type RecordChange =
@@ -25,18 +26,25 @@ export interface Transaction {
   readonly origin: TransactionOrigin;
   /** Whether undo can take it back. Loading and seeding never enter history. */
   readonly addToHistory: boolean;
-  /** Short human description, e.g. "Add PER span". */
+  /** Short description in English, e.g. "Add PER span" (the CLI's words; all that older stored entries have). */
   readonly description: string;
+  /** The description as a phrase, for undo and redo to name the change in the interface language. */
+  readonly phrase?: Phrase;
   /** The document the change is about, so undo can show it. */
   readonly docId?: string;
 }
 
-/** Makes a transaction; `addToHistory` defaults to true only for user actions. */
-export function transaction(changes: RecordChange[], options: { origin: TransactionOrigin; description: string; docId?: string; addToHistory?: boolean }): Transaction {
+/**
+ * Makes a transaction; `addToHistory` defaults to true only for user actions. A description
+ * given as a phrase is kept with its English sentence; a plain string is for changes no one
+ * is shown (loading, settings).
+ */
+export function transaction(changes: RecordChange[], options: { origin: TransactionOrigin; description: string | Phrase; docId?: string; addToHistory?: boolean }): Transaction {
+  const { description } = options;
   return {
     changes,
     origin: options.origin,
-    description: options.description,
+    ...(typeof description === 'string' ? { description } : { description: english(description), phrase: description }),
     addToHistory: options.addToHistory ?? options.origin === 'user',
     ...(options.docId === undefined ? {} : { docId: options.docId }),
   };

@@ -5,34 +5,36 @@
 
 interface Signature {
   bytes: readonly number[];
-  /** What the file looks like, for messages: "a PNG image". */
-  kind: string;
+  /** What the file looks like, for messages: 'looksLike.png' ("a PNG image"). */
+  kind: PhraseCode;
 }
+
+import type { PhraseCode } from '../phrases/phrase';
 
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 
 const SIGNATURES: readonly Signature[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], kind: 'a JPEG image' },
-  { bytes: ascii('GIF87a'), kind: 'a GIF image' },
-  { bytes: ascii('GIF89a'), kind: 'a GIF image' },
-  { bytes: ascii('%PDF-'), kind: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'a ZIP archive (Word .docx and OpenDocument files are ZIP archives too)' },
-  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'an empty ZIP archive' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'an old Microsoft Office document (.doc, .xls)' },
-  { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
-  { bytes: ascii('Rar!'), kind: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: 'a 7-Zip archive' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'a program (ELF executable)' },
-  { bytes: ascii('SQLite format 3'), kind: 'an SQLite database' },
-  { bytes: ascii('{\\rtf'), kind: 'an RTF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'looksLike.png' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'looksLike.jpeg' },
+  { bytes: ascii('GIF87a'), kind: 'looksLike.gif' },
+  { bytes: ascii('GIF89a'), kind: 'looksLike.gif' },
+  { bytes: ascii('%PDF-'), kind: 'looksLike.pdf' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'looksLike.zip' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'looksLike.emptyZip' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'looksLike.oleOffice' },
+  { bytes: [0x1f, 0x8b], kind: 'looksLike.gzip' },
+  { bytes: ascii('Rar!'), kind: 'looksLike.rar' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: 'looksLike.7zip' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'looksLike.elf' },
+  { bytes: ascii('SQLite format 3'), kind: 'looksLike.sqlite' },
+  { bytes: ascii('{\\rtf'), kind: 'looksLike.rtf' },
 ];
 
 /**
- * What kind of non-text file `bytes` starts like ("a PNG image"), or null when no known
- * signature matches. Signatures are only checked at the start of the file.
+ * What kind of non-text file `bytes` starts like ('looksLike.png': "a PNG image"), or null
+ * when no known signature matches. Signatures are only checked at the start of the file.
  */
-export function sniffSignature(bytes: Uint8Array): string | null {
+export function sniffSignature(bytes: Uint8Array): PhraseCode | null {
   for (const sig of SIGNATURES) {
     if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) return sig.kind;
   }

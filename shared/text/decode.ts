@@ -9,6 +9,7 @@ import { countControlBytes, countControlChars, looksBinary, sniffSignature } fro
 import { isBlank } from './chars';
 import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from './lineEndings';
 import { arabicTextScore, ordinaryTextScore } from './textProfile';
+import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 export { normaliseLineEndings } from './lineEndings';
 
@@ -31,11 +32,12 @@ export interface DecodedText {
   lineEndings: LineEndingStyle;
 }
 
-/** A file that was not imported, with a plain-English message naming it. */
+/** A file that was not imported, with a plain-English message naming it and its phrase. */
 export interface RefusedFile {
   ok: false;
   reason: 'empty' | 'binary' | 'undecodable' | 'too-large';
   message: string;
+  phrase: Phrase;
 }
 
 /** The largest article file accepted by default: 20 MiB. */
@@ -62,8 +64,9 @@ const CHARDET_ARABIC: Readonly<Record<string, TextEncodingName>> = {
   'ISO-8859-6': 'iso-8859-6',
 };
 
-function refuse(reason: RefusedFile['reason'], message: string): RefusedFile {
-  return { ok: false, reason, message };
+function refuse(reason: RefusedFile['reason'], code: PhraseCode, params: Record<string, PhraseParam>): RefusedFile {
+  const { text, phrase } = said(code, params);
+  return { ok: false, reason, message: text, phrase };
 }
 
 function formatSize(bytes: number): string {
@@ -163,16 +166,15 @@ function detectLegacyArabic(bytes: Uint8Array): { decision?: Decision; guess?: s
  * Every refusal carries a message naming `fileName`.
  */
 export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?: { maxBytes?: number }): DecodedText | RefusedFile {
-  const name = `“${fileName}”`;
+  const file = fileName;
   const maxBytes = options?.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > maxBytes) {
-    return refuse('too-large', `${name} is too large to import (${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)}).`);
+    return refuse('too-large', 'file.tooLarge', { file, size: formatSize(bytes.length), limit: formatSize(maxBytes) });
   }
-  const emptyMessage = `${name} is empty (it contains no text).`;
-  if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes)) return refuse('empty', emptyMessage);
+  if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes)) return refuse('empty', 'file.empty', { file });
 
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
-    return refuse('undecodable', `${name} is in UTF-32, which Isnad does not read. Save it as UTF-8 and import it again.`);
+    return refuse('undecodable', 'file.utf32', { file });
   }
 
   let decision: Decision | undefined;
@@ -184,13 +186,13 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   for (const [bom, encoding] of boms) {
     if (!startsWith(bytes, bom)) continue;
     const body = bytes.subarray(bom.length);
-    if (body.length === 0) return refuse('empty', emptyMessage);
+    if (body.length === 0) return refuse('empty', 'file.empty', { file });
     if (encoding === 'utf-8' && looksBinary(countControlBytes(body), body.length)) {
-      return refuse('binary', `${name} is not a text file (it contains binary data).`);
+      return refuse('binary', 'file.binary', { file });
     }
     const raw = decodeStrict(body, encoding);
     if (raw === undefined) {
-      return refuse('undecodable', `${name} starts with a ${ENCODING_NAMES[encoding]} byte-order mark but is not valid ${ENCODING_NAMES[encoding]}; it may be damaged.`);
+      return refuse('undecodable', 'file.badBom', { file, encoding: ENCODING_NAMES[encoding] });
     }
     decision = { raw, encoding, hadBom: true, method: 'bom', confidence: 1 };
     break;
@@ -198,10 +200,10 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
 
   if (!decision) {
     const kind = sniffSignature(bytes);
-    if (kind) return refuse('binary', `${name} is not a text file (it looks like ${kind}).`);
+    if (kind) return refuse('binary', 'file.looksLike', { file, kind: phrase(kind) });
     if (looksBinary(countControlBytes(bytes), bytes.length)) {
       decision = probeUtf16(bytes);
-      if (!decision) return refuse('binary', `${name} is not a text file (it contains binary data).`);
+      if (!decision) return refuse('binary', 'file.binary', { file });
     }
   }
 
@@ -218,17 +220,13 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   }
 
   if (!decision) {
-    const hint = guess ? ` (the detector’s best guess was ${guess})` : '';
-    return refuse(
-      'undecodable',
-      `${name} could not be decoded: it is not UTF-8 or UTF-16 and does not read as Arabic in Windows-1256 or ISO-8859-6${hint}. Save it as UTF-8 and import it again.`,
-    );
+    return guess ? refuse('undecodable', 'file.undecodableGuess', { file, guess }) : refuse('undecodable', 'file.undecodable', { file });
   }
 
   if (decision.encoding !== 'utf-8' && looksBinary(countControlChars(decision.raw), decision.raw.length)) {
-    return refuse('binary', `${name} is not a text file (it contains binary data).`);
+    return refuse('binary', 'file.binary', { file });
   }
-  if (isBlank(decision.raw)) return refuse('empty', `${name} is empty (it contains only whitespace).`);
+  if (isBlank(decision.raw)) return refuse('empty', 'file.whitespace', { file });
 
   return {
     ok: true,
@@ -251,18 +249,23 @@ export type EncodingMethod = 'bom' | 'valid-utf8' | 'detected' | 'declared' | 'u
  * "Windows-1256 (Arabic), detected 94%".
  */
 export function encodingSummary(how: { encoding: TextEncodingName; encodingMethod: EncodingMethod; encodingConfidence: number }): string {
-  const name = ENCODING_NAMES[how.encoding];
+  return english(encodingPhrase(how));
+}
+
+/** {@link encodingSummary} as a phrase, for the interface to say in its language. */
+export function encodingPhrase(how: { encoding: TextEncodingName; encodingMethod: EncodingMethod; encodingConfidence: number }): Phrase {
+  const encoding = phrase(`encodingName.${how.encoding}`);
   switch (how.encodingMethod) {
     case 'bom':
-      return `${name} (byte-order mark)`;
+      return phrase('decoded.bom', { encoding });
     case 'valid-utf8':
-      return name;
+      return phrase('decoded.valid', { encoding });
     case 'declared':
-      return `${name} (declared)`;
+      return phrase('decoded.declared', { encoding });
     case 'user':
-      return `${name} (chosen by you)`;
+      return phrase('decoded.user', { encoding });
     case 'detected':
-      return `${name}, detected ${Math.round(how.encodingConfidence * 100)}%`;
+      return phrase('decoded.detected', { encoding, percent: Math.round(how.encodingConfidence * 100) });
   }
 }
 

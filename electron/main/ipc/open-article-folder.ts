@@ -13,6 +13,7 @@ import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from '../../../shared/ipc/channe
 import type { ArticleFileResult, OpenArticleFolderResult, SkippedFile } from '../../../shared/ipc/contract';
 import { ReadRefusedError, readFilesWithinLimits } from './open-article-files';
 import type { ReadFileHandle, ReadFs, ShowOpenDialog } from './open-article-files';
+import { skipReasonText } from '../../../shared/phrases/skip-reasons';
 
 /** Options given to the native folder dialog. */
 export const FOLDER_DIALOG_OPTIONS: OpenDialogOptions = {
@@ -21,13 +22,13 @@ export const FOLDER_DIALOG_OPTIONS: OpenDialogOptions = {
 };
 
 /** Reason given for a file of the folder that is not an article. */
-export const NOT_AN_ARTICLE = 'not an article file';
+export const NOT_AN_ARTICLE = skipReasonText('skip.notArticle');
 
 /** Reason given for a symbolic link in the folder. */
-export const SYMBOLIC_LINK = 'symbolic link (not followed)';
+export const SYMBOLIC_LINK = skipReasonText('skip.symlink');
 
 /** Reason given for a socket, pipe or device in the folder. */
-export const NOT_A_REGULAR_FILE = 'not a regular file';
+export const NOT_A_REGULAR_FILE = skipReasonText('skip.notRegular');
 
 /** One entry of a folder listing (a subset of `Dirent`). */
 export interface FolderEntry {

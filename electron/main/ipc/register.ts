@@ -8,6 +8,7 @@ import { z } from '../../../shared/security/zod';
 import { IPC_CONTRACT } from '../../../shared/ipc/contract';
 import type {
   AppInfo,
+  InterfaceLanguage,
   InvokeMessage,
   ListSnapshotsResult,
   OpenArticleFilesResult,
@@ -46,6 +47,7 @@ export interface IpcHandlers<E> {
   writeSnapshot(event: E, request: WriteSnapshotPayload): Promise<WriteSnapshotResult>;
   listSnapshots(event: E, request: { corpusId: string }): Promise<ListSnapshotsResult>;
   readSnapshot(event: E, request: { corpusId: string; id: string }): Promise<ReadSnapshotResult>;
+  setMenuLanguage(event: E, request: { language: InterfaceLanguage }): void;
 }
 
 /** Options of {@link registerIpcHandlers}. */
@@ -122,6 +124,7 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
     writeSnapshot: (event, request: WriteSnapshotPayload) => handlers.writeSnapshot(event, request),
     listSnapshots: (event, request: { corpusId: string }) => handlers.listSnapshots(event, request),
     readSnapshot: (event, request: { corpusId: string; id: string }) => handlers.readSnapshot(event, request),
+    setMenuLanguage: (event, request: { language: InterfaceLanguage }) => handlers.setMenuLanguage(event, request),
   };
   for (const message of Object.keys(IPC_CONTRACT) as InvokeMessage[]) {
     ipcMain.handle(IPC_CONTRACT[message].channel, guardHandler(message, table[message], options));

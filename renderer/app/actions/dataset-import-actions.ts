@@ -17,6 +17,7 @@ import type { MessageKey, Translate } from '../../i18n/i18n';
 import type { AppContext } from '../app-context';
 import type { CorpusActions } from './corpus-actions';
 import { freeName } from './corpus-actions';
+import { phrase } from '../../../shared/phrases/phrase';
 
 /** A dataset staged in the dataset dialog. */
 export interface DatasetDraft {
@@ -270,8 +271,7 @@ export class DatasetImportActions {
       const plan = planMerge(state, dataset.state, draft.choices);
       const spans = plan.spansOfNewDocuments + (draft.choices.newSpans === 'take-incoming' ? plan.newSpans.length : 0) + (draft.choices.conflicts === 'keep-existing' ? 0 : plan.conflicts.length - (draft.choices.conflicts === 'keep-both' ? plan.notKeptBoth.length : 0));
       added = { documents: plan.newDocuments.length, spans };
-      // The undo description, like every other, is written in English (see ARCHITECTURE: interface language).
-      const merged = mergeTransaction(state, dataset.state, plan, ctx, `Merge “${fileName}”`);
+      const merged = mergeTransaction(state, dataset.state, plan, ctx, phrase('change.mergeDataset', { file: fileName }));
       return merged ? { ok: true, tx: merged } : { ok: false, error: t('notice.dataset.nothingToMerge', { file: fileName }) };
     });
     if (!tx) {

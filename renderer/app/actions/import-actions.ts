@@ -7,6 +7,14 @@ import { ImportSession, type ImportResult, type ImportThreads } from '../../impo
 import type { WorkerInputFile } from '../../import/protocol';
 import type { AppContext } from '../app-context';
 import { describeImport } from '../import-report';
+import { skipReasonPhrase } from '../../../shared/phrases/skip-reasons';
+import { said } from '../../../shared/phrases/phrase';
+
+/** A file the folder walk skipped, as an import entry the report lists with why. */
+function skippedFile(name: string, reason: string): WorkerInputFile {
+  const { text, phrase } = said('file.skipped', { file: name, reason: skipReasonPhrase(reason) ?? reason });
+  return { name, error: text, errorPhrase: phrase };
+}
 
 export class ImportActions {
   private session: ImportSession | null = null;
@@ -32,7 +40,7 @@ export class ImportActions {
       this.app.notify(
         'error',
         this.app.t('notice.folderEmpty', { count: folder.skipped.length }),
-        folder.skipped.map((s) => this.app.t('notice.skippedLine', { file: s.name, reason: s.reason })),
+        folder.skipped.map((s) => this.app.t('notice.skippedLine', { file: s.name, reason: this.app.t.text(s.reason, skipReasonPhrase(s.reason)) })),
       );
       return;
     }
@@ -78,7 +86,7 @@ export class ImportActions {
     const draft = ui.state.importDraft;
     if (!draft || this.session) return null;
     if (JSON.stringify(settings) !== JSON.stringify(this.settings)) await this.saveSettings(settings);
-    const files: WorkerInputFile[] = [...draft.files, ...draft.skipped.map((s) => ({ name: s.name, error: `“${s.name}” skipped: ${s.reason}.` }))];
+    const files: WorkerInputFile[] = [...draft.files, ...draft.skipped.map((s) => skippedFile(s.name, s.reason))];
     const session = new ImportSession(
       this.app.corpus,
       files,

@@ -4,6 +4,7 @@ import type { Suggestion } from '../../../shared/attribution/suggest';
 import { writeSetting } from '../../db/db';
 import { visibleSuggestions } from '../../state/suggestions';
 import type { AppContext } from '../app-context';
+import { phrase } from '../../../shared/phrases/phrase';
 
 export class SuggestionActions {
   constructor(private readonly app: AppContext) {}
@@ -39,7 +40,7 @@ export class SuggestionActions {
     const chosen = ids ? list.filter((s) => ids.includes(s.id)) : list.filter((s) => s.id === ui.state.focusedSuggestionId);
     if (!docId || !chosen.length) return;
     const next = list[list.findIndex((s) => s.id === chosen.at(-1)!.id) + 1];
-    const description = chosen.length === 1 ? `Accept ${chosen[0]!.label} suggestion` : `Accept ${chosen.length} suggestions`;
+    const description = chosen.length === 1 ? phrase('change.acceptSuggestion', { label: chosen[0]!.label }) : phrase('change.acceptSuggestions', { count: chosen.length });
     const tx = await this.app.run((state, ctx) => addSpans(state, { docId, spans: chosen.map((s) => ({ start: s.start, end: s.end, label: s.label })), description }, ctx));
     if (tx) ui.update({ focusedSuggestionId: next && !chosen.includes(next) ? next.id : null });
   }

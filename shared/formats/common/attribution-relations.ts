@@ -12,6 +12,7 @@
 import type { DatasetAttribution, DatasetSpan, FormatNote } from '../dataset';
 import type { SourceRecord } from '../../model/types';
 import { ROLE_LABELS } from './imported-schema';
+import { formatNote } from '../dataset';
 
 /** The relation types Isnad writes. */
 export const RELATION_TYPES = { attributedTo: 'attributed_to', cue: 'cue', via: 'via' } as const;
@@ -37,12 +38,12 @@ export function relationsOfAttributions(attributions: readonly DatasetAttributio
   const byId = new Map(attributions.map((a) => [a.id, a]));
   for (const a of attributions) {
     if (a.mentionSpanId !== undefined) add({ from: a.claimSpanId, to: a.mentionSpanId, type: RELATION_TYPES.attributedTo });
-    else notes.push({ where, kind: 'skipped', message: `Document ${docId}: attribution ${a.id} has no source mention span, so its source (${a.sourceId}) cannot be written as a relation.` });
+    else notes.push(formatNote(where, 'skipped', 'exportNote.noMention', { doc: docId, attribution: a.id, source: a.sourceId }));
     if (a.cueSpanId !== undefined) add({ from: a.claimSpanId, to: a.cueSpanId, type: RELATION_TYPES.cue });
     if (a.viaId !== undefined) {
       const via = byId.get(a.viaId);
       if (a.mentionSpanId !== undefined && via?.mentionSpanId !== undefined) add({ from: a.mentionSpanId, to: via.mentionSpanId, type: RELATION_TYPES.via });
-      else notes.push({ where, kind: 'skipped', message: `Document ${docId}: the “via” link of attribution ${a.id} needs a mention span on both attributions; it is not written.` });
+      else notes.push(formatNote(where, 'skipped', 'exportNote.viaNeedsMentions', { doc: docId, attribution: a.id }));
     }
   }
   return { relations, notes };

@@ -6,6 +6,7 @@
  * Every such loss is reported as a note, never silent.
  */
 import type { DatasetAttribution, DatasetDocument, DatasetSpan, ExportOptions, FormatNote } from '../dataset';
+import { formatNote } from '../dataset';
 
 /** The spans (in reading order) and attributions an export writes for one document. */
 export interface ExportSelection {
@@ -33,30 +34,30 @@ export function selectForExport(doc: DatasetDocument, options: ExportOptions, wh
   const spans = inReadingOrder(kept) ? kept.slice() : [...kept].sort(compareSpans);
   const dropped = doc.spans.length - spans.length;
   if (dropped) {
-    const labels = [...new Set(doc.spans.filter((s) => !allowed?.has(s.label)).map((s) => s.label))].join(', ');
-    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: ${dropped} span(s) with label(s) ${labels} left out by the label filter.` });
+    const labels = [...new Set(doc.spans.filter((s) => !allowed?.has(s.label)).map((s) => s.label))];
+    notes.push(formatNote(where, 'skipped', 'exportNote.labelFilter', { doc: doc.id, count: dropped, labels }));
   }
   if (options.attributions === false || !doc.attributions.length) return { spans, attributions: [], notes };
   const keptIds = new Set(spans.map((s) => s.id));
   const withClaim = doc.attributions.filter((a) => keptIds.has(a.claimSpanId));
   if (withClaim.length < doc.attributions.length) {
-    const ids = doc.attributions.filter((a) => !keptIds.has(a.claimSpanId)).map((a) => a.id).join(', ');
-    notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution(s) ${ids} left out because their claim span is not exported.` });
+    const ids = doc.attributions.filter((a) => !keptIds.has(a.claimSpanId)).map((a) => a.id);
+    notes.push(formatNote(where, 'skipped', 'exportNote.claimNotExported', { doc: doc.id, ids }));
   }
   const keptAttributions = new Set(withClaim.map((a) => a.id));
   const attributions = withClaim.map((a) => {
     const copy: DatasetAttribution = { ...a };
     if (copy.mentionSpanId !== undefined && !keptIds.has(copy.mentionSpanId)) {
       delete copy.mentionSpanId;
-      notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its source mention span (${a.mentionSpanId}), which is filtered out.` });
+      notes.push(formatNote(where, 'skipped', 'exportNote.withoutMention', { doc: doc.id, attribution: a.id, span: a.mentionSpanId! }));
     }
     if (copy.cueSpanId !== undefined && !keptIds.has(copy.cueSpanId)) {
       delete copy.cueSpanId;
-      notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its cue span (${a.cueSpanId}), which is filtered out.` });
+      notes.push(formatNote(where, 'skipped', 'exportNote.withoutCue', { doc: doc.id, attribution: a.id, span: a.cueSpanId! }));
     }
     if (copy.viaId !== undefined && !keptAttributions.has(copy.viaId)) {
       delete copy.viaId;
-      notes.push({ where, kind: 'skipped', message: `Document ${doc.id}: attribution ${a.id} is written without its “via” link (${a.viaId}), which is left out.` });
+      notes.push(formatNote(where, 'skipped', 'exportNote.withoutVia', { doc: doc.id, attribution: a.id, via: a.viaId! }));
     }
     return copy;
   });

@@ -5,7 +5,8 @@
  * counted from papaparse's cursor so that multi-line quoted fields are counted right.
  */
 import Papa from 'papaparse';
-import type { IntakeResult } from '../article-draft';
+import { refusal, type IntakeResult } from '../article-draft';
+import { phrase } from '../../phrases/phrase';
 import type { RecordValue } from './record-fields';
 import { RecordCollector, type RecordContext } from './record-results';
 
@@ -57,17 +58,13 @@ export function detectCsvColumns(text: string, delimiter?: string): string[] {
  */
 export function extractCsvRecords(text: string, context: RecordContext & { delimiter?: string }): IntakeResult {
   const source = withoutBom(text);
-  const name = `“${context.fileName}”`;
+  const file = context.fileName;
   const collector = new RecordCollector('csv', context);
   const header = readHeader(source, context.delimiter);
-  if (!header) return { ok: false, format: 'csv', reason: `${name} has no header row (the first line should name the columns).` };
+  if (!header) return { ok: false, format: 'csv', ...refusal('csv.noHeader', { file }) };
   const textColumn = columnIndex(header.columns, collector.mapping.text);
   if (textColumn < 0) {
-    return {
-      ok: false,
-      format: 'csv',
-      reason: `${name} has no column “${collector.mapping.text}” (columns: ${header.columns.filter((c) => c !== '').join(', ')}). Set the field mapping to the column that holds the article text.`,
-    };
+    return { ok: false, format: 'csv', ...refusal('csv.noColumn', { file, field: collector.mapping.text, columns: header.columns.filter((c) => c !== '') }) };
   }
   const lines = new LineCounter(source);
   let previousEnd = 0;
@@ -87,8 +84,7 @@ export function extractCsvRecords(text: string, context: RecordContext & { delim
       const line = lines.lineAt(start);
       const quoteError = results.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        const why = quoteError.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quoted field is malformed';
-        collector.problem(`${why} (its quote marks do not pair up)`, line, line);
+        collector.problem(phrase(quoteError.code === 'MissingQuotes' ? 'csv.quoteOpen' : 'csv.quoteBroken'), line, line);
         return;
       }
       const record: RecordValue = {};

@@ -4,30 +4,29 @@
  * charset the page declares when detection alone was not sure. Every path removes a
  * byte-order mark and makes line endings \n, and nothing else.
  */
-import type { DecodingInfo } from '../article-draft';
+import { refusal, type DecodingInfo, type Refusal } from '../article-draft';
 import { countControlChars, looksBinary } from '../../text/binarySniff';
 import { isBlank } from '../../text/chars';
 import { decodeArticleBytes, decodeStrict, DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../../text/decode';
 import { detectLineEndings, normaliseLineEndings } from '../../text/lineEndings';
-import { formatByteSize, quoteName } from './names';
+import { formatByteSize } from './names';
 
 /** Decoded text with how it was decoded, or the reason the file was refused. */
-export type IntakeText = { ok: true; text: string; decoding: DecodingInfo } | { ok: false; reason: string };
+export type IntakeText = { ok: true; text: string; decoding: DecodingInfo } | ({ ok: false } & Refusal);
 
 const LEGACY_ARABIC: ReadonlySet<string> = new Set(['windows-1256', 'iso-8859-6']);
 
 /** The refusal of a file over `maxBytes` (default {@link DEFAULT_MAX_FILE_BYTES}), or undefined. */
-export function sizeRefusal(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
+export function sizeRefusal(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Refusal | undefined {
   if (bytes.length <= maxBytes) return undefined;
-  return `${quoteName(fileName)} is too large to import (${formatByteSize(bytes.length)}; the limit is ${formatByteSize(maxBytes)}).`;
+  return refusal('file.tooLarge', { file: fileName, size: formatByteSize(bytes.length), limit: formatByteSize(maxBytes) });
 }
 
 /** Checks and finishes a decoding: no binary data, not blank; BOM removed, line endings made \n. */
 function finish(raw: string, fileName: string, encoding: TextEncodingName, method: DecodingInfo['encodingMethod'], confidence: number): IntakeText {
   const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const name = quoteName(fileName);
-  if (looksBinary(countControlChars(body), body.length)) return { ok: false, reason: `${name} is not a text file (it contains binary data).` };
-  if (isBlank(body)) return { ok: false, reason: `${name} is empty (it contains no text).` };
+  if (looksBinary(countControlChars(body), body.length)) return { ok: false, ...refusal('file.binary', { file: fileName }) };
+  if (isBlank(body)) return { ok: false, ...refusal('file.empty', { file: fileName }) };
   return {
     ok: true,
     text: normaliseLineEndings(body),
@@ -41,9 +40,9 @@ function finish(raw: string, fileName: string, encoding: TextEncodingName, metho
  */
 export function decodeWithEncoding(bytes: Uint8Array, fileName: string, encoding: TextEncodingName, maxBytes?: number): IntakeText {
   const tooLarge = sizeRefusal(bytes, fileName, maxBytes);
-  if (tooLarge) return { ok: false, reason: tooLarge };
+  if (tooLarge) return { ok: false, ...tooLarge };
   const raw = decodeStrict(bytes, encoding);
-  if (raw === undefined) return { ok: false, reason: `${quoteName(fileName)} is not valid ${encoding}.` };
+  if (raw === undefined) return { ok: false, ...refusal('file.notInEncoding', { file: fileName, encoding }) };
   return finish(raw, fileName, encoding, 'user', 1);
 }
 
@@ -81,7 +80,7 @@ export function decodeForIntake(bytes: Uint8Array, fileName: string, options: { 
     const raw = declared && LEGACY_ARABIC.has(declared) ? decodeStrict(bytes, declared) : undefined;
     if (raw !== undefined) return finish(raw, fileName, declared as TextEncodingName, 'declared', 1);
   }
-  if (!decoded.ok) return { ok: false, reason: decoded.message };
+  if (!decoded.ok) return { ok: false, reason: decoded.message, phrase: decoded.phrase };
   return {
     ok: true,
     text: decoded.text,

@@ -7,6 +7,8 @@
 import { unzipSync, type Unzipped } from 'fflate';
 import { coreTitle, wordParagraphs, xmlPartText } from './docx-xml';
 import { formatByteSize } from './names';
+import { refusal, type Refusal } from '../article-draft';
+import { phrase, type Phrase } from '../../phrases/phrase';
 
 /** The largest uncompressed `word/document.xml` accepted: 50 MB. */
 export const MAX_DOCX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -21,7 +23,7 @@ const DOCUMENT_PART = 'word/document.xml';
 const CORE_PART = 'docProps/core.xml';
 
 /** What a .docx yielded: its non-empty paragraphs and title, or why it was refused. */
-export type DocxExtraction = { ok: true; paragraphs: string[]; title?: string } | { ok: false; reason: string };
+export type DocxExtraction = { ok: true; paragraphs: string[]; title?: string } | ({ ok: false } & Refusal);
 
 /** True when `bytes` start like a ZIP archive (PK\x03\x04). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -50,11 +52,11 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
  * ZIP archive, no `word/document.xml`, a document part larger than
  * {@link MAX_DOCX_DOCUMENT_BYTES} uncompressed, or a part that cannot be unpacked.
  */
-export function extractDocxParagraphs(bytes: Uint8Array, fileName?: string): DocxExtraction {
-  const name = fileName === undefined ? 'The file' : `“${fileName}”`;
-  const notWord = (why: string): DocxExtraction => ({ ok: false, reason: `${name} is not a Word document (${why}).` });
-  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return notWord('it is an old-style .doc file, or a password-protected one; save it as .docx without a password');
-  if (!looksLikeZip(bytes)) return notWord('it is not a ZIP archive, as .docx files are');
+export function extractDocxParagraphs(bytes: Uint8Array, fileName = 'document.docx'): DocxExtraction {
+  const file = fileName;
+  const notWord = (why: Phrase): DocxExtraction => ({ ok: false, ...refusal('docx.notWord', { file, why }) });
+  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return notWord(phrase('docx.oldDoc'));
+  if (!looksLikeZip(bytes)) return notWord(phrase('docx.notZip'));
   let documentSize: number | undefined;
   let files: Unzipped;
   try {
@@ -69,16 +71,13 @@ export function extractDocxParagraphs(bytes: Uint8Array, fileName?: string): Doc
     });
   } catch (error) {
     return documentSize === undefined
-      ? notWord('it is not a valid ZIP archive')
-      : { ok: false, reason: `${name} could not be unpacked (${(error as Error).message}); it may be damaged or password-protected.` };
+      ? notWord(phrase('docx.badZip'))
+      : { ok: false, ...refusal('docx.unpack', { file, error: (error as Error).message }) };
   }
-  if (documentSize === undefined) return notWord(`no ${DOCUMENT_PART}`);
+  if (documentSize === undefined) return notWord(phrase('docx.noPart', { part: DOCUMENT_PART }));
   const document = files[DOCUMENT_PART];
   if (!document) {
-    return {
-      ok: false,
-      reason: `${name} is too large to import: its text part would be ${formatByteSize(documentSize)} uncompressed (the limit is ${formatByteSize(MAX_DOCX_DOCUMENT_BYTES)}).`,
-    };
+    return { ok: false, ...refusal('docx.tooLarge', { file, size: formatByteSize(documentSize), limit: formatByteSize(MAX_DOCX_DOCUMENT_BYTES) }) };
   }
   const paragraphs = wordParagraphs(xmlPartText(document));
   const core = files[CORE_PART];

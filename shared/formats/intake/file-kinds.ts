@@ -5,6 +5,7 @@
  */
 import type { SourceFormat } from '../article-draft';
 import { fileBaseName, fileExtension } from './names';
+import type { PhraseCode } from '../../phrases/phrase';
 
 /** The formats chosen from a name (native JSON is told apart from other JSON by content). */
 export type NamedFormat = Exclude<SourceFormat, 'native'>;
@@ -28,39 +29,39 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, NamedFormat>> = {
 /** The extensions Isnad imports, without dots (for file dialogs and folder walks). */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(FORMAT_BY_EXTENSION));
 
-const NOT_ARTICLES: ReadonlyArray<readonly [readonly string[], string]> = [
-  [['png', 'jpg', 'jpeg', 'jfif', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'ico', 'svg', 'psd', 'raw', 'cr2', 'nef', 'dng'], 'images are not imported'],
-  [['pdf'], 'PDF files are not imported (copy the text into a .txt file, or save the article as a web page or .docx)'],
-  [['doc'], 'old Word .doc files are not read (save it as .docx)'],
-  [['rtf'], 'RTF files are not read (save it as .docx or plain text)'],
-  [['odt', 'pages', 'wpd'], 'only Word .docx documents are read (save it as .docx)'],
-  [['xls', 'xlsx', 'xlsm', 'ods', 'numbers'], 'spreadsheets are not read (save the sheet as CSV)'],
-  [['ppt', 'pptx', 'odp', 'key'], 'presentations are not imported'],
-  [['epub', 'mobi', 'azw', 'azw3'], 'e-books are not imported'],
-  [['zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'bz2', 'xz', 'zst', 'lz', 'cab'], 'archives are not imported (unpack it and import the files inside)'],
-  [['iso', 'dmg', 'img', 'vhd', 'vmdk'], 'disk images are not imported'],
-  [['exe', 'dll', 'msi', 'com', 'scr', 'app', 'bin', 'so', 'dylib', 'apk', 'deb', 'rpm', 'jar', 'class', 'wasm', 'o', 'pyc'], 'programs are not imported'],
-  [['mp3', 'wav', 'ogg', 'oga', 'm4a', 'flac', 'aac', 'opus', 'wma', 'mp4', 'm4v', 'mov', 'avi', 'mkv', 'webm', 'wmv', 'flv', '3gp'], 'audio and video files are not imported'],
-  [['ttf', 'otf', 'woff', 'woff2', 'eot'], 'fonts are not imported'],
-  [['js', 'mjs', 'css', 'map'], 'web page resources (scripts, style sheets) are not imported'],
-  [['db', 'sqlite', 'sqlite3', 'mdb', 'accdb'], 'databases are not imported'],
-  [['lnk', 'url', 'webloc', 'desktop'], 'shortcuts are not imported'],
+const NOT_ARTICLES: ReadonlyArray<readonly [readonly string[], PhraseCode]> = [
+  [['png', 'jpg', 'jpeg', 'jfif', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'ico', 'svg', 'psd', 'raw', 'cr2', 'nef', 'dng'], 'notArticle.images'],
+  [['pdf'], 'notArticle.pdf'],
+  [['doc'], 'notArticle.doc'],
+  [['rtf'], 'notArticle.rtf'],
+  [['odt', 'pages', 'wpd'], 'notArticle.otherWord'],
+  [['xls', 'xlsx', 'xlsm', 'ods', 'numbers'], 'notArticle.spreadsheets'],
+  [['ppt', 'pptx', 'odp', 'key'], 'notArticle.presentations'],
+  [['epub', 'mobi', 'azw', 'azw3'], 'notArticle.ebooks'],
+  [['zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'bz2', 'xz', 'zst', 'lz', 'cab'], 'notArticle.archives'],
+  [['iso', 'dmg', 'img', 'vhd', 'vmdk'], 'notArticle.diskImages'],
+  [['exe', 'dll', 'msi', 'com', 'scr', 'app', 'bin', 'so', 'dylib', 'apk', 'deb', 'rpm', 'jar', 'class', 'wasm', 'o', 'pyc'], 'notArticle.programs'],
+  [['mp3', 'wav', 'ogg', 'oga', 'm4a', 'flac', 'aac', 'opus', 'wma', 'mp4', 'm4v', 'mov', 'avi', 'mkv', 'webm', 'wmv', 'flv', '3gp'], 'notArticle.media'],
+  [['ttf', 'otf', 'woff', 'woff2', 'eot'], 'notArticle.fonts'],
+  [['js', 'mjs', 'css', 'map'], 'notArticle.webResources'],
+  [['db', 'sqlite', 'sqlite3', 'mdb', 'accdb'], 'notArticle.databases'],
+  [['lnk', 'url', 'webloc', 'desktop'], 'notArticle.shortcuts'],
 ];
 
-const NOT_ARTICLE_BY_EXTENSION: ReadonlyMap<string, string> = new Map(NOT_ARTICLES.flatMap(([exts, why]) => exts.map((ext) => [ext, why] as const)));
+const NOT_ARTICLE_BY_EXTENSION: ReadonlyMap<string, PhraseCode> = new Map(NOT_ARTICLES.flatMap(([exts, why]) => exts.map((ext) => [ext, why] as const)));
 
 /** Why a system or helper file is not an article, by its exact (lower-case) name or a prefix. */
-function systemFile(base: string): string | undefined {
+function systemFile(base: string): PhraseCode | undefined {
   const lower = base.toLowerCase();
-  if (lower === '.ds_store') return 'it is a macOS folder settings file';
-  if (lower === 'thumbs.db' || lower === 'desktop.ini' || lower === 'ehthumbs.db') return 'it is a Windows folder settings file';
-  if (lower.startsWith('._')) return 'it is a macOS resource file';
-  if (lower.startsWith('~$')) return 'it is an Office lock file';
+  if (lower === '.ds_store') return 'notArticle.macFolder';
+  if (lower === 'thumbs.db' || lower === 'desktop.ini' || lower === 'ehthumbs.db') return 'notArticle.windowsFolder';
+  if (lower.startsWith('._')) return 'notArticle.macResource';
+  if (lower.startsWith('~$')) return 'notArticle.officeLock';
   return undefined;
 }
 
-/** What the name says: a format, a reason it is not an article, or nothing (unknown or no extension). */
-export type NameVerdict = { format: NamedFormat } | { notArticle: string } | { unknown: true };
+/** What the name says: a format, why it is not an article (a phrase code), or nothing (unknown or no extension). */
+export type NameVerdict = { format: NamedFormat } | { notArticle: PhraseCode } | { unknown: true };
 
 /** Classifies a file by its name (the last extension decides: "a.xml.txt" is text). */
 export function classifyFileName(fileName: string): NameVerdict {

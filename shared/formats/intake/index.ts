@@ -6,15 +6,16 @@
  * with a reason naming the file; Isnad's own JSON exports are handed back untouched for
  * the native importer. Pure TypeScript: runs in Node and in a browser Web Worker.
  */
-import type { ArticleDraft, DecodingInfo, IntakeOptions, IntakeResult, SourceFormat } from '../article-draft';
-import { DEFAULT_FIELD_MAPPING } from '../article-draft';
+import type { ArticleDraft, DecodingInfo, IntakeOptions, IntakeResult, Refusal, SourceFormat } from '../article-draft';
+import { DEFAULT_FIELD_MAPPING, refusal } from '../article-draft';
+import { phrase } from '../../phrases/phrase';
 import { looksLikeNativeFile } from '../native';
 import { decodeForIntake, sizeRefusal } from './decoding';
 import { extractDocxParagraphs, looksLikeZip, zipEntryNames } from './docx';
 import { classifyFileName, looksLikeJsonLines, sniffTextFormat, type NamedFormat } from './file-kinds';
 import { extractHtmlArticle } from './html';
 import { extractMarkdownArticle } from './markdown';
-import { fileExtension, quoteName } from './names';
+import { fileExtension } from './names';
 import { detectRecordFields, extractCsvRecords, extractJsonLinesRecords, extractJsonRecords } from './records';
 import { isBlank } from '../../text/chars';
 
@@ -47,23 +48,23 @@ function single(format: SourceFormat, text: string, decoding: DecodingInfo, meta
   return { ok: true, format, articles: [draft], problems: [] };
 }
 
-function refuse(reason: string, format?: SourceFormat): IntakeResult {
-  return format === undefined ? { ok: false, reason } : { ok: false, format, reason };
+function refuse(why: Refusal, format?: SourceFormat): IntakeResult {
+  return format === undefined ? { ok: false, ...why } : { ok: false, format, ...why };
 }
 
 function extractDocx(fileName: string, bytes: Uint8Array): IntakeResult {
   const result = extractDocxParagraphs(bytes, fileName);
-  if (!result.ok) return refuse(result.reason, 'docx');
-  if (result.paragraphs.length === 0) return refuse(`${quoteName(fileName)} has no text.`, 'docx');
+  if (!result.ok) return refuse(result, 'docx');
+  if (result.paragraphs.length === 0) return refuse(refusal('file.noText', { file: fileName }), 'docx');
   return single('docx', result.paragraphs.join('\n'), DOCX_DECODING, result.title === undefined ? {} : { title: result.title });
 }
 
 /** The format of a file whose name does not tell, from its first bytes (ZIP) — text formats are sniffed after decoding. */
-function binaryVerdict(fileName: string, bytes: Uint8Array): { format: 'docx' } | { reason: string } | undefined {
+function binaryVerdict(fileName: string, bytes: Uint8Array): { format: 'docx' } | Refusal | undefined {
   if (!looksLikeZip(bytes)) return undefined;
   const names = zipEntryNames(bytes);
   if (names?.includes('word/document.xml')) return { format: 'docx' };
-  return { reason: `${quoteName(fileName)} is not an article: archives are not imported (unpack it and import the files inside).` };
+  return refusal('file.notArticle', { file: fileName, why: phrase('notArticle.archives') });
 }
 
 /** The text formats' extractors, given decoded text. */
@@ -74,13 +75,13 @@ function extractText(format: Exclude<NamedFormat, 'docx'>, fileName: string, tex
       return single('text', text, decoding, {});
     case 'markdown': {
       const article = extractMarkdownArticle(text);
-      if (isBlank(article.text)) return refuse(`${quoteName(fileName)} has no text (only front matter).`, 'markdown');
+      if (isBlank(article.text)) return refuse(refusal('file.onlyFrontMatter', { file: fileName }), 'markdown');
       const { text: body, ...meta } = article;
       return single('markdown', body, decoding, meta);
     }
     case 'html': {
       const article = extractHtmlArticle(text, { xhtml: fileExtension(fileName) === 'xhtml' });
-      if (article.paragraphs.length === 0) return refuse(`${quoteName(fileName)} has no article text.`, 'html');
+      if (article.paragraphs.length === 0) return refuse(refusal('file.noArticleText', { file: fileName }), 'html');
       const { paragraphs, ...meta } = article;
       return single('html', paragraphs.join('\n'), decoding, meta);
     }
@@ -109,28 +110,27 @@ function prepare(
   fileName: string,
   bytes: Uint8Array,
   options: IntakeOptions,
-): { ok: false; reason: string; format?: SourceFormat } | { ok: true; format: 'docx' } | { ok: true; format: Exclude<NamedFormat, 'docx'>; text: string; decoding: DecodingInfo } {
-  const name = quoteName(fileName);
+): ({ ok: false; format?: SourceFormat } & Refusal) | { ok: true; format: 'docx' } | { ok: true; format: Exclude<NamedFormat, 'docx'>; text: string; decoding: DecodingInfo } {
   const verdict = classifyFileName(fileName);
-  if ('notArticle' in verdict) return { ok: false, reason: `${name} is not an article: ${verdict.notArticle}.` };
+  if ('notArticle' in verdict) return { ok: false, ...refusal('file.notArticle', { file: fileName, why: phrase(verdict.notArticle) }) };
   const tooLarge = sizeRefusal(bytes, fileName, options.maxBytes);
-  if (tooLarge) return { ok: false, reason: tooLarge, ...('format' in verdict ? { format: verdict.format } : {}) };
+  if (tooLarge) return { ok: false, ...tooLarge, ...('format' in verdict ? { format: verdict.format } : {}) };
   let format: NamedFormat | undefined = 'format' in verdict ? verdict.format : undefined;
   if (format === undefined) {
     const binary = binaryVerdict(fileName, bytes);
-    if (binary && 'reason' in binary) return { ok: false, reason: binary.reason };
+    if (binary && 'reason' in binary) return { ok: false, ...binary };
     if (binary) format = binary.format;
   }
   if (format === 'docx') return { ok: true, format };
   const mayBeHtml = format === undefined || format === 'html';
   const decoded = decodeForIntake(bytes, fileName, { ...options, html: mayBeHtml });
-  if (!decoded.ok) return { ok: false, reason: decoded.reason, ...(format ? { format } : {}) };
+  if (!decoded.ok) return { ok: false, reason: decoded.reason, phrase: decoded.phrase, ...(format ? { format } : {}) };
   if (format === undefined) {
     format = sniffTextFormat(decoded.text);
     if (format !== 'html' && decoded.decoding.encodingMethod === 'declared') {
       // The declared charset only counts for pages; anything else is decoded as detected.
       const plain = decodeForIntake(bytes, fileName, options);
-      if (!plain.ok) return { ok: false, reason: plain.reason, format };
+      if (!plain.ok) return { ok: false, reason: plain.reason, phrase: plain.phrase, format };
       return { ok: true, format: format === 'json' ? refineJson(plain.text) : format, text: plain.text, decoding: plain.decoding };
     }
   } else if (format === 'json') {
@@ -156,12 +156,12 @@ export function extractArticles(fileName: string, bytes: Uint8Array, options: In
   try {
     const prepared = prepare(fileName, bytes, options);
     format = prepared.format;
-    if (!prepared.ok) return refuse(prepared.reason, prepared.format);
+    if (!prepared.ok) return refuse(prepared, prepared.format);
     if (prepared.format === 'docx') return extractDocx(fileName, bytes);
     return extractText(prepared.format, fileName, prepared.text, prepared.decoding, options);
   } catch (error) {
     // A bug or an exotic input must refuse this file, never stop a batch.
-    return refuse(`${quoteName(fileName)} could not be read: ${(error as Error).message ?? String(error)}`, format);
+    return refuse(refusal('file.unreadable', { file: fileName, error: (error as Error).message ?? String(error) }), format);
   }
 }
 
@@ -169,11 +169,11 @@ export function extractArticles(fileName: string, bytes: Uint8Array, options: In
  * The field names a JSON, JSON Lines or CSV file offers, for the field-mapping UI (see
  * {@link detectRecordFields}); refused for other formats and unreadable files.
  */
-export function detectFileFields(fileName: string, bytes: Uint8Array, options: IntakeOptions = {}): { ok: true; format: 'json' | 'jsonl' | 'csv'; fields: string[] } | { ok: false; reason: string } {
+export function detectFileFields(fileName: string, bytes: Uint8Array, options: IntakeOptions = {}): { ok: true; format: 'json' | 'jsonl' | 'csv'; fields: string[] } | ({ ok: false } & Refusal) {
   const prepared = prepare(fileName, bytes, options);
-  if (!prepared.ok) return { ok: false, reason: prepared.reason };
+  if (!prepared.ok) return { ok: false, reason: prepared.reason, phrase: prepared.phrase };
   if (prepared.format !== 'json' && prepared.format !== 'jsonl' && prepared.format !== 'csv') {
-    return { ok: false, reason: `${quoteName(fileName)} is not a file of records (JSON, JSON Lines or CSV).` };
+    return { ok: false, ...refusal('file.notRecords', { file: fileName }) };
   }
   const delimiter = fileExtension(fileName) === 'tsv' ? { delimiter: '\t' } : {};
   return { ok: true, format: prepared.format, fields: detectRecordFields(prepared.text, prepared.format, delimiter) };

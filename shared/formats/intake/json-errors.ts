@@ -160,8 +160,3 @@ export function describeJsonError(text: string, error: unknown): JsonErrorInfo {
   if (found) return { ...lineColumnAt(text, found.offset), detail: found.message };
   return { detail: cleanEngineMessage(message) || 'not valid JSON' };
 }
-
-/** "line 3, column 12: …" (or just the detail when the place is unknown). */
-export function formatJsonError(info: JsonErrorInfo): string {
-  return info.line === undefined ? info.detail : `line ${info.line}, column ${info.column ?? 1}: ${info.detail}`;
-}

@@ -6,6 +6,7 @@
 import type { ArticleDraft, DecodingInfo, FieldMapping, SourceFormat } from '../article-draft';
 import { isBlank } from '../../text/chars';
 import { normaliseLineEndings } from '../../text/lineEndings';
+import { phrase, type Phrase } from '../../phrases/phrase';
 
 /** A record: field names to values (CSV values are strings). */
 export type RecordValue = Record<string, unknown>;
@@ -48,13 +49,14 @@ export function metadataText(value: unknown): string | undefined {
   return undefined;
 }
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true/false';
-  return typeof value;
+/** What a JSON value is, for messages: "a list", "an object", "a number" … */
+export function valueKind(value: unknown): Phrase {
+  if (value === null) return phrase('value.null');
+  if (Array.isArray(value)) return phrase('value.list');
+  if (typeof value === 'object') return phrase('value.object');
+  if (typeof value === 'number') return phrase('value.number');
+  if (typeof value === 'boolean') return phrase('value.boolean');
+  return phrase('value.string');
 }
 
 /** Where a record sits in its file, and how the file was read. */
@@ -66,7 +68,7 @@ export interface RecordPlace {
 }
 
 /** A record turned into a draft, or what is wrong with it (`missing`: the text field is absent). */
-export type RecordDraft = { ok: true; draft: ArticleDraft } | { ok: false; message: string; missing: boolean };
+export type RecordDraft = { ok: true; draft: ArticleDraft } | { ok: false; problem: Phrase; missing: boolean };
 
 /**
  * Builds the draft of one record. The text (mapping.text) must be a string with something
@@ -75,9 +77,9 @@ export type RecordDraft = { ok: true; draft: ArticleDraft } | { ok: false; messa
  */
 export function draftFromRecord(record: RecordValue, mapping: FieldMapping, place: RecordPlace): RecordDraft {
   const raw = fieldValue(record, mapping.text);
-  if (raw === undefined) return { ok: false, message: `no field “${mapping.text}”`, missing: true };
-  if (typeof raw !== 'string') return { ok: false, message: `field “${mapping.text}” is ${kindOf(raw)}, not text`, missing: false };
-  if (isBlank(raw)) return { ok: false, message: `field “${mapping.text}” is empty`, missing: false };
+  if (raw === undefined) return { ok: false, problem: phrase('record.noField', { field: mapping.text }), missing: true };
+  if (typeof raw !== 'string') return { ok: false, problem: phrase('record.notText', { field: mapping.text, kind: valueKind(raw) }), missing: false };
+  if (isBlank(raw)) return { ok: false, problem: phrase('record.emptyField', { field: mapping.text }), missing: false };
   const draft: ArticleDraft = { text: normaliseLineEndings(raw), format: place.format, decoding: place.decoding, record: place.record };
   const roles: Array<[keyof FieldMapping, 'title' | 'url' | 'date' | 'outlet' | 'externalId']> = [
     ['title', 'title'],

@@ -3,7 +3,8 @@
  * the refusal used when no record has the mapped text field at all.
  */
 import type { ArticleDraft, DecodingInfo, FieldMapping, IntakeProblem, IntakeResult, SourceFormat } from '../article-draft';
-import { DEFAULT_FIELD_MAPPING } from '../article-draft';
+import { DEFAULT_FIELD_MAPPING, refusal } from '../article-draft';
+import { english, phrase, type Phrase } from '../../phrases/phrase';
 import { draftFromRecord, type RecordValue } from './record-fields';
 
 /** What the record extractors need to know besides the text. */
@@ -40,12 +41,15 @@ export class RecordCollector {
       return;
     }
     if (!result.missing) this.withField++;
-    this.problem(result.message, record, line);
+    this.problem(result.problem, record, line);
   }
 
   /** Records a problem: with its line, or prefixed "record n:" when the format has no lines. */
-  problem(message: string, record: number, line: number | undefined): void {
-    this.problems.push(line === undefined ? { message: `record ${record}: ${message}` } : { message, line });
+  problem(problem: Phrase, record: number, line: number | undefined): void {
+    if (line === undefined) {
+      const placed = phrase('problem.record', { record, problem });
+      this.problems.push({ message: english(placed), phrase: placed });
+    } else this.problems.push({ message: english(problem), phrase: problem, line });
   }
 
   /**
@@ -55,12 +59,9 @@ export class RecordCollector {
   result(fields: () => string[]): IntakeResult {
     if (this.records > 0 && this.withField === 0) {
       const listed = fields();
-      const known = listed.length ? ` (fields: ${listed.join(', ')})` : '';
-      return {
-        ok: false,
-        format: this.format,
-        reason: `“${this.context.fileName}” has no field “${this.mapping.text}”${known}. Set the field mapping to the field that holds the article text.`,
-      };
+      const file = this.context.fileName;
+      const field = this.mapping.text;
+      return { ok: false, format: this.format, ...(listed.length ? refusal('records.noFieldListed', { file, field, fields: listed }) : refusal('records.noField', { file, field })) };
     }
     return { ok: true, format: this.format, articles: this.articles, problems: this.problems };
   }

@@ -5,10 +5,11 @@
  * file that does not parse is refused with the line and column of the error; a bad JSON
  * Lines line is a problem of that line only.
  */
-import type { IntakeResult } from '../article-draft';
+import { refusal, type IntakeResult, type Refusal } from '../article-draft';
+import { phrase } from '../../phrases/phrase';
 import { detectCsvColumns } from './csv-records';
-import { describeJsonError, formatJsonError } from './json-errors';
-import { fieldNamesOf, fieldValue, isRecord } from './record-fields';
+import { describeJsonError } from './json-errors';
+import { fieldNamesOf, fieldValue, isRecord, valueKind } from './record-fields';
 import { RecordCollector, type RecordContext } from './record-results';
 
 export { extractCsvRecords } from './csv-records';
@@ -21,48 +22,40 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 /**
  * The records of a parsed JSON file: a top-level list; or, for an object, the object itself
  * when its `textField` holds a string (one article), else its only list (or its only list
  * of objects). Anything else is a reason for refusal.
  */
-export function recordsOfJson(value: unknown, textField: string | undefined, name: string): { records: unknown[] } | { reason: string } {
+export function recordsOfJson(value: unknown, textField: string | undefined, file: string): { records: unknown[] } | Refusal {
   if (Array.isArray(value)) return { records: value };
-  if (!isRecord(value)) return { reason: `${name} holds ${describeKind(value)}, not article records.` };
+  if (!isRecord(value)) return refusal('json.holds', { file, kind: valueKind(value) });
   if (textField !== undefined && typeof fieldValue(value, textField) === 'string') return { records: [value] };
   const lists = Object.entries(value).filter(([, v]) => Array.isArray(v)) as Array<[string, unknown[]]>;
   const ofObjects = lists.filter(([, v]) => v.some(isRecord));
   const chosen = lists.length === 1 ? lists[0] : ofObjects.length === 1 ? ofObjects[0] : undefined;
   if (chosen) return { records: chosen[1] };
-  if (lists.length === 0) {
-    const field = textField === undefined ? '' : ` or a field “${textField}”`;
-    return { reason: `${name} holds one JSON object without a list of records${field}.` };
-  }
-  return { reason: `${name} has several lists (${lists.map(([k]) => k).join(', ')}); keep the articles in a top-level list, or in an object with only one list.` };
+  if (lists.length === 0) return textField === undefined ? refusal('json.noList', { file }) : refusal('json.noListOrField', { file, field: textField });
+  return refusal('json.severalLists', { file, lists: lists.map(([k]) => k) });
 }
 
 /** Articles from a JSON file (records numbered from 1 in the list; problems say "record n"). */
 export function extractJsonRecords(text: string, context: RecordContext): IntakeResult {
-  const name = `“${context.fileName}”`;
+  const file = context.fileName;
   const source = withoutBom(text);
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch (error) {
-    return { ok: false, format: 'json', reason: `${name} is not valid JSON: ${formatJsonError(describeJsonError(source, error))}.` };
+    const { line, column, detail } = describeJsonError(source, error);
+    return { ok: false, format: 'json', ...(line === undefined ? refusal('json.invalid', { file, detail }) : refusal('json.invalidAt', { file, line, column: column ?? 1, detail })) };
   }
   const collector = new RecordCollector('json', context);
-  const found = recordsOfJson(value, collector.mapping.text, name);
-  if ('reason' in found) return { ok: false, format: 'json', reason: found.reason };
+  const found = recordsOfJson(value, collector.mapping.text, file);
+  if ('reason' in found) return { ok: false, format: 'json', ...found };
   found.records.forEach((record, i) => {
     if (isRecord(record)) collector.add(record, i + 1, undefined);
-    else collector.problem(`${describeKind(record)}, not an object`, i + 1, undefined);
+    else collector.problem(phrase('record.notObject', { kind: valueKind(record) }), i + 1, undefined);
   });
   return collector.result(() => fieldNamesOf(found.records.slice(0, FIELD_SAMPLE_RECORDS)));
 }
@@ -90,14 +83,13 @@ export function extractJsonLinesRecords(text: string, context: RecordContext): I
     try {
       value = JSON.parse(source);
     } catch (error) {
-      const info = describeJsonError(source, error);
-      const where = info.column === undefined ? '' : `column ${info.column}: `;
-      collector.problem(`not valid JSON (${where}${info.detail})`, line, line);
+      const { column, detail } = describeJsonError(source, error);
+      collector.problem(column === undefined ? phrase('record.badJson', { detail }) : phrase('record.badJsonAt', { column, detail }), line, line);
       continue;
     }
     if (sample.length < FIELD_SAMPLE_RECORDS) sample.push(value);
     if (isRecord(value)) collector.add(value, line, line);
-    else collector.problem(`${describeKind(value)}, not a JSON object`, line, line);
+    else collector.problem(phrase('record.notJsonObject', { kind: valueKind(value) }), line, line);
   }
   return collector.result(() => fieldNamesOf(sample));
 }

@@ -78,6 +78,21 @@ export class IsnadPage {
     if (options.confirm ?? true) await this.confirmImport();
   }
 
+  /**
+   * The same in another interface language: `names` are the accessible names there of the open
+   * button, the import dialog, its import button and the import's progress bar.
+   */
+  async openFilesNamed(paths: string[], names: { open: string; dialog: RegExp; importButton: RegExp; progress: string }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: names.open }).click();
+    await (await chooser).setFiles(paths);
+    const dialog = this.page.getByRole('dialog', { name: names.dialog });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: names.importButton }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.page.getByRole('progressbar', { name: names.progress })).toHaveCount(0, { timeout: 30_000 });
+  }
+
   /** Clicks "Import N files" in the import dialog and waits for the import to finish. */
   async confirmImport(): Promise<void> {
     await this.importDialog.getByRole('button', { name: /^Import \d+ files?$/ }).click();

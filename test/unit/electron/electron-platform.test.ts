@@ -15,6 +15,7 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
     writeSnapshot: async (request) => ({ id: `${request.info.takenAt.replace(/:/g, '-')}.${request.info.reason}.${request.info.documents}d.${request.info.spans}s.isnad.json` }),
     listSnapshots: async ({ corpusId }) => ({ snapshots: [{ id: '2026-11-29T10-15-00.000Z.quit.3d.4s.isnad.json', corpusId, takenAt: '2026-11-29T10:15:00.000Z', reason: 'quit', documents: 3, spans: 4 }] }),
     readSnapshot: async ({ id }) => (id.startsWith('2026') ? { json: '{"format":"isnad-corpus"}' } : { missing: true }),
+    setMenuLanguage: async () => undefined,
     onMenuCommand: (callback) => {
       listeners.add(callback);
       return () => listeners.delete(callback);

@@ -58,6 +58,9 @@ function setUp(options: { origin?: AppOrigin } = {}) {
       reached.push(['readSnapshot', [request]]);
       return { missing: true };
     },
+    setMenuLanguage: (_event, request) => {
+      reached.push(['setMenuLanguage', [request]]);
+    },
   };
   registerIpcHandlers(
     {
@@ -134,6 +137,16 @@ describe('registerIpcHandlers', () => {
       await expect(promise).rejects.toThrow(/^Refused isnad:save-export: invalid arguments/);
       expect(reached).toEqual([]);
       expect(warnings).toHaveLength(1);
+    });
+
+    it('passes setMenuLanguage only an interface language, and nothing else', async () => {
+      const { call, reached } = setUp();
+      await expect(call(IPC_CHANNELS.setMenuLanguage, top(appPage), { language: 'ar' })).resolves.toBeUndefined();
+      expect(reached).toEqual([['setMenuLanguage', [{ language: 'ar' }]]]);
+      for (const args of [[], ['ar'], [{ language: 'fr' }], [{ language: 'ar', menu: [] }], [{ language: 'ar' }, 'x'], [{ language: '<script>' }]]) {
+        await expect(call(IPC_CHANNELS.setMenuLanguage, top(appPage), ...args)).rejects.toBeInstanceOf(InvalidPayloadError);
+      }
+      expect(reached).toHaveLength(1);
     });
 
     it('rejects arguments to the argument-less messages', async () => {
@@ -270,6 +283,7 @@ describe('registerIpcHandlers', () => {
         writeSnapshot: async () => ({ id: '../escape.json' }),
         listSnapshots: async () => ({ snapshots: [{ id: 'x' }] }) as never,
         readSnapshot: async () => ({ json: '{}', missing: true }) as never,
+        setMenuLanguage: () => 'ar' as never,
       },
       { origin, warn: () => undefined },
     );

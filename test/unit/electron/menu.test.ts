@@ -4,6 +4,9 @@ import { MENU_COMMANDS } from '../../../shared/ipc/contract';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { buildMenuTemplate } from '../../../electron/main/menu';
 import type { MenuOptions } from '../../../electron/main/menu';
+import { MenuLanguage } from '../../../electron/main/menu-language';
+import { setMenuLanguage } from '../../../electron/main/ipc/set-menu-language';
+import { createTranslator } from '../../../renderer/i18n/i18n';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
@@ -16,6 +19,7 @@ function build(overrides: Partial<MenuOptions> = {}) {
     isPackaged: true,
     appName: 'Isnad',
     sendCommand: (command, window) => sent.push([command, window]),
+    t: createTranslator('en'),
     ...overrides,
   });
   return { template, items: flatten(template), sent };
@@ -92,5 +96,33 @@ describe('application menu', () => {
     expect(flatten([mac[1] as MenuItemConstructorOptions]).some((item) => item.role === 'quit')).toBe(false);
     const linux = build().template;
     expect(flatten([linux[0] as MenuItemConstructorOptions]).some((item) => item.role === 'quit')).toBe(true);
+  });
+
+  it('speaks Arabic when the interface does: every label, native roles included', () => {
+    const { template, items } = build({ t: createTranslator('ar') });
+    expect(template.map((item) => item.label)).toEqual(['ملف', 'تحرير', 'عرض', 'انتقال', 'مساعدة']);
+    expect(items.find((item) => item.id === 'open-folder')?.label).toBe('استيراد مجلد…');
+    expect(items.find((item) => item.id === 'undo')?.label).toBe('تراجع');
+    expect(items.find((item) => item.role === 'copy')?.label).toBe('نسخ');
+    expect(items.find((item) => item.role === 'about')?.label).toBe('حول Isnad');
+    const labelled = items.filter((item) => item.type !== 'separator');
+    expect(labelled.filter((item) => !item.label || !/[\u0600-\u06ff]/.test(item.label)).map((item) => item.id ?? item.role)).toEqual([]);
+    // The same items and commands as in English: only the words change.
+    expect(labelled.map((item) => item.id ?? item.role)).toEqual(build().items.filter((item) => item.type !== 'separator').map((item) => item.id ?? item.role));
+  });
+});
+
+describe('the menu language', () => {
+  it('starts in the system language, then follows the window, rebuilding only on a change', () => {
+    const installed: string[] = [];
+    const menu = new MenuLanguage({ platform: 'linux', isPackaged: true, appName: 'Isnad', sendCommand: () => undefined }, (template) => installed.push(String(template[0]?.label)));
+    menu.applySystem(['fr-FR', 'ar-EG', 'en-US']);
+    expect(menu.language).toBe('ar');
+    setMenuLanguage({ language: 'ar' }, menu);
+    setMenuLanguage({ language: 'en' }, menu);
+    expect(installed).toEqual(['ملف', '&File']);
+    const other = new MenuLanguage({ platform: 'linux', isPackaged: true, appName: 'Isnad', sendCommand: () => undefined }, () => undefined);
+    other.applySystem(['de-DE']);
+    expect(other.language).toBe('en');
   });
 });

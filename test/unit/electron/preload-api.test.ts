@@ -30,7 +30,7 @@ function fakeIpcRenderer() {
 
 describe('the preload API (window.isnad)', () => {
   it('has exactly the contract functions', () => {
-    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'readSnapshot', 'saveExport', 'writeSnapshot']);
+    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'readSnapshot', 'saveExport', 'setMenuLanguage', 'writeSnapshot']);
     const api = createIsnadApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
     for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');

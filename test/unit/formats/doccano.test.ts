@@ -1,3 +1,4 @@
+import { english } from '../../../shared/phrases/phrase';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,7 @@ function lines(contents: string): Array<Record<string, unknown>> {
 describe('doccano format', () => {
   it('declares UTF-16 code units', () => {
     expect(doccanoFormat.name).toBe('doccano');
-    expect(doccanoFormat.offsetConvention).toMatch(/UTF-16/);
+    expect(english(doccanoFormat.offsetConvention)).toMatch(/UTF-16/);
   });
 
   it('round-trips spans and the attributions relations can hold (relation variant)', () => {

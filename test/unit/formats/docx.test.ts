@@ -54,11 +54,11 @@ describe('extractDocxParagraphs', () => {
   it('refuses a corrupt zip, a zip without word/document.xml, and something that is not a zip', () => {
     const good = makeDocx(`<w:p>${r('نص')}</w:p>`);
     const corrupt = good.slice(0, Math.floor(good.length / 2));
-    expect(extractDocxParagraphs(corrupt, 'broken.docx')).toEqual({ ok: false, reason: '“broken.docx” is not a Word document (it is not a valid ZIP archive).' });
+    expect(extractDocxParagraphs(corrupt, 'broken.docx')).toMatchObject({ ok: false, reason: '“broken.docx” is not a Word document (it is not a valid ZIP archive).' });
     const noDocument = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
-    expect(extractDocxParagraphs(noDocument, 'x.docx')).toEqual({ ok: false, reason: '“x.docx” is not a Word document (no word/document.xml).' });
+    expect(extractDocxParagraphs(noDocument, 'x.docx')).toMatchObject({ ok: false, reason: '“x.docx” is not a Word document (no word/document.xml).' });
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(extractDocxParagraphs(ole, 'locked.docx')).toEqual({
+    expect(extractDocxParagraphs(ole, 'locked.docx')).toMatchObject({
       ok: false,
       reason: '“locked.docx” is not a Word document (it is an old-style .doc file, or a password-protected one; save it as .docx without a password).',
     });
@@ -79,7 +79,7 @@ describe('extractDocxParagraphs', () => {
       if (entry.length === name.length && entry.every((b, k) => b === name[k])) view.setUint32(i + 24, MAX_DOCX_DOCUMENT_BYTES + 30 * 1024 * 1024, true);
     }
     const result = extractDocxParagraphs(zip, 'bomb.docx');
-    expect(result).toEqual({ ok: false, reason: '“bomb.docx” is too large to import: its text part would be 80 MB uncompressed (the limit is 50 MB).' });
+    expect(result).toMatchObject({ ok: false, reason: '“bomb.docx” is too large to import: its text part would be 80 MB uncompressed (the limit is 50 MB).' });
   });
 });
 
@@ -111,9 +111,9 @@ describe('.docx through extractArticles', () => {
 
   it('refuses a corrupt .docx, an empty one, and a zip that is not a Word document', () => {
     const good = makeDocx(`<w:p>${r('نص')}</w:p>`);
-    expect(extractArticles('cut.docx', good.slice(0, 40))).toEqual({ ok: false, format: 'docx', reason: '“cut.docx” is not a Word document (it is not a valid ZIP archive).' });
-    expect(extractArticles('blank.docx', makeDocx('<w:p/>'))).toEqual({ ok: false, format: 'docx', reason: '“blank.docx” has no text.' });
-    expect(extractArticles('bundle', zipSync({ 'a.txt': strToU8('x') }))).toEqual({
+    expect(extractArticles('cut.docx', good.slice(0, 40))).toMatchObject({ ok: false, format: 'docx', reason: '“cut.docx” is not a Word document (it is not a valid ZIP archive).' });
+    expect(extractArticles('blank.docx', makeDocx('<w:p/>'))).toMatchObject({ ok: false, format: 'docx', reason: '“blank.docx” has no text.' });
+    expect(extractArticles('bundle', zipSync({ 'a.txt': strToU8('x') }))).toMatchObject({
       ok: false,
       reason: '“bundle” is not an article: archives are not imported (unpack it and import the files inside).',
     });

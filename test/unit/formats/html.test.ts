@@ -126,7 +126,7 @@ describe('extractHtmlArticle: text', () => {
 describe('HTML without article text', () => {
   it('is refused by name', () => {
     const html = '<html><head><title>صفحة</title><script>var a = "نص";</script></head><body><nav><a href="/">الرئيسية</a></nav><div hidden>مخفي</div></body></html>';
-    expect(extractArticles('empty.html', new TextEncoder().encode(html))).toEqual({ ok: false, format: 'html', reason: '“empty.html” has no article text.' });
+    expect(extractArticles('empty.html', new TextEncoder().encode(html))).toMatchObject({ ok: false, format: 'html', reason: '“empty.html” has no article text.' });
   });
 });
 

@@ -82,8 +82,8 @@ describe('encoding override', () => {
 
   it('refuses an override the bytes are not valid in', () => {
     const withYa = encodeCodePage('في البيت', 'windows-1256');
-    expect(extractArticles('x.txt', withYa, { encoding: 'iso-8859-6' })).toEqual({ ok: false, format: 'text', reason: '“x.txt” is not valid iso-8859-6.' });
-    expect(extractArticles('x.txt', withYa, { encoding: 'utf-8' })).toEqual({ ok: false, format: 'text', reason: '“x.txt” is not valid utf-8.' });
+    expect(extractArticles('x.txt', withYa, { encoding: 'iso-8859-6' })).toMatchObject({ ok: false, format: 'text', reason: '“x.txt” is not valid iso-8859-6.' });
+    expect(extractArticles('x.txt', withYa, { encoding: 'utf-8' })).toMatchObject({ ok: false, format: 'text', reason: '“x.txt” is not valid utf-8.' });
   });
 
   it('strips a byte-order mark and normalises line endings under an override', () => {
@@ -125,24 +125,24 @@ describe('native Isnad exports', () => {
 describe('refusals', () => {
   it('refuses known non-article files by name', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(extractArticles('photo.png', png)).toEqual({ ok: false, reason: '“photo.png” is not an article: images are not imported.' });
+    expect(extractArticles('photo.png', png)).toMatchObject({ ok: false, reason: '“photo.png” is not an article: images are not imported.' });
     expect(extractArticles('scan.PDF', utf8('%PDF-1.7'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^“scan\.PDF” is not an article: PDF files are not imported/) });
-    expect(extractArticles('setup.exe', utf8('MZ'))).toEqual({ ok: false, reason: '“setup.exe” is not an article: programs are not imported.' });
-    expect(extractArticles('.DS_Store', utf8('x'))).toEqual({ ok: false, reason: '“.DS_Store” is not an article: it is a macOS folder settings file.' });
-    expect(extractArticles('folder/._story.txt', utf8('x'))).toEqual({ ok: false, reason: '“folder/._story.txt” is not an article: it is a macOS resource file.' });
-    expect(extractArticles('old.doc', utf8('x'))).toEqual({ ok: false, reason: '“old.doc” is not an article: old Word .doc files are not read (save it as .docx).' });
+    expect(extractArticles('setup.exe', utf8('MZ'))).toMatchObject({ ok: false, reason: '“setup.exe” is not an article: programs are not imported.' });
+    expect(extractArticles('.DS_Store', utf8('x'))).toMatchObject({ ok: false, reason: '“.DS_Store” is not an article: it is a macOS folder settings file.' });
+    expect(extractArticles('folder/._story.txt', utf8('x'))).toMatchObject({ ok: false, reason: '“folder/._story.txt” is not an article: it is a macOS resource file.' });
+    expect(extractArticles('old.doc', utf8('x'))).toMatchObject({ ok: false, reason: '“old.doc” is not an article: old Word .doc files are not read (save it as .docx).' });
   });
 
   it('refuses binary content under an unknown name, empty files and files over the size limit', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(extractArticles('mystery', png)).toEqual({ ok: false, reason: '“mystery” is not a text file (it looks like a PNG image).' });
-    expect(extractArticles('empty.txt', new Uint8Array())).toEqual({ ok: false, format: 'text', reason: '“empty.txt” is empty (it contains no text).' });
-    expect(extractArticles('big.txt', utf8('نص'.repeat(2000)), { maxBytes: 1024 })).toEqual({ ok: false, format: 'text', reason: '“big.txt” is too large to import (8 KB; the limit is 1 KB).' });
-    expect(extractArticles('big.docx', new Uint8Array(3 * 1024 * 1024), { maxBytes: 2 * 1024 * 1024 })).toEqual({ ok: false, format: 'docx', reason: '“big.docx” is too large to import (3 MB; the limit is 2 MB).' });
+    expect(extractArticles('mystery', png)).toMatchObject({ ok: false, reason: '“mystery” is not a text file (it looks like a PNG image).' });
+    expect(extractArticles('empty.txt', new Uint8Array())).toMatchObject({ ok: false, format: 'text', reason: '“empty.txt” is empty (it contains no text).' });
+    expect(extractArticles('big.txt', utf8('نص'.repeat(2000)), { maxBytes: 1024 })).toMatchObject({ ok: false, format: 'text', reason: '“big.txt” is too large to import (8 KB; the limit is 1 KB).' });
+    expect(extractArticles('big.docx', new Uint8Array(3 * 1024 * 1024), { maxBytes: 2 * 1024 * 1024 })).toMatchObject({ ok: false, format: 'docx', reason: '“big.docx” is too large to import (3 MB; the limit is 2 MB).' });
   });
 
   it('refuses Markdown that is only front matter', () => {
-    expect(extractArticles('meta.md', utf8('---\ntitle: ع\n---\n\n'))).toEqual({ ok: false, format: 'markdown', reason: '“meta.md” has no text (only front matter).' });
+    expect(extractArticles('meta.md', utf8('---\ntitle: ع\n---\n\n'))).toMatchObject({ ok: false, format: 'markdown', reason: '“meta.md” has no text (only front matter).' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { english } from '../../../shared/phrases/phrase';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -33,7 +34,7 @@ function sameDocuments(actual: DatasetDocument[], expected: DatasetDocument[]): 
 describe('jsonl format', () => {
   it('declares its offset convention', () => {
     expect(jsonlFormat.name).toBe('jsonl');
-    expect(jsonlFormat.offsetConvention).toMatch(/code points/);
+    expect(english(jsonlFormat.offsetConvention)).toMatch(/code points/);
   });
 
   for (const unit of ['codepoint', 'utf16'] as const) {

@@ -1,3 +1,4 @@
+import { english } from '../../../shared/phrases/phrase';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,7 @@ const relationsOf = (task: LabelStudioTask): LabelStudioRelation[] => task.annot
 describe('Label Studio format', () => {
   it('declares code points', () => {
     expect(labelStudioFormat.name).toBe('label-studio');
-    expect(labelStudioFormat.offsetConvention).toMatch(/code points/);
+    expect(english(labelStudioFormat.offsetConvention)).toMatch(/code points/);
   });
 
   it('round-trips spans (with their ids) and the attributions relations can hold', () => {

@@ -1,3 +1,4 @@
+import { english } from '../../../shared/phrases/phrase';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ function exportOk(corpus: DatasetCorpus, options: Parameters<typeof nativeFormat
 describe('nativeFormat', () => {
   it('names itself and states its offset convention', () => {
     expect(nativeFormat.name).toBe('native');
-    expect(nativeFormat.offsetConvention).toMatch(/code points/);
+    expect(english(nativeFormat.offsetConvention)).toMatch(/code points/);
   });
 
   for (const offsetUnit of ['codepoint', 'utf16'] as const) {

@@ -55,7 +55,7 @@ describe('JSON', () => {
     const json = JSON.stringify([{ text: 'جيد' }, { text: '   ' }, { text: 42 }, { title: 'بلا نص' }, 'نص وحده', { text: 'جيد أيضاً' }]);
     const result = articlesOf(extractJsonRecords(json, { fileName: 'p.json', decoding }));
     expect(result.articles.map((a) => [a.record, a.text])).toEqual([[1, 'جيد'], [6, 'جيد أيضاً']]);
-    expect(result.problems).toEqual([
+    expect(result.problems).toMatchObject([
       { message: 'record 2: field “text” is empty' },
       { message: 'record 3: field “text” is a number, not text' },
       { message: 'record 4: no field “text”' },
@@ -65,7 +65,7 @@ describe('JSON', () => {
 
   it('refuses a file whose records all lack the text field, listing the fields they have', () => {
     const json = JSON.stringify([{ headline: 'ع', body: 'ن' }, { headline: 'ع2', body: 'ن2', extra: { lang: 'ar' } }]);
-    expect(extractJsonRecords(json, { fileName: 'f.json', decoding })).toEqual({
+    expect(extractJsonRecords(json, { fileName: 'f.json', decoding })).toMatchObject({
       ok: false,
       format: 'json',
       reason: '“f.json” has no field “text” (fields: headline, body, extra.lang). Set the field mapping to the field that holds the article text.',
@@ -80,7 +80,7 @@ describe('JSON', () => {
   });
 
   it('refuses JSON that holds no records', () => {
-    expect(extractJsonRecords('"نص"', { fileName: 's.json', decoding })).toEqual({ ok: false, format: 'json', reason: '“s.json” holds a string, not article records.' });
+    expect(extractJsonRecords('"نص"', { fileName: 's.json', decoding })).toMatchObject({ ok: false, format: 'json', reason: '“s.json” holds a string, not article records.' });
     expect(extractJsonRecords('{"a": [{"text": "x"}], "b": [{"text": "y"}]}', { fileName: 'two.json', decoding })).toMatchObject({ ok: false, reason: expect.stringContaining('has several lists (a, b)') });
   });
 });
@@ -146,7 +146,7 @@ describe('JSON Lines', () => {
     ]);
     expect(result.problems).toHaveLength(3);
     expect(result.problems[0]).toMatchObject({ line: 3, message: expect.stringMatching(/^not valid JSON \(column \d+: .+\)$/) });
-    expect(result.problems.slice(1)).toEqual([
+    expect(result.problems.slice(1)).toMatchObject([
       { line: 6, message: 'a list, not a JSON object' },
       { line: 7, message: 'no field “text”' },
     ]);
@@ -180,7 +180,7 @@ describe('CSV', () => {
       { text: 'سطر واحد', title: 'عنوان, بفاصلة', externalId: '2', format: 'csv', decoding, record: 5 },
       { text: 'نص الرابع\n\nبعد سطر فارغ داخل الحقل', title: 'متعدد\nالأسطر في العنوان', externalId: '4', format: 'csv', decoding, record: 7 },
     ]);
-    expect(result.problems).toEqual([{ line: 6, message: 'field “text” is empty' }]);
+    expect(result.problems).toMatchObject([{ line: 6, message: 'field “text” is empty' }]);
   });
 
   it('detects ; and tab delimiters, ignores a UTF-8 BOM, turns CRLF into \\n and matches the column name ignoring case', () => {
@@ -196,7 +196,7 @@ describe('CSV', () => {
 
   it('refuses a file without the mapped text column, listing its columns', () => {
     const csv = 'a,b,c\n1,2,3\n';
-    expect(extractCsvRecords(csv, { fileName: 'x.csv', decoding })).toEqual({
+    expect(extractCsvRecords(csv, { fileName: 'x.csv', decoding })).toMatchObject({
       ok: false,
       format: 'csv',
       reason: '“x.csv” has no column “text” (columns: a, b, c). Set the field mapping to the column that holds the article text.',
@@ -207,7 +207,7 @@ describe('CSV', () => {
     const csv = 'text,title\nنص سليم,ع\n"نص لا ينتهي,ع2\n';
     const result = articlesOf(extractCsvRecords(csv, { fileName: 'q.csv', decoding }));
     expect(result.articles.map((a) => a.text)).toEqual(['نص سليم']);
-    expect(result.problems).toEqual([{ line: 3, message: 'a quoted field is never closed (its quote marks do not pair up)' }]);
+    expect(result.problems).toMatchObject([{ line: 3, message: 'a quoted field is never closed (its quote marks do not pair up)' }]);
   });
 });
 

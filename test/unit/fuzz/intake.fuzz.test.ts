@@ -32,7 +32,7 @@ function checkImport(name: string, bytes: Uint8Array): void {
       expect(article.text.trim()).not.toBe('');
       expect(article.sha256).toBe(sha256Hex(article.text));
     }
-    for (const problem of prepared.problems) expect(problem).not.toMatch(INTERNAL_ERROR);
+    for (const problem of prepared.problems) expect(problem.message).not.toMatch(INTERNAL_ERROR);
   }
   const builder = new ImportBuilder(baseState, importContext());
   builder.add(prepared);

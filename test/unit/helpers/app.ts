@@ -19,6 +19,7 @@ export function testPlatform(): HostPlatform & { saved: Array<{ name: string; co
       return { saved: true, where: `Downloads/${name}` };
     },
     onMenuCommand: () => () => undefined,
+    setMenuLanguage: () => undefined,
     snapshots: null,
   };
 }

@@ -7,6 +7,7 @@ import { createCorpusState, spansOfDocument, type CorpusState } from '../../../s
 import { applyTransaction, invertTransaction } from '../../../shared/model/transaction';
 import type { AttributionRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../../shared/model/types';
 import { snapshot, testContext } from '../helpers/tagged';
+import { phrase } from '../../../shared/phrases/phrase';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const TEXT = 'أكد الناطق باسم الوزارة أن الهدنة صامدة في حلب.';
@@ -134,7 +135,7 @@ describe('mergeTransaction', () => {
     const before = existingCorpus();
     const incoming = incomingCorpus();
     const plan = planMerge(before, incoming, choices);
-    const tx = mergeTransaction(before, incoming, plan, testContext(), 'Merge test')!;
+    const tx = mergeTransaction(before, incoming, plan, testContext(), phrase('change.mergeDataset', { file: 'test.jsonl' }))!;
     return { before, after: applyTransaction(before, tx), tx };
   };
 
@@ -197,7 +198,7 @@ describe('mergeTransaction', () => {
     for (const missingEnds of ['keep-partial', 'skip'] as const) {
       const plan = planMerge(existing, state, { ...DEFAULT_MERGE_CHOICES, newSpans: 'keep-existing', missingEnds });
       expect(plan.missingEnds.map((m) => [m.incoming.id, m.missing, m.outcome])).toEqual([['ia-new', ['mention'], missingEnds === 'skip' ? 'skipped' : 'kept-partial']]);
-      const after = applyTransaction(existing, mergeTransaction(existing, state, plan, testContext(), 'Merge')!);
+      const after = applyTransaction(existing, mergeTransaction(existing, state, plan, testContext(), phrase('change.mergeDataset', { file: 'x.jsonl' }))!);
       const added = [...after.attributions.values()].filter((a) => a.id !== 'a-1' && a.docId === 'd1');
       expect(added.map((a) => [a.claimSpanId, a.mentionSpanId])).toEqual(missingEnds === 'skip' ? [] : [['s-claim', undefined]]);
     }
@@ -209,7 +210,7 @@ describe('mergeTransaction', () => {
     const plan = planMerge(existing, same);
     expect(plan.identicalSpans).toHaveLength(4);
     expect(plan.identicalAttributions).toBe(1);
-    expect(mergeTransaction(existing, same, plan, testContext(), 'Merge')).toBeNull();
+    expect(mergeTransaction(existing, same, plan, testContext(), phrase('change.mergeDataset', { file: 'x.jsonl' }))).toBeNull();
   });
 });
 
@@ -230,7 +231,7 @@ describe('merging a doccano file read by the shared reader', () => {
     const plan = planMerge(existing, read.dataset.state);
     expect(plan.conflicts.map((c) => c.kind)).toEqual(['relabelled']);
     expect(plan.newSpans).toHaveLength(1);
-    const after = applyTransaction(existing, mergeTransaction(existing, read.dataset.state, plan, testContext(), 'Merge')!);
+    const after = applyTransaction(existing, mergeTransaction(existing, read.dataset.state, plan, testContext(), phrase('change.mergeDataset', { file: 'x.jsonl' }))!);
     expect(texts(after, 'd2')).toEqual(['LOC:دمشق', 'DATE:منذ الصباح']);
   });
 });

@@ -26,6 +26,15 @@ const SAME_IN_ARABIC = new Set<MessageKey>([
   'exportDialog.format.conll',
   'exportDialog.format.spacy',
   'exportDialog.format.webAnnotation',
+  'value.null',
+  'sourceFormat.markdown',
+  'sourceFormat.html',
+  'sourceFormat.json',
+  'sourceFormat.jsonl',
+  'sourceFormat.csv',
+  'encodingName.utf-8',
+  'encodingName.utf-16le',
+  'encodingName.utf-16be',
 ]);
 
 describe('message catalogues', () => {

@@ -126,6 +126,7 @@ describe('CorpusStore with Dexie', () => {
       history,
     );
     expect(again.history).toEqual({ undo: 'Add ORG span', redo: 'Add LOC span' });
+    expect(again.changes.undo?.phrase).toEqual({ code: 'change.addSpan', params: { label: 'ORG' } });
     await again.redo();
     expect(await reopened.spans.count()).toBe(2);
     await again.undo();

@@ -1,0 +1,54 @@
+/**
+ * Texts made in shared/ speak the interface language (issue 6): in Arabic, refused files are
+ * reported in Arabic with their Latin names isolated in the right-to-left sentence, and undo
+ * names the change in Arabic. The screenshot of the report is looked at for the bidi order.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IsnadPage } from './pages/isnad-page';
+
+const SHOTS = 'test-results/screenshots';
+/** Text as the user reads it: without the invisible isolation marks around file names. */
+const visible = (text: string | null): string => (text ?? '').replace(/[\u2066-\u2069]/g, '');
+
+test.describe('in Arabic', () => {
+  test.use({ locale: 'ar-EG', deviceScaleFactor: 2 });
+
+  test('a refused file is reported in Arabic, and undo names the change in Arabic', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
+    const binary = join(folder, 'scan-2019 (copy).dat');
+    const empty = join(folder, 'empty.txt');
+    await writeFile(binary, Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]));
+    await writeFile(empty, '');
+
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await isnad.openFilesNamed([binary, empty], { open: 'فتح ملفات…', dialog: /^استيراد ملفين$/, importButton: /^استيراد ملفين$/, progress: 'تقدُّم الاستيراد' });
+
+    const report = page.getByRole('alert');
+    await expect(report).toContainText('لم يُستورد شيء.');
+    await expect(report).toContainText('رُفض ملفان.');
+    const lines = (await report.getByRole('listitem').allTextContents()).map(visible);
+    expect(lines).toEqual(expect.arrayContaining(['الملف «scan-2019 (copy).dat» ليس ملفًا نصيًا (فيه بيانات ثنائية).', 'الملف «empty.txt» فارغ (لا نص فيه).']));
+    // Each line reads right to left, the Latin name kept whole inside the guillemets.
+    const first = report.getByRole('listitem').first();
+    expect(await first.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
+    await report.screenshot({ path: `${SHOTS}/import-report-arabic.png`, animations: 'disabled' });
+
+    // A refused command says why in Arabic: the sample article already has أنقرة as LOC.
+    await isnad.mark('أنقرة', '3');
+    await expect(page.getByRole('alert')).toHaveText(/^هذا النص موسوم بالفعل بالوسم \u2068LOC\u2069\.$/);
+
+    // Mark a word with a label key, then undo: the button and the notice name the change in Arabic.
+    await isnad.mark('نظيره', '1');
+    const undo = page.getByRole('button', { name: /^تراجع: / });
+    await expect(undo).toHaveAccessibleName(/^تراجع: إضافة مقطع \u2068?PER\u2069?$/);
+    await undo.click();
+    await expect(page.getByRole('status').filter({ hasText: 'تم التراجع عن' })).toHaveText(/^تم التراجع عن: إضافة مقطع \u2068PER\u2069\.$/);
+    await page.locator('.status-area').screenshot({ path: `${SHOTS}/undo-arabic.png`, animations: 'disabled' });
+  });
+});
