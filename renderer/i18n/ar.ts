@@ -587,7 +587,8 @@ export const ar: Catalogue = {
     many: 'تُرك {count} سجلًا داخل الملفات.',
     other: 'تُرك {count} سجل داخل الملفات.',
   },
-  'importReport.duplicateLine': '{file}: نصه مطابق لنص «{title}»، فتُرك.',
+  // Starts with Arabic, so that the line lays out right to left whatever the file name is.
+  'importReport.duplicateLine': 'الملف «\u2068{file}\u2069»: نصه مطابق لنص «\u2068{title}\u2069»، فتُرك.',
   'importReport.moreLines': {
     zero: '…ولا أسطر أخرى.',
     one: '…وسطر آخر (التقرير الكامل محفوظ مع الاستيراد).',

@@ -110,6 +110,14 @@ describe('phrases shared/ produces', () => {
     expect(told.details).toContain('الملف «\u2068feed.jsonl\u2069»، السطر 2: الحقل «\u2068text\u2069» عدد، لا نص');
   });
 
+  it('start every Arabic report line with Arabic, so that a Latin file name does not turn the line left to right', () => {
+    const report = { imported: [], refused: [], problems: [], duplicates: [{ fileName: 'copy (2).txt', title: 'Copy', existingTitle: 'خبر أول' }] };
+    const [line] = describeImport(report, arabic_t).details;
+    expect(line).toBe('الملف «\u2068copy (2).txt\u2069»: نصه مطابق لنص «\u2068خبر أول\u2069»، فتُرك.');
+    // The first strongly directional character decides the line's direction (dir="auto").
+    expect(/^[^A-Za-z\u0600-\u06ff]*[\u0600-\u06ff]/.test(line!)).toBe(true);
+  });
+
   it('name undoable changes and explain refused commands in both languages', () => {
     const ctx = testContext();
     let state = stateWithDocument('قال المتحدث إن الوفد وصل.');
