@@ -14,6 +14,7 @@ import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { withElements } from '../i18n/rich';
 import { useModalDialog } from './dialog-hooks';
+import { isKnownPhrase } from '../../shared/phrases/phrase';
 import { FORMAT_TITLES } from './format-titles';
 
 const REPORT_LINES = 300;
@@ -223,9 +224,10 @@ export function DatasetImportDialog(): React.JSX.Element {
             {lines.length ? (
               <ul tabIndex={0}>
                 {lines.slice(0, REPORT_LINES).map((line, i) => (
-                  // The interface language orders the line; the file name and the reader's message are isolated runs.
+                  // The interface language orders the line; the file name and the reader's message are isolated runs
+                  // (a message said in the interface language runs in its direction; one left in English finds its own).
                   <li key={i} className={line.kind}>
-                    {withElements(reportTemplate(line, t), { where: <bdi>{line.where}</bdi>, message: <bdi>{line.message}</bdi> })}
+                    {withElements(reportTemplate(line, t), { where: <bdi>{line.where}</bdi>, message: <bdi dir={isKnownPhrase(line.phrase) ? t.dir : undefined}>{t.text(line.message, line.phrase)}</bdi> })}
                   </li>
                 ))}
                 {lines.length > REPORT_LINES ? <li>{t('datasetDialog.more', { count: lines.length - REPORT_LINES })}</li> : null}

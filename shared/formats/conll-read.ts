@@ -7,7 +7,8 @@
  * TAB when the line holds one, otherwise by spaces; the token is the first column and the
  * tag the last. Never throws.
  */
-import type { FormatNote } from './dataset';
+import { lineNote, type FormatNote } from './dataset';
+import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** One token line: the token (bidi marks removed), its tag and its 1-based line number. */
 export interface ConllToken {
@@ -51,7 +52,7 @@ export const NOTES_PER_DEFECT = 20;
  * bidi mark on every token); `finish` adds one summary note per defect with the rest.
  */
 export class FileNotes {
-  private readonly counts = new Map<string, { kind: FormatNote['kind']; total: number; first: number; last: number; label: string }>();
+  private readonly counts = new Map<string, { kind: FormatNote['kind']; total: number; first: number; last: number; label: PhraseCode }>();
 
   /** Notes go to `notes`, each with `where` and a line. */
   constructor(
@@ -59,13 +60,13 @@ export class FileNotes {
     private readonly notes: FormatNote[],
   ) {}
 
-  /** Adds a note of defect `defect` (`label` names the defect in the summary). */
-  add(defect: string, label: string, line: number, kind: FormatNote['kind'], message: string): void {
+  /** Adds a note of defect `defect` (`label` names the defect in the summary), said by `code` and `params`. */
+  add(defect: string, label: PhraseCode, line: number, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam> = {}): void {
     const seen = this.counts.get(defect) ?? { kind, total: 0, first: line, last: line, label };
     seen.total++;
     this.counts.set(defect, seen);
     if (seen.total <= NOTES_PER_DEFECT) {
-      this.notes.push({ where: this.where, line, kind, message });
+      this.notes.push(lineNote(this.where, line, kind, code, params));
       return;
     }
     if (seen.total === NOTES_PER_DEFECT + 1) seen.first = line;
@@ -76,7 +77,7 @@ export class FileNotes {
   finish(): void {
     for (const seen of this.counts.values()) {
       const more = seen.total - NOTES_PER_DEFECT;
-      if (more > 0) this.notes.push({ where: this.where, line: seen.first, kind: seen.kind, message: `${more} more line(s) like this (${seen.label}), lines ${seen.first}–${seen.last}; ${seen.total} in all.` });
+      if (more > 0) this.notes.push(lineNote(this.where, seen.first, seen.kind, 'conllNote.more', { count: more, label: phrase(seen.label), first: seen.first, last: seen.last, total: seen.total }));
     }
   }
 }
@@ -126,23 +127,23 @@ function usualColumns(lines: readonly string[]): number {
 /** Reads the token records of one line; pushes notes; returns [] for a skipped line. */
 function tokensOfLine(line: string, lineNo: number, columns: number, sink: FileNotes): ConllToken[] {
   const { fields, markOnly, tokenHadMarks, emptyToken, rawToken } = splitFields(line);
-  const note = (defect: string, label: string, kind: FormatNote['kind'], message: string): void => sink.add(defect, label, lineNo, kind, message);
+  const note = (defect: string, label: PhraseCode, kind: FormatNote['kind'], code: PhraseCode, params?: Record<string, PhraseParam>): void => sink.add(defect, label, lineNo, kind, code, params);
   if (emptyToken) {
-    if (rawToken.trim() === '') note('empty', 'empty token', 'skipped', 'Empty token: line skipped.');
-    else note('mark-only', 'token of bidi marks only', 'skipped', 'Token holds only bidi marks: line skipped.');
+    if (rawToken.trim() === '') note('empty', 'conllDefect.empty', 'skipped', 'conllNote.empty');
+    else note('mark-only', 'conllDefect.markOnly', 'skipped', 'conllNote.markOnly');
     return [];
   }
-  if (tokenHadMarks) note('bidi', 'bidi marks removed from the token', 'repaired', `Bidi marks removed from the token “${fields[0]}”.`);
-  if (markOnly) note('mark-field', 'field of bidi marks only dropped', 'repaired', `${markOnly} field(s) holding only bidi marks dropped.`);
+  if (tokenHadMarks) note('bidi', 'conllDefect.bidi', 'repaired', 'conllNote.bidi', { token: fields[0]! });
+  if (markOnly) note('mark-field', 'conllDefect.markField', 'repaired', 'conllNote.markField', { count: markOnly });
   const n = fields.length;
   if (n === columns) {
     const tag = fields[n - 1]!;
     if (isTag(tag)) return [{ text: fields[0]!, tag, line: lineNo }];
-    note('not-tag', 'not a BIO tag, read as O', 'repaired', `“${tag}” is not a BIO tag: token “${fields[0]}” read as O.`);
+    note('not-tag', 'conllDefect.notTag', 'repaired', 'conllNote.notTag', { tag, token: fields[0]! });
     return [{ text: fields[0]!, tag: 'O', line: lineNo }];
   }
   if (n === 2 * columns && isTag(fields[columns - 1]!) && isTag(fields[n - 1]!)) {
-    note('merged', 'merged lines split', 'repaired', 'Two token lines merged into one: split.');
+    note('merged', 'conllDefect.merged', 'repaired', 'conllNote.merged');
     return [
       { text: fields[0]!, tag: fields[columns - 1]!, line: lineNo },
       { text: fields[columns]!, tag: fields[n - 1]!, line: lineNo },
@@ -151,14 +152,14 @@ function tokensOfLine(line: string, lineNo: number, columns: number, sink: FileN
   if (n === 2 * columns - 1 && isTag(fields[n - 1]!)) {
     const glued = GLUED.exec(fields[columns - 1]!);
     if (glued) {
-      note('merged', 'merged lines split', 'repaired', `Two token lines merged into one (tag “${glued[1]}” glued to the token “${glued[2]}”): split.`);
+      note('merged', 'conllDefect.merged', 'repaired', 'conllNote.glued', { tag: glued[1]!, token: glued[2]! });
       return [
         { text: fields[0]!, tag: glued[1]!, line: lineNo },
         { text: glued[2]!, tag: fields[n - 1]!, line: lineNo },
       ];
     }
   }
-  note('columns', 'wrong number of columns', 'skipped', `Expected ${columns} columns, found ${n} (“${stripBidi(line).trim()}”): line skipped.`);
+  note('columns', 'conllDefect.columns', 'skipped', 'conllNote.columns', { columns, found: n, line: stripBidi(line).trim() });
   return [];
 }
 
@@ -168,11 +169,11 @@ export function readConll(where: string, contents: string, notes: FormatNote[]):
   let body = contents;
   if (body.charCodeAt(0) === 0xfeff) {
     body = body.slice(1);
-    notes.push({ where, line: 1, kind: 'repaired', message: 'Byte-order mark removed.' });
+    notes.push(lineNote(where, 1, 'repaired', 'readNote.bom'));
   }
   if (body.includes('\r')) {
     const first = body.slice(0, body.indexOf('\r')).split('\n').length;
-    notes.push({ where, line: first, kind: 'repaired', message: 'CR line endings read as line breaks.' });
+    notes.push(lineNote(where, first, 'repaired', 'conllNote.cr'));
   }
   const lines = body.split(/\r\n|\n|\r/u);
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
@@ -188,7 +189,7 @@ export function readConll(where: string, contents: string, notes: FormatNote[]):
     const line = lines[i]!;
     const visible = stripBidi(line).trim();
     if (visible === '') {
-      if (line.replace(/\s/gu, '') !== '') sink.add('mark-line', 'line of bidi marks only', i + 1, 'repaired', 'Line holding only bidi marks read as a sentence break.');
+      if (line.replace(/\s/gu, '') !== '') sink.add('mark-line', 'conllDefect.markLine', i + 1, 'repaired', 'conllNote.markLine');
       endSentence();
       continue;
     }

@@ -5,6 +5,8 @@
  * starts a chunk is normal in IOB1 and is noted as a repair only in a file that otherwise
  * starts its chunks with B- (IOB2).
  */
+import { phrase, type Phrase } from '../phrases/phrase';
+
 /** The tagging schemes the CoNLL exporter writes. */
 export type TagScheme = 'BIO' | 'IOB1';
 
@@ -63,7 +65,7 @@ export interface LinedTag {
  * The chunks of one sentence's tags. `iob2`: note (a repair) each I- tag that starts a
  * chunk; it is read as starting the chunk either way.
  */
-export function decodeTags(tags: readonly LinedTag[], iob2: boolean, note: (line: number, message: string) => void): Chunk[] {
+export function decodeTags(tags: readonly LinedTag[], iob2: boolean, note: (line: number, said: Phrase) => void): Chunk[] {
   const chunks: Chunk[] = [];
   let open: Chunk | null = null;
   tags.forEach(({ tag, line }, i) => {
@@ -77,7 +79,7 @@ export function decodeTags(tags: readonly LinedTag[], iob2: boolean, note: (line
       open.last = i;
     } else {
       if ((t.prefix === 'I' || t.prefix === 'E' || t.prefix === 'L') && iob2) {
-        note(line, `${tag} without B-${t.type} before it: read as the start of a ${t.type} chunk.`);
+        note(line, phrase('conllNote.iStart', { tag, type: t.type }));
       }
       open = { first: i, last: i, type: t.type };
       chunks.push(open);

@@ -25,7 +25,7 @@ import { FileNotes, readConll, stripBidi, type ConllDocument } from './conll-rea
 import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } from './conll-tags';
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
-import { phrase } from '../phrases/phrase';
+import { phrase, type Phrase } from '../phrases/phrase';
 import { formatNote } from './dataset';
 
 /** Options of the CoNLL export. */
@@ -142,7 +142,7 @@ function verifyConll(path: string, contents: string, expected: readonly WrittenD
 }
 
 /** The chunks of a read document, token indices counted over the whole document. */
-function chunksOf(doc: ConllDocument, iob2: boolean, note: (line: number, message: string) => void): Chunk[] {
+function chunksOf(doc: ConllDocument, iob2: boolean, note: (line: number, said: Phrase) => void): Chunk[] {
   const out: Chunk[] = [];
   let base = 0;
   for (const sentence of doc.sentences) {
@@ -192,7 +192,7 @@ export function importConll(files: readonly OutputFile[]): ImportOutcome {
     const docs = readConll(file.path, file.contents, notes);
     const iob2 = looksLikeIob2(docs.flatMap((d) => d.sentences.map((s) => s.map((t) => t.tag))));
     const sink = new FileNotes(file.path, notes);
-    const note = (line: number, message: string): void => sink.add('i-start', 'I- without B-', line, 'repaired', message);
+    const note = (line: number, said: Phrase): void => sink.add('i-start', 'conllDefect.iStart', line, 'repaired', said.code, said.params);
     docs.forEach((doc, k) => {
       const { id } = ids.claim(docs.length === 1 ? stem(file.path) : `${stem(file.path)}-${k + 1}`);
       const { text, offsets } = rebuildText(doc);

@@ -60,6 +60,12 @@ export function formatNote(where: string, kind: FormatNote['kind'], code: Phrase
   return { where, kind, message: text, phrase };
 }
 
+/** A reader's note from a phrase, at a line of the file (or the whole file when `line` is undefined). */
+export function lineNote(where: string, line: number | undefined, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam> = {}): FormatNote {
+  const { text, phrase } = said(code, params);
+  return line === undefined ? { where, kind, message: text, phrase } : { where, line, kind, message: text, phrase };
+}
+
 /** A written file of an export (one for most formats; a folder of .txt + .ann for brat). */
 export interface OutputFile {
   path: string;

@@ -17,7 +17,7 @@ import type { MessageKey, Translate } from '../../i18n/i18n';
 import type { AppContext } from '../app-context';
 import type { CorpusActions } from './corpus-actions';
 import { freeName } from './corpus-actions';
-import { phrase } from '../../../shared/phrases/phrase';
+import { phrase, type Phrase } from '../../../shared/phrases/phrase';
 
 /** A dataset staged in the dataset dialog. */
 export interface DatasetDraft {
@@ -48,6 +48,8 @@ export interface ReportLine {
   kind: FormatNote['kind'];
   /** As `shared/` wrote it (English; see ARCHITECTURE, interface language). */
   message: string;
+  /** The message as a phrase, said in the interface language when there is one. */
+  phrase?: Phrase;
 }
 
 /**
@@ -61,7 +63,7 @@ export function reportTemplate(line: ReportLine, t: Translate): string {
 
 /** One line of an import report as text: "file.conll, line 12 — skipped: Empty token: line skipped." */
 export function noteLine(line: ReportLine, t: Translate): string {
-  return reportTemplate(line, t).replace(/\{(where|message)\}/g, (_, name: string) => (name === 'where' ? line.where : line.message));
+  return reportTemplate(line, t).replace(/\{(where|message)\}/g, (_, name: string) => (name === 'where' ? line.where : t.text(line.message, line.phrase)));
 }
 
 /** Every file skipped unread, then every note from decoding and reading. */
@@ -71,7 +73,7 @@ export function reportLines(draft: DatasetDraft): ReportLine[] {
   return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => {
     // A reader may write "file:12" where the line is also given: the file name alone, then.
     const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
-    return { where, ...(note.line ? { line: note.line } : {}), kind: note.kind, message: note.message };
+    return { where, ...(note.line ? { line: note.line } : {}), kind: note.kind, message: note.message, ...(note.phrase ? { phrase: note.phrase } : {}) };
   });
 }
 
