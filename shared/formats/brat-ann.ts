@@ -6,6 +6,8 @@
  * (noted); anything else is noted as unparseable, with its line number. Never throws.
  */
 import type { FormatNote } from './dataset';
+import { lineNote } from './dataset';
+import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** A text-bound annotation: fragments `[start, end)` in the file's offset unit. */
 export interface BratTextBound {
@@ -65,7 +67,7 @@ export function parseAnn(where: string, contents: string, notes: FormatNote[]): 
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === '') return;
-    const note = (kind: FormatNote['kind'], message: string): void => void notes.push({ where, line, kind, message });
+    const note = (kind: FormatNote['kind'], code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, line, kind, code, params));
     let m: RegExpExecArray | null;
     if ((m = T_LINE.exec(raw))) {
       const fragments = m[3]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
@@ -75,14 +77,14 @@ export function parseAnn(where: string, contents: string, notes: FormatNote[]): 
     } else if ((m = A_LINE.exec(raw))) {
       out.attributes.push({ id: m[1]!, name: m[2]!, target: m[3]!, ...(m[4] !== undefined ? { value: m[4] } : {}), line });
     } else if ((m = N_LINE.exec(raw))) {
-      if (m[2] !== 'Reference') note('repaired', `Normalization type “${m[2]}” read as Reference.`);
-      if (m[6]) note('repaired', 'Double TAB before the reference string (brat writes it so): read as one.');
+      if (m[2] !== 'Reference') note('repaired', 'bratNote.normalization', { type: m[2]! });
+      if (m[6]) note('repaired', 'bratNote.doubleTab');
       out.references.push({ id: m[1]!, target: m[3]!, rid: m[4]!, eid: m[5]!, name: m[7]!, line });
     } else if ((m = NOT_HELD.exec(raw))) {
-      const what = m[1] === '#' ? 'Annotator note' : m[1] === 'E' ? 'Event' : 'Equivalence';
-      note('skipped', `${what} lines are not held by Isnad: “${raw.slice(0, 80)}” skipped.`);
+      const what = m[1] === '#' ? 'bratWhat.note' : m[1] === 'E' ? 'bratWhat.event' : 'bratWhat.equivalence';
+      note('skipped', 'bratNote.notHeld', { what: phrase(what), line: raw.slice(0, 80) });
     } else {
-      note('skipped', `Unparseable line “${raw.slice(0, 80)}” skipped.`);
+      note('skipped', 'bratNote.unparseable', { line: raw.slice(0, 80) });
     }
   });
   return out;

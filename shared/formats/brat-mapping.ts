@@ -16,6 +16,8 @@
 import type { DatasetAttribution, FormatNote } from './dataset';
 import type { SourceRecord } from '../model/types';
 import type { BratAnnotations, BratReference } from './brat-ann';
+import { lineNote } from './dataset';
+import type { PhraseCode, PhraseParam } from '../phrases/phrase';
 
 /** Relation types written for attributions. */
 export const BRAT_RELATIONS = { attributedTo: 'AttributedTo', cue: 'Cue', via: 'Via' } as const;
@@ -159,11 +161,11 @@ export function attributionsOfAnn(
   where: string,
   notes: FormatNote[],
 ): { attributions: DatasetAttribution[]; keys: string[] } {
-  const note = (line: number, kind: FormatNote['kind'], message: string): void => void notes.push({ where, line, kind, message });
+  const note = (line: number, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam>): void => void notes.push(lineNote(where, line, kind, code, params));
   const refs = new Map<string, string[]>();
   for (const ref of ann.references) {
     if (!index.spanOf.has(ref.target)) {
-      note(ref.line, 'skipped', `${ref.id} refers to ${ref.target}, which is not a text-bound annotation that was read.`);
+      note(ref.line, 'skipped', 'bratNote.refTarget', { id: ref.id, target: ref.target });
       continue;
     }
     refs.set(ref.target, [...(refs.get(ref.target) ?? []), book.fromReference(ref)]);
@@ -171,11 +173,11 @@ export function attributionsOfAnn(
   const ours = new Set<string>(Object.values(BRAT_RELATIONS));
   const relations = ann.relations.filter((r) => {
     if (!ours.has(r.type)) {
-      note(r.line, 'skipped', `Relation type ${r.type} is not held by Isnad (${r.id} skipped).`);
+      note(r.line, 'skipped', 'bratNote.relationType', { type: r.type, id: r.id });
       return false;
     }
     const missing = [r.arg1, r.arg2].filter((t) => !index.spanOf.has(t));
-    if (missing.length) note(r.line, 'skipped', `${r.id} (${r.type}) points at ${missing.join(', ')}, which is not a text-bound annotation that was read.`);
+    if (missing.length) note(r.line, 'skipped', 'bratNote.relationTarget', { id: r.id, type: r.type, missing });
     return missing.length === 0;
   });
   const values = new Map<string, Partial<Record<AttributeField, string>>>();
@@ -183,7 +185,7 @@ export function attributionsOfAnn(
   for (const attr of ann.attributes) {
     const field = fieldOf.get(attr.name);
     if (!field || attr.value === undefined || !index.spanOf.has(attr.target)) {
-      note(attr.line, 'skipped', `Attribute ${attr.name}${attr.value === undefined ? ' (binary)' : ''} on ${attr.target} is not held by Isnad (${attr.id} skipped).`);
+      note(attr.line, 'skipped', attr.value === undefined ? 'bratNote.binaryAttribute' : 'bratNote.attribute', { name: attr.name, target: attr.target, id: attr.id });
       continue;
     }
     values.set(attr.target, { ...values.get(attr.target), [field]: attr.value });
@@ -200,7 +202,7 @@ export function attributionsOfAnn(
     if (!sources) {
       const name = index.textOf.get(r.arg2)!;
       sources = [book.fromName(name)];
-      note(r.line, 'repaired', `${r.arg2} has no Reference line: its source is made from the mention text “${name}”.`);
+      note(r.line, 'repaired', 'bratNote.noReference', { id: r.arg2, name });
     }
     for (const source of sources) made.push({ claim: r.arg1, mention: r.arg2, source });
   }
@@ -231,8 +233,8 @@ export function attributionsOfAnn(
     if (viaId !== undefined && viaId !== a.id) a.viaId = viaId;
   });
   for (const r of relations) {
-    if (r.type === BRAT_RELATIONS.via && (!firstAtAnchor.has(r.arg1) || !firstAtAnchor.has(r.arg2))) note(r.line, 'skipped', `${r.id} (Via) links ${r.arg1} and ${r.arg2}, which are not both anchors of attributions.`);
-    if (r.type === BRAT_RELATIONS.cue && !made.some((m) => m.claim === r.arg1)) note(r.line, 'skipped', `${r.id} (Cue) starts at ${r.arg1}, which has no source (no AttributedTo or Reference).`);
+    if (r.type === BRAT_RELATIONS.via && (!firstAtAnchor.has(r.arg1) || !firstAtAnchor.has(r.arg2))) note(r.line, 'skipped', 'bratNote.via', { id: r.id, a: r.arg1, b: r.arg2 });
+    if (r.type === BRAT_RELATIONS.cue && !made.some((m) => m.claim === r.arg1)) note(r.line, 'skipped', 'bratNote.cue', { id: r.id, claim: r.arg1 });
   }
   return { attributions, keys };
 }

@@ -17,7 +17,7 @@ import { fromUtf16Offsets, type OffsetUnit } from '../text/offsets';
 import { selectForExport } from './common/export-selection';
 import { createIdBook } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
-import { quoteChecker, spanToUtf16 } from './common/span-units';
+import { quotePhraseChecker, refusal, spanToUtf16, unitPhrase, type OffsetRefusal } from './common/span-units';
 import { annLine, parseAnn, type BratAnnotations, type BratTextBound } from './brat-ann';
 import { readAnnotationConf, writeAnnotationConf, type BratConfInput } from './brat-conf';
 import { BRAT_ATTRIBUTES, BratSourceBook, ISNAD_RID, attributionsOfAnn, linesOfAttributions, type DatasetSource } from './brat-mapping';
@@ -25,7 +25,7 @@ import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
 import { phrase } from '../phrases/phrase';
-import { formatNote } from './dataset';
+import { formatNote, lineNote } from './dataset';
 
 /** What the brat format counts. */
 
@@ -151,24 +151,24 @@ function splitName(path: string): { stem: string; ext: string; base: string } {
 }
 
 /** A T line as a span of the stored text, or the reason it is skipped. */
-function spanOfTextBound(t: BratTextBound, raw: string, map: (o: number) => number | null, unit: OffsetUnit): { start: number; end: number } | { reason: string } {
-  const check = quoteChecker(raw, unit);
+function spanOfTextBound(t: BratTextBound, raw: string, map: (o: number) => number | null, unit: OffsetUnit): { start: number; end: number } | OffsetRefusal {
+  const check = quotePhraseChecker(raw, unit);
   const utf16: Array<[number, number]> = [];
   for (const [s, e] of t.fragments) {
     const problem = check(s, e, undefined);
-    if (problem) return { reason: problem };
+    if (problem) return refusal(problem.code, problem.params);
     const at = spanToUtf16(raw, s, e, unit);
     if ('reason' in at) return at;
     utf16.push([at.start, at.end]);
   }
   const actual = utf16.map(([s, e]) => raw.slice(s, e)).join(' ');
-  if (actual !== t.text) return { reason: `its text “${t.text}” does not match “${actual}” at ${t.fragments.map(([s, e]) => `${s}–${e}`).join(';')} (${unit}s) in the .txt` };
+  if (actual !== t.text) return refusal('bratWhy.textMismatch', { text: t.text, actual, at: t.fragments.map(([s, e]) => `${s}–${e}`).join(';'), unit: unitPhrase(unit) });
   for (let i = 1; i < utf16.length; i++) {
-    if (!joinsAcrossLineBreak(raw, utf16[i - 1]![1], utf16[i]![0])) return { reason: 'it is discontinuous (fragments not separated by a line break), which Isnad does not hold' };
+    if (!joinsAcrossLineBreak(raw, utf16[i - 1]![1], utf16[i]![0])) return refusal('bratWhy.discontinuous');
   }
   const start = map(utf16[0]![0]);
   const end = map(utf16[utf16.length - 1]![1]);
-  if (start === null || end === null) return { reason: 'an edge falls between a CR and its LF' };
+  if (start === null || end === null) return refusal('bratWhy.crlfEdge');
   return { start, end };
 }
 
@@ -188,7 +188,7 @@ function readBrat(files: readonly OutputFile[], options: BratImportOptions): { o
     const { stem, ext, base } = splitName(file.path);
     if (base === 'annotation.conf') conf = readAnnotationConf(file.contents);
     else if (ext === 'txt' || ext === 'ann') pairs.set(stem, { ...pairs.get(stem), [ext]: file });
-    else notes.push({ where: file.path, kind: 'skipped', message: 'Not a brat .txt, .ann or annotation.conf file: skipped.' });
+    else notes.push(lineNote(file.path, undefined, 'skipped', 'bratNote.notBrat'));
   }
   if (![...pairs.values()].some((p) => p.txt)) return { ok: false, problems: ['No brat .txt file was given.'] };
   const claimLabels = new Set([...conf.claimLabels, 'CLAIM']);
@@ -198,17 +198,17 @@ function readBrat(files: readonly OutputFile[], options: BratImportOptions): { o
   const documents: ReadDocument[] = [];
   for (const [stem, pair] of pairs) {
     if (!pair.txt) {
-      notes.push({ where: pair.ann!.path, kind: 'skipped', message: `No ${stem}.txt beside ${stem}.ann: the annotations are skipped.` });
+      notes.push(lineNote(pair.ann!.path, undefined, 'skipped', 'bratNote.noTxt', { txt: `${stem}.txt`, ann: `${stem}.ann` }));
       continue;
     }
     const where = pair.ann?.path ?? pair.txt.path;
     let raw = pair.txt.contents;
     if (raw.charCodeAt(0) === 0xfeff) {
       raw = raw.slice(1);
-      notes.push({ where: pair.txt.path, line: 1, kind: 'repaired', message: 'Byte-order mark removed; offsets are read as counted without it.' });
+      notes.push(lineNote(pair.txt.path, 1, 'repaired', 'bratNote.bom'));
     }
     const lineEndings = normaliseLineEndings(raw);
-    if (lineEndings.crlf) notes.push({ where: pair.txt.path, kind: 'repaired', message: `${lineEndings.crlf} CRLF line ending(s) made "\\n"; offsets (which count the CR, as brat does) mapped.` });
+    if (lineEndings.crlf) notes.push(lineNote(pair.txt.path, undefined, 'repaired', 'bratNote.crlf', { count: lineEndings.crlf }));
     const ann: BratAnnotations = pair.ann ? parseAnn(where, pair.ann.contents, notes) : { textBounds: [], relations: [], attributes: [], references: [] };
     const { id } = ids.claim(stem);
     const spans: DatasetSpan[] = [];
@@ -217,12 +217,12 @@ function readBrat(files: readonly OutputFile[], options: BratImportOptions): { o
     const textOf = new Map<string, string>();
     for (const t of ann.textBounds) {
       if (spanOf.has(t.id)) {
-        notes.push({ where, line: t.line, kind: 'skipped', message: `${t.id} is defined twice: the second is skipped.` });
+        notes.push(lineNote(where, t.line, 'skipped', 'bratNote.twice', { id: t.id }));
         continue;
       }
       const at = spanOfTextBound(t, raw, (o) => lineEndings.map(o), unit);
       if ('reason' in at) {
-        notes.push({ where, line: t.line, kind: 'skipped', message: `${t.id} (${t.type}) skipped: ${at.reason}.` });
+        notes.push(lineNote(where, t.line, 'skipped', 'bratNote.skipped', { id: t.id, type: t.type, why: at.why }));
         continue;
       }
       const span: DatasetSpan = { id: `${id}-${t.id}`, start: at.start, end: at.end, label: t.type };

@@ -5,6 +5,7 @@
  */
 import type { FormatName, FormatNote, OutputFile } from './dataset';
 import { skipReasonText } from '../phrases/skip-reasons';
+import { lineNote } from './dataset';
 
 const CONLL_LINE = /^\S+[ \t]+(?:\S+[ \t]+)*(?:O|[BIES]-\S+)\s*$/;
 
@@ -156,9 +157,9 @@ export function pairBratFiles(files: readonly OutputFile[]): { files: OutputFile
   const paired: OutputFile[] = [];
   for (const [stem, pair] of byStem) {
     if (pair.txt && pair.ann) paired.push(pair.txt, pair.ann);
-    else if (pair.ann) notes.push({ where: pair.ann.path, kind: 'skipped', message: `Unpaired: no ${stem}.txt was given with it, so its annotations cannot be read.` });
+    else if (pair.ann) notes.push(lineNote(pair.ann.path, undefined, 'skipped', 'readNote.unpairedAnn', { txt: `${stem}.txt` }));
     else if (pair.txt) {
-      notes.push({ where: pair.txt.path, kind: 'repaired', message: `Unpaired: no ${stem}.ann was given with it; the text is imported without annotations.` });
+      notes.push(lineNote(pair.txt.path, undefined, 'repaired', 'readNote.unpairedTxt', { ann: `${stem}.ann` }));
       paired.push(pair.txt);
     }
   }

@@ -15,6 +15,7 @@ import { parseNative, type ParsedNative } from './native';
 import { datasetToCorpusState } from './native-dataset';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { decodeArticleBytes, ENCODING_NAMES } from '../text/decode';
+import { lineNote } from './dataset';
 
 /** A dataset read and ready to import: its records (under a placeholder corpus id) and the reader's notes. */
 export interface IncomingDataset {
@@ -59,8 +60,8 @@ function readNative(file: OutputFile): ReadDatasetOutcome {
   const parsed = parseNative(contents);
   if (!parsed.ok) return { ok: false, format: 'native', problems: parsed.problems.map((p) => `${file.path}: ${p}`) };
   const notes: FormatNote[] = [];
-  if (contents !== file.contents) notes.push({ where: file.path, line: 1, kind: 'repaired', message: 'Byte-order mark removed.' });
-  if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push({ where: file.path, kind: 'repaired', message: `Native format version ${parsed.value.fromVersion} was migrated to version ${NATIVE_FORMAT_VERSION}.` });
+  if (contents !== file.contents) notes.push(lineNote(file.path, 1, 'repaired', 'readNote.bom'));
+  if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push(lineNote(file.path, undefined, 'repaired', 'readNote.nativeMigrated', { from: parsed.value.fromVersion, to: NATIVE_FORMAT_VERSION }));
   return { ok: true, dataset: { format: 'native', state: stateFromNative(parsed.value), notes, suggestedName: parsed.value.corpus.name, corpusId: parsed.value.corpus.id } };
 }
 
@@ -79,7 +80,7 @@ export function readDataset(files: readonly OutputFile[], format: FormatName | n
     input = paired.files;
     extra.push(...paired.notes);
   } else if (files.length > 1) {
-    for (const other of files.slice(1)) extra.push({ where: other.path, kind: 'skipped', message: `A ${format} import reads one file; this one was not read.` });
+    for (const other of files.slice(1)) extra.push(lineNote(other.path, undefined, 'skipped', 'readNote.oneFile', { format }));
     input = files.slice(0, 1);
   }
   if (format === 'native') {
@@ -123,7 +124,7 @@ export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedData
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     try {
       const contents = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-      return { ok: true, file: { path: name, contents }, note: { where: name, kind: 'repaired', message: `Read as ${encoding.toUpperCase()} (byte-order mark).` } };
+      return { ok: true, file: { path: name, contents }, note: lineNote(name, undefined, 'repaired', 'readNote.utf16', { encoding: encoding.toUpperCase() }) };
     } catch {
       return { ok: false, message: `“${name}” starts with a UTF-16 byte-order mark but is not valid UTF-16.` };
     }
@@ -133,6 +134,6 @@ export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedData
   } catch {
     const decoded = decodeArticleBytes(bytes, name);
     if (!decoded.ok) return { ok: false, message: decoded.message };
-    return { ok: true, file: { path: name, contents: decoded.text }, note: { where: name, kind: 'repaired', message: `Not UTF-8: read as ${ENCODING_NAMES[decoded.encoding]} (detected ${Math.round(decoded.confidence * 100)}%), line endings made "\\n".` } };
+    return { ok: true, file: { path: name, contents: decoded.text }, note: lineNote(name, undefined, 'repaired', 'readNote.legacy', { encoding: ENCODING_NAMES[decoded.encoding], percent: Math.round(decoded.confidence * 100) }) };
   }
 }

@@ -20,7 +20,7 @@ import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
 import { phrase } from '../phrases/phrase';
-import { formatNote } from './dataset';
+import { formatNote, lineNote } from './dataset';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -167,15 +167,15 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
     const text = value.text;
     const rawId = typeof value.id === 'string' || typeof value.id === 'number' ? String(value.id) : `doccano-${line}`;
     const docId = docIds.claim(rawId);
-    if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${rawId} was used before; it became ${docId.id}.` });
+    if (docId.repaired) notes.push(lineNote(where, line, 'repaired', 'readNote.lineIdReused', { line, id: rawId, newId: docId.id }));
     const spans: DatasetSpan[] = [];
     const entityIds = new Map<string, string>();
     const addSpan = (start: unknown, end: unknown, label: unknown, entityId: unknown): void => {
-      if (typeof label !== 'string' || !label) return skip(`Line ${line}: a span [${valueText(start)}, ${valueText(end)}) has no label; it was skipped.`);
+      if (typeof label !== 'string' || !label) return skip('doccanoNote.noLabel', { line, start: valueText(start), end: valueText(end) });
       const range = spanToUtf16(text, start, end, 'utf16');
-      if ('reason' in range) return skip(`Line ${line}: span ${label} ${range.reason}; it was skipped.`);
+      if ('reason' in range) return skip('doccanoNote.span', { line, label, why: range.why });
       const id = `${docId.id}:e${entityId === undefined ? spans.length + 1 : String(entityId)}`;
-      if (spans.some((s) => s.id === id)) return skip(`Line ${line}: entity id ${valueText(entityId)} is used twice; the second was skipped.`);
+      if (spans.some((s) => s.id === id)) return skip('doccanoNote.entityTwice', { line, id: valueText(entityId) });
       spans.push({ id, start: range.start, end: range.end, label });
       if (entityId !== undefined) entityIds.set(String(entityId), id);
       if (!labels.includes(label)) labels.push(label);
@@ -186,18 +186,18 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
       const triples = (Array.isArray(value.label) ? value.label : value.labels) as unknown[];
       for (const t of triples) {
         if (Array.isArray(t) && t.length >= 3) addSpan(t[0], t[1], t[2], undefined);
-        else skip(`Line ${line}: label ${JSON.stringify(t)} is not [start, end, "LABEL"]; it was skipped.`);
+        else skip('doccanoNote.badLabel', { line, value: JSON.stringify(t) });
       }
     } else if (variant === 'relation') {
       for (const e of value.entities as unknown[]) {
         if (isRecord(e) && (typeof e.id === 'number' || typeof e.id === 'string')) addSpan(e.start_offset, e.end_offset, e.label, e.id);
-        else skip(`Line ${line}: entity ${JSON.stringify(e)} has no id; it was skipped.`);
+        else skip('doccanoNote.noEntityId', { line, value: JSON.stringify(e) });
       }
       for (const r of Array.isArray(value.relations) ? value.relations : []) {
         const from = isRecord(r) ? entityIds.get(String(r.from_id)) : undefined;
         const to = isRecord(r) ? entityIds.get(String(r.to_id)) : undefined;
         if (!isRecord(r) || from === undefined || to === undefined || typeof r.type !== 'string') {
-          skip(`Line ${line}: relation ${JSON.stringify(r)} does not join two entities of the line; it was skipped.`);
+          skip('doccanoNote.badRelation', { line, value: JSON.stringify(r) });
           continue;
         }
         relations.push({ from, to, type: r.type });

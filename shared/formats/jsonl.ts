@@ -20,9 +20,10 @@ import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
-import { quoteChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
+import { quoteChecker, quotePhraseChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
 import { valueText } from './common/value-text';
 import { phrase } from '../phrases/phrase';
+import { lineNote } from './dataset';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
 export interface JsonlQuote {
@@ -294,13 +295,13 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
     const text = value.text;
     let unit: OffsetUnit = 'codepoint';
     if (value.offsetUnit === 'utf16' || value.offsetUnit === 'codepoint') unit = value.offsetUnit;
-    else notes.push({ where, line, kind: 'repaired', message: `Line ${line} declares no known offsetUnit (${valueText(value.offsetUnit)}); its offsets were read as code points.` });
+    else notes.push(lineNote(where, line, 'repaired', 'jsonlNote.unit', { line, value: valueText(value.offsetUnit) }));
     const docId = docIds.claim(str(value.id) ?? `line-${line}`);
-    if (docId.repaired) notes.push({ where, line, kind: 'repaired', message: `Line ${line}: document id ${valueText(value.id)} was used before; it became ${docId.id}.` });
-    const check = quoteChecker(text, unit);
+    if (docId.repaired) notes.push(lineNote(where, line, 'repaired', 'readNote.lineIdReused', { line, id: valueText(value.id), newId: docId.id }));
+    const check = quotePhraseChecker(text, unit);
     const spans: DatasetSpan[] = [];
     const spanIdMap = new Map<string, string>();
-    const addSpan = (raw: unknown, label: string | undefined, what: string): string | undefined => {
+    const addSpan = (raw: unknown, label: string | undefined, what: 'entity' | 'claim' | 'mention' | 'cue'): string | undefined => {
       if (!isRecord(raw)) return undefined;
       const oldId = str(raw.id);
       if (oldId !== undefined && spanIdMap.has(oldId)) return spanIdMap.get(oldId);
@@ -308,7 +309,7 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
       const problem = check(raw.start, raw.end, typeof raw.text === 'string' ? raw.text : undefined);
       const range = problem ? null : spanToUtf16(text, raw.start, raw.end, unit);
       if (problem || !range || 'reason' in range || spanLabel === undefined) {
-        skip(`Line ${line}: ${what} ${oldId ?? ''} ${problem ?? (range && 'reason' in range ? range.reason : 'has no label')}; it was skipped.`);
+        skip('jsonlNote.span', { line, what: phrase(`jsonlWhat.${what}`), id: oldId ?? '', why: problem ?? (range && 'why' in range ? range.why : phrase('jsonlWhy.noLabel')) });
         return undefined;
       }
       const existing = spans.find((s) => s.start === range.start && s.end === range.end && s.label === spanLabel);
@@ -327,7 +328,7 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
       if (!isRecord(c)) continue;
       const claimId = addSpan(isRecord(c.span) ? { ...c.span, id: c.id } : undefined, 'CLAIM', 'claim');
       if (claimId === undefined) {
-        skip(`Line ${line}: claim ${valueText(c.id)} could not be read, so its attributions were skipped.`);
+        skip('jsonlNote.claim', { line, id: valueText(c.id) });
         continue;
       }
       for (const a of Array.isArray(c.attributions) ? c.attributions : []) {
@@ -354,7 +355,7 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
     for (const [a, via] of vias) {
       const target = attributionIdMap.get(via);
       if (target !== undefined) a.viaId = target;
-      else skip(`Line ${line}: attribution ${a.id} comes via ${via}, which is not on the line; the link was skipped.`);
+      else skip('jsonlNote.via', { line, id: a.id, via });
     }
     const publisherId = addSource(value.publisher);
     documents.push({

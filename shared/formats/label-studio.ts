@@ -19,10 +19,10 @@ import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, preview, stripBom } from './common/json-lines';
 import { configLabelValues, labelStudioConfig } from './common/ls-config';
-import { quoteChecker, spanToUtf16, spansInUnit } from './common/span-units';
+import { quoteChecker, quotePhraseChecker, spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
-import { phrase } from '../phrases/phrase';
-import { formatNote } from './dataset';
+import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { formatNote, lineNote } from './dataset';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -197,40 +197,40 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
   for (const file of files) {
     if (/\.xml$/i.test(file.path)) continue;
     const { text: contents, hadBom } = stripBom(file.contents);
-    if (hadBom) notes.push({ where: file.path, kind: 'repaired', message: 'A byte-order mark at the start of the file was removed.' });
+    if (hadBom) notes.push(lineNote(file.path, undefined, 'repaired', 'readNote.bomStart'));
     let parsed: unknown;
     try {
       parsed = JSON.parse(contents);
     } catch (error) {
-      notes.push({ where: file.path, kind: 'skipped', message: `The file is not valid JSON (${(error as Error).message}): ${preview(contents)}` });
+      notes.push(lineNote(file.path, undefined, 'skipped', 'lsNote.badJson', { error: (error as Error).message, preview: preview(contents) }));
       continue;
     }
     const tasks = Array.isArray(parsed) ? parsed : [parsed];
     tasks.forEach((task, index) => {
       const where = `${file.path} task ${isRecord(task) && task.id !== undefined ? valueText(task.id) : index + 1}`;
-      const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message });
+      const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, undefined, 'skipped', code, params));
       if (!isRecord(task) || !isRecord(task.data) || typeof task.data.text !== 'string') {
-        skip(`Item ${index + 1} is not a task with data.text; it was skipped.`);
+        skip('lsNote.notTask', { index: index + 1 });
         return;
       }
       const data = task.data;
       const text = data.text as string;
       const rawId = typeof data.docId === 'string' ? data.docId : `task-${typeof task.id === 'number' || typeof task.id === 'string' ? task.id : index + 1}`;
       const docId = docIds.claim(rawId);
-      if (docId.repaired) notes.push({ where, kind: 'repaired', message: `Document id ${rawId} was used before; it became ${docId.id}.` });
+      if (docId.repaired) notes.push(lineNote(where, undefined, 'repaired', 'lsNote.idReused', { id: rawId, newId: docId.id }));
       const completion = chooseCompletion(task);
-      if (completion && completion.count > 1) notes.push({ where, kind: 'skipped', message: `The task has ${completion.count} ${completion.from}s; only the latest was read.` });
+      if (completion && completion.count > 1) notes.push(lineNote(where, undefined, 'skipped', completion.from === 'annotation' ? 'lsNote.annotations' : 'lsNote.predictions', { count: completion.count }));
       const spans: DatasetSpan[] = [];
       const regions = new Map<string, string>();
       const relations: SpanRelation[] = [];
-      const check = quoteChecker(text, 'codepoint');
-      const checkUtf16 = quoteChecker(text, 'utf16');
+      const check = quotePhraseChecker(text, 'codepoint');
+      const checkUtf16 = quotePhraseChecker(text, 'utf16');
       for (const item of completion?.result ?? []) {
         if (!isRecord(item)) continue;
         if (item.type === 'relation') continue;
         const value = item.value;
         if (!isRecord(value) || !Array.isArray(value.labels)) {
-          if (item.type !== undefined) skip(`Result item of type ${valueText(item.type)} carries no span labels; it was skipped.`);
+          if (item.type !== undefined) skip('lsNote.noLabels', { type: valueText(item.type) });
           continue;
         }
         const quote = typeof value.text === 'string' ? value.text : undefined;
@@ -239,15 +239,15 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         if (problem) {
           if (quote !== undefined && checkUtf16(value.start, value.end, quote) === null) {
             unit = 'utf16';
-            notes.push({ where, kind: 'repaired', message: `Region ${valueText(item.id)} matches its text only in UTF-16 units (an older Label Studio build); it was read as such.` });
+            notes.push(lineNote(where, undefined, 'repaired', 'lsNote.utf16', { id: valueText(item.id) }));
           } else {
-            skip(`Region ${valueText(item.id)} ${problem}; it was skipped.`);
+            skip('lsNote.region', { id: valueText(item.id), why: problem });
             continue;
           }
         }
         const range = spanToUtf16(text, value.start, value.end, unit);
         if ('reason' in range) {
-          skip(`Region ${valueText(item.id)} ${range.reason}; it was skipped.`);
+          skip('lsNote.region', { id: valueText(item.id), why: range.why });
           continue;
         }
         const regionId = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : `${docId.id}:r${spans.length + 1}`;
@@ -265,11 +265,11 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         const to = regions.get(String(item.to_id));
         const relationLabels = Array.isArray(item.labels) ? item.labels.filter((l): l is string => typeof l === 'string') : [];
         if (from === undefined || to === undefined) {
-          skip(`Relation ${valueText(item.from_id)} → ${valueText(item.to_id)} does not join two regions of the task; it was skipped.`);
+          skip('lsNote.relation', { from: valueText(item.from_id), to: valueText(item.to_id) });
           continue;
         }
         const [a, b] = item.direction === 'left' ? [to, from] : [from, to];
-        if (!relationLabels.length) skip(`Relation ${valueText(item.from_id)} → ${valueText(item.to_id)} has no label; it was skipped.`);
+        if (!relationLabels.length) skip('lsNote.relationLabel', { from: valueText(item.from_id), to: valueText(item.to_id) });
         for (const type of relationLabels) relations.push({ from: a, to: b, type });
       }
       const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);

@@ -13,6 +13,7 @@ import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat,
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { phrase } from '../phrases/phrase';
+import { lineNote } from './dataset';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
 export interface DatasetStateOptions extends ExportOptions {
@@ -209,11 +210,11 @@ export const nativeFormat: DatasetFormat = {
     const notes: FormatNote[] = [];
     const [file, ...rest] = files;
     if (!file) return { ok: false, problems: ['No file was given.'] };
-    for (const other of rest) notes.push({ where: other.path, kind: 'skipped', message: 'A native import reads one file; this one was not read.' });
+    for (const other of rest) notes.push(lineNote(other.path, undefined, 'skipped', 'readNote.oneFile', { format: 'native' }));
     const contents = file.contents.charCodeAt(0) === 0xfeff ? file.contents.slice(1) : file.contents;
     const parsed = parseNative(contents);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => `${file.path}: ${p}`) };
-    if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push({ where: file.path, kind: 'repaired', message: `Native format version ${parsed.value.fromVersion} was migrated to version ${NATIVE_FORMAT_VERSION}.` });
+    if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push(lineNote(file.path, undefined, 'repaired', 'readNote.nativeMigrated', { from: parsed.value.fromVersion, to: NATIVE_FORMAT_VERSION }));
     return { ok: true, corpus: nativeToDataset(parsed.value), notes };
   },
 };

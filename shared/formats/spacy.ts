@@ -25,7 +25,7 @@ import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
 import { phrase } from '../phrases/phrase';
-import { formatNote } from './dataset';
+import { formatNote, lineNote } from './dataset';
 
 /** What the spaCy format counts. */
 
@@ -168,22 +168,22 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
     for (const entry of entries) {
       const where = `${file.path} ${entry.group === stem(file.path) ? '' : `${entry.group} `}#${entry.index + 1}`;
       if (typeof entry.text !== 'string') {
-        notes.push({ where, kind: 'skipped', message: 'Entry without a text: skipped.' });
+        notes.push(lineNote(where, undefined, 'skipped', 'spacyNote.noText'));
         continue;
       }
       const { id } = ids.claim(`${entry.group}-${entry.index + 1}`);
       const spans: DatasetSpan[] = [];
       const list = Array.isArray(entry.entities) ? (entry.entities as unknown[]) : [];
-      if (entry.entities !== undefined && !Array.isArray(entry.entities)) notes.push({ where, kind: 'skipped', message: 'The entities are not a list: none read.' });
+      if (entry.entities !== undefined && !Array.isArray(entry.entities)) notes.push(lineNote(where, undefined, 'skipped', 'spacyNote.notList'));
       list.forEach((raw, k) => {
         const parts = entityParts(raw);
         if (!parts || typeof parts[2] !== 'string' || parts[2] === '') {
-          notes.push({ where, kind: 'skipped', message: `Entity ${k + 1} is not [start, end, "LABEL"] (BILUO tag lists are not read): skipped.` });
+          notes.push(lineNote(where, undefined, 'skipped', 'spacyNote.badEntity', { index: k + 1 }));
           return;
         }
         const at = spanToUtf16(entry.text as string, parts[0], parts[1], unit);
         if ('reason' in at) {
-          notes.push({ where, kind: 'skipped', message: `Entity ${k + 1} (${parts[2]}): ${at.reason}; skipped.` });
+          notes.push(lineNote(where, undefined, 'skipped', 'spacyNote.entity', { index: k + 1, label: parts[2], why: at.why }));
           return;
         }
         labels.add(parts[2]);

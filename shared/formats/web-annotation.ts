@@ -35,7 +35,8 @@ import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
-import { phrase } from '../phrases/phrase';
+import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { lineNote } from './dataset';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -435,11 +436,11 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       for (const s of asArray(root['isnad:sources'])) {
         const source = readSource(s);
         if (source) sources.set(source.id, source);
-        else notes.push({ where: file.path, kind: 'skipped', message: 'An entry of isnad:sources without an id was skipped.' });
+        else notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.sourceNoId'));
       }
       for (const d of asArray(root['isnad:documents'])) {
         if (!isRecord(d) || typeof d.text !== 'string' || typeof d.id !== 'string') {
-          notes.push({ where: file.path, kind: 'skipped', message: 'An entry of isnad:documents without an id or text was skipped.' });
+          notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.documentNoId'));
           continue;
         }
         const iri = typeof d.iri === 'string' ? d.iri : isnadIri('document', d.id);
@@ -448,7 +449,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       }
     }
     const found = collectAnnotations(root);
-    if (!found.length && !(isRecord(root) && asArray(root['isnad:documents']).length)) notes.push({ where: file.path, kind: 'skipped', message: 'The file holds no annotations.' });
+    if (!found.length && !(isRecord(root) && asArray(root['isnad:documents']).length)) notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.empty'));
     for (const node of found) annotations.push({ where: file.path, node });
   }
 
@@ -472,28 +473,28 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     const label = asArray(node.body)
       .filter((b): b is Json => isRecord(b) && hasType(b, 'TextualBody') && typeof b.value === 'string' && b.purpose !== 'classifying')
       .sort((a, b) => Number(b.purpose === 'tagging') - Number(a.purpose === 'tagging'))[0]?.value as string | undefined;
-    const who = iri ?? '(an annotation without id)';
-    const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message: `${who}: ${message}` });
+    const who: PhraseParam = iri ?? phrase('waWho.noId');
+    const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
     if (!iri) {
-      skip('it has no id.');
+      skip('waWhy.noId');
       continue;
     }
     if (spanIndex.has(iri)) {
-      skip('the id is used twice; the later annotation was skipped.');
+      skip('waWhy.idTwice');
       continue;
     }
     if (!label) {
-      skip('it has no TextualBody with a label.');
+      skip('waWhy.noBody');
       continue;
     }
     const target = asArray(node.target).find((t): t is Json => isRecord(t) && typeof t.source === 'string');
     if (!target) {
-      skip('its target names no source document.');
+      skip('waWhy.noSource');
       continue;
     }
     const working = docOf(target.source as string);
     if (!working) {
-      skip(`the text of ${valueText(target.source)} is not in the file (nor a .txt file named ${lastSegment(String(target.source))}.txt).`);
+      skip('waWhy.noText', { source: valueText(target.source), name: `${lastSegment(String(target.source))}.txt` });
       continue;
     }
     const { position, quote } = readSelectors(target);
@@ -510,11 +511,11 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       located = locateQuote(text, quote, hint);
       if (located && position) {
         const [cs, ce] = fromUtf16Offsets(text, [located.start, located.end], 'codepoint');
-        notes.push({ where, kind: 'repaired', message: `${iri}: the TextPositionSelector [${valueText(position.start)}, ${valueText(position.end)}) does not read “${quote.exact}”; the quote was found at [${cs}, ${ce}) (code points) and used.` });
+        notes.push(lineNote(where, undefined, 'repaired', 'waNote.quoteFound', { who: iri, start: valueText(position.start), end: valueText(position.end), quote: quote.exact, foundStart: cs!, foundEnd: ce! }));
       }
     }
     if (!located) {
-      skip(position || quote ? 'neither its TextPositionSelector nor its TextQuoteSelector locates it in the text.' : 'it has no TextPositionSelector or TextQuoteSelector.');
+      skip(position || quote ? 'waWhy.notLocated' : 'waWhy.noSelector');
       continue;
     }
     const span: DatasetSpan = { id: idFromIri('span', iri), start: located.start, end: located.end, label };
@@ -529,7 +530,8 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
   for (const { where, node } of annotations) {
     if (node.motivation !== 'linking') continue;
     const iri = nodeId(node) ?? '(an annotation without id)';
-    const skip = (message: string): void => void notes.push({ where, kind: 'skipped', message: `${iri}: ${message}` });
+    const who: PhraseParam = nodeId(node) ?? phrase('waWho.noId');
+    const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
     const roles: Partial<Record<'claim' | 'mention' | 'cue', string>> = {};
     const unroled: string[] = [];
     for (const t of asArray(node.target)) {
@@ -561,7 +563,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     }
     const claim = roles.claim ? spanIndex.get(roles.claim) : undefined;
     if (!claim) {
-      skip(roles.claim ? `its claim ${roles.claim} is not a span of the file.` : 'it names no claim.');
+      skip(roles.claim ? 'waWhy.claimNotSpan' : 'waWhy.noClaim', roles.claim ? { claim: roles.claim } : {});
       continue;
     }
     const inDoc = (role: 'mention' | 'cue'): string | undefined => {
@@ -569,19 +571,19 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       if (ref === undefined) return undefined;
       const found = spanIndex.get(ref);
       if (found && found.working === claim.working) return found.span.id;
-      notes.push({ where, kind: 'repaired', message: `${iri}: its ${role} ${ref} is not a span of the claim’s document; the ${role} was dropped.` });
+      notes.push(lineNote(where, undefined, 'repaired', role === 'mention' ? 'waNote.mentionDropped' : 'waNote.cueDropped', { who, ref }));
       return undefined;
     };
     const mentionSpanId = inDoc('mention');
     const cueSpanId = inDoc('cue');
     if (sourceId !== undefined && !sources.has(sourceId)) {
-      notes.push({ where, kind: 'repaired', message: `${iri}: source ${sourceId} was not in the registry; an entry was added.` });
+      notes.push(lineNote(where, undefined, 'repaired', 'waNote.sourceAdded', { who, source: sourceId }));
       sources.set(sourceId, { id: sourceId, nameAr: '', nameLatin: sourceId, kind: 'anonymous', aliasesAr: [], aliasesLatin: [], createdAt: '' });
     }
     if (sourceId === undefined) {
       const mention = mentionSpanId !== undefined ? claim.working.doc.spans.find((s) => s.id === mentionSpanId) : undefined;
       if (!mention) {
-        skip('it names neither a registry source nor a source mention.');
+        skip('waWhy.noSourceOrMention');
         continue;
       }
       const quote = claim.working.doc.text.slice(mention.start, mention.end);
@@ -592,7 +594,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
         const kind: SourceKind = ['PER', 'PERSON'].includes(mention.label) ? 'person' : mention.label === 'AGENCY' ? 'news-agency' : 'anonymous';
         const latin = /^[\p{Script=Latin}\p{N}\p{P}\s]*$/u.test(quote);
         sources.set(sourceId, { id: sourceId, nameAr: latin ? '' : quote, nameLatin: latin ? quote : '', kind, aliasesAr: [], aliasesLatin: [], createdAt: '' });
-        notes.push({ where, kind: 'repaired', message: `${iri}: no registry source was named; source ${sourceId} was made from the mention “${quote}”.` });
+        notes.push(lineNote(where, undefined, 'repaired', 'waNote.sourceFromMention', { who, source: sourceId, quote }));
       }
     }
     const creator = asArray(node.creator)[0];
@@ -614,7 +616,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     if (entry.viaIri !== undefined) {
       const via = attributionIris.get(entry.viaIri);
       if (via && via.working === entry.working) entry.attribution.viaId = via.attribution.id;
-      else notes.push({ where: entry.where, kind: 'repaired', message: `${iri}: it came via ${entry.viaIri}, which is not an attribution of the same document; the link was dropped.` });
+      else notes.push(lineNote(entry.where, undefined, 'repaired', 'waNote.viaDropped', { who: iri, via: entry.viaIri! }));
     }
     entry.working.doc.attributions.push(entry.attribution);
   }

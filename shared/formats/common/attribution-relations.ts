@@ -130,7 +130,7 @@ export function attributionsFromRelations(
       continue;
     }
     if (!spanById.has(r.from) || !spanById.has(r.to)) {
-      notes.push({ where, kind: 'skipped', message: `Document ${docId}: relation ${r.type} ${r.from} → ${r.to} points at a span that is not in the document.` });
+      notes.push(formatNote(where, 'skipped', 'relationNote.missingSpan', { doc: docId, type: r.type, from: r.from, to: r.to }));
       continue;
     }
     if (kind === 'attributed') newAttribution(r.from, r.to, sources.sourceFor(textOf(r.to)));
@@ -153,8 +153,8 @@ export function attributionsFromRelations(
     const target = attributions.find((a) => a.mentionSpanId === to);
     const origin = attributions.find((a) => a.mentionSpanId === from && a.viaId === undefined && a !== target);
     if (target && origin) origin.viaId = target.id;
-    else notes.push({ where, kind: 'skipped', message: `Document ${docId}: “via” relation ${from} → ${to} does not join two attributed mentions.` });
+    else notes.push(formatNote(where, 'skipped', 'relationNote.via', { doc: docId, from, to }));
   }
-  for (const type of unknownTypes) notes.push({ where, kind: 'skipped', message: `Document ${docId}: relations of type “${type}” have no Isnad equivalent and were left out.` });
+  for (const type of unknownTypes) notes.push(formatNote(where, 'skipped', 'relationNote.unknownType', { doc: docId, type }));
   return { attributions, notes };
 }

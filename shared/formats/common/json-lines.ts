@@ -5,6 +5,8 @@
  * carrying its line number. Never throws.
  */
 import type { FormatNote, OutputFile } from '../dataset';
+import { lineNote } from '../dataset';
+import type { PhraseCode, PhraseParam } from '../../phrases/phrase';
 
 /** One parsed line of a JSON Lines file. */
 export interface JsonLine {
@@ -22,7 +24,7 @@ export function stripBom(contents: string): { text: string; hadBom: boolean } {
 export function readJsonLines(file: OutputFile): { lines: JsonLine[]; notes: FormatNote[] } {
   const notes: FormatNote[] = [];
   const { text, hadBom } = stripBom(file.contents);
-  if (hadBom) notes.push({ where: file.path, kind: 'repaired', message: 'A byte-order mark at the start of the file was removed.' });
+  if (hadBom) notes.push(lineNote(file.path, undefined, 'repaired', 'readNote.bomStart'));
   const lines: JsonLine[] = [];
   let sawCr = false;
   text.split('\n').forEach((raw, index) => {
@@ -35,10 +37,10 @@ export function readJsonLines(file: OutputFile): { lines: JsonLine[]; notes: For
     try {
       lines.push({ line: index + 1, value: JSON.parse(source) as unknown });
     } catch (error) {
-      notes.push({ where: `${file.path}:${index + 1}`, line: index + 1, kind: 'skipped', message: `Line ${index + 1} is not valid JSON (${(error as Error).message}): ${preview(source)}` });
+      notes.push(lineNote(`${file.path}:${index + 1}`, index + 1, 'skipped', 'jsonlNote.badJson', { line: index + 1, error: (error as Error).message, preview: preview(source) }));
     }
   });
-  if (sawCr) notes.push({ where: file.path, kind: 'repaired', message: 'The file has CRLF line breaks; the CR before each break was ignored (document texts are unchanged).' });
+  if (sawCr) notes.push(lineNote(file.path, undefined, 'repaired', 'jsonlNote.crlf'));
   return { lines, notes };
 }
 
@@ -58,8 +60,8 @@ export interface TextRecord {
   /** "file:line", for notes. */
   where: string;
   record: Record<string, unknown> & { text: string };
-  /** Records a `skipped` note for this line. */
-  skip(message: string): void;
+  /** Records a `skipped` note for this line, said by `code` and `params`. */
+  skip(code: PhraseCode, params?: Record<string, PhraseParam>): void;
 }
 
 /**
@@ -73,9 +75,9 @@ export function* textRecords(files: readonly OutputFile[], notes: FormatNote[]):
     notes.push(...read.notes);
     for (const { line, value } of read.lines) {
       const where = `${file.path}:${line}`;
-      const skip = (message: string): void => void notes.push({ where, line, kind: 'skipped', message });
+      const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, line, 'skipped', code, params));
       if (!isRecord(value) || typeof value.text !== 'string') {
-        skip(`Line ${line} has no "text" string; the line was skipped.`);
+        skip('jsonlNote.noText', { line });
         continue;
       }
       yield { line, where, record: value as Record<string, unknown> & { text: string }, skip };

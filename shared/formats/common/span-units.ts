@@ -6,6 +6,7 @@
 import type { DatasetSpan } from '../dataset';
 import { fromUtf16Offsets, lengthInUnit, textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../../text/offsets';
 import { valueText } from './value-text';
+import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../../phrases/phrase';
 
 /** A span as written by an exporter: offsets in the export's unit, with the text it covers. */
 export interface UnitSpan {
@@ -35,6 +36,9 @@ export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: O
 /** Checks a written span `[start, end)` against its quote; returns a problem, or null when the span reads its quote. */
 export type QuoteCheck = (start: unknown, end: unknown, quote: string | undefined) => string | null;
 
+/** Like {@link QuoteCheck}, the problem as a phrase. */
+export type QuotePhraseCheck = (start: unknown, end: unknown, quote: string | undefined) => Phrase | null;
+
 /**
  * A checker of written spans against one text, in `unit` (or against a {@link TextInUnit}
  * already built for the text). The text is indexed once, so each check is one substring.
@@ -42,26 +46,54 @@ export type QuoteCheck = (start: unknown, end: unknown, quote: string | undefine
 export function quoteChecker(text: string, unit: OffsetUnit): QuoteCheck;
 export function quoteChecker(view: TextInUnit): QuoteCheck;
 export function quoteChecker(text: string | TextInUnit, unit: OffsetUnit = 'codepoint'): QuoteCheck {
+  const check = typeof text === 'string' ? quotePhraseChecker(text, unit) : quotePhraseChecker(text);
+  return (start, end, quote) => {
+    const problem = check(start, end, quote);
+    return problem && english(problem);
+  };
+}
+
+/** {@link quoteChecker} saying the problem as a phrase (for a reader's note). */
+export function quotePhraseChecker(text: string, unit: OffsetUnit): QuotePhraseCheck;
+export function quotePhraseChecker(view: TextInUnit): QuotePhraseCheck;
+export function quotePhraseChecker(text: string | TextInUnit, unit: OffsetUnit = 'codepoint'): QuotePhraseCheck {
   const view = typeof text === 'string' ? textInUnit(text, unit) : text;
   const { length } = view;
   return (start, end, quote) => {
-    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${valueText(start)}–${valueText(end)} are not integers`;
-    if (!(start >= 0 && start < end && end <= length)) return `[${start}, ${end}) is empty or outside the text (${length} ${view.unit}s)`;
+    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return phrase('spanWhy.notIntegers', { start: valueText(start), end: valueText(end) });
+    if (!(start >= 0 && start < end && end <= length)) return phrase('spanWhy.emptyOrOutside', { start, end, length, unit: unitPhrase(view.unit) });
     if (quote === undefined) return null;
-    return view.reads(start, end, quote) ? null : `[${start}, ${end}) in ${view.unit}s reads “${view.slice(start, end)}” but quotes “${quote}”`;
+    return view.reads(start, end, quote) ? null : phrase('spanWhy.quote', { start, end, unit: unitPhrase(view.unit), actual: view.slice(start, end), quote });
   };
+}
+
+/** An offset unit as a reader's note names it. */
+export function unitPhrase(unit: OffsetUnit): Phrase {
+  return phrase(unit === 'utf16' ? 'readUnit.utf16' : 'readUnit.codepoint');
+}
+
+/** Why offsets were not read: in English (`reason`) and as a phrase (`why`). */
+export interface OffsetRefusal {
+  reason: string;
+  why: Phrase;
+}
+
+/** An {@link OffsetRefusal} from a phrase. */
+export function refusal(code: PhraseCode, params?: Record<string, PhraseParam>): OffsetRefusal {
+  const { text, phrase: why } = said(code, params);
+  return { reason: text, why };
 }
 
 /**
  * Reads `[start, end)` given in `unit` back to UTF-16 code units. Returns a reason instead
  * when the offsets are not integers, empty, outside the text, or split a surrogate pair.
  */
-export function spanToUtf16(text: string, start: unknown, end: unknown, unit: OffsetUnit): { start: number; end: number } | { reason: string } {
-  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return { reason: `offsets ${valueText(start)}–${valueText(end)} are not integers` };
-  if (!(start >= 0 && start < end)) return { reason: `[${start}, ${end}) is empty or negative` };
+export function spanToUtf16(text: string, start: unknown, end: unknown, unit: OffsetUnit): { start: number; end: number } | OffsetRefusal {
+  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) return refusal('spanWhy.notIntegers', { start: valueText(start), end: valueText(end) });
+  if (!(start >= 0 && start < end)) return refusal('spanWhy.empty', { start, end });
   const [s, e] = toUtf16Offsets(text, [start, end], unit);
-  if (s === null || s === undefined || e === null || e === undefined) return { reason: `[${start}, ${end}) is outside the text (${lengthInUnit(text, unit)} ${unit}s)` };
-  if (splitsPair(text, s) || splitsPair(text, e)) return { reason: `[${start}, ${end}) cuts a character in half (an edge inside a surrogate pair)` };
+  if (s === null || s === undefined || e === null || e === undefined) return refusal('spanWhy.outside', { start, end, length: lengthInUnit(text, unit), unit: unitPhrase(unit) });
+  if (splitsPair(text, s) || splitsPair(text, e)) return refusal('spanWhy.splitsPair', { start, end });
   return { start: s, end: e };
 }
 
