@@ -458,7 +458,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'conllNote.merged': 'سطرا وحدتين لفظيتين مدمجان في سطر واحد: فُصلا.',
   'conllNote.glued': 'سطرا وحدتين لفظيتين مدمجان في سطر واحد (الوسم «{tag}» ملتصق بالوحدة اللفظية «{token}»): فُصلا.',
   'conllNote.columns': 'عدد الأعمدة المتوقع {columns} والموجود {found} («{line}»): تُرك السطر.',
-  'conllNote.iStart': 'الوسم {tag} لا يسبقه B-{type}: قُرئ بداية لقطعة {type}.',
+  'conllNote.iStart': 'الوسم {tag} لا يسبقه {begin}: قُرئ بداية لقطعة {type}.',
   'conllNote.more': {
     zero: 'لا أسطر أخرى مثل هذا ({label})، الأسطر {first}–{last}؛ {total} في المجموع.',
     one: 'سطر آخر مثل هذا ({label})، الأسطر {first}–{last}؛ {total} في المجموع.',

@@ -79,7 +79,7 @@ export function decodeTags(tags: readonly LinedTag[], iob2: boolean, note: (line
       open.last = i;
     } else {
       if ((t.prefix === 'I' || t.prefix === 'E' || t.prefix === 'L') && iob2) {
-        note(line, phrase('conllNote.iStart', { tag, type: t.type }));
+        note(line, phrase('conllNote.iStart', { tag, begin: `B-${t.type}`, type: t.type }));
       }
       open = { first: i, last: i, type: t.type };
       chunks.push(open);

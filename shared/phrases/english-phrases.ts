@@ -349,7 +349,7 @@ export const ENGLISH_PHRASES = {
   'conllNote.merged': 'Two token lines merged into one: split.',
   'conllNote.glued': 'Two token lines merged into one (tag “{tag}” glued to the token “{token}”): split.',
   'conllNote.columns': 'Expected {columns} columns, found {found} (“{line}”): line skipped.',
-  'conllNote.iStart': '{tag} without B-{type} before it: read as the start of a {type} chunk.',
+  'conllNote.iStart': '{tag} without {begin} before it: read as the start of a {type} chunk.',
   'conllNote.more': '{count} more line(s) like this ({label}), lines {first}–{last}; {total} in all.',
   'conllDefect.empty': 'empty token',
   'conllDefect.markOnly': 'token of bidi marks only',

@@ -1,7 +1,8 @@
 /**
  * Texts made in shared/ speak the interface language (issue 6): in Arabic, refused files are
  * reported in Arabic with their Latin names isolated in the right-to-left sentence, and undo
- * names the change in Arabic. The screenshot of the report is looked at for the bidi order.
+ * names the change in Arabic, and the dataset dialog says what a reader repaired or skipped in
+ * Arabic. The screenshots of the reports are looked at for the bidi order.
  */
 import { expect, test } from '@playwright/test';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -50,5 +51,35 @@ test.describe('in Arabic', () => {
     await undo.click();
     await expect(page.getByRole('status').filter({ hasText: 'تم التراجع عن' })).toHaveText(/^تم التراجع عن: إضافة مقطع \u2068PER\u2069\.$/);
     await page.locator('.status-area').screenshot({ path: `${SHOTS}/undo-arabic.png`, animations: 'disabled' });
+  });
+
+  test('the dataset dialog reports what the CoNLL reader repaired and skipped in Arabic', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
+    const file = join(folder, 'messy-news.conll');
+    const lines = ['قال O', 'المتحدث B-PER', 'باسم X-ORG', 'Reuters B-ORG', 'AFP news B-ORG', '', 'الخبر O', 'الأمم I-ORG', ' O', ''];
+    await writeFile(file, lines.join('\n'));
+
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await isnad.chooseDataset([file], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
+    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
+    const report = dialog.getByRole('region', { name: 'تقرير الاستيراد' });
+    const items = report.getByRole('listitem');
+    await expect(items).toHaveCount(4);
+    const said = (await items.allTextContents()).map(visible);
+    expect(said).toEqual([
+      'messy-news.conll، السطر 3 — صُحِّح: «X-ORG» ليس وسم BIO: قُرئت الوحدة اللفظية «باسم» بالوسم O.',
+      'messy-news.conll، السطر 5 — تُرك: عدد الأعمدة المتوقع 2 والموجود 3 («AFP news B-ORG»): تُرك السطر.',
+      'messy-news.conll، السطر 9 — تُرك: وحدة لفظية فارغة: تُرك السطر.',
+      'messy-news.conll، السطر 8 — صُحِّح: الوسم I-ORG لا يسبقه B-ORG: قُرئ بداية لقطعة ORG.',
+    ]);
+    // The note runs right to left even where it holds Latin tokens; the tokens are isolated runs.
+    const columns = items.filter({ hasText: 'AFP news B-ORG' });
+    expect(await columns.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
+    expect(await columns.locator('bdi').last().getAttribute('dir')).toBe('rtl');
+    await report.screenshot({ path: `${SHOTS}/dataset-report-arabic.png`, animations: 'disabled' });
+    await columns.screenshot({ path: `${SHOTS}/dataset-report-arabic-columns.png`, animations: 'disabled' });
   });
 });

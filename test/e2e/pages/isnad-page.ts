@@ -118,12 +118,18 @@ export class IsnadPage {
     return this.datasetDialog.getByRole('region', { name: 'Merge preview' });
   }
 
-  /** Clicks "Import dataset…" and chooses files (paths, or named buffers); the dataset dialog opens. */
-  async chooseDataset(files: string[] | Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
+  /**
+   * Clicks "Import dataset…" and chooses files (paths, or named buffers); the dataset dialog
+   * opens. `names`: the toolbar's, the button's and the dialog's names in another interface language.
+   */
+  async chooseDataset(
+    files: string[] | Array<{ name: string; mimeType: string; buffer: Buffer }>,
+    names: { toolbar: string; button: string; dialog: string } = { toolbar: 'Main toolbar', button: 'Import dataset…', dialog: 'Import dataset' },
+  ): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
-    await this.toolbar.getByRole('button', { name: 'Import dataset…' }).click();
+    await this.page.getByRole('toolbar', { name: names.toolbar }).getByRole('button', { name: names.button }).click();
     await (await chooser).setFiles(files);
-    await expect(this.datasetDialog).toBeVisible();
+    await expect(this.page.getByRole('dialog', { name: names.dialog })).toBeVisible();
   }
 
   /** Imports the staged dataset into a new corpus and waits until that corpus is open. */
