@@ -416,6 +416,8 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'lsNote.region': 'المنطقة {id}: {why}؛ فتُركت.',
   'lsNote.relation': 'العلاقة {from} ← {to} لا تصل بين منطقتين من المهمة؛ فتُركت.',
   'lsNote.relationLabel': 'العلاقة {from} ← {to} لا وسم لها؛ فتُركت.',
+  'spacyNote.badJson': 'الملف «{file}» ليس JSON صالحًا ({error}).',
+  'spacyNote.notEntries': 'الملف «{file}» ليس قائمة من {shape} ولا كائنًا من قوائم كهذه.',
   'spacyNote.noText': 'مدخل بلا نص: تُرك.',
   'spacyNote.notList': 'الكيانات ليست قائمة: لم يُقرأ منها شيء.',
   'spacyNote.badEntity': 'الكيان {index} ليس على الشكل [start, end, "LABEL"] (قوائم وسوم BILUO لا تُقرأ): تُرك.',

@@ -148,7 +148,8 @@ function stem(path: string): string {
 export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'codepoint'): ImportOutcome {
   if (!files.length) return { ok: false, problems: ['No spaCy JSON file was given.'] };
   const notes: FormatNote[] = [];
-  const problems: string[] = [];
+  /** Files that could not be read: the whole import's problems when nothing was read, else notes. */
+  const unread: FormatNote[] = [];
   const ids = createIdBook();
   const labels = new Set<string>();
   const documents: DatasetDocument[] = [];
@@ -157,12 +158,12 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
     try {
       value = JSON.parse(file.contents.replace(/^\uFEFF/u, ''));
     } catch (error) {
-      problems.push(`${file.path}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+      unread.push(lineNote(file.path, undefined, 'skipped', 'spacyNote.badJson', { file: file.path, error: error instanceof Error ? error.message : String(error) }));
       continue;
     }
     const entries = entriesOf(value, stem(file.path));
     if (!entries) {
-      problems.push(`${file.path}: neither a list of [text, {"entities": …}] nor an object of such lists.`);
+      unread.push(lineNote(file.path, undefined, 'skipped', 'spacyNote.notEntries', { file: file.path, shape: '[text, {"entities": …}]' }));
       continue;
     }
     for (const entry of entries) {
@@ -192,8 +193,8 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
       documents.push({ id, title: id, text: entry.text, meta: { fileName: file.path }, spans, attributions: [] });
     }
   }
-  if (problems.length && !documents.length) return { ok: false, problems };
-  for (const p of problems) notes.push({ where: p.split(':')[0] ?? '', kind: 'skipped', message: p });
+  if (unread.length && !documents.length) return { ok: false, problems: unread.map((n) => n.message) };
+  notes.push(...unread);
   return { ok: true, corpus: { name: files.length === 1 ? stem(files[0]!.path) : 'spaCy import', schema: schemaForLabels(labels), sources: [], documents }, notes };
 }
 

@@ -314,6 +314,8 @@ export const ENGLISH_PHRASES = {
   'lsNote.region': 'Region {id} {why}; it was skipped.',
   'lsNote.relation': 'Relation {from} → {to} does not join two regions of the task; it was skipped.',
   'lsNote.relationLabel': 'Relation {from} → {to} has no label; it was skipped.',
+  'spacyNote.badJson': '{file}: not valid JSON ({error}).',
+  'spacyNote.notEntries': '{file}: neither a list of {shape} nor an object of such lists.',
   'spacyNote.noText': 'Entry without a text: skipped.',
   'spacyNote.notList': 'The entities are not a list: none read.',
   'spacyNote.badEntity': 'Entity {index} is not [start, end, "LABEL"] (BILUO tag lists are not read): skipped.',

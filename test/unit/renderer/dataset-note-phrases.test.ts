@@ -129,7 +129,9 @@ const MESSY: Array<{ format: FormatName; files: OutputFile[] }> = [
   },
   {
     format: 'spacy',
-    files: [{ path: 'messy.json', contents: JSON.stringify([['قالت الوكالة', { entities: [[0, 4, 'ORG'], [0, 900, 'PER'], ['B-ORG', 'O']] }], [5, { entities: [] }], ['نص', { entities: 5 }]]) }],
+    files: [
+      { path: 'messy.json', contents: JSON.stringify([['قالت الوكالة', { entities: [[0, 4, 'ORG'], [0, 900, 'PER'], ['B-ORG', 'O']] }], [5, { entities: [] }], ['نص', { entities: 5 }]]) },
+    ],
   },
   {
     format: 'web-annotation',
@@ -195,6 +197,15 @@ describe('notes of messy datasets', () => {
   it('covers every reader note code at least once across the formats (a code nobody reaches is a sign of a dead message)', () => {
     const codes = new Set(MESSY.flatMap(({ format, files }) => notesOf(format, files)).flatMap((n) => codesIn(n.phrase!)));
     expect(codes.size).toBeGreaterThan(40);
+  });
+
+  it('spaCy files that cannot be read beside one that can are notes in Arabic too (the CLI reads several)', () => {
+    const files = [{ path: 'broken.json', contents: '[["نص", {' }, { path: 'shape.json', contents: '{"a": 5}' }, ...MESSY.find((m) => m.format === 'spacy')!.files];
+    const outcome = DATASET_FORMATS.spacy.importFiles(files);
+    if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+    const unread = outcome.notes.filter((n) => n.where === 'broken.json' || n.where === 'shape.json');
+    expect(unread.map((n) => n.message)).toEqual([expect.stringMatching(/^broken\.json: not valid JSON \(/u), 'shape.json: neither a list of [text, {"entities": …}] nor an object of such lists.']);
+    expect(arabic.phrase(unread[1]!.phrase!)).toBe('الملف «\u2068shape.json\u2069» ليس قائمة من \u2068[text, {"entities": …}]\u2069 ولا كائنًا من قوائم كهذه.');
   });
 
   it('isolates the tokens and labels the user wrote inside the Arabic sentence', () => {
