@@ -204,7 +204,7 @@ test.describe('dataset import in the Arabic interface', () => {
     await expect(dialog.getByRole('combobox', { name: 'الصيغة' })).toHaveValue('conll');
     await expect(dialog).toContainText('قُرئ مستندان و3 مقاطع');
     const report = dialog.getByRole('region', { name: 'تقرير الاستيراد' });
-    await expect(report).toContainText('messy-news.conll، السطر 7 — تُرك: Empty token');
+    await expect(report).toContainText('messy-news.conll، السطر 7 — تُرك: وحدة لفظية فارغة: تُرك السطر.');
     await page.screenshot({ path: `${SHOTS}/dataset-import-ar.png`, animations: 'disabled' });
     await dialog.getByRole('radio', { name: /^المدوّنة المفتوحة/ }).check();
     const preview = dialog.getByRole('region', { name: 'معاينة الدمج' });
