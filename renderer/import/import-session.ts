@@ -17,7 +17,7 @@ import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { CorpusStore } from '../state/corpus-store';
 import type { WorkerPort } from '../platform/worker-port';
-import type { FromPreparer, FromWriter, PreparedItem, RecordToWrite, ToPreparer, ToWriter, WorkerInputFile } from './protocol';
+import { ownsWholeBuffer, type FromPreparer, type FromWriter, type PreparedItem, type RecordToWrite, type ToPreparer, type ToWriter, type WorkerInputFile } from './protocol';
 
 /** Progress of an import, for the progress bar. */
 export interface ImportProgress {
@@ -45,9 +45,7 @@ export interface ImportResult {
 function transferableBuffers(files: readonly WorkerInputFile[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const file of files) {
-    if (!('bytes' in file)) continue;
-    const { buffer, byteOffset, byteLength } = file.bytes;
-    if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) buffers.add(buffer);
+    if ('bytes' in file && ownsWholeBuffer(file.bytes)) buffers.add(file.bytes.buffer);
   }
   return [...buffers];
 }

@@ -6,7 +6,7 @@
  * Several workers share one import; each gets its own slice of the files.
  */
 import { prepareFile, utf8OfArticles, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
-import type { FromPreparer, PreparedItem, ToPreparer, WorkerInputFile } from './protocol';
+import { ownsWholeBuffer, type FromPreparer, type PreparedItem, type ToPreparer, type WorkerInputFile } from './protocol';
 
 async function read(input: WorkerInputFile): Promise<IncomingFile> {
   if ('error' in input || 'bytes' in input) return input;
@@ -30,11 +30,7 @@ async function sha256(utf8: Uint8Array<ArrayBuffer>): Promise<string> {
 
 /** Each article's text as UTF-8 bytes (`utf8OfArticles`), each in a buffer of its own, so that it can be moved to another thread. */
 function utf8Texts(incoming: IncomingFile, file: PreparedFile): Array<Uint8Array<ArrayBuffer> | null> {
-  return utf8OfArticles(incoming, file).map((bytes) => {
-    if (!bytes) return null;
-    const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    return (own ? bytes : bytes.slice()) as Uint8Array<ArrayBuffer>;
-  });
+  return utf8OfArticles(incoming, file).map((bytes) => (bytes === null ? null : ownsWholeBuffer(bytes) ? bytes : (bytes.slice() as Uint8Array<ArrayBuffer>)));
 }
 
 /** Where results go: the main thread. */

@@ -15,6 +15,14 @@ import type { PrepareOptions, PreparedFile } from '../../shared/model/import';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { Phrase } from '../../shared/phrases/phrase';
 
+/**
+ * Whether `bytes` is a view of a whole `ArrayBuffer`, which can then be moved to another
+ * thread (a view of part of a buffer, or of shared memory, would move or copy more than itself).
+ */
+export function ownsWholeBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
 /** A file to prepare: a browser `File` (read in the worker), bytes (Electron), or a read error. */
 export type WorkerInputFile = { name: string; file: File } | { name: string; bytes: Uint8Array } | { name: string; error: string; errorPhrase?: Phrase };
 
