@@ -165,14 +165,21 @@ test('a brat folder through the corpus dialog (the directory picker): pairs impo
 
 test('the keys and the command palette reach both dialogs', async ({ page }) => {
   const isnad = new IsnadPage(page);
+  // What the page says while the key opens the chooser (a refused chooser is reported only there).
+  const console: string[] = [];
+  page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
   await isnad.goto();
+  // Armed before any key: the file chooser is intercepted from well before the key that opens it.
+  const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
   await page.keyboard.press('Control+Shift+K');
   await expect(isnad.corpusDialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(isnad.corpusDialog).toBeHidden();
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+Shift+D');
-  await (await chooser).setFiles([fixture('conll/messy-news.conll')]);
+  const opened = await chooser.catch((error: unknown) => {
+    throw new Error(`Ctrl+Shift+D opened no file chooser (${String(error)}); the page said: ${console.join(' | ') || 'nothing'}`);
+  });
+  await opened.setFiles([fixture('conll/messy-news.conll')]);
   await expect(isnad.datasetDialog).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+k');
