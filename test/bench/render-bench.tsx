@@ -206,6 +206,26 @@ function windowFrame(): { frame: HTMLElement; middle: HTMLElement } {
   return { frame, middle };
 }
 
+/**
+ * Words near the top of the plain page, like those the app's page selects before its add
+ * key, as positions in their paragraph's text node (selected with a Range: this page builds
+ * no offset index, and keeps no copy of the text).
+ */
+function plainWords(article: HTMLElement): Array<{ node: Node; start: number; end: number }> {
+  const words: Array<{ node: Node; start: number; end: number }> = [];
+  let offset = 0;
+  for (const paragraph of article.children) {
+    const node = paragraph.firstChild;
+    if (!node?.textContent) continue;
+    for (const m of node.textContent.matchAll(/[\u0621-\u064A]{3,}/gu)) {
+      if (offset + m.index >= 200) words.push({ node, start: m.index, end: m.index + m[0].length });
+      if (words.length >= 64) return words;
+    }
+    offset += node.textContent.length + 1;
+  }
+  return words;
+}
+
 async function runPlain(text: string): Promise<RenderPageResult> {
   await fontsReady();
   const { middle } = windowFrame();
@@ -229,7 +249,24 @@ async function runPlain(text: string): Promise<RenderPageResult> {
   const watcher = keyWatcher();
   article.tabIndex = 0;
   article.focus();
-  (window as unknown as { __renderBench: RenderBenchHooks }).__renderBench = { ...watcher, heap: heapBytes, scrollThrough: scrollHooks(() => pane) };
+  // The same input as in the app: a word selected before the add key, so that both pages
+  // paint a new selection in the frame after it.
+  // Found at the first key, after the heap was read: nothing is added to this page's heap.
+  let words: ReturnType<typeof plainWords> | null = null;
+  (window as unknown as { __renderBench: RenderBenchHooks }).__renderBench = {
+    ...watcher,
+    arm(i, select) {
+      if (select) {
+        words ??= plainWords(article);
+        const word = words[i % words.length]!;
+        article.focus();
+        document.getSelection()!.setBaseAndExtent(word.node, word.start, word.node, word.end);
+      }
+      watcher.arm(i, select);
+    },
+    heap: heapBytes,
+    scrollThrough: scrollHooks(() => pane),
+  };
   return { mode: 'plain', view: 'article', spans: 0, bytes: new TextEncoder().encode(text).length, paragraphs: article.childElementCount, openMs };
 }
 

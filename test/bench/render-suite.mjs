@@ -4,7 +4,9 @@
 // targets, the whole window (side panels too) with 10,000 spans. In each it reads the opening time
 // and the JS heap, presses keys like an annotator (select a word; 1 adds a PER span, 2
 // relabels it ORG, Delete removes it) while reading the page's script time from the Chrome
-// DevTools Protocol, and scrolls from top to bottom.
+// DevTools Protocol, and scrolls from top to bottom. The plain page gets the same input: a
+// word is selected there too before the add key, so that on both pages the frame after that
+// key paints a new selection, and the difference is the app's own work.
 
 const KEYS = [
   { key: '1', kind: 'add', select: true },
