@@ -201,11 +201,15 @@ export function DatasetImportDialog(): React.JSX.Element {
             <strong>{draft.format ? t('datasetDialog.nothingAs', { format: t(FORMAT_TITLES[draft.format]) }) : t('datasetDialog.nothing')}</strong> {t('datasetDialog.unchanged')}
           </p>
           <ul>
-            {outcome.problems.slice(0, 20).map((p, i) => (
-              <li key={i} dir="auto">
-                {p}
-              </li>
-            ))}
+            {outcome.problems.slice(0, 20).map((p, i) => {
+              // Said in the interface language when shared/ gave a phrase; an English problem finds its own direction.
+              const said = outcome.phrases?.[i] ?? undefined;
+              return (
+                <li key={i} dir={isKnownPhrase(said) ? t.dir : 'auto'}>
+                  {t.text(p, said)}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : (

@@ -25,7 +25,7 @@ import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
 import { phrase } from '../phrases/phrase';
-import { formatNote, lineNote } from './dataset';
+import { formatNote, lineNote, refusedAs, type Refused } from './dataset';
 
 /** What the brat format counts. */
 
@@ -179,7 +179,7 @@ interface ReadDocument {
 }
 
 /** Reads .txt/.ann pairs (and annotation.conf); the core of {@link importBrat}. */
-function readBrat(files: readonly OutputFile[], options: BratImportOptions): { ok: true; documents: ReadDocument[]; sources: DatasetSource[]; labels: string[]; notes: FormatNote[] } | { ok: false; problems: string[] } {
+function readBrat(files: readonly OutputFile[], options: BratImportOptions): { ok: true; documents: ReadDocument[]; sources: DatasetSource[]; labels: string[]; notes: FormatNote[] } | Refused {
   const unit = options.offsetUnit ?? 'codepoint';
   const notes: FormatNote[] = [];
   const pairs = new Map<string, { txt?: OutputFile; ann?: OutputFile }>();
@@ -190,7 +190,7 @@ function readBrat(files: readonly OutputFile[], options: BratImportOptions): { o
     else if (ext === 'txt' || ext === 'ann') pairs.set(stem, { ...pairs.get(stem), [ext]: file });
     else notes.push(lineNote(file.path, undefined, 'skipped', 'bratNote.notBrat'));
   }
-  if (![...pairs.values()].some((p) => p.txt)) return { ok: false, problems: ['No brat .txt file was given.'] };
+  if (![...pairs.values()].some((p) => p.txt)) return refusedAs('dataset.noBratTxt');
   const claimLabels = new Set([...conf.claimLabels, 'CLAIM']);
   const labels = new Set(conf.labels);
   const book = new BratSourceBook();

@@ -2,10 +2,10 @@
  * The last line of defence of the brat, CoNLL and spaCy modules: an unexpected exception
  * becomes `{ ok: false, problems }`, so that importers and exporters never throw.
  */
-import type { ExportOutcome, ImportOutcome } from './dataset';
+import { refusedAs, type ExportOutcome, type ImportOutcome, type Refused } from './dataset';
 
-function problem(error: unknown): string {
-  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+function problem(error: unknown): Refused {
+  return refusedAs('dataset.unexpected', { error: error instanceof Error ? error.message : String(error) });
 }
 
 /** Runs an export; an exception becomes a problem. */
@@ -13,7 +13,7 @@ export function guardExport(run: () => ExportOutcome): ExportOutcome {
   try {
     return run();
   } catch (error) {
-    return { ok: false, problems: [problem(error)] };
+    return problem(error);
   }
 }
 
@@ -22,6 +22,6 @@ export function guardImport(run: () => ImportOutcome): ImportOutcome {
   try {
     return run();
   } catch (error) {
-    return { ok: false, problems: [problem(error)] };
+    return problem(error);
   }
 }

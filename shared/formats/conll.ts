@@ -26,7 +26,7 @@ import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } fro
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
 import { phrase, type Phrase } from '../phrases/phrase';
-import { formatNote } from './dataset';
+import { formatNote, refusedAs } from './dataset';
 
 /** Options of the CoNLL export. */
 export interface ConllExportOptions extends ExportOptions {
@@ -183,7 +183,7 @@ function stem(path: string): string {
 
 /** Imports CoNLL files (any number of documents each); never throws. */
 export function importConll(files: readonly OutputFile[]): ImportOutcome {
-  if (!files.length) return { ok: false, problems: ['No CoNLL file was given.'] };
+  if (!files.length) return refusedAs('dataset.noConll');
   const notes: FormatNote[] = [];
   const ids = createIdBook();
   const labels = new Set<string>();

@@ -8,14 +8,15 @@
  */
 import { minHashSignature } from '../model/near-duplicates';
 import { createCorpusState, type CorpusState } from '../model/state';
-import type { FormatName, FormatNote, OutputFile } from './dataset';
+import type { FormatName, FormatNote, OutputFile, Problem, Refused } from './dataset';
 import { detectFormat, pairBratFiles } from './dataset-detect';
 import { DATASET_FORMATS } from './formats';
 import { parseNative, type ParsedNative } from './native';
 import { datasetToCorpusState } from './native-dataset';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { decodeArticleBytes, ENCODING_NAMES } from '../text/decode';
-import { lineNote } from './dataset';
+import { lineNote, problemAt, problemsOf, refused, refusedAs } from './dataset';
+import { said, type Phrase } from '../phrases/phrase';
 
 /** A dataset read and ready to import: its records (under a placeholder corpus id) and the reader's notes. */
 export interface IncomingDataset {
@@ -30,7 +31,7 @@ export interface IncomingDataset {
 }
 
 /** The outcome of reading a dataset: ready to import, or why nothing can be (nothing changes). */
-export type ReadDatasetOutcome = { ok: true; dataset: IncomingDataset } | { ok: false; format: FormatName | null; problems: string[] };
+export type ReadDatasetOutcome = { ok: true; dataset: IncomingDataset } | (Refused & { format: FormatName | null });
 
 /** The placeholder corpus id of an incoming dataset's records. */
 export const INCOMING_CORPUS_ID = 'incoming';
@@ -55,10 +56,20 @@ export function stateFromNative(parsed: ParsedNative, corpusId = INCOMING_CORPUS
   );
 }
 
+/** A refusal of a read in `format`. */
+function refusal(format: FormatName | null, problems: ReadonlyArray<string | Problem>): ReadDatasetOutcome {
+  return { ...refused(problems), format };
+}
+
+/** A reader's note as a problem (its phrase kept), placed in its file and line. */
+function noteProblem(note: FormatNote, withLine: boolean): Problem {
+  return problemAt(note.where, withLine ? note.line : undefined, { text: note.message, ...(note.phrase ? { phrase: note.phrase } : {}) });
+}
+
 function readNative(file: OutputFile): ReadDatasetOutcome {
   const contents = file.contents.charCodeAt(0) === 0xfeff ? file.contents.slice(1) : file.contents;
   const parsed = parseNative(contents);
-  if (!parsed.ok) return { ok: false, format: 'native', problems: parsed.problems.map((p) => `${file.path}: ${p}`) };
+  if (!parsed.ok) return refusal('native', problemsOf(parsed).map((p) => problemAt(file.path, undefined, p)));
   const notes: FormatNote[] = [];
   if (contents !== file.contents) notes.push(lineNote(file.path, 1, 'repaired', 'readNote.bom'));
   if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push(lineNote(file.path, undefined, 'repaired', 'readNote.nativeMigrated', { from: parsed.value.fromVersion, to: NATIVE_FORMAT_VERSION }));
@@ -71,8 +82,8 @@ function readNative(file: OutputFile): ReadDatasetOutcome {
  * problems and nothing else.
  */
 export function readDataset(files: readonly OutputFile[], format: FormatName | null = detectFormat(files), now = new Date().toISOString()): ReadDatasetOutcome {
-  if (!files.length) return { ok: false, format, problems: ['No file was given.'] };
-  if (!format) return { ok: false, format: null, problems: [`The format of “${files[0]!.path}” could not be recognised; choose it from the list.`] };
+  if (!files.length) return { ...refusedAs('dataset.noFile'), format };
+  if (!format) return { ...refusedAs('dataset.unrecognised', { file: files[0]!.path }), format: null };
   const extra: FormatNote[] = [];
   let input = files;
   if (format === 'brat') {
@@ -92,12 +103,12 @@ export function readDataset(files: readonly OutputFile[], format: FormatName | n
   try {
     imported = DATASET_FORMATS[format].importFiles(input);
   } catch (error) {
-    return { ok: false, format, problems: [`Unexpected error: ${(error as Error).message}`] };
+    return { ...refusedAs('dataset.unexpected', { error: (error as Error).message }), format };
   }
-  if (!imported.ok) return { ok: false, format, problems: [...extra.filter((n) => n.kind === 'skipped').map((n) => `${n.where}: ${n.message}`), ...imported.problems] };
+  if (!imported.ok) return refusal(format, [...extra.filter((n) => n.kind === 'skipped').map((n) => noteProblem(n, false)), ...problemsOf(imported)]);
   if (!imported.corpus.documents.length) {
-    const notes = [...extra, ...imported.notes].slice(0, 5).map((n) => `${n.where}${n.line ? `, line ${n.line}` : ''}: ${n.message}`);
-    return { ok: false, format, problems: [`“${files[0]!.path}” holds no document that could be read as ${format}.`, ...notes] };
+    const notes = [...extra, ...imported.notes].slice(0, 5).map((n) => noteProblem(n, true));
+    return refusal(format, [said('dataset.noDocument', { file: files[0]!.path, format }), ...notes]);
   }
   const state = datasetToCorpusState(imported.corpus, { corpusId: INCOMING_CORPUS_ID, now });
   const withMinhash = createCorpusState(
@@ -111,7 +122,7 @@ export function readDataset(files: readonly OutputFile[], format: FormatName | n
 }
 
 /** A dataset file's text, or why it cannot be read, with a note when it needed decoding help. */
-export type DecodedDatasetFile = { ok: true; file: OutputFile; note?: FormatNote } | { ok: false; message: string };
+export type DecodedDatasetFile = { ok: true; file: OutputFile; note?: FormatNote } | { ok: false; message: string; phrase?: Phrase };
 
 /**
  * Decodes a dataset file's bytes. UTF-8 is read as it is — a byte-order mark stays for the
@@ -126,14 +137,15 @@ export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedData
       const contents = new TextDecoder(encoding, { fatal: true }).decode(bytes);
       return { ok: true, file: { path: name, contents }, note: lineNote(name, undefined, 'repaired', 'readNote.utf16', { encoding: encoding.toUpperCase() }) };
     } catch {
-      return { ok: false, message: `“${name}” starts with a UTF-16 byte-order mark but is not valid UTF-16.` };
+      const { text, phrase } = said('dataset.badUtf16', { file: name });
+      return { ok: false, message: text, phrase };
     }
   }
   try {
     return { ok: true, file: { path: name, contents: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) } };
   } catch {
     const decoded = decodeArticleBytes(bytes, name);
-    if (!decoded.ok) return { ok: false, message: decoded.message };
+    if (!decoded.ok) return { ok: false, message: decoded.message, phrase: decoded.phrase };
     return { ok: true, file: { path: name, contents: decoded.text }, note: lineNote(name, undefined, 'repaired', 'readNote.legacy', { encoding: ENCODING_NAMES[decoded.encoding], percent: Math.round(decoded.confidence * 100) }) };
   }
 }

@@ -87,11 +87,54 @@ export interface ExportOptions {
   onProgress?: (documentsDone: number) => void;
 }
 
+/** A problem that stopped a read or a write: its English sentence, and its phrase where one was made. */
+export interface Problem {
+  text: string;
+  phrase?: Phrase;
+}
+
+/**
+ * Why nothing could be read or written. `problems` are the English sentences (what the CLI
+ * prints and tests compare); `phrases`, index for index, says each in the interface language
+ * (null for a problem no phrase was made for, which the interface shows in English).
+ */
+export interface Refused {
+  ok: false;
+  problems: string[];
+  phrases?: Array<Phrase | null>;
+}
+
+/** A refusal from problems given as English sentences or as phrases with their English. */
+export function refused(items: ReadonlyArray<string | Problem>): Refused {
+  const problems = items.map((item) => (typeof item === 'string' ? item : item.text));
+  const phrases = items.map((item) => (typeof item === 'string' ? null : (item.phrase ?? null)));
+  return phrases.some((p) => p !== null) ? { ok: false, problems, phrases } : { ok: false, problems };
+}
+
+/** A refusal of one problem said as a phrase (its English is the problem's text). */
+export function refusedAs(code: PhraseCode, params?: Record<string, PhraseParam>): Refused {
+  return refused([said(code, params)]);
+}
+
+/** A refusal's problems, each with its phrase when it has one (to pass on or to wrap). */
+export function problemsOf(outcome: Pick<Refused, 'problems' | 'phrases'>): Problem[] {
+  return outcome.problems.map((text, i) => {
+    const value = outcome.phrases?.[i];
+    return value ? { text, phrase: value } : { text };
+  });
+}
+
+/** A problem placed in a file (and at a line): "file: problem", "file, line 3: problem". */
+export function problemAt(where: string, line: number | undefined, problem: Problem): Problem {
+  const inner: PhraseParam = problem.phrase ?? problem.text;
+  return line ? said('dataset.atLine', { where, line, problem: inner }) : said('dataset.at', { where, problem: inner });
+}
+
 /** The outcome of an export: files plus notes, or the problems that stopped it (nothing written). */
-export type ExportOutcome = { ok: true; files: OutputFile[]; notes: FormatNote[]; offsetUnit: OffsetUnit | 'token' } | { ok: false; problems: string[] };
+export type ExportOutcome = { ok: true; files: OutputFile[]; notes: FormatNote[]; offsetUnit: OffsetUnit | 'token' } | Refused;
 
 /** The outcome of an import. */
-export type ImportOutcome = { ok: true; corpus: DatasetCorpus; notes: FormatNote[] } | { ok: false; problems: string[] };
+export type ImportOutcome = { ok: true; corpus: DatasetCorpus; notes: FormatNote[] } | Refused;
 
 /** The format names of `isnad convert`. */
 export type FormatName = 'native' | 'jsonl' | 'doccano' | 'label-studio' | 'brat' | 'conll' | 'spacy' | 'web-annotation';

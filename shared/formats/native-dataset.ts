@@ -13,7 +13,7 @@ import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat,
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { phrase } from '../phrases/phrase';
-import { lineNote } from './dataset';
+import { lineNote, problemAt, problemsOf, refused, refusedAs } from './dataset';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
 export interface DatasetStateOptions extends ExportOptions {
@@ -201,7 +201,7 @@ export const nativeFormat: DatasetFormat = {
     } catch (error) {
       return { ok: false, problems: [(error as Error).message] };
     }
-    if (!result.ok) return { ok: false, problems: result.problems };
+    if (!result.ok) return result;
     const problems = checkExported(result.json, state);
     if (problems.length) return { ok: false, problems };
     return { ok: true, files: [{ path: nativeExportFileName(corpus.name, now), contents: result.json }], notes: [], offsetUnit: unit };
@@ -209,11 +209,11 @@ export const nativeFormat: DatasetFormat = {
   importFiles(files: readonly OutputFile[]): ImportOutcome {
     const notes: FormatNote[] = [];
     const [file, ...rest] = files;
-    if (!file) return { ok: false, problems: ['No file was given.'] };
+    if (!file) return refusedAs('dataset.noFile');
     for (const other of rest) notes.push(lineNote(other.path, undefined, 'skipped', 'readNote.oneFile', { format: 'native' }));
     const contents = file.contents.charCodeAt(0) === 0xfeff ? file.contents.slice(1) : file.contents;
     const parsed = parseNative(contents);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => `${file.path}: ${p}`) };
+    if (!parsed.ok) return refused(problemsOf(parsed).map((p) => problemAt(file.path, undefined, p)));
     if (parsed.value.fromVersion !== NATIVE_FORMAT_VERSION) notes.push(lineNote(file.path, undefined, 'repaired', 'readNote.nativeMigrated', { from: parsed.value.fromVersion, to: NATIVE_FORMAT_VERSION }));
     return { ok: true, corpus: nativeToDataset(parsed.value), notes };
   },

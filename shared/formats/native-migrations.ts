@@ -4,6 +4,7 @@
  * test/fixtures/native/ and a test migrates it.
  */
 import { NATIVE_FORMAT_VERSION } from './native-schema';
+import { said, type Phrase } from '../phrases/phrase';
 
 type Json = Record<string, unknown>;
 
@@ -19,12 +20,15 @@ const MIGRATIONS: Record<number, (file: Json) => Json> = { 1: v1ToV2 };
  * Brings a parsed native file up to the current version. Returns the migrated value, or a
  * message when the version is unknown or newer than this Isnad reads.
  */
-export function migrateNativeFile(raw: unknown): { ok: true; value: unknown; from: number } | { ok: false; problem: string } {
+export function migrateNativeFile(raw: unknown): { ok: true; value: unknown; from: number } | { ok: false; problem: string; phrase: Phrase } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: true, value: raw, from: NATIVE_FORMAT_VERSION };
   let file = raw as Json;
   const from = file.formatVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { ok: true, value: raw, from: NATIVE_FORMAT_VERSION };
-  if (from > NATIVE_FORMAT_VERSION) return { ok: false, problem: `It is native format version ${from}; this Isnad reads versions 1 to ${NATIVE_FORMAT_VERSION}. Update Isnad to open it.` };
+  if (from > NATIVE_FORMAT_VERSION) {
+    const { text, phrase } = said('native.tooNew', { version: from, latest: NATIVE_FORMAT_VERSION });
+    return { ok: false, problem: text, phrase };
+  }
   for (let version = from; version < NATIVE_FORMAT_VERSION; version += 1) file = MIGRATIONS[version]!(file);
   return { ok: true, value: file, from };
 }

@@ -8,6 +8,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../model/types';
 import { migrateNativeFile } from './native-migrations';
+import { refused, refusedAs, type Refused } from './dataset';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 
@@ -322,15 +323,15 @@ export interface ParsedNative {
  * returned. `checkHashes: false` skips the SHA-256 of each text (for a file just written
  * from texts whose hashes were computed moments before).
  */
-export function parseNative(json: string, options: { checkHashes?: boolean } = {}): { ok: true; value: ParsedNative } | { ok: false; problems: string[] } {
+export function parseNative(json: string, options: { checkHashes?: boolean } = {}): { ok: true; value: ParsedNative } | Refused {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    return { ok: false, problems: [`It is not valid JSON: ${(error as Error).message}`] };
+    return refusedAs('native.badJson', { detail: (error as Error).message });
   }
   const migrated = migrateNativeFile(raw);
-  if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
+  if (!migrated.ok) return refused([{ text: migrated.problem, phrase: migrated.phrase }]);
   const parsed = nativeFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`) };

@@ -25,7 +25,7 @@ import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
 import { phrase } from '../phrases/phrase';
-import { formatNote, lineNote } from './dataset';
+import { formatNote, lineNote, refused, refusedAs } from './dataset';
 
 /** What the spaCy format counts. */
 
@@ -146,7 +146,7 @@ function stem(path: string): string {
 
 /** Imports spaCy JSON files; offsets are read in `unit` (default code points). Never throws. */
 export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'codepoint'): ImportOutcome {
-  if (!files.length) return { ok: false, problems: ['No spaCy JSON file was given.'] };
+  if (!files.length) return refusedAs('dataset.noSpacy');
   const notes: FormatNote[] = [];
   /** Files that could not be read: the whole import's problems when nothing was read, else notes. */
   const unread: FormatNote[] = [];
@@ -193,7 +193,7 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
       documents.push({ id, title: id, text: entry.text, meta: { fileName: file.path }, spans, attributions: [] });
     }
   }
-  if (unread.length && !documents.length) return { ok: false, problems: unread.map((n) => n.message) };
+  if (unread.length && !documents.length) return refused(unread.map((n) => ({ text: n.message, ...(n.phrase ? { phrase: n.phrase } : {}) })));
   notes.push(...unread);
   return { ok: true, corpus: { name: files.length === 1 ? stem(files[0]!.path) : 'spaCy import', schema: schemaForLabels(labels), sources: [], documents }, notes };
 }

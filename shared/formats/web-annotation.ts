@@ -36,7 +36,7 @@ import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat,
 import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
 import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
-import { lineNote } from './dataset';
+import { lineNote, refusedAs } from './dataset';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -415,7 +415,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
   const notes: FormatNote[] = [];
   const jsonFiles = files.filter((f) => !/\.txt$/i.test(f.path));
   const textFiles = new Map(files.filter((f) => /\.txt$/i.test(f.path)).map((f) => [baseName(f.path), f.contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')]));
-  if (!jsonFiles.length) return { ok: false, problems: ['No Web Annotation (.jsonld/.json) file was given.'] };
+  if (!jsonFiles.length) return refusedAs('dataset.noWebAnnotation');
   const docs = new Map<string, WorkingDoc>();
   const annotations: Array<{ where: string; node: Json }> = [];
   let schemaValue: unknown;
@@ -426,7 +426,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     try {
       root = JSON.parse(file.contents.replace(/^\uFEFF/, ''));
     } catch (error) {
-      return { ok: false, problems: [`${file.path}: it is not valid JSON: ${(error as Error).message}`] };
+      return refusedAs('dataset.waBadJson', { file: file.path, detail: (error as Error).message });
     }
     if (isRecord(root)) {
       schemaValue ??= root['isnad:schema'];

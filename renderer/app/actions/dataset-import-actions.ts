@@ -6,7 +6,7 @@
  * open corpus after a preview of conflicts (one undoable transaction, written before shown).
  * A file that cannot be read changes nothing and says why.
  */
-import type { FormatName, FormatNote, OutputFile } from '../../../shared/formats/dataset';
+import { problemAt, refused, type FormatName, type FormatNote, type OutputFile } from '../../../shared/formats/dataset';
 import { looksLikeDataset } from '../../../shared/formats/dataset-detect';
 import { decodeDatasetBytes, readDataset, type ReadDatasetOutcome } from '../../../shared/formats/dataset-read';
 import { recordIds, recordsForNewCorpus } from '../../../shared/model/corpus-copy';
@@ -18,13 +18,14 @@ import type { AppContext } from '../app-context';
 import type { CorpusActions } from './corpus-actions';
 import { freeName } from './corpus-actions';
 import { phrase, type Phrase } from '../../../shared/phrases/phrase';
+import { skipReasonPhrase } from '../../../shared/phrases/skip-reasons';
 
 /** A dataset staged in the dataset dialog. */
 export interface DatasetDraft {
   /** The files as read (text). */
   files: OutputFile[];
-  /** Files that could not be read at all, with why. */
-  unreadable: Array<{ name: string; message: string }>;
+  /** Files that could not be read at all, with why (and why as a phrase, when shared/ said it). */
+  unreadable: Array<{ name: string; message: string; phrase?: Phrase }>;
   /** Notes from decoding (an encoding other than UTF-8). */
   decodingNotes: FormatNote[];
   /** The format the files were read as (detected, or chosen by the user). */
@@ -69,7 +70,7 @@ export function noteLine(line: ReportLine, t: Translate): string {
 /** Every file skipped unread, then every note from decoding and reading. */
 export function reportLines(draft: DatasetDraft): ReportLine[] {
   if (!draft.outcome.ok) return [];
-  const skipped: FormatNote[] = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped', message: u.message }));
+  const skipped: FormatNote[] = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped', message: u.message, ...(u.phrase ? { phrase: u.phrase } : {}) }));
   return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => {
     // A reader may write "file:12" where the line is also given: the file name alone, then.
     const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
@@ -151,7 +152,10 @@ export class DatasetImportActions {
   /** Reads the files and shows the dataset dialog with what was read (and the files `skipped` unread, with why). */
   async stage(files: readonly WorkerInputFile[], format: FormatName | null = null, skipped: ReadonlyArray<{ name: string; reason: string }> = []): Promise<void> {
     const read: OutputFile[] = [];
-    const unreadable: DatasetDraft['unreadable'] = skipped.map(({ name, reason }) => ({ name, message: reason }));
+    const unreadable: DatasetDraft['unreadable'] = skipped.map(({ name, reason }) => {
+      const said = skipReasonPhrase(reason);
+      return { name, message: reason, ...(said ? { phrase: said } : {}) };
+    });
     const decodingNotes: FormatNote[] = [];
     for (const file of files) {
       if (!READABLE_NAME.test(file.name) && files.length > 1) {
@@ -164,14 +168,14 @@ export class DatasetImportActions {
         continue;
       }
       const decoded = decodeDatasetBytes(file.name, bytes);
-      if (!decoded.ok) unreadable.push({ name: file.name, message: decoded.message });
+      if (!decoded.ok) unreadable.push({ name: file.name, message: decoded.message, ...(decoded.phrase ? { phrase: decoded.phrase } : {}) });
       else {
         read.push(decoded.file);
         if (decoded.note) decodingNotes.push(decoded.note);
       }
     }
     read.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const outcome = read.length ? readDataset(read, format ?? undefined) : ({ ok: false, format: null, problems: unreadable.map((u) => `${u.name}: ${u.message}`) } as const);
+    const outcome: ReadDatasetOutcome = read.length ? readDataset(read, format ?? undefined) : { ...refused(unreadable.map((u) => problemAt(u.name, undefined, { text: u.message, ...(u.phrase ? { phrase: u.phrase } : {}) }))), format: null };
     const names = (this.app.ui.state.corpora ?? (await this.corpora.list())).map((c) => c.corpus.name);
     this.app.ui.update({
       datasetDraft: {
