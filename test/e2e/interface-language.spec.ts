@@ -2,7 +2,8 @@
  * Texts made in shared/ speak the interface language (issue 6): in Arabic, refused files are
  * reported in Arabic with their Latin names isolated in the right-to-left sentence, and undo
  * names the change in Arabic, and the dataset dialog says what a reader repaired or skipped in
- * Arabic. The screenshots of the reports are looked at for the bidi order.
+ * Arabic, as it says why a dataset file could not be read at all. The screenshots of the
+ * reports are looked at for the bidi order.
  */
 import { expect, test } from '@playwright/test';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -81,5 +82,27 @@ test.describe('in Arabic', () => {
     expect(await columns.locator('bdi').last().getAttribute('dir')).toBe('rtl');
     await report.screenshot({ path: `${SHOTS}/dataset-report-arabic.png`, animations: 'disabled' });
     await columns.screenshot({ path: `${SHOTS}/dataset-report-arabic-columns.png`, animations: 'disabled' });
+  });
+
+  test('a dataset file refused as a whole says why in Arabic, its name whole', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
+    const file = join(folder, 'field notes (v2).dat');
+    await writeFile(file, 'plain words, not a dataset\n');
+
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await isnad.chooseDataset([file], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
+    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
+    const refusal = dialog.getByRole('alert');
+    await expect(refusal).toContainText('لا يمكن استيراد شيء من هذا الملف.');
+    const problem = refusal.getByRole('listitem');
+    await expect(problem).toHaveCount(1);
+    expect(visible(await problem.textContent())).toBe('تعذّر التعرّف على صيغة الملف «field notes (v2).dat»؛ اخترها من القائمة.');
+    // The sentence runs right to left; the Latin file name, brackets included, is one isolated run.
+    expect(await problem.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
+    expect(await problem.textContent()).toContain('\u2068field notes (v2).dat\u2069');
+    await dialog.screenshot({ path: `${SHOTS}/dataset-refusal-arabic.png`, animations: 'disabled' });
   });
 });
