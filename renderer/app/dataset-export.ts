@@ -80,7 +80,7 @@ export function buildDatasetExport(
   for (const part of parts) {
     const progress = onProgress ? { onProgress: (done: number) => onProgress(before + done, total) } : {};
     const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}), ...progress });
-    if (!outcome.ok) return { ok: false, problems: outcome.problems };
+    if (!outcome.ok) return { ok: false, problems: outcome.problems.map((p, i) => t.text(p, outcome.phrases?.[i] ?? undefined)) };
     before += part.corpus.documents.length;
     onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });

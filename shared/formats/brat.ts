@@ -24,8 +24,8 @@ import { BRAT_ATTRIBUTES, BratSourceBook, ISNAD_RID, attributionsOfAnn, linesOfA
 import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-text';
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
-import { phrase } from '../phrases/phrase';
-import { formatNote, lineNote, refusedAs, type Refused } from './dataset';
+import { phrase, said } from '../phrases/phrase';
+import { formatNote, lineNote, noteKind, problemsOf, refused, refusedAs, type Problem, type Refused } from './dataset';
 
 /** What the brat format counts. */
 
@@ -96,7 +96,7 @@ export function exportBrat(corpus: DatasetCorpus, options: ExportOptions = {}): 
   for (const [field, name] of Object.entries(BRAT_ATTRIBUTES)) attributeValuesUsed[name] = new Set(values[field as keyof typeof values]);
   const conf: BratConfInput = { labels, relationArgs: {}, attributeArgs: new Set(), attributeValues: {} };
   const stems = createIdBook();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const [index, doc] of corpus.documents.entries()) {
     options.onProgress?.(index);
     const wanted = stems.claim(bratFileStem(doc.id));
@@ -105,7 +105,7 @@ export function exportBrat(corpus: DatasetCorpus, options: ExportOptions = {}): 
     try {
       result = annOfDocument(doc, options, unit, sources, conf, `${stem}.ann`, notes);
     } catch (error) {
-      problems.push(`Document ${doc.id}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(said('exportCheck.document', { doc: doc.id, error: error instanceof Error ? error.message : String(error) }));
       continue;
     }
     const { ann, written: w } = result;
@@ -117,29 +117,29 @@ export function exportBrat(corpus: DatasetCorpus, options: ExportOptions = {}): 
     written.push(w);
   }
   conf.attributeValues = Object.fromEntries(Object.entries(attributeValuesUsed).map(([k, v]) => [k, [...v]]));
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   files.push({ path: 'annotation.conf', contents: writeAnnotationConf(conf) });
   const verified = verifyBrat(files, written, unit);
-  if (verified.length) return { ok: false, problems: verified };
+  if (verified.length) return refused(verified);
   return { ok: true, files, notes, offsetUnit: unit };
 }
 
 const spanKey = (s: DatasetSpan): string => `${s.start}:${s.end}:${s.label}`;
 
 /** Reads the written files back: texts, every span against its quote, relation ends, attribution keys, counts. */
-function verifyBrat(files: readonly OutputFile[], written: readonly WrittenDoc[], unit: OffsetUnit): string[] {
-  const problems: string[] = [];
+function verifyBrat(files: readonly OutputFile[], written: readonly WrittenDoc[], unit: OffsetUnit): Problem[] {
+  const problems: Problem[] = [];
   const read = readBrat(files, { offsetUnit: unit });
-  if (!read.ok) return read.problems;
-  problems.push(...read.notes.map((n) => `${n.where}${n.line ? `:${n.line}` : ''}: written file reads back with a ${n.kind} note: ${n.message}`));
-  if (read.documents.length !== written.length) problems.push(`${written.length} document(s) written, ${read.documents.length} read back.`);
+  if (!read.ok) return problemsOf(read);
+  problems.push(...read.notes.map((n) => said('exportCheck.readBack', { where: `${n.where}${n.line ? `:${n.line}` : ''}`, kind: noteKind(n.kind), note: n.phrase ?? n.message })));
+  if (read.documents.length !== written.length) problems.push(said('exportCheck.documents', { written: written.length, read: read.documents.length }));
   read.documents.forEach(({ doc, keys }, i) => {
     const want = written[i];
     if (!want) return;
-    if (doc.text !== want.text) problems.push(`${doc.id}.txt: the text read back differs from the document's text.`);
+    if (doc.text !== want.text) problems.push(said('exportCheck.text', { file: `${doc.id}.txt` }));
     const got = doc.spans.map(spanKey).sort().join(' ');
-    if (got !== want.spans.map(spanKey).sort().join(' ')) problems.push(`${doc.id}.ann: the spans read back (${doc.spans.length}) differ from those written (${want.spans.length}).`);
-    if ([...keys].sort().join('\n') !== [...want.meant].sort().join('\n')) problems.push(`${doc.id}.ann: the attributions read back (${keys.length}) differ from those written (${want.meant.length}).`);
+    if (got !== want.spans.map(spanKey).sort().join(' ')) problems.push(said('exportCheck.spans', { file: `${doc.id}.ann`, read: doc.spans.length, written: want.spans.length }));
+    if ([...keys].sort().join('\n') !== [...want.meant].sort().join('\n')) problems.push(said('exportCheck.attributions', { file: `${doc.id}.ann`, read: keys.length, written: want.meant.length }));
   });
   return problems;
 }

@@ -25,8 +25,8 @@ import { FileNotes, readConll, stripBidi, type ConllDocument } from './conll-rea
 import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } from './conll-tags';
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
-import { phrase, type Phrase } from '../phrases/phrase';
-import { formatNote, refusedAs } from './dataset';
+import { phrase, said, type Phrase } from '../phrases/phrase';
+import { formatNote, noteKind, problemAt, refused, refusedAs, type Problem } from './dataset';
 
 /** Options of the CoNLL export. */
 export interface ConllExportOptions extends ExportOptions {
@@ -118,25 +118,25 @@ export function exportConll(corpus: DatasetCorpus, options: ConllExportOptions =
   }
   const contents = lines.join('\n');
   const problems = verifyConll(path, contents, written, scheme);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   return { ok: true, files: [{ path, contents }], notes, offsetUnit: 'token' };
 }
 
 const chunkKey = (c: Chunk): string => `${c.first}:${c.last}:${c.type}`;
 
 /** Reads the written file back and compares documents, tokens and chunks with what was meant. */
-function verifyConll(path: string, contents: string, expected: readonly WrittenDocument[], scheme: TagScheme): string[] {
+function verifyConll(path: string, contents: string, expected: readonly WrittenDocument[], scheme: TagScheme): Problem[] {
   const readNotes: FormatNote[] = [];
   const docs = readConll(path, contents, readNotes);
-  const problems = readNotes.map((n) => `${path}:${n.line ?? '?'}: written line reads back with a ${n.kind} note: ${n.message}`);
-  if (docs.length !== expected.length) problems.push(`${path}: ${expected.length} document(s) written, ${docs.length} read back.`);
+  const problems: Problem[] = readNotes.map((n) => said('exportCheck.readBackLine', { where: `${path}:${n.line ?? '?'}`, kind: noteKind(n.kind), note: n.phrase ?? n.message }));
+  if (docs.length !== expected.length) problems.push(problemAt(path, undefined, said('exportCheck.documents', { written: expected.length, read: docs.length })));
   docs.forEach((doc, d) => {
     const want = expected[d];
     if (!want) return;
     const tokens = doc.sentences.flat();
-    if (tokens.map((t) => t.text).join('\u0000') !== want.tokens.join('\u0000')) problems.push(`${path}: document ${d + 1}: the tokens read back differ from those written.`);
+    if (tokens.map((t) => t.text).join('\u0000') !== want.tokens.join('\u0000')) problems.push(said('exportCheck.tokens', { file: path, index: d + 1 }));
     const got = chunksOf(doc, scheme === 'BIO', () => undefined).map(chunkKey).join(' ');
-    if (got !== want.chunks.map(chunkKey).join(' ')) problems.push(`${path}: document ${d + 1}: the tags read back give other spans than those written.`);
+    if (got !== want.chunks.map(chunkKey).join(' ')) problems.push(said('exportCheck.tags', { file: path, index: d + 1 }));
   });
   return problems;
 }

@@ -9,7 +9,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
-import { said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** A span of a dataset document: `[start, end)` in UTF-16 code units. */
 export interface DatasetSpan {
@@ -128,6 +128,11 @@ export function problemsOf(outcome: Pick<Refused, 'problems' | 'phrases'>): Prob
 export function problemAt(where: string, line: number | undefined, problem: Problem): Problem {
   const inner: PhraseParam = problem.phrase ?? problem.text;
   return line ? said('dataset.atLine', { where, line, problem: inner }) : said('dataset.at', { where, problem: inner });
+}
+
+/** What happened to a noted line (skipped, repaired, unaligned), as a phrase. */
+export function noteKind(kind: FormatNote['kind']): Phrase {
+  return phrase(`noteKind.${kind}`);
 }
 
 /** The outcome of an export: files plus notes, or the problems that stopped it (nothing written). */

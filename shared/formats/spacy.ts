@@ -24,8 +24,8 @@ import { quoteChecker, spansInUnit, spanToUtf16, type UnitSpan } from './common/
 import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
-import { phrase } from '../phrases/phrase';
-import { formatNote, lineNote, refused, refusedAs } from './dataset';
+import { phrase, said } from '../phrases/phrase';
+import { formatNote, lineNote, refused, refusedAs, type Problem } from './dataset';
 
 /** What the spaCy format counts. */
 
@@ -59,7 +59,7 @@ export function exportSpacy(corpus: DatasetCorpus, options: ExportOptions = {}):
   const unit: OffsetUnit = options.offsetUnit ?? 'codepoint';
   const path = `${corpusSlug(corpus.name)}.spacy.json`;
   const notes: FormatNote[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const entries: SpacyEntry[] = [];
   const meant: UnitSpan[][] = [];
   for (const [index, doc] of corpus.documents.entries()) {
@@ -68,13 +68,13 @@ export function exportSpacy(corpus: DatasetCorpus, options: ExportOptions = {}):
     try {
       spans = spansInUnit(doc.text, entitiesOf(doc, corpus, options, path, notes), unit);
     } catch (error) {
-      problems.push(`Document ${doc.id}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(said('exportCheck.document', { doc: doc.id, error: error instanceof Error ? error.message : String(error) }));
       continue;
     }
     meant.push(spans);
     entries.push([doc.text, { entities: spans.map((s) => [s.start, s.end, s.label]) }]);
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   const contents = `${JSON.stringify(entries, null, 1)}\n`;
   const verified = verifySpacy(path, contents, corpus, meant, unit);
   if (verified.length) return { ok: false, problems: verified };

@@ -10,7 +10,8 @@ import { problemsOf, type OutputFile, type Refused } from '../../../shared/forma
 import { decodeDatasetBytes, readDataset } from '../../../shared/formats/dataset-read';
 import { guardImport } from '../../../shared/formats/conll-guard';
 import { DATASET_FORMATS } from '../../../shared/formats/formats';
-import { english } from '../../../shared/phrases/phrase';
+import { english, phrase } from '../../../shared/phrases/phrase';
+import { schemaForLabels } from '../../../shared/formats/common/imported-schema';
 
 const arabic = createTranslator('ar');
 const englishT = createTranslator('en');
@@ -19,9 +20,9 @@ const PLACEHOLDER = /\{\w+\}/u;
 const isolated = (text: string): string => `\u2068${text}\u2069`;
 
 /** The only problem of a refusal, checked: English as the CLI prints it, phrase whose English is that sentence. */
-function onlyProblem(outcome: { ok: boolean } & Partial<Refused>): { text: string; arabic: string } {
+function onlyProblem(outcome: { ok: true } | Refused): { text: string; arabic: string } {
   expect(outcome.ok).toBe(false);
-  const problems = problemsOf(outcome as Refused);
+  const problems = outcome.ok ? [] : problemsOf(outcome);
   expect(problems).toHaveLength(1);
   const [problem] = problems;
   expect(problem!.phrase).toBeDefined();
@@ -134,6 +135,34 @@ describe('datasets refused as a whole', () => {
       const inner = p.text.slice('corpus.isnad.json: '.length);
       expect(p.text.startsWith('corpus.isnad.json: ')).toBe(true);
       expect(arabic.text(p.text, p.phrase)).toBe(`${isolated('corpus.isnad.json')}: ${isolated(inner)}`);
+    }
+  });
+});
+
+describe('exports stopped because the written files would not read back as meant', () => {
+  it('a brat export of a span outside its text names the document in Arabic', () => {
+    const corpus = { name: 'c', schema: schemaForLabels(['PER']), sources: [], documents: [{ id: 'd1', title: 'd1', text: 'نص قصير', meta: {}, spans: [{ id: 's1', start: 0, end: 100, label: 'PER' }], attributions: [] }] };
+    const { text, arabic: ar } = onlyProblem(DATASET_FORMATS.brat.exportCorpus(corpus));
+    expect(text).toBe('Document d1: Offset 100 is outside the text (length 7).');
+    expect(ar).toBe(`المستند ${isolated('d1')}: ${isolated('Offset 100 is outside the text (length 7).')}`);
+  });
+
+  it('the read-back checks keep their English sentences exactly', () => {
+    const cases: Array<[ReturnType<typeof phrase>, string]> = [
+      [phrase('exportCheck.documents', { written: 3, read: 2 }), '3 document(s) written, 2 read back.'],
+      [phrase('exportCheck.text', { file: 'd1.txt' }), "d1.txt: the text read back differs from the document's text."],
+      [phrase('exportCheck.spans', { file: 'd1.ann', read: 2, written: 3 }), 'd1.ann: the spans read back (2) differ from those written (3).'],
+      [phrase('exportCheck.attributions', { file: 'd1.ann', read: 1, written: 0 }), 'd1.ann: the attributions read back (1) differ from those written (0).'],
+      [phrase('exportCheck.tokens', { file: 'c.conll', index: 2 }), 'c.conll: document 2: the tokens read back differ from those written.'],
+      [phrase('exportCheck.tags', { file: 'c.conll', index: 2 }), 'c.conll: document 2: the tags read back give other spans than those written.'],
+      [phrase('exportCheck.readBack', { where: 'd1.ann:4', kind: phrase('noteKind.skipped'), note: phrase('bratNote.unparseable', { line: 'X' }) }), 'd1.ann:4: written file reads back with a skipped note: Unparseable line “X” skipped.'],
+      [phrase('exportCheck.readBackLine', { where: 'c.conll:7', kind: phrase('noteKind.repaired'), note: phrase('conllNote.cr') }), 'c.conll:7: written line reads back with a repaired note: CR line endings read as line breaks.'],
+    ];
+    for (const [value, sentence] of cases) {
+      expect(english(value)).toBe(sentence);
+      const ar = arabic.phrase(value);
+      expect(ar).toMatch(ARABIC_LETTER);
+      expect(ar).not.toMatch(PLACEHOLDER);
     }
   });
 });
