@@ -428,7 +428,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'waNote.skipped': 'التوصيف {who}: {why}',
   'waWho.noId': '(توصيف بلا معرّف)',
   'waWhy.noId': 'لا معرّف له؛ فتُرك.',
-  'waWhy.idTwice': 'معرّفه مستعمل مرتين؛ فتُرك التوصيف اللاحق.',
+  'waWhy.idRepeated': 'معرّفه {id} هو معرّف التوصيف رقم {position} في {file}، وقد سبقه؛ فتُرك هذا التوصيف اللاحق.',
   'waWhy.noBody': 'ليس فيه TextualBody بوسم؛ فتُرك.',
   'waWhy.noSource': 'هدفه لا يسمّي مستندًا مصدرًا؛ فتُرك.',
   'waWhy.noText': 'نص {source} ليس في الملف (ولا في ملف txt اسمه «{name}»)؛ فتُرك.',

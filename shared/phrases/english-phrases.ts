@@ -326,7 +326,7 @@ export const ENGLISH_PHRASES = {
   'waNote.skipped': '{who}: {why}',
   'waWho.noId': '(an annotation without id)',
   'waWhy.noId': 'it has no id.',
-  'waWhy.idTwice': 'the id is used twice; the later annotation was skipped.',
+  'waWhy.idRepeated': 'its id {id} repeats that of annotation {position} of {file}, which came first; this later annotation was skipped.',
   'waWhy.noBody': 'it has no TextualBody with a label.',
   'waWhy.noSource': 'its target names no source document.',
   'waWhy.noText': 'the text of {source} is not in the file (nor a .txt file named {name}).',
