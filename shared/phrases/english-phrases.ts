@@ -147,6 +147,7 @@ export const ENGLISH_PHRASES = {
   'change.mergeDataset': 'Merge “{file}”',
   'change.addSource': 'Add source {source}',
   'change.importSources': { one: 'Import {count} source', other: 'Import {count} sources' },
+  'change.importRegistry': { one: 'Import registry {files} ({count} source)', other: 'Import registry {files} ({count} sources)' },
   'change.editSource': 'Edit source {source}',
   'change.deleteSource': 'Delete source {source}',
   'change.mergeSources': 'Merge {source} into {into}',
