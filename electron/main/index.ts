@@ -20,6 +20,7 @@ import { registerIpcHandlers } from './ipc/register';
 import { saveExport } from './ipc/save-export';
 import { listSnapshots } from './ipc/list-snapshots';
 import { readSnapshot } from './ipc/read-snapshot';
+import { deleteSnapshots } from './ipc/delete-snapshots';
 import { writeSnapshot } from './ipc/write-snapshot';
 import { PendingWrites, holdQuitForWrites } from './pending-writes';
 import { nodeSnapshotFs } from './snapshot-folder';
@@ -113,6 +114,7 @@ function start(): void {
       writeSnapshot: (_event, request) => pendingWrites.track(writeSnapshot(request, { ...snapshots, writeFileAtomic: (path, data) => writeFileAtomic(path, data) })),
       listSnapshots: (_event, request) => listSnapshots(request, snapshots),
       readSnapshot: (_event, request) => readSnapshot(request, snapshots),
+      deleteSnapshots: (_event, request) => pendingWrites.track(deleteSnapshots(request, snapshots)),
       setMenuLanguage: (_event, request) => setMenuLanguage(request, menu),
     },
     { origin },

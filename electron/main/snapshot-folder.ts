@@ -14,6 +14,8 @@ export interface SnapshotFs {
   readdir(path: string): Promise<string[]>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
   rm(path: string, options: { force: boolean }): Promise<void>;
+  /** Removes an empty folder (fails when it is not empty). */
+  rmdir(path: string): Promise<void>;
 }
 
 /** The real file system. */
@@ -22,6 +24,7 @@ export const nodeSnapshotFs: SnapshotFs = {
   readdir: (path) => fsPromises.readdir(path),
   readFile: (path, encoding) => fsPromises.readFile(path, encoding),
   rm: (path, options) => fsPromises.rm(path, options),
+  rmdir: (path) => fsPromises.rmdir(path),
 };
 
 /** The folder of one corpus's snapshots. Refuses an id that is not a plain folder name. */
@@ -47,4 +50,21 @@ export async function pruneSnapshotFiles(fs: SnapshotFs, root: string, corpusId:
   const folder = corpusSnapshotFolder(root, corpusId);
   const old = (await listSnapshotFiles(fs, root, corpusId)).slice(Math.max(1, keep));
   for (const info of old) await fs.rm(join(folder, info.id), { force: true });
+}
+
+/**
+ * Deletes every snapshot file of a corpus (the corpus itself was deleted), then its folder
+ * when nothing else is left in it. Files main did not make are left alone, and so is the
+ * folder that holds them. Resolves with how many snapshots were deleted.
+ */
+export async function deleteSnapshotFiles(fs: SnapshotFs, root: string, corpusId: string): Promise<number> {
+  const folder = corpusSnapshotFolder(root, corpusId);
+  const snapshots = await listSnapshotFiles(fs, root, corpusId);
+  for (const info of snapshots) await fs.rm(join(folder, info.id), { force: true });
+  try {
+    if ((await fs.readdir(folder)).length === 0) await fs.rmdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return snapshots.length;
 }

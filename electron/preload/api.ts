@@ -52,6 +52,7 @@ export function createIsnadApi(ipc: IpcRendererLike): IsnadApi {
       }) as ReturnType<IsnadApi['writeSnapshot']>,
     listSnapshots: (request: { corpusId: string }) => ipc.invoke(IPC_CHANNELS.listSnapshots, { corpusId: request?.corpusId }) as ReturnType<IsnadApi['listSnapshots']>,
     readSnapshot: (request: { corpusId: string; id: string }) => ipc.invoke(IPC_CHANNELS.readSnapshot, { corpusId: request?.corpusId, id: request?.id }) as ReturnType<IsnadApi['readSnapshot']>,
+    deleteSnapshots: (request: { corpusId: string }) => ipc.invoke(IPC_CHANNELS.deleteSnapshots, { corpusId: request?.corpusId }) as ReturnType<IsnadApi['deleteSnapshots']>,
     setMenuLanguage: (request: { language: InterfaceLanguage }) => ipc.invoke(IPC_CHANNELS.setMenuLanguage, { language: request?.language }) as ReturnType<IsnadApi['setMenuLanguage']>,
     onMenuCommand: (callback: (command: MenuCommand) => void) => {
       if (typeof callback !== 'function') throw new TypeError('onMenuCommand expects a function');

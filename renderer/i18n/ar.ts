@@ -975,6 +975,7 @@ export const ar: Catalogue = {
   'notice.corpus.deletedElsewhere': 'حُذفت المدوّنة «{name}» في نافذة أخرى من إسناد؛ تعرض هذه النافذة الآن مدوّنة أخرى.',
   'notice.corpus.deleted': 'حُذفت المدوّنة «{name}» مع {documents}.',
   'notice.corpus.deleteFailed': 'تعذّر حذف المدوّنة: {error}.',
+  'notice.corpus.snapshotsNotDeleted': 'تعذّر حذف ملفات لقطاتها ({error})؛ وهي في مجلد اللقطات داخل مجلد بيانات المستخدم.',
   'notice.dataset.imported': 'استُورد {documents} و{spans} ({format}) إلى المدوّنة الجديدة «{name}».{notes}',
   'notice.dataset.notes': {
     zero: '',

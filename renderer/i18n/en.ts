@@ -710,6 +710,7 @@ export const en = {
   'notice.corpus.deletedElsewhere': 'The corpus “{name}” was deleted in another Isnad window; this window now shows another corpus.',
   'notice.corpus.deleted': 'Deleted the corpus “{name}” and its {documents}.',
   'notice.corpus.deleteFailed': 'The corpus could not be deleted: {error}.',
+  'notice.corpus.snapshotsNotDeleted': 'Its snapshot files could not be deleted ({error}); they are in the snapshots folder of the user data folder.',
   'notice.dataset.imported': 'Imported {documents} and {spans} ({format}) into the new corpus “{name}”.{notes}',
   'notice.dataset.notes': { one: ' {count} line was skipped or repaired:', other: ' {count} lines were skipped or repaired:' },
   'notice.dataset.notReadBack': 'the written corpus could not be read back',

@@ -27,6 +27,9 @@ export function electronSnapshotStorage(api: IsnadApi): SnapshotStorage {
       const result = await api.readSnapshot({ corpusId, id });
       return 'json' in result ? result.json : null;
     },
+    async forget(corpusId) {
+      return (await api.deleteSnapshots({ corpusId })).deleted;
+    },
   };
 }
 

@@ -22,6 +22,12 @@ export interface SnapshotStorage {
    * as it writes, so a lower limit applies at the next snapshot).
    */
   prune?(corpusId: string, keep: number): Promise<void>;
+  /**
+   * Deletes every snapshot of a corpus that was deleted, where snapshots live outside the
+   * database (Electron's files). Absent for the database's own, which `deleteCorpus` deletes
+   * with the corpus in one transaction. Resolves with how many were deleted.
+   */
+  forget?(corpusId: string): Promise<number>;
 }
 
 /** Snapshots in the browser's IndexedDB (the `snapshots` table, database version 5). */

@@ -31,6 +31,8 @@ export const IPC_CHANNELS = {
   listSnapshots: 'isnad:list-snapshots',
   /** Renderer → main: the file of one snapshot, to restore it. */
   readSnapshot: 'isnad:read-snapshot',
+  /** Renderer → main: delete the snapshot files of a corpus that was deleted. */
+  deleteSnapshots: 'isnad:delete-snapshots',
   /** Renderer → main: the interface language the window uses, for the application menu. */
   setMenuLanguage: 'isnad:set-menu-language',
   /** Main → renderer: a command chosen in the application menu. */
@@ -51,6 +53,7 @@ export const INVOKE_CHANNELS = [
   IPC_CHANNELS.writeSnapshot,
   IPC_CHANNELS.listSnapshots,
   IPC_CHANNELS.readSnapshot,
+  IPC_CHANNELS.deleteSnapshots,
   IPC_CHANNELS.setMenuLanguage,
 ] as const;
 
@@ -101,7 +104,7 @@ export const MAX_FOLDER_DEPTH = 32;
 export const MAX_FOLDER_ENTRIES = 100_000;
 
 /** The function names of `window.isnad`, exactly (nothing else is exposed). */
-export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot', 'setMenuLanguage'] as const;
+export const ISNAD_API_METHODS = ['openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'saveExport', 'onMenuCommand', 'getAppInfo', 'writeSnapshot', 'listSnapshots', 'readSnapshot', 'deleteSnapshots', 'setMenuLanguage'] as const;
 
 /** Largest snapshot file main writes or reads (UTF-16 code units of the JSON text). */
 export const MAX_SNAPSHOT_CHARS = 400 * 1024 * 1024;

@@ -265,6 +265,15 @@ export const ReadSnapshotResponse = z.union([z.strictObject({ json: z.string().m
 /** Result of `readSnapshot`. */
 export type ReadSnapshotResult = z.infer<typeof ReadSnapshotResponse>;
 
+/** Arguments of `deleteSnapshots({ corpusId })`. */
+export const DeleteSnapshotsArgs = z.tuple([z.strictObject({ corpusId: SnapshotCorpusId })]);
+
+/** Result of `deleteSnapshots`: how many snapshot files were deleted. A failed deletion rejects. */
+export const DeleteSnapshotsResponse = z.strictObject({ deleted: z.number().int().nonnegative() });
+
+/** Result of `deleteSnapshots`. */
+export type DeleteSnapshotsResult = z.infer<typeof DeleteSnapshotsResponse>;
+
 // ---------------------------------------------------------------------------------------
 // The table main registers from, and the renderer-facing API
 // ---------------------------------------------------------------------------------------
@@ -318,6 +327,11 @@ export const IPC_CONTRACT = {
     channel: IPC_CHANNELS.readSnapshot,
     args: ReadSnapshotArgs,
     response: ReadSnapshotResponse,
+  },
+  deleteSnapshots: {
+    channel: IPC_CHANNELS.deleteSnapshots,
+    args: DeleteSnapshotsArgs,
+    response: DeleteSnapshotsResponse,
   },
   setMenuLanguage: {
     channel: IPC_CHANNELS.setMenuLanguage,
@@ -382,6 +396,11 @@ export interface IsnadApi {
   listSnapshots(request: { corpusId: string }): Promise<ListSnapshotsResult>;
   /** The native-format file of one snapshot, or `{ missing: true }`. */
   readSnapshot(request: { corpusId: string; id: string }): Promise<ReadSnapshotResult>;
+  /**
+   * Deletes every snapshot file of a corpus (after the corpus itself was deleted), and its
+   * folder once empty; files main did not write are left alone.
+   */
+  deleteSnapshots(request: { corpusId: string }): Promise<DeleteSnapshotsResult>;
   /** Tells main the interface language, so that the application menu speaks it too. */
   setMenuLanguage(request: { language: InterfaceLanguage }): Promise<void>;
 }

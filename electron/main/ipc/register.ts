@@ -11,6 +11,7 @@ import type {
   InterfaceLanguage,
   InvokeMessage,
   ListSnapshotsResult,
+  DeleteSnapshotsResult,
   OpenArticleFilesResult,
   OpenArticleFolderResult,
   ReadSnapshotResult,
@@ -47,6 +48,7 @@ export interface IpcHandlers<E> {
   writeSnapshot(event: E, request: WriteSnapshotPayload): Promise<WriteSnapshotResult>;
   listSnapshots(event: E, request: { corpusId: string }): Promise<ListSnapshotsResult>;
   readSnapshot(event: E, request: { corpusId: string; id: string }): Promise<ReadSnapshotResult>;
+  deleteSnapshots(event: E, request: { corpusId: string }): Promise<DeleteSnapshotsResult>;
   setMenuLanguage(event: E, request: { language: InterfaceLanguage }): void;
 }
 
@@ -124,6 +126,7 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
     writeSnapshot: (event, request: WriteSnapshotPayload) => handlers.writeSnapshot(event, request),
     listSnapshots: (event, request: { corpusId: string }) => handlers.listSnapshots(event, request),
     readSnapshot: (event, request: { corpusId: string; id: string }) => handlers.readSnapshot(event, request),
+    deleteSnapshots: (event, request: { corpusId: string }) => handlers.deleteSnapshots(event, request),
     setMenuLanguage: (event, request: { language: InterfaceLanguage }) => handlers.setMenuLanguage(event, request),
   };
   for (const message of Object.keys(IPC_CONTRACT) as InvokeMessage[]) {

@@ -169,6 +169,20 @@ export class CorpusActions {
     }
   }
 
+  /**
+   * Deletes the snapshots of a deleted corpus that live outside the database (Electron's
+   * files in the user data folder): "for good" includes them. Resolves with the reason they
+   * could not be deleted, or null.
+   */
+  private async forgetSnapshots(corpusId: string): Promise<string | null> {
+    try {
+      await this.app.platform.snapshots?.forget?.(corpusId);
+      return null;
+    } catch (error) {
+      return (error as Error).message || String(error);
+    }
+  }
+
   /** What deleting a corpus would remove (for the confirmation). */
   contents(corpusId: string): Promise<{ documents: number; spans: number; attributions: number }> {
     return countCorpus(this.app.db, corpusId);
@@ -196,7 +210,10 @@ export class CorpusActions {
       await deleteCorpus(this.app.db, corpusId);
       // Other windows showing it open another corpus (their writes to it are refused anyway).
       this.app.sync.announceReplaced(corpusId);
-      this.app.notify('info', this.app.t('notice.corpus.deleted', { name: target.corpus.name, documents: this.app.t('count.documents.genitive', { count: target.documents }) }));
+      const deleted = this.app.t('notice.corpus.deleted', { name: target.corpus.name, documents: this.app.t('count.documents.genitive', { count: target.documents }) });
+      const snapshotsLeft = await this.forgetSnapshots(corpusId);
+      if (snapshotsLeft) this.app.notify('error', `${deleted} ${this.app.t('notice.corpus.snapshotsNotDeleted', { error: snapshotsLeft })}`);
+      else this.app.notify('info', deleted);
       await this.refreshDialog();
       return true;
     } catch (error) {

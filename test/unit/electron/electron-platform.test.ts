@@ -15,6 +15,7 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
     writeSnapshot: async (request) => ({ id: `${request.info.takenAt.replace(/:/g, '-')}.${request.info.reason}.${request.info.documents}d.${request.info.spans}s.isnad.json` }),
     listSnapshots: async ({ corpusId }) => ({ snapshots: [{ id: '2026-11-29T10-15-00.000Z.quit.3d.4s.isnad.json', corpusId, takenAt: '2026-11-29T10:15:00.000Z', reason: 'quit', documents: 3, spans: 4 }] }),
     readSnapshot: async ({ id }) => (id.startsWith('2026') ? { json: '{"format":"isnad-corpus"}' } : { missing: true }),
+    deleteSnapshots: async ({ corpusId }) => (corpusId === 'locked' ? Promise.reject(new Error('EACCES: permission denied')) : { deleted: 3 }),
     setMenuLanguage: async () => undefined,
     onMenuCommand: (callback) => {
       listeners.add(callback);
@@ -34,6 +35,8 @@ describe('the Electron host platform', () => {
     expect((await storage.list('c')).map((s) => [s.reason, s.documents, s.spans])).toEqual([['quit', 3, 4]]);
     await expect(storage.read('c', '2026-11-29T10-15-00.000Z.quit.3d.4s.isnad.json')).resolves.toBe('{"format":"isnad-corpus"}');
     await expect(storage.read('c', 'gone')).resolves.toBeNull();
+    await expect(storage.forget!('c')).resolves.toBe(3);
+    await expect(storage.forget!('locked')).rejects.toThrow(/permission denied/);
   });
 
   it('maps a cancelled folder dialog to null', async () => {

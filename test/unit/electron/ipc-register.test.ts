@@ -58,6 +58,10 @@ function setUp(options: { origin?: AppOrigin } = {}) {
       reached.push(['readSnapshot', [request]]);
       return { missing: true };
     },
+    deleteSnapshots: async (_event, request) => {
+      reached.push(['deleteSnapshots', [request]]);
+      return { deleted: 2 };
+    },
     setMenuLanguage: (_event, request) => {
       reached.push(['setMenuLanguage', [request]]);
     },
@@ -188,6 +192,9 @@ describe('registerIpcHandlers', () => {
       ['readSnapshot of another file', IPC_CHANNELS.readSnapshot, [{ corpusId: 'corpus-1', id: '../../Cookies' }]],
       ['readSnapshot of a file that is not a snapshot', IPC_CHANNELS.readSnapshot, [{ corpusId: 'corpus-1', id: 'notes.json' }]],
       ['readSnapshot with an extra property', IPC_CHANNELS.readSnapshot, [{ corpusId: 'corpus-1', id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json', path: '/etc/passwd' }]],
+      ['deleteSnapshots of a folder path', IPC_CHANNELS.deleteSnapshots, [{ corpusId: '../../' }]],
+      ['deleteSnapshots of the whole snapshots folder', IPC_CHANNELS.deleteSnapshots, [{ corpusId: '' }]],
+      ['deleteSnapshots with an extra property', IPC_CHANNELS.deleteSnapshots, [{ corpusId: 'corpus-1', recursive: true }]],
     ];
     it.each(badSnapshotCalls)('rejects %s', async (_label, channel, args) => {
       const { call, reached } = setUp();
@@ -200,7 +207,8 @@ describe('registerIpcHandlers', () => {
       await expect(call(IPC_CHANNELS.writeSnapshot, top(appPage), { info: snapshotInfo, json: '{}', keep: 5 })).resolves.toEqual({ id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json' });
       await expect(call(IPC_CHANNELS.listSnapshots, top(appPage), { corpusId: 'corpus-1' })).resolves.toEqual({ snapshots: [] });
       await expect(call(IPC_CHANNELS.readSnapshot, top(appPage), { corpusId: 'corpus-1', id: '2026-11-29T10-15-00.000Z.manual.1d.2s.isnad.json' })).resolves.toEqual({ missing: true });
-      expect(reached.map(([name]) => name)).toEqual(['writeSnapshot', 'listSnapshots', 'readSnapshot']);
+      await expect(call(IPC_CHANNELS.deleteSnapshots, top(appPage), { corpusId: 'corpus-1' })).resolves.toEqual({ deleted: 2 });
+      expect(reached.map(([name]) => name)).toEqual(['writeSnapshot', 'listSnapshots', 'readSnapshot', 'deleteSnapshots']);
     });
 
     it('accepts Arabic and spaces in a suggested name', () => {
@@ -231,7 +239,7 @@ describe('registerIpcHandlers', () => {
             ? [{ suggestedName: 'c.json', contents: '{}' }]
             : channel === IPC_CHANNELS.writeSnapshot
               ? [{ info: { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual', documents: 0, spans: 0 }, json: '{}', keep: 1 }]
-              : channel === IPC_CHANNELS.listSnapshots || channel === IPC_CHANNELS.readSnapshot
+              : channel === IPC_CHANNELS.listSnapshots || channel === IPC_CHANNELS.readSnapshot || channel === IPC_CHANNELS.deleteSnapshots
                 ? [{ corpusId: 'c', id: '2026-11-29T10-15-00.000Z.manual.0d.0s.isnad.json' }]
                 : [];
         await expect(call(channel, frame, ...args)).rejects.toBeInstanceOf(UntrustedSenderError);
@@ -283,6 +291,7 @@ describe('registerIpcHandlers', () => {
         writeSnapshot: async () => ({ id: '../escape.json' }),
         listSnapshots: async () => ({ snapshots: [{ id: 'x' }] }) as never,
         readSnapshot: async () => ({ json: '{}', missing: true }) as never,
+        deleteSnapshots: async () => ({ deleted: -1 }),
         setMenuLanguage: () => 'ar' as never,
       },
       { origin, warn: () => undefined },
@@ -300,5 +309,6 @@ describe('registerIpcHandlers', () => {
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.writeSnapshot)?.(event, { info, json: '{}', keep: 1 }))).rejects.toThrow(/Internal error/);
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.listSnapshots)?.(event, { corpusId: 'c' }))).rejects.toThrow(/Internal error/);
     await expect(Promise.resolve(registered.get(IPC_CHANNELS.readSnapshot)?.(event, { corpusId: 'c', id: '2026-11-29T10-15-00.000Z.manual.0d.0s.isnad.json' }))).rejects.toThrow(/Internal error/);
+    await expect(Promise.resolve(registered.get(IPC_CHANNELS.deleteSnapshots)?.(event, { corpusId: 'c' }))).rejects.toThrow(/Internal error/);
   });
 });

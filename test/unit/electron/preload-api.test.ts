@@ -30,7 +30,7 @@ function fakeIpcRenderer() {
 
 describe('the preload API (window.isnad)', () => {
   it('has exactly the contract functions', () => {
-    expect([...ISNAD_API_METHODS].sort()).toEqual(['getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'readSnapshot', 'saveExport', 'setMenuLanguage', 'writeSnapshot']);
+    expect([...ISNAD_API_METHODS].sort()).toEqual(['deleteSnapshots', 'getAppInfo', 'listSnapshots', 'onMenuCommand', 'openArticleFiles', 'openArticleFolder', 'openDatasetFiles', 'openDatasetFolder', 'readSnapshot', 'saveExport', 'setMenuLanguage', 'writeSnapshot']);
     const api = createIsnadApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual([...ISNAD_API_METHODS].sort());
     for (const method of ISNAD_API_METHODS) expect(typeof api[method]).toBe('function');
@@ -49,6 +49,7 @@ describe('the preload API (window.isnad)', () => {
     await api.writeSnapshot({ info: { ...info, path: '/etc' }, json: '{}', keep: 3, folder: '/tmp' } as never);
     await api.listSnapshots({ corpusId: 'c', folder: '/' } as never);
     await api.readSnapshot({ corpusId: 'c', id: 'x.isnad.json', path: '/etc/passwd' } as never);
+    await api.deleteSnapshots({ corpusId: 'c', recursive: true, folder: '/' } as never);
     expect(invoked).toEqual([
       [IPC_CHANNELS.openArticleFiles],
       [IPC_CHANNELS.openArticleFolder],
@@ -59,6 +60,7 @@ describe('the preload API (window.isnad)', () => {
       [IPC_CHANNELS.writeSnapshot, { info, json: '{}', keep: 3 }],
       [IPC_CHANNELS.listSnapshots, { corpusId: 'c' }],
       [IPC_CHANNELS.readSnapshot, { corpusId: 'c', id: 'x.isnad.json' }],
+      [IPC_CHANNELS.deleteSnapshots, { corpusId: 'c' }],
     ]);
   });
 

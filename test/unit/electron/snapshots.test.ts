@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../electron/main/atomic-write';
 import { listSnapshots } from '../../../electron/main/ipc/list-snapshots';
 import { readSnapshot } from '../../../electron/main/ipc/read-snapshot';
+import { deleteSnapshots } from '../../../electron/main/ipc/delete-snapshots';
 import { writeSnapshot } from '../../../electron/main/ipc/write-snapshot';
 import { PendingWrites, holdQuitForWrites } from '../../../electron/main/pending-writes';
 import { nodeSnapshotFs } from '../../../electron/main/snapshot-folder';
@@ -53,6 +54,25 @@ describe('snapshot files in the user data folder', () => {
     const { snapshots } = await listSnapshots({ corpusId: 'corpus-1' }, deps());
     expect(snapshots.map((s) => s.spans)).toEqual([1]);
     expect(await readSnapshot({ corpusId: 'corpus-1', id: snapshots[0]!.id }, deps())).toEqual({ json: '{"kept":true}' });
+  });
+
+  it('deletes every snapshot of a deleted corpus and its folder, but not another corpus’s', async () => {
+    for (let minute = 1; minute <= 3; minute += 1) await writeSnapshot({ info: info(minute), json: `{"n":${minute}}`, keep: 5 }, deps());
+    await writeSnapshot({ info: { ...info(4), corpusId: 'corpus-2' }, json: '{"other":true}', keep: 5 }, deps());
+    expect(await deleteSnapshots({ corpusId: 'corpus-1' }, deps())).toEqual({ deleted: 3 });
+    expect(await readdir(root)).toEqual(['corpus-2']);
+    expect(await readdir(join(root, 'corpus-2'))).toHaveLength(1);
+    // Nothing to delete: a corpus never snapshotted, or deleted twice.
+    expect(await deleteSnapshots({ corpusId: 'corpus-1' }, deps())).toEqual({ deleted: 0 });
+    expect(await deleteSnapshots({ corpusId: 'never-snapshotted' }, deps())).toEqual({ deleted: 0 });
+  });
+
+  it('leaves a file it did not make, and the folder holding it', async () => {
+    await writeSnapshot({ info: info(1), json: '{}', keep: 5 }, deps());
+    await writeFile(join(root, 'corpus-1', 'my-notes.txt'), 'mine');
+    expect(await deleteSnapshots({ corpusId: 'corpus-1' }, deps())).toEqual({ deleted: 1 });
+    expect(await readdir(join(root, 'corpus-1'))).toEqual(['my-notes.txt']);
+    await expect(deleteSnapshots({ corpusId: '..' }, deps())).rejects.toThrow(/Not a corpus id/);
   });
 
   it('refuses ids that are not its own names and corpus ids that are paths', async () => {

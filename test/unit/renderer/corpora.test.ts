@@ -6,6 +6,7 @@ import { addAttribution } from '../../../shared/model/attribution-commands';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
 import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase } from '../../../renderer/db/db';
+import type { SnapshotStorage } from '../../../renderer/snapshots/snapshot-storage';
 import { closeApps, testPlatform } from '../helpers/app';
 
 const platform = testPlatform();
@@ -108,6 +109,66 @@ describe('corpora in the app', () => {
     // The last corpus cannot be deleted.
     expect(await again.app.corpora.remove(sample.id)).toBe(false);
     expect(again.app.ui.state.notice?.text).toMatch(/only corpus/);
+  });
+});
+
+describe('deleting a corpus whose snapshots are files (Electron)', () => {
+  /** Snapshot files as main keeps them, by corpus; `failing` makes deleting them fail. */
+  function fileSnapshots(failing = false): SnapshotStorage & { files: Map<string, string[]> } {
+    const files = new Map<string, string[]>();
+    return {
+      where: 'snapshots.where.files',
+      files,
+      async write(draft) {
+        const id = `${draft.info.takenAt.replace(/:/g, '-')}.${draft.info.reason}.isnad.json`;
+        files.set(draft.info.corpusId, [...(files.get(draft.info.corpusId) ?? []), id]);
+        return id;
+      },
+      async list() {
+        return [];
+      },
+      async read() {
+        return null;
+      },
+      async forget(corpusId) {
+        if (failing) throw new Error('EACCES: permission denied');
+        const deleted = files.get(corpusId)?.length ?? 0;
+        files.delete(corpusId);
+        return deleted;
+      },
+    };
+  }
+
+  async function startWith(snapshots: ReturnType<typeof fileSnapshots>): Promise<IsnadApp> {
+    const app = await IsnadApp.start({ ...platform, kind: 'electron', snapshots }, new IsnadDatabase(`corpora-files-${++count}`), undefined, undefined, null);
+    opened.push(app);
+    return app;
+  }
+
+  it('deletes the corpus’s snapshot files with it, and no other corpus’s', async () => {
+    const snapshots = fileSnapshots();
+    const app = await startWith(snapshots);
+    const sample = app.corpus.state.corpus.id;
+    expect(await app.snapshots.take('manual')).toBe(true);
+    expect(await app.corpora.create('Doomed')).toBe(true);
+    const doomed = app.corpus.state.corpus.id;
+    expect(await app.snapshots.take('manual')).toBe(true);
+    expect([...snapshots.files.keys()].sort()).toEqual([doomed, sample].sort());
+    expect(await app.corpora.remove(doomed)).toBe(true);
+    expect([...snapshots.files.keys()]).toEqual([sample]);
+    expect(app.ui.state.notice).toMatchObject({ tone: 'info', text: expect.stringMatching(/^Deleted the corpus “Doomed”/) });
+  });
+
+  it('says so when the snapshot files cannot be deleted; the corpus is deleted all the same', async () => {
+    const snapshots = fileSnapshots(true);
+    const app = await startWith(snapshots);
+    expect(await app.corpora.create('Doomed')).toBe(true);
+    const doomed = app.corpus.state.corpus.id;
+    expect(await app.snapshots.take('manual')).toBe(true);
+    expect(await app.corpora.remove(doomed)).toBe(true);
+    expect(await app.db.corpora.get(doomed)).toBeUndefined();
+    expect(app.ui.state.notice?.tone).toBe('error');
+    expect(app.ui.state.notice?.text).toMatch(/^Deleted the corpus “Doomed”.* Its snapshot files could not be deleted \(EACCES: permission denied\)/);
   });
 });
 
