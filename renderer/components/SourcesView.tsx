@@ -6,7 +6,7 @@
  */
 import { Fragment, useMemo, useRef, useState } from 'react';
 import { REGISTRY_FORMAT, REGISTRY_VERSION, parseRegistryFile } from '../../shared/attribution/registry-file';
-import { sameNamesKey, sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
+import { sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
 import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
 import type { SourceRecord } from '../../shared/model/types';
@@ -15,6 +15,7 @@ import type { Translate } from '../i18n/i18n';
 import { withElements } from '../i18n/rich';
 import type { IsnadApp } from '../app/controller';
 import type { WorkerInputFile } from '../import/protocol';
+import type { RegistryFileSources } from '../../shared/model/registry-import';
 import { CitationGraph } from './CitationGraph';
 import { AttributeValuesEditor } from './AttributeValuesEditor';
 import { kindName, SourceForm } from './SourceForm';
@@ -53,16 +54,13 @@ async function readPicked(entry: WorkerInputFile): Promise<string> {
   return new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes);
 }
 
-/** Import registry: adds the sources of the chosen files that are not in the registry yet (same names). */
+/** Import registry: adds the sources of the chosen files that are not in the registry yet (same names), all in one undoable step. */
 async function importRegistry(app: IsnadApp): Promise<void> {
   const { t } = app;
   const picked = await app.platform.pickArticleFiles();
   if (!picked.length) return;
-  const known = new Set([...app.corpus.state.sources.values()].map(sameNamesKey));
   const problems: string[] = [];
-  let imported = 0;
-  let skipped = 0;
-  let refused = 0;
+  const files: RegistryFileSources[] = [];
   for (const entry of picked) {
     let parsed: ReturnType<typeof parseRegistry>;
     try {
@@ -75,22 +73,9 @@ async function importRegistry(app: IsnadApp): Promise<void> {
       problems.push(t('registry.fileProblem', { file: entry.name, problem: `${parsed.error}.` }));
       continue;
     }
-    const fresh: SourceFields[] = [];
-    for (const source of parsed.sources) {
-      const key = sameNamesKey(source);
-      if (known.has(key)) {
-        skipped += 1;
-        continue;
-      }
-      known.add(key);
-      fresh.push(source);
-    }
-    if (!fresh.length) continue;
-    // One undoable step per file.
-    const added = await app.attribution.addSources(fresh);
-    imported += added;
-    refused += fresh.length - added;
+    files.push({ file: entry.name, sources: parsed.sources });
   }
+  const { imported, skipped, refused } = await app.attribution.importRegistry(files);
   const parts = [t('registry.imported', { count: imported, skipped })];
   if (refused) parts.push(t('registry.notAdded', { count: refused }));
   if (problems.length && !imported && !skipped && !refused) {

@@ -49,16 +49,24 @@ export const NOTES_PER_DEFECT = 20;
 
 /**
  * Notes of one file, at most {@link NOTES_PER_DEFECT} per kind of defect (NewsFANE has a
- * bidi mark on every token); `finish` adds one summary note per defect with the rest.
+ * bidi mark on every token). The notes wait until `finish`, which adds one summary note per
+ * defect with the rest and hands every note on in line order, whichever pass (reading the
+ * lines, reading the tags) found it; notes of one line keep the order they were added in.
  */
 export class FileNotes {
   private readonly counts = new Map<string, { kind: FormatNote['kind']; total: number; first: number; last: number; label: PhraseCode }>();
+  private readonly held: Array<FormatNote & { line: number }> = [];
 
-  /** Notes go to `notes`, each with `where` and a line. */
+  /** Notes go to `notes` on `finish`, each with `where` and a line. */
   constructor(
     private readonly where: string,
     private readonly notes: FormatNote[],
   ) {}
+
+  /** Adds a note of something that happens once per file (a byte-order mark, CR line ends). */
+  addOnce(line: number, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam> = {}): void {
+    this.hold(line, kind, code, params);
+  }
 
   /** Adds a note of defect `defect` (`label` names the defect in the summary), said by `code` and `params`. */
   add(defect: string, label: PhraseCode, line: number, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam> = {}): void {
@@ -66,19 +74,26 @@ export class FileNotes {
     seen.total++;
     this.counts.set(defect, seen);
     if (seen.total <= NOTES_PER_DEFECT) {
-      this.notes.push(lineNote(this.where, line, kind, code, params));
+      this.hold(line, kind, code, params);
       return;
     }
     if (seen.total === NOTES_PER_DEFECT + 1) seen.first = line;
     seen.last = line;
   }
 
-  /** Adds the summary notes. */
+  /** Adds the summary notes and hands all the notes on, in line order. */
   finish(): void {
     for (const seen of this.counts.values()) {
       const more = seen.total - NOTES_PER_DEFECT;
-      if (more > 0) this.notes.push(lineNote(this.where, seen.first, seen.kind, 'conllNote.more', { count: more, label: phrase(seen.label), first: seen.first, last: seen.last, total: seen.total }));
+      if (more > 0) this.hold(seen.first, seen.kind, 'conllNote.more', { count: more, label: phrase(seen.label), first: seen.first, last: seen.last, total: seen.total });
     }
+    this.notes.push(...this.held.sort((a, b) => a.line - b.line));
+    this.held.length = 0;
+    this.counts.clear();
+  }
+
+  private hold(line: number, kind: FormatNote['kind'], code: PhraseCode, params: Record<string, PhraseParam>): void {
+    this.held.push({ ...lineNote(this.where, line, kind, code, params), line });
   }
 }
 
@@ -163,17 +178,24 @@ function tokensOfLine(line: string, lineNo: number, columns: number, sink: FileN
   return [];
 }
 
-/** Reads a CoNLL file into documents of sentences; every repair and skip becomes a note. */
+/** Reads a CoNLL file into documents of sentences; every repair and skip becomes a note in `notes`, in line order. */
 export function readConll(where: string, contents: string, notes: FormatNote[]): ConllDocument[] {
   const sink = new FileNotes(where, notes);
+  const documents = readConllLines(contents, sink);
+  sink.finish();
+  return documents;
+}
+
+/** Reads a CoNLL file into documents of sentences; every repair and skip is added to `sink` (the caller finishes it). */
+export function readConllLines(contents: string, sink: FileNotes): ConllDocument[] {
   let body = contents;
   if (body.charCodeAt(0) === 0xfeff) {
     body = body.slice(1);
-    notes.push(lineNote(where, 1, 'repaired', 'readNote.bom'));
+    sink.addOnce(1, 'repaired', 'readNote.bom');
   }
   if (body.includes('\r')) {
     const first = body.slice(0, body.indexOf('\r')).split('\n').length;
-    notes.push(lineNote(where, first, 'repaired', 'conllNote.cr'));
+    sink.addOnce(first, 'repaired', 'conllNote.cr');
   }
   const lines = body.split(/\r\n|\n|\r/u);
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
@@ -207,6 +229,5 @@ export function readConll(where: string, contents: string, notes: FormatNote[]):
   }
   endSentence();
   if (doc) documents.push(doc);
-  sink.finish();
   return documents;
 }

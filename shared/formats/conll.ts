@@ -21,7 +21,7 @@ import { corpusSlug } from './common/file-name';
 import { createIdBook } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { chooseFlat, type FlatItem } from './conll-flat';
-import { FileNotes, readConll, stripBidi, type ConllDocument } from './conll-read';
+import { FileNotes, readConll, readConllLines, stripBidi, type ConllDocument } from './conll-read';
 import { decodeTags, encodeTags, looksLikeIob2, type Chunk, type TagScheme } from './conll-tags';
 import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
@@ -189,9 +189,10 @@ export function importConll(files: readonly OutputFile[]): ImportOutcome {
   const labels = new Set<string>();
   const documents: DatasetDocument[] = [];
   for (const file of files) {
-    const docs = readConll(file.path, file.contents, notes);
-    const iob2 = looksLikeIob2(docs.flatMap((d) => d.sentences.map((s) => s.map((t) => t.tag))));
+    // One sink for the file: the notes of reading the lines and of reading the tags come out in line order together.
     const sink = new FileNotes(file.path, notes);
+    const docs = readConllLines(file.contents, sink);
+    const iob2 = looksLikeIob2(docs.flatMap((d) => d.sentences.map((s) => s.map((t) => t.tag))));
     const note = (line: number, said: Phrase): void => sink.add('i-start', 'conllDefect.iStart', line, 'repaired', said.code, said.params);
     docs.forEach((doc, k) => {
       const { id } = ids.claim(docs.length === 1 ? stem(file.path) : `${stem(file.path)}-${k + 1}`);

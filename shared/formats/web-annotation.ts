@@ -27,7 +27,9 @@
  * annotations and pages; without `isnad:documents`, each document's text comes from a
  * `.txt` file named after the last segment of its IRI. When a position selector and a quote
  * selector disagree, the quote with its prefix/suffix locates the span (a `repaired` note);
- * a span found by neither is `skipped`.
+ * a span found by neither is `skipped`. An id names one annotation: one whose id an earlier
+ * annotation already has (of either kind, in any of the files) is `skipped` with a note naming
+ * the id and where the first one is, like the other annotations that cannot be read.
  */
 import { DEFAULT_ATTRIBUTE_VALUES, DEFAULT_LABEL_SCHEMA, type LabelDef, type LabelSchema } from '../model/schema';
 import { SOURCE_KINDS, type SourceKind } from '../model/types';
@@ -411,6 +413,35 @@ interface WorkingDoc {
   indexed: IndexedText;
 }
 
+/** Where an annotation sits: its file, and its place (from 1) among the file's annotations. */
+type AnnotationPlace = {
+  id: string;
+  file: string;
+  position: number;
+};
+
+/**
+ * The annotations whose id an earlier annotation (of either kind, in file order, then in
+ * order within the file) already has, each with the id and the place of that first one.
+ * The first annotation with an id is the one the id names: a later one is skipped even
+ * when the first is skipped for a reason of its own, so a repeat is never read as the first.
+ */
+function repeatedIds(annotations: ReadonlyArray<{ where: string; node: Json }>): Map<Json, AnnotationPlace> {
+  const first = new Map<string, AnnotationPlace>();
+  const counts = new Map<string, number>();
+  const repeats = new Map<Json, AnnotationPlace>();
+  for (const { where, node } of annotations) {
+    const position = (counts.get(where) ?? 0) + 1;
+    counts.set(where, position);
+    const id = nodeId(node);
+    if (id === undefined) continue;
+    const earlier = first.get(id);
+    if (earlier) repeats.set(node, earlier);
+    else first.set(id, { id, file: where, position });
+  }
+  return repeats;
+}
+
 function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
   const notes: FormatNote[] = [];
   const jsonFiles = files.filter((f) => !/\.txt$/i.test(f.path));
@@ -452,6 +483,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     if (!found.length && !(isRecord(root) && asArray(root['isnad:documents']).length)) notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.empty'));
     for (const node of found) annotations.push({ where: file.path, node });
   }
+  const repeats = repeatedIds(annotations);
 
   const docOf = (iri: string): WorkingDoc | undefined => {
     const known = docs.get(iri);
@@ -479,8 +511,9 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       skip('waWhy.noId');
       continue;
     }
-    if (spanIndex.has(iri)) {
-      skip('waWhy.idTwice');
+    const repeat = repeats.get(node);
+    if (repeat) {
+      skip('waWhy.idRepeated', repeat);
       continue;
     }
     if (!label) {
@@ -532,6 +565,11 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
     const iri = nodeId(node) ?? '(an annotation without id)';
     const who: PhraseParam = nodeId(node) ?? phrase('waWho.noId');
     const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
+    const repeat = repeats.get(node);
+    if (repeat) {
+      skip('waWhy.idRepeated', repeat);
+      continue;
+    }
     const roles: Partial<Record<'claim' | 'mention' | 'cue', string>> = {};
     const unroled: string[] = [];
     for (const t of asArray(node.target)) {

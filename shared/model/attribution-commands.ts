@@ -61,8 +61,11 @@ export function addSource(state: CorpusState, fields: SourceFields, ctx: Command
   return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: null, after: source }], { origin: 'user', description: phrase('change.addSource', { source: sourceDisplayName(source) }) }) };
 }
 
-/** Adds several sources in one undoable step (a registry import); invalid ones are refused. */
-export function addSources(state: CorpusState, list: readonly SourceFields[], ctx: CommandContext): CommandResult {
+/**
+ * Adds several sources in one undoable step; invalid ones are refused. `describe` names the
+ * step from the number of sources added ("Import 3 sources" by default).
+ */
+export function addSources(state: CorpusState, list: readonly SourceFields[], ctx: CommandContext, describe: (count: number) => Phrase = (count) => phrase('change.importSources', { count })): CommandResult {
   const changes: RecordChange[] = [];
   for (const fields of list) {
     if (sourceProblem(fields)) continue;
@@ -70,7 +73,7 @@ export function addSources(state: CorpusState, list: readonly SourceFields[], ct
     changes.push({ table: 'sources', id: source.id, before: null, after: source });
   }
   if (!changes.length) return fail('refusal.noSourcesAdded');
-  return { ok: true, tx: transaction(changes, { origin: 'user', description: phrase('change.importSources', { count: changes.length }) }) };
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: describe(changes.length) }) };
 }
 
 /** Edits a source. */

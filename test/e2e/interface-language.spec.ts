@@ -73,8 +73,8 @@ test.describe('in Arabic', () => {
     expect(said).toEqual([
       'messy-news.conll، السطر 3 — صُحِّح: «X-ORG» ليس وسم BIO: قُرئت الوحدة اللفظية «باسم» بالوسم O.',
       'messy-news.conll، السطر 5 — تُرك: عدد الأعمدة المتوقع 2 والموجود 3 («AFP news B-ORG»): تُرك السطر.',
-      'messy-news.conll، السطر 9 — تُرك: وحدة لفظية فارغة: تُرك السطر.',
       'messy-news.conll، السطر 8 — صُحِّح: الوسم I-ORG لا يسبقه B-ORG: قُرئ بداية لقطعة ORG.',
+      'messy-news.conll، السطر 9 — تُرك: وحدة لفظية فارغة: تُرك السطر.',
     ]);
     // The note runs right to left even where it holds Latin tokens; the tokens are isolated runs.
     const columns = items.filter({ hasText: 'AFP news B-ORG' });

@@ -164,7 +164,7 @@ test('merge two sources: the merged names become aliases; undo brings the source
 });
 
 test('export the registry, then import registry files', async ({ page }) => {
-  const { sources } = await openSources(page);
+  const { isnad, sources } = await openSources(page);
   const { fileName, json } = await sources.exportRegistry();
   expect(fileName).toBe('isnad-registry.json');
   expect(json).toMatchObject({ format: 'isnad-registry', version: 1 });
@@ -198,9 +198,30 @@ test('export the registry, then import registry files', async ({ page }) => {
   await sources.importRegistry([registry]);
   await expect(sources.status).toContainText('Imported 0 sources, skipped 3 already in the registry.');
 
-  // A file that is not a registry is refused with the reason, as an alert.
   const wrong = test.info().outputPath('wrong.json');
   await writeFile(wrong, JSON.stringify({ sources: [{ nameAr: 'س', nameLatin: 'S', kind: 'newspaper', aliasesAr: [], aliasesLatin: [] }] }));
+
+  // Several files chosen at once are one action: one Undo takes back every source they added; the refused file added nothing.
+  const moreA = test.info().outputPath('more-a.json');
+  const moreB = test.info().outputPath('more-b.json');
+  await writeFile(moreA, JSON.stringify([{ nameAr: 'تلفزيون سوريا', nameLatin: 'Syria TV', kind: 'media-outlet', aliasesAr: [], aliasesLatin: [] }, { nameAr: 'وكالة ستيب نيوز', nameLatin: 'Step News Agency', kind: 'news-agency' }]));
+  await writeFile(moreB, JSON.stringify([{ nameAr: 'الشبكة السورية لحقوق الإنسان', nameLatin: 'Syrian Network for Human Rights', kind: 'international-org' }, { nameAr: 'راديو روزنة', nameLatin: 'Rozana Radio', kind: 'media-outlet' }]));
+  await sources.importRegistry([moreA, wrong, moreB]);
+  await expect(sources.status).toContainText('Imported 3 sources, skipped 1 already in the registry; 1 file refused.');
+  await expect(sources.row(/Syria TV/)).toHaveCount(1);
+  await expect(sources.row(/Rozana Radio/)).toHaveCount(1);
+  await expect(sources.row(/^س S$/)).toHaveCount(0);
+  await expect(isnad.undoButton).toHaveAccessibleName('Undo: Import registry more-a.json, more-b.json (3 sources)');
+  await isnad.undoButton.click();
+  await expect(sources.row(/Syria TV/)).toHaveCount(0);
+  await expect(sources.row(/Syrian Network/)).toHaveCount(0);
+  await expect(sources.row(/Rozana Radio/)).toHaveCount(0);
+  // The earlier imports stay: they were other actions.
+  await expect(sources.row(/Step News Agency/)).toHaveCount(1);
+  await expect(sources.row(/Enab Baladi/)).toHaveCount(1);
+  await expect(isnad.undoButton).toHaveAccessibleName('Undo: Import registry bare.json (1 source)');
+
+  // A file that is not a registry is refused with the reason, as an alert.
   await sources.importRegistry([wrong]);
   await expect(page.getByRole('alert')).toContainText('The registry could not be imported: wrong.json: it is not a source registry (sources[0].kind:');
 });

@@ -13,6 +13,7 @@ import {
   type AttributionFields,
   type SourceFields,
 } from '../../../shared/model/attribution-commands';
+import { importRegistrySources, planRegistryImport, type RegistryFileSources, type RegistryImportPlan } from '../../../shared/model/registry-import';
 import { spansOfDocument } from '../../../shared/model/state';
 import type { AppContext } from '../app-context';
 
@@ -29,6 +30,21 @@ export class AttributionActions {
   async addSources(list: SourceFields[]): Promise<number> {
     const tx = await this.app.run((state, ctx) => addSources(state, list, ctx));
     return tx?.changes.length ?? 0;
+  }
+
+  /**
+   * Imports the sources of registry files chosen at once: the ones the registry lacks (same
+   * names) are added in one undoable step named after the import, in IndexedDB when this
+   * resolves. Resolves with how many sources were added, skipped as already there, and left
+   * out as invalid.
+   */
+  async importRegistry(files: readonly RegistryFileSources[]): Promise<{ imported: number; skipped: number; refused: number }> {
+    let plan: RegistryImportPlan = planRegistryImport(this.app.corpus.state, files);
+    if (!plan.fresh.length) return { imported: 0, skipped: plan.skipped, refused: 0 };
+    // Planned again against the state the command runs on (a queued command may have changed it).
+    const tx = await this.app.run((state, ctx) => importRegistrySources(state, (plan = planRegistryImport(state, files)), ctx));
+    const imported = tx?.changes.length ?? 0;
+    return { imported, skipped: plan.skipped, refused: plan.fresh.length - imported };
   }
 
   /** Edits a registry source. */

@@ -170,6 +170,45 @@ describe('CoNLL import', () => {
     expect(kinds).toEqual(['2:skipped', '3:skipped', '4:repaired', '5:repaired', '6:skipped', '7:skipped', '8:repaired', '9:skipped']);
   });
 
+  it('gives the notes in line order, by file then line: I- without B- among the reading notes, summaries where the summed-up notes start', () => {
+    const messy = [
+      '\uFEFFقال O', // 1: BOM
+      'روسيا B-LOC', // 2: a B- start, so the file is IOB2
+      'موسكو O',
+      'الكرملين I-ORG', // 4: I- without B-
+      '\u200eأمس O', // 5: bidi mark
+      ' O', // 6: empty token, skipped
+      'بوتين I-PER', // 7: I- without B-
+      'كلمة واحدة اثنتان O', // 8: wrong number of columns, skipped
+      'نفى O الخبر I-EVENT', // 9: two lines merged, and I- without B-
+      '',
+      ...Array.from({ length: 22 }, (_, i) => `\u200eكلمة${i} O`), // 11–32: bidi marks, the last three (beyond 20 with line 5) summed up
+      'تاس I-ORG', // 33: I- without B-
+    ].join('\n');
+    const back = importConll([
+      { path: 'b-messy.conll', contents: messy },
+      { path: 'a-second.conll', contents: 'أ B-LOC\nب O\n\u200eج I-LOC\n' },
+    ]);
+    if (!back.ok) throw new Error(back.problems.join('\n'));
+    const bidiLines = Array.from({ length: 19 }, (_, i) => [`b-messy.conll:${11 + i}`, 'conllNote.bidi']);
+    expect(back.notes.map((n) => [`${n.where}:${n.line}`, n.phrase?.code])).toEqual([
+      ['b-messy.conll:1', 'readNote.bom'],
+      ['b-messy.conll:4', 'conllNote.iStart'],
+      ['b-messy.conll:5', 'conllNote.bidi'],
+      ['b-messy.conll:6', 'conllNote.empty'],
+      ['b-messy.conll:7', 'conllNote.iStart'],
+      ['b-messy.conll:8', 'conllNote.columns'],
+      ['b-messy.conll:9', 'conllNote.merged'],
+      ['b-messy.conll:9', 'conllNote.iStart'],
+      ...bidiLines,
+      ['b-messy.conll:30', 'conllNote.more'],
+      ['b-messy.conll:33', 'conllNote.iStart'],
+      ['a-second.conll:3', 'conllNote.bidi'],
+      ['a-second.conll:3', 'conllNote.iStart'],
+    ]);
+    expect(back.notes.find((n) => n.line === 30)!.message).toMatch(/3 more/u);
+  });
+
   it('reads -DOCSTART- as a document boundary and keeps several files apart', () => {
     const contents = '-DOCSTART- -X- -X- O\n\nأ O\n\n-DOCSTART- -X- -X- O\n\nب B-LOC\n';
     const back = importConll([{ path: 'x.conll', contents }, { path: 'y.conll', contents: 'ج O\n' }]);

@@ -200,6 +200,42 @@ describe('webAnnotationFormat import', () => {
     expect(back.corpus.documents[0]!.spans.map((s) => s.id)).not.toContain('s-org');
   });
 
+  it('says an id is repeated (naming it and where the first one is) and skips the later annotation, whatever else it lacks', () => {
+    const text = 'قالَ المتحدثُ إنّ المطرَ غزيرٌ.';
+    const at = (exact: string) => ({ start: Array.from(text.slice(0, text.indexOf(exact))).length, end: Array.from(text.slice(0, text.indexOf(exact))).length + Array.from(exact).length });
+    const span = (id: string, label: string, exact?: string): Json => ({
+      id,
+      type: 'Annotation',
+      motivation: 'tagging',
+      body: { type: 'TextualBody', value: label, purpose: 'tagging' },
+      target: { source: 'urn:isnad:doc:d', ...(exact ? { selector: { type: 'TextPositionSelector', ...at(exact) } } : {}) },
+    });
+    const file = (items: Json[]) => JSON.stringify({ type: 'AnnotationCollection', 'isnad:sources': [{ id: 's' }, { id: 't' }], 'isnad:documents': [{ id: 'd', iri: 'urn:isnad:doc:d', title: 'd', text, meta: {} }], first: { type: 'AnnotationPage', items } });
+    const link: Json = { id: 'urn:x:a', type: 'Annotation', motivation: 'linking', body: { type: 'SpecificResource', source: 'urn:isnad:source:s', purpose: 'identifying' }, target: [{ type: 'SpecificResource', source: 'urn:x:claim', 'isnad:role': 'claim' }] };
+    const back = webAnnotationFormat.importFiles([
+      { path: 'one.jsonld', contents: file([span('urn:x:claim', 'CLAIM', 'المطرَ غزيرٌ'), span('urn:x:lost', 'PER'), link]) },
+      // a repeat of a span without a selector, of a span that was kept, and of an attribution
+      { path: 'two.jsonld', contents: file([span('urn:x:lost', 'PER'), span('urn:x:claim', 'PER', 'المتحدثُ'), span('urn:x:a', 'ORG')]) },
+    ]);
+    if (!back.ok) throw new Error(back.problems.join('\n'));
+    expect(back.notes.map((n) => [n.where, n.kind, n.message])).toEqual([
+      ['one.jsonld', 'skipped', 'urn:x:lost: it has no TextPositionSelector or TextQuoteSelector.'],
+      ['two.jsonld', 'skipped', 'urn:x:lost: its id urn:x:lost repeats that of annotation 2 of one.jsonld, which came first; this later annotation was skipped.'],
+      ['two.jsonld', 'skipped', 'urn:x:claim: its id urn:x:claim repeats that of annotation 1 of one.jsonld, which came first; this later annotation was skipped.'],
+      ['two.jsonld', 'skipped', 'urn:x:a: its id urn:x:a repeats that of annotation 3 of one.jsonld, which came first; this later annotation was skipped.'],
+    ]);
+    expect(back.notes[1]!.phrase).toEqual({ code: 'waNote.skipped', params: { who: 'urn:x:lost', why: { code: 'waWhy.idRepeated', params: { id: 'urn:x:lost', file: 'one.jsonld', position: 2 } } } });
+    const doc = back.corpus.documents[0]!;
+    expect(doc.spans.map((s) => [s.id, s.label, text.slice(s.start, s.end)])).toEqual([['urn:x:claim', 'CLAIM', 'المطرَ غزيرٌ']]);
+    expect(doc.attributions.map((a) => [a.id, a.claimSpanId])).toEqual([['urn:x:a', 'urn:x:claim']]);
+
+    // a later attribution with the id of an earlier one is skipped too, not written over it
+    const twice = webAnnotationFormat.importFiles([{ path: 'l.jsonld', contents: file([span('urn:x:claim', 'CLAIM', 'المطرَ غزيرٌ'), link, { ...link, body: { type: 'SpecificResource', source: 'urn:isnad:source:t', purpose: 'identifying' } }]) }]);
+    if (!twice.ok) throw new Error(twice.problems.join('\n'));
+    expect(twice.corpus.documents[0]!.attributions.map((a) => a.sourceId)).toEqual(['s']);
+    expect(twice.notes.map((n) => n.message)).toContain('urn:x:a: its id urn:x:a repeats that of annotation 2 of l.jsonld, which came first; this later annotation was skipped.');
+  });
+
   it('refuses bad JSON and reports an empty file', () => {
     expect(webAnnotationFormat.importFiles([{ path: 'x.jsonld', contents: '{' }]).ok).toBe(false);
     expect(webAnnotationFormat.importFiles([]).ok).toBe(false);
