@@ -443,7 +443,10 @@ function repeatedIds(annotations: ReadonlyArray<{ where: string; node: Json }>):
 }
 
 function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
-  const notes: FormatNote[] = [];
+  // Notes in file order: a file's own notes before its annotations', each annotation's at its
+  // place in the file (spans and attributions are read in two passes, so notes are ranked).
+  const ranked: Array<{ note: FormatNote; rank: number }> = [];
+  const note = (rank: number, value: FormatNote): void => void ranked.push({ note: value, rank });
   const jsonFiles = files.filter((f) => !/\.txt$/i.test(f.path));
   const textFiles = new Map(files.filter((f) => /\.txt$/i.test(f.path)).map((f) => [baseName(f.path), f.contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')]));
   if (!jsonFiles.length) return refusedAs('dataset.noWebAnnotation');
@@ -467,11 +470,11 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       for (const s of asArray(root['isnad:sources'])) {
         const source = readSource(s);
         if (source) sources.set(source.id, source);
-        else notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.sourceNoId'));
+        else note(annotations.length - 0.5, lineNote(file.path, undefined, 'skipped', 'waNote.sourceNoId'));
       }
       for (const d of asArray(root['isnad:documents'])) {
         if (!isRecord(d) || typeof d.text !== 'string' || typeof d.id !== 'string') {
-          notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.documentNoId'));
+          note(annotations.length - 0.5, lineNote(file.path, undefined, 'skipped', 'waNote.documentNoId'));
           continue;
         }
         const iri = typeof d.iri === 'string' ? d.iri : isnadIri('document', d.id);
@@ -480,7 +483,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       }
     }
     const found = collectAnnotations(root);
-    if (!found.length && !(isRecord(root) && asArray(root['isnad:documents']).length)) notes.push(lineNote(file.path, undefined, 'skipped', 'waNote.empty'));
+    if (!found.length && !(isRecord(root) && asArray(root['isnad:documents']).length)) note(annotations.length - 0.5, lineNote(file.path, undefined, 'skipped', 'waNote.empty'));
     for (const node of found) annotations.push({ where: file.path, node });
   }
   const repeats = repeatedIds(annotations);
@@ -499,14 +502,14 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
   // Spans: tagging annotations (anything with a text selector that is not a link).
   const spanIndex = new Map<string, { span: DatasetSpan; working: WorkingDoc }>();
   const labels: string[] = [];
-  for (const { where, node } of annotations) {
+  for (const [index, { where, node }] of annotations.entries()) {
     if (node.motivation === 'linking') continue;
     const iri = nodeId(node);
     const label = asArray(node.body)
       .filter((b): b is Json => isRecord(b) && hasType(b, 'TextualBody') && typeof b.value === 'string' && b.purpose !== 'classifying')
       .sort((a, b) => Number(b.purpose === 'tagging') - Number(a.purpose === 'tagging'))[0]?.value as string | undefined;
     const who: PhraseParam = iri ?? phrase('waWho.noId');
-    const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
+    const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => note(index, lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
     if (!iri) {
       skip('waWhy.noId');
       continue;
@@ -544,7 +547,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       located = locateQuote(text, quote, hint);
       if (located && position) {
         const [cs, ce] = fromUtf16Offsets(text, [located.start, located.end], 'codepoint');
-        notes.push(lineNote(where, undefined, 'repaired', 'waNote.quoteFound', { who: iri, start: valueText(position.start), end: valueText(position.end), quote: quote.exact, foundStart: cs!, foundEnd: ce! }));
+        note(index, lineNote(where, undefined, 'repaired', 'waNote.quoteFound', { who: iri, start: valueText(position.start), end: valueText(position.end), quote: quote.exact, foundStart: cs!, foundEnd: ce! }));
       }
     }
     if (!located) {
@@ -559,12 +562,12 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
 
   // Attributions: linking annotations.
   const createdSources = new Map<string, string>();
-  const attributionIris = new Map<string, { attribution: DatasetAttribution; viaIri?: string; where: string; working: WorkingDoc }>();
-  for (const { where, node } of annotations) {
+  const attributionIris = new Map<string, { attribution: DatasetAttribution; viaIri?: string; where: string; index: number; working: WorkingDoc }>();
+  for (const [index, { where, node }] of annotations.entries()) {
     if (node.motivation !== 'linking') continue;
     const iri = nodeId(node) ?? '(an annotation without id)';
     const who: PhraseParam = nodeId(node) ?? phrase('waWho.noId');
-    const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
+    const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => note(index, lineNote(where, undefined, 'skipped', 'waNote.skipped', { who, why: phrase(code, params) }));
     const repeat = repeats.get(node);
     if (repeat) {
       skip('waWhy.idRepeated', repeat);
@@ -609,13 +612,13 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       if (ref === undefined) return undefined;
       const found = spanIndex.get(ref);
       if (found && found.working === claim.working) return found.span.id;
-      notes.push(lineNote(where, undefined, 'repaired', role === 'mention' ? 'waNote.mentionDropped' : 'waNote.cueDropped', { who, ref }));
+      note(index, lineNote(where, undefined, 'repaired', role === 'mention' ? 'waNote.mentionDropped' : 'waNote.cueDropped', { who, ref }));
       return undefined;
     };
     const mentionSpanId = inDoc('mention');
     const cueSpanId = inDoc('cue');
     if (sourceId !== undefined && !sources.has(sourceId)) {
-      notes.push(lineNote(where, undefined, 'repaired', 'waNote.sourceAdded', { who, source: sourceId }));
+      note(index, lineNote(where, undefined, 'repaired', 'waNote.sourceAdded', { who, source: sourceId }));
       sources.set(sourceId, { id: sourceId, nameAr: '', nameLatin: sourceId, kind: 'anonymous', aliasesAr: [], aliasesLatin: [], createdAt: '' });
     }
     if (sourceId === undefined) {
@@ -632,7 +635,7 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
         const kind: SourceKind = ['PER', 'PERSON'].includes(mention.label) ? 'person' : mention.label === 'AGENCY' ? 'news-agency' : 'anonymous';
         const latin = /^[\p{Script=Latin}\p{N}\p{P}\s]*$/u.test(quote);
         sources.set(sourceId, { id: sourceId, nameAr: latin ? '' : quote, nameLatin: latin ? quote : '', kind, aliasesAr: [], aliasesLatin: [], createdAt: '' });
-        notes.push(lineNote(where, undefined, 'repaired', 'waNote.sourceFromMention', { who, source: sourceId, quote }));
+        note(index, lineNote(where, undefined, 'repaired', 'waNote.sourceFromMention', { who, source: sourceId, quote }));
       }
     }
     const creator = asArray(node.creator)[0];
@@ -648,17 +651,18 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
       ...(typeof node.created === 'string' ? { createdAt: node.created } : {}),
     };
     const via = node['isnad:via'];
-    attributionIris.set(iri, { attribution, where, working: claim.working, ...(typeof via === 'string' ? { viaIri: via } : {}) });
+    attributionIris.set(iri, { attribution, where, index, working: claim.working, ...(typeof via === 'string' ? { viaIri: via } : {}) });
   }
   for (const [iri, entry] of attributionIris) {
     if (entry.viaIri !== undefined) {
       const via = attributionIris.get(entry.viaIri);
       if (via && via.working === entry.working) entry.attribution.viaId = via.attribution.id;
-      else notes.push(lineNote(entry.where, undefined, 'repaired', 'waNote.viaDropped', { who: iri, via: entry.viaIri! }));
+      else note(entry.index, lineNote(entry.where, undefined, 'repaired', 'waNote.viaDropped', { who: iri, via: entry.viaIri! }));
     }
     entry.working.doc.attributions.push(entry.attribution);
   }
   const documents = [...docs.values()].map((w) => ({ ...w.doc, spans: [...w.doc.spans].sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id)) }));
+  const notes = ranked.sort((a, b) => a.rank - b.rank).map((r) => r.note);
   return { ok: true, corpus: { name: name ?? baseName(jsonFiles[0]!.path), schema: readSchema(schemaValue, labels), sources: [...sources.values()], documents }, notes };
 }
 

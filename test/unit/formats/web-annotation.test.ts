@@ -236,6 +236,26 @@ describe('webAnnotationFormat import', () => {
     expect(twice.notes.map((n) => n.message)).toContain('urn:x:a: its id urn:x:a repeats that of annotation 2 of l.jsonld, which came first; this later annotation was skipped.');
   });
 
+  it('gives its notes in file order: a file’s own notes first, then each annotation’s, spans and links mixed', () => {
+    const text = 'قالَ المتحدثُ إنّ المطرَ غزيرٌ.';
+    const untargeted = (id: string): Json => ({ id, type: 'Annotation', motivation: 'tagging', body: { type: 'TextualBody', value: 'PER', purpose: 'tagging' }, target: { source: 'urn:isnad:doc:d' } });
+    const link = (id: string): Json => ({ id, type: 'Annotation', motivation: 'linking', body: { type: 'SpecificResource', source: 'urn:isnad:source:s', purpose: 'identifying' }, target: [{ type: 'SpecificResource', source: 'urn:x:nowhere', 'isnad:role': 'claim' }] });
+    const file = (items: Json[], sources: Json[] = [{ id: 's' }]) => JSON.stringify({ type: 'AnnotationCollection', 'isnad:sources': sources, 'isnad:documents': [{ id: 'd', iri: 'urn:isnad:doc:d', title: 'd', text, meta: {} }], first: { type: 'AnnotationPage', items } });
+    const back = webAnnotationFormat.importFiles([
+      { path: 'one.jsonld', contents: file([link('urn:x:link-1'), untargeted('urn:x:span-2'), link('urn:x:link-3')]) },
+      { path: 'two.jsonld', contents: file([untargeted('urn:x:span-4')], [{ id: 's' }, { name: 'no id' }]) },
+    ]);
+    if (!back.ok) throw new Error(back.problems.join('\n'));
+    const who = (message: string): string => /^(urn:x:[\w-]+)/.exec(message)?.[1] ?? 'the file';
+    expect(back.notes.map((n) => [n.where, who(n.message)])).toEqual([
+      ['one.jsonld', 'urn:x:link-1'],
+      ['one.jsonld', 'urn:x:span-2'],
+      ['one.jsonld', 'urn:x:link-3'],
+      ['two.jsonld', 'the file'],
+      ['two.jsonld', 'urn:x:span-4'],
+    ]);
+  });
+
   it('refuses bad JSON and reports an empty file', () => {
     expect(webAnnotationFormat.importFiles([{ path: 'x.jsonld', contents: '{' }]).ok).toBe(false);
     expect(webAnnotationFormat.importFiles([]).ok).toBe(false);
