@@ -75,7 +75,13 @@ async function importRegistry(app: IsnadApp): Promise<void> {
     }
     files.push({ file: entry.name, sources: parsed.sources });
   }
-  const { imported, skipped, refused } = await app.attribution.importRegistry(files);
+  const { imported, skipped, refused, reported } = await app.attribution.importRegistry(files);
+  if (reported) {
+    // Nothing was added, and the notice already says why (a full disk…): keep it, with the refused files.
+    const shown = app.ui.state.notice;
+    if (shown && problems.length) app.ui.update({ notice: { ...shown, details: [...(shown.details ?? []), ...problems] } });
+    return;
+  }
   const parts = [t('registry.imported', { count: imported, skipped })];
   if (refused) parts.push(t('registry.notAdded', { count: refused }));
   if (problems.length && !imported && !skipped && !refused) {

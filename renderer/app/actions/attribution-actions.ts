@@ -36,15 +36,16 @@ export class AttributionActions {
    * Imports the sources of registry files chosen at once: the ones the registry lacks (same
    * names) are added in one undoable step named after the import, in IndexedDB when this
    * resolves. Resolves with how many sources were added, skipped as already there, and left
-   * out as invalid.
+   * out as invalid, and whether nothing was added for a reason already told to the user (a
+   * refused write, such as a full disk: `reported`).
    */
-  async importRegistry(files: readonly RegistryFileSources[]): Promise<{ imported: number; skipped: number; refused: number }> {
+  async importRegistry(files: readonly RegistryFileSources[]): Promise<{ imported: number; skipped: number; refused: number; reported: boolean }> {
     let plan: RegistryImportPlan = planRegistryImport(this.app.corpus.state, files);
-    if (!plan.fresh.length) return { imported: 0, skipped: plan.skipped, refused: 0 };
+    if (!plan.fresh.length) return { imported: 0, skipped: plan.skipped, refused: 0, reported: false };
     // Planned again against the state the command runs on (a queued command may have changed it).
     const tx = await this.app.run((state, ctx) => importRegistrySources(state, (plan = planRegistryImport(state, files)), ctx));
     const imported = tx?.changes.length ?? 0;
-    return { imported, skipped: plan.skipped, refused: plan.fresh.length - imported };
+    return { imported, skipped: plan.skipped, refused: plan.fresh.length - imported, reported: tx === null };
   }
 
   /** Edits a registry source. */

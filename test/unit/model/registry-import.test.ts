@@ -10,6 +10,7 @@ import { applyTransaction } from '../../../shared/model/transaction';
 import { createTranslator } from '../../../renderer/i18n/i18n';
 import type { IsnadApp } from '../../../renderer/app/controller';
 import { closeApps, startApp } from '../helpers/app';
+import { failWritesAfter } from '../helpers/storage-faults';
 import { stateWithDocument, testContext } from '../helpers/tagged';
 
 const source = (nameLatin: string, nameAr: string, kind: SourceFields['kind'] = 'news-agency'): SourceFields => ({ nameAr, nameLatin, kind, aliasesAr: [], aliasesLatin: [] });
@@ -61,7 +62,7 @@ describe('registry import (store and IndexedDB)', () => {
       { file: 'one.json', sources: [STEP, source('RIA Novosti', 'وكالة نوفوستي')] },
       { file: 'two.json', sources: [ENAB, CIVIL] },
     ]);
-    expect(report).toEqual({ imported: 3, skipped: 1, refused: 0 });
+    expect(report).toEqual({ imported: 3, skipped: 1, refused: 0, reported: false });
     // In IndexedDB already, with one history entry for the whole import.
     expect(await stored()).toEqual([...before, 'Enab Baladi', 'Step News Agency', 'Syria Civil Defence'].sort());
     expect(await app.db.history.count()).toBe(historyBefore + 1);
@@ -73,12 +74,29 @@ describe('registry import (store and IndexedDB)', () => {
     expect(app.corpus.history).toEqual({ undo: null, redo: 'Import registry one.json, two.json (3 sources)' });
   });
 
+  it('a refused write (disk full) adds nothing and says it was reported, so the view keeps the reason', async () => {
+    const app = await startApp('registry-import-disk-full');
+    opened.push(app);
+    const count = await app.db.sources.count();
+    const restore = failWritesAfter(0);
+    try {
+      const report = await app.attribution.importRegistry([{ file: 'one.json', sources: [STEP, ENAB] }]);
+      expect(report).toEqual({ imported: 0, skipped: 0, refused: 2, reported: true });
+    } finally {
+      restore();
+    }
+    expect(app.ui.state.notice?.tone).toBe('error');
+    expect(app.ui.state.notice?.text).toMatch(/disk|space|storage/i);
+    expect(await app.db.sources.count()).toBe(count);
+    expect(app.corpus.history.undo).toBeNull();
+  });
+
   it('changes nothing when every source is already in the registry', async () => {
     const app = await startApp('registry-import-nothing');
     opened.push(app);
     const historyBefore = await app.db.history.count();
     const count = await app.db.sources.count();
-    expect(await app.attribution.importRegistry([{ file: 'same.json', sources: [source('RIA Novosti', 'وكالة نوفوستي')] }])).toEqual({ imported: 0, skipped: 1, refused: 0 });
+    expect(await app.attribution.importRegistry([{ file: 'same.json', sources: [source('RIA Novosti', 'وكالة نوفوستي')] }])).toEqual({ imported: 0, skipped: 1, refused: 0, reported: false });
     expect(await app.db.sources.count()).toBe(count);
     expect(await app.db.history.count()).toBe(historyBefore);
   });
