@@ -2,7 +2,6 @@
 import {
   addAttribution,
   addSource,
-  addSources,
   deleteSource,
   mergeSources,
   removeAttribution,
@@ -24,12 +23,6 @@ export class AttributionActions {
   async addSource(fields: SourceFields): Promise<string | null> {
     const tx = await this.app.run((state, ctx) => addSource(state, fields, ctx));
     return tx?.changes[0]?.id ?? null;
-  }
-
-  /** Adds several registry sources in one undoable step; resolves with how many were added. */
-  async addSources(list: SourceFields[]): Promise<number> {
-    const tx = await this.app.run((state, ctx) => addSources(state, list, ctx));
-    return tx?.changes.length ?? 0;
   }
 
   /**
