@@ -207,23 +207,15 @@ function windowFrame(): { frame: HTMLElement; middle: HTMLElement } {
 }
 
 /**
- * Words near the top of the plain page, like those the app's page selects before its add
- * key, as positions in their paragraph's text node (selected with a Range: this page builds
- * no offset index, and keeps no copy of the text).
+ * The words {@link freeWords} picks (none is marked on this page), as positions in their
+ * paragraph's text node, for selecting with a Range (this page builds no offset index).
  */
-function plainWords(article: HTMLElement): Array<{ node: Node; start: number; end: number }> {
-  const words: Array<{ node: Node; start: number; end: number }> = [];
-  let offset = 0;
-  for (const paragraph of article.children) {
-    const node = paragraph.firstChild;
-    if (!node?.textContent) continue;
-    for (const m of node.textContent.matchAll(/[\u0621-\u064A]{3,}/gu)) {
-      if (offset + m.index >= 200) words.push({ node, start: m.index, end: m.index + m[0].length });
-      if (words.length >= 64) return words;
-    }
-    offset += node.textContent.length + 1;
-  }
-  return words;
+function plainWords(article: HTMLElement, text: string): Array<{ node: Node; start: number; end: number }> {
+  const paragraphs = splitParagraphs(text);
+  return freeWords(text, [], 64).map((word) => {
+    const k = paragraphs.findIndex((p) => p.start <= word.start && word.end <= p.end);
+    return { node: article.children[k]!.firstChild!, start: word.start - paragraphs[k]!.start, end: word.end - paragraphs[k]!.start };
+  });
 }
 
 async function runPlain(text: string): Promise<RenderPageResult> {
@@ -245,19 +237,18 @@ async function runPlain(text: string): Promise<RenderPageResult> {
   middle.append(pane);
   await afterNextPaint();
   const openMs = (await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0))) - t0;
+  // The same input as in the app: a word selected before the add key, so that both pages
+  // paint a new selection in the frame after it. Only the words' text nodes and offsets are
+  // kept (no closure holds the text), and the last match is forgotten after finding them.
+  const words = plainWords(article, text);
   forgetLastMatch();
   const watcher = keyWatcher();
   article.tabIndex = 0;
   article.focus();
-  // The same input as in the app: a word selected before the add key, so that both pages
-  // paint a new selection in the frame after it.
-  // Found at the first key, after the heap was read: nothing is added to this page's heap.
-  let words: ReturnType<typeof plainWords> | null = null;
   (window as unknown as { __renderBench: RenderBenchHooks }).__renderBench = {
     ...watcher,
     arm(i, select) {
       if (select) {
-        words ??= plainWords(article);
         const word = words[i % words.length]!;
         article.focus();
         document.getSelection()!.setBaseAndExtent(word.node, word.start, word.node, word.end);
