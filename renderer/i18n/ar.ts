@@ -532,6 +532,10 @@ export const ar: Catalogue = {
   'notice.exportedCorpus': 'صُدِّر {documents} و{spans} (الإزاحات بنقاط ترميز يونيكود) إلى {where}.',
   'notice.exportFailed': 'فشل التصدير: {error}',
   'notice.exportStopped': 'توقف التصدير ولم يُكتب شيء:',
+  'exportWorker.stopped': 'توقفت عملية التصدير في الخلفية: {error}.',
+  'exportWorker.unknownError': 'خطأ غير معروف',
+  'exportWorker.handOver': 'تعذّر تسليم المدوّنة إلى عملية التصدير في الخلفية: {error}',
+  'exportWorker.unexpected': 'توقف التصدير على نحو غير متوقع: {error}',
   'notice.exportNotes': {
     zero: '',
     one: ' ملاحظة واحدة (مقاطع لا تستطيع الصيغة تمثيلها بدقة):',
