@@ -10,6 +10,7 @@ import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, Spa
 import { migrateNativeFile } from './native-migrations';
 import { problemIn, refused, refusedAs, type Problem, type Refused } from './dataset';
 import { unitPhrase } from './common/span-units';
+import { schemaIssueProblem } from './schema-issues';
 import { phrase, said, type Phrase } from '../phrases/phrase';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
@@ -336,7 +337,7 @@ export function parseNative(json: string, options: { checkHashes?: boolean } = {
   if (!migrated.ok) return refused([{ text: migrated.problem, phrase: migrated.phrase }]);
   const parsed = nativeFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`) };
+    return refused(parsed.error.issues.slice(0, 5).map(schemaIssueProblem));
   }
   const file = parsed.data;
   const problems = verifyNativeFile(file, options);

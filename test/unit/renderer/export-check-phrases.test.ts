@@ -17,6 +17,7 @@ import { verifyWebAnnotation } from '../../../shared/formats/web-annotation';
 import { english } from '../../../shared/phrases/phrase';
 import { schemaForLabels } from '../../../shared/formats/common/imported-schema';
 import { prepareFile } from '../../../shared/model/import';
+import { schemaIssueProblem } from '../../../shared/formats/schema-issues';
 
 const arabic = createTranslator('ar');
 const englishT = createTranslator('en');
@@ -121,5 +122,33 @@ describe('read-back checks of the written files', () => {
       { text: 'annotation urn:isnad:span:s1: target urn:isnad:doc:d1 is not in isnad:documents.', arabic: `التوصيف ${isolated('urn:isnad:span:s1')}: هدفه ${isolated('urn:isnad:doc:d1')} ليس في isnad:documents.` },
       { text: 'annotation urn:isnad:span:s2: target urn:isnad:doc:d1 is not in isnad:documents.', arabic: `التوصيف ${isolated('urn:isnad:span:s2')}: هدفه ${isolated('urn:isnad:doc:d1')} ليس في isnad:documents.` },
     ]);
+  });
+});
+
+describe('a native file with fields the schema refuses', () => {
+  it('keeps zod’s English per field and says each in Arabic, field paths and values isolated', () => {
+    const json = JSON.parse(exportedText('native')[0]!) as { documents: Array<Record<string, unknown>> };
+    json.documents[0]!.title = 'x'.repeat(2001);
+    json.documents[0]!.status = 'finished';
+    delete json.documents[0]!.text;
+    const outcome = readDataset([{ path: 'news.json', contents: JSON.stringify(json) }], 'native');
+    const said = (outcome.ok ? [] : problemsOf(outcome)).map((p) => sayBoth(p));
+    expect(said).toEqual([
+      { text: 'news.json: documents.0.title: Too big: expected string to have <=2000 characters', arabic: `${isolated('news.json')}: الحقل ${isolated('documents.0.title')}: النص أطول من المسموح: الحد الأقصى لعدد أحرفه 2000` },
+      {
+        text: 'news.json: documents.0.status: Invalid option: expected one of "todo"|"in-progress"|"done"',
+        arabic: `${isolated('news.json')}: الحقل ${isolated('documents.0.status')}: خيار غير صالح: المتوقع واحد من ${isolated('"todo"|"in-progress"|"done"')}`,
+      },
+      { text: 'news.json: documents.0.text: Invalid input: expected string, received undefined', arabic: `${isolated('news.json')}: الحقل ${isolated('documents.0.text')}: قيمة غير صالحة: المتوقع نص، والموجود لا شيء (الحقل مفقود)` },
+    ]);
+  });
+
+  it('a whole file of the wrong shape is "file"; a message with no phrase of its own stays whole inside an Arabic sentence', () => {
+    const outcome = readDataset([{ path: 'news.json', contents: '[1]' }], 'native');
+    const [problem] = outcome.ok ? [] : problemsOf(outcome);
+    expect(sayBoth(problem!)).toEqual({ text: 'news.json: file: Invalid input: expected object, received array', arabic: `${isolated('news.json')}: الملف: قيمة غير صالحة: المتوقع كائن، والموجود قائمة` });
+    const other = schemaIssueProblem({ path: ['registry', 0], message: 'Unrecognized key: "extra"' });
+    expect(other.text).toBe('registry.0: Unrecognized key: "extra"');
+    expect(arabic.text(other.text, other.phrase)).toBe(`الحقل ${isolated('registry.0')}: قيمة غير صالحة (${isolated('Unrecognized key: "extra"')})`);
   });
 });
