@@ -884,7 +884,7 @@ export const ar: Catalogue = {
   'datasetDialog.format.unrecognised': 'لم تُعرف الصيغة: اختر واحدة',
   'datasetDialog.format.detected': '{format} — الصيغة المكتشفة',
   'datasetDialog.nothing': 'لا يمكن استيراد شيء من هذا الملف.',
-  'datasetDialog.nothingAs': 'لا يمكن استيراد شيء من هذا الملف بصيغة {format}.',
+  'datasetDialog.nothingAs': 'لا يمكن استيراد شيء من هذا الملف على أنه {format}.',
   'datasetDialog.unchanged': 'لم يُغيَّر شيء.',
   'datasetDialog.summary': 'قُرئ {documents} و{spans} و{attributions} و{sources}. الوسوم: {labels}.',
   'datasetDialog.labels.none': 'لا شيء',
