@@ -9,7 +9,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
-import { phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** A span of a dataset document: `[start, end)` in UTF-16 code units. */
 export interface DatasetSpan {
@@ -142,7 +142,12 @@ export function problemIn(where: Phrase, code: PhraseCode, params?: Record<strin
 
 /** A document an exporter could not write: "document “title” (id): error". */
 export function documentProblem(doc: Pick<DatasetDocument, 'id' | 'title'>, error: unknown): Problem {
-  return said('exportCheck.docError', { title: doc.title, doc: doc.id, error: error instanceof Error ? error.message : String(error) });
+  return said('exportCheck.docError', { title: doc.title, doc: doc.id, error: errorParam(error) });
+}
+
+/** An error that stopped a read or a write as a problem: its phrase when it is a {@link PhraseError}, else its message. */
+export function errorProblem(error: unknown): Problem {
+  return error instanceof PhraseError ? { text: error.message, phrase: error.phrase } : { text: error instanceof Error ? error.message : String(error) };
 }
 
 /** Problems said one after another (their English joined by spaces), as one parameter of a phrase. */

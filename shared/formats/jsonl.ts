@@ -22,7 +22,7 @@ import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
 import { quotePhraseChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
 import { valueText } from './common/value-text';
-import { phrase, said } from '../phrases/phrase';
+import { phrase, PhraseError, said } from '../phrases/phrase';
 import { documentProblem, lineNote, problemOnLine, refused, type Problem } from './dataset';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
@@ -106,7 +106,7 @@ export function jsonlLineOf(
       span: { start: claimSpan.start, end: claimSpan.end, text: claimSpan.text },
       attributions: own.map((a) => {
         const source = sources.get(a.sourceId);
-        if (!source) throw new RangeError(`attribution ${a.id} points at source ${a.sourceId}, which is not in the registry`);
+        if (!source) throw new PhraseError(phrase('jsonlError.source', { id: a.id, source: a.sourceId }));
         const mention = a.mentionSpanId !== undefined ? byId!.get(a.mentionSpanId) : undefined;
         const cue = a.cueSpanId !== undefined ? byId!.get(a.cueSpanId) : undefined;
         return {

@@ -13,7 +13,7 @@ import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat,
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { phrase, said } from '../phrases/phrase';
-import { lineNote, problemAt, problemsOf, refused, refusedAs, type Problem } from './dataset';
+import { errorProblem, lineNote, problemAt, problemsOf, refused, refusedAs, type Problem } from './dataset';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
 export interface DatasetStateOptions extends ExportOptions {
@@ -199,7 +199,7 @@ export const nativeFormat: DatasetFormat = {
     try {
       result = exportNative(state, { offsetUnit: unit, exportedAt: now, generator: 'Isnad', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     } catch (error) {
-      return { ok: false, problems: [(error as Error).message] };
+      return refused([errorProblem(error)]);
     }
     if (!result.ok) return result;
     const problems = checkExported(result.json, state);

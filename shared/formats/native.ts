@@ -11,7 +11,7 @@ import { migrateNativeFile } from './native-migrations';
 import { problemIn, refused, refusedAs, type Problem, type Refused } from './dataset';
 import { unitPhrase } from './common/span-units';
 import { schemaIssueProblem } from './schema-issues';
-import { phrase, said, type Phrase } from '../phrases/phrase';
+import { errorParam, phrase, said, type Phrase } from '../phrases/phrase';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 
@@ -242,7 +242,7 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
       });
       documents.push(exported);
     } catch (error) {
-      problems.push(said('nativeCheck.docError', { title: doc.title, error: (error as Error).message }));
+      problems.push(said('nativeCheck.docError', { title: doc.title, error: errorParam(error) }));
     }
   }
   problems.push(...idProblems(state));

@@ -37,8 +37,8 @@ import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
-import { phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
-import { lineNote, problemIn, problemsOf, refused, refusedAs, type Problem } from './dataset';
+import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { errorProblem, lineNote, problemIn, problemsOf, refused, refusedAs, type Problem } from './dataset';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -132,7 +132,7 @@ function spanAnnotations(doc: DatasetDocument): Json[] {
     mentionSources.set(a.mentionSpanId, list);
   }
   return doc.spans.map((span, i) => {
-    if (!(span.start < span.end)) throw new RangeError(`span ${span.id} [${span.start}, ${span.end}) is empty.`);
+    if (!(span.start < span.end)) throw new PhraseError(phrase('waError.empty', { id: span.id, start: span.start, end: span.end }));
     const start = offsets[2 * i]!;
     const end = offsets[2 * i + 1]!;
     const prefix = codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('');
@@ -174,7 +174,7 @@ function buildCollection(corpus: DatasetCorpus, documents: DatasetDocument[], on
     try {
       items.push(...spanAnnotations(doc), ...doc.attributions.map(attributionAnnotation));
     } catch (error) {
-      throw new RangeError(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`, { cause: error });
+      throw new PhraseError(phrase('exportCheck.docError', { title: doc.title, doc: doc.id, error: errorParam(error) }));
     }
     docs.push({ id: doc.id, iri: isnadIri('document', doc.id), title: doc.title, text: doc.text, meta: doc.meta, ...(doc.publisherId ? { publisherId: doc.publisherId } : {}) });
   }
@@ -714,7 +714,7 @@ export const webAnnotationFormat: DatasetFormat = {
     try {
       collection = buildCollection(corpus, documents, options.onProgress);
     } catch (error) {
-      return { ok: false, problems: [(error as Error).message] };
+      return refused([errorProblem(error)]);
     }
     const contents = JSON.stringify(collection, null, 2) + '\n';
     const problems = verifyWebAnnotation(contents);

@@ -275,6 +275,6 @@ describe('runExport', () => {
     expect(notices.at(-1)).toEqual({ tone: 'error', text: 'توقف التصدير ولم يُكتب شيء:', details: ['سيحوي الملف من المقاطع 4، وفي المدوّنة 5.'] });
     const split = { ...state, spans: new Map([...state.spans, [span.id, { ...span, start: 1 }]]) };
     expect(await runExport(h, split, { kind: 'corpus' }, () => new InlineExportWorker())).toBe(false);
-    expect(notices.at(-1)?.details).toEqual(['المستند «\u2068خبر 0\u2069»: \u2068Offset 1 falls inside a surrogate pair.\u2069']);
+    expect(notices.at(-1)?.details).toEqual(['المستند «\u2068خبر 0\u2069»: الإزاحة 1 تقع داخل زوج بديل (تقسم حرفًا نصفين).']);
   });
 });
