@@ -148,6 +148,9 @@ function MergePreview({ plan, draft, state, incoming }: { plan: MergePlan; draft
           ) : null}
         </li>
         {plan.labelsAdded.length ? <li>{t('datasetMerge.labelsAdded', { labels: plan.labelsAdded.map((l) => l.id).join(separator) })}</li> : null}
+        {Object.keys(plan.attributeValuesAdded).length ? (
+          <li>{t('datasetMerge.attributeValuesAdded', { values: Object.values(plan.attributeValuesAdded).flat().join(separator) })}</li>
+        ) : null}
       </ul>
     </section>
   );

@@ -963,6 +963,7 @@ export const ar: Catalogue = {
   'datasetMerge.end.cue': 'لفظ الإسناد',
   'datasetMerge.end.via': 'الوسيط',
   'datasetMerge.labelsAdded': 'وسوم أُضيفت إلى المدوّنة: {labels}.',
+  'datasetMerge.attributeValuesAdded': 'قيم سمات أُضيفت إلى المدوّنة: {values}.',
   'notice.corpus.importRunning': 'هناك استيراد جارٍ إلى هذه المدوّنة؛ انتظر انتهاءه أو ألغِه أولًا.',
   'notice.corpus.gone': 'لم تعد تلك المدوّنة موجودة في قاعدة البيانات.',
   'notice.corpus.opened': 'فُتحت المدوّنة «{name}» ({documents}).',

@@ -698,6 +698,7 @@ export const en = {
   'datasetMerge.end.cue': 'cue',
   'datasetMerge.end.via': 'via',
   'datasetMerge.labelsAdded': 'Labels added to the corpus: {labels}.',
+  'datasetMerge.attributeValuesAdded': 'Attribute values added to the corpus: {values}.',
   'notice.corpus.importRunning': 'An import is running into this corpus; wait for it or cancel it first.',
   'notice.corpus.gone': 'That corpus is no longer in the database.',
   'notice.corpus.opened': 'Opened the corpus “{name}” ({documents}).',

@@ -16,7 +16,7 @@
  */
 import { sameNamesKey, spanRemovalChanges } from './attribution-commands';
 import type { CommandContext } from './commands';
-import { findLabel, type LabelDef, type LabelSchema } from './schema';
+import { attributeValues, findLabel, type AttributeValues, type LabelDef, type LabelSchema } from './schema';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import { compareSpans, documentsInOrder, spansByDocument, type CorpusState } from './state';
 import type { AttributionRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
@@ -81,6 +81,30 @@ export interface MergePlan {
   missingEnds: MissingEnds[];
   /** Labels of the file that the corpus schema lacks (added to it). */
   labelsAdded: LabelDef[];
+  /** Attribute values of the file's schema that the corpus lacks, per attribute (added to it, so the merged attributions keep theirs). */
+  attributeValuesAdded: Partial<AttributeValues>;
+}
+
+const ATTRIBUTES = ['quotation', 'stance', 'claimType'] as const;
+
+/** The values of each attribute that `incoming` allows and `existing` does not, in the file's order. */
+function newAttributeValues(existing: LabelSchema, incoming: LabelSchema): Partial<AttributeValues> {
+  const ours = attributeValues(existing);
+  const theirs = attributeValues(incoming);
+  const added: Partial<AttributeValues> = {};
+  for (const attribute of ATTRIBUTES) {
+    const values = theirs[attribute].filter((value) => !ours[attribute].includes(value));
+    if (values.length) added[attribute] = values;
+  }
+  return added;
+}
+
+/** `schema` with `values` appended to its attribute values. */
+function withAttributeValues(schema: LabelSchema, values: Partial<AttributeValues>): LabelSchema {
+  const current = attributeValues(schema);
+  const attributes = { ...current };
+  for (const attribute of ATTRIBUTES) if (values[attribute]?.length) attributes[attribute] = [...current[attribute], ...values[attribute]!];
+  return { ...schema, attributes };
 }
 
 function overlaps(a: SpanRecord, b: SpanRecord): boolean {
@@ -148,6 +172,7 @@ export function planMerge(existing: CorpusState, incoming: CorpusState, choices:
     newAttributions: 0,
     missingEnds: [],
     labelsAdded,
+    attributeValuesAdded: newAttributeValues(existing.corpus.schema, incoming.corpus.schema),
   };
   const existingSpans = spansByDocument(existing);
   const incomingSpans = spansByDocument(incoming);
@@ -257,7 +282,8 @@ function planAttributions(existing: CorpusState, incoming: CorpusState, plan: Me
 /**
  * The one transaction that carries out a plan: every added record gets a fresh id (record ids
  * are unique across corpora), spans the user replaced are removed with their attributions
- * repaired, and the schema gains the file's labels. Undo takes the whole merge back.
+ * repaired, and the schema gains the file's labels and attribute values. Undo takes the whole
+ * merge back.
  */
 export function mergeTransaction(existing: CorpusState, incoming: CorpusState, plan: MergePlan, ctx: CommandContext, description: Phrase): Transaction | null {
   const corpusId = existing.corpus.id;
@@ -268,9 +294,11 @@ export function mergeTransaction(existing: CorpusState, incoming: CorpusState, p
     working = applyTransaction(working, transaction(list, { origin: 'import', description }));
     changes.push(...list);
   };
-  if (plan.labelsAdded.length) {
+  const valuesAdded = Object.keys(plan.attributeValuesAdded).length > 0;
+  if (plan.labelsAdded.length || valuesAdded) {
     const corpus = existing.corpus;
-    push([{ table: 'corpora', id: corpus.id, before: corpus, after: { ...corpus, schema: { ...corpus.schema, labels: [...corpus.schema.labels, ...plan.labelsAdded] } } }]);
+    const labelled = plan.labelsAdded.length ? { ...corpus.schema, labels: [...corpus.schema.labels, ...plan.labelsAdded] } : corpus.schema;
+    push([{ table: 'corpora', id: corpus.id, before: corpus, after: { ...corpus, schema: valuesAdded ? withAttributeValues(labelled, plan.attributeValuesAdded) : labelled } }]);
   }
 
   // Sources first: documents and attributions point at them.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../../shared/formats/dataset-read';
 import { planMerge, mergeTransaction, spanConflictKind, DEFAULT_MERGE_CHOICES, type MergeChoices } from '../../../shared/model/dataset-merge';
 import { sha256Hex } from '../../../shared/model/hash';
-import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
+import { DEFAULT_ATTRIBUTE_VALUES, DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import { createCorpusState, spansOfDocument, type CorpusState } from '../../../shared/model/state';
 import { applyTransaction, invertTransaction } from '../../../shared/model/transaction';
 import type { AttributionRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../../shared/model/types';
@@ -116,6 +116,26 @@ describe('planMerge', () => {
     // By default conflicts keep the corpus's spans, so the attribution on the wider claim loses its claim.
     expect(plan.missingEnds.map((m) => [m.incoming.id, m.missing, m.outcome])).toEqual([['ia-1', ['claim'], 'skipped']]);
     expect(plan.newAttributions).toBe(1);
+  });
+
+  it('adds the attribute values of the file that the corpus lacks, with its labels, in one undoable change', () => {
+    const incoming = incomingCorpus();
+    const values = { ...DEFAULT_ATTRIBUTE_VALUES, stance: [...DEFAULT_ATTRIBUTE_VALUES.stance, 'sarcastic'], claimType: ['statement', 'threat'] };
+    const withValues = createCorpusState({ ...incoming.corpus, schema: { ...incoming.corpus.schema, attributes: values } }, incoming.documents.values(), incoming.spans.values(), incoming.sources.values(), incoming.attributions.values());
+    const before = existingCorpus();
+    const plan = planMerge(before, withValues);
+    expect(plan.attributeValuesAdded).toEqual({ stance: ['sarcastic'], claimType: ['threat'] });
+    const tx = mergeTransaction(before, withValues, plan, testContext(), phrase('change.mergeDataset', { file: 'values.json' }))!;
+    const after = applyTransaction(before, tx);
+    const attributes = after.corpus.schema.attributes!;
+    expect(attributes.stance).toEqual([...DEFAULT_ATTRIBUTE_VALUES.stance, 'sarcastic']);
+    // The corpus's own values stay, in their order; the file's come after them.
+    expect(attributes.claimType).toEqual([...DEFAULT_ATTRIBUTE_VALUES.claimType, 'threat']);
+    expect(attributes.quotation).toEqual(DEFAULT_ATTRIBUTE_VALUES.quotation);
+    expect(after.corpus.schema.labels.map((l) => l.id)).toContain('EVENT');
+    expect(snapshot(applyTransaction(after, invertTransaction(tx)))).toEqual(snapshot(before));
+    // A file whose values the corpus already has adds none.
+    expect(planMerge(after, withValues).attributeValuesAdded).toEqual({});
   });
 
   it('an attribution whose claim and source are already there counts as identical', () => {
