@@ -4,7 +4,7 @@
  * output), and hand one file — or a zip when there are several — to the host to save.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { datasetFromState, type DatasetCorpus, type FormatName, type OutputFile } from '../../shared/formats/dataset';
+import { datasetFromState, type DatasetCorpus, type FormatName, type OutputFile, type Refused } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import { splitDocuments, type SplitRatios } from '../../shared/formats/splits';
 import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
@@ -38,6 +38,11 @@ const SLUG = (name: string): string => name.normalize('NFKD').toLowerCase().repl
 
 function subset(corpus: DatasetCorpus, ids: ReadonlySet<string>): DatasetCorpus {
   return { ...corpus, documents: corpus.documents.filter((d) => ids.has(d.id)) };
+}
+
+/** Why an export or a read stopped, each problem in the interface language (in English where it has no phrase). */
+export function problemsIn(outcome: Pick<Refused, 'problems' | 'phrases'>, t: Translate): string[] {
+  return outcome.problems.map((p, i) => t.text(p, outcome.phrases?.[i] ?? undefined));
 }
 
 /**
@@ -80,7 +85,7 @@ export function buildDatasetExport(
   for (const part of parts) {
     const progress = onProgress ? { onProgress: (done: number) => onProgress(before + done, total) } : {};
     const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}), ...progress });
-    if (!outcome.ok) return { ok: false, problems: outcome.problems.map((p, i) => t.text(p, outcome.phrases?.[i] ?? undefined)) };
+    if (!outcome.ok) return { ok: false, problems: problemsIn(outcome, t) };
     before += part.corpus.documents.length;
     onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });

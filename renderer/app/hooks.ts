@@ -22,6 +22,19 @@ export function useCorpusState(): CorpusState {
   return useSyncExternalStore(app.corpus.subscribe, app.corpus.getSnapshot);
 }
 
+const NOT_FOLLOWING = (): (() => void) => () => undefined;
+
+/**
+ * The corpus state, followed only while `active` (an open dialog): while inactive the view
+ * still reads the current state whenever it renders for another reason, but an edit does
+ * not render it. A closed dialog subscribed with {@link useCorpusState} rendered on every
+ * keystroke, and the export dialog sorted every document each time.
+ */
+export function useCorpusStateWhile(active: boolean): CorpusState {
+  const app = useApp();
+  return useSyncExternalStore(active ? app.corpus.subscribe : NOT_FOLLOWING, app.corpus.getSnapshot);
+}
+
 /**
  * A part of the corpus state (`select` must return the same object while that part is
  * unchanged, e.g. `(s) => s.corpus.schema`); re-renders only when it changes, not on every

@@ -7,7 +7,8 @@
  * edits; the browser lays out and paints only the chunks of paragraphs near the viewport, and
  * measures the others once in idle frames (editor/progressive-layout.ts), while every
  * paragraph stays in the DOM for selection, offsets and search; spans are painted with the
- * CSS Custom Highlight API, incrementally.
+ * CSS Custom Highlight API, incrementally, by a subscription to the stores
+ * (editor/document-marks.ts): a span edit renders no component here but the span count.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { sortedSpansOf } from '../../shared/model/span-index';
@@ -16,16 +17,14 @@ import { encodingPhrase } from '../../shared/text/decode';
 import { findRepeatedParagraphs } from '../../shared/text/repeats';
 import { findInText } from '../../shared/search/search';
 import { splitParagraphs, type Paragraph } from '../../shared/text/paragraphs';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
 import { invalidateParagraphIndex, offsetAtPoint } from '../editor/dom-offsets';
 import { layOutInBackground } from '../editor/progressive-layout';
 import { renderParagraphs, updateRepeatNotes } from '../editor/article-dom';
+import { followDocumentMarks } from '../editor/document-marks';
 import { clearHighlights, highlightStyles, paintSearchMatches, paintSuggestions, SpanHighlights } from '../editor/highlights';
 import { withElements } from '../i18n/rich';
-import { visibleSuggestions } from '../state/suggestions';
 import { STATUSES, statusName } from './DocumentList';
-
-const NO_SPANS: readonly never[] = [];
 
 /**
  * The paragraphs of a text and which repeat earlier ones. Keyed on the text itself (a
@@ -42,9 +41,15 @@ function useTextLayout(text: string): { paragraphs: Paragraph[]; repeatOf: Map<n
   return { paragraphs, repeatOf };
 }
 
+/** "N spans" of document `docId`: renders again when the count changes, not on every edit. */
+function SpanCount({ docId }: { docId: string }): React.JSX.Element {
+  const t = useT();
+  const count = useCorpusValue((state) => sortedSpansOf(state.spans, docId).length);
+  return <span>{t('count.spans', { count })}</span>;
+}
+
 interface ArticleHeaderProps {
   doc: DocumentRecord;
-  spanCount: number;
   repeatCount: number;
   query: string;
   matchCount: number;
@@ -52,9 +57,9 @@ interface ArticleHeaderProps {
 
 /**
  * The article's title and facts (file, encoding, spans, repeats, search matches) and its
- * status. Memoised: a span edit renders it again only when the count of spans changes.
+ * status. Memoised: a span edit renders only its span count, and that only when it changes.
  */
-const ArticleHeader = memo(function ArticleHeader({ doc, spanCount, repeatCount, query, matchCount }: ArticleHeaderProps): React.JSX.Element {
+const ArticleHeader = memo(function ArticleHeader({ doc, repeatCount, query, matchCount }: ArticleHeaderProps): React.JSX.Element {
   const app = useApp();
   const t = useT();
   return (
@@ -63,7 +68,7 @@ const ArticleHeader = memo(function ArticleHeader({ doc, spanCount, repeatCount,
       <p className="article-meta">
         {doc.meta.fileName ? <span>{doc.meta.fileName}</span> : null}
         <span>{t('article.encoding', { encoding: t.phrase(encodingPhrase(doc.meta)) })}</span>
-        <span>{t('count.spans', { count: spanCount })}</span>
+        <SpanCount docId={doc.id} />
         {repeatCount ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatCount })}</span> : null}
         {query.trim() ? <span role="status">{withElements(t('article.matches', { count: matchCount }), { query: <bdi key="q">{query.trim()}</bdi> })}</span> : null}
         <label>
@@ -85,22 +90,15 @@ const ArticleHeader = memo(function ArticleHeader({ doc, spanCount, repeatCount,
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
-  const focusedSpanId = useUiValue('focusedSpanId');
   const search = useUiValue('search');
-  const suggestionsOn = useUiValue('suggestionsOn');
-  const rejectedSuggestions = useUiValue('rejectedSuggestions');
-  const focusedSuggestionId = useUiValue('focusedSuggestionId');
-  const doc = openDocId ? state.documents.get(openDocId) : undefined;
+  // The open document's record: the same object across span edits (its text never changes).
+  const doc = useCorpusValue((state) => (openDocId ? state.documents.get(openDocId) : undefined));
+  const schema = useCorpusValue((state) => state.corpus.schema);
   const text = doc?.text ?? '';
   const docId = doc?.id ?? null;
   const articleRef = useRef<HTMLElement | null>(null);
-  const painterRef = useRef<SpanHighlights | null>(null);
   const { paragraphs, repeatOf } = useTextLayout(text);
-  // The document's spans in reading order: cached per state and carried through edits.
-  const spans = doc ? sortedSpansOf(state.spans, doc.id) : NO_SPANS;
-  const schema = state.corpus.schema;
   const styles = useMemo(() => highlightStyles(schema), [schema]);
   const matches = useMemo(() => (text && search.query.trim() ? findInText(text, search.query, { tehMarbuta: search.tehMarbuta }) : []), [text, search.query, search.tehMarbuta]);
 
@@ -121,33 +119,24 @@ export function ArticleView(): React.JSX.Element {
   useLayoutEffect(() => {
     if (articleRef.current) updateRepeatNotes(articleRef.current, repeatNote);
   }, [repeatNote, docId, text]);
-  // Another document means new paragraph elements: a fresh index and a fresh painter.
+  // Another document means new paragraph elements: a fresh index and a fresh painter, which
+  // follows the stores from here on (spans, focus, suggestions) without rendering this view.
   useLayoutEffect(() => {
     const root = articleRef.current;
-    if (!root) return;
+    if (!root || !docId) return;
     invalidateParagraphIndex(root);
     const painter = new SpanHighlights(root);
-    painterRef.current = painter;
     const stopLayout = layOutInBackground(root, { busy: () => app.corpus.busy });
+    const stopMarks = followDocumentMarks(app, docId, { spans: painter, suggestions: (list, focused) => paintSuggestions(root, list, focused) });
     return () => {
+      stopMarks();
       stopLayout();
       painter.clear();
-      painterRef.current = null;
     };
   }, [app, docId, text]);
   useLayoutEffect(() => {
-    painterRef.current?.update(spans, schema, focusedSpanId);
-  }, [spans, schema, focusedSpanId, docId, text]);
-  useLayoutEffect(() => {
     if (articleRef.current) paintSearchMatches(articleRef.current, matches);
   }, [matches, docId, text]);
-  const suggestions = useMemo(
-    () => (doc && suggestionsOn ? visibleSuggestions(state, doc.id, rejectedSuggestions[doc.id] ?? []).suggestions : []),
-    [state, doc, suggestionsOn, rejectedSuggestions],
-  );
-  useLayoutEffect(() => {
-    if (articleRef.current) paintSuggestions(articleRef.current, suggestions, focusedSuggestionId);
-  }, [suggestions, focusedSuggestionId, docId, text]);
   useLayoutEffect(() => () => clearHighlights(), []);
 
   if (!doc) {
@@ -168,7 +157,7 @@ export function ArticleView(): React.JSX.Element {
   return (
     <main className="article-pane">
       <style>{styles}</style>
-      <ArticleHeader doc={doc} spanCount={spans.length} repeatCount={repeatOf.size} query={search.query} matchCount={matches.length} />
+      <ArticleHeader doc={doc} repeatCount={repeatOf.size} query={search.query} matchCount={matches.length} />
       {/* The paragraphs are not React's: they are built once per text in a layout effect above. */}
       <article key={doc.id} ref={attach} className="article-text" aria-label={t('article.name', { title: doc.title })} tabIndex={0} lang="ar" onMouseUp={onMouseUp} />
     </main>

@@ -10,7 +10,7 @@ import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { attributeValues } from '../../shared/model/schema';
 import { attributionsOfDocument, spansOfDocument } from '../../shared/model/state';
 import type { SourceKind } from '../../shared/model/types';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import { withElements } from '../i18n/rich';
 import { ATTRIBUTE_LABELS } from './AttributionPanel';
 import { handleListboxKey } from './dialog-hooks';
@@ -34,8 +34,8 @@ function guessKind(name: string): SourceKind {
 export function AttributePalette(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
-  const state = useCorpusState();
   const palette = useUiValue('palette');
+  const state = useCorpusStateWhile(!!palette);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const claim = palette ? state.spans.get(palette.claimSpanId) : undefined;

@@ -6,7 +6,7 @@
 import { Fragment, memo, useMemo } from 'react';
 import { attributeValues } from '../../shared/model/schema';
 import { attributionChain, attributionsOfDocument, type CorpusState } from '../../shared/model/state';
-import { sortedSpansOf } from '../../shared/model/span-index';
+import { sortedSpansOf, spansLabelled } from '../../shared/model/span-index';
 import { useColumnList } from './column-list';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
@@ -148,6 +148,8 @@ const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributi
   );
 }, sameClaimItem);
 
+const NO_CLAIMS: readonly SpanRecord[] = [];
+
 /** The attribution panel. */
 export function AttributionPanel(): React.JSX.Element | null {
   const app = useApp();
@@ -155,7 +157,8 @@ export function AttributionPanel(): React.JSX.Element | null {
   const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
-  const claims = useMemo(() => (doc ? sortedSpansOf(state.spans, doc.id).filter((s) => s.label === 'CLAIM') : []), [state.spans, doc]);
+  // The same array after edits of other spans, so the virtualised list keeps its measurements.
+  const claims = doc ? spansLabelled(sortedSpansOf(state.spans, doc.id), 'CLAIM') : NO_CLAIMS;
   const attributions = useMemo(() => (doc ? attributionsOfDocument(state, doc.id) : []), [state, doc]);
   // Only the claims near the visible part of the column are rendered (see column-list.ts).
   const { listRef, virtualizer, scrollMargin } = useColumnList(claims, { rowHeight: 64, gap: 6, overscan: 4, shown: !!doc });

@@ -4,11 +4,19 @@
  * the user's mode), and a polite live region saying what the keyboard selected. Positions
  * come from the logical offsets in the UI store; nothing here computes an offset from the
  * screen except the drag, through `offsetAtPoint`.
+ *
+ * The caret and handles are placed inside the article's scrolling pane, in its content
+ * coordinates, so they scroll with the text without being measured again. They are measured
+ * (a forced layout) only when what they mark moves: the caret, the focused span, a drag,
+ * another document, or a change of the pane's, header's or article's size (a window or font
+ * change, a header that wraps, a chunk of text laid out for the first time). A span edit
+ * elsewhere or a scroll measures nothing.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { snapEdge, type SpanEdge } from '../../shared/text/span-edges';
 import { wordSegments } from '../../shared/text/words';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
 import { caretBox, type CaretBox } from '../editor/caret-geometry';
 import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
 import type { Translate } from '../i18n/i18n';
@@ -22,25 +30,31 @@ interface Drag {
   end: number;
 }
 
-/** Re-renders on scrolling and resizing anywhere (one frame later), so boxes follow the text. */
-function useLayoutTick(): number {
+/**
+ * Counts changes of the size of `pane`, of its header and of its article (observed once the
+ * pane is known), and the fonts becoming ready: each may move the text under the caret.
+ */
+function useLayoutTick(pane: HTMLElement | null, article: HTMLElement | null): number {
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    let frame = 0;
-    const bump = (): void => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setTick((t) => t + 1));
-    };
-    window.addEventListener('scroll', bump, { capture: true, passive: true });
-    window.addEventListener('resize', bump);
+    const bump = (): void => setTick((t) => t + 1);
     void document.fonts?.ready.then(bump);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', bump, { capture: true });
-      window.removeEventListener('resize', bump);
-    };
-  }, []);
+    if (!pane || typeof ResizeObserver !== 'function') return;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      // (The first report only says what the sizes are.)
+      if (first) first = false;
+      else bump();
+    });
+    for (const element of [pane, pane.querySelector(':scope > .article-header'), article]) if (element) observer.observe(element);
+    return () => observer.disconnect();
+  }, [pane, article]);
   return tick;
+}
+
+/** `box` (in viewport coordinates) in the content coordinates of the scrolling `pane`. */
+function inPane(box: CaretBox | null, pane: HTMLElement, paneBox: DOMRect): CaretBox | null {
+  return box && { left: box.left - paneBox.left - pane.clientLeft + pane.scrollLeft, top: box.top - paneBox.top - pane.clientTop + pane.scrollTop, height: box.height };
 }
 
 /** Whether keyboard focus is in the article (the caret blinks only then). */
@@ -63,33 +77,46 @@ function useArticleFocused(article: () => HTMLElement | null): boolean {
 export function CaretLayer(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
-  const state = useCorpusState();
   const caret = useUiValue('caret');
   const focusedSpanId = useUiValue('focusedSpanId');
   const openDocId = useUiValue('openDocId');
   const view = useUiValue('view');
   const snapMode = useUiValue('snapMode');
-  const tick = useLayoutTick();
+  // The document and the focused span: the same records across edits of other spans.
+  const doc = useCorpusValue((state) => (openDocId ? state.documents.get(openDocId) : undefined));
+  const span = useCorpusValue((state) => (focusedSpanId ? state.spans.get(focusedSpanId) : undefined));
+  // The article's scrolling pane, where the caret and handles are drawn; found once the article is.
+  const [where, setWhere] = useState<{ pane: HTMLElement; article: HTMLElement } | null>(null);
+  useLayoutEffect(() => {
+    const root = app.article;
+    const pane = doc && view === 'article' ? root?.parentElement : null;
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setWhere((before) => (root && pane ? (before?.pane === pane && before.article === root ? before : { pane, article: root }) : null));
+  }, [app, doc, view]);
+  const tick = useLayoutTick(where?.pane ?? null, where?.article ?? null);
   const article = useCallback(() => app.article, [app]);
   const articleFocused = useArticleFocused(article);
   const [boxes, setBoxes] = useState<{ caret: CaretBox | null; start: CaretBox | null; end: CaretBox | null }>({ caret: null, start: null, end: null });
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
-  const doc = openDocId ? state.documents.get(openDocId) : undefined;
-  const span = focusedSpanId ? state.spans.get(focusedSpanId) : undefined;
 
   // Measuring the laid-out text after the article has committed, before paint: the documented
   // use of a layout effect that sets state (tooltips and carets cannot be measured in render).
   useLayoutEffect(() => {
-    const root = app.article;
     const edges = drag ?? (span && doc && span.docId === doc.id ? span : null);
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setBoxes(!root || !doc || view !== 'article' ? { caret: null, start: null, end: null } : {
-      caret: caret ? caretBox(root, caret.focus) : null,
-      start: edges ? caretBox(root, edges.start) : null,
-      end: edges ? caretBox(root, edges.end) : null,
+    if (!where || !doc || view !== 'article' || (!caret && !edges)) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setBoxes((before) => (before.caret || before.start || before.end ? { caret: null, start: null, end: null } : before));
+      return;
+    }
+    const { pane, article: root } = where;
+    const paneBox = pane.getBoundingClientRect();
+    setBoxes({
+      caret: caret ? inPane(caretBox(root, caret.focus), pane, paneBox) : null,
+      start: edges ? inPane(caretBox(root, edges.start), pane, paneBox) : null,
+      end: edges ? inPane(caretBox(root, edges.end), pane, paneBox) : null,
     });
-  }, [app, doc, view, caret, span, drag, tick, state]);
+  }, [where, doc, view, caret, span, drag, tick]);
 
   useEffect(() => {
     if (!drag) return;
@@ -146,13 +173,19 @@ export function CaretLayer(): React.JSX.Element | null {
       />
     ) : null;
 
-  return (
+  const marks = (
     <>
       {boxes.caret && !drag ? (
         <div className={articleFocused ? 'text-caret active' : 'text-caret'} style={{ left: boxes.caret.left - 1, top: boxes.caret.top, height: boxes.caret.height }} aria-hidden="true" data-testid="text-caret" />
       ) : null}
       {handle('start', boxes.start)}
       {handle('end', boxes.end)}
+    </>
+  );
+  return (
+    <>
+      {where ? createPortal(marks, where.pane) : null}
+      {/* (Outside the article's pane: the pane's own status is its search matches.) */}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

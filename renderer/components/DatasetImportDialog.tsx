@@ -10,7 +10,7 @@ import { FORMAT_NAMES } from '../../shared/formats/formats';
 import { planMerge, type MergeChoices, type MergePlan, type SpanConflict } from '../../shared/model/dataset-merge';
 import type { CorpusState } from '../../shared/model/state';
 import { reportLines, reportTemplate, type DatasetDraft } from '../app/actions/dataset-import-actions';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { withElements } from '../i18n/rich';
 import { useModalDialog } from './dialog-hooks';
@@ -158,7 +158,7 @@ export function DatasetImportDialog(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const draft = useUiValue('datasetDraft');
-  const state = useCorpusState();
+  const state = useCorpusStateWhile(!!draft);
   const dialogRef = useModalDialog(!!draft);
 
   const incoming = draft?.outcome.ok ? draft.outcome.dataset.state : null;

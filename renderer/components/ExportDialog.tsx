@@ -11,7 +11,7 @@ import { documentsInOrder } from '../../shared/model/state';
 import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
 import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import type { DatasetExportRequest } from '../app/dataset-export';
 import type { MessageKey } from '../i18n/i18n';
 import { STATUSES, statusName } from './DocumentList';
@@ -25,8 +25,8 @@ const SPLIT_PARTS: Record<'train' | 'dev' | 'test', MessageKey> = { train: 'expo
 export function ExportDialog(): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const state = useCorpusState();
   const exportOpen = useUiValue('exportOpen');
+  const state = useCorpusStateWhile(exportOpen);
   const exportProgress = useUiValue('exportProgress');
   const search = useUiValue('search');
   const dialogRef = useModalDialog(exportOpen);

@@ -1,14 +1,32 @@
 /** The toolbar: the open corpus, open, import, export, undo/redo, views, settings, keyboard, and the label palette. */
 import { formatBinding, platformStyle } from '../commands/keys';
-import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useBindings, useCorpusState, useCorpusValue, useT, useUiValue } from '../app/hooks';
 import { labelName } from '../i18n/labels';
+
+/** Undo and redo, named after the change each would undo or redo: they render on every edit, the rest of the toolbar does not. */
+function HistoryButtons(): React.JSX.Element {
+  const app = useApp();
+  const t = useT();
+  useCorpusState();
+  const history = app.corpus.changes;
+  return (
+    <>
+      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? t('toolbar.undo.named', { change: t.text(history.undo.description, history.undo.phrase) }) : t('toolbar.undo')} title={t('toolbar.undo.title')}>
+        {t('toolbar.undo')}
+      </button>
+      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? t('toolbar.redo.named', { change: t.text(history.redo.description, history.redo.phrase) }) : t('toolbar.redo')} title={t('toolbar.redo.title')}>
+        {t('toolbar.redo')}
+      </button>
+    </>
+  );
+}
 
 /** Buttons for the main actions; each accessible name starts with its verb. */
 export function Toolbar(): React.JSX.Element {
   const app = useApp();
   const t = useT();
-  const state = useCorpusState();
-  const history = app.corpus.changes;
+  // The corpus record (its name and label schema): a span edit does not change it.
+  const corpus = useCorpusValue((state) => state.corpus);
   const view = useUiValue('view');
   const suggestionsOn = useUiValue('suggestionsOn');
   const bindings = useBindings();
@@ -20,8 +38,8 @@ export function Toolbar(): React.JSX.Element {
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
-      <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={t('toolbar.corpus.name', { name: state.corpus.name })} title={t('toolbar.corpus.title', { key: keyOf('file.corpora') })}>
-        <span className="corpus-caption" aria-hidden="true">{t('toolbar.corpus')}</span> <bdi>{state.corpus.name}</bdi>
+      <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={t('toolbar.corpus.name', { name: corpus.name })} title={t('toolbar.corpus.title', { key: keyOf('file.corpora') })}>
+        <span className="corpus-caption" aria-hidden="true">{t('toolbar.corpus')}</span> <bdi>{corpus.name}</bdi>
       </button>
       <button type="button" onClick={() => void app.imports.openFiles()} title={t('toolbar.openFiles.title')}>
         {t('toolbar.openFiles')}
@@ -39,12 +57,7 @@ export function Toolbar(): React.JSX.Element {
         {t('toolbar.exportDataset')}
       </button>
       <span className="separator" aria-hidden="true" />
-      <button type="button" onClick={() => void app.undo()} disabled={!history.undo} aria-label={history.undo ? t('toolbar.undo.named', { change: t.text(history.undo.description, history.undo.phrase) }) : t('toolbar.undo')} title={t('toolbar.undo.title')}>
-        {t('toolbar.undo')}
-      </button>
-      <button type="button" onClick={() => void app.redo()} disabled={!history.redo} aria-label={history.redo ? t('toolbar.redo.named', { change: t.text(history.redo.description, history.redo.phrase) }) : t('toolbar.redo')} title={t('toolbar.redo.title')}>
-        {t('toolbar.redo')}
-      </button>
+      <HistoryButtons />
       <span className="separator" aria-hidden="true" />
       <button type="button" aria-pressed={view === 'sources'} onClick={() => app.showView(view === 'sources' ? 'article' : 'sources')} title={t('toolbar.sources.title')}>
         {t('toolbar.sources')}
@@ -66,7 +79,7 @@ export function Toolbar(): React.JSX.Element {
       </button>
       <span className="separator" aria-hidden="true" />
       <div className="labels" role="group" aria-label={t('toolbar.labels')}>
-        {state.corpus.schema.labels.map((label) => {
+        {corpus.schema.labels.map((label) => {
           const key = keyOf(`label.${label.id}`);
           const name = labelName(label, t);
           return (

@@ -6,7 +6,7 @@
  */
 import { exportNative, nativeExportFileName } from '../../shared/formats/native';
 import type { CorpusState } from '../../shared/model/state';
-import { buildDatasetExport } from '../app/dataset-export';
+import { buildDatasetExport, problemsIn } from '../app/dataset-export';
 import { createTranslator, type Language } from '../i18n/i18n';
 import type { ExportedFile, ExportJob } from './protocol';
 
@@ -18,7 +18,7 @@ export function runExportJob(state: CorpusState, job: ExportJob, date: string, l
   if (job.kind === 'corpus') {
     const total = state.documents.size;
     const result = exportNative(state, { exportedAt: date, offsetUnit: 'codepoint', generator: GENERATOR, onProgress: (done) => onProgress(done, total) });
-    if (!result.ok) return result;
+    if (!result.ok) return { ok: false, problems: problemsIn(result, createTranslator(language)) };
     const bytes = new TextEncoder().encode(result.json);
     return { ok: true, file: { fileName: nativeExportFileName(state.corpus.name, date), bytes, documents: result.file.documents.length, spans: result.spanCount, notes: [] } };
   }

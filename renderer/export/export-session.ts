@@ -7,7 +7,7 @@
  */
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument, type CorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
-import type { Language } from '../i18n/i18n';
+import { createTranslator, type Language } from '../i18n/i18n';
 import type { SaveOutcome } from '../platform/host';
 import type { WorkerPort } from '../platform/worker-port';
 import type { ExportedFile, ExportJob, FromExportWorker, ToExportWorker } from './protocol';
@@ -73,8 +73,9 @@ export class ExportSession {
     const worker = this.createWorker();
     this.worker = worker;
     worker.addEventListener('message', (event: MessageEvent<FromExportWorker>) => this.onMessage(event.data));
-    worker.addEventListener('error', (event: ErrorEvent) => this.end({ status: 'failed', stage: 'export', problems: [`The export worker stopped: ${event.message || 'unknown error'}.`] }));
-    void this.send(worker).catch((error: Error) => this.end({ status: 'failed', stage: 'export', problems: [`The corpus could not be handed to the export worker: ${error.message}`] }));
+    const t = createTranslator(this.language);
+    worker.addEventListener('error', (event: ErrorEvent) => this.end({ status: 'failed', stage: 'export', problems: [t('exportWorker.stopped', { error: event.message ? t.data(event.message) : t('exportWorker.unknownError') })] }));
+    void this.send(worker).catch((error: Error) => this.end({ status: 'failed', stage: 'export', problems: [t('exportWorker.handOver', { error: t.data(error.message) })] }));
     return result;
   }
 

@@ -6,6 +6,7 @@
  */
 import { createCorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
+import { createTranslator } from '../i18n/i18n';
 import { runExportJob } from './export-job';
 import type { FromExportWorker, ToExportWorker } from './protocol';
 
@@ -40,6 +41,7 @@ self.addEventListener('message', (event: MessageEvent<ToExportWorker>) => {
     if (result.ok) post({ type: 'done', file: result.file }, [result.file.bytes.buffer as ArrayBuffer]);
     else post({ type: 'failed', problems: result.problems });
   } catch (error) {
-    post({ type: 'failed', problems: [`The export stopped unexpectedly: ${(error as Error).message}`] });
+    const t = createTranslator(message.language);
+    post({ type: 'failed', problems: [t('exportWorker.unexpected', { error: t.data((error as Error).message) })] });
   }
 });

@@ -39,7 +39,7 @@ export function exportNotice(job: ExportJob, result: ExportSessionResult, t: Tra
     case 'cancelled':
       return { tone: 'info', text: t('notice.exportCancelled') };
     case 'failed':
-      return result.stage === 'save' ? { tone: 'error', text: t('notice.exportFailed', { error: result.problems.join(' ') }) } : { tone: 'error', text: t('notice.exportStopped'), details: result.problems };
+      return result.stage === 'save' ? { tone: 'error', text: t('notice.exportFailed', { error: t.data(result.problems.join(' ')) }) } : { tone: 'error', text: t('notice.exportStopped'), details: result.problems };
     case 'saved': {
       const { notes } = result.file;
       const documents = t('count.documents', { count: result.file.documents });

@@ -52,6 +52,8 @@ export type Translate = ((key: MessageKey, params?: Params) => string) & {
    * as it was stored when there is no phrase this build knows (records from older versions).
    */
   text(english: string, value: Phrase | undefined): string;
+  /** User data or a message from elsewhere (a file name, an engine's error) as a sentence of the language holds it: isolated in right-to-left languages. */
+  data(text: string): string;
 };
 
 /** Builds the translator of a language (optionally over other catalogues, for tests). */
@@ -85,6 +87,7 @@ export function createTranslator(language: Language, catalogues: Record<Language
     dateTime: (value: Date | string) => dates.format(typeof value === 'string' ? new Date(value) : value),
     phrase,
     text: (english: string, value: Phrase | undefined) => (isKnownPhrase(value) ? phrase(value) : english),
+    data: phraseRenderer.data,
   });
 }
 

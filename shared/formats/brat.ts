@@ -24,7 +24,7 @@ import { BRAT_ATTRIBUTES, BratSourceBook, ISNAD_RID, attributionsOfAnn, linesOfA
 import { fragmentsOf, joinsAcrossLineBreak, normaliseLineEndings } from './brat-text';
 import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
-import { phrase, said } from '../phrases/phrase';
+import { errorParam, phrase, said } from '../phrases/phrase';
 import { formatNote, lineNote, noteKind, problemsOf, refused, refusedAs, type Problem, type Refused } from './dataset';
 
 /** What the brat format counts. */
@@ -105,7 +105,7 @@ export function exportBrat(corpus: DatasetCorpus, options: ExportOptions = {}): 
     try {
       result = annOfDocument(doc, options, unit, sources, conf, `${stem}.ann`, notes);
     } catch (error) {
-      problems.push(said('exportCheck.document', { doc: doc.id, error: error instanceof Error ? error.message : String(error) }));
+      problems.push(said('exportCheck.document', { doc: doc.id, error: errorParam(error) }));
       continue;
     }
     const { ann, written: w } = result;

@@ -9,7 +9,7 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
-import { phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
 /** A span of a dataset document: `[start, end)` in UTF-16 code units. */
 export interface DatasetSpan {
@@ -128,6 +128,37 @@ export function problemsOf(outcome: Pick<Refused, 'problems' | 'phrases'>): Prob
 export function problemAt(where: string, line: number | undefined, problem: Problem): Problem {
   const inner: PhraseParam = problem.phrase ?? problem.text;
   return line ? said('dataset.atLine', { where, line, problem: inner }) : said('dataset.at', { where, problem: inner });
+}
+
+/** A problem at a line of a written file: "line 3: …", the problem said by `code`. */
+export function problemOnLine(line: number, code: PhraseCode, params?: Record<string, PhraseParam>): Problem {
+  return said('problem.line', { line, problem: phrase(code, params) });
+}
+
+/** A problem of a named part of a written file ("task 2: …", "annotation a1: …"), the part a phrase. */
+export function problemIn(where: Phrase, code: PhraseCode, params?: Record<string, PhraseParam>): Problem {
+  return said('dataset.at', { where, problem: phrase(code, params) });
+}
+
+/** A document an exporter could not write: "document “title” (id): error". */
+export function documentProblem(doc: Pick<DatasetDocument, 'id' | 'title'>, error: unknown): Problem {
+  return said('exportCheck.docError', { title: doc.title, doc: doc.id, error: errorParam(error) });
+}
+
+/** An error that stopped a read or a write as a problem: its phrase when it is a {@link PhraseError}, else its message. */
+export function errorProblem(error: unknown): Problem {
+  return error instanceof PhraseError ? { text: error.message, phrase: error.phrase } : { text: error instanceof Error ? error.message : String(error) };
+}
+
+/** Problems said one after another (their English joined by spaces), as one parameter of a phrase. */
+export function problemsInTurn(problems: readonly Problem[]): PhraseParam {
+  const parts = problems.map((p): PhraseParam => p.phrase ?? p.text);
+  return parts.reduceRight<PhraseParam | undefined>((rest, first) => (rest === undefined ? first : phrase('problem.then', { first, rest })), undefined) ?? '';
+}
+
+/** The English sentences of problems (what the CLI prints and tests compare). */
+export function problemTexts(problems: readonly Problem[]): string[] {
+  return problems.map((p) => p.text);
 }
 
 /** What happened to a noted line (skipped, repaired, unaligned), as a phrase. */

@@ -19,8 +19,8 @@ import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
-import { phrase } from '../phrases/phrase';
-import { formatNote, lineNote } from './dataset';
+import { phrase, said } from '../phrases/phrase';
+import { documentProblem, formatNote, lineNote, problemOnLine, refused, type Problem } from './dataset';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -74,41 +74,42 @@ export function doccanoLineOf(doc: DatasetDocument, spans: readonly DatasetSpan[
  * each span slices (in UTF-16 units) to the quote of the span it was written from, with its
  * label, each relation's ends are entities of the line, and the counts match. Returns the problems.
  */
-export function verifyDoccano(contents: string, expected: DoccanoExpectation): string[] {
-  const problems: string[] = [];
+export function verifyDoccano(contents: string, expected: DoccanoExpectation): Problem[] {
+  const problems: Problem[] = [];
   const raw = contents.split('\n').filter((l) => l.trim());
-  if (raw.length !== expected.lines.length) problems.push(`${raw.length} line(s) written, ${expected.lines.length} expected.`);
+  if (raw.length !== expected.lines.length) problems.push(said('doccanoCheck.lines', { written: raw.length, expected: expected.lines.length }));
   raw.forEach((source, index) => {
-    const at = `line ${index + 1}`;
+    const at = index + 1;
     const want = expected.lines[index];
     let line: Record<string, unknown>;
     try {
       line = JSON.parse(source) as Record<string, unknown>;
     } catch (error) {
-      problems.push(`${at}: not valid JSON (${(error as Error).message}).`);
+      problems.push(problemOnLine(at, 'exportCheck.badJson', { detail: (error as Error).message }));
       return;
     }
     if (!want) return;
-    if (line.text !== want.text) problems.push(`${at}: the text differs from the document's.`);
+    if (line.text !== want.text) problems.push(problemOnLine(at, 'doccanoCheck.text'));
     const written: Array<{ start: unknown; end: unknown; label: unknown }> =
       expected.variant === 'seq'
         ? (Array.isArray(line.label) ? (line.label as unknown[][]) : []).map((t) => ({ start: t[0], end: t[1], label: t[2] }))
         : (Array.isArray(line.entities) ? (line.entities as DoccanoEntity[]) : []).map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label }));
-    if (written.length !== want.spans.length) problems.push(`${at}: ${written.length} span(s) written, ${want.spans.length} expected.`);
+    if (written.length !== want.spans.length) problems.push(problemOnLine(at, 'doccanoCheck.spans', { written: written.length, expected: want.spans.length }));
     written.forEach((s, i) => {
       const quote = want.spans[i];
       if (!quote) return;
       const ok = typeof s.start === 'number' && typeof s.end === 'number' && s.start >= 0 && s.start < s.end && s.end <= want.text.length;
       const actual = ok ? want.text.slice(s.start as number, s.end as number) : undefined;
       if (actual !== quote.quote || s.label !== quote.label) {
-        problems.push(`${at}: span ${i + 1} [${valueText(s.start)}, ${valueText(s.end)}) ${valueText(s.label)} reads “${actual ?? '(outside the text)'}” but should be ${quote.label} “${quote.quote}”.`);
+        const read = actual ?? phrase('doccanoCheck.outside');
+        problems.push(problemOnLine(at, 'doccanoCheck.span', { index: i + 1, start: valueText(s.start), end: valueText(s.end), label: valueText(s.label), actual: read, want: quote.label, quote: quote.quote }));
       }
     });
     if (expected.variant === 'relation') {
       const ids = new Set((Array.isArray(line.entities) ? (line.entities as DoccanoEntity[]) : []).map((e) => e.id));
       const relations = Array.isArray(line.relations) ? (line.relations as DoccanoRelation[]) : [];
-      if (relations.length !== want.relations) problems.push(`${at}: ${relations.length} relation(s) written, ${want.relations} expected.`);
-      for (const r of relations) if (!ids.has(r.from_id) || !ids.has(r.to_id)) problems.push(`${at}: relation ${r.id} joins ${r.from_id} → ${r.to_id}, which are not both entities of the line.`);
+      if (relations.length !== want.relations) problems.push(problemOnLine(at, 'exportCheck.relations', { written: relations.length, expected: want.relations }));
+      for (const r of relations) if (!ids.has(r.from_id) || !ids.has(r.to_id)) problems.push(problemOnLine(at, 'doccanoCheck.relation', { id: String(r.id), from: String(r.from_id), to: String(r.to_id) }));
     }
   });
   return problems;
@@ -117,7 +118,7 @@ export function verifyDoccano(contents: string, expected: DoccanoExpectation): s
 /** Exports a corpus as doccano JSONL (one file), verified before it is returned. */
 export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptions = {}): ExportOutcome {
   const notes: FormatNote[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const selections = corpus.documents.map((doc) => ({ doc, selection: selectForExport(doc, options, 'doccano') }));
   const variant: DoccanoVariant = options.variant ?? (selections.some((s) => s.selection.attributions.length) ? 'relation' : 'seq');
   const path = `${corpusSlug(corpus.name)}.doccano.jsonl`;
@@ -139,13 +140,13 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
       lines.push(JSON.stringify(doccanoLineOf(doc, selection.spans, relations, variant)));
       expected.lines.push({ text: doc.text, spans: selection.spans.map((s) => ({ label: s.label, quote: doc.text.slice(s.start, s.end) })), relations: relations.length });
     } catch (error) {
-      problems.push(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`);
+      problems.push(documentProblem(doc, error));
     }
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   const contents = lines.map((l) => `${l}\n`).join('');
   const verified = verifyDoccano(contents, expected);
-  if (verified.length) return { ok: false, problems: verified };
+  if (verified.length) return refused(verified);
   return { ok: true, files: [{ path, contents }], notes, offsetUnit: 'utf16' };
 }
 

@@ -20,10 +20,10 @@ import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
-import { quoteChecker, quotePhraseChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
+import { quotePhraseChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
 import { valueText } from './common/value-text';
-import { phrase } from '../phrases/phrase';
-import { lineNote } from './dataset';
+import { phrase, PhraseError, said } from '../phrases/phrase';
+import { documentProblem, lineNote, problemOnLine, refused, type Problem } from './dataset';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
 export interface JsonlQuote {
@@ -106,7 +106,7 @@ export function jsonlLineOf(
       span: { start: claimSpan.start, end: claimSpan.end, text: claimSpan.text },
       attributions: own.map((a) => {
         const source = sources.get(a.sourceId);
-        if (!source) throw new RangeError(`attribution ${a.id} points at source ${a.sourceId}, which is not in the registry`);
+        if (!source) throw new PhraseError(phrase('jsonlError.source', { id: a.id, source: a.sourceId }));
         const mention = a.mentionSpanId !== undefined ? byId!.get(a.mentionSpanId) : undefined;
         const cue = a.cueSpanId !== undefined ? byId!.get(a.cueSpanId) : undefined;
         return {
@@ -152,57 +152,57 @@ interface JsonlTally {
 /**
  * Checks one JSONL line (as written, or as read back): every entity, claim, mention and cue
  * slices to its quoted text in the line's unit, mention/cue/claim ids name entities, `via`
- * names an attribution of the same line, ids are unique. Problems go to `problems` (prefixed
- * with `at`); what the line holds is added to `tally`.
+ * names an attribution of the same line, ids are unique. Problems go to `problems` (placed
+ * at line `at`); what the line holds is added to `tally`.
  */
-function checkJsonlLine(line: JsonlLine, at: string, problems: string[], tally: JsonlTally, view?: TextInUnit): void {
+function checkJsonlLine(line: JsonlLine, at: number, problems: Problem[], tally: JsonlTally, view?: TextInUnit): void {
   tally.documents += 1;
   if (typeof line.text !== 'string' || !Array.isArray(line.entities) || !Array.isArray(line.claims)) {
-    problems.push(`${at}: text, entities or claims missing.`);
+    problems.push(problemOnLine(at, 'jsonlCheck.missing'));
     return;
   }
   if (line.offsetUnit !== 'codepoint' && line.offsetUnit !== 'utf16') {
-    problems.push(`${at}: offsetUnit ${valueText(line.offsetUnit)} is not codepoint or utf16.`);
+    problems.push(problemOnLine(at, 'jsonlCheck.unit', { value: valueText(line.offsetUnit) }));
     return;
   }
-  const check = quoteChecker(view ?? textInUnit(line.text, line.offsetUnit));
+  const check = quotePhraseChecker(view ?? textInUnit(line.text, line.offsetUnit));
   const entities = new Map<string, { start: number; end: number }>();
   for (const e of line.entities) {
     tally.spans += 1;
-    if (entities.has(e.id)) problems.push(`${at}: entity id ${e.id} is used twice.`);
+    if (entities.has(e.id)) problems.push(problemOnLine(at, 'jsonlCheck.entityTwice', { id: e.id }));
     entities.set(e.id, e);
     const problem = check(e.start, e.end, typeof e.text === 'string' ? e.text : '\u0000missing');
-    if (problem) problems.push(`${at}: entity ${e.id} ${problem}.`);
+    if (problem) problems.push(problemOnLine(at, 'jsonlCheck.entity', { id: e.id, problem }));
   }
   if (!line.claims.length) return;
   const ids = new Set<string>();
   for (const c of line.claims) for (const a of c.attributions) ids.add(a.id);
   for (const c of line.claims) {
     const claimProblem = check(c.span.start, c.span.end, c.span.text);
-    if (claimProblem) problems.push(`${at}: claim ${c.id} ${claimProblem}.`);
+    if (claimProblem) problems.push(problemOnLine(at, 'jsonlCheck.claim', { id: c.id, problem: claimProblem }));
     const entity = entities.get(c.id);
-    if (!entity || entity.start !== c.span.start || entity.end !== c.span.end) problems.push(`${at}: claim ${c.id} does not match an entity.`);
+    if (!entity || entity.start !== c.span.start || entity.end !== c.span.end) problems.push(problemOnLine(at, 'jsonlCheck.claimNoEntity', { id: c.id }));
     for (const a of c.attributions) {
       tally.attributions += 1;
       for (const [role, q] of [['mention', a.mention], ['cue', a.cue]] as const) {
         if (!q) continue;
         const problem = check(q.start, q.end, q.text);
-        if (problem) problems.push(`${at}: ${role} of attribution ${a.id} ${problem}.`);
+        if (problem) problems.push(problemOnLine(at, 'jsonlCheck.role', { role: phrase(`jsonlWhat.${role}`), id: a.id, problem }));
         const e = q.id !== undefined ? entities.get(q.id) : undefined;
-        if (!e || e.start !== q.start || e.end !== q.end) problems.push(`${at}: ${role} of attribution ${a.id} does not match an entity.`);
+        if (!e || e.start !== q.start || e.end !== q.end) problems.push(problemOnLine(at, 'jsonlCheck.roleNoEntity', { role: phrase(`jsonlWhat.${role}`), id: a.id }));
       }
-      if (a.via !== undefined && !ids.has(a.via)) problems.push(`${at}: attribution ${a.id} comes via ${a.via}, which is not on the line.`);
-      if (!a.source || typeof a.source.id !== 'string') problems.push(`${at}: attribution ${a.id} has no source.`);
+      if (a.via !== undefined && !ids.has(a.via)) problems.push(problemOnLine(at, 'jsonlCheck.via', { id: a.id, via: a.via }));
+      if (!a.source || typeof a.source.id !== 'string') problems.push(problemOnLine(at, 'jsonlCheck.noSource', { id: a.id }));
     }
   }
 }
 
 /** The problems of counts that differ from what was meant to be written. */
-function countProblems(written: JsonlTally, expected: JsonlExpectation): string[] {
-  const problems: string[] = [];
-  if (written.documents !== expected.documents) problems.push(`${written.documents} document line(s) written, ${expected.documents} expected.`);
-  if (written.spans !== expected.spans) problems.push(`${written.spans} entities written, ${expected.spans} expected.`);
-  if (written.attributions !== expected.attributions) problems.push(`${written.attributions} attributions written, ${expected.attributions} expected.`);
+function countProblems(written: JsonlTally, expected: JsonlExpectation): Problem[] {
+  const problems: Problem[] = [];
+  if (written.documents !== expected.documents) problems.push(said('jsonlCheck.documents', { written: written.documents, expected: expected.documents }));
+  if (written.spans !== expected.spans) problems.push(said('jsonlCheck.entities', { written: written.spans, expected: expected.spans }));
+  if (written.attributions !== expected.attributions) problems.push(said('jsonlCheck.attributions', { written: written.attributions, expected: expected.attributions }));
   return problems;
 }
 
@@ -210,17 +210,17 @@ function countProblems(written: JsonlTally, expected: JsonlExpectation): string[
  * Re-reads a JSONL export on its own: every line parses and passes the line checks (quotes
  * in the line's unit, references, unique ids), and the counts match. Returns the problems.
  */
-export function verifyJsonl(contents: string, expected?: JsonlExpectation): string[] {
-  const problems: string[] = [];
+export function verifyJsonl(contents: string, expected?: JsonlExpectation): Problem[] {
+  const problems: Problem[] = [];
   const tally: JsonlTally = { documents: 0, spans: 0, attributions: 0 };
   contents.split('\n').forEach((raw, index) => {
     if (!raw.trim()) return;
-    const at = `line ${index + 1}`;
+    const at = index + 1;
     let line: JsonlLine;
     try {
       line = JSON.parse(raw) as JsonlLine;
     } catch (error) {
-      problems.push(`${at}: not valid JSON (${(error as Error).message}).`);
+      problems.push(problemOnLine(at, 'exportCheck.badJson', { detail: (error as Error).message }));
       return;
     }
     checkJsonlLine(line, at, problems, tally);
@@ -239,7 +239,7 @@ export function exportJsonl(corpus: DatasetCorpus, options: ExportOptions = {}):
   const path = `${corpusSlug(corpus.name)}.jsonl`;
   const sources = new Map(corpus.sources.map((s) => [s.id, s]));
   const notes: FormatNote[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const lines: string[] = [];
   const expected: JsonlExpectation = { documents: 0, spans: 0, attributions: 0 };
   const written: JsonlTally = { documents: 0, spans: 0, attributions: 0 };
@@ -253,17 +253,17 @@ export function exportJsonl(corpus: DatasetCorpus, options: ExportOptions = {}):
     try {
       line = jsonlLineOf(doc, selection.spans, selection.attributions, sources, view);
     } catch (error) {
-      problems.push(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`);
+      problems.push(documentProblem(doc, error));
       return;
     }
     expected.documents += 1;
     expected.spans += selection.spans.length;
     expected.attributions += selection.attributions.length;
-    checkJsonlLine(line, `line ${lines.length + 1}`, problems, written, view);
+    checkJsonlLine(line, lines.length + 1, problems, written, view);
     lines.push(JSON.stringify(line));
   });
   if (!problems.length) problems.push(...countProblems(written, expected));
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   lines.push('');
   return { ok: true, files: [{ path, contents: lines.join('\n') }], notes, offsetUnit: unit };
 }

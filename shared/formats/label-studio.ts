@@ -19,10 +19,10 @@ import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, preview, stripBom } from './common/json-lines';
 import { configLabelValues, labelStudioConfig } from './common/ls-config';
-import { quoteChecker, quotePhraseChecker, spanToUtf16, spansInUnit } from './common/span-units';
+import { quotePhraseChecker, spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
-import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
-import { formatNote, lineNote } from './dataset';
+import { phrase, said, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { documentProblem, formatNote, lineNote, problemIn, refused, type Problem } from './dataset';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -86,50 +86,50 @@ export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: re
  * `value.text`, has a label the config defines, each relation's ends are regions of the same
  * result and its label a config relation, and the counts match. Returns the problems.
  */
-export function verifyLabelStudio(tasksJson: string, configXml: string, expected?: LabelStudioExpectation): string[] {
-  const problems: string[] = [];
+export function verifyLabelStudio(tasksJson: string, configXml: string, expected?: LabelStudioExpectation): Problem[] {
+  const problems: Problem[] = [];
   let tasks: LabelStudioTask[];
   try {
     tasks = JSON.parse(tasksJson) as LabelStudioTask[];
   } catch (error) {
-    return [`The tasks are not valid JSON (${(error as Error).message}).`];
+    return [said('lsCheck.badJson', { detail: (error as Error).message })];
   }
-  if (!Array.isArray(tasks)) return ['The tasks file is not an array.'];
+  if (!Array.isArray(tasks)) return [said('lsCheck.notArray')];
   const labels = new Set(configLabelValues(configXml));
   const relationTypes = new Set([...configXml.matchAll(/<Relation\s[^>]*value="([^"]*)"/g)].map((m) => m[1]));
   let spans = 0;
   let relations = 0;
   for (const task of tasks) {
-    const at = `task ${task.id}`;
+    const at = phrase('lsCheck.task', { id: typeof task.id === 'number' ? task.id : valueText(task.id) });
     const text = task.data?.text;
     if (typeof text !== 'string') {
-      problems.push(`${at}: data.text is missing.`);
+      problems.push(problemIn(at, 'lsCheck.noText'));
       continue;
     }
-    const check = quoteChecker(text, 'codepoint');
+    const check = quotePhraseChecker(text, 'codepoint');
     for (const annotation of task.annotations ?? []) {
       const ids = new Set<string>();
       for (const item of annotation.result) {
         if (item.type !== 'labels') continue;
         spans += 1;
-        if (ids.has(item.id)) problems.push(`${at}: region id ${item.id} is used twice.`);
+        if (ids.has(item.id)) problems.push(problemIn(at, 'lsCheck.regionTwice', { id: item.id }));
         ids.add(item.id);
         const problem = check(item.value.start, item.value.end, item.value.text);
-        if (problem) problems.push(`${at}: region ${item.id} ${problem}.`);
-        for (const l of item.value.labels) if (!labels.has(l)) problems.push(`${at}: region ${item.id} has label ${l}, which the config does not define.`);
+        if (problem) problems.push(problemIn(at, 'lsCheck.region', { id: item.id, problem }));
+        for (const l of item.value.labels) if (!labels.has(l)) problems.push(problemIn(at, 'lsCheck.label', { id: item.id, label: l }));
       }
       for (const item of annotation.result) {
         if (item.type !== 'relation') continue;
         relations += 1;
-        if (!ids.has(item.from_id) || !ids.has(item.to_id)) problems.push(`${at}: relation ${item.from_id} → ${item.to_id} does not join two regions.`);
-        for (const l of item.labels) if (!relationTypes.has(l)) problems.push(`${at}: relation label ${l} is not in the config.`);
+        if (!ids.has(item.from_id) || !ids.has(item.to_id)) problems.push(problemIn(at, 'lsCheck.relation', { from: item.from_id, to: item.to_id }));
+        for (const l of item.labels) if (!relationTypes.has(l)) problems.push(problemIn(at, 'lsCheck.relationLabel', { label: l }));
       }
     }
   }
   if (expected) {
-    if (tasks.length !== expected.tasks) problems.push(`${tasks.length} task(s) written, ${expected.tasks} expected.`);
-    if (spans !== expected.spans) problems.push(`${spans} region(s) written, ${expected.spans} expected.`);
-    if (relations !== expected.relations) problems.push(`${relations} relation(s) written, ${expected.relations} expected.`);
+    if (tasks.length !== expected.tasks) problems.push(said('lsCheck.tasks', { written: tasks.length, expected: expected.tasks }));
+    if (spans !== expected.spans) problems.push(said('lsCheck.regions', { written: spans, expected: expected.spans }));
+    if (relations !== expected.relations) problems.push(said('exportCheck.relations', { written: relations, expected: expected.relations }));
   }
   return problems;
 }
@@ -138,7 +138,7 @@ export function verifyLabelStudio(tasksJson: string, configXml: string, expected
 export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
   const path = `${corpusSlug(corpus.name)}.label-studio.json`;
   const notes: FormatNote[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   if (options.offsetUnit === 'utf16') notes.push(formatNote(path, 'repaired', 'exportNote.labelStudioUnit', {}));
   const tasks: LabelStudioTask[] = [];
   const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0 };
@@ -156,17 +156,17 @@ export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions 
       expected.relations += mapped.relations.length;
       for (const s of selection.spans) if (!used.includes(s.label)) used.push(s.label);
     } catch (error) {
-      problems.push(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`);
+      problems.push(documentProblem(doc, error));
     }
   });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   const allowed = options.labels ? new Set(options.labels) : null;
   const configLabels: Array<{ id: string; colour?: string }> = corpus.schema.labels.filter((l) => !allowed || allowed.has(l.id)).map((l) => ({ id: l.id, colour: l.colour }));
   for (const label of used) if (!configLabels.some((l) => l.id === label)) configLabels.push({ id: label });
   const config = labelStudioConfig(configLabels);
   const contents = `${JSON.stringify(tasks, null, 1)}\n`;
   const verified = verifyLabelStudio(contents, config, expected);
-  if (verified.length) return { ok: false, problems: verified };
+  if (verified.length) return refused(verified);
   return { ok: true, files: [{ path, contents }, { path: LABEL_STUDIO_CONFIG_FILE, contents: config }], notes, offsetUnit: 'codepoint' };
 }
 

@@ -12,8 +12,8 @@ import { compareSpans, createCorpusState } from '../model/state';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
-import { phrase } from '../phrases/phrase';
-import { lineNote, problemAt, problemsOf, refused, refusedAs } from './dataset';
+import { phrase, said } from '../phrases/phrase';
+import { errorProblem, lineNote, problemAt, problemsOf, refused, refusedAs, type Problem } from './dataset';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
 export interface DatasetStateOptions extends ExportOptions {
@@ -172,18 +172,18 @@ export function nativeToDataset(parsed: ParsedNative): DatasetCorpus {
 }
 
 /** Re-reads an exported native file and compares it with what was meant to be written. */
-function checkExported(json: string, state: CorpusState): string[] {
+function checkExported(json: string, state: CorpusState): Problem[] {
   // The hashes were computed from these very texts by `datasetToCorpusState`.
   const reread = parseNative(json, { checkHashes: false });
-  if (!reread.ok) return reread.problems.map((p) => `the written file does not read back: ${p}`);
-  const problems: string[] = [];
+  if (!reread.ok) return problemsOf(reread).map((p) => said('nativeCheck.notBack', { problem: p.phrase ?? p.text }));
+  const problems: Problem[] = [];
   const spans = new Map(reread.value.spans.map((s) => [s.id, s]));
   for (const span of state.spans.values()) {
     const back = spans.get(span.id);
-    if (!back || back.docId !== span.docId || back.start !== span.start || back.end !== span.end || back.label !== span.label) problems.push(`span ${span.id} does not read back at [${span.start}, ${span.end}).`);
+    if (!back || back.docId !== span.docId || back.start !== span.start || back.end !== span.end || back.label !== span.label) problems.push(said('nativeCheck.spanBack', { id: span.id, start: span.start, end: span.end }));
   }
-  if (spans.size !== state.spans.size) problems.push(`the written file has ${spans.size} spans instead of ${state.spans.size}.`);
-  if (reread.value.attributions.length !== state.attributions.size) problems.push(`the written file has ${reread.value.attributions.length} attributions instead of ${state.attributions.size}.`);
+  if (spans.size !== state.spans.size) problems.push(said('nativeCheck.spanCount', { read: spans.size, written: state.spans.size }));
+  if (reread.value.attributions.length !== state.attributions.size) problems.push(said('nativeCheck.attributionCount', { read: reread.value.attributions.length, written: state.attributions.size }));
   return problems;
 }
 
@@ -199,11 +199,11 @@ export const nativeFormat: DatasetFormat = {
     try {
       result = exportNative(state, { offsetUnit: unit, exportedAt: now, generator: 'Isnad', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     } catch (error) {
-      return { ok: false, problems: [(error as Error).message] };
+      return refused([errorProblem(error)]);
     }
     if (!result.ok) return result;
     const problems = checkExported(result.json, state);
-    if (problems.length) return { ok: false, problems };
+    if (problems.length) return refused(problems);
     return { ok: true, files: [{ path: nativeExportFileName(corpus.name, now), contents: result.json }], notes: [], offsetUnit: unit };
   },
   importFiles(files: readonly OutputFile[]): ImportOutcome {

@@ -8,7 +8,10 @@ import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../model/types';
 import { migrateNativeFile } from './native-migrations';
-import { refused, refusedAs, type Refused } from './dataset';
+import { problemIn, refused, refusedAs, type Problem, type Refused } from './dataset';
+import { unitPhrase } from './common/span-units';
+import { schemaIssueProblem } from './schema-issues';
+import { errorParam, phrase, said, type Phrase } from '../phrases/phrase';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 
@@ -22,7 +25,7 @@ export interface NativeExportOptions {
 }
 
 /** The result of an export: the file's text, or the problems that stopped it. */
-export type ExportResult = { ok: true; file: NativeFile; json: string; spanCount: number } | { ok: false; problems: string[] };
+export type ExportResult = { ok: true; file: NativeFile; json: string; spanCount: number } | Refused;
 
 /** The usual file name for a corpus export, e.g. "isnad-sample-corpus-2026-11-29.json". */
 export function nativeExportFileName(corpusName: string, date: string): string {
@@ -83,7 +86,7 @@ function exportDocument(doc: DocumentRecord, spans: SpanRecord[], attributions: 
 interface NativeChecker {
   /** Checks one document, through its text in the file's unit when the caller has built it. */
   document(doc: NativeDocument, view?: TextInUnit): void;
-  readonly problems: string[];
+  readonly problems: Problem[];
 }
 
 /** How a native file's checks treat hashes and ids. */
@@ -105,11 +108,11 @@ interface NativeCheckOptions {
  * unit, labels known to the schema, unique ids, attribution references.
  */
 function nativeChecker(file: Pick<NativeFile, 'schema' | 'registry' | 'offsetUnit'>, { checkHashes, uniqueIds }: NativeCheckOptions): NativeChecker {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const labels = new Set(file.schema.labels.map((l) => l.id));
   const sourceIds = new Set<string>();
   for (const source of file.registry) {
-    if (sourceIds.has(source.id)) problems.push(`registry: source id ${source.id} is used twice.`);
+    if (sourceIds.has(source.id)) problems.push(said('nativeCheck.sourceTwice', { id: source.id }));
     sourceIds.add(source.id);
   }
   const docIds = new Set<string>();
@@ -118,27 +121,27 @@ function nativeChecker(file: Pick<NativeFile, 'schema' | 'registry' | 'offsetUni
   return {
     problems,
     document(doc, view = textInUnit(doc.text, unit)) {
-      const where = `document “${doc.title}” (${doc.id})`;
+      const where = phrase('nativeCheck.document', { title: doc.title, doc: doc.id });
       const collect = uniqueIds === 'collect';
-      if (collect && docIds.has(doc.id)) problems.push(`${where}: the id is used twice.`);
+      if (collect && docIds.has(doc.id)) problems.push(problemIn(where, 'exportCheck.idTwice'));
       if (collect) docIds.add(doc.id);
-      if (checkHashes && sha256Hex(doc.text) !== doc.meta.sha256) problems.push(`${where}: its text does not match its SHA-256.`);
+      if (checkHashes && sha256Hex(doc.text) !== doc.meta.sha256) problems.push(problemIn(where, 'nativeCheck.hash'));
       // Through the text indexed in the declared unit (independently of the exporter's
       // conversion), each span must be in range and slice to exactly its quoted text.
       for (const span of doc.spans) {
-        if (collect && spanIds.has(span.id)) problems.push(`${where}: span id ${span.id} is used twice.`);
+        if (collect && spanIds.has(span.id)) problems.push(problemIn(where, 'nativeCheck.spanTwice', { id: span.id }));
         if (collect) spanIds.add(span.id);
-        if (!labels.has(span.label)) problems.push(`${where}: span ${span.id} has label ${span.label}, which the schema does not define.`);
+        if (!labels.has(span.label)) problems.push(problemIn(where, 'nativeCheck.label', { id: span.id, label: span.label }));
         if (!(span.start < span.end) || view.toUtf16(span.start) === null || view.toUtf16(span.end) === null) {
-          problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) is empty or outside the text (${view.length} ${unit}s).`);
+          problems.push(problemIn(where, 'nativeCheck.outside', { id: span.id, start: span.start, end: span.end, length: view.length, unit: unitPhrase(unit) }));
           continue;
         }
-        if (!view.reads(span.start, span.end, span.text)) problems.push(`${where}: span ${span.id} [${span.start}, ${span.end}) in ${unit}s reads “${view.slice(span.start, span.end)}” but quotes “${span.text}”.`);
+        if (!view.reads(span.start, span.end, span.text)) problems.push(problemIn(where, 'nativeCheck.quote', { id: span.id, start: span.start, end: span.end, unit: unitPhrase(unit), actual: view.slice(span.start, span.end), quote: span.text }));
       }
-      if (doc.publisherId && !sourceIds.has(doc.publisherId)) problems.push(`${where}: publisher ${doc.publisherId} is not in the registry.`);
+      if (doc.publisherId && !sourceIds.has(doc.publisherId)) problems.push(problemIn(where, 'nativeCheck.publisher', { id: doc.publisherId }));
       if (!doc.attributions.length) return;
       problems.push(...attributionProblems(where, doc));
-      for (const a of doc.attributions) if (!sourceIds.has(a.sourceId)) problems.push(`${where}: attribution ${a.id} points at source ${a.sourceId}, which is not in the registry.`);
+      for (const a of doc.attributions) if (!sourceIds.has(a.sourceId)) problems.push(problemIn(where, 'nativeCheck.registry', { id: a.id, source: a.sourceId }));
     },
   };
 }
@@ -148,7 +151,7 @@ function nativeChecker(file: Pick<NativeFile, 'schema' | 'registry' | 'offsetUni
  * offsets slicing to its quoted text in the declared unit, labels known to the schema,
  * unique ids. Returns the problems (empty when the file is sound).
  */
-export function verifyNativeFile(file: NativeFile, options: { checkHashes?: boolean } = {}): string[] {
+export function verifyNativeFile(file: NativeFile, options: { checkHashes?: boolean } = {}): Problem[] {
   const checker = nativeChecker(file, { checkHashes: options.checkHashes !== false, uniqueIds: 'collect' });
   for (const doc of file.documents) checker.document(doc);
   return checker.problems;
@@ -170,27 +173,27 @@ export function nativeJson(file: NativeFile): string {
 }
 
 /** Reference checks of one document's attributions: spans and labels, via, no cycles. */
-function attributionProblems(where: string, doc: NativeDocument): string[] {
-  const problems: string[] = [];
+function attributionProblems(where: Phrase, doc: NativeDocument): Problem[] {
+  const problems: Problem[] = [];
   const spanLabels = new Map(doc.spans.map((s) => [s.id, s.label]));
   const byId = new Map(doc.attributions.map((a) => [a.id, a]));
   for (const a of doc.attributions) {
-    const refs: Array<[string | undefined, string, string]> = [
-      [a.claimSpanId, 'CLAIM', 'claim'],
-      [a.mentionSpanId, 'SOURCE', 'source mention'],
-      [a.cueSpanId, 'CUE', 'cue'],
+    const refs: Array<[string | undefined, string, Phrase]> = [
+      [a.claimSpanId, 'CLAIM', phrase('nativeRole.claim')],
+      [a.mentionSpanId, 'SOURCE', phrase('nativeRole.mention')],
+      [a.cueSpanId, 'CUE', phrase('nativeRole.cue')],
     ];
     for (const [spanId, label, role] of refs) {
       if (spanId === undefined) continue;
       const actual = spanLabels.get(spanId);
-      if (actual === undefined) problems.push(`${where}: attribution ${a.id} has ${role} span ${spanId}, which is not in the document.`);
-      else if (actual !== label) problems.push(`${where}: attribution ${a.id} has a ${actual} span as its ${role} (a ${label} span is needed).`);
+      if (actual === undefined) problems.push(problemIn(where, 'nativeCheck.roleSpan', { id: a.id, role, span: spanId }));
+      else if (actual !== label) problems.push(problemIn(where, 'nativeCheck.roleLabel', { id: a.id, actual, role, label }));
     }
-    if (a.viaId !== undefined && !byId.has(a.viaId)) problems.push(`${where}: attribution ${a.id} comes via ${a.viaId}, which is not in the document.`);
+    if (a.viaId !== undefined && !byId.has(a.viaId)) problems.push(problemIn(where, 'nativeCheck.via', { id: a.id, via: a.viaId }));
     const seen = new Set<string>();
     for (let step: typeof a | undefined = a; step; step = step.viaId ? byId.get(step.viaId) : undefined) {
       if (seen.has(step.id)) {
-        problems.push(`${where}: the chain of attribution ${a.id} goes round in a circle.`);
+        problems.push(problemIn(where, 'nativeCheck.cycle', { id: a.id }));
         break;
       }
       seen.add(step.id);
@@ -205,7 +208,7 @@ function attributionProblems(where: string, doc: NativeDocument): string[] {
  */
 export function exportNative(state: CorpusState, options: NativeExportOptions): ExportResult {
   const unit = options.offsetUnit ?? 'codepoint';
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const documents: NativeDocument[] = [];
   let spanCount = 0;
   const spansByDoc = spansByDocument(state);
@@ -235,18 +238,18 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
       // A quote can occur twice in a text: each span must also map back to where it was.
       exported.spans.forEach((out, i) => {
         const span = spans[i]!;
-        if (view.toUtf16(out.start) !== span.start || view.toUtf16(out.end) !== span.end) problems.push(`document “${doc.title}”: span ${span.id} at [${span.start}, ${span.end}) would be read back elsewhere.`);
+        if (view.toUtf16(out.start) !== span.start || view.toUtf16(out.end) !== span.end) problems.push(said('nativeCheck.elsewhere', { title: doc.title, id: span.id, start: span.start, end: span.end }));
       });
       documents.push(exported);
     } catch (error) {
-      problems.push(`document “${doc.title}”: ${(error as Error).message}`);
+      problems.push(said('nativeCheck.docError', { title: doc.title, error: errorParam(error) }));
     }
   }
   problems.push(...idProblems(state));
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   const file: NativeFile = { ...header, documents };
   const verified = checker.problems.length ? checker.problems : countProblems(file, state);
-  if (verified.length) return { ok: false, problems: verified };
+  if (verified.length) return refused(verified);
   return { ok: true, file, json: nativeJson(file), spanCount };
 }
 
@@ -254,26 +257,26 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
  * Records stored under a key other than their own id. Map keys are unique, and each record
  * is written once, so without such a record the written ids are unique too.
  */
-function idProblems(state: CorpusState): string[] {
-  const problems: string[] = [];
+function idProblems(state: CorpusState): Problem[] {
+  const problems: Problem[] = [];
   for (const [table, map] of [['document', state.documents], ['span', state.spans], ['attribution', state.attributions]] as const) {
-    for (const [key, record] of map) if (record.id !== key) problems.push(`The ${table} stored as ${key} has the id ${record.id}; ids would not be unique.`);
+    for (const [key, record] of map) if (record.id !== key) problems.push(said('nativeCheck.storedAs', { table: phrase(`nativeTable.${table}`), key, id: record.id }));
   }
   return problems;
 }
 
 /** Documents, spans and attributions in the file that differ in number from the corpus. */
-function countProblems(file: NativeFile, state: CorpusState): string[] {
+function countProblems(file: NativeFile, state: CorpusState): Problem[] {
   let spans = 0;
   let attributions = 0;
   for (const doc of file.documents) {
     spans += doc.spans.length;
     attributions += doc.attributions.length;
   }
-  const problems: string[] = [];
-  if (file.documents.length !== state.documents.size) problems.push(`The file would hold ${file.documents.length} documents; the corpus has ${state.documents.size}.`);
-  if (spans !== state.spans.size) problems.push(`The file would hold ${spans} spans; the corpus has ${state.spans.size}.`);
-  if (attributions !== state.attributions.size) problems.push(`The file would hold ${attributions} attributions; the corpus has ${state.attributions.size}.`);
+  const problems: Problem[] = [];
+  if (file.documents.length !== state.documents.size) problems.push(said('nativeCheck.fileDocuments', { file: file.documents.length, corpus: state.documents.size }));
+  if (spans !== state.spans.size) problems.push(said('nativeCheck.fileSpans', { file: spans, corpus: state.spans.size }));
+  if (attributions !== state.attributions.size) problems.push(said('nativeCheck.fileAttributions', { file: attributions, corpus: state.attributions.size }));
   return problems;
 }
 
@@ -334,11 +337,11 @@ export function parseNative(json: string, options: { checkHashes?: boolean } = {
   if (!migrated.ok) return refused([{ text: migrated.problem, phrase: migrated.phrase }]);
   const parsed = nativeFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`) };
+    return refused(parsed.error.issues.slice(0, 5).map(schemaIssueProblem));
   }
   const file = parsed.data;
   const problems = verifyNativeFile(file, options);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(problems);
   const documents: ParsedNative['documents'] = [];
   const spans: ParsedNative['spans'] = [];
   const attributions: ParsedNative['attributions'] = [];

@@ -24,7 +24,7 @@ import { quoteChecker, spansInUnit, spanToUtf16, type UnitSpan } from './common/
 import { chooseFlat } from './conll-flat';
 import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
-import { phrase, said } from '../phrases/phrase';
+import { errorParam, phrase, said } from '../phrases/phrase';
 import { formatNote, lineNote, refused, refusedAs, type Problem } from './dataset';
 
 /** What the spaCy format counts. */
@@ -68,7 +68,7 @@ export function exportSpacy(corpus: DatasetCorpus, options: ExportOptions = {}):
     try {
       spans = spansInUnit(doc.text, entitiesOf(doc, corpus, options, path, notes), unit);
     } catch (error) {
-      problems.push(said('exportCheck.document', { doc: doc.id, error: error instanceof Error ? error.message : String(error) }));
+      problems.push(said('exportCheck.document', { doc: doc.id, error: errorParam(error) }));
       continue;
     }
     meant.push(spans);

@@ -37,8 +37,8 @@ import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
-import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
-import { lineNote, refusedAs } from './dataset';
+import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { errorProblem, lineNote, problemIn, problemsOf, refused, refusedAs, type Problem } from './dataset';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -132,7 +132,7 @@ function spanAnnotations(doc: DatasetDocument): Json[] {
     mentionSources.set(a.mentionSpanId, list);
   }
   return doc.spans.map((span, i) => {
-    if (!(span.start < span.end)) throw new RangeError(`span ${span.id} [${span.start}, ${span.end}) is empty.`);
+    if (!(span.start < span.end)) throw new PhraseError(phrase('waError.empty', { id: span.id, start: span.start, end: span.end }));
     const start = offsets[2 * i]!;
     const end = offsets[2 * i + 1]!;
     const prefix = codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('');
@@ -174,7 +174,7 @@ function buildCollection(corpus: DatasetCorpus, documents: DatasetDocument[], on
     try {
       items.push(...spanAnnotations(doc), ...doc.attributions.map(attributionAnnotation));
     } catch (error) {
-      throw new RangeError(`document “${doc.title}” (${doc.id}): ${(error as Error).message}`, { cause: error });
+      throw new PhraseError(phrase('exportCheck.docError', { title: doc.title, doc: doc.id, error: errorParam(error) }));
     }
     docs.push({ id: doc.id, iri: isnadIri('document', doc.id), title: doc.title, text: doc.text, meta: doc.meta, ...(doc.publisherId ? { publisherId: doc.publisherId } : {}) });
   }
@@ -270,18 +270,18 @@ export function locateQuote(text: string, quote: { exact: string; prefix: string
 }
 
 /** Problems of a Web Annotation file written by Isnad: quotes, context, references, ids. */
-export function verifyWebAnnotation(json: string): string[] {
+export function verifyWebAnnotation(json: string): Problem[] {
   let root: unknown;
   try {
     root = JSON.parse(json);
   } catch (error) {
-    return [`It is not valid JSON: ${(error as Error).message}`];
+    return [said('native.badJson', { detail: (error as Error).message })];
   }
-  if (!isRecord(root)) return ['The file is not an AnnotationCollection object.'];
-  const problems: string[] = [];
+  if (!isRecord(root)) return [said('waCheck.notCollection')];
+  const problems: Problem[] = [];
   const docs = new Map<string, IndexedText>();
   for (const d of asArray(root['isnad:documents'])) {
-    if (!isRecord(d) || typeof d.iri !== 'string' || typeof d.text !== 'string') problems.push('isnad:documents: an entry lacks its iri or text.');
+    if (!isRecord(d) || typeof d.iri !== 'string' || typeof d.text !== 'string') problems.push(said('waCheck.documentEntry'));
     else docs.set(d.iri, { text: d.text, codePoints: Array.from(d.text) });
   }
   const sources = new Set(asArray(root['isnad:sources']).flatMap((s) => (isRecord(s) && typeof s.id === 'string' ? [isnadIri('source', s.id)] : [])));
@@ -290,62 +290,73 @@ export function verifyWebAnnotation(json: string): string[] {
   const attributionIds = new Set<string>();
   const ids = new Set<string>();
   for (const a of annotations) {
-    const id = nodeId(a) ?? '(no id)';
-    if (ids.has(id)) problems.push(`annotation ${id}: the id is used twice.`);
+    const id = nodeId(a) ?? NO_ID;
+    if (ids.has(id)) problems.push(problemIn(annotationAt(id), 'exportCheck.idTwice'));
     ids.add(id);
     if (a.motivation === 'linking') attributionIds.add(id);
   }
   for (const a of annotations) {
     if (a.motivation !== 'tagging') continue;
     const id = nodeId(a)!;
+    const at = annotationAt(id);
     const target = asArray(a.target)[0];
     if (!isRecord(target) || typeof target.source !== 'string') {
-      problems.push(`annotation ${id}: no target source.`);
+      problems.push(problemIn(at, 'waCheck.noTarget'));
       continue;
     }
     const doc = docs.get(target.source);
     if (!doc) {
-      problems.push(`annotation ${id}: target ${target.source} is not in isnad:documents.`);
+      problems.push(problemIn(at, 'waCheck.targetDoc', { target: target.source }));
       continue;
     }
     spanDocs.set(id, target.source);
     const { position, quote } = readSelectors(target);
     if (!position || !quote) {
-      problems.push(`annotation ${id}: needs a TextPositionSelector and a TextQuoteSelector.`);
+      problems.push(problemIn(at, 'waCheck.selectors'));
       continue;
     }
     const actual = sliceCodePoints(doc, position.start, position.end);
-    if (actual === undefined) problems.push(`annotation ${id}: [${valueText(position.start)}, ${valueText(position.end)}) is not a span of the text (${doc.codePoints.length} code points).`);
-    else if (actual !== quote.exact) problems.push(`annotation ${id}: [${valueText(position.start)}, ${valueText(position.end)}) in code points reads “${actual}” but quotes “${quote.exact}”.`);
+    const range = { start: valueText(position.start), end: valueText(position.end) };
+    if (actual === undefined) problems.push(problemIn(at, 'waCheck.outside', { ...range, length: doc.codePoints.length }));
+    else if (actual !== quote.exact) problems.push(problemIn(at, 'waCheck.quote', { ...range, actual, quote: quote.exact }));
     else {
       const start = position.start as number;
       const end = position.end as number;
-      if (doc.codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('') !== quote.prefix) problems.push(`annotation ${id}: the prefix does not match the text before the span.`);
-      if (doc.codePoints.slice(end, end + QUOTE_CONTEXT).join('') !== quote.suffix) problems.push(`annotation ${id}: the suffix does not match the text after the span.`);
+      if (doc.codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('') !== quote.prefix) problems.push(problemIn(at, 'waCheck.prefix'));
+      if (doc.codePoints.slice(end, end + QUOTE_CONTEXT).join('') !== quote.suffix) problems.push(problemIn(at, 'waCheck.suffix'));
     }
-    if (!asArray(a.body).some((b) => isRecord(b) && hasType(b, 'TextualBody') && b.purpose === 'tagging' && typeof b.value === 'string')) problems.push(`annotation ${id}: no tagging body with the label.`);
-    for (const b of asArray(a.body)) if (isRecord(b) && b.purpose === 'identifying' && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${valueText(b.source)} is not in isnad:sources.`);
+    if (!asArray(a.body).some((b) => isRecord(b) && hasType(b, 'TextualBody') && b.purpose === 'tagging' && typeof b.value === 'string')) problems.push(problemIn(at, 'waCheck.noBody'));
+    for (const b of asArray(a.body)) if (isRecord(b) && b.purpose === 'identifying' && !sources.has(String(b.source))) problems.push(problemIn(at, 'waCheck.source', { source: valueText(b.source) }));
   }
   for (const a of annotations) {
     if (a.motivation !== 'linking') continue;
     const id = nodeId(a)!;
+    const at = annotationAt(id);
     const targets = asArray(a.target);
     const docsOfTargets = new Set<string>();
     for (const t of targets) {
       const ref = isRecord(t) ? t.source : t;
       const doc = typeof ref === 'string' ? spanDocs.get(ref) : undefined;
-      if (doc === undefined) problems.push(`annotation ${id}: target ${valueText(ref)} is not a span annotation of the file.`);
+      if (doc === undefined) problems.push(problemIn(at, 'waCheck.linkTarget', { target: valueText(ref) }));
       else docsOfTargets.add(doc);
     }
-    if (docsOfTargets.size > 1) problems.push(`annotation ${id}: its targets lie in different documents.`);
-    if (!targets.some((t) => isRecord(t) && t['isnad:role'] === 'claim')) problems.push(`annotation ${id}: no claim target.`);
+    if (docsOfTargets.size > 1) problems.push(problemIn(at, 'waCheck.documents'));
+    if (!targets.some((t) => isRecord(t) && t['isnad:role'] === 'claim')) problems.push(problemIn(at, 'waCheck.noClaim'));
     const identifying = asArray(a.body).filter((b) => isRecord(b) && b.purpose === 'identifying');
-    if (identifying.length !== 1) problems.push(`annotation ${id}: needs exactly one identifying body (the source).`);
-    for (const b of identifying) if (isRecord(b) && !sources.has(String(b.source))) problems.push(`annotation ${id}: source ${valueText(b.source)} is not in isnad:sources.`);
+    if (identifying.length !== 1) problems.push(problemIn(at, 'waCheck.identifying'));
+    for (const b of identifying) if (isRecord(b) && !sources.has(String(b.source))) problems.push(problemIn(at, 'waCheck.source', { source: valueText(b.source) }));
     const via = a['isnad:via'];
-    if (via !== undefined && (typeof via !== 'string' || !attributionIds.has(via))) problems.push(`annotation ${id}: isnad:via ${valueText(via)} is not an attribution of the file.`);
+    if (via !== undefined && (typeof via !== 'string' || !attributionIds.has(via))) problems.push(problemIn(at, 'waCheck.via', { via: valueText(via) }));
   }
   return problems;
+}
+
+/** The key of annotations without an id in the check for repeated ids (no IRI is empty). */
+const NO_ID = '';
+
+/** "annotation <id>" (or "annotation (no id)"), where a problem of the written file is. */
+function annotationAt(id: string): Phrase {
+  return phrase('waCheck.annotation', { id: id === NO_ID ? phrase('waCheck.noId') : id });
 }
 
 // ---------------------------------------------------------------- import
@@ -667,28 +678,28 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
 }
 
 /** Compares the spans and attributions an export meant to write with what its file reads back as. */
-function compareRoundTrip(expected: readonly DatasetDocument[], actual: DatasetCorpus): string[] {
-  const problems: string[] = [];
+function compareRoundTrip(expected: readonly DatasetDocument[], actual: DatasetCorpus): Problem[] {
+  const problems: Problem[] = [];
   const byId = new Map(actual.documents.map((d) => [d.id, d]));
   for (const doc of expected) {
     const back = byId.get(doc.id);
     if (!back) {
-      problems.push(`document ${doc.id} does not read back.`);
+      problems.push(said('waCheck.docMissing', { doc: doc.id }));
       continue;
     }
-    if (back.text !== doc.text) problems.push(`document ${doc.id}: its text does not read back unchanged.`);
+    if (back.text !== doc.text) problems.push(said('waCheck.docText', { doc: doc.id }));
     const spans = new Map(back.spans.map((s) => [s.id, s]));
     for (const s of doc.spans) {
       const b = spans.get(s.id);
-      if (!b || b.start !== s.start || b.end !== s.end || b.label !== s.label) problems.push(`document ${doc.id}: span ${s.id} [${s.start}, ${s.end}) does not read back.`);
+      if (!b || b.start !== s.start || b.end !== s.end || b.label !== s.label) problems.push(said('waCheck.spanBack', { doc: doc.id, id: s.id, start: s.start, end: s.end }));
     }
-    if (back.spans.length !== doc.spans.length) problems.push(`document ${doc.id}: ${back.spans.length} spans read back instead of ${doc.spans.length}.`);
+    if (back.spans.length !== doc.spans.length) problems.push(said('waCheck.spanCount', { doc: doc.id, read: back.spans.length, written: doc.spans.length }));
     const attributions = new Map(back.attributions.map((a) => [a.id, a]));
     for (const a of doc.attributions) {
       const b = attributions.get(a.id);
-      if (!b || b.claimSpanId !== a.claimSpanId || b.sourceId !== a.sourceId || b.mentionSpanId !== a.mentionSpanId || b.cueSpanId !== a.cueSpanId || b.viaId !== a.viaId) problems.push(`document ${doc.id}: attribution ${a.id} does not read back.`);
+      if (!b || b.claimSpanId !== a.claimSpanId || b.sourceId !== a.sourceId || b.mentionSpanId !== a.mentionSpanId || b.cueSpanId !== a.cueSpanId || b.viaId !== a.viaId) problems.push(said('waCheck.attributionBack', { doc: doc.id, id: a.id }));
     }
-    if (back.attributions.length !== doc.attributions.length) problems.push(`document ${doc.id}: ${back.attributions.length} attributions read back instead of ${doc.attributions.length}.`);
+    if (back.attributions.length !== doc.attributions.length) problems.push(said('waCheck.attributionCount', { doc: doc.id, read: back.attributions.length, written: doc.attributions.length }));
   }
   return problems;
 }
@@ -703,16 +714,16 @@ export const webAnnotationFormat: DatasetFormat = {
     try {
       collection = buildCollection(corpus, documents, options.onProgress);
     } catch (error) {
-      return { ok: false, problems: [(error as Error).message] };
+      return refused([errorProblem(error)]);
     }
     const contents = JSON.stringify(collection, null, 2) + '\n';
     const problems = verifyWebAnnotation(contents);
     if (!problems.length) {
       const reread = importWebAnnotation([{ path: 'export.jsonld', contents }]);
-      if (!reread.ok) problems.push(...reread.problems);
-      else problems.push(...compareRoundTrip(documents, reread.corpus), ...reread.notes.map((n) => `the written file reads back with a note: ${n.message}`));
+      if (!reread.ok) problems.push(...problemsOf(reread));
+      else problems.push(...compareRoundTrip(documents, reread.corpus), ...reread.notes.map((n) => said('waCheck.note', { note: n.phrase ?? n.message })));
     }
-    if (problems.length) return { ok: false, problems };
+    if (problems.length) return refused(problems);
     return { ok: true, files: [{ path: `${fileSlug(corpus.name)}.jsonld`, contents }], notes: [], offsetUnit: 'codepoint' };
   },
   importFiles(files: readonly OutputFile[]): ImportOutcome {

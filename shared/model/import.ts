@@ -10,6 +10,7 @@
 import { extractArticles } from '../formats/intake';
 import { DEFAULT_FIELD_MAPPING, type ArticleDraft, type FieldMapping } from '../formats/article-draft';
 import { parseNative, type ParsedNative } from '../formats/native';
+import { problemsInTurn, problemsOf } from '../formats/dataset';
 import { collapseRepeatedParagraphs, findRepeatedParagraphs } from '../text/repeats';
 import { encodingPhrase, encodingSummary, type TextEncodingName } from '../text/decode';
 import { english, phrase, said, type Phrase } from '../phrases/phrase';
@@ -163,7 +164,7 @@ export function prepareFile(file: IncomingFile, options: PrepareOptions = {}, ha
     if (!result.ok) return { name: file.name, kind: 'refused', message: result.reason, phrase: result.phrase };
     if ('nativeJson' in result) {
       const parsed = parseNative(result.nativeJson);
-      if (!parsed.ok) return refused(said('file.notNative', { file: file.name, problems: parsed.problems.join(' ') }));
+      if (!parsed.ok) return refused(said('file.notNative', { file: file.name, problems: problemsInTurn(problemsOf(parsed)) }));
       return { name: file.name, kind: 'native', parsed: parsed.value };
     }
     const problems = result.problems.map((p) => (p.line === undefined ? p.phrase : phrase('problem.line', { line: p.line, problem: p.phrase })));

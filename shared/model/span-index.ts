@@ -141,3 +141,28 @@ export function changesSince(list: readonly SpanRecord[], fromVersion: number): 
   const log = changeLogs.get(list);
   return log && log.from === fromVersion ? log.changes : null;
 }
+
+/** Per sorted list, its spans of each label asked for ({@link spansLabelled}). */
+const labelledLists = new WeakMap<readonly SpanRecord[], Map<string, readonly SpanRecord[]>>();
+/** Per label, the last such list handed out and the version of the list it came from. */
+const lastLabelled = new Map<string, { version: number; spans: readonly SpanRecord[] }>();
+
+/**
+ * The spans of `sorted` (a list from {@link sortedSpansOf}) labelled `label`, in reading
+ * order; shared, must not be changed. After a transaction that added, removed or changed no
+ * span of that label, the same array as before is returned, so a view listing them (the
+ * claims of the attribution panel) has nothing to do for the other edits.
+ */
+export function spansLabelled(sorted: readonly SpanRecord[], label: string): readonly SpanRecord[] {
+  let byLabel = labelledLists.get(sorted);
+  const cached = byLabel?.get(label);
+  if (cached) return cached;
+  const last = lastLabelled.get(label);
+  const changes = last ? changesSince(sorted, last.version) : null;
+  const untouched = last && changes && !changes.some(({ before, after }) => before?.label === label || after?.label === label);
+  const spans = untouched ? last.spans : sorted.filter((span) => span.label === label);
+  if (!byLabel) labelledLists.set(sorted, (byLabel = new Map()));
+  byLabel.set(label, spans);
+  lastLabelled.set(label, { version: versionOf(sorted), spans });
+  return spans;
+}

@@ -68,6 +68,23 @@ export function english(value: Phrase): string {
   return renderPhrase(value, ENGLISH);
 }
 
+/**
+ * An error thrown where the user may read its message (an exporter that cannot write a
+ * span): the message is the phrase's English, and the phrase goes with it to whoever says it.
+ */
+export class PhraseError extends RangeError {
+  constructor(readonly phrase: Phrase) {
+    super(english(phrase));
+    this.name = 'PhraseError';
+  }
+}
+
+/** What went wrong, as a phrase parameter: a {@link PhraseError}'s phrase, else the error's own message. */
+export function errorParam(error: unknown): PhraseParam {
+  if (error instanceof PhraseError) return error.phrase;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A phrase with its English sentence, for results that carry both (`message` + `phrase`). */
 export function said(code: PhraseCode, params?: Record<string, PhraseParam>): { text: string; phrase: Phrase } {
   const value = phrase(code, params);

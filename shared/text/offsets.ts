@@ -3,6 +3,8 @@
  * exports declare. Code points are what Python's `text[start:end]` counts.
  */
 
+import { PhraseError, phrase } from '../phrases/phrase';
+
 /** Offset units an export may declare. */
 export type OffsetUnit = 'codepoint' | 'utf16';
 
@@ -42,9 +44,9 @@ let lastAnswer = false;
 /** Throws a RangeError for an offset outside the text or inside a surrogate pair. */
 function checkUtf16Offsets(text: string, offsets: readonly number[]): void {
   for (const offset of offsets) {
-    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) throw new RangeError(`Offset ${offset} is outside the text (length ${text.length}).`);
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) throw new PhraseError(phrase('offsetError.outside', { offset, length: text.length }));
     if (offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset))) {
-      throw new RangeError(`Offset ${offset} falls inside a surrogate pair.`);
+      throw new PhraseError(phrase('offsetError.surrogate', { offset }));
     }
   }
 }

@@ -234,6 +234,39 @@ test.describe('a long article', () => {
     await expect(row(1)).toHaveAttribute('aria-pressed', 'true');
   });
 
+  test('the span handles and the caret stay on their word while the article scrolls and rewraps', async ({ page }) => {
+    const isnad = await openLongArticle(page);
+    // The first word of the first paragraph, labelled: it is focused, with handles.
+    await isnad.selectText('أعلنت');
+    await isnad.press('1');
+    await expect(isnad.spanItem('PER — Person: أعلنت')).toBeVisible();
+    /** How far (px) each mark is from where it belongs: in Arabic the span starts at the word's right edge and ends at its left, where the caret is too. */
+    const misplacement = async (): Promise<number> => {
+      const word = await isnad.textBox('أعلنت');
+      const centre = async (mark: Locator): Promise<{ x: number; y: number }> => {
+        const box = (await mark.boundingBox())!;
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      };
+      const marks = [
+        { at: await centre(isnad.spanHandle('start')), x: word.x + word.width },
+        { at: await centre(isnad.spanHandle('end')), x: word.x },
+        { at: await centre(isnad.caret), x: word.x },
+      ];
+      const wordMiddle = word.y + word.height / 2;
+      return Math.max(...marks.map(({ at, x }) => Math.max(Math.abs(at.x - x), Math.abs(at.y - wordMiddle))));
+    };
+    expect(await misplacement()).toBeLessThanOrEqual(3);
+    // Scrolled: the marks move with the text (they are drawn inside the scrolling pane).
+    await page.getByRole('main').evaluate((pane) => (pane.scrollTop += 90));
+    await expect.poll(misplacement).toBeLessThanOrEqual(3);
+    // A narrower window rewraps the text: the marks are measured again.
+    const before = await isnad.textBox('أعلنت');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(async () => (await isnad.textBox('أعلنت')).x).not.toBe(before.x);
+    await expect.poll(misplacement).toBeLessThanOrEqual(3);
+    await page.screenshot({ path: test.info().outputPath('marks-after-rewrap.png') });
+  });
+
   test('selection maps to exact offsets in paragraphs never shown on screen', async ({ page }) => {
     const isnad = await openLongArticle(page);
     // Paragraph 500 is far below the first screen: the browser has not laid it out.

@@ -2,13 +2,15 @@
  * Texts made in shared/ speak the interface language (issue 6): in Arabic, refused files are
  * reported in Arabic with their Latin names isolated in the right-to-left sentence, and undo
  * names the change in Arabic, and the dataset dialog says what a reader repaired or skipped in
- * Arabic, as it says why a dataset file could not be read at all. The screenshots of the
+ * Arabic, as it says why a dataset file could not be read at all (a native file whose span does
+ * not read its quoted text included). The screenshots of the
  * reports are looked at for the bidi order.
  */
 import { expect, test } from '@playwright/test';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { IsnadPage } from './pages/isnad-page';
 
 const SHOTS = 'test-results/screenshots';
@@ -104,5 +106,51 @@ test.describe('in Arabic', () => {
     expect(await problem.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
     expect(await problem.textContent()).toContain('\u2068field notes (v2).dat\u2069');
     await dialog.screenshot({ path: `${SHOTS}/dataset-refusal-arabic.png`, animations: 'disabled' });
+  });
+  test('a native file whose span does not read its quote is refused in Arabic, ids and quotes isolated', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
+    const file = join(folder, 'news (edited).isnad.json');
+    const text = 'قال المتحدث باسم Reuters أمس';
+    const at = '2026-01-01T00:00:00.000Z';
+    // Edited by hand: the span starts one letter late, so it reads لمتحدث where it quotes المتحدث.
+    const native = {
+      format: 'isnad-corpus',
+      formatVersion: 2,
+      offsetUnit: 'codepoint',
+      exportedAt: at,
+      generator: 'hand',
+      corpus: { id: 'c1', name: 'أخبار', createdAt: at },
+      schema: { labels: [{ id: 'PER', name: 'Person', kind: 'entity', colour: '#f4a261', hotkey: '1' }], allowCrossing: 'never' },
+      registry: [],
+      documents: [
+        {
+          id: 'd1',
+          title: 'خبر اليوم',
+          status: 'todo',
+          order: 0,
+          text,
+          meta: { origin: 'file', encoding: 'utf-8', encodingMethod: 'valid-utf8', encodingConfidence: 1, lineEndings: 'none', importedAt: at, sha256: createHash('sha256').update(text).digest('hex') },
+          spans: [{ id: 's1', start: 5, end: 11, label: 'PER', text: 'المتحدث', annotator: 'me', createdAt: at }],
+          attributions: [],
+        },
+      ],
+    };
+    await writeFile(file, JSON.stringify(native));
+
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await isnad.chooseDataset([file], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
+    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
+    const refusal = dialog.getByRole('alert');
+    await expect(refusal).toContainText('لا يمكن استيراد شيء من هذا الملف على أنه صيغة إسناد الأصلية JSON (دون فقدان).');
+    const problem = refusal.getByRole('listitem');
+    await expect(problem).toHaveCount(1);
+    expect(visible(await problem.textContent())).toBe('news (edited).isnad.json: المستند «خبر اليوم» (d1): المقطع s1 \u200f[5, 11) بحساب نقاط رموز يُقرأ «لمتحدث» لكنه يقتبس «المتحدث».');
+    expect(await problem.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
+    // The file name, the ids and both quotes are each one isolated run.
+    for (const value of ['news (edited).isnad.json', 'd1', 's1', 'لمتحدث', 'المتحدث']) expect(await problem.textContent()).toContain(`\u2068${value}\u2069`);
+    await dialog.screenshot({ path: `${SHOTS}/native-refusal-arabic.png`, animations: 'disabled' });
   });
 });

@@ -6,7 +6,7 @@
 import type { DatasetSpan } from '../dataset';
 import { fromUtf16Offsets, lengthInUnit, textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../../text/offsets';
 import { valueText } from './value-text';
-import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../../phrases/phrase';
+import { english, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../../phrases/phrase';
 
 /** A span as written by an exporter: offsets in the export's unit, with the text it covers. */
 export interface UnitSpan {
@@ -25,7 +25,7 @@ export interface UnitSpan {
 export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: OffsetUnit | TextInUnit): UnitSpan[] {
   const edges = new Array<number>(2 * spans.length);
   spans.forEach((s, i) => {
-    if (!(s.start < s.end)) throw new RangeError(`Span ${s.id} [${s.start}, ${s.end}) is empty.`);
+    if (!(s.start < s.end)) throw new PhraseError(phrase('spanError.empty', { id: s.id, start: s.start, end: s.end }));
     edges[2 * i] = s.start;
     edges[2 * i + 1] = s.end;
   });

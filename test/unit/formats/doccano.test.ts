@@ -1,3 +1,4 @@
+import { problemTexts } from '../../../shared/formats/dataset';
 import { english } from '../../../shared/phrases/phrase';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -123,11 +124,11 @@ describe('doccano format', () => {
     expect(verifyDoccano(contents, expected)).toEqual([]);
     const shifted = lines(contents);
     (shifted[0]!.entities as DoccanoEntity[])[2]!.start_offset -= 1;
-    expect(verifyDoccano(shifted.map((l) => JSON.stringify(l)).join('\n'), expected).join('\n')).toMatch(/line 1: span 3 .* reads/);
+    expect(problemTexts(verifyDoccano(shifted.map((l) => JSON.stringify(l)).join('\n'), expected)).join('\n')).toMatch(/line 1: span 3 .* reads/);
     const dangling = lines(contents);
     (dangling[1]!.relations as Array<{ to_id: number }>)[0]!.to_id = 42;
-    expect(verifyDoccano(dangling.map((l) => JSON.stringify(l)).join('\n'), expected).join('\n')).toMatch(/line 2: relation 1 joins/);
-    expect(verifyDoccano(contents.split('\n').slice(0, 2).join('\n'), expected)).toContain('2 line(s) written, 3 expected.');
+    expect(problemTexts(verifyDoccano(dangling.map((l) => JSON.stringify(l)).join('\n'), expected)).join('\n')).toMatch(/line 2: relation 1 joins/);
+    expect(problemTexts(verifyDoccano(contents.split('\n').slice(0, 2).join('\n'), expected))).toContain('2 line(s) written, 3 expected.');
   });
 
   it('refuses to export a span that splits a surrogate pair', () => {

@@ -3,6 +3,7 @@
  * lines checked as they are built, native JSON written one document per line. Each test
  * reads the written file back independently (JSON.parse, Array.from) and compares.
  */
+import { problemTexts } from '../../../shared/formats/dataset';
 import { describe, expect, it } from 'vitest';
 import type { DatasetCorpus } from '../../../shared/formats/dataset';
 import { DATASET_FORMATS, FORMAT_NAMES } from '../../../shared/formats/formats';
@@ -157,7 +158,7 @@ describe('JSON Lines export', () => {
     const line = JSON.parse(outcome.files[0]!.contents) as JsonlLine;
     line.entities[1]!.start += 1;
     line.entities[1]!.end += 1;
-    expect(verifyJsonl(`${JSON.stringify(line)}\n`).join(' ')).toMatch(/entity s1 \[\d+, \d+\) in codepoints reads “.*” but quotes “سامر خليل”/);
+    expect(problemTexts(verifyJsonl(`${JSON.stringify(line)}\n`)).join(' ')).toMatch(/entity s1 \[\d+, \d+\) in codepoints reads “.*” but quotes “سامر خليل”/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { problemTexts } from '../../../shared/formats/dataset';
 import { english } from '../../../shared/phrases/phrase';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -109,11 +110,11 @@ describe('jsonl format', () => {
     const tampered = lines(contents);
     tampered[0]!.entities[0]!.start += 1;
     const shifted = tampered.map((l) => JSON.stringify(l)).join('\n');
-    expect(verifyJsonl(shifted).join('\n')).toMatch(/entity d1-cue-1 .* reads/);
+    expect(problemTexts(verifyJsonl(shifted)).join('\n')).toMatch(/entity d1-cue-1 .* reads/);
     const requoted = lines(contents);
     requoted[1]!.claims[0]!.attributions[0]!.mention!.text = 'الوزير';
-    expect(verifyJsonl(requoted.map((l) => JSON.stringify(l)).join('\n')).join('\n')).toMatch(/mention of attribution d2-a-1/);
-    expect(verifyJsonl(contents, { documents: 3, spans: 12, attributions: 4 })).toEqual(['13 entities written, 12 expected.']);
+    expect(problemTexts(verifyJsonl(requoted.map((l) => JSON.stringify(l)).join('\n'))).join('\n')).toMatch(/mention of attribution d2-a-1/);
+    expect(problemTexts(verifyJsonl(contents, { documents: 3, spans: 12, attributions: 4 }))).toEqual(['13 entities written, 12 expected.']);
   });
 
   it('refuses to export a span outside the text, inside a surrogate pair, or a missing source', () => {

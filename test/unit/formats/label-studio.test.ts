@@ -1,3 +1,4 @@
+import { problemTexts } from '../../../shared/formats/dataset';
 import { english } from '../../../shared/phrases/phrase';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -104,15 +105,15 @@ describe('Label Studio format', () => {
     expect(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 7 })).toEqual([]);
     const shifted = JSON.parse(tasks.contents) as LabelStudioTask[];
     regionsOf(shifted[0]!)[0]!.value.start += 1;
-    expect(verifyLabelStudio(JSON.stringify(shifted), config.contents).join('\n')).toMatch(/task 1: region d1-cue-1 .* reads/);
+    expect(problemTexts(verifyLabelStudio(JSON.stringify(shifted), config.contents)).join('\n')).toMatch(/task 1: region d1-cue-1 .* reads/);
     const relabelled = JSON.parse(tasks.contents) as LabelStudioTask[];
     regionsOf(relabelled[1]!)[0]!.value.labels = ['MISC'];
-    expect(verifyLabelStudio(JSON.stringify(relabelled), config.contents).join('\n')).toMatch(/MISC, which the config does not define/);
+    expect(problemTexts(verifyLabelStudio(JSON.stringify(relabelled), config.contents)).join('\n')).toMatch(/MISC, which the config does not define/);
     const dangling = JSON.parse(tasks.contents) as LabelStudioTask[];
     relationsOf(dangling[0]!)[0]!.to_id = 'gone';
-    expect(verifyLabelStudio(JSON.stringify(dangling), config.contents).join('\n')).toMatch(/does not join two regions/);
-    expect(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 6 })).toEqual(['7 relation(s) written, 6 expected.']);
-    expect(verifyLabelStudio('{', config.contents)[0]).toMatch(/not valid JSON/);
+    expect(problemTexts(verifyLabelStudio(JSON.stringify(dangling), config.contents)).join('\n')).toMatch(/does not join two regions/);
+    expect(problemTexts(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 6 }))).toEqual(['7 relation(s) written, 6 expected.']);
+    expect(verifyLabelStudio('{', config.contents)[0]?.text).toMatch(/not valid JSON/);
   });
 
   it('refuses to export a span inside a surrogate pair', () => {

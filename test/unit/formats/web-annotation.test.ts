@@ -1,3 +1,4 @@
+import { problemTexts } from '../../../shared/formats/dataset';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
@@ -143,7 +144,7 @@ describe('webAnnotationFormat export', () => {
     const tamper = (edit: (json: Json) => void): string[] => {
       const json = JSON.parse(contents) as Json;
       edit(json);
-      return verifyWebAnnotation(JSON.stringify(json));
+      return problemTexts(verifyWebAnnotation(JSON.stringify(json)));
     };
     const find = (json: Json, id: string): Json => json.first.items.find((a: Json) => a.id === id);
     expect(tamper((j) => (selector(find(j, 'urn:isnad:span:e-org'), 'TextPositionSelector').start += 1)).join('\n')).toMatch(/e-org: \[\d+, \d+\) in code points reads/);

@@ -1,3 +1,4 @@
+import { problemTexts } from '../../../shared/formats/dataset';
 import { describe, expect, it } from 'vitest';
 import { addSpan } from '../../../shared/model/commands';
 import { importFiles } from '../../../shared/model/import';
@@ -61,7 +62,7 @@ describe('native export', () => {
     tampered.documents[0]!.spans[0]!.start += 1;
     const problems = verifyNativeFile(tampered);
     expect(problems.length).toBe(1);
-    expect(problems[0]).toMatch(/reads “.*” but quotes “/);
+    expect(problems[0]?.text).toMatch(/reads “.*” but quotes “/);
   });
 
   it('refuses to export a span whose offsets no longer fit the text (no silent shift)', () => {
@@ -78,7 +79,7 @@ describe('native export', () => {
     if (!result.ok) throw new Error('export failed');
     const tampered = structuredClone(result.file);
     tampered.documents[1]!.text += ' ';
-    expect(verifyNativeFile(tampered).join(' ')).toMatch(/SHA-256/);
+    expect(problemTexts(verifyNativeFile(tampered)).join(' ')).toMatch(/SHA-256/);
   });
 
   it('names the file after the corpus and date', () => {
@@ -216,7 +217,7 @@ describe('native format migrations', () => {
     expect(again.file.registry).toEqual(exported.file.registry);
     const broken = structuredClone(exported.file);
     broken.documents.find((d) => d.attributions.length)!.attributions[0]!.claimSpanId = mention.id;
-    expect(verifyNativeFile(broken).join(' ')).toMatch(/SOURCE span as its claim/);
+    expect(problemTexts(verifyNativeFile(broken)).join(' ')).toMatch(/SOURCE span as its claim/);
   });
 });
 

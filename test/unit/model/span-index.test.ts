@@ -4,7 +4,7 @@ import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import { compareSpans, createCorpusState, spansOfDocument, type CorpusState } from '../../../shared/model/state';
 import { applyTransaction, invertTransaction, transaction, type RecordChange, type Transaction } from '../../../shared/model/transaction';
 import type { SpanRecord } from '../../../shared/model/types';
-import { changesSince, primeSortedSpans, sortedSpansOf, versionOf } from '../../../shared/model/span-index';
+import { changesSince, primeSortedSpans, sortedSpansOf, spansLabelled, versionOf } from '../../../shared/model/span-index';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const corpus = { id: 'c', name: 'C', schema: DEFAULT_LABEL_SCHEMA, createdAt: NOW };
@@ -39,6 +39,8 @@ describe('spans of a document in reading order, carried through transactions', (
           // Priming builds every document's list in one pass (document 'c' may have none yet).
           if (primes[i]) primeSortedSpans(state.spans, ['a', 'b', 'c']);
           if (asks[i]) expect(spansOfDocument(state, 'a').map((x) => x.id)).toEqual(reference(state, 'a'));
+          // The claims of document 'a', asked between some edits, always match a fresh filter.
+          if (asks[(i + 7) % asks.length]) expect(spansLabelled(sortedSpansOf(state.spans, 'a'), 'CLAIM').map((x) => x.id)).toEqual(reference(state, 'a').filter((id) => state.spans.get(id)!.label === 'CLAIM'));
           let changes: RecordChange[] = [];
           const all = [...state.spans.values()];
           const picked = all.length && s.kind !== 'add' && s.kind !== 'undo' ? all[s.pick % all.length]! : undefined;
@@ -80,5 +82,40 @@ describe('what changed between two versions of a document’s spans', () => {
     expect(changesSince(second, versionOf(first))).toEqual([{ table: 'spans', id: 'a', before: a, after: { ...a, label: 'LOC' } }]);
     const later = applyTransaction(state, transaction([{ table: 'spans', id: 'b', before: state.spans.get('b')!, after: null }], { origin: 'user', description: 'delete' }));
     expect(changesSince(sortedSpansOf(later.spans, 'd'), versionOf(first))).toBeNull();
+  });
+});
+
+describe('the spans of one label, carried through transactions', () => {
+  const claim = span('c1', 'd', 10, 5, 'CLAIM');
+  const edit = (state: CorpusState, change: RecordChange): CorpusState => applyTransaction(state, transaction([change], { origin: 'user', description: 'edit' }));
+
+  it('keeps the same array when an edit touches no span of that label, and a new one when it does', () => {
+    let state = createCorpusState(corpus, [], [claim, span('p1', 'd', 0, 3, 'PER')]);
+    const first = spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM');
+    expect(first.map((s) => s.id)).toEqual(['c1']);
+    // A person added, then relabelled: the claims are the same array.
+    state = edit(state, { table: 'spans', id: 'p2', before: null, after: span('p2', 'd', 20, 3, 'PER') });
+    expect(spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM')).toBe(first);
+    state = edit(state, { table: 'spans', id: 'p2', before: state.spans.get('p2')!, after: { ...state.spans.get('p2')!, label: 'ORG' } });
+    expect(spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM')).toBe(first);
+    // That span relabelled as a claim: a new list, in reading order.
+    state = edit(state, { table: 'spans', id: 'p2', before: state.spans.get('p2')!, after: { ...state.spans.get('p2')!, label: 'CLAIM' } });
+    const second = spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM');
+    expect(second.map((s) => s.id)).toEqual(['c1', 'p2']);
+    // The first claim resized: a new list holding the new record.
+    const resized = { ...claim, end: 18 };
+    state = edit(state, { table: 'spans', id: 'c1', before: claim, after: resized });
+    const third = spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM');
+    expect(third).not.toBe(second);
+    expect(third[0]).toBe(resized);
+  });
+
+  it('does not carry a list across documents or across several transactions', () => {
+    let state = createCorpusState(corpus, [], [claim, span('e1', 'e', 0, 4, 'CLAIM')]);
+    expect(spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM').map((s) => s.id)).toEqual(['c1']);
+    expect(spansLabelled(sortedSpansOf(state.spans, 'e'), 'CLAIM').map((s) => s.id)).toEqual(['e1']);
+    state = edit(state, { table: 'spans', id: 'c2', before: null, after: span('c2', 'd', 30, 2, 'CLAIM') });
+    state = edit(state, { table: 'spans', id: 'p1', before: null, after: span('p1', 'd', 0, 2, 'PER') });
+    expect(spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM').map((s) => s.id)).toEqual(['c1', 'c2']);
   });
 });

@@ -125,7 +125,7 @@ describe('datasets refused as a whole', () => {
     expect(arabic.text(decoded.message, decoded.phrase)).toBe(`يبدأ الملف «${isolated('broken.conll')}» بعلامة ترتيب البايتات الخاصة بترميز UTF-16 لكنه ليس UTF-16 صالحًا.`);
   });
 
-  it('a problem no phrase was made for (the schema checker’s own words) keeps its English, placed in the file', () => {
+  it('the schema checker’s words keep their English and are said in Arabic field by field, placed in the file', () => {
     const outcome = readDataset(nativeFile(JSON.stringify({ format: 'isnad', formatVersion: 2 })), 'native');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -134,7 +134,11 @@ describe('datasets refused as a whole', () => {
     for (const p of problems) {
       const inner = p.text.slice('corpus.isnad.json: '.length);
       expect(p.text.startsWith('corpus.isnad.json: ')).toBe(true);
-      expect(arabic.text(p.text, p.phrase)).toBe(`${isolated('corpus.isnad.json')}: ${isolated(inner)}`);
+      expect(inner).toMatch(/^[\w.]+: (Invalid|Too)/u);
+      expect(english(p.phrase!)).toBe(p.text);
+      const ar = arabic.text(p.text, p.phrase);
+      expect(ar.startsWith(`${isolated('corpus.isnad.json')}: الحقل \u2068`)).toBe(true);
+      expect(ar).not.toMatch(/Invalid|expected|received/u);
     }
   });
 });
@@ -144,7 +148,7 @@ describe('exports stopped because the written files would not read back as meant
     const corpus = { name: 'c', schema: schemaForLabels(['PER']), sources: [], documents: [{ id: 'd1', title: 'd1', text: 'نص قصير', meta: {}, spans: [{ id: 's1', start: 0, end: 100, label: 'PER' }], attributions: [] }] };
     const { text, arabic: ar } = onlyProblem(DATASET_FORMATS.brat.exportCorpus(corpus));
     expect(text).toBe('Document d1: Offset 100 is outside the text (length 7).');
-    expect(ar).toBe(`المستند ${isolated('d1')}: ${isolated('Offset 100 is outside the text (length 7).')}`);
+    expect(ar).toBe(`المستند ${isolated('d1')}: الإزاحة 100 خارج النص (طوله 7).`);
   });
 
   it('the read-back checks keep their English sentences exactly', () => {

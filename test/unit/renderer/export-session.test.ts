@@ -177,6 +177,20 @@ describe('ExportSession', () => {
     const result = await new ExportSession(corpusState(2), JSONL, failingSave, () => undefined, () => new InlineExportWorker(), NOW).start();
     expect(result).toEqual({ status: 'failed', stage: 'save', problems: ['Could not save the export to "/read-only/x.jsonl": EACCES'] });
   });
+
+  it('in Arabic, a crashed worker is said in Arabic with the engine message isolated', async () => {
+    const crashing = (message: string): ExportWorkerLike => ({
+      postMessage: () => undefined,
+      addEventListener: (type: string, listener: (event: never) => void) => {
+        if (type === 'error') setTimeout(() => (listener as (event: ErrorEvent) => void)({ message } as ErrorEvent), 5);
+      },
+      terminate: () => undefined,
+    });
+    const { save } = recordingSave();
+    const run = (message: string) => new ExportSession(corpusState(2), JSONL, save, () => undefined, () => crashing(message), NOW, 'ar').start();
+    expect(await run('out of memory')).toEqual({ status: 'failed', stage: 'export', problems: ['توقفت عملية التصدير في الخلفية: \u2068out of memory\u2069.'] });
+    expect(await run('')).toEqual({ status: 'failed', stage: 'export', problems: ['توقفت عملية التصدير في الخلفية: خطأ غير معروف.'] });
+  });
 });
 
 describe('runExport', () => {
@@ -250,5 +264,17 @@ describe('runExport', () => {
     expect(await runExport(h, { ...state, spans: new Map([...state.spans, ['orphan', orphan]]) }, { kind: 'corpus' }, () => new InlineExportWorker())).toBe(false);
     expect(notices.at(-1)).toEqual({ tone: 'error', text: 'Export stopped, nothing was written:', details: ['The file would hold 4 spans; the corpus has 5.'] });
     expect(saves).toBe(0);
+  });
+
+  it('in the Arabic interface, a corpus export that stops says why in Arabic, names isolated', async () => {
+    const { notices, host: h } = host(async () => ({ saved: true, where: 'x' }), 'ar');
+    const state = corpusState(2);
+    const span = state.spans.get('d0-PER')!;
+    const orphan = { ...span, id: 'orphan', docId: 'gone' };
+    expect(await runExport(h, { ...state, spans: new Map([...state.spans, ['orphan', orphan]]) }, { kind: 'corpus' }, () => new InlineExportWorker())).toBe(false);
+    expect(notices.at(-1)).toEqual({ tone: 'error', text: 'توقف التصدير ولم يُكتب شيء:', details: ['سيحوي الملف من المقاطع 4، وفي المدوّنة 5.'] });
+    const split = { ...state, spans: new Map([...state.spans, [span.id, { ...span, start: 1 }]]) };
+    expect(await runExport(h, split, { kind: 'corpus' }, () => new InlineExportWorker())).toBe(false);
+    expect(notices.at(-1)?.details).toEqual(['المستند «\u2068خبر 0\u2069»: الإزاحة 1 تقع داخل زوج بديل (تقسم حرفًا نصفين).']);
   });
 });
