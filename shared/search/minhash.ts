@@ -16,7 +16,7 @@
  * every document when this scheme replaced k-permutation MinHash).
  */
 import { fmix32 } from './hash32';
-import { shingleHashes } from './shingles';
+import { shingleHashes, shingleHashesInScratch } from './shingles';
 
 /** Options of near-duplicate detection. Only documents signed with the same shingleSize, numHashes and seed can be compared. */
 export interface NearDuplicateOptions {
@@ -76,16 +76,29 @@ function probe(bin: number, attempt: number, word: number, bins: number): number
   return Math.floor((h * bins) / 0x100000000);
 }
 
+let scratchFilled = new Uint8Array(0);
+
+/** At least `bins` flags, the first `bins` of them zero: a list reused from one signature to the next. */
+function filledBins(bins: number): Uint8Array {
+  if (scratchFilled.length < bins) scratchFilled = new Uint8Array(bins);
+  return scratchFilled.fill(0, 0, bins);
+}
+
 /** The MinHash signature of a set of 32-bit shingle hashes (duplicates allowed). */
 export function signatureOfShingles(shingles: Uint32Array, options?: NearDuplicateOptions): MinHashSignature {
+  return signatureOfFirst(shingles, shingles.length, options);
+}
+
+/** {@link signatureOfShingles} of the first `count` values of `shingles`. */
+function signatureOfFirst(shingles: Uint32Array, count: number, options: NearDuplicateOptions | undefined): MinHashSignature {
   const { numHashes: bins, seed } = resolveNearDuplicateOptions(options);
   const word = seedWord(seed);
   const sig = new Uint32Array(bins).fill(EMPTY_SLOT);
-  const filled = new Uint8Array(bins);
+  const filled = filledBins(bins);
   let nonEmpty = 0;
   // The bin is floor(h · bins / 2³²); for a power of two that is the top bits, by a shift.
   const shift = bins > 1 && (bins & (bins - 1)) === 0 ? 32 - Math.log2(bins) : 0;
-  for (let i = 0; i < shingles.length; i++) {
+  for (let i = 0; i < count; i++) {
     const h = fmix32(shingles[i]! ^ word);
     const bin = shift ? h >>> shift : Math.floor((h * bins) / 0x100000000);
     if (!filled[bin]) {
@@ -117,7 +130,9 @@ export function signatureOfShingles(shingles: Uint32Array, options?: NearDuplica
  */
 export function minHashSignature(text: string, options?: NearDuplicateOptions): MinHashSignature {
   const { shingleSize } = resolveNearDuplicateOptions(options);
-  return signatureOfShingles(shingleHashes(text, shingleSize), options);
+  // (the scratch list is read here, before any other call can overwrite it)
+  const { hashes, count } = shingleHashesInScratch(text, shingleSize);
+  return signatureOfFirst(hashes, count, options);
 }
 
 /** True when the signature comes from a text without words. */

@@ -133,25 +133,54 @@ export function shinglesOfWords(words: Uint32Array, size: number): Uint32Array {
   return out;
 }
 
+/** Scratch lists reused by {@link shingleHashesInScratch} for texts up to this many units; longer texts get lists of their own. */
+const SCRATCH_UNITS = 1 << 17;
+let scratchWords = new Uint32Array(0);
+let scratchShingles = new Uint32Array(0);
+
+/** The first `count` values of `hashes`: shingle hashes in a list that may be reused (see {@link shingleHashesInScratch}). */
+export interface ShingleList {
+  hashes: Uint32Array;
+  count: number;
+}
+
 /**
  * The 32-bit hashes of the `size`-word shingles of `text`, in text order, duplicates kept.
  * A text with fewer than `size` words (but at least one) has one shingle of all its words;
- * a text without words has none.
- *
- * The hot path of every import: normalising, splitting into words, hashing the words and
- * combining them into shingles run in one pass over the text, keeping only the last `size`
- * word hashes (no string, no list of words). A text with surrogates (astral characters) is
- * normalised first and takes the general path ({@link wordHashesOfUnits}); both give the
- * same values as {@link shinglesOfWords} of {@link wordHashes} (checked by the unit tests).
+ * a text without words has none. The result is the caller's own (see
+ * {@link shingleHashesInScratch} for how it is computed).
  */
 export function shingleHashes(text: string, size: number): Uint32Array {
-  const last = new Uint32Array(size);
+  const { hashes, count } = shingleHashesInScratch(text, size);
+  return hashes.slice(0, count);
+}
+
+/**
+ * {@link shingleHashes} without a copy: the first `count` values of `hashes`, which may be
+ * a scratch list that the next call overwrites, so they must be read before the next call
+ * and never kept. The hot path of every import (MinHash signatures).
+ *
+ * Normalising, splitting into words, hashing the words and combining the last `size` of
+ * them into shingles run in one pass over the text, without strings; the word and shingle
+ * hashes go into lists allocated once. (A list per text, and copying or viewing the part
+ * that was filled — `slice`, `subarray` — cost a third of the shingling.) A text with
+ * surrogates (astral characters) is normalised first and takes the general path
+ * ({@link wordHashesOfUnits}); both give the same values as {@link shinglesOfWords} of
+ * {@link wordHashes} (checked by the unit tests).
+ */
+export function shingleHashesInScratch(text: string, size: number): ShingleList {
   const n = text.length;
-  // At most one word per two units (a unit and a boundary), so at most that many shingles.
-  const out = new Uint32Array((n >>> 1) + 1);
+  // At most one word per two units (a unit and a boundary), so at most that many words and shingles.
+  const capacity = (n >>> 1) + 1;
+  const own = capacity > scratchWords.length && n > SCRATCH_UNITS;
+  if (capacity > scratchWords.length && !own) {
+    scratchWords = new Uint32Array(capacity);
+    scratchShingles = new Uint32Array(capacity);
+  }
+  const words = own ? new Uint32Array(capacity) : scratchWords;
+  const out = own ? new Uint32Array(capacity) : scratchShingles;
   let shingles = 0;
-  let words = 0;
-  let head = 0;
+  let count = 0;
   let h = 0;
   let inWord = false;
   for (let i = 0; i <= n; i++) {
@@ -161,7 +190,10 @@ export function shingleHashes(text: string, size: number): Uint32Array {
       unit = unitTable[code]!;
       if (unit < 0) {
         if (unit === UNKNOWN) unit = unitTable[code] = classifyUnit(code);
-        if (unit === SURROGATE_UNIT) return shinglesOfWords(wordHashesOfUnits(normaliseUnits(text)), size);
+        if (unit === SURROGATE_UNIT) {
+          const general = shinglesOfWords(wordHashesOfUnits(normaliseUnits(text)), size);
+          return { hashes: general, count: general.length };
+        }
         if (unit === REMOVED) continue;
       }
     }
@@ -173,18 +205,10 @@ export function shingleHashes(text: string, size: number): Uint32Array {
       h = Math.imul(h ^ unit, FNV_PRIME);
     } else if (inWord) {
       inWord = false;
-      // `last` is a ring of the last `size` word hashes; `head` is where the oldest is (no
-      // modulo: an integer division per word cost more than the hashing).
-      last[head] = h >>> 0;
-      head = head + 1 === size ? 0 : head + 1;
-      words++;
-      if (words >= size) {
-        let s = size;
-        for (let j = 0, k = head; j < size; j++, k = k + 1 === size ? 0 : k + 1) s = Math.imul(((s << 5) | (s >>> 27)) ^ last[k]!, 0x9e3779b1);
-        out[shingles++] = fmix32(s);
-      }
+      words[count++] = h;
+      if (count >= size) out[shingles++] = shingleOf(words, count - size, size);
     }
   }
-  if (words > 0 && words < size) out[shingles++] = shingleOf(last, 0, words);
-  return out.slice(0, shingles);
+  if (count > 0 && count < size) out[shingles++] = shingleOf(words, 0, count);
+  return { hashes: out, count: shingles };
 }

@@ -68,8 +68,18 @@ export function countControlBytes(bytes: Uint8Array): ControlCounts {
   return { nul, controls };
 }
 
-/** Counts U+0000 and other C0 control characters in decoded text. */
+/** The characters {@link countControlChars} counts: U+0000 and the disallowed C0 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\0-\x08\x0b\x0e-\x1f]/;
+
+/**
+ * Counts U+0000 and other C0 control characters in decoded text. Text without any (nearly
+ * all) is answered by the engine's own search. In text decoded from valid UTF-8 the counts
+ * are those of {@link countControlBytes} over its bytes: bytes under 0x20 never occur inside a
+ * multi-byte sequence, so each is a character of its own.
+ */
 export function countControlChars(text: string): ControlCounts {
+  if (!CONTROL_CHAR.test(text)) return { nul: 0, controls: 0 };
   let nul = 0;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {

@@ -5,7 +5,7 @@
  * are refused with a message naming the file.
  */
 import { analyse } from 'chardet';
-import { countControlBytes, countControlChars, looksBinary, sniffSignature } from './binarySniff';
+import { countControlBytes, countControlChars, looksBinary, sniffSignature, type ControlCounts } from './binarySniff';
 import { isBlank } from './chars';
 import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from './lineEndings';
 import { arabicTextScore, ordinaryTextScore } from './textProfile';
@@ -94,6 +94,16 @@ export function decodeStrict(bytes: Uint8Array, encoding: string): string | unde
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The control counts of `bytes` (see binarySniff.ts), given `utf8`, their strict UTF-8
+ * decoding or undefined when they are not valid UTF-8. Valid UTF-8 (nearly every file) is
+ * decoded anyway: its controls are counted in the text, by the engine's search, instead of
+ * reading every byte a second time.
+ */
+function controlCounts(bytes: Uint8Array, utf8: string | undefined): ControlCounts {
+  return utf8 === undefined ? countControlBytes(bytes) : countControlChars(utf8);
 }
 
 function isAsciiWhitespaceOnly(bytes: Uint8Array): boolean {
@@ -187,10 +197,10 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
     if (!startsWith(bytes, bom)) continue;
     const body = bytes.subarray(bom.length);
     if (body.length === 0) return refuse('empty', 'file.empty', { file });
-    if (encoding === 'utf-8' && looksBinary(countControlBytes(body), body.length)) {
+    const raw = decodeStrict(body, encoding);
+    if (encoding === 'utf-8' && looksBinary(controlCounts(body, raw), body.length)) {
       return refuse('binary', 'file.binary', { file });
     }
-    const raw = decodeStrict(body, encoding);
     if (raw === undefined) {
       return refuse('undecodable', 'file.badBom', { file, encoding: ENCODING_NAMES[encoding] });
     }
@@ -201,15 +211,11 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   if (!decision) {
     const kind = sniffSignature(bytes);
     if (kind) return refuse('binary', 'file.looksLike', { file, kind: phrase(kind) });
-    if (looksBinary(countControlBytes(bytes), bytes.length)) {
+    const utf8 = decodeStrict(bytes, 'utf-8');
+    if (looksBinary(controlCounts(bytes, utf8), bytes.length)) {
       decision = probeUtf16(bytes);
       if (!decision) return refuse('binary', 'file.binary', { file });
-    }
-  }
-
-  if (!decision) {
-    const raw = decodeStrict(bytes, 'utf-8');
-    if (raw !== undefined) decision = { raw, encoding: 'utf-8', hadBom: false, method: 'valid-utf8', confidence: 1 };
+    } else if (utf8 !== undefined) decision = { raw: utf8, encoding: 'utf-8', hadBom: false, method: 'valid-utf8', confidence: 1 };
   }
 
   let guess: string | undefined;

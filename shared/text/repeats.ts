@@ -7,6 +7,7 @@
  * tatweel, alef forms, digits or spacing still counts as a repeat.
  */
 import { normaliseQuery } from './normalise';
+import { isBlankUnit } from './chars';
 import { paragraphRanges, type ParagraphRange } from './paragraphs';
 
 /** A paragraph that occurs more than once. */
@@ -57,9 +58,47 @@ function letterDigitCount(text: string, start: number, end: number): number {
   return n;
 }
 
-function repeatsOf(text: string, paragraphs: readonly ParagraphRange[]): RepeatedParagraph[] {
+/** The paragraphs of `text` (as `paragraphRanges` finds them) with the letter-and-digit count of each. */
+interface CountedParagraphs {
+  paragraphs: ParagraphRange[];
+  counts: number[];
+}
+
+/**
+ * {@link CountedParagraphs} of `text`. A text without CR (every decoded file: decoding
+ * makes line endings \n) is read in one pass: lines are found by the engine's own search
+ * for \n, and each line's units are counted and checked for a visible one together
+ * (counting and finding paragraphs were two passes over every unit, a sixth of
+ * preparing a file). Other texts take `paragraphRanges` and count each paragraph.
+ */
+function countedParagraphs(text: string): CountedParagraphs {
+  if (text.includes('\r')) {
+    const paragraphs = paragraphRanges(text);
+    return { paragraphs, counts: paragraphs.map((p) => letterDigitCount(text, p.start, p.end)) };
+  }
+  const paragraphs: ParagraphRange[] = [];
+  const counts: number[] = [];
+  const n = text.length;
+  for (let start = 0; start <= n; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    let count = 0;
+    let i = start;
+    // Blank units before the first visible one (a line of only blanks is no paragraph) …
+    while (i < end && isBlankUnit(text.charCodeAt(i))) i += 1;
+    if (i < end) {
+      // … then only counting.
+      for (; i < end; i += 1) count += COUNTED[text.charCodeAt(i)]!;
+      paragraphs.push({ index: paragraphs.length, start, end });
+      counts.push(count);
+    }
+    start = end + 1;
+  }
+  return { paragraphs, counts };
+}
+
+function repeatsOf(text: string, { paragraphs, counts }: CountedParagraphs): RepeatedParagraph[] {
   const byKey = new Map<string, RepeatedParagraph>();
-  const counts = paragraphs.map((p) => letterDigitCount(text, p.start, p.end));
   const seenCounts = new Map<number, number>();
   for (const c of counts) seenCounts.set(c, (seenCounts.get(c) ?? 0) + 1);
   for (const p of paragraphs) {
@@ -81,7 +120,7 @@ function repeatsOf(text: string, paragraphs: readonly ParagraphRange[]): Repeate
  * characters are ignored), ordered by first occurrence.
  */
 export function findRepeatedParagraphs(text: string): RepeatedParagraph[] {
-  return repeatsOf(text, paragraphRanges(text));
+  return repeatsOf(text, countedParagraphs(text));
 }
 
 /**
@@ -92,9 +131,10 @@ export function findRepeatedParagraphs(text: string): RepeatedParagraph[] {
  * `removed` counts removed paragraphs, `kept` the paragraphs left.
  */
 export function collapseRepeatedParagraphs(text: string): { text: string; removed: number; /** paragraphs kept, in order */ kept: number } {
-  const paragraphs = paragraphRanges(text);
+  const counted = countedParagraphs(text);
+  const { paragraphs } = counted;
   const drop = new Set<number>();
-  for (const r of repeatsOf(text, paragraphs)) for (const i of r.occurrences.slice(1)) drop.add(i);
+  for (const r of repeatsOf(text, counted)) for (const i of r.occurrences.slice(1)) drop.add(i);
   if (drop.size === 0) return { text, removed: 0, kept: paragraphs.length };
   let out = '';
   let from = 0;

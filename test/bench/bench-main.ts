@@ -129,7 +129,7 @@ const params = new URLSearchParams(location.search);
 const count = Number(params.get('articles') ?? 10_000);
 const suite = params.get('suite') ?? 'import';
 const job = params.has('profile')
-  ? import('./profile').then((m) => m.profile(count))
+  ? import('./profile').then((m) => m.profile(count, Number(params.get('rounds') ?? 5)))
   : suite === 'export'
     ? import('./export-bench').then((m) => m.runExportBench(count))
     : suite === 'render'

@@ -98,6 +98,26 @@ describe('signatures stored in databases', () => {
     );
     for (const text of [docA, docB, '', 'كلمة', 'كلمتان اثنتان']) expect([...shingleHashes(text, 3)]).toEqual(reference(text, 3));
   });
+
+  it('signing reuses its lists from text to text without carrying anything over', () => {
+    const reference = (text: string, size: number, numHashes: number): number[] =>
+      [...signatureOfShingles(shinglesOfWords(wordHashesOfUnits(normaliseToUnits(text, { tehMarbuta: true, caseFold: true })), size), { numHashes, bands: 1 })];
+    // Texts of every length in turn (a long one, then shorter ones that leave its values in the lists), any shingle size and signature length.
+    const long = fc.array(arabicTextArb, { maxLength: 12 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(arabicTextArb, long), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(128, 64, 100, 7), (texts, size, numHashes) => {
+        for (const text of texts) expect([...minHashSignature(text, { shingleSize: size, numHashes, bands: 1 })]).toEqual(reference(text, size, numHashes));
+      }),
+      { numRuns: 500 },
+    );
+    // A text too long for the shared lists gets its own, and the next short text is signed as before.
+    const huge = Array.from({ length: 60 }, () => docA).join('\n');
+    expect(huge.length).toBeGreaterThan(1 << 17);
+    expect([...minHashSignature(huge)]).toEqual(reference(huge, 3, 128));
+    expect([...minHashSignature('كلمة')]).toEqual(reference('كلمة', 3, 128));
+    expect([...minHashSignature(docB)]).toEqual(reference(docB, 3, 128));
+    expect([...shingleHashes(docB, 3)]).toEqual([...shinglesOfWords(wordHashesOfUnits(normaliseToUnits(docB, { tehMarbuta: true, caseFold: true })), 3)]);
+  });
 });
 
 describe('one-permutation signatures', () => {

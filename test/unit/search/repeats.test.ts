@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collapseRepeatedParagraphs, findRepeatedParagraphs, MIN_REPEATED_PARAGRAPH_LENGTH } from '../../../shared/text/repeats';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
+import { normaliseQuery } from '../../../shared/text/normalise';
+import { arabicTextArb } from './arbitraries';
 
 // Our own sentences (never copied from real articles).
 const P1 = 'قال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا في العاصمة.';
@@ -37,6 +39,43 @@ describe('findRepeatedParagraphs', () => {
   it('finds nothing in an article without repeats', () => {
     expect(findRepeatedParagraphs([P1, P2, P3].join('\n'))).toEqual([]);
     expect(findRepeatedParagraphs('')).toEqual([]);
+  });
+});
+
+/** The straightforward reading of the rules: every paragraph normalised and compared, nothing skipped. */
+function straightforwardRepeats(text: string): Array<{ text: string; occurrences: number[] }> {
+  const byKey = new Map<string, { text: string; occurrences: number[] }>();
+  for (const p of splitParagraphs(text)) {
+    const line = text.slice(p.start, p.end);
+    const key = normaliseQuery(line).replace(/\s+/gu, ' ').trim();
+    if (key.length < MIN_REPEATED_PARAGRAPH_LENGTH) continue;
+    const seen = byKey.get(key);
+    if (seen) seen.occurrences.push(p.index);
+    else byKey.set(key, { text: line, occurrences: [p.index] });
+  }
+  return [...byKey.values()].filter((r) => r.occurrences.length > 1);
+}
+
+describe('repeated paragraphs, found the quick way', () => {
+  it('are exactly those of comparing every normalised paragraph (property)', () => {
+    // Lines that repeat with and without harakat, tatweel, hamza forms, Arabic-Indic digits,
+    // spacing and invisible characters; blank and near-blank lines; short lines; random text;
+    // separated by LF, CRLF, lone CR or blank lines.
+    const variants = [P1, P2, P3, `${P1} `, ` ${P1}`, 'قالَ المتحدثُ باسم الوزارة  ان الاجتماع سيعقد غداً في العاصمة.', 'قال المتحدث باسم الوزارة إن الاجتمـــاع سيعقد غدا في العاصمة.'];
+    const numbered = ['بلغ عدد الزوار 2019 زائرا في المعرض هذا العام', 'بلغ عدد الزوار ٢٠١٩ زائرا في المعرض هذا العام', 'بلغ عدد الزوار ۲۰۱۹ زائرا في المعرض هذا العام'];
+    const blanks = ['', ' ', '\t', '\u00A0', '\u200F', '\u200B\u00AD', 'اقرأ أيضا', 'اقرا ايضا'];
+    const lineArb = fc.oneof(fc.constantFrom(...variants, ...numbered, ...blanks), arabicTextArb, arabicTextArb.map((t) => `${P2} ${t}`));
+    const separatorArb = fc.constantFrom('\n', '\n', '\n\n', '\r\n', '\r', '\n \n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(lineArb, separatorArb), { maxLength: 14 }), fc.boolean(), (parts, trailing) => {
+        let text = parts.map(([line, sep]) => line + sep).join('');
+        if (!trailing && parts.length > 0) text = text.slice(0, -parts.at(-1)![1].length);
+        const expected = straightforwardRepeats(text);
+        expect(findRepeatedParagraphs(text)).toEqual(expected);
+        expect(collapseRepeatedParagraphs(text).removed).toBe(expected.reduce((n, r) => n + r.occurrences.length - 1, 0));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

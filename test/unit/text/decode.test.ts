@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_BYTES, decodeArticleBytes, describeEncoding, normaliseLineEndings, type DecodedText, type RefusedFile } from '../../../shared/text/decode';
+import { countControlBytes, countControlChars, looksBinary } from '../../../shared/text/binarySniff';
+import { DEFAULT_MAX_FILE_BYTES, decodeArticleBytes, decodeStrict, describeEncoding, normaliseLineEndings, type DecodedText, type RefusedFile } from '../../../shared/text/decode';
 import { detectLineEndings } from '../../../shared/text/lineEndings';
 import { concatBytes, encodeSingleByte, encodeUtf16, encodeUtf8, pseudoRandomBytes } from './encoders';
 
@@ -248,3 +250,43 @@ describe('decodeArticleBytes: refusals', () => {
     expect(r.message).toContain('20 MB');
   });
 });
+
+describe('decodeArticleBytes: binary data is judged by the bytes', () => {
+  // Arabic and Latin text with C0 controls (NUL, allowed and disallowed ones) sprinkled at
+  // densities around the 2% limit, with or without a UTF-8 BOM, sometimes with a byte that is
+  // not UTF-8.
+  const pieceArb = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('قال', ' ', 'المتحدث', '\n', 'Reuters', '٢٠١٩', '\u00A0', '😀', 'é') },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)) },
+  );
+  const fileArb = fc.tuple(fc.array(pieceArb, { minLength: 1, maxLength: 120 }), fc.boolean(), fc.option(fc.nat(), { freq: 5 })).map(([pieces, bom, badAt]) => {
+    const bytes = encodeUtf8(pieces.join(''), bom);
+    if (badAt !== null && bytes.length > 3) bytes[3 + (badAt % (bytes.length - 3))] = 0xff;
+    return { bytes, bom };
+  });
+
+  it('counting controls in the decoded UTF-8 text gives the byte counts (property)', () => {
+    fc.assert(
+      fc.property(fileArb, ({ bytes }) => {
+        const text = decodeStrict(bytes, 'utf-8');
+        if (text !== undefined) expect(countControlChars(text)).toEqual(countControlBytes(bytes));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a file is refused as binary exactly when its bytes have too many controls (property)', () => {
+    fc.assert(
+      fc.property(fileArb, ({ bytes, bom }) => {
+        const body = bom ? bytes.subarray(3) : bytes;
+        const binary = looksBinary(countControlBytes(body), body.length);
+        const result = decodeArticleBytes(bytes, 'mixed.txt');
+        const judgedBinary = result.ok ? result.encoding.startsWith('utf-16') : result.reason === 'binary';
+        if (result.ok ? true : result.reason !== 'empty') expect(judgedBinary).toBe(binary);
+        if (!binary && result.ok) expect(result.encoding === 'utf-8' || result.method === 'detected').toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
