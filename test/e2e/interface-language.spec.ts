@@ -6,7 +6,7 @@
  * not read its quoted text included). The screenshots of the
  * reports are looked at for the bidi order.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,23 @@ import { IsnadPage } from './pages/isnad-page';
 const SHOTS = 'test-results/screenshots';
 /** Text as the user reads it: without the invisible isolation marks around file names. */
 const visible = (text: string | null): string => (text ?? '').replace(/[\u2066-\u2069]/g, '');
+
+/**
+ * Picks `file` in the Arabic dataset import dialog, which refuses it as a whole: the dialog,
+ * its alert (once it starts with `heading`) and the one problem the alert lists.
+ */
+async function refusedDataset(page: Page, file: string, heading: string): Promise<{ dialog: Locator; problem: Locator }> {
+  const isnad = new IsnadPage(page);
+  await page.goto('/');
+  await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+  await isnad.chooseDataset([file], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
+  const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
+  const refusal = dialog.getByRole('alert');
+  await expect(refusal).toContainText(heading);
+  const problem = refusal.getByRole('listitem');
+  await expect(problem).toHaveCount(1);
+  return { dialog, problem };
+}
 
 test.describe('in Arabic', () => {
   test.use({ locale: 'ar-EG', deviceScaleFactor: 2 });
@@ -92,21 +109,14 @@ test.describe('in Arabic', () => {
     const file = join(folder, 'field notes (v2).dat');
     await writeFile(file, 'plain words, not a dataset\n');
 
-    const isnad = new IsnadPage(page);
-    await page.goto('/');
-    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
-    await isnad.chooseDataset([file], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
-    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
-    const refusal = dialog.getByRole('alert');
-    await expect(refusal).toContainText('لا يمكن استيراد شيء من هذا الملف.');
-    const problem = refusal.getByRole('listitem');
-    await expect(problem).toHaveCount(1);
+    const { dialog, problem } = await refusedDataset(page, file, 'لا يمكن استيراد شيء من هذا الملف.');
     expect(visible(await problem.textContent())).toBe('تعذّر التعرّف على صيغة الملف «field notes (v2).dat»؛ اخترها من القائمة.');
     // The sentence runs right to left; the Latin file name, brackets included, is one isolated run.
     expect(await problem.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
     expect(await problem.textContent()).toContain('\u2068field notes (v2).dat\u2069');
     await dialog.screenshot({ path: `${SHOTS}/dataset-refusal-arabic.png`, animations: 'disabled' });
   });
+
   test('a native file whose span does not read its quote is refused in Arabic, ids and quotes isolated', async ({ page }) => {
     await mkdir(SHOTS, { recursive: true });
     const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
@@ -138,15 +148,7 @@ test.describe('in Arabic', () => {
     };
     await writeFile(file, JSON.stringify(native));
 
-    const isnad = new IsnadPage(page);
-    await page.goto('/');
-    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
-    await isnad.chooseDataset([file], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
-    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
-    const refusal = dialog.getByRole('alert');
-    await expect(refusal).toContainText('لا يمكن استيراد شيء من هذا الملف على أنه صيغة إسناد الأصلية JSON (دون فقدان).');
-    const problem = refusal.getByRole('listitem');
-    await expect(problem).toHaveCount(1);
+    const { dialog, problem } = await refusedDataset(page, file, 'لا يمكن استيراد شيء من هذا الملف على أنه صيغة إسناد الأصلية JSON (دون فقدان).');
     expect(visible(await problem.textContent())).toBe('news (edited).isnad.json: المستند «خبر اليوم» (d1): المقطع s1 \u200f[5, 11) بحساب نقاط رموز يُقرأ «لمتحدث» لكنه يقتبس «المتحدث».');
     expect(await problem.evaluate((li) => getComputedStyle(li).direction)).toBe('rtl');
     // The file name, the ids and both quotes are each one isolated run.
