@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchRegistry } from '../../shared/attribution/registry-search';
 import { normaliseQuery } from '../../shared/text/normalise';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
-import { attributeValues } from '../../shared/model/schema';
+import { ATTRIBUTE_NAMES, attributeValues } from '../../shared/model/schema';
 import { attributionsOfDocument, spansOfDocument } from '../../shared/model/state';
 import type { SourceKind } from '../../shared/model/types';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
@@ -151,7 +151,7 @@ export function AttributePalette(): React.JSX.Element | null {
               ))}
           </select>
         </label>
-        {(['quotation', 'stance', 'claimType'] as const).map((key) => (
+        {ATTRIBUTE_NAMES.map((key) => (
           <label key={key}>
             {t(ATTRIBUTE_LABELS[key])}
             <select value={attributes[key]} onChange={(e) => setAttributes({ ...attributes, [key]: e.target.value })}>

@@ -31,7 +31,7 @@
  * annotation already has (of either kind, in any of the files) is `skipped` with a note naming
  * the id and where the first one is, like the other annotations that cannot be read.
  */
-import { DEFAULT_ATTRIBUTE_VALUES, DEFAULT_LABEL_SCHEMA, type LabelDef, type LabelSchema } from '../model/schema';
+import { ATTRIBUTE_NAMES, DEFAULT_ATTRIBUTE_VALUES, DEFAULT_LABEL_SCHEMA, type LabelDef, type LabelSchema } from '../model/schema';
 import { SOURCE_KINDS, type SourceKind } from '../model/types';
 import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
@@ -152,7 +152,7 @@ function spanAnnotations(doc: DatasetDocument): Json[] {
 function attributionAnnotation(a: DatasetAttribution): Json {
   const role = (spanId: string, name: string): Json => ({ type: 'SpecificResource', source: isnadIri('span', spanId), 'isnad:role': name });
   const targets = [role(a.claimSpanId, 'claim'), ...(a.mentionSpanId !== undefined ? [role(a.mentionSpanId, 'mention')] : []), ...(a.cueSpanId !== undefined ? [role(a.cueSpanId, 'cue')] : [])];
-  const attributes = (['quotation', 'stance', 'claimType'] as const).flatMap((key) => (a[key] !== undefined ? [{ type: 'TextualBody', value: a[key], purpose: 'classifying', 'isnad:attribute': key }] : []));
+  const attributes = ATTRIBUTE_NAMES.flatMap((key) => (a[key] !== undefined ? [{ type: 'TextualBody', value: a[key], purpose: 'classifying', 'isnad:attribute': key }] : []));
   return {
     id: isnadIri('attribution', a.id),
     type: 'Annotation',

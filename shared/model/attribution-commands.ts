@@ -6,7 +6,7 @@
  */
 import { refuse, type CommandContext, type CommandResult } from './commands';
 import { phrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
-import { attributeValues } from './schema';
+import { ATTRIBUTE_NAMES, attributeValues } from './schema';
 import type { CorpusState } from './state';
 import { transaction, type RecordChange } from './transaction';
 import type { AttributionRecord, SourceKind, SourceRecord } from './types';
@@ -174,7 +174,7 @@ function checkAttribution(state: CorpusState, id: string, fields: AttributionFie
     if (span.docId !== claim.docId) return phrase('refusal.otherDocument', { label });
   }
   const values = attributeValues(state.corpus.schema);
-  for (const key of ['quotation', 'stance', 'claimType'] as const) {
+  for (const key of ATTRIBUTE_NAMES) {
     const value = fields[key];
     if (value && !values[key].includes(value)) return phrase('refusal.notAttributeValue', { value, attribute: phrase(`attributionField.${key}`), values: values[key] });
   }
@@ -319,7 +319,7 @@ export function integrityProblems(state: CorpusState): string[] {
  */
 export function setAttributeValues(state: CorpusState, values: { quotation: readonly string[]; stance: readonly string[]; claimType: readonly string[] }): CommandResult {
   const next = { quotation: cleanList(values.quotation), stance: cleanList(values.stance), claimType: cleanList(values.claimType) };
-  for (const key of ['quotation', 'stance', 'claimType'] as const) {
+  for (const key of ATTRIBUTE_NAMES) {
     if (!next[key].length) return fail(`refusal.keepOneValue.${key}`);
     if (next[key].some((v) => v.length > 100)) return fail('refusal.valueTooLong');
     const inUse = new Set([...state.attributions.values()].map((a) => a[key]).filter((v): v is string => !!v));

@@ -16,7 +16,7 @@
  */
 import { sameNamesKey, spanRemovalChanges } from './attribution-commands';
 import type { CommandContext } from './commands';
-import { attributeValues, findLabel, type AttributeValues, type LabelDef, type LabelSchema } from './schema';
+import { ATTRIBUTE_NAMES, attributeValues, findLabel, type AttributeValues, type LabelDef, type LabelSchema } from './schema';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import { compareSpans, documentsInOrder, spansByDocument, type CorpusState } from './state';
 import type { AttributionRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
@@ -85,14 +85,12 @@ export interface MergePlan {
   attributeValuesAdded: Partial<AttributeValues>;
 }
 
-const ATTRIBUTES = ['quotation', 'stance', 'claimType'] as const;
-
 /** The values of each attribute that `incoming` allows and `existing` does not, in the file's order. */
 function newAttributeValues(existing: LabelSchema, incoming: LabelSchema): Partial<AttributeValues> {
   const ours = attributeValues(existing);
   const theirs = attributeValues(incoming);
   const added: Partial<AttributeValues> = {};
-  for (const attribute of ATTRIBUTES) {
+  for (const attribute of ATTRIBUTE_NAMES) {
     const values = theirs[attribute].filter((value) => !ours[attribute].includes(value));
     if (values.length) added[attribute] = values;
   }
@@ -103,7 +101,7 @@ function newAttributeValues(existing: LabelSchema, incoming: LabelSchema): Parti
 function withAttributeValues(schema: LabelSchema, values: Partial<AttributeValues>): LabelSchema {
   const current = attributeValues(schema);
   const attributes = { ...current };
-  for (const attribute of ATTRIBUTES) if (values[attribute]?.length) attributes[attribute] = [...current[attribute], ...values[attribute]!];
+  for (const attribute of ATTRIBUTE_NAMES) if (values[attribute]?.length) attributes[attribute] = [...current[attribute], ...values[attribute]!];
   return { ...schema, attributes };
 }
 

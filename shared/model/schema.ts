@@ -39,6 +39,9 @@ export interface AttributeValues {
   claimType: string[];
 }
 
+/** The attribution attributes whose values a schema lists, in the order they are shown. */
+export const ATTRIBUTE_NAMES = ['quotation', 'stance', 'claimType'] as const satisfies ReadonlyArray<keyof AttributeValues>;
+
 /** The attribute values a new schema starts with. */
 export const DEFAULT_ATTRIBUTE_VALUES: AttributeValues = {
   quotation: ['direct', 'indirect', 'mixed'],
