@@ -10,13 +10,17 @@
  * and, after an edit, touches only the spans whose record or level changed. Only spans in or
  * near the viewport have ranges in the highlight registry (the browser's work on every
  * highlight change grows with the number of registered ranges); the others get theirs when
- * their chunk of paragraphs comes near (an IntersectionObserver on the chunks).
+ * their chunk of paragraphs comes near (an IntersectionObserver on the chunks). While the pane
+ * is flung (see scroll-pace.ts), chunks that come near wait for the fling to end: changing
+ * the registry makes the browser repaint every highlighted line it shows, in a frame that
+ * already lays out and paints the text coming into view.
  */
 import type { LabelDef, LabelKind, LabelSchema } from '../../shared/model/schema';
 import { changesSince, lowerBound, searchIndex, versionOf, type SpanChange } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { paragraphAtOffset, rangesForOffsets } from './dom-offsets';
 import { scrollParent } from './scroll-parent';
+import { ScrollPace } from './scroll-pace';
 import { DEEPEST_LEVEL, levelAt, nestingLevels } from './nesting';
 import { blend, contrastRatio, parseHex, toHex } from '../theme/contrast';
 
@@ -186,6 +190,11 @@ export class SpanHighlights {
   private readonly chunkOf = new Map<Element, number>();
   private readonly near = new Set<number>();
   private readonly observer: IntersectionObserver | null = null;
+  /** Chunks whose nearness changed during a fling (index → near), applied when it ends. */
+  private readonly pendingNear = new Map<number, boolean>();
+  private readonly pace = new ScrollPace();
+  private paceTarget: HTMLElement | Window | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
@@ -200,7 +209,14 @@ export class SpanHighlights {
     });
     this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: '100% 0px' });
     for (const chunk of this.chunks) this.observer.observe(chunk.element);
+    this.paceTarget = scroller ?? window;
+    this.paceTarget.addEventListener('scroll', this.onScroll, { passive: true });
   }
+
+  private onScroll = (event: Event): void => {
+    const scroller = this.paceTarget instanceof HTMLElement ? this.paceTarget : document.scrollingElement;
+    if (scroller) this.pace.record(scroller.scrollTop, event.timeStamp, scroller.clientHeight);
+  };
 
   /** Whether `[start, end)` touches a chunk near the viewport (always, for an article without chunks). */
   private isNear(start: number, end: number): boolean {
@@ -213,15 +229,35 @@ export class SpanHighlights {
   }
 
   private onIntersect = (entries: IntersectionObserverEntry[]): void => {
-    const highlights = registry();
-    const changed: number[] = [];
     for (const entry of entries) {
       const index = this.chunkOf.get(entry.target);
-      if (index === undefined || entry.isIntersecting === this.near.has(index)) continue;
-      if (entry.isIntersecting) this.near.add(index);
+      if (index !== undefined) this.pendingNear.set(index, entry.isIntersecting);
+    }
+    if (this.pace.isFlinging(performance.now())) this.settleLater();
+    else this.applyNearness();
+  };
+
+  /** Applies the pending nearness once the fling is over (checked again when the timer fires). */
+  private settleLater(): void {
+    if (this.settleTimer !== undefined) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      if (this.pace.isFlinging(performance.now())) this.settleLater();
+      else this.applyNearness();
+    }, Math.max(0, this.pace.settlesAt() - performance.now()) + 1);
+  }
+
+  /** Registers the ranges of spans in chunks that came near, and drops those of chunks gone far. */
+  private applyNearness(): void {
+    const highlights = registry();
+    const changed: number[] = [];
+    for (const [index, near] of this.pendingNear) {
+      if (near === this.near.has(index)) continue;
+      if (near) this.near.add(index);
       else this.near.delete(index);
       changed.push(index);
     }
+    this.pendingNear.clear();
     const spans = this.lastSpans;
     if (!highlights || !spans) return;
     for (const index of changed) {
@@ -416,6 +452,10 @@ export class SpanHighlights {
   /** Removes this article's span and focus highlights (when it unmounts or shows another text). */
   clear(): void {
     this.observer?.disconnect();
+    this.paceTarget?.removeEventListener('scroll', this.onScroll);
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    this.pendingNear.clear();
     this.clearSpans();
     registry()?.delete(FOCUS);
     this.focusKey = '';

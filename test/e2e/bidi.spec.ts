@@ -280,4 +280,31 @@ test.describe('a long article', () => {
     const [span] = exported.spans;
     expect([...exported.text].slice(span!.start, span!.end).join('')).toBe('الفقرة 500');
   });
+
+  test('spans flung into view are highlighted once the article comes to rest', async ({ page }) => {
+    const isnad = await openLongArticle(page);
+    await isnad.selectText('(الفقرة 500)');
+    await page.keyboard.press('4');
+    await expect(isnad.spanItem('DATE — Date: الفقرة 500')).toHaveCount(1);
+    // Flung from the top: a screen per frame until paragraph 500 is on screen.
+    await page.getByRole('main').evaluate(async (pane) => {
+      pane.scrollTop = 0;
+      const target = [...pane.querySelectorAll('p')].find((p) => p.textContent!.includes('(الفقرة 500)'))!;
+      while (target.getBoundingClientRect().top > pane.getBoundingClientRect().bottom - 100) {
+        pane.scrollTop += pane.clientHeight;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    });
+    // At rest, its highlight is painted where the paragraph is shown.
+    await expect.poll(() => isnad.highlightedTexts('DATE')).toEqual(['الفقرة 500']);
+    const inView = await page.getByRole('main').evaluate((pane) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const box = pane.getBoundingClientRect();
+      return [...(registry.get('isnad-DATE') ?? [])].some((range) => {
+        const rect = range.getBoundingClientRect();
+        return rect.height > 0 && rect.bottom > box.top && rect.top < box.bottom;
+      });
+    });
+    expect(inView).toBe(true);
+  });
 });
