@@ -41,7 +41,7 @@ function portable(source: SourceRecord): SourceFields {
 function parseRegistry(text: string, corpusId: string, t: Translate): { ok: true; sources: SourceFields[] } | { ok: false; error: string } {
   const parsed = parseRegistryFile(text, { corpusId, createdAt: new Date().toISOString() });
   if (!parsed.ok) {
-    const problems = parsed.problems.slice(0, 3).join('; ') + (parsed.problems.length > 3 ? t('registry.moreProblems', { count: parsed.problems.length - 3 }) : '');
+    const problems = parsed.phrases.slice(0, 3).map((problem) => t.phrase(problem)).join(t('registry.partSeparator')) + (parsed.phrases.length > 3 ? t('registry.moreProblems', { count: parsed.phrases.length - 3 }) : '');
     return { ok: false, error: t('registry.notRegistry', { problems }) };
   }
   return { ok: true, sources: parsed.sources.map(portable) };

@@ -4,6 +4,8 @@
  * ambiguous, note, url. Validated with zod; every problem is reported with its path.
  */
 import { z } from '../security/zod';
+import { english, phrase, said, type Phrase } from '../phrases/phrase';
+import { messagePhrase } from '../formats/schema-issues';
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types';
 import { valueText } from '../formats/common/value-text';
 import { matchKey } from './fold';
@@ -25,10 +27,11 @@ export const registrySourceSchema = z
     url: z.string().max(2000).optional(),
   })
   .superRefine((source, ctx) => {
-    if (!matchKey(source.nameAr) && !matchKey(source.nameLatin)) ctx.addIssue({ code: 'custom', message: 'needs a nameAr or a nameLatin with letters or digits', path: ['nameAr'] });
+    if (!matchKey(source.nameAr) && !matchKey(source.nameLatin)) ctx.addIssue({ code: 'custom', message: english(phrase('registryFile.needsName')), path: ['nameAr'], params: { phrase: phrase('registryFile.needsName') } });
     const names = new Set([source.nameAr, source.nameLatin, ...source.aliasesAr, ...source.aliasesLatin].map(matchKey));
     for (const [i, entry] of (source.ambiguous ?? []).entries()) {
-      if (!names.has(matchKey(entry))) ctx.addIssue({ code: 'custom', message: `“${entry}” is not one of this source's names or aliases`, path: ['ambiguous', i] });
+      const notAName = phrase('registryFile.notAName', { name: entry });
+      if (!names.has(matchKey(entry))) ctx.addIssue({ code: 'custom', message: english(notAName), path: ['ambiguous', i], params: { phrase: notAName } });
     }
   });
 
@@ -41,8 +44,16 @@ function isTagged(data: unknown): data is { format?: unknown; version?: unknown 
   return typeof data === 'object' && data !== null && !Array.isArray(data);
 }
 
-/** The result of {@link parseRegistryFile}. */
-export type RegistryFileResult = { ok: true; sources: SourceRecord[] } | { ok: false; problems: string[] };
+/**
+ * The result of {@link parseRegistryFile}. A refusal's `problems` are English sentences (what
+ * the CLI prints); `phrases`, index for index, say each in the interface's language.
+ */
+export type RegistryFileResult = { ok: true; sources: SourceRecord[] } | { ok: false; problems: string[]; phrases: Phrase[] };
+
+/** A refusal with these problems (each a phrase with its English). */
+function refused(...said: Array<{ text: string; phrase: Phrase }>): RegistryFileResult {
+  return { ok: false, problems: said.map((p) => p.text), phrases: said.map((p) => p.phrase) };
+}
 
 /** Options of {@link parseRegistryFile}: the records' corpus, creation time and id prefix. */
 export interface RegistryFileOptions {
@@ -66,21 +77,29 @@ export function parseRegistryFile(text: string, options: RegistryFileOptions): R
   try {
     data = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+    return refused(said('registryFile.notJson', { detail: (error as Error).message }));
   }
   if (isTagged(data)) {
-    if (data.format !== undefined && data.format !== REGISTRY_FORMAT) return { ok: false, problems: [`format “${valueText(data.format)}” is not “${REGISTRY_FORMAT}”`] };
+    if (data.format !== undefined && data.format !== REGISTRY_FORMAT) return refused(said('registryFile.otherFormat', { format: valueText(data.format), expected: REGISTRY_FORMAT }));
     if (typeof data.version === 'number' && data.version > REGISTRY_VERSION) {
-      return { ok: false, problems: [`registry version ${data.version} was written by a newer Isnad (this one reads version ${REGISTRY_VERSION})`] };
+      return refused(said('registryFile.newer', { version: data.version, supported: REGISTRY_VERSION }));
     }
   }
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources) ? (data as { sources: unknown[] }).sources : undefined;
-  if (!list) return { ok: false, problems: ['expected { "sources": [ … ] } or an array of sources'] };
+  if (!list) return refused(said('registryFile.shape', { shape: '{ "sources": [ … ] }' }));
   const parsed = z.array(registrySourceSchema).safeParse(list);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.slice(0, 20).map((issue) => `${pathOf(issue.path)}: ${issue.message}`) };
+  if (!parsed.success) {
+    return refused(
+      ...parsed.error.issues.slice(0, 20).map((issue) => {
+        // Our own checks carry their phrase; zod's messages are read back into one.
+        const own = issue.code === 'custom' ? (issue.params as { phrase?: Phrase } | undefined)?.phrase : undefined;
+        return said('dataset.at', { where: phrase('schemaIssue.field', { path: pathOf(issue.path) }), problem: own ?? messagePhrase(issue.message) });
+      }),
+    );
+  }
   const ids = parsed.data.flatMap((s) => (s.id ? [s.id] : []));
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (repeated.length) return { ok: false, problems: [`repeated source id${repeated.length > 1 ? 's' : ''}: ${[...new Set(repeated)].join(', ')}`] };
+  if (repeated.length) return refused(said('registryFile.repeatedIds', { count: repeated.length, ids: [...new Set(repeated)] }));
   const drafts: SourceDraftWithId[] = parsed.data.map((s) => ({
     nameAr: s.nameAr,
     nameLatin: s.nameLatin,

@@ -40,7 +40,7 @@ const MESSAGES: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => Phrase | null]> 
 ];
 
 /** zod's message as a phrase whose English is exactly that message. */
-function messagePhrase(message: string): Phrase {
+export function messagePhrase(message: string): Phrase {
   for (const [pattern, make] of MESSAGES) {
     const match = message.match(pattern);
     const made = match && make(match);
