@@ -66,11 +66,11 @@ async function importRegistry(app: IsnadApp): Promise<void> {
     try {
       parsed = parseRegistry(await readPicked(entry), app.corpus.state.corpus.id, t);
     } catch (error) {
-      problems.push(t('registry.fileProblem', { file: entry.name, problem: 'error' in entry ? entry.error : t('registry.unreadable', { error: (error as Error).message }) }));
+      problems.push(t('registry.fileProblem', { file: t.data(entry.name), problem: 'error' in entry ? t.data(entry.error) : t('registry.unreadable', { error: t.data((error as Error).message) }) }));
       continue;
     }
     if (!parsed.ok) {
-      problems.push(t('registry.fileProblem', { file: entry.name, problem: `${parsed.error}.` }));
+      problems.push(t('registry.fileProblem', { file: t.data(entry.name), problem: `${parsed.error}.` }));
       continue;
     }
     files.push({ file: entry.name, sources: parsed.sources });

@@ -155,4 +155,21 @@ test.describe('in Arabic', () => {
     for (const value of ['news (edited).isnad.json', 'd1', 's1', 'لمتحدث', 'المتحدث']) expect(await problem.textContent()).toContain(`\u2068${value}\u2069`);
     await dialog.screenshot({ path: `${SHOTS}/native-refusal-arabic.png`, animations: 'disabled' });
   });
+
+  test('a registry file that is not one is refused in Arabic, its field and name isolated', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    const wrong = test.info().outputPath('wire (old).json');
+    await writeFile(wrong, JSON.stringify({ sources: [{ nameAr: 'س', nameLatin: 'S', kind: 'person', ambiguous: ['ص'] }] }));
+    await page.goto('/');
+    const toolbar = page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' });
+    await toolbar.getByRole('button', { name: 'المصادر', exact: true }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('main', { name: 'المصادر' }).getByRole('button', { name: 'استيراد سجل…', exact: true }).click();
+    await (await chooser).setFiles([wrong]);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('تعذّر استيراد السجل');
+    expect(visible(await alert.textContent())).toContain('wire (old).json: ليس سجل مصادر (الحقل sources[0].ambiguous[0]: «ص» ليس من أسماء هذا المصدر ولا من أسمائه الأخرى)');
+    for (const value of ['wire (old).json', 'sources[0].ambiguous[0]', 'ص']) expect(await alert.textContent()).toContain(`\u2068${value}\u2069`);
+    await alert.screenshot({ path: `${SHOTS}/registry-refusal-arabic.png`, animations: 'disabled' });
+  });
 });
