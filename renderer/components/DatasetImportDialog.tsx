@@ -147,9 +147,9 @@ function MergePreview({ plan, draft, state, incoming }: { plan: MergePlan; draft
             </ul>
           ) : null}
         </li>
-        {plan.labelsAdded.length ? <li>{t('datasetMerge.labelsAdded', { labels: plan.labelsAdded.map((l) => l.id).join(separator) })}</li> : null}
+        {plan.labelsAdded.length ? <li>{t('datasetMerge.labelsAdded', { labels: plan.labelsAdded.map((l) => t.data(l.id)).join(separator) })}</li> : null}
         {Object.keys(plan.attributeValuesAdded).length ? (
-          <li>{t('datasetMerge.attributeValuesAdded', { values: Object.values(plan.attributeValuesAdded).flat().join(separator) })}</li>
+          <li>{t('datasetMerge.attributeValuesAdded', { values: Object.values(plan.attributeValuesAdded).flat().map((value) => t.data(value)).join(separator) })}</li>
         ) : null}
       </ul>
     </section>

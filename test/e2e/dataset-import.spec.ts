@@ -79,6 +79,32 @@ test('merge a doccano file with a conflict into the open corpus: preview, choice
   expect(await isnad.highlightedTexts('ORG')).toContain('نوفوستي');
 });
 
+test('merging a native file brings the attribute values its team added; one undo takes them back', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  const { json } = await isnad.exportJson();
+  const schema = json.schema as ExportedSchema;
+  expect(schema.attributes?.stance ?? []).not.toContain('sarcastic');
+  // Another team's copy of this corpus, whose schema has a stance and a claim type of its own.
+  const attributes = schema.attributes ?? { quotation: ['direct', 'indirect', 'mixed'], stance: ['asserted', 'hedged', 'denied', 'questioned'], claimType: ['statement'] };
+  const theirs = { ...json, schema: { ...schema, attributes: { ...attributes, stance: [...attributes.stance, 'sarcastic'], claimType: [...attributes.claimType, 'rumour'] } } };
+  await isnad.chooseDataset([{ name: 'team.isnad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) }]);
+  await isnad.datasetDialog.getByRole('radio', { name: /The open corpus/ }).check();
+  await expect(isnad.mergePreview).toContainText('Attribute values added to the corpus: sarcastic, rumour.');
+  await isnad.datasetDialog.getByRole('button', { name: /^Merge into/ }).click();
+  await expect(isnad.datasetDialog).toBeHidden();
+  const merged = (await isnad.exportJson()).json.schema as ExportedSchema;
+  expect(merged.attributes?.stance).toContain('sarcastic');
+  expect(merged.attributes?.claimType).toContain('rumour');
+  await isnad.undoButton.click();
+  const undone = (await isnad.exportJson()).json.schema as ExportedSchema;
+  expect(undone.attributes?.stance ?? []).not.toContain('sarcastic');
+  expect(undone.attributes?.claimType ?? []).not.toContain('rumour');
+});
+
+/** The schema of a native export, with its attribute values. */
+type ExportedSchema = { attributes?: { quotation: string[]; stance: string[]; claimType: string[] } };
+
 test('switch corpora; a reload opens the corpus that was open; rename and delete with confirmation', async ({ page }) => {
   const isnad = new IsnadPage(page);
   await isnad.goto();
