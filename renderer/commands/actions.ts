@@ -82,6 +82,7 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
     'suggestions.accept': () => app.suggestions.accept(),
     'suggestions.accept-all': () => app.suggestions.acceptAll(),
     'suggestions.reject': () => app.suggestions.reject(),
+    'suggestions.restore-rejected': () => app.suggestions.restoreRejected(),
     'edit.undo': () => app.undo(),
     'edit.redo': () => app.redo(),
     'file.open': () => app.imports.openFiles(),

@@ -104,6 +104,7 @@ export const ACTION_DEFINITIONS: readonly ActionDefinition[] = [
   { id: 'suggestions.accept', titleKey: 'action.suggestions.accept', group: 'suggestions', keys: ['Y'], scope: 'text' },
   { id: 'suggestions.accept-all', titleKey: 'action.suggestions.acceptAll', group: 'suggestions', keys: ['Shift+Y'], scope: 'text' },
   { id: 'suggestions.reject', titleKey: 'action.suggestions.reject', group: 'suggestions', keys: ['X'], scope: 'text' },
+  { id: 'suggestions.restore-rejected', titleKey: 'action.suggestions.restoreRejected', group: 'suggestions', keys: [], scope: 'global' },
   { id: 'edit.undo', titleKey: 'action.edit.undo', group: 'edit', keys: ['Mod+Z'], scope: 'global' },
   { id: 'edit.redo', titleKey: 'action.edit.redo', group: 'edit', keys: ['Mod+Shift+Z', 'Mod+Y'], scope: 'global' },
   { id: 'file.open', titleKey: 'action.file.open', group: 'file', keys: ['Mod+O'], scope: 'global' },

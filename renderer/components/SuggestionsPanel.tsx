@@ -1,7 +1,8 @@
 /**
  * Suggestions for the open document (registry aliases and cue words found in the text):
  * shown apart from annotations, never accepted without the user. Y accepts, X rejects,
- * Shift+Y accepts all; . and , move between them. Ambiguous names come with low confidence.
+ * Shift+Y accepts all; . and , move between them; rejected ones can be brought back. Ambiguous
+ * names come with low confidence.
  */
 import { useMemo } from 'react';
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
@@ -23,7 +24,7 @@ export function SuggestionsPanel(): React.JSX.Element | null {
     [state, openDocId, suggestionsOn, rejectedSuggestions],
   );
   if (!visible) return null;
-  const { suggestions, candidates } = visible;
+  const { suggestions, candidates, rejected } = visible;
   return (
     <section className="suggestions" aria-label={t('suggestions.name')}>
       <h2>
@@ -37,6 +38,11 @@ export function SuggestionsPanel(): React.JSX.Element | null {
       ) : (
         <p className="hint">{t('suggestions.none')}</p>
       )}
+      {rejected ? (
+        <button type="button" onClick={() => void app.suggestions.restoreRejected()}>
+          {t('suggestions.restoreRejected', { count: rejected })}
+        </button>
+      ) : null}
       <ul>
         {suggestions.map((s) => {
           const source = s.sourceId ? state.sources.get(s.sourceId) : undefined;

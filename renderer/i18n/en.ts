@@ -195,6 +195,7 @@ export const en = {
   'suggestions.accept.name': 'Accept {label} {text}',
   'suggestions.reject': 'Reject',
   'suggestions.reject.name': 'Reject {label} {text}',
+  'suggestions.restoreRejected': { one: 'Bring back {count} rejected suggestion', other: 'Bring back {count} rejected suggestions' },
   'suggestions.candidates': 'Candidate attributions',
   'suggestions.candidate': '{cue} → {source} ({percent}%)',
   'suggestions.candidate.accept': 'Accept cue and source',
@@ -403,6 +404,7 @@ export const en = {
   'action.suggestions.accept': 'Accept the focused suggestion',
   'action.suggestions.acceptAll': 'Accept all suggestions in the document',
   'action.suggestions.reject': 'Reject the focused suggestion',
+  'action.suggestions.restoreRejected': 'Bring back the suggestions rejected in this document',
   'action.selection.clear': 'Clear the selection and the focused span',
   'action.label': 'Mark as {label} (or relabel the focused span)',
   // Keyboard model (issue 6): actions, palette, cheat sheet, keyboard settings, caret, span details
@@ -547,6 +549,7 @@ export const en = {
   'storage.what.currentSnapshot': 'The snapshot of the current state',
   'storage.what.restore': 'The restore',
   'storage.what.rejectSuggestion': 'Rejecting the suggestion',
+  'storage.what.restoreSuggestions': 'Bringing back the rejected suggestions',
   'storage.what.snapshotSettings': 'The snapshot settings',
   'storage.concurrentChange': '{what} was not saved: another Isnad window changed the same annotations at the same moment. This window now shows the latest version; make the change again if it is still needed.',
   'storage.quota': '{what} was not saved: the disk is full (the browser’s storage quota is used up). Everything saved before is intact. Free some disk space, or keep fewer snapshots, then try again.',

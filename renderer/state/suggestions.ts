@@ -11,6 +11,8 @@ import { spansOfDocument } from '../../shared/model/state';
 export interface VisibleSuggestions {
   suggestions: Suggestion[];
   candidates: AttributionCandidate[];
+  /** How many suggestions the user rejected that would otherwise be shown (not marked since). */
+  rejected: number;
 }
 
 let cache: { text: string; sources: CorpusState['sources']; result: ReturnType<typeof suggestAnnotations> } | null = null;
@@ -18,15 +20,17 @@ let cache: { text: string; sources: CorpusState['sources']; result: ReturnType<t
 /** Suggestions for a document that are neither rejected nor already spans. */
 export function visibleSuggestions(state: CorpusState, docId: string, rejected: readonly string[]): VisibleSuggestions {
   const doc = state.documents.get(docId);
-  if (!doc) return { suggestions: [], candidates: [] };
+  if (!doc) return { suggestions: [], candidates: [], rejected: 0 };
   if (!cache || cache.text !== doc.text || cache.sources !== state.sources) {
     cache = { text: doc.text, sources: state.sources, result: suggestAnnotations(doc.text, [...state.sources.values()]) };
   }
   const marked = new Set(spansOfDocument(state, docId).map((s) => `${s.label}:${s.start}:${s.end}`));
   const hidden = new Set(rejected);
-  const open = (s: Suggestion): boolean => !hidden.has(s.id) && !marked.has(`${s.label}:${s.start}:${s.end}`);
+  const unmarked = (s: Suggestion): boolean => !marked.has(`${s.label}:${s.start}:${s.end}`);
+  const open = (s: Suggestion): boolean => !hidden.has(s.id) && unmarked(s);
   return {
     suggestions: cache.result.suggestions.filter(open),
     candidates: cache.result.candidates.filter((c) => open(c.cue) || (c.source !== undefined && open(c.source))),
+    rejected: hidden.size === 0 ? 0 : cache.result.suggestions.filter((s) => hidden.has(s.id) && unmarked(s)).length,
   };
 }

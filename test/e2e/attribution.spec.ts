@@ -103,6 +103,14 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   await isnad.article.focus();
   await page.keyboard.press('g');
   await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(0);
+  // …until they are brought back, which is remembered too.
+  await page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: 'Bring back 1 rejected suggestion' }).click();
+  await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: /^Bring back/ })).toHaveCount(0);
+  await page.reload();
+  await isnad.article.focus();
+  await page.keyboard.press('g');
+  await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(1);
   await page.keyboard.press('Control+z');
   await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toHaveCount(0);
 

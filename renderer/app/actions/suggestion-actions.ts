@@ -67,4 +67,18 @@ export class SuggestionActions {
     }
     ui.update({ rejectedSuggestions: rejected, focusedSuggestionId: next?.id ?? null });
   }
+
+  /** Brings back every suggestion rejected in the open document: they are proposed again. */
+  async restoreRejected(): Promise<void> {
+    const { ui } = this.app;
+    const docId = ui.state.openDocId;
+    if (!docId || !ui.state.rejectedSuggestions[docId]?.length) return;
+    try {
+      await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, []);
+    } catch (error) {
+      await this.app.reportWriteFailure(error, 'restoreSuggestions');
+      return;
+    }
+    ui.update({ rejectedSuggestions: { ...ui.state.rejectedSuggestions, [docId]: [] } });
+  }
 }
