@@ -6,6 +6,7 @@
  */
 import { Fragment, useMemo, useRef, useState } from 'react';
 import { REGISTRY_FORMAT, REGISTRY_VERSION, parseRegistryFile } from '../../shared/attribution/registry-file';
+import { problemsOf } from '../../shared/formats/dataset';
 import { sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
 import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
@@ -41,7 +42,8 @@ function portable(source: SourceRecord): SourceFields {
 function parseRegistry(text: string, corpusId: string, t: Translate): { ok: true; sources: SourceFields[] } | { ok: false; error: string } {
   const parsed = parseRegistryFile(text, { corpusId, createdAt: new Date().toISOString() });
   if (!parsed.ok) {
-    const problems = parsed.phrases.slice(0, 3).map((problem) => t.phrase(problem)).join(t('registry.partSeparator')) + (parsed.phrases.length > 3 ? t('registry.moreProblems', { count: parsed.phrases.length - 3 }) : '');
+    const texts = problemsOf(parsed).map((problem) => t.text(problem.text, problem.phrase));
+    const problems = texts.slice(0, 3).join(t('registry.partSeparator')) + (texts.length > 3 ? t('registry.moreProblems', { count: texts.length - 3 }) : '');
     return { ok: false, error: t('registry.notRegistry', { problems }) };
   }
   return { ok: true, sources: parsed.sources.map(portable) };

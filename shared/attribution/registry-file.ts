@@ -4,8 +4,9 @@
  * ambiguous, note, url. Validated with zod; every problem is reported with its path.
  */
 import { z } from '../security/zod';
-import { english, phrase, said, type Phrase } from '../phrases/phrase';
-import { messagePhrase } from '../formats/schema-issues';
+import { english, phrase } from '../phrases/phrase';
+import { refused, refusedAs, type Refused } from '../formats/dataset';
+import { schemaIssueProblem } from '../formats/schema-issues';
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types';
 import { valueText } from '../formats/common/value-text';
 import { matchKey } from './fold';
@@ -46,14 +47,9 @@ function isTagged(data: unknown): data is { format?: unknown; version?: unknown 
 
 /**
  * The result of {@link parseRegistryFile}. A refusal's `problems` are English sentences (what
- * the CLI prints); `phrases`, index for index, say each in the interface's language.
+ * the CLI prints); its `phrases`, index for index, say each in the interface's language.
  */
-export type RegistryFileResult = { ok: true; sources: SourceRecord[] } | { ok: false; problems: string[]; phrases: Phrase[] };
-
-/** A refusal with these problems (each a phrase with its English). */
-function refused(...said: Array<{ text: string; phrase: Phrase }>): RegistryFileResult {
-  return { ok: false, problems: said.map((p) => p.text), phrases: said.map((p) => p.phrase) };
-}
+export type RegistryFileResult = { ok: true; sources: SourceRecord[] } | Refused;
 
 /** Options of {@link parseRegistryFile}: the records' corpus, creation time and id prefix. */
 export interface RegistryFileOptions {
@@ -77,29 +73,21 @@ export function parseRegistryFile(text: string, options: RegistryFileOptions): R
   try {
     data = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
-    return refused(said('registryFile.notJson', { detail: (error as Error).message }));
+    return refusedAs('registryFile.notJson', { detail: (error as Error).message });
   }
   if (isTagged(data)) {
-    if (data.format !== undefined && data.format !== REGISTRY_FORMAT) return refused(said('registryFile.otherFormat', { format: valueText(data.format), expected: REGISTRY_FORMAT }));
+    if (data.format !== undefined && data.format !== REGISTRY_FORMAT) return refusedAs('registryFile.otherFormat', { format: valueText(data.format), expected: REGISTRY_FORMAT });
     if (typeof data.version === 'number' && data.version > REGISTRY_VERSION) {
-      return refused(said('registryFile.newer', { version: data.version, supported: REGISTRY_VERSION }));
+      return refusedAs('registryFile.newer', { version: data.version, supported: REGISTRY_VERSION });
     }
   }
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources) ? (data as { sources: unknown[] }).sources : undefined;
-  if (!list) return refused(said('registryFile.shape', { shape: '{ "sources": [ … ] }' }));
+  if (!list) return refusedAs('registryFile.shape', { shape: '{ "sources": [ … ] }' });
   const parsed = z.array(registrySourceSchema).safeParse(list);
-  if (!parsed.success) {
-    return refused(
-      ...parsed.error.issues.slice(0, 20).map((issue) => {
-        // Our own checks carry their phrase; zod's messages are read back into one.
-        const own = issue.code === 'custom' ? (issue.params as { phrase?: Phrase } | undefined)?.phrase : undefined;
-        return said('dataset.at', { where: phrase('schemaIssue.field', { path: pathOf(issue.path) }), problem: own ?? messagePhrase(issue.message) });
-      }),
-    );
-  }
+  if (!parsed.success) return refused(parsed.error.issues.slice(0, 20).map((issue) => schemaIssueProblem(issue, pathOf)));
   const ids = parsed.data.flatMap((s) => (s.id ? [s.id] : []));
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (repeated.length) return refused(said('registryFile.repeatedIds', { count: repeated.length, ids: [...new Set(repeated)] }));
+  if (repeated.length) return refusedAs('registryFile.repeatedIds', { count: repeated.length, ids: [...new Set(repeated)] });
   const drafts: SourceDraftWithId[] = parsed.data.map((s) => ({
     nameAr: s.nameAr,
     nameLatin: s.nameLatin,

@@ -337,7 +337,7 @@ export function parseNative(json: string, options: { checkHashes?: boolean } = {
   if (!migrated.ok) return refused([{ text: migrated.problem, phrase: migrated.phrase }]);
   const parsed = nativeFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return refused(parsed.error.issues.slice(0, 5).map(schemaIssueProblem));
+    return refused(parsed.error.issues.slice(0, 5).map((issue) => schemaIssueProblem(issue)));
   }
   const file = parsed.data;
   const problems = verifyNativeFile(file, options);

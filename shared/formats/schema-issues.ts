@@ -1,18 +1,22 @@
 /**
- * A zod validation issue of a file (a native corpus file) as a problem with a phrase, so that
+ * A zod validation issue of a file (a native corpus file, a source registry) as a problem with a phrase, so that
  * the interface says it in its language. The English stays zod's own sentence, exactly as it
  * was shown before, "documents.0.title: Too big: expected string to have <=2000 characters":
  * the message is read back into a phrase only when the phrase renders that very sentence;
  * any other message is kept whole, inside a phrase that says in the language that the field
- * is not valid.
+ * is not valid. A check of our own (a zod `custom` issue) gives its phrase as `params.phrase`,
+ * with that phrase's English as its message.
  */
-import { said, phrase, english, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { said, phrase, english, isKnownPhrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import type { Problem } from './dataset';
 
 /** What a validation issue needs here: where it is in the file, and zod's English message. */
 export interface SchemaIssue {
   readonly path: ReadonlyArray<PropertyKey>;
   readonly message: string;
+  /** zod's issue code: `custom` for a check of our own, which may carry its phrase in `params`. */
+  readonly code?: string;
+  readonly params?: unknown;
 }
 
 const TYPES: Record<string, PhraseCode> = {
@@ -40,7 +44,7 @@ const MESSAGES: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => Phrase | null]> 
 ];
 
 /** zod's message as a phrase whose English is exactly that message. */
-export function messagePhrase(message: string): Phrase {
+function messagePhrase(message: string): Phrase {
   for (const [pattern, make] of MESSAGES) {
     const match = message.match(pattern);
     const made = match && make(match);
@@ -49,9 +53,21 @@ export function messagePhrase(message: string): Phrase {
   return phrase('schemaIssue.other', { message });
 }
 
-/** An issue as a problem: "path: message" (or "file: message" for the whole file), with its phrase. */
-export function schemaIssueProblem(issue: SchemaIssue): Problem {
-  const path = issue.path.map(String).join('.');
+/** The phrase a check of our own gave its issue (see the module comment), if any. */
+function ownPhrase(issue: SchemaIssue): Phrase | undefined {
+  const given = issue.code === 'custom' && typeof issue.params === 'object' && issue.params !== null ? (issue.params as { phrase?: unknown }).phrase : undefined;
+  return isKnownPhrase(given) ? given : undefined;
+}
+
+/** How a path is written: "documents.0.title" by default. */
+const dottedPath = (path: ReadonlyArray<PropertyKey>): string => path.map(String).join('.');
+
+/**
+ * An issue as a problem: "path: message" (or "file: message" for the whole file), with its
+ * phrase. `pathText` writes the path (a registry writes "sources[0].kind").
+ */
+export function schemaIssueProblem(issue: SchemaIssue, pathText: (path: ReadonlyArray<PropertyKey>) => string = dottedPath): Problem {
+  const path = pathText(issue.path);
   const where: PhraseParam = path ? phrase('schemaIssue.field', { path }) : phrase('schemaIssue.file');
-  return said('dataset.at', { where, problem: messagePhrase(issue.message) });
+  return said('dataset.at', { where, problem: ownPhrase(issue) ?? messagePhrase(issue.message) });
 }

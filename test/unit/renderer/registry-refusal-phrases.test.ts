@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../renderer/i18n/i18n';
 import { parseRegistryFile } from '../../../shared/attribution/registry-file';
-import { english } from '../../../shared/phrases/phrase';
+import { problemsOf } from '../../../shared/formats/dataset';
+import { english, type Phrase } from '../../../shared/phrases/phrase';
 
 const arabic = createTranslator('ar');
 const englishT = createTranslator('en');
@@ -21,10 +22,14 @@ function refusal(text: string): { english: string[]; arabic: string[] } {
   const result = parseRegistryFile(text, options);
   expect(result.ok).toBe(false);
   if (result.ok) return { english: [], arabic: [] };
-  expect(result.phrases).toHaveLength(result.problems.length);
-  expect(result.phrases.map(english)).toEqual(result.problems);
-  expect(result.phrases.map((p) => englishT.phrase(p))).toEqual(result.problems);
-  const said = result.phrases.map((p) => arabic.phrase(p));
+  // Every problem has a phrase, whose English is the problem's sentence.
+  const phrases = problemsOf(result).map((problem) => problem.phrase);
+  expect(phrases.every((p) => p !== undefined)).toBe(true);
+  const known = phrases as Phrase[];
+  expect(known).toHaveLength(result.problems.length);
+  expect(known.map(english)).toEqual(result.problems);
+  expect(known.map((p) => englishT.phrase(p))).toEqual(result.problems);
+  const said = known.map((p) => arabic.phrase(p));
   for (const sentence of said) {
     expect(sentence).toMatch(ARABIC_LETTER);
     expect(sentence).not.toMatch(PLACEHOLDER);
