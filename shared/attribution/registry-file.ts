@@ -4,9 +4,9 @@
  * ambiguous, note, url. Validated with zod; every problem is reported with its path.
  */
 import { z } from '../security/zod';
-import { english, phrase } from '../phrases/phrase';
+import { phrase } from '../phrases/phrase';
 import { refused, refusedAs, type Refused } from '../formats/dataset';
-import { schemaIssueProblem } from '../formats/schema-issues';
+import { ownIssue, schemaIssueProblem } from '../formats/schema-issues';
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types';
 import { valueText } from '../formats/common/value-text';
 import { matchKey } from './fold';
@@ -28,11 +28,10 @@ export const registrySourceSchema = z
     url: z.string().max(2000).optional(),
   })
   .superRefine((source, ctx) => {
-    if (!matchKey(source.nameAr) && !matchKey(source.nameLatin)) ctx.addIssue({ code: 'custom', message: english(phrase('registryFile.needsName')), path: ['nameAr'], params: { phrase: phrase('registryFile.needsName') } });
+    if (!matchKey(source.nameAr) && !matchKey(source.nameLatin)) ctx.addIssue(ownIssue(phrase('registryFile.needsName'), ['nameAr']));
     const names = new Set([source.nameAr, source.nameLatin, ...source.aliasesAr, ...source.aliasesLatin].map(matchKey));
     for (const [i, entry] of (source.ambiguous ?? []).entries()) {
-      const notAName = phrase('registryFile.notAName', { name: entry });
-      if (!names.has(matchKey(entry))) ctx.addIssue({ code: 'custom', message: english(notAName), path: ['ambiguous', i], params: { phrase: notAName } });
+      if (!names.has(matchKey(entry))) ctx.addIssue(ownIssue(phrase('registryFile.notAName', { name: entry }), ['ambiguous', i]));
     }
   });
 

@@ -53,7 +53,12 @@ function messagePhrase(message: string): Phrase {
   return phrase('schemaIssue.other', { message });
 }
 
-/** The phrase a check of our own gave its issue (see the module comment), if any. */
+/** The issue a check of our own adds to zod's context (`ctx.addIssue`): its phrase, and that phrase's English as the message. */
+export function ownIssue(said: Phrase, path: PropertyKey[]): { code: 'custom'; message: string; path: PropertyKey[]; params: { phrase: Phrase } } {
+  return { code: 'custom', message: english(said), path, params: { phrase: said } };
+}
+
+/** The phrase a check of our own gave its issue ({@link ownIssue}), if any. */
 function ownPhrase(issue: SchemaIssue): Phrase | undefined {
   const given = issue.code === 'custom' && typeof issue.params === 'object' && issue.params !== null ? (issue.params as { phrase?: unknown }).phrase : undefined;
   return isKnownPhrase(given) ? given : undefined;
