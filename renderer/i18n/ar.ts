@@ -361,8 +361,6 @@ export const ar: Catalogue = {
     many: '{count} مستندًا منشورًا',
     other: '{count} مستند منشور',
   },
-  'registry.wrongFormat': 'إنه ملف من نوع «{format}» وليس سجل مصادر («{expected}»)',
-  'registry.newer': 'كتبه إصدار أحدث من إسناد (إصدار السجل {version}؛ وهذا الإصدار يقرأ الإصدار {supported})',
   'registry.moreProblems': { zero: '', one: '؛ ومشكلة أخرى', two: '؛ ومشكلتان أخريان', few: '؛ و{count} مشكلات أخرى', many: '؛ و{count} مشكلةً أخرى', other: '؛ و{count} مشكلة أخرى' },
   'registry.notRegistry': 'ليس سجل مصادر ({problems})',
   'registry.fileProblem': '{file}: {problem}',

@@ -240,8 +240,6 @@ export const en = {
   'common.backToArticle': 'Back to the article',
   'count.claims': { one: '{count} claim', other: '{count} claims' },
   'count.publishedDocuments': { one: '{count} published document', other: '{count} published documents' },
-  'registry.wrongFormat': 'it is a “{format}” file, not a source registry (“{expected}”)',
-  'registry.newer': 'it was written by a newer Isnad (registry version {version}; this one reads version {supported})',
   'registry.moreProblems': { one: '; and {count} more', other: '; and {count} more' },
   'registry.notRegistry': 'it is not a source registry ({problems})',
   'registry.fileProblem': '{file}: {problem}',
