@@ -2,9 +2,16 @@
 import { addSpans } from '../../../shared/model/commands';
 import type { Suggestion } from '../../../shared/attribution/suggest';
 import { writeSetting } from '../../db/db';
+import type { WriteAction } from '../../db/storage-errors';
+import type { UiState } from '../../state/ui-store';
 import { visibleSuggestions } from '../../state/suggestions';
 import type { AppContext } from '../app-context';
 import { phrase } from '../../../shared/phrases/phrase';
+
+/** The setting that remembers the suggestions rejected in document `docId`. */
+export function rejectedSuggestionsSetting(docId: string): string {
+  return `rejectedSuggestions:${docId}`;
+}
 
 export class SuggestionActions {
   constructor(private readonly app: AppContext) {}
@@ -57,15 +64,7 @@ export class SuggestionActions {
     if (!docId || !id) return;
     const list = this.current();
     const next = list[list.findIndex((s) => s.id === id) + 1];
-    const rejected = { ...ui.state.rejectedSuggestions, [docId]: [...(ui.state.rejectedSuggestions[docId] ?? []), id] };
-    // Stored before it is shown, like every other action.
-    try {
-      await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, rejected[docId]);
-    } catch (error) {
-      await this.app.reportWriteFailure(error, 'rejectSuggestion');
-      return;
-    }
-    ui.update({ rejectedSuggestions: rejected, focusedSuggestionId: next?.id ?? null });
+    await this.storeRejected(docId, [...(ui.state.rejectedSuggestions[docId] ?? []), id], 'rejectSuggestion', { focusedSuggestionId: next?.id ?? null });
   }
 
   /** Brings back every suggestion rejected in the open document: they are proposed again. */
@@ -73,12 +72,21 @@ export class SuggestionActions {
     const { ui } = this.app;
     const docId = ui.state.openDocId;
     if (!docId || !ui.state.rejectedSuggestions[docId]?.length) return;
+    await this.storeRejected(docId, [], 'restoreSuggestions');
+  }
+
+  /**
+   * Stores the suggestions rejected in document `docId`, then shows them (with the other view
+   * changes `also`): stored before shown, like every other action. A failed write is reported
+   * as `what` and changes nothing.
+   */
+  private async storeRejected(docId: string, rejected: string[], what: WriteAction, also: Partial<UiState> = {}): Promise<void> {
     try {
-      await writeSetting(this.app.db, `rejectedSuggestions:${docId}`, []);
+      await writeSetting(this.app.db, rejectedSuggestionsSetting(docId), rejected);
     } catch (error) {
-      await this.app.reportWriteFailure(error, 'restoreSuggestions');
+      await this.app.reportWriteFailure(error, what);
       return;
     }
-    ui.update({ rejectedSuggestions: { ...ui.state.rejectedSuggestions, [docId]: [] } });
+    this.app.ui.update({ rejectedSuggestions: { ...this.app.ui.state.rejectedSuggestions, [docId]: rejected }, ...also });
   }
 }
