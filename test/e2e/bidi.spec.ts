@@ -306,5 +306,6 @@ test.describe('a long article', () => {
       });
     });
     expect(inView).toBe(true);
+    await page.screenshot({ path: test.info().outputPath('flung-and-at-rest.png') });
   });
 });

@@ -156,6 +156,27 @@ test.describe('in Arabic', () => {
     await dialog.screenshot({ path: `${SHOTS}/native-refusal-arabic.png`, animations: 'disabled' });
   });
 
+  test('rejected suggestions can be brought back, in Arabic', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: /موسكو تعلن عن محادثات جديدة/ }).click();
+    const article = page.getByRole('article');
+    await article.focus();
+    await page.keyboard.press('g');
+    const panel = page.getByRole('region', { name: 'الاقتراحات' });
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('.');
+    const rejected = await panel.locator('.suggestion.focused .suggestion-main').getAttribute('aria-label');
+    await page.keyboard.press('x');
+    await expect(panel.getByRole('button', { name: rejected! })).toHaveCount(0);
+    const bringBack = panel.getByRole('button', { name: 'إعادة اقتراح مرفوض' });
+    await expect(bringBack).toBeVisible();
+    await panel.screenshot({ path: `${SHOTS}/suggestions-bring-back-arabic.png`, animations: 'disabled' });
+    await bringBack.click();
+    await expect(panel.getByRole('button', { name: rejected! })).toHaveCount(1);
+    await expect(bringBack).toHaveCount(0);
+  });
+
   test('a registry file that is not one is refused in Arabic, its field and name isolated', async ({ page }) => {
     await mkdir(SHOTS, { recursive: true });
     const wrong = test.info().outputPath('wire (old).json');
