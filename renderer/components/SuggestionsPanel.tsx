@@ -47,21 +47,20 @@ export function SuggestionsPanel(): React.JSX.Element | null {
         {suggestions.map((s) => {
           const source = s.sourceId ? state.sources.get(s.sourceId) : undefined;
           const percent = Math.round(s.confidence * 100);
+          const reason = t.phrase(s.reasonPhrase);
           const name = source
             ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceDisplayName(source), percent })
             : t('suggestions.item', { label: s.label, text: s.text, percent });
           return (
             <li key={s.id} className={s.id === focusedSuggestionId ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>
-              <button type="button" className="suggestion-main" aria-label={name} aria-pressed={s.id === focusedSuggestionId} onClick={() => app.ui.update({ focusedSuggestionId: s.id })} title={s.reason}>
+              <button type="button" className="suggestion-main" aria-label={name} aria-pressed={s.id === focusedSuggestionId} onClick={() => app.ui.update({ focusedSuggestionId: s.id })} title={reason}>
                 <span className="span-label">{s.label}</span>
                 <bdi dir="auto" lang="ar">
                   {s.text}
                 </bdi>
                 <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{t('suggestions.percent', { percent })}</span>
               </button>
-              <span className="reason" dir="auto">
-                {s.reason}
-              </span>
+              <span className="reason">{reason}</span>
               <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={t('suggestions.accept.name', { label: s.label, text: s.text })}>
                 {t('suggestions.accept')}
               </button>

@@ -11,6 +11,8 @@
  * - agency context adds 0.1 to the unambiguous ones (at most 0.95).
  */
 
+import { phrase, type Phrase } from '../phrases/phrase';
+
 /** Confidence of an ambiguous name without context. */
 export const AMBIGUOUS_CONFIDENCE = 0.35;
 /** Confidence of an ambiguous name with agency context. */
@@ -33,10 +35,10 @@ export interface MentionFacts {
   ambiguous: boolean;
   /** The source's note, quoted in the reason of ambiguous mentions. */
   note?: string;
-  /** Why this looks like an agency, e.g. `after “وكالة”`. */
-  agencyContext?: string;
-  /** Why an ambiguous name looks like something else, e.g. `after “جبل”`. */
-  otherContext?: string;
+  /** Why this looks like an agency, e.g. `after “وكالة”` (`suggest.after`). */
+  agencyContext?: Phrase;
+  /** Why an ambiguous name looks like something else, e.g. `next to “جبل”` (`suggest.nextTo`). */
+  otherContext?: Phrase;
 }
 
 const ACRONYM = /^[A-Z]{2,4}$/u;
@@ -46,30 +48,34 @@ function round(x: number): number {
 }
 
 /** Base confidence and a description of an unambiguous mention. */
-function unambiguousBase(facts: MentionFacts): { confidence: number; what: string } {
+function unambiguousBase(facts: MentionFacts): { confidence: number; what: Phrase } {
   if (ACRONYM.test(facts.alias)) {
     const capitals = facts.written === facts.written.toUpperCase();
-    if (!capitals) return { confidence: 0.3, what: `short acronym not written in capitals (“${facts.written}”)` };
-    return { confidence: facts.alias.length === 2 ? 0.65 : 0.75, what: 'short acronym written in capitals' };
+    if (!capitals) return { confidence: 0.3, what: phrase('suggest.what.acronymLower', { written: facts.written }) };
+    return { confidence: facts.alias.length === 2 ? 0.65 : 0.75, what: phrase('suggest.what.acronym') };
   }
   if (facts.words.length > 1 && facts.words.every((w) => w.length === 1)) {
-    return facts.words.length >= 3 ? { confidence: 0.75, what: 'letter abbreviation' } : { confidence: 0.5, what: 'two-letter abbreviation' };
+    return facts.words.length >= 3 ? { confidence: 0.75, what: phrase('suggest.what.letters') } : { confidence: 0.5, what: phrase('suggest.what.twoLetters') };
   }
-  if (facts.words.length > 1) return { confidence: 0.9, what: 'several words' };
-  if ((facts.words[0] ?? '').length <= 3) return { confidence: 0.7, what: 'one short word' };
-  return { confidence: 0.8, what: 'one word' };
+  if (facts.words.length > 1) return { confidence: 0.9, what: phrase('suggest.what.words') };
+  if ((facts.words[0] ?? '').length <= 3) return { confidence: 0.7, what: phrase('suggest.what.shortWord') };
+  return { confidence: 0.8, what: phrase('suggest.what.word') };
 }
 
-/** The confidence (0..1, two decimals) and the human reason of a source-mention suggestion. */
-export function mentionConfidence(facts: MentionFacts): { confidence: number; reason: string } {
-  const label = `${facts.isName ? 'name' : 'alias'} “${facts.alias}” of ${facts.sourceName}`;
+/**
+ * The confidence (0..1, two decimals) and the reason of a source-mention suggestion, as a
+ * phrase: each interface says it in its own language (the name, the alias and the source's
+ * note are data), the CLI in English.
+ */
+export function mentionConfidence(facts: MentionFacts): { confidence: number; reasonPhrase: Phrase } {
+  const name = phrase(facts.isName ? 'suggest.name' : 'suggest.alias', { alias: facts.alias, source: facts.sourceName });
   if (facts.ambiguous) {
-    const also = ` ${facts.note ?? `“${facts.alias}” may also be an ordinary word or another name.`}`;
-    if (facts.otherContext) return { confidence: AMBIGUOUS_OTHER_CONFIDENCE, reason: `ambiguous: ${label} — ${facts.otherContext}, so probably not the source.${also}` };
-    if (facts.agencyContext) return { confidence: AMBIGUOUS_IN_CONTEXT_CONFIDENCE, reason: `ambiguous ${label}, but agency context: ${facts.agencyContext}` };
-    return { confidence: AMBIGUOUS_CONFIDENCE, reason: `ambiguous: ${label} — no agency context.${also}` };
+    const also = facts.note ?? phrase('suggest.mayBeOrdinary', { alias: facts.alias });
+    if (facts.otherContext) return { confidence: AMBIGUOUS_OTHER_CONFIDENCE, reasonPhrase: phrase('suggest.ambiguousOther', { name, context: facts.otherContext, also }) };
+    if (facts.agencyContext) return { confidence: AMBIGUOUS_IN_CONTEXT_CONFIDENCE, reasonPhrase: phrase('suggest.ambiguousInContext', { name, context: facts.agencyContext }) };
+    return { confidence: AMBIGUOUS_CONFIDENCE, reasonPhrase: phrase('suggest.ambiguous', { name, also }) };
   }
   const base = unambiguousBase(facts);
-  if (facts.agencyContext) return { confidence: round(Math.min(0.95, base.confidence + 0.1)), reason: `${label} (${base.what}); agency context: ${facts.agencyContext}` };
-  return { confidence: base.confidence, reason: `${label} (${base.what})` };
+  if (facts.agencyContext) return { confidence: round(Math.min(0.95, base.confidence + 0.1)), reasonPhrase: phrase('suggest.mentionInContext', { name, what: base.what, context: facts.agencyContext }) };
+  return { confidence: base.confidence, reasonPhrase: phrase('suggest.mention', { name, what: base.what }) };
 }

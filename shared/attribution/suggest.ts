@@ -10,6 +10,7 @@
  * of the original text on grapheme boundaries (via `mapRangeToOriginal`, ranges.ts).
  */
 import type { SourceRecord } from '../model/types';
+import { english, phrase, type Phrase } from '../phrases/phrase';
 import type { NormalisedText } from '../text/normalise';
 import { mentionConfidence } from './confidence';
 import { mentionContext, sentenceIds } from './context';
@@ -34,8 +35,10 @@ export interface Suggestion {
   sourceId?: string;
   /** 0..1. */
   confidence: number;
-  /** Why, in words: `alias “نوفوستي” of RIA Novosti (one word)`, `cue word “قالت”`. */
+  /** Why, in English: `alias “نوفوستي” of RIA Novosti (one word)`, `cue word “قالت”` (the CLI's words). */
   reason: string;
+  /** The same reason as a phrase, for the interface to say in its language. */
+  reasonPhrase: Phrase;
 }
 
 /** A cue with the nearest plausible source mention in the same sentence, if any. */
@@ -108,6 +111,11 @@ function suggestionId(label: Suggestion['label'], start: number, end: number, so
   return `${label}:${start}:${end}:${sourceId ?? ''}`;
 }
 
+/** A reason as the suggestion carries it: the phrase and its English. */
+function explained(reasonPhrase: Phrase): { reason: string; reasonPhrase: Phrase } {
+  return { reason: english(reasonPhrase), reasonPhrase };
+}
+
 /** The original words of a token, for reasons. */
 function written(n: NormalisedText, token: Token): string {
   const { start, end } = originalRange(n, token.start, token.end);
@@ -165,7 +173,7 @@ export function suggestAnnotations(text: string, sources: readonly SourceRecord[
     end,
     text: quote,
     confidence: m.value.confidence,
-    reason: `cue word “${quote}”`,
+    ...explained(phrase('suggest.cue', { word: quote })),
   }));
   const cueEnds = new Map(cues.map((c, i) => [c.lastToken, i]));
 
@@ -175,11 +183,11 @@ export function suggestAnnotations(text: string, sources: readonly SourceRecord[
     const agency = context.agencyWord;
     const cue = context.cue === undefined ? undefined : cues[context.cue];
     const agencyContext = agency
-      ? `${agency.where === 'before' ? 'after' : 'followed by'} “${written(n, tokens[agency.token]!)}”`
+      ? phrase(agency.where === 'before' ? 'suggest.after' : 'suggest.followedBy', { word: written(n, tokens[agency.token]!) })
       : cue
-        ? `right after the cue “${cue.suggestion.text}”`
+        ? phrase('suggest.afterCue', { cue: cue.suggestion.text })
         : undefined;
-    const { confidence, reason } = mentionConfidence({
+    const { confidence, reasonPhrase } = mentionConfidence({
       alias: name.alias,
       isName: name.isName,
       words: name.words,
@@ -188,9 +196,9 @@ export function suggestAnnotations(text: string, sources: readonly SourceRecord[
       ambiguous: name.ambiguous,
       ...(name.source.note ? { note: name.source.note } : {}),
       ...(agencyContext ? { agencyContext } : {}),
-      ...(context.otherWord !== undefined ? { otherContext: `next to “${written(n, tokens[context.otherWord]!)}”` } : {}),
+      ...(context.otherWord !== undefined ? { otherContext: phrase('suggest.nextTo', { word: written(n, tokens[context.otherWord]!) }) } : {}),
     });
-    return { id: suggestionId('SOURCE', start, end, name.source.id), label: 'SOURCE', start, end, text: quote, sourceId: name.source.id, confidence, reason };
+    return { id: suggestionId('SOURCE', start, end, name.source.id), label: 'SOURCE', start, end, text: quote, sourceId: name.source.id, confidence, ...explained(reasonPhrase) };
   });
 
   const suggestions = [...mentions, ...cues].map((p) => p.suggestion).sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));

@@ -166,7 +166,13 @@ test.describe('in Arabic', () => {
     const panel = page.getByRole('region', { name: 'الاقتراحات' });
     await expect(panel).toBeVisible();
     await page.keyboard.press('.');
-    const rejected = await panel.locator('.suggestion.focused .suggestion-main').getAttribute('aria-label');
+    const focused = panel.locator('.suggestion.focused .suggestion-main');
+    const rejected = await focused.getAttribute('aria-label');
+    // Why it is suggested, in Arabic: only the registry's and the article's words stay as they are, isolated.
+    const reason = (await focused.getAttribute('title')) ?? '';
+    expect(reason).toMatch(/[\u0600-\u06ff]/u);
+    expect(reason.replace(/\u2068[^\u2068\u2069]*\u2069/gu, '')).not.toMatch(/[A-Za-z]/u);
+    await expect(panel.getByText(reason, { exact: true })).toBeVisible();
     await page.keyboard.press('x');
     await expect(panel.getByRole('button', { name: rejected! })).toHaveCount(0);
     const bringBack = panel.getByRole('button', { name: 'إعادة اقتراح مرفوض' });
