@@ -28,9 +28,16 @@ export default tseslint.config(
   },
   {
     // zod only through shared/security/zod.ts (jitless: no eval probe under the CSP).
-    files: ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'cli/**/*.ts'],
+    files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: [ZOD_ONLY_JITLESS] }],
+    },
+  },
+  {
+    // The main process, the preload and the CLI share code with the window only through shared/.
+    files: ['electron/**/*.ts', 'cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ZOD_ONLY_JITLESS], patterns: [{ group: ['**/renderer/**'], message: 'Code used outside the window belongs in shared/.' }] }],
     },
   },
   {

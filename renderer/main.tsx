@@ -9,7 +9,7 @@ import { IsnadApp } from './app/controller';
 import { AppContext } from './app/hooks';
 import { detectPlatform } from './platform';
 import { describeOpenFailure } from './db/storage-errors';
-import { createTranslator } from './i18n/i18n';
+import { createTranslator } from '../shared/i18n/i18n';
 import { readPreferenceHint } from './settings/first-paint';
 import { applyPreferences, DEFAULT_PREFERENCES, resolveLanguage } from './settings/preferences';
 

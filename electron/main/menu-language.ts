@@ -5,7 +5,7 @@
  * (the user's setting) through `setMenuLanguage`, and the menu is rebuilt when it differs.
  */
 import type { InterfaceLanguage } from '../../shared/ipc/contract';
-import { createTranslator, systemLanguage } from '../../renderer/i18n/i18n';
+import { createTranslator, systemLanguage } from '../../shared/i18n/i18n';
 import { buildMenuTemplate, type MenuOptions } from './menu';
 
 /** Keeps the menu in one language; `install` puts a built template in place (Menu.setApplicationMenu in the app). */

@@ -7,7 +7,7 @@
  * no accelerator: their keys are the user's to change in the renderer, and a fixed accelerator
  * here would go stale.
  *
- * The labels come from the interface's catalogue (renderer/i18n) in the language the window
+ * The labels come from the interface's catalogue (shared/i18n) in the language the window
  * uses: main builds the menu in the system language at start, and again whenever the window
  * reports its language (`setMenuLanguage`, see menu-language.ts).
  *
@@ -16,7 +16,7 @@
  */
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import type { MessageKey } from '../../renderer/i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/i18n';
 
 /** The interface's translator, as far as the menu needs it (`createTranslator(language)` fits). */
 export type MenuText = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -11,7 +11,7 @@ import type { HostPlatform } from '../platform/host';
 import type { Transaction } from '../../shared/model/transaction';
 import type { CorpusSync } from '../state/corpus-sync';
 import type { WriteAction } from '../db/storage-errors';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 
 /** A command as the corpus store runs it. */
 export type StoreCommand = Parameters<CorpusStore['run']>[0];

@@ -30,7 +30,7 @@ import { allActionDefinitions } from '../commands/definitions';
 import { SnapshotActions } from './actions/snapshot-actions';
 import { DatabaseSnapshotStorage } from '../snapshots/snapshot-storage';
 import { SettingsActions } from './actions/settings-actions';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import { applyPreferences, PREFERENCES_KEY, sanitisePreferences } from '../settings/preferences';
 import { PreferencesStore } from '../settings/preferences-store';
 
@@ -84,7 +84,7 @@ export class IsnadApp implements AppContext {
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
   }
 
-  /** Translates a message into the interface language (see renderer/i18n). */
+  /** Translates a message into the interface language (see shared/i18n). */
   get t(): Translate {
     return this.preferences.t;
   }

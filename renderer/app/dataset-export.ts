@@ -11,7 +11,7 @@ import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import type { CorpusState } from '../../shared/model/state';
 import type { DocumentStatus } from '../../shared/model/types';
 import type { OffsetUnit } from '../../shared/text/offsets';
-import { createTranslator, type Translate } from '../i18n/i18n';
+import { createTranslator, type Translate } from '../../shared/i18n/i18n';
 
 /** What the export dialog asks for. */
 export interface DatasetExportRequest {

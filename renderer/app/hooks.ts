@@ -2,7 +2,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { CorpusState } from '../../shared/model/state';
 import type { UiState } from '../state/ui-store';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import type { Preferences } from '../settings/preferences';
 import type { IsnadApp } from './controller';
 

@@ -1,6 +1,6 @@
 /** How an import report is told to the user: one sentence plus one line per file worth mentioning. */
 import type { ImportReport } from '../../shared/model/import';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 
 const IMPORTED_LINES = 30;
 const REPORT_LINES = 300;

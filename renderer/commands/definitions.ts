@@ -1,11 +1,11 @@
 /**
  * What every action is called, where it belongs, which keys run it by default and where
- * those keys work: plain data (titles are message keys of renderer/i18n), so the README's
+ * those keys work: plain data (titles are message keys of shared/i18n), so the README's
  * shortcut table, the cheat sheet, the command palette, the settings view and the tests all
  * read the same list. What each action does is attached in `actions.ts`.
  */
 import type { LabelSchema } from '../../shared/model/schema';
-import type { MessageKey, Translate } from '../i18n/i18n';
+import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 import { labelName } from '../i18n/labels';
 
 /**

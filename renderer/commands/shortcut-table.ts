@@ -3,7 +3,7 @@
  * drift apart (a unit test compares them; `UPDATE_README=1 npx vitest run
  * test/unit/renderer/shortcut-table.test.ts` rewrites the README section).
  */
-import { createTranslator } from '../i18n/i18n';
+import { createTranslator } from '../../shared/i18n/i18n';
 import { ACTION_GROUPS, actionTitle, groupName, type ActionDefinition } from './definitions';
 import { formatBinding } from './keys';
 

@@ -12,7 +12,7 @@ import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import { withElements } from '../i18n/rich';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
-import type { MessageKey, Translate } from '../i18n/i18n';
+import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 
 function sourceName(state: CorpusState, a: AttributionRecord, t: Translate): string {
   const source = state.sources.get(a.sourceId);

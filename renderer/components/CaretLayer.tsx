@@ -19,7 +19,7 @@ import { wordSegments } from '../../shared/text/words';
 import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
 import { caretBox, type CaretBox } from '../editor/caret-geometry';
 import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 
 const ANNOUNCE_LIMIT = 120;
 

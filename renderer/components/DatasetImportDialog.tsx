@@ -11,7 +11,7 @@ import { planMerge, type MergeChoices, type MergePlan, type SpanConflict } from 
 import type { CorpusState } from '../../shared/model/state';
 import { reportLines, reportTemplate, type DatasetDraft } from '../app/actions/dataset-import-actions';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
-import type { MessageKey, Translate } from '../i18n/i18n';
+import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 import { withElements } from '../i18n/rich';
 import { useModalDialog } from './dialog-hooks';
 import { isKnownPhrase } from '../../shared/phrases/phrase';

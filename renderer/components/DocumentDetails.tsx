@@ -9,7 +9,7 @@ import { sourcesInOrder } from '../../shared/model/state';
 import { lengthInUnit } from '../../shared/text/offsets';
 import type { DocumentRecord, EditableDocumentFields } from '../../shared/model/types';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
-import type { MessageKey } from '../i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/i18n';
 
 const FORMAT_NAMES: Record<string, MessageKey> = {
   text: 'format.text',

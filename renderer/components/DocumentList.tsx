@@ -12,7 +12,7 @@ import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
 import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
 
 /** The document statuses, in the order menus list them. */

@@ -13,7 +13,7 @@ import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import type { DatasetExportRequest } from '../app/dataset-export';
-import type { MessageKey } from '../i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/i18n';
 import { STATUSES, statusName } from './DocumentList';
 import { useModalDialog } from './dialog-hooks';
 import { ExportProgressBar } from './ExportProgressBar';

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useT, useUiValue } from '../app/hooks';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import { withElements } from '../i18n/rich';
 import type { ExportActivity } from '../export/run-export';
 

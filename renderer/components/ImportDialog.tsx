@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldMapping } from '../../shared/formats/article-draft';
 import type { TextEncodingName } from '../../shared/text/decode';
 import { useApp, useT, useUiValue } from '../app/hooks';
-import type { MessageKey } from '../i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/i18n';
 import { formatBytes } from '../platform/host';
 
 const ENCODINGS: Array<[TextEncodingName | '', MessageKey]> = [

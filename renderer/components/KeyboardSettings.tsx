@@ -12,7 +12,7 @@ import type { Action } from '../commands/actions';
 import type { BindingProblem, BindingResult } from '../commands/bindings';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { bindingFromEvent, formatBinding, platformStyle } from '../commands/keys';
-import type { MessageKey, Translate } from '../i18n/i18n';
+import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 
 const SNAP_MODES: Array<[SnapMode, MessageKey]> = [
   ['word', 'keyboard.snap.word'],

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useApp, usePreferences, useT } from '../app/hooks';
-import { LANGUAGES, systemLanguage, type Language } from '../i18n/i18n';
+import { LANGUAGES, systemLanguage, type Language } from '../../shared/i18n/i18n';
 import { FONT_SIZE, LINE_HEIGHT, type Preferences } from '../settings/preferences';
 
 /** A sample of article text (our own sentence) that shows the chosen size and spacing. */

@@ -10,7 +10,7 @@ import { sameNamesKey, sourceDisplayName } from '../../shared/model/attribution-
 import type { SourceKind, SourceRecord } from '../../shared/model/types';
 import { SOURCE_KINDS } from '../../shared/model/types';
 import { useT } from '../app/hooks';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 
 /** The word for a source kind, as the UI shows it. */
 export function kindName(kind: SourceKind, t: Translate): string {

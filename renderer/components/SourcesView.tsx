@@ -12,7 +12,7 @@ import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
 import type { SourceRecord } from '../../shared/model/types';
 import { useApp, useCorpusState, useT } from '../app/hooks';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import { withElements } from '../i18n/rich';
 import type { IsnadApp } from '../app/controller';
 import type { WorkerInputFile } from '../import/protocol';

@@ -13,7 +13,7 @@ import type { SpanRecord } from '../../shared/model/types';
 import { fromUtf16Offsets } from '../../shared/text/offsets';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import { labelName } from '../i18n/labels';
 
 /** The focused span: label, text, code-point offsets and its part in attributions (Enter moves focus here). */

@@ -6,7 +6,7 @@
 import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { sourceShortName, type CitationGraph, type GraphEdge, type GraphNode } from '../../shared/model/citation-graph';
 import type { SourceRecord } from '../../shared/model/types';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 
 /** The accessible summary: "Who cites whom: 5 sources, 4 links". */
 export function graphSummary(graph: CitationGraph, t: Translate): string {

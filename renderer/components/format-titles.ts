@@ -1,6 +1,6 @@
 /** How each dataset format is called in the export and import dialogs (message keys). */
 import type { FormatName } from '../../shared/formats/dataset';
-import type { MessageKey } from '../i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/i18n';
 
 /** The format names as the UI lists them, as keys of the interface-language catalogues. */
 export const FORMAT_TITLES: Record<FormatName, MessageKey> = {

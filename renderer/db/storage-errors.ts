@@ -5,7 +5,7 @@
  * those links.
  */
 
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 
 /** The kinds of storage failure the app explains differently. */
 export type StorageProblem = 'concurrent-change' | 'quota' | 'unavailable' | 'closed' | 'other';

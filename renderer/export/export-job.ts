@@ -7,7 +7,7 @@
 import { exportNative, nativeExportFileName } from '../../shared/formats/native';
 import type { CorpusState } from '../../shared/model/state';
 import { buildDatasetExport, problemsIn } from '../app/dataset-export';
-import { createTranslator, type Language } from '../i18n/i18n';
+import { createTranslator, type Language } from '../../shared/i18n/i18n';
 import type { ExportedFile, ExportJob } from './protocol';
 
 /** The generator name written into native files. */

@@ -7,7 +7,7 @@
  */
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument, type CorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
-import { createTranslator, type Language } from '../i18n/i18n';
+import { createTranslator, type Language } from '../../shared/i18n/i18n';
 import type { SaveOutcome } from '../platform/host';
 import type { WorkerPort } from '../platform/worker-port';
 import type { ExportedFile, ExportJob, FromExportWorker, ToExportWorker } from './protocol';

@@ -6,7 +6,7 @@
  */
 import { createCorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
-import { createTranslator } from '../i18n/i18n';
+import { createTranslator } from '../../shared/i18n/i18n';
 import { runExportJob } from './export-job';
 import type { FromExportWorker, ToExportWorker } from './protocol';
 

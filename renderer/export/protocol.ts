@@ -1,7 +1,7 @@
 /** Messages between the export session (main thread) and the export worker. */
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import type { DatasetExportRequest } from '../app/dataset-export';
-import type { Language } from '../i18n/i18n';
+import type { Language } from '../../shared/i18n/i18n';
 
 /** What to export: the whole corpus as native JSON (toolbar, Ctrl+E), or a dataset as the export dialog asks. */
 export type ExportJob = { kind: 'corpus' } | { kind: 'dataset'; request: DatasetExportRequest };

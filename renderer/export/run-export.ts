@@ -4,7 +4,7 @@
  * whose export actions only say what to export.
  */
 import type { CorpusState } from '../../shared/model/state';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../shared/i18n/i18n';
 import type { HostPlatform } from '../platform/host';
 import type { UiStore } from '../state/ui-store';
 import { ExportSession, type ExportProgress, type ExportSessionResult, type ExportWorkerLike } from './export-session';

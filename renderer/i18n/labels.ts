@@ -4,7 +4,7 @@
  * default name is shown under the translated default name, a renamed one as the user named it.
  */
 import { DEFAULT_LABEL_SCHEMA, type LabelDef } from '../../shared/model/schema';
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 
 const DEFAULT_NAMES = new Map(DEFAULT_LABEL_SCHEMA.labels.map((l) => [l.id, l.name]));
 

@@ -5,7 +5,7 @@
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
-import type { Language } from '../i18n/i18n';
+import type { Language } from '../../shared/i18n/i18n';
 
 /** The result of saving an export. */
 export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };

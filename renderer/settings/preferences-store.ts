@@ -3,7 +3,7 @@
  * React like the other stores. Views read the translator through `useT()`; non-React code
  * (action groups, the controller) through `app.t`.
  */
-import { createTranslator, type Translate } from '../i18n/i18n';
+import { createTranslator, type Translate } from '../../shared/i18n/i18n';
 import { resolveLanguage, type Preferences } from './preferences';
 
 /** A snapshot: the preferences and the translator of their language. */

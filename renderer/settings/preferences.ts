@@ -3,7 +3,7 @@
  * Stored as one IndexedDB setting; anything stored that is missing or out of range falls
  * back to the default, so an old or damaged value never breaks the window.
  */
-import { LANGUAGES, systemLanguage, type Language } from '../i18n/i18n';
+import { LANGUAGES, systemLanguage, type Language } from '../../shared/i18n/i18n';
 
 /** Interface preferences. `system` follows the operating system (or browser). */
 export interface Preferences {

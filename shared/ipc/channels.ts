@@ -57,7 +57,7 @@ export const INVOKE_CHANNELS = [
   IPC_CHANNELS.setMenuLanguage,
 ] as const;
 
-/** The interface languages (renderer/i18n), as `setMenuLanguage` accepts them. */
+/** The interface languages (shared/i18n), as `setMenuLanguage` accepts them. */
 export const INTERFACE_LANGUAGES = ['en', 'ar'] as const;
 
 /** An interface language. */

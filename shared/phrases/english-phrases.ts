@@ -1,6 +1,6 @@
 /**
  * The English message of every phrase code shared/ produces (see phrase.ts). The codes are
- * the keys; renderer/i18n/en.ts takes these messages as they are and ar.ts has an Arabic
+ * the keys; shared/i18n/en.ts takes these messages as they are and ar.ts has an Arabic
  * message for each (test/unit/renderer/phrases.test.ts checks both, placeholders included).
  * A counted message has `one` and `other` forms, chosen by the `count` parameter.
  * `{file}` and other data placeholders get user data; the quotes around it are part of

@@ -3,7 +3,7 @@
  * was, why a command cannot run, how a format counts offsets), as a message code and its
  * parameters rather than a sentence, so that each interface says it in its own language.
  * shared/ chooses no language: the renderer translates a phrase with its catalogue
- * (renderer/i18n, where every code has a message in every language), and the CLI and the
+ * (shared/i18n, where every code has a message in every language), and the CLI and the
  * files Isnad writes use the English rendering ({@link english}), which is also stored
  * beside the phrase so that older readers, and records written before phrases existed,
  * still have a sentence to show.

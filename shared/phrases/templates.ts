@@ -2,7 +2,7 @@
  * Message templates, the language-free half of translation: a template is a string with
  * `{name}` placeholders, or, when it counts something, one template per plural category of
  * Intl.PluralRules chosen by the `count` parameter. Used by the interface's translator
- * (renderer/i18n) and by the English rendering of phrases (english.ts).
+ * (shared/i18n) and by the English rendering of phrases (english.ts).
  */
 
 /** A plural category of Intl.PluralRules. */

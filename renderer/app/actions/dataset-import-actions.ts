@@ -13,7 +13,7 @@ import { recordIds, recordsForNewCorpus } from '../../../shared/model/corpus-cop
 import { DEFAULT_MERGE_CHOICES, mergeTransaction, planMerge, type MergeChoices } from '../../../shared/model/dataset-merge';
 import { takenIds } from '../../db/db';
 import type { WorkerInputFile } from '../../import/protocol';
-import type { MessageKey, Translate } from '../../i18n/i18n';
+import type { MessageKey, Translate } from '../../../shared/i18n/i18n';
 import type { AppContext } from '../app-context';
 import type { CorpusActions } from './corpus-actions';
 import { freeName } from './corpus-actions';

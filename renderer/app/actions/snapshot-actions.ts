@@ -7,7 +7,7 @@ import { createCorpusState } from '../../../shared/model/state';
 import { makeSnapshot, normaliseSnapshotSettings, readSnapshot, type SnapshotInfo, type SnapshotReason, type SnapshotSettings } from '../../../shared/snapshots/snapshot';
 import { readSetting, replaceCorpusRecords, writeSetting } from '../../db/db';
 import { describeWriteFailure, type WriteAction } from '../../db/storage-errors';
-import { LANGUAGES, type Translate } from '../../i18n/i18n';
+import { LANGUAGES, type Translate } from '../../../shared/i18n/i18n';
 import { SnapshotScheduler } from '../../snapshots/snapshot-scheduler';
 import type { SnapshotStorage } from '../../snapshots/snapshot-storage';
 import type { SnapshotsUi } from '../../state/ui-store';

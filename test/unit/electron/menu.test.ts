@@ -6,7 +6,7 @@ import { buildMenuTemplate } from '../../../electron/main/menu';
 import type { MenuOptions } from '../../../electron/main/menu';
 import { MenuLanguage } from '../../../electron/main/menu-language';
 import { setMenuLanguage } from '../../../electron/main/ipc/set-menu-language';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);

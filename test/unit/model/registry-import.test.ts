@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addSource, type SourceFields } from '../../../shared/model/attribution-commands';
 import { importRegistrySources, planRegistryImport } from '../../../shared/model/registry-import';
 import { applyTransaction } from '../../../shared/model/transaction';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import type { IsnadApp } from '../../../renderer/app/controller';
 import { closeApps, startApp } from '../helpers/app';
 import { failWritesAfter } from '../helpers/storage-faults';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEdge, describeLonelyNode, describeNode, graphSummary } from '../../../renderer/components/citation-graph-words';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import type { CitationGraph, GraphNode } from '../../../shared/model/citation-graph';
 import type { SourceRecord } from '../../../shared/model/types';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { noteLine, reportLines, type DatasetDraft } from '../../../renderer/app/actions/dataset-import-actions';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import type { DatasetCorpus, FormatName, FormatNote, OutputFile } from '../../../shared/formats/dataset';
 import { schemaForLabels } from '../../../shared/formats/common/imported-schema';
 import { DATASET_FORMATS } from '../../../shared/formats/formats';

@@ -5,7 +5,7 @@
  * engine's own words isolated (FSI … PDI). A refusal without a phrase still shows its English.
  */
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import { problemsOf, type OutputFile, type Refused } from '../../../shared/formats/dataset';
 import { decodeDatasetBytes, readDataset } from '../../../shared/formats/dataset-read';
 import { guardImport } from '../../../shared/formats/conll-guard';

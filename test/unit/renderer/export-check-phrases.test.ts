@@ -6,7 +6,7 @@
  * titles and file names isolated (FSI … PDI).
  */
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import { problemsOf, type DatasetCorpus, type Problem } from '../../../shared/formats/dataset';
 import { readDataset } from '../../../shared/formats/dataset-read';
 import { DATASET_FORMATS } from '../../../shared/formats/formats';

@@ -9,7 +9,7 @@ import type { ExportJob, FromExportWorker, ToExportWorker } from '../../../rende
 import { runExport } from '../../../renderer/export/run-export';
 import type { HostPlatform, SaveOutcome } from '../../../renderer/platform/host';
 import { UiStore } from '../../../renderer/state/ui-store';
-import { createTranslator, type Language } from '../../../renderer/i18n/i18n';
+import { createTranslator, type Language } from '../../../shared/i18n/i18n';
 
 const NOW = '2026-04-01T00:00:00.000Z';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ar } from '../../../renderer/i18n/ar';
-import { en, type MessageKey } from '../../../renderer/i18n/en';
-import { createTranslator, placeholdersOf, systemLanguage, type Message } from '../../../renderer/i18n/i18n';
+import { ar } from '../../../shared/i18n/ar';
+import { en, type MessageKey } from '../../../shared/i18n/en';
+import { createTranslator, placeholdersOf, systemLanguage, type Message } from '../../../shared/i18n/i18n';
 import { labelName } from '../../../renderer/i18n/labels';
 import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 

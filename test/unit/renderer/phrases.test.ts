@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeImport } from '../../../renderer/app/import-report';
-import { ar } from '../../../renderer/i18n/ar';
-import { en } from '../../../renderer/i18n/en';
-import { createTranslator, placeholdersOf, type Message } from '../../../renderer/i18n/i18n';
+import { ar } from '../../../shared/i18n/ar';
+import { en } from '../../../shared/i18n/en';
+import { createTranslator, placeholdersOf, type Message } from '../../../shared/i18n/i18n';
 import { FORMAT_NAMES, DATASET_FORMATS } from '../../../shared/formats/formats';
 import { addSpan, relabelSpan, removeSpan, setDocumentStatus, updateDocumentDetails } from '../../../shared/model/commands';
 import { addSource, deleteSource, setAttributeValues } from '../../../shared/model/attribution-commands';

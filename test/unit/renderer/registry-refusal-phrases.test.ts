@@ -5,7 +5,7 @@
  * engine's detail, a field's path) isolated (FSI … PDI).
  */
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import { parseRegistryFile } from '../../../shared/attribution/registry-file';
 import { problemsOf } from '../../../shared/formats/dataset';
 import { english, type Phrase } from '../../../shared/phrases/phrase';

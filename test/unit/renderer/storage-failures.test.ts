@@ -3,7 +3,7 @@ import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase, readCorpus } from '../../../renderer/db/db';
 import { describeOpenFailure, describeWriteFailure, storageProblem } from '../../../renderer/db/storage-errors';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import { closeApps, startApp, testPlatform } from '../helpers/app';
 import { failOpen, failWritesAfter } from '../helpers/storage-faults';
 

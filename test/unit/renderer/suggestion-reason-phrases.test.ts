@@ -6,7 +6,7 @@
  * they are, isolated (FSI … PDI).
  */
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../renderer/i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import { suggestAnnotations, type Suggestion } from '../../../shared/attribution/suggest';
 import { english, type Phrase, type PhraseParam } from '../../../shared/phrases/phrase';
 import { SOURCES, record } from '../attribution/fixtures';

@@ -6,8 +6,8 @@
  * script. File names and other user data arrive isolated (FSI … PDI, see i18n.ts), so a Latin
  * name keeps its order inside the Arabic sentence.
  */
-import type { PhraseCode } from '../../shared/phrases/phrase';
-import type { Message } from '../../shared/phrases/templates';
+import type { PhraseCode } from '../phrases/phrase';
+import type { Message } from '../phrases/templates';
 
 export const AR_PHRASES: Record<PhraseCode, Message> = {
   // Files refused at import

@@ -8,13 +8,13 @@
  * Texts made in shared/ arrive as phrases (shared/phrases: a code and parameters); their
  * codes are message keys too, and `t.phrase` / `t.text` say them in the language.
  */
-import { isKnownPhrase, renderPhrase, type Phrase } from '../../shared/phrases/phrase';
-import { interpolate, placeholdersOf, templateFor, type Message } from '../../shared/phrases/templates';
+import { isKnownPhrase, renderPhrase, type Phrase } from '../phrases/phrase';
+import { interpolate, placeholdersOf, templateFor, type Message } from '../phrases/templates';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey } from './en';
-export type { Message, PluralCategory, PluralMessage } from '../../shared/phrases/templates';
+export type { Message, PluralCategory, PluralMessage } from '../phrases/templates';
 export { interpolate, placeholdersOf, templateFor };
 
 /** A catalogue: every message key, in one language. */

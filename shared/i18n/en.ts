@@ -3,7 +3,7 @@
  * the same keys with the same placeholders (test/unit/renderer/i18n.test.ts checks).
  * A counted message has `one` and `other` forms, chosen by the `count` parameter.
  */
-import { ENGLISH_PHRASES } from '../../shared/phrases/english-phrases';
+import { ENGLISH_PHRASES } from '../phrases/english-phrases';
 
 export const en = {
   // Toolbar
