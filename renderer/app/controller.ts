@@ -24,7 +24,7 @@ import { ImportActions } from './actions/import-actions';
 import { CaretActions, readSnapMode } from './actions/caret-actions';
 import { NavigationActions } from './actions/navigation-actions';
 import { SpanActions } from './actions/span-actions';
-import { rejectedSuggestionsSetting, SuggestionActions } from './actions/suggestion-actions';
+import { SuggestionActions } from './actions/suggestion-actions';
 import { KeyBindingStore } from '../commands/bindings';
 import { allActionDefinitions } from '../commands/definitions';
 import { SnapshotActions } from './actions/snapshot-actions';
@@ -197,10 +197,6 @@ export class IsnadApp implements AppContext {
     this.ui.update({ openDocId: docId, focusedSpanId: null, focusedSuggestionId: null, view: 'article', caret: { anchor: 0, focus: 0, source: 'keyboard' } });
     try {
       await writeSetting(this.db, OPEN_DOCUMENT_KEY, docId);
-      if (!this.ui.state.rejectedSuggestions[docId]) {
-        const rejected = await readSetting<string[]>(this.db, rejectedSuggestionsSetting(docId), []);
-        if (rejected.length) this.ui.update({ rejectedSuggestions: { ...this.ui.state.rejectedSuggestions, [docId]: rejected } });
-      }
     } catch {
       // Only the remembered position is lost (the database is full or closed); the document shows.
     }

@@ -17,11 +17,10 @@ export function SuggestionsPanel(): React.JSX.Element | null {
   const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
   const suggestionsOn = useUiValue('suggestionsOn');
-  const rejectedSuggestions = useUiValue('rejectedSuggestions');
   const focusedSuggestionId = useUiValue('focusedSuggestionId');
   const visible = useMemo(
-    () => (openDocId && suggestionsOn ? visibleSuggestions(state, openDocId, rejectedSuggestions[openDocId] ?? []) : null),
-    [state, openDocId, suggestionsOn, rejectedSuggestions],
+    () => (openDocId && suggestionsOn ? visibleSuggestions(state, openDocId) : null),
+    [state, openDocId, suggestionsOn],
   );
   if (!visible) return null;
   const { suggestions, candidates, rejected } = visible;

@@ -34,6 +34,9 @@ async function modifyDocuments(tx: DexieTransaction, change: (doc: DocumentRecor
   await tx.table<DocumentRecord, string>('documents').toCollection().modify(change);
 }
 
+/** Before database version 6, each document's rejected suggestions were a setting with this prefix and the document's id. */
+const LEGACY_REJECTIONS_PREFIX = 'rejectedSuggestions:';
+
 /** The typed Dexie database. */
 export class IsnadDatabase extends Dexie {
   corpora!: EntityTable<CorpusRecord, 'id'>;
@@ -100,6 +103,41 @@ export class IsnadDatabase extends Dexie {
     // Version 5: automatic snapshots of each corpus (browser host; Electron keeps them as
     // files): their facts, and their native-format files by the same id. Nothing to migrate.
     this.version(5).stores({ snapshots: 'id, corpusId, [corpusId+takenAt]', snapshotFiles: 'id' });
+    // Version 6: the suggestions rejected in a document move from a setting per document into
+    // their corpus record, where a rejection is an undoable change like any other. The corpus
+    // copies in the undo history get them too, so that undoing an earlier change of the record
+    // (a label's attribute values) neither drops them nor is refused as a concurrent change.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const settings = tx.table<SettingRecord, string>('settings');
+        const rows = await settings.where('key').startsWith(LEGACY_REJECTIONS_PREFIX).toArray();
+        if (!rows.length) return;
+        const byCorpus = new Map<string, Record<string, string[]>>();
+        const documents = tx.table<DocumentRecord, string>('documents');
+        for (const row of rows) {
+          const docId = row.key.slice(LEGACY_REJECTIONS_PREFIX.length);
+          const ids = Array.isArray(row.value) ? row.value.filter((id): id is string => typeof id === 'string') : [];
+          const doc = await documents.get(docId);
+          if (!doc || !ids.length) continue;
+          const rejected = byCorpus.get(doc.corpusId) ?? {};
+          rejected[docId] = [...new Set(ids)];
+          byCorpus.set(doc.corpusId, rejected);
+        }
+        const addRejections = (corpus: CorpusRecord | null): void => {
+          const rejected = corpus && byCorpus.get(corpus.id);
+          if (rejected) corpus.rejectedSuggestions = structuredClone(rejected);
+        };
+        await tx.table<CorpusRecord, string>('corpora').toCollection().modify((corpus) => addRejections(corpus));
+        await tx.table<HistoryEntry, string>('history').toCollection().modify((entry) => {
+          for (const change of entry.tx.changes) {
+            if (change.table !== 'corpora') continue;
+            addRejections(change.before);
+            addRejections(change.after);
+          }
+        });
+        await settings.bulkDelete(rows.map((row) => row.key));
+      });
   }
 }
 

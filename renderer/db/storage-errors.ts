@@ -40,7 +40,7 @@ function detail(error: unknown): string {
 }
 
 /** The actions whose failed write is reported (each names itself in the message). */
-export type WriteAction = 'change' | 'undo' | 'redo' | 'importRest' | 'snapshot' | 'autoSnapshot' | 'currentSnapshot' | 'restore' | 'rejectSuggestion' | 'restoreSuggestions' | 'snapshotSettings';
+export type WriteAction = 'change' | 'undo' | 'redo' | 'importRest' | 'snapshot' | 'autoSnapshot' | 'currentSnapshot' | 'restore' | 'snapshotSettings';
 
 /**
  * The message for a write that failed, in the interface language. Every message says that

@@ -5,6 +5,7 @@
  * `useCorpusState` the whole article view rendered again on every keystroke, although its
  * text and paragraphs never change (see ARCHITECTURE.md, "Rendering the article").
  */
+import { rejectedSuggestionsOf } from '../../shared/model/commands';
 import { sortedSpansOf } from '../../shared/model/span-index';
 import type { CorpusState } from '../../shared/model/state';
 import type { LabelSchema } from '../../shared/model/schema';
@@ -34,17 +35,17 @@ export interface MarkPainters {
  * marked suggestion is no longer offered), the document's rejections, the focused one.
  */
 export function followDocumentMarks(stores: MarkSources, docId: string, painters: MarkPainters): () => void {
-  let shown: { state: CorpusState | null; rejected: readonly string[] | undefined; focused: string | null } = { state: null, rejected: undefined, focused: null };
+  let shown: { state: CorpusState | null; rejected: readonly string[] | null; focused: string | null } = { state: null, rejected: null, focused: null };
   const paint = (): void => {
     const state = stores.corpus.state;
     const ui = stores.ui.state;
     painters.spans.update(sortedSpansOf(state.spans, docId), state.corpus.schema, ui.focusedSpanId);
-    const next = { state: ui.suggestionsOn ? state : null, rejected: ui.rejectedSuggestions[docId], focused: ui.focusedSuggestionId };
+    const next = { state: ui.suggestionsOn ? state : null, rejected: rejectedSuggestionsOf(state, docId), focused: ui.focusedSuggestionId };
     const before = shown;
     if (next.state === before.state && next.rejected === before.rejected && next.focused === before.focused) return;
     shown = next;
     if (!next.state && !before.state) return;
-    painters.suggestions(next.state ? visibleSuggestions(next.state, docId, next.rejected ?? []).suggestions : [], next.focused);
+    painters.suggestions(next.state ? visibleSuggestions(next.state, docId).suggestions : [], next.focused);
   };
   paint();
   const stopCorpus = stores.corpus.subscribe(paint);

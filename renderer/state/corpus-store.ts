@@ -8,7 +8,7 @@
 import type { CommandContext, CommandResult } from '../../shared/model/commands';
 import type { Phrase } from '../../shared/phrases/phrase';
 import type { CorpusState } from '../../shared/model/state';
-import { applyTransaction, invertTransaction, type Transaction } from '../../shared/model/transaction';
+import { applyTransaction, invertTransaction, rebaseCorpusChanges, type Transaction } from '../../shared/model/transaction';
 
 /** What undo or redo would change, as the transaction describes it. */
 export type ChangeDescription = Pick<Transaction, 'description' | 'phrase'>;
@@ -124,9 +124,13 @@ export class CorpusStore {
 
   /**
    * Applies in memory (to check it fits), writes with the history change, then publishes.
-   * `applied` runs once the new state is current, just before subscribers hear of it.
+   * `applied` runs once the new state is current, just before subscribers hear of it. A change
+   * of the corpus record made against an earlier record (an undo, a redo, an import that
+   * started before) is first rebased onto the current one when the fields it sets are
+   * untouched since (`rebaseCorpusChanges`), so that it keeps what changed meanwhile.
    */
-  private async commit(tx: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], write: Persistence['write'] = (t, h) => this.persistence.write(t, h), applied?: (tx: Transaction) => void): Promise<void> {
+  private async commit(made: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], write: Persistence['write'] = (t, h) => this.persistence.write(t, h), applied?: (tx: Transaction) => void): Promise<void> {
+    const tx = rebaseCorpusChanges(made, this.current.corpus);
     const next = applyTransaction(this.current, tx); // throws before writing if it does not fit
     await write(tx, history);
     this.current = next;

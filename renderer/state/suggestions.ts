@@ -6,6 +6,7 @@
 import { suggestAnnotations, type AttributionCandidate, type Suggestion } from '../../shared/attribution/suggest';
 import type { CorpusState } from '../../shared/model/state';
 import { spansOfDocument } from '../../shared/model/state';
+import { rejectedSuggestionsOf } from '../../shared/model/commands';
 
 /** What the suggestions view shows. */
 export interface VisibleSuggestions {
@@ -17,15 +18,15 @@ export interface VisibleSuggestions {
 
 let cache: { text: string; sources: CorpusState['sources']; result: ReturnType<typeof suggestAnnotations> } | null = null;
 
-/** Suggestions for a document that are neither rejected nor already spans. */
-export function visibleSuggestions(state: CorpusState, docId: string, rejected: readonly string[]): VisibleSuggestions {
+/** Suggestions for a document that are neither rejected (in the corpus) nor already spans. */
+export function visibleSuggestions(state: CorpusState, docId: string): VisibleSuggestions {
   const doc = state.documents.get(docId);
   if (!doc) return { suggestions: [], candidates: [], rejected: 0 };
   if (!cache || cache.text !== doc.text || cache.sources !== state.sources) {
     cache = { text: doc.text, sources: state.sources, result: suggestAnnotations(doc.text, [...state.sources.values()]) };
   }
   const marked = new Set(spansOfDocument(state, docId).map((s) => `${s.label}:${s.start}:${s.end}`));
-  const hidden = new Set(rejected);
+  const hidden = new Set(rejectedSuggestionsOf(state, docId));
   const unmarked = (s: Suggestion): boolean => !marked.has(`${s.label}:${s.start}:${s.end}`);
   const open = (s: Suggestion): boolean => !hidden.has(s.id) && unmarked(s);
   return {

@@ -71,8 +71,6 @@ export interface UiState {
   palette: { claimSpanId: string } | null;
   /** Whether suggestions are shown in the article. */
   suggestionsOn: boolean;
-  /** Suggestion ids the user rejected, per document. */
-  rejectedSuggestions: Record<string, string[]>;
   focusedSuggestionId: string | null;
   /** The dataset export dialog is open. */
   exportOpen: boolean;
@@ -121,7 +119,6 @@ export class UiStore {
     view: 'article',
     palette: null,
     suggestionsOn: false,
-    rejectedSuggestions: {},
     focusedSuggestionId: null,
     exportOpen: false,
     caret: null,

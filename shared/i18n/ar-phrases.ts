@@ -168,6 +168,15 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
     many: 'قبول {count} اقتراحًا',
     other: 'قبول {count} اقتراح',
   },
+  'change.rejectSuggestion': 'رفض اقتراح {label} «{text}»',
+  'change.restoreSuggestions': {
+    zero: 'إعادة لا اقتراحات مرفوضة',
+    one: 'إعادة اقتراح مرفوض',
+    two: 'إعادة اقتراحين مرفوضين',
+    few: 'إعادة {count} اقتراحات مرفوضة',
+    many: 'إعادة {count} اقتراحًا مرفوضًا',
+    other: 'إعادة {count} اقتراح مرفوض',
+  },
   'change.import': {
     zero: 'استيراد لا مستندات',
     one: 'استيراد مستند واحد',

@@ -775,8 +775,6 @@ export const ar: Catalogue = {
   'storage.what.autoSnapshot': 'اللقطة التلقائية',
   'storage.what.currentSnapshot': 'لقطة الحالة الراهنة',
   'storage.what.restore': 'الاستعادة',
-  'storage.what.rejectSuggestion': 'رفض الاقتراح',
-  'storage.what.restoreSuggestions': 'إعادة الاقتراحات المرفوضة',
   'storage.what.snapshotSettings': 'إعدادات اللقطات',
   'storage.concurrentChange': 'تعذّر حفظ {what}: غيّرت نافذة أخرى من إسناد التعليقات نفسها في اللحظة ذاتها. تعرض هذه النافذة الآن أحدث نسخة؛ أعد التغيير إن كنت ما زلت تحتاجه.',
   'storage.quota': 'تعذّر حفظ {what}: القرص ممتلئ (نفدت مساحة التخزين المتاحة للمتصفح). كل ما حُفظ من قبل سليم. أفرِغ بعض المساحة على القرص، أو احتفظ بعدد أقل من اللقطات، ثم أعد المحاولة.',

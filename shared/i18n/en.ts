@@ -546,8 +546,6 @@ export const en = {
   'storage.what.autoSnapshot': 'The automatic snapshot',
   'storage.what.currentSnapshot': 'The snapshot of the current state',
   'storage.what.restore': 'The restore',
-  'storage.what.rejectSuggestion': 'Rejecting the suggestion',
-  'storage.what.restoreSuggestions': 'Bringing back the rejected suggestions',
   'storage.what.snapshotSettings': 'The snapshot settings',
   'storage.concurrentChange': '{what} was not saved: another Isnad window changed the same annotations at the same moment. This window now shows the latest version; make the change again if it is still needed.',
   'storage.quota': '{what} was not saved: the disk is full (the browser’s storage quota is used up). Everything saved before is intact. Free some disk space, or keep fewer snapshots, then try again.',

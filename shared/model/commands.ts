@@ -255,3 +255,46 @@ export function addSpans(state: CorpusState, args: { docId: string; spans: Reado
   if (!changes.length) return fail(args.spans.length ? 'refusal.spansAlreadyMarked' : 'refusal.nothingToAdd');
   return { ok: true, tx: transaction(changes, { origin: 'user', description: args.description, docId: args.docId }), skipped };
 }
+
+/** The suggestions rejected in document `docId` (none: an empty list). */
+export function rejectedSuggestionsOf(state: CorpusState, docId: string): readonly string[] {
+  return state.corpus.rejectedSuggestions?.[docId] ?? NO_REJECTIONS;
+}
+
+const NO_REJECTIONS: readonly string[] = Object.freeze([]);
+
+/** The corpus record with document `docId`'s rejected suggestions set to `ids` (removed when empty). */
+function withRejections(state: CorpusState, docId: string, ids: readonly string[]): RecordChange {
+  const corpus = state.corpus;
+  const { [docId]: _previous, ...others } = corpus.rejectedSuggestions ?? {};
+  const rejected = ids.length ? { ...others, [docId]: ids } : others;
+  const { rejectedSuggestions: _all, ...rest } = corpus;
+  const after = Object.keys(rejected).length ? { ...rest, rejectedSuggestions: rejected } : rest;
+  return { table: 'corpora', id: corpus.id, before: corpus, after };
+}
+
+/**
+ * Rejects a suggestion in a document: it is not proposed there again until it is brought
+ * back or the rejection is undone. `suggestion` is what the panel showed (its id, label and
+ * text, for the undo description).
+ */
+export function rejectSuggestion(state: CorpusState, args: { docId: string; suggestion: { id: string; label: string; text: string } }): CommandResult {
+  if (!state.documents.has(args.docId)) return fail('refusal.documentGone');
+  const rejected = rejectedSuggestionsOf(state, args.docId);
+  if (rejected.includes(args.suggestion.id)) return fail('refusal.nothingChanged');
+  const { label, text } = args.suggestion;
+  return {
+    ok: true,
+    tx: transaction([withRejections(state, args.docId, [...rejected, args.suggestion.id])], { origin: 'user', description: phrase('change.rejectSuggestion', { label, text }), docId: args.docId }),
+  };
+}
+
+/** Brings back every suggestion rejected in a document: they are proposed again. */
+export function restoreRejectedSuggestions(state: CorpusState, args: { docId: string }): CommandResult {
+  const rejected = rejectedSuggestionsOf(state, args.docId);
+  if (!rejected.length) return fail('refusal.nothingChanged');
+  return {
+    ok: true,
+    tx: transaction([withRejections(state, args.docId, [])], { origin: 'user', description: phrase('change.restoreSuggestions', { count: rejected.length }), docId: args.docId }),
+  };
+}

@@ -4,6 +4,7 @@
  * the database as the same list of puts and deletes (one write path).
  */
 import { LayeredMap } from './layered-map';
+import { sameRecord } from './same-record';
 import { carrySortedSpans } from './span-index';
 import type { CorpusState } from './state';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
@@ -54,6 +55,37 @@ export function transaction(changes: RecordChange[], options: { origin: Transact
 export function invertTransaction(tx: Transaction, origin: 'undo' | 'redo' = 'undo'): Transaction {
   const changes = [...tx.changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }) as RecordChange);
   return { ...tx, changes, origin, addToHistory: false };
+}
+
+/**
+ * An undo or redo of corpus-record changes, made to fit the corpus record as it is now. The
+ * corpus record holds several independent things (its name, the label schema, the import
+ * settings, the rejected suggestions); some change outside the undo history (renaming the
+ * corpus, remembering an import's field mapping). Undoing a change recorded before such a
+ * change would otherwise expect the record as it was then and be refused as a concurrent
+ * change. A change is rebased when the fields it sets are still as it expects them: it then
+ * starts from the current record and sets only those fields. When one of them changed since
+ * (another window, or another change outside the history, touched the same field), it is
+ * left as it is and the write refuses it, as before.
+ */
+export function rebaseCorpusChanges(tx: Transaction, current: CorpusRecord): Transaction {
+  let rebased = false;
+  const changes = tx.changes.map((change): RecordChange => {
+    if (change.table !== 'corpora' || change.id !== current.id || !change.before || !change.after || sameRecord(change.before, current)) return change;
+    const expected = change.before as unknown as Record<string, unknown>;
+    const wanted = change.after as unknown as Record<string, unknown>;
+    const now = current as unknown as Record<string, unknown>;
+    const touched = [...new Set([...Object.keys(expected), ...Object.keys(wanted)])].filter((key) => !sameRecord(expected[key], wanted[key]));
+    if (!touched.every((key) => sameRecord(expected[key], now[key]))) return change;
+    const after: Record<string, unknown> = { ...now };
+    for (const key of touched) {
+      if (wanted[key] === undefined) delete after[key];
+      else after[key] = wanted[key];
+    }
+    rebased = true;
+    return { table: 'corpora', id: change.id, before: current, after: after as unknown as CorpusRecord };
+  });
+  return rebased ? { ...tx, changes } : tx;
 }
 
 /** Thrown when a transaction does not fit the state it is applied to (a programming error). */

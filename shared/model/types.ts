@@ -26,6 +26,12 @@ export interface CorpusRecord {
   createdAt: string;
   /** Absent in corpora made before import settings existed: use the defaults. */
   importSettings?: ImportSettings;
+  /**
+   * The suggestions the user rejected, by document id (suggestion ids, in the order rejected);
+   * absent, like a document's entry, when there are none. Part of the corpus, so a rejection
+   * is an undoable change like any other.
+   */
+  rejectedSuggestions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Where a document came from and how its bytes were decoded. */

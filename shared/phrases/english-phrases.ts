@@ -144,6 +144,8 @@ export const ENGLISH_PHRASES = {
   'field.date': 'date',
   'change.acceptSuggestion': 'Accept {label} suggestion',
   'change.acceptSuggestions': { one: 'Accept {count} suggestion', other: 'Accept {count} suggestions' },
+  'change.rejectSuggestion': 'Reject {label} suggestion “{text}”',
+  'change.restoreSuggestions': { one: 'Bring back {count} rejected suggestion', other: 'Bring back {count} rejected suggestions' },
   'change.import': { one: 'Import {count} document', other: 'Import {count} documents' },
   'change.mergeDataset': 'Merge “{file}”',
   'change.addSource': 'Add source {source}',

@@ -111,6 +111,14 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   await isnad.article.focus();
   await page.keyboard.press('g');
   await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(1);
+  // Rejecting and bringing back are undoable changes like any other, in order, also after a reload.
+  await page.keyboard.press('Control+z');
+  await expect(isnad.status).toContainText('Undid: Bring back 1 rejected suggestion');
+  await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(isnad.status).toContainText(/Undid: Reject (SOURCE|CUE) suggestion “/);
+  await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(1);
+  await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toHaveCount(1);
   await page.keyboard.press('Control+z');
   await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toHaveCount(0);
 

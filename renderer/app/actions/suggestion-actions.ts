@@ -1,17 +1,9 @@
 /** Suggested spans in the open document: show, move between, accept and reject them. */
-import { addSpans } from '../../../shared/model/commands';
+import { addSpans, rejectedSuggestionsOf, rejectSuggestion, restoreRejectedSuggestions } from '../../../shared/model/commands';
 import type { Suggestion } from '../../../shared/attribution/suggest';
-import { writeSetting } from '../../db/db';
-import type { WriteAction } from '../../db/storage-errors';
-import type { UiState } from '../../state/ui-store';
 import { visibleSuggestions } from '../../state/suggestions';
 import type { AppContext } from '../app-context';
 import { phrase } from '../../../shared/phrases/phrase';
-
-/** The setting that remembers the suggestions rejected in document `docId`. */
-export function rejectedSuggestionsSetting(docId: string): string {
-  return `rejectedSuggestions:${docId}`;
-}
 
 export class SuggestionActions {
   constructor(private readonly app: AppContext) {}
@@ -26,7 +18,7 @@ export class SuggestionActions {
     const { ui, corpus } = this.app;
     const docId = ui.state.openDocId;
     if (!docId || !ui.state.suggestionsOn) return [];
-    return visibleSuggestions(corpus.state, docId, ui.state.rejectedSuggestions[docId] ?? []).suggestions;
+    return visibleSuggestions(corpus.state, docId).suggestions;
   }
 
   /** . and , : the next or previous suggestion. Returns false when there is none. */
@@ -57,36 +49,25 @@ export class SuggestionActions {
     await this.accept(this.current().map((s) => s.id));
   }
 
-  /** Rejects a suggestion (the focused one by default); it is not proposed again in this document. */
+  /**
+   * Rejects a suggestion (the focused one by default): it is not proposed again in this
+   * document. An undoable change of the corpus, stored before it is shown.
+   */
   async reject(id = this.app.ui.state.focusedSuggestionId): Promise<void> {
     const { ui } = this.app;
     const docId = ui.state.openDocId;
-    if (!docId || !id) return;
     const list = this.current();
-    const next = list[list.findIndex((s) => s.id === id) + 1];
-    await this.storeRejected(docId, [...(ui.state.rejectedSuggestions[docId] ?? []), id], 'rejectSuggestion', { focusedSuggestionId: next?.id ?? null });
+    const index = list.findIndex((s) => s.id === id);
+    const suggestion = list[index];
+    if (!docId || !suggestion) return;
+    const next = list[index + 1];
+    await this.app.run((state) => rejectSuggestion(state, { docId, suggestion }), () => ui.update({ focusedSuggestionId: next?.id ?? null }));
   }
 
-  /** Brings back every suggestion rejected in the open document: they are proposed again. */
+  /** Brings back every suggestion rejected in the open document (one undoable change): they are proposed again. */
   async restoreRejected(): Promise<void> {
-    const { ui } = this.app;
-    const docId = ui.state.openDocId;
-    if (!docId || !ui.state.rejectedSuggestions[docId]?.length) return;
-    await this.storeRejected(docId, [], 'restoreSuggestions');
-  }
-
-  /**
-   * Stores the suggestions rejected in document `docId`, then shows them (with the other view
-   * changes `also`): stored before shown, like every other action. A failed write is reported
-   * as `what` and changes nothing.
-   */
-  private async storeRejected(docId: string, rejected: string[], what: WriteAction, also: Partial<UiState> = {}): Promise<void> {
-    try {
-      await writeSetting(this.app.db, rejectedSuggestionsSetting(docId), rejected);
-    } catch (error) {
-      await this.app.reportWriteFailure(error, what);
-      return;
-    }
-    this.app.ui.update({ rejectedSuggestions: { ...this.app.ui.state.rejectedSuggestions, [docId]: rejected }, ...also });
+    const docId = this.app.ui.state.openDocId;
+    if (!docId || !rejectedSuggestionsOf(this.app.corpus.state, docId).length) return;
+    await this.app.run((state) => restoreRejectedSuggestions(state, { docId }));
   }
 }

@@ -90,7 +90,14 @@ describe('every database version has a migration fixture', () => {
       if (Array.isArray(fixture[table])) expect(records[table]).toEqual(expect.arrayContaining(fixture[table] as object[]));
     }
     expect(integrityProblems(createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions))).toEqual([]);
-    for (const setting of fixture.settings as Array<{ key: string; value: unknown }>) expect(await readSetting(db, setting.key, null)).toEqual(setting.value);
+    for (const setting of fixture.settings as Array<{ key: string; value: unknown }>) {
+      // Version 6 moved a document's rejected suggestions from a setting into its corpus record.
+      const rejectedIn = /^rejectedSuggestions:(.+)$/u.exec(setting.key)?.[1];
+      if (rejectedIn) {
+        expect(await readSetting(db, setting.key, null)).toBeNull();
+        expect(records.corpus.rejectedSuggestions?.[rejectedIn]).toEqual(setting.value);
+      } else expect(await readSetting(db, setting.key, null)).toEqual(setting.value);
+    }
     expect((await readHistory(db, corpusId)).map((h) => h.id).sort()).toEqual((fixture.history as Array<{ id: string }>).map((h) => h.id).sort());
     db.close();
   });
@@ -190,6 +197,38 @@ describe('database migrations', () => {
     if (!made.ok) throw new Error(made.problems.join(' '));
     const id = await storage.write(made.draft, 5);
     expect((await storage.list(corpusId)).map((s) => [s.id, s.documents, s.spans])).toEqual([[id, 2, spans - 1]]);
+    db.close();
+  });
+
+  it('version 5 → 6: a document’s rejected suggestions move into the corpus record and its copies in the undo history; undo and redo work across them', async () => {
+    const fixture = readFixture(5);
+    await databaseAtVersion('migrate-v5', fixture);
+    const db = new IsnadDatabase('migrate-v5');
+    await db.open();
+    const corpusId = (fixture.corpora as Array<{ id: string }>)[0]!.id;
+    const rejectedKey = (fixture.settings as Array<{ key: string }>).find((s) => s.key.startsWith('rejectedSuggestions:'))!.key;
+    const docId = rejectedKey.slice('rejectedSuggestions:'.length);
+    expect(await db.settings.get(rejectedKey)).toBeUndefined();
+    const records = (await readCorpus(db, corpusId))!;
+    expect(records.corpus.rejectedSuggestions).toEqual({ [docId]: ['CUE:10:14'] });
+    // Everything else in the record is as it was.
+    const { rejectedSuggestions: _moved, ...rest } = records.corpus;
+    expect(rest).toEqual((fixture.corpora as object[])[0]);
+    const history: HistoryEntry[] = await readHistory(db, corpusId);
+    const copies = history.flatMap((h) => h.tx.changes.filter((c) => c.table === 'corpora').flatMap((c) => [c.before, c.after]));
+    expect(copies).toHaveLength(2);
+    for (const copy of copies) expect(copy?.rejectedSuggestions).toEqual({ [docId]: ['CUE:10:14'] });
+
+    // Undoing the attribute-value edit keeps the rejections (and is not refused as a concurrent change).
+    const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
+    const store = new CorpusStore(state, { write: (tx, h) => writeTransaction(db, tx, h) }, testContext(), history);
+    expect(store.history.undo).toBe('Edit attribute values');
+    await store.undo();
+    const undone = (await db.corpora.get(corpusId))!;
+    expect(undone.schema.attributes).toBeUndefined();
+    expect(undone.rejectedSuggestions).toEqual({ [docId]: ['CUE:10:14'] });
+    await store.redo();
+    expect((await db.corpora.get(corpusId))!.schema.attributes?.claimType).toContain('rumour');
     db.close();
   });
 });

@@ -100,8 +100,10 @@ describe('storage full (QuotaExceededError)', () => {
     if (!first) throw new Error('the sample document has no suggestion');
     undoFaults.push(failWritesAfter(0));
     await a.suggestions.reject(first.id);
-    expect(a.ui.state.notice?.text).toMatch(/^Rejecting the suggestion was not saved: the disk is full/);
+    // A rejection is a change of the corpus like any other, and is reported like one.
+    expect(a.ui.state.notice?.text).toMatch(/^This change was not saved: the disk is full/);
     expect(a.suggestions.current().map((s) => s.id)).toContain(first.id);
+    expect(a.corpus.state.corpus.rejectedSuggestions).toBeUndefined();
   });
 });
 
