@@ -127,10 +127,13 @@ export class CorpusStore {
    * `applied` runs once the new state is current, just before subscribers hear of it. A change
    * of the corpus record made against an earlier record (an undo, a redo, an import that
    * started before) is first rebased onto the current one when the fields it sets are
-   * untouched since (`rebaseCorpusChanges`), so that it keeps what changed meanwhile.
+   * untouched since (`rebaseCorpusChanges`), so that it keeps what changed meanwhile; one that
+   * another writer makes durable is not (it is written as it was made).
    */
-  private async commit(made: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], write: Persistence['write'] = (t, h) => this.persistence.write(t, h), applied?: (tx: Transaction) => void): Promise<void> {
-    const tx = rebaseCorpusChanges(made, this.current.corpus);
+  private async commit(made: Transaction, history: HistoryChange, undoStack: HistoryEntry[], redoStack: HistoryEntry[], writer?: Persistence['write'], applied?: (tx: Transaction) => void): Promise<void> {
+    // A transaction another writer makes durable (an import batch) is written as it was made.
+    const tx = writer ? made : rebaseCorpusChanges(made, this.current.corpus);
+    const write: Persistence['write'] = writer ?? ((t, h) => this.persistence.write(t, h));
     const next = applyTransaction(this.current, tx); // throws before writing if it does not fit
     await write(tx, history);
     this.current = next;

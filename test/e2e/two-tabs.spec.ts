@@ -1,6 +1,6 @@
 /**
  * Two tabs on the same corpus (one browser context, one IndexedDB): a change in one shows in
- * the other without a reload, undo works across them, and when both change the same span at
+ * the other without a reload (a span, a rejected suggestion), undo works across them, and when both change the same span at
  * once only one change is stored; the other tab says so and shows the stored one.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -85,4 +85,34 @@ test('the same span changed in two tabs at once: one change is stored, the other
   await two.openDocument(/موسكو تعلن عن محادثات جديدة/);
   await expect(two.spanItem('ORG — Organisation: أنقرة')).toBeVisible();
   await expect(one.spanItem('ORG — Organisation: أنقرة')).toBeVisible();
+});
+
+test('a suggestion rejected in one tab is hidden in the other, and undo there brings it back here', async ({ context }) => {
+  const one = new IsnadPage(await context.newPage());
+  await one.goto();
+  const two = new IsnadPage(await context.newPage());
+  await two.goto();
+  for (const tab of [one, two]) {
+    await tab.page.bringToFront();
+    await tab.openDocument(/موسكو تعلن عن محادثات جديدة/);
+    await tab.article.focus();
+    await tab.page.keyboard.press('g');
+    await expect(tab.page.getByRole('region', { name: 'Suggestions' })).toBeVisible();
+  }
+
+  await one.page.bringToFront();
+  await one.article.focus();
+  await one.page.keyboard.press('.');
+  const suggestions = (tab: IsnadPage) => tab.page.getByRole('region', { name: 'Suggestions' });
+  const name = (await suggestions(one).locator('.suggestion.focused .suggestion-main').getAttribute('aria-label'))!;
+  await expect(suggestions(two).getByRole('button', { name })).toHaveCount(1);
+  await one.page.keyboard.press('x');
+  await expect(suggestions(one).getByRole('button', { name })).toHaveCount(0);
+  await expect(suggestions(two).getByRole('button', { name })).toHaveCount(0);
+  await expect(two.undoButton).toHaveAccessibleName(/^Undo: Reject (SOURCE|CUE) suggestion “/);
+
+  await two.page.bringToFront();
+  await two.undoButton.click();
+  await expect(suggestions(two).getByRole('button', { name })).toHaveCount(1);
+  await expect(suggestions(one).getByRole('button', { name })).toHaveCount(1);
 });
