@@ -1,7 +1,8 @@
 /**
  * Two tabs on the same corpus (one browser context, one IndexedDB): a change in one shows in
- * the other without a reload (a span, a rejected suggestion), undo works across them, and when both change the same span at
- * once only one change is stored; the other tab says so and shows the stored one.
+ * the other without a reload (a span, a rejected suggestion), undo works across them, and
+ * when both change the same span at once only one change is stored; the other tab says so
+ * and shows the stored one.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { IsnadPage } from './pages/isnad-page';
