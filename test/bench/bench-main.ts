@@ -114,7 +114,7 @@ async function run(count: number): Promise<BenchResult> {
   let preparedMs = 0;
   const session = new ImportSession(store, bytes, {}, (progress) => {
     if (progress.prepared === progress.total && !preparedMs) preparedMs = performance.now() - t1;
-  }, { database: db.name, ...(params.has('preparers') ? { preparers: Number(params.get('preparers')) } : {}), ...(params.has('batch') ? { batch: Number(params.get('batch')) } : {}) });
+  }, { database: db.name, ...(params.has('preparers') ? { preparers: Number(params.get('preparers')) } : {}), ...(params.has('batch') ? { batch: Number(params.get('batch')) } : {}), ...(params.has('lookahead') ? { lookahead: Number(params.get('lookahead')) } : {}) });
   const result = await session.start();
   const importMs = performance.now() - t1;
   console.log('PHASE import-end', Date.now());

@@ -5,7 +5,8 @@
 // Options: --suite import|export|render (default: all three), --articles N (import and export,
 // default 10000), --edits N (render: add/relabel/delete cycles per variant, default 40),
 // --preparers N (import: preparing workers, default the app's choice), --batch N (import:
-// documents per write, default the app's).
+// documents per write, default the app's), --lookahead N (import: files prepared ahead of the
+// writes, default the app's).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -21,6 +22,7 @@ const suite = option('--suite', 'all');
 const preparers = Number(option('--preparers', 0)) || 0;
 /** Import: documents per write (default: the app's). */
 const batch = Number(option('--batch', 0)) || 0;
+const lookahead = Number(option('--lookahead', 0)) || 0;
 if (!['all', 'import', 'export', 'render'].includes(suite)) {
   console.error(`Unknown suite “${suite}”: use import, export or render (or no --suite for all three).`);
   process.exit(2);
@@ -99,7 +101,7 @@ try {
   };
 
   if (suite === 'all' || suite === 'import') {
-    const r = await runSuite(`articles=${articles}${preparers ? `&preparers=${preparers}` : ''}${batch ? `&batch=${batch}` : ''}`);
+    const r = await runSuite(`articles=${articles}${preparers ? `&preparers=${preparers}` : ''}${batch ? `&batch=${batch}` : ''}${lookahead ? `&lookahead=${lookahead}` : ''}`);
     console.log(`\nImport benchmark (headless Chromium, one run)`);
     console.log(`  corpus: ${r.articles.toLocaleString('en')} generated Arabic articles, ${r.megabytes.toFixed(1)} MB`);
     console.log(`  baseline, raw Dexie bulkPut of the same records: ${ms(r.baselineMs)}`);
