@@ -156,7 +156,7 @@ test.describe('in Arabic', () => {
     await dialog.screenshot({ path: `${SHOTS}/native-refusal-arabic.png`, animations: 'disabled' });
   });
 
-  test('rejected suggestions can be brought back, in Arabic', async ({ page }) => {
+  test('rejected suggestions can be brought back, and both are undone by name, in Arabic', async ({ page }) => {
     await mkdir(SHOTS, { recursive: true });
     await page.goto('/');
     await page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: /موسكو تعلن عن محادثات جديدة/ }).click();
@@ -181,6 +181,15 @@ test.describe('in Arabic', () => {
     await bringBack.click();
     await expect(panel.getByRole('button', { name: rejected! })).toHaveCount(1);
     await expect(bringBack).toHaveCount(0);
+    // Both are undoable, and undo names them in Arabic.
+    await page.getByRole('article').focus();
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status').filter({ hasText: 'تم التراجع عن' })).toHaveText('تم التراجع عن: إعادة اقتراح مرفوض.');
+    await expect(panel.getByRole('button', { name: rejected! })).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status').filter({ hasText: 'تم التراجع عن' })).toHaveText(/^تم التراجع عن: رفض اقتراح ⁨(SOURCE|CUE)⁩ «⁨[^⁩]+⁩»\.$/);
+    await expect(panel.getByRole('button', { name: rejected! })).toHaveCount(1);
+    await page.locator('.status-area').screenshot({ path: `${SHOTS}/undo-rejection-arabic.png`, animations: 'disabled' });
   });
 
   test('a registry file that is not one is refused in Arabic, its field and name isolated', async ({ page }) => {
