@@ -104,34 +104,29 @@ export class IsnadDatabase extends Dexie {
     // files): their facts, and their native-format files by the same id. Nothing to migrate.
     this.version(5).stores({ snapshots: 'id, corpusId, [corpusId+takenAt]', snapshotFiles: 'id' });
     // Version 6: the suggestions rejected in a document move from a setting per document into
-    // their corpus record, where a rejection is an undoable change like any other. The corpus
-    // copies in the undo history get them too, so that undoing an earlier change of the record
-    // (a label's attribute values) neither drops them nor is refused as a concurrent change.
+    // the document's record, where a rejection is an undoable change like any other. The
+    // document's copies in the undo history get them too, so that undoing an earlier change of
+    // the record (its status, its details) neither drops them nor is refused as a concurrent
+    // change.
     this.version(6)
       .stores({})
       .upgrade(async (tx) => {
         const settings = tx.table<SettingRecord, string>('settings');
         const rows = await settings.where('key').startsWith(LEGACY_REJECTIONS_PREFIX).toArray();
         if (!rows.length) return;
-        const byCorpus = new Map<string, Record<string, string[]>>();
-        const documents = tx.table<DocumentRecord, string>('documents');
+        const rejected = new Map<string, string[]>();
         for (const row of rows) {
-          const docId = row.key.slice(LEGACY_REJECTIONS_PREFIX.length);
           const ids = Array.isArray(row.value) ? row.value.filter((id): id is string => typeof id === 'string') : [];
-          const doc = await documents.get(docId);
-          if (!doc || !ids.length) continue;
-          const rejected = byCorpus.get(doc.corpusId) ?? {};
-          rejected[docId] = [...new Set(ids)];
-          byCorpus.set(doc.corpusId, rejected);
+          if (ids.length) rejected.set(row.key.slice(LEGACY_REJECTIONS_PREFIX.length), [...new Set(ids)]);
         }
-        const addRejections = (corpus: CorpusRecord | null): void => {
-          const rejected = corpus && byCorpus.get(corpus.id);
-          if (rejected) corpus.rejectedSuggestions = structuredClone(rejected);
+        const addRejections = (doc: DocumentRecord | null): void => {
+          const ids = doc && rejected.get(doc.id);
+          if (ids) doc.rejectedSuggestions = [...ids];
         };
-        await tx.table<CorpusRecord, string>('corpora').toCollection().modify((corpus) => addRejections(corpus));
+        await modifyDocuments(tx, addRejections);
         await tx.table<HistoryEntry, string>('history').toCollection().modify((entry) => {
           for (const change of entry.tx.changes) {
-            if (change.table !== 'corpora') continue;
+            if (change.table !== 'documents') continue;
             addRejections(change.before);
             addRejections(change.after);
           }

@@ -258,19 +258,15 @@ export function addSpans(state: CorpusState, args: { docId: string; spans: Reado
 
 /** The suggestions rejected in document `docId` (none: an empty list). */
 export function rejectedSuggestionsOf(state: CorpusState, docId: string): readonly string[] {
-  return state.corpus.rejectedSuggestions?.[docId] ?? NO_REJECTIONS;
+  return state.documents.get(docId)?.rejectedSuggestions ?? NO_REJECTIONS;
 }
 
 const NO_REJECTIONS: readonly string[] = Object.freeze([]);
 
-/** The corpus record with document `docId`'s rejected suggestions set to `ids` (removed when empty). */
-function withRejections(state: CorpusState, docId: string, ids: readonly string[]): RecordChange {
-  const corpus = state.corpus;
-  const { [docId]: _previous, ...others } = corpus.rejectedSuggestions ?? {};
-  const rejected = ids.length ? { ...others, [docId]: ids } : others;
-  const { rejectedSuggestions: _all, ...rest } = corpus;
-  const after = Object.keys(rejected).length ? { ...rest, rejectedSuggestions: rejected } : rest;
-  return { table: 'corpora', id: corpus.id, before: corpus, after };
+/** The change that sets a document's rejected suggestions to `ids` (the field is removed when empty). */
+function withRejections(doc: DocumentRecord, ids: readonly string[]): RecordChange {
+  const { rejectedSuggestions: _previous, ...rest } = doc;
+  return { table: 'documents', id: doc.id, before: doc, after: ids.length ? { ...rest, rejectedSuggestions: ids } : rest };
 }
 
 /**
@@ -279,22 +275,24 @@ function withRejections(state: CorpusState, docId: string, ids: readonly string[
  * text, for the undo description).
  */
 export function rejectSuggestion(state: CorpusState, args: { docId: string; suggestion: { id: string; label: string; text: string } }): CommandResult {
-  if (!state.documents.has(args.docId)) return fail('refusal.documentGone');
+  const doc = state.documents.get(args.docId);
+  if (!doc) return fail('refusal.documentGone');
   const rejected = rejectedSuggestionsOf(state, args.docId);
   if (rejected.includes(args.suggestion.id)) return fail('refusal.nothingChanged');
   const { label, text } = args.suggestion;
   return {
     ok: true,
-    tx: transaction([withRejections(state, args.docId, [...rejected, args.suggestion.id])], { origin: 'user', description: phrase('change.rejectSuggestion', { label, text }), docId: args.docId }),
+    tx: transaction([withRejections(doc, [...rejected, args.suggestion.id])], { origin: 'user', description: phrase('change.rejectSuggestion', { label, text }), docId: doc.id }),
   };
 }
 
 /** Brings back every suggestion rejected in a document: they are proposed again. */
 export function restoreRejectedSuggestions(state: CorpusState, args: { docId: string }): CommandResult {
+  const doc = state.documents.get(args.docId);
   const rejected = rejectedSuggestionsOf(state, args.docId);
-  if (!rejected.length) return fail('refusal.nothingChanged');
+  if (!doc || !rejected.length) return fail('refusal.nothingChanged');
   return {
     ok: true,
-    tx: transaction([withRejections(state, args.docId, [])], { origin: 'user', description: phrase('change.restoreSuggestions', { count: rejected.length }), docId: args.docId }),
+    tx: transaction([withRejections(doc, [])], { origin: 'user', description: phrase('change.restoreSuggestions', { count: rejected.length }), docId: doc.id }),
   };
 }

@@ -26,12 +26,6 @@ export interface CorpusRecord {
   createdAt: string;
   /** Absent in corpora made before import settings existed: use the defaults. */
   importSettings?: ImportSettings;
-  /**
-   * The suggestions the user rejected, by document id (suggestion ids, in the order rejected);
-   * absent, like a document's entry, when there are none. Part of the corpus, so a rejection
-   * is an undoable change like any other.
-   */
-  rejectedSuggestions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Where a document came from and how its bytes were decoded. */
@@ -82,6 +76,12 @@ export interface DocumentRecord {
   minhash?: Uint32Array;
   /** The outlet that published the article, from the source registry. */
   publisherId?: string;
+  /**
+   * The suggestions the user rejected in this document (suggestion ids, in the order
+   * rejected); absent when there are none. Part of the record, so a rejection is an undoable
+   * change like any other.
+   */
+  rejectedSuggestions?: readonly string[];
 }
 
 /** A labelled range `[start, end)` of a document's text. */

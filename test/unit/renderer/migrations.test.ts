@@ -95,7 +95,7 @@ describe('every database version has a migration fixture', () => {
       const rejectedIn = /^rejectedSuggestions:(.+)$/u.exec(setting.key)?.[1];
       if (rejectedIn) {
         expect(await readSetting(db, setting.key, null)).toBeNull();
-        expect(records.corpus.rejectedSuggestions?.[rejectedIn]).toEqual(setting.value);
+        expect(records.documents.find((d) => d.id === rejectedIn)?.rejectedSuggestions).toEqual([...new Set(setting.value as string[])]);
       } else expect(await readSetting(db, setting.key, null)).toEqual(setting.value);
     }
     expect((await readHistory(db, corpusId)).map((h) => h.id).sort()).toEqual((fixture.history as Array<{ id: string }>).map((h) => h.id).sort());
@@ -151,7 +151,8 @@ describe('database migrations', () => {
       const before = documents.find((d) => d.id === doc.id)!;
       expect(doc.minhash).toEqual(minHashSignature(doc.text));
       expect([...doc.minhash!]).not.toEqual(before.minhash);
-      const { minhash: _after, ...rest } = doc;
+      // (Version 6 moves rejected suggestions into their documents; see below.)
+      const { minhash: _after, rejectedSuggestions: _rejected, ...rest } = doc;
       const { minhash: _before, ...restBefore } = before;
       expect(rest).toEqual(restBefore);
     }
@@ -175,7 +176,7 @@ describe('database migrations', () => {
     expect(await db.snapshotFiles.count()).toBe(0);
     const corpusId = (fixture.corpora as Array<{ id: string }>)[0]!.id;
     const records = (await readCorpus(db, corpusId))!;
-    expect(records.documents.map((d) => ({ ...d, minhash: [...d.minhash!] }))).toEqual(expect.arrayContaining(fixture.documents as object[]));
+    expect(records.documents.map(({ rejectedSuggestions: _rejected, ...d }) => ({ ...d, minhash: [...d.minhash!] }))).toEqual(expect.arrayContaining(fixture.documents as object[]));
     expect(records.attributions.find((a) => a.viaId)).toBeDefined();
     const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
 
@@ -200,35 +201,46 @@ describe('database migrations', () => {
     db.close();
   });
 
-  it('version 5 → 6: a document’s rejected suggestions move into the corpus record and its copies in the undo history; undo and redo work across them', async () => {
+  it('version 5 → 6: rejected suggestions move from settings into their documents and the documents’ copies in the undo history; undo works across them', async () => {
     const fixture = readFixture(5);
     await databaseAtVersion('migrate-v5', fixture);
     const db = new IsnadDatabase('migrate-v5');
     await db.open();
     const corpusId = (fixture.corpora as Array<{ id: string }>)[0]!.id;
-    const rejectedKey = (fixture.settings as Array<{ key: string }>).find((s) => s.key.startsWith('rejectedSuggestions:'))!.key;
-    const docId = rejectedKey.slice('rejectedSuggestions:'.length);
-    expect(await db.settings.get(rejectedKey)).toBeUndefined();
+    const settings = (fixture.settings as Array<{ key: string; value: string[] }>).filter((s) => s.key.startsWith('rejectedSuggestions:'));
+    expect(settings).toHaveLength(2);
     const records = (await readCorpus(db, corpusId))!;
-    expect(records.corpus.rejectedSuggestions).toEqual({ [docId]: ['CUE:10:14'] });
-    // Everything else in the record is as it was.
-    const { rejectedSuggestions: _moved, ...rest } = records.corpus;
-    expect(rest).toEqual((fixture.corpora as object[])[0]);
+    const fixtureDocs = fixture.documents as Array<{ id: string }>;
+    for (const setting of settings) {
+      const docId = setting.key.slice('rejectedSuggestions:'.length);
+      expect(await db.settings.get(setting.key)).toBeUndefined();
+      // Listed once each, in the order rejected; everything else in the record as it was.
+      const { rejectedSuggestions, minhash: _minhash, ...rest } = records.documents.find((d) => d.id === docId)!;
+      expect(rejectedSuggestions).toEqual([...new Set(setting.value)]);
+      const { minhash: _before, ...restBefore } = fixtureDocs.find((d) => d.id === docId) as unknown as { minhash: unknown };
+      expect(rest).toEqual(restBefore);
+    }
+    expect(records.corpus).toEqual((fixture.corpora as object[])[0]);
+    // The second document's copies in the undo history carry its rejections too.
+    const second = '00000000-0000-4000-8000-000000000011';
     const history: HistoryEntry[] = await readHistory(db, corpusId);
-    const copies = history.flatMap((h) => h.tx.changes.filter((c) => c.table === 'corpora').flatMap((c) => [c.before, c.after]));
+    const copies = history.flatMap((h) => h.tx.changes.flatMap((c) => (c.table === 'documents' && c.id === second ? [c.before, c.after] : [])));
     expect(copies).toHaveLength(2);
-    for (const copy of copies) expect(copy?.rejectedSuggestions).toEqual({ [docId]: ['CUE:10:14'] });
+    for (const copy of copies) expect(copy?.rejectedSuggestions).toEqual(['CUE:0:4']);
 
-    // Undoing the attribute-value edit keeps the rejections (and is not refused as a concurrent change).
+    // Undoing the attribute-value edit, then the span added to the second document (which set
+    // its status): the rejections stay, and neither undo is refused as a concurrent change.
     const state = createCorpusState(records.corpus, records.documents, records.spans, records.sources, records.attributions);
     const store = new CorpusStore(state, { write: (tx, h) => writeTransaction(db, tx, h) }, testContext(), history);
     expect(store.history.undo).toBe('Edit attribute values');
     await store.undo();
-    const undone = (await db.corpora.get(corpusId))!;
-    expect(undone.schema.attributes).toBeUndefined();
-    expect(undone.rejectedSuggestions).toEqual({ [docId]: ['CUE:10:14'] });
+    expect((await db.corpora.get(corpusId))!.schema.attributes).toBeUndefined();
+    await store.undo();
+    const doc = (await db.documents.get(second))!;
+    expect(doc.status).toBe('todo');
+    expect(doc.rejectedSuggestions).toEqual(['CUE:0:4']);
     await store.redo();
-    expect((await db.corpora.get(corpusId))!.schema.attributes?.claimType).toContain('rumour');
+    expect((await db.documents.get(second))!.status).toBe('in-progress');
     db.close();
   });
 });

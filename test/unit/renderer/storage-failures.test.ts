@@ -103,7 +103,7 @@ describe('storage full (QuotaExceededError)', () => {
     // A rejection is a change of the corpus like any other, and is reported like one.
     expect(a.ui.state.notice?.text).toMatch(/^This change was not saved: the disk is full/);
     expect(a.suggestions.current().map((s) => s.id)).toContain(first.id);
-    expect(a.corpus.state.corpus.rejectedSuggestions).toBeUndefined();
+    expect(a.corpus.state.documents.get(a.ui.state.openDocId!)!.rejectedSuggestions).toBeUndefined();
   });
 });
 

@@ -13,9 +13,10 @@ const { text, tags } = tagged('قال <a>الوزير<b> ل<c>وكالة روي�
 const state: CorpusState = { ...stateWithDocument(text), sources: new Map(SOURCES.map((s) => [s.id, s])) };
 const agency = (list: ReturnType<typeof visibleSuggestions>) => list.suggestions.find((s) => s.text === 'وكالة رويترز');
 
-/** `state` with `ids` rejected in doc-1, as the corpus records them. */
+/** `state` with `ids` rejected in doc-1, as its record keeps them. */
 function rejecting(ids: string[]): CorpusState {
-  return { ...state, corpus: { ...state.corpus, rejectedSuggestions: { 'doc-1': ids } } };
+  const doc = state.documents.get('doc-1')!;
+  return { ...state, documents: new Map([['doc-1', { ...doc, rejectedSuggestions: ids }]]) };
 }
 
 describe('visibleSuggestions', () => {
@@ -41,13 +42,14 @@ describe('visibleSuggestions', () => {
 });
 
 describe('rejecting and bringing back suggestions', () => {
-  it('a rejection is a change of the corpus record, described in both languages; bringing back removes the entry', () => {
+  it('a rejection is a change of the document record, described in both languages; bringing back removes the field', () => {
     const offered = agency(visibleSuggestions(state, 'doc-1'))!;
     const rejected = rejectSuggestion(state, { docId: 'doc-1', suggestion: offered });
     if (!rejected.ok) throw new Error(rejected.error);
     expect(rejected.tx.addToHistory).toBe(true);
     expect(rejected.tx.docId).toBe('doc-1');
-    expect(rejected.tx.changes).toEqual([{ table: 'corpora', id: state.corpus.id, before: state.corpus, after: { ...state.corpus, rejectedSuggestions: { 'doc-1': [offered.id] } } }]);
+    const doc = state.documents.get('doc-1')!;
+    expect(rejected.tx.changes).toEqual([{ table: 'documents', id: 'doc-1', before: doc, after: { ...doc, rejectedSuggestions: [offered.id] } }]);
     expect(rejected.tx.description).toBe('Reject SOURCE suggestion “وكالة رويترز”');
     expect(createTranslator('ar').phrase(rejected.tx.phrase!)).toBe('رفض اقتراح \u2068SOURCE\u2069 «\u2068وكالة رويترز\u2069»');
     const after = applyTransaction(state, rejected.tx);
@@ -60,8 +62,8 @@ describe('rejecting and bringing back suggestions', () => {
     if (!restored.ok) throw new Error(restored.error);
     expect(restored.tx.description).toBe('Bring back 1 rejected suggestion');
     const back = applyTransaction(after, restored.tx);
-    // No empty entry is left behind: the record is as it was before any rejection.
-    expect(back.corpus).toEqual(state.corpus);
+    // No empty list is left behind: the record is as it was before any rejection.
+    expect(back.documents.get('doc-1')).toEqual(doc);
     expect(agency(visibleSuggestions(back, 'doc-1'))).toBeDefined();
     expect(restoreRejectedSuggestions(back, { docId: 'doc-1' }).ok).toBe(false);
   });
@@ -76,7 +78,9 @@ describe('rejecting and bringing back suggestions', () => {
     const rejectedInBoth = applyTransaction(applyTransaction(both, first.tx), second.tx);
     const restored = restoreRejectedSuggestions(rejectedInBoth, { docId: 'doc-1' });
     if (!restored.ok) throw new Error(restored.error);
-    expect(applyTransaction(rejectedInBoth, restored.tx).corpus.rejectedSuggestions).toEqual({ 'doc-2': ['y'] });
+    const after = applyTransaction(rejectedInBoth, restored.tx);
+    expect(rejectedSuggestionsOf(after, 'doc-1')).toEqual([]);
+    expect(rejectedSuggestionsOf(after, 'doc-2')).toEqual(['y']);
   });
 
   it('is stored before it is shown, and one undo brings the suggestion back, also after reopening', async () => {
@@ -86,7 +90,7 @@ describe('rejecting and bringing back suggestions', () => {
     const store = new CorpusStore(state, { write: (tx, history) => writeTransaction(db, tx, history) }, testContext());
     const offered = agency(visibleSuggestions(store.state, 'doc-1'))!;
     await store.run((s) => rejectSuggestion(s, { docId: 'doc-1', suggestion: offered }));
-    expect((await db.corpora.get(state.corpus.id))!.rejectedSuggestions).toEqual({ 'doc-1': [offered.id] });
+    expect((await db.documents.get('doc-1'))!.rejectedSuggestions).toEqual([offered.id]);
     expect(store.history.undo).toBe('Reject SOURCE suggestion “وكالة رويترز”');
 
     // Reopened: the rejection and its undo entry are both stored.
@@ -101,9 +105,9 @@ describe('rejecting and bringing back suggestions', () => {
     const undone = await reopened.undo();
     expect(undone?.docId).toBe('doc-1');
     expect(agency(visibleSuggestions(reopened.state, 'doc-1'))).toBeDefined();
-    expect((await db.corpora.get(state.corpus.id))!.rejectedSuggestions).toBeUndefined();
-    // A rename of the corpus (not an undoable change) between the rejection and its undo: the
-    // undo takes back the rejection only.
+    expect((await db.documents.get('doc-1'))!.rejectedSuggestions).toBeUndefined();
+    // A rename of the corpus (not an undoable change) between the rejection and its undo
+    // changes nothing for it: the undo takes back the rejection only.
     await reopened.redo();
     const current = reopened.state.corpus;
     await reopened.dispatch(transaction([{ table: 'corpora', id: current.id, before: current, after: { ...current, name: 'Wire stories' } }], { origin: 'load', description: 'Rename corpus' }));
@@ -111,7 +115,7 @@ describe('rejecting and bringing back suggestions', () => {
     expect(await db.corpora.get(state.corpus.id)).toEqual({ ...state.corpus, name: 'Wire stories' });
     expect(reopened.state.corpus.name).toBe('Wire stories');
     await reopened.redo();
-    expect((await db.corpora.get(state.corpus.id))!.rejectedSuggestions).toEqual({ 'doc-1': [offered.id] });
+    expect((await db.documents.get('doc-1'))!.rejectedSuggestions).toEqual([offered.id]);
     db.close();
   });
 });
