@@ -118,9 +118,12 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   await page.keyboard.press('Control+z');
   await expect(isnad.status).toContainText(/Undid: Reject (SOURCE|CUE) suggestion “/);
   await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: rejectedName! })).toHaveCount(1);
-  await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toHaveCount(1);
+  // The accepted span is still there (highlighted in the article; the span list may be
+  // scrolled out of view under the suggestions), until the next undo takes it back.
+  expect(await isnad.highlightedTexts('SOURCE')).toContain('وكالة قاسيون للأنباء');
   await page.keyboard.press('Control+z');
-  await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toHaveCount(0);
+  await expect(isnad.status).toContainText('Undid: Accept SOURCE suggestion');
+  await expect.poll(() => isnad.highlightedTexts('SOURCE')).not.toContain('وكالة قاسيون للأنباء');
 
   // قاسيون alone, with no agency context (a headline), is proposed with low confidence;
   // with agency context it is proposed with high confidence.
