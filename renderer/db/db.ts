@@ -121,7 +121,7 @@ export class IsnadDatabase extends Dexie {
         }
         const addRejections = (doc: DocumentRecord | null): void => {
           const ids = doc && rejected.get(doc.id);
-          if (ids) doc.rejectedSuggestions = [...ids];
+          if (ids) doc.rejectedSuggestions = ids;
         };
         await modifyDocuments(tx, addRejections);
         await tx.table<HistoryEntry, string>('history').toCollection().modify((entry) => {

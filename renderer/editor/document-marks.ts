@@ -5,7 +5,6 @@
  * `useCorpusState` the whole article view rendered again on every keystroke, although its
  * text and paragraphs never change (see ARCHITECTURE.md, "Rendering the article").
  */
-import { rejectedSuggestionsOf } from '../../shared/model/commands';
 import { sortedSpansOf } from '../../shared/model/span-index';
 import type { CorpusState } from '../../shared/model/state';
 import type { LabelSchema } from '../../shared/model/schema';
@@ -32,17 +31,18 @@ export interface MarkPainters {
  * Paints document `docId`'s marks now and after every change of the stores, until the
  * returned function is called (which clears the suggestions it painted). Suggestions are
  * painted again only when what they depend on changed: the corpus while they are shown (a
- * marked suggestion is no longer offered), the document's rejections, the focused one.
+ * marked suggestion is no longer offered, a rejected one is hidden), the focused one.
  */
 export function followDocumentMarks(stores: MarkSources, docId: string, painters: MarkPainters): () => void {
-  let shown: { state: CorpusState | null; rejected: readonly string[] | null; focused: string | null } = { state: null, rejected: null, focused: null };
+  let shown: { state: CorpusState | null; focused: string | null } = { state: null, focused: null };
   const paint = (): void => {
     const state = stores.corpus.state;
     const ui = stores.ui.state;
     painters.spans.update(sortedSpansOf(state.spans, docId), state.corpus.schema, ui.focusedSpanId);
-    const next = { state: ui.suggestionsOn ? state : null, rejected: rejectedSuggestionsOf(state, docId), focused: ui.focusedSuggestionId };
+    // A rejection changes the document's record, and so the state.
+    const next = { state: ui.suggestionsOn ? state : null, focused: ui.focusedSuggestionId };
     const before = shown;
-    if (next.state === before.state && next.rejected === before.rejected && next.focused === before.focused) return;
+    if (next.state === before.state && next.focused === before.focused) return;
     shown = next;
     if (!next.state && !before.state) return;
     painters.suggestions(next.state ? visibleSuggestions(next.state, docId).suggestions : [], next.focused);

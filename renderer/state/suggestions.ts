@@ -18,7 +18,7 @@ export interface VisibleSuggestions {
 
 let cache: { text: string; sources: CorpusState['sources']; result: ReturnType<typeof suggestAnnotations> } | null = null;
 
-/** Suggestions for a document that are neither rejected (in the corpus) nor already spans. */
+/** Suggestions for a document that are neither rejected (as its record keeps them) nor already spans. */
 export function visibleSuggestions(state: CorpusState, docId: string): VisibleSuggestions {
   const doc = state.documents.get(docId);
   if (!doc) return { suggestions: [], candidates: [], rejected: 0 };

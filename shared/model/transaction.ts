@@ -58,12 +58,12 @@ export function invertTransaction(tx: Transaction, origin: 'undo' | 'redo' = 'un
 }
 
 /**
- * An undo or redo of corpus-record changes, made to fit the corpus record as it is now. The
+ * A transaction's corpus-record changes, made to fit the corpus record as it is now (the store
+ * applies this to everything it writes itself: undo, redo, an import batch made earlier). The
  * corpus record holds several independent things (its name, the label schema, the import
- * settings, the rejected suggestions); some change outside the undo history (renaming the
- * corpus, remembering an import's field mapping). Undoing a change recorded before such a
- * change would otherwise expect the record as it was then and be refused as a concurrent
- * change. A change is rebased when the fields it sets are still as it expects them: it then
+ * settings); some change outside the undo history (renaming the corpus, remembering an
+ * import's field mapping). Undoing a change recorded before such a change would otherwise
+ * expect the record as it was then and be refused as a concurrent change. A change is rebased when the fields it sets are still as it expects them: it then
  * starts from the current record and sets only those fields. When one of them changed since
  * (another window, or another change outside the history, touched the same field), it is
  * left as it is and the write refuses it, as before.
