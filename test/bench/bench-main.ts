@@ -22,6 +22,7 @@ import { generateCorpus } from './generate';
 async function prepareOnly(files: Array<{ name: string; bytes: Uint8Array }>): Promise<{ ms: number; prepared: PreparedFile[] }> {
   const worker = createPreparer() as unknown as Worker;
   const prepared: PreparedFile[] = [];
+  console.log('PHASE prepare-start', Date.now());
   const t = performance.now();
   await new Promise<void>((resolve) => {
     worker.addEventListener('message', (event: MessageEvent<FromPreparer>) => {
@@ -31,6 +32,7 @@ async function prepareOnly(files: Array<{ name: string; bytes: Uint8Array }>): P
     worker.postMessage({ type: 'prepare', files, indices: files.map((_, i) => i), options: {} });
   });
   const ms = performance.now() - t;
+  console.log('PHASE prepare-end', Date.now());
   worker.terminate();
   return { ms, prepared };
 }

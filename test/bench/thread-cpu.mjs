@@ -2,8 +2,8 @@
 //   node test/bench/thread-cpu.mjs -- --suite import [--preparers N] [--batch N]
 // runs `npm run bench` with those options and BENCH_DEBUG=1, samples every Chromium thread's
 // CPU time from /proc every 50 ms, and prints, for each window the page marks with
-// `PHASE <name>-start|end <epoch ms>` console lines (the import suite marks `baseline` and
-// `import`), the wall time, the CPU time of all threads and the busiest threads. Wall-clock
+// `PHASE <name>-start|end <epoch ms>` console lines (the import suite marks `prepare` (one
+// worker preparing every file, no writes), `baseline` and `import`), the wall time, the CPU time of all threads and the busiest threads. Wall-clock
 // ratios are noisy on a shared machine; CPU per thread says where the work is.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
