@@ -121,7 +121,7 @@ export class IsnadApp implements AppContext {
       loaded = first ? await loadCorpus(db, first.id) : null;
     }
     if (!loaded) {
-      const records = buildSampleCorpus(context);
+      const records = buildSampleCorpus(context, preferences.t('corpus.sampleName'));
       await writeRecords(db, records);
       loaded = await loadCorpus(db, records.corpus.id);
       if (!loaded) throw new Error('the sample corpus could not be read back');

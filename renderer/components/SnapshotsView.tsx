@@ -26,20 +26,26 @@ function SnapshotSettingsForm({ settings }: { settings: SnapshotSettings }): Rea
       }}
     >
       <label>
-        {withElements(t('snapshots.settings.every'), {
+        {withElements(t('snapshots.settings.every', { count: typedCount(interval) }), {
           input: (
             <input type="number" min={SNAPSHOT_LIMITS.minInterval} max={SNAPSHOT_LIMITS.maxInterval} value={interval} onChange={(e) => setIntervalText(e.target.value)} aria-label={t('snapshots.settings.every.name')} />
           ),
         })}
       </label>
       <label>
-        {withElements(t('snapshots.settings.keep'), {
+        {withElements(t('snapshots.settings.keep', { count: typedCount(keep) }), {
           input: <input type="number" min={SNAPSHOT_LIMITS.minKeep} max={SNAPSHOT_LIMITS.maxKeep} value={keep} onChange={(e) => setKeep(e.target.value)} aria-label={t('snapshots.settings.keep.name')} />,
         })}
       </label>
       <button type="submit">{t('snapshots.settings.save')}</button>
     </form>
   );
+}
+
+/** The number typed in a field, for the agreement of the words around it (0 while it is not a number). */
+function typedCount(text: string): number {
+  const n = Number(text);
+  return Number.isFinite(n) ? n : 0;
 }
 
 /** The Snapshots view. */

@@ -20,6 +20,7 @@ import type { RegistryFileSources } from '../../shared/model/registry-import';
 import { CitationGraph } from './CitationGraph';
 import { AttributeValuesEditor } from './AttributeValuesEditor';
 import { kindName, SourceForm } from './SourceForm';
+import { savedWhere } from '../platform/host';
 
 /** The file name a registry export suggests. */
 const REGISTRY_FILE_NAME = 'isnad-registry.json';
@@ -101,7 +102,7 @@ async function exportRegistry(app: IsnadApp): Promise<void> {
   const json = `${JSON.stringify({ format: REGISTRY_FORMAT, version: REGISTRY_VERSION, sources }, null, 2)}\n`;
   try {
     const outcome = await app.platform.saveExport(REGISTRY_FILE_NAME, json);
-    if (outcome.saved) app.ui.update({ notice: { tone: 'info', text: app.t('registry.exported', { count: sources.length, where: outcome.where }) } });
+    if (outcome.saved) app.ui.update({ notice: { tone: 'info', text: app.t('registry.exported', { count: sources.length, where: savedWhere(outcome, app.t) }) } });
   } catch (error) {
     app.ui.update({ notice: { tone: 'error', text: app.t('registry.exportFailed', { error: (error as Error).message }) } });
   }

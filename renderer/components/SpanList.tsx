@@ -15,6 +15,7 @@ import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
 import type { Translate } from '../../shared/i18n/i18n';
 import { labelName } from '../i18n/labels';
+import { usageInWords } from './span-usage-words';
 
 /** The focused span: label, text, code-point offsets and its part in attributions (Enter moves focus here). */
 function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span: SpanRecord; text: string; t: Translate }): React.JSX.Element {
@@ -33,7 +34,7 @@ function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span
         <dt>{t('spanDetails.offsets')}</dt>
         <dd>{t('spanDetails.range', { start: String(start), end: String(end) })}</dd>
         <dt>{t('spanDetails.usage')}</dt>
-        <dd>{usage.claimOf || usage.mentionOrCueOf ? t('spanDetails.usage.some', { claims: usage.claimOf, mentions: usage.mentionOrCueOf }) : t('spanDetails.usage.none')}</dd>
+        <dd>{usageInWords(usage, t)}</dd>
       </dl>
       <p className="hint">{t('spanDetails.keys')}</p>
     </section>

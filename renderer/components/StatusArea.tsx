@@ -15,9 +15,10 @@ export function StatusArea(): React.JSX.Element {
             {notice.details?.length ? (
               <ul>
                 {notice.details.map((line, i) => (
-                  <li key={i} dir="auto">
-                    {line}
-                  </li>
+                  // Each line is a sentence of the interface language (its data isolated
+                  // inside), so it takes the interface's direction: with dir="auto" a line
+                  // opening with an Arabic file name was laid out right to left in English.
+                  <li key={i}>{line}</li>
                 ))}
               </ul>
             ) : null}

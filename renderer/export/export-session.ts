@@ -22,7 +22,7 @@ export interface ExportProgress {
 
 /** How an export ended. */
 export type ExportSessionResult =
-  | { status: 'saved'; file: Omit<ExportedFile, 'bytes'>; where: string }
+  | { status: 'saved'; file: Omit<ExportedFile, 'bytes'>; where: string; downloaded?: boolean }
   /** The user closed the save dialog: nothing was written. */
   | { status: 'not-saved' }
   | { status: 'cancelled' }
@@ -140,7 +140,7 @@ export class ExportSession {
     const { bytes, ...rest } = file;
     try {
       const outcome = await this.save(file.fileName, bytes);
-      this.end(outcome.saved ? { status: 'saved', file: rest, where: outcome.where } : { status: 'not-saved' });
+      this.end(outcome.saved ? { status: 'saved', file: rest, where: outcome.where, ...(outcome.downloaded ? { downloaded: true } : {}) } : { status: 'not-saved' });
     } catch (error) {
       this.end({ status: 'failed', stage: 'save', problems: [(error as Error).message] });
     }

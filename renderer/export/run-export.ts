@@ -5,7 +5,7 @@
  */
 import type { CorpusState } from '../../shared/model/state';
 import type { Translate } from '../../shared/i18n/i18n';
-import type { HostPlatform } from '../platform/host';
+import { savedWhere, type HostPlatform } from '../platform/host';
 import type { UiStore } from '../state/ui-store';
 import { ExportSession, type ExportProgress, type ExportSessionResult, type ExportWorkerLike } from './export-session';
 import type { ExportJob } from './protocol';
@@ -44,9 +44,10 @@ export function exportNotice(job: ExportJob, result: ExportSessionResult, t: Tra
       const { notes } = result.file;
       const documents = t('count.documents', { count: result.file.documents });
       const spans = t('count.spans', { count: result.file.spans });
-      if (job.kind === 'corpus') return { tone: 'info', text: t('notice.exportedCorpus', { documents, spans, where: result.where }) };
+      const where = savedWhere(result, t);
+      if (job.kind === 'corpus') return { tone: 'info', text: t('notice.exportedCorpus', { documents, spans, where }) };
       const noted = notes.length ? t('notice.exportNotes', { count: notes.length }) : '';
-      return { tone: 'info', text: t('notice.exportedDataset', { documents, spans, format: job.request.format, where: result.where, notes: noted }), details: notes };
+      return { tone: 'info', text: t('notice.exportedDataset', { documents, spans, format: job.request.format, where, notes: noted }), details: notes };
     }
   }
 }

@@ -67,7 +67,7 @@ export const browserPlatform: HostPlatform = {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return { saved: true, where: `Downloads/${suggestedName}` };
+    return { saved: true, where: suggestedName, downloaded: true };
   },
   onMenuCommand() {
     return () => undefined;

@@ -5,10 +5,18 @@
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
-import type { Language } from '../../shared/i18n/i18n';
+import type { Language, Translate } from '../../shared/i18n/i18n';
 
-/** The result of saving an export. */
-export type SaveOutcome = { saved: true; where: string } | { saved: false; reason: 'cancelled' };
+/**
+ * The result of saving an export: where it was written, or, in a browser (`downloaded`), the
+ * name it was offered under as a download (the browser decides the folder, and may ask).
+ */
+export type SaveOutcome = { saved: true; where: string; downloaded?: boolean } | { saved: false; reason: 'cancelled' };
+
+/** Where a saved export went, as the sentence reporting it says it: a path, or “your browser’s downloads as …”. */
+export function savedWhere(outcome: { where: string; downloaded?: boolean }, t: Translate): string {
+  return outcome.downloaded ? t('export.downloaded', { file: outcome.where }) : outcome.where;
+}
 
 /** Application-menu commands (Electron) that the UI turns into actions (see `MENU_ACTIONS`). */
 export type HostMenuCommand = MenuCommand;

@@ -125,7 +125,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'encodingName.iso-8859-6': 'ISO-8859-6 (عربي)',
   'decoded.bom': '{encoding} (علامة ترتيب البايتات)',
   'decoded.valid': '{encoding}',
-  'decoded.declared': '{encoding} (كما تعلن الصفحة)',
+  'decoded.declared': '{encoding} (كما يعلن الملف)',
   'decoded.user': '{encoding} (من اختيارك)',
   'decoded.detected': '{encoding}، مكتشَف بثقة {percent}%',
   'imported.read': '{format}، {encoding}',

@@ -9,6 +9,7 @@
  * codes are message keys too, and `t.phrase` / `t.text` say them in the language.
  */
 import { isKnownPhrase, renderPhrase, type Phrase } from '../phrases/phrase';
+import { hasRightToLeftText } from '../text/paragraphs';
 import { interpolate, placeholdersOf, templateFor, type Message } from '../phrases/templates';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
@@ -45,14 +46,19 @@ export type Translate = ((key: MessageKey, params?: Params) => string) & {
   number(value: number): string;
   /** A date and time as the language writes it. */
   dateTime(value: Date | string): string;
-  /** A phrase made in shared/, in the language; user data in it is isolated in right-to-left languages. */
+  /** A phrase made in shared/, in the language; user data in it is isolated (see {@link Translate.data}). */
   phrase(value: Phrase): string;
   /**
    * A text shared/ gave in English with its phrase: the phrase in the language, or the English
    * as it was stored when there is no phrase this build knows (records from older versions).
    */
   text(english: string, value: Phrase | undefined): string;
-  /** User data or a message from elsewhere (a file name, an engine's error) as a sentence of the language holds it: isolated in right-to-left languages. */
+  /**
+   * User data or a message from elsewhere (a file name, an engine's error) as a sentence of
+   * the language holds it: isolated (FSI … PDI) in right-to-left languages; in left-to-right
+   * ones only when it holds right-to-left text (an Arabic file name or quote), which the
+   * English around it would otherwise reorder.
+   */
   data(text: string): string;
 };
 
@@ -66,18 +72,34 @@ export function createTranslator(language: Language, catalogues: Record<Language
   const inSentence = new Intl.NumberFormat(intlLocale, { useGrouping: false });
   const standalone = new Intl.NumberFormat(intlLocale);
   const dates = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
+  // User data (file names, labels, quotes) inside a right-to-left sentence is isolated
+  // (FSI … PDI), so a Latin file name with dots and brackets keeps its place and order; the
+  // right-to-left catalogue's templates isolate their own placeholders. Inside a
+  // left-to-right sentence, data holding right-to-left text is isolated, and so is a value
+  // given to a template: “7 مدنيين قُتلوا” quoted in an English sentence would otherwise show
+  // its 7 at the wrong end, and an Arabic file name would take the line's punctuation with it.
+  const isolate = (text: string): string => `\u2068${text}\u2069`;
+  const data = dir === 'rtl' ? isolate : (text: string) => (hasRightToLeftText(text) ? isolate(text) : text);
+  const values = (params: Params): Params => {
+    if (dir === 'rtl') return params;
+    let isolated: Params | null = null;
+    for (const [name, value] of Object.entries(params)) {
+      if (typeof value !== 'string' || !hasRightToLeftText(value)) continue;
+      isolated ??= { ...params };
+      isolated[name] = isolate(value);
+    }
+    return isolated ?? params;
+  };
   const translate = (key: MessageKey, params: Params = {}): string => {
     const message = catalogue[key] ?? catalogues.en[key];
     if (message === undefined) return key;
     const count = typeof params.count === 'number' ? params.count : undefined;
-    return interpolate(templateFor(message, count, rules), params, (n) => inSentence.format(n));
+    return interpolate(templateFor(message, count, rules), values(params), (n) => inSentence.format(n));
   };
-  // User data (file names, labels, quotes) inside a right-to-left sentence is isolated
-  // (FSI … PDI), so a Latin file name with dots and brackets keeps its place and order.
   const phraseRenderer = {
     message: (code: MessageKey, values: Params) => translate(code, values),
     list: (items: readonly string[]) => items.join(translate('common.listSeparator')),
-    data: dir === 'rtl' ? (text: string) => `\u2068${text}\u2069` : (text: string) => text,
+    data,
   };
   const phrase = (value: Phrase): string => renderPhrase(value, phraseRenderer);
   return Object.assign(translate, {

@@ -62,9 +62,12 @@ const ARTICLES: SampleArticle[] = [
   },
 ];
 
-/** The records of the sample corpus, with fresh ids from the context. */
-export function buildSampleCorpus(ctx: CommandContext): { corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[]; sources: SourceRecord[]; attributions: AttributionRecord[] } {
-  const corpus: CorpusRecord = { id: ctx.newId(), name: 'Sample corpus', schema: DEFAULT_LABEL_SCHEMA, createdAt: ctx.now() };
+/**
+ * The records of the sample corpus, with fresh ids from the context, named `name` (the app
+ * names it in the interface language of the first start; the user may rename it).
+ */
+export function buildSampleCorpus(ctx: CommandContext, name = 'Sample corpus'): { corpus: CorpusRecord; documents: DocumentRecord[]; spans: SpanRecord[]; sources: SourceRecord[]; attributions: AttributionRecord[] } {
+  const corpus: CorpusRecord = { id: ctx.newId(), name, schema: DEFAULT_LABEL_SCHEMA, createdAt: ctx.now() };
   const documents: DocumentRecord[] = [];
   const spans: SpanRecord[] = [];
   ARTICLES.forEach((article, order) => {
@@ -78,7 +81,7 @@ export function buildSampleCorpus(ctx: CommandContext): { corpus: CorpusRecord; 
       status: article.spans.length ? 'in-progress' : 'todo',
       order,
       minhash: minHashSignature(text),
-      meta: { fileName: article.fileName, origin: 'sample', format: 'text', encoding: 'utf-8', encodingMethod: 'declared', encodingConfidence: 1, lineEndings: 'lf', importedAt: ctx.now() },
+      meta: { fileName: article.fileName, origin: 'sample', format: 'text', encoding: 'utf-8', encodingMethod: 'valid-utf8', encodingConfidence: 1, lineEndings: 'lf', importedAt: ctx.now() },
     };
     documents.push(doc);
     for (const example of article.spans) {

@@ -62,6 +62,23 @@ const ISOLATE_OPEN = new Set(['\u2066', '\u2067', '\u2068']);
 const ISOLATE_CLOSE = '\u2069';
 
 /**
+ * Whether `text` holds a right-to-left letter or mark (as {@link baseDirection} counts them:
+ * letters only, since the script extensions of punctuation such as the middle dot include
+ * Arabic) outside bidi isolates: text that a left-to-right sentence must isolate to keep in
+ * order.
+ */
+export function hasRightToLeftText(text: string): boolean {
+  let isolateDepth = 0;
+  for (const ch of text) {
+    if (ISOLATE_OPEN.has(ch)) isolateDepth++;
+    else if (ch === ISOLATE_CLOSE) {
+      if (isolateDepth > 0) isolateDepth--;
+    } else if (isolateDepth === 0 && (RTL_PUNCTUATION.has(ch) || (LETTER.test(ch) && STRONG_RTL.test(ch)))) return true;
+  }
+  return false;
+}
+
+/**
  * Direction from the first strong character (an approximation of Unicode bidi rules P2
  * and P3): letters of Arabic, Hebrew, Syriac, Thaana and other right-to-left scripts
  * (presentation forms included) and RLM/ALM give 'rtl'; any other letter and LRM give

@@ -83,7 +83,7 @@ test('a browser killed in a burst of edits keeps every acknowledged edit, nothin
   await page.exposeFunction('isnadTestSpansShown', (names: string[]) => void acknowledged.push(names));
   await isnad.spanPanel.evaluate((panel) => {
     const report = (): void => {
-      const names = [...panel.querySelectorAll('button[aria-label]')].map((b) => b.getAttribute('aria-label')!.replace(/^([A-Z]+) — [^:]+: /, '$1:'));
+      const names = [...panel.querySelectorAll('button[aria-label]')].map((b) => b.getAttribute('aria-label')!.replace(/[\u2066-\u2069]/gu, '').replace(/^([A-Z]+) — [^:]+: /, '$1:'));
       void (window as unknown as { isnadTestSpansShown(n: string[]): Promise<void> }).isnadTestSpansShown(names);
     };
     new MutationObserver(report).observe(panel, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });

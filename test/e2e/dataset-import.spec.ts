@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IsnadPage } from './pages/isnad-page';
+import { isolatable } from './support/isolates';
 
 const fixture = (path: string): string => fileURLToPath(new URL(`../fixtures/formats/${path}`, import.meta.url));
 const SHOTS = 'test-results/screens';
@@ -18,7 +19,7 @@ test('a messy CoNLL file into a new corpus: report of skipped and repaired lines
   await expect(isnad.importReport).toContainText('messy-news.conll, line 1 — repaired: Byte-order mark removed.');
   await expect(isnad.importReport).toContainText('line 7 — skipped: Empty token: line skipped.');
   await expect(isnad.importReport).toContainText('line 22 — skipped');
-  await expect(isnad.importReport).toContainText('Bidi marks removed from the token “وكالة”');
+  await expect(isnad.importReport).toContainText(isolatable('Bidi marks removed from the token “وكالة”'));
   await page.screenshot({ path: `${SHOTS}/dataset-import-conll.png` });
   await isnad.importIntoNewCorpus('أخبار مصححة');
   await expect(isnad.status).toContainText('Imported 2 documents and 3 spans (conll) into the new corpus');
@@ -112,20 +113,20 @@ test('switch corpora; a reload opens the corpus that was open; rename and delete
   await isnad.corpusButton.click();
   await isnad.corpusDialog.getByRole('textbox', { name: 'New corpus name' }).fill('مدونة الاختبار');
   await isnad.corpusDialog.getByRole('button', { name: 'Create empty corpus' }).click();
-  await expect(isnad.corpusButton).toHaveAccessibleName('Corpus: مدونة الاختبار');
+  await expect(isnad.corpusButton).toHaveAccessibleName(isolatable('Corpus: مدونة الاختبار'));
   await expect(isnad.documentList.getByRole('button', { name: /نوفوستي/ })).toHaveCount(0);
   await page.reload();
-  await expect(isnad.corpusButton).toHaveAccessibleName('Corpus: مدونة الاختبار');
+  await expect(isnad.corpusButton).toHaveAccessibleName(isolatable('Corpus: مدونة الاختبار'));
 
   await isnad.corpusButton.click();
   const table = isnad.corpusDialog.getByRole('table', { name: 'Stored corpora' });
   await expect(table.getByRole('row', { name: /Sample corpus/ })).toContainText('3');
   await expect(table.getByRole('row', { name: /مدونة الاختبار/ })).toContainText('0');
   await page.screenshot({ path: `${SHOTS}/corpus-dialog.png` });
-  await isnad.corpusDialog.getByRole('button', { name: 'Rename مدونة الاختبار' }).click();
-  await isnad.corpusDialog.getByRole('textbox', { name: 'New name for مدونة الاختبار' }).fill('مدونة فارغة');
+  await isnad.corpusDialog.getByRole('button', { name: isolatable('Rename مدونة الاختبار') }).click();
+  await isnad.corpusDialog.getByRole('textbox', { name: isolatable('New name for مدونة الاختبار') }).fill('مدونة فارغة');
   await isnad.corpusDialog.getByRole('button', { name: 'Save name' }).click();
-  await expect(isnad.corpusButton).toHaveAccessibleName('Corpus: مدونة فارغة');
+  await expect(isnad.corpusButton).toHaveAccessibleName(isolatable('Corpus: مدونة فارغة'));
   await isnad.corpusDialog.getByRole('button', { name: 'Open Sample corpus' }).click();
   await expect(isnad.corpusButton).toHaveAccessibleName('Corpus: Sample corpus');
   await expect(isnad.documentList.getByRole('button', { name: /نوفوستي/ }).first()).toBeVisible();
@@ -139,9 +140,9 @@ test('switch corpora; a reload opens the corpus that was open; rename and delete
   await page.screenshot({ path: `${SHOTS}/corpus-delete-confirm.png` });
   await confirm.getByRole('button', { name: 'Keep it' }).click();
   await expect(confirm).toBeHidden();
-  await isnad.corpusDialog.getByRole('button', { name: 'Delete مدونة فارغة' }).click();
+  await isnad.corpusDialog.getByRole('button', { name: isolatable('Delete مدونة فارغة') }).click();
   await isnad.corpusDialog.getByRole('button', { name: 'Delete corpus and 0 documents' }).click();
-  await expect(isnad.status).toContainText('Deleted the corpus “مدونة فارغة”');
+  await expect(isnad.status).toContainText(isolatable('Deleted the corpus “مدونة فارغة”'));
   await expect(table.getByRole('row')).toHaveCount(2); // header + Sample corpus
 });
 

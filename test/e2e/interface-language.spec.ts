@@ -208,4 +208,21 @@ test.describe('in Arabic', () => {
     for (const value of ['wire (old).json', 'sources[0].ambiguous[0]', 'ص']) expect(await alert.textContent()).toContain(`\u2068${value}\u2069`);
     await alert.screenshot({ path: `${SHOTS}/registry-refusal-arabic.png`, animations: 'disabled' });
   });
+
+  test('the snapshot settings agree with the numbers typed in them', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' }).getByRole('button', { name: 'اللقطات', exact: true }).click();
+    const form = page.getByRole('main', { name: 'اللقطات' }).getByRole('form', { name: 'إعدادات اللقطات' });
+    const every = form.getByRole('spinbutton', { name: 'الدقائق بين لقطتين' });
+    const keep = form.getByRole('spinbutton', { name: 'عدد اللقطات المحتفظ بها' });
+    const said = async (): Promise<string> => (await form.textContent()) ?? '';
+    await every.fill('10');
+    await keep.fill('10');
+    expect(await said()).toContain('كل  دقائق');
+    expect(await said()).toContain('بآخر  لقطات');
+    await every.fill('15');
+    await keep.fill('2');
+    expect(await said()).toContain('كل  دقيقة');
+    expect(await said()).toContain('بآخر  لقطتين');
+  });
 });

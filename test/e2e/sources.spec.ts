@@ -9,6 +9,7 @@ import { createCorpusState } from '../../shared/model/state';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import { IsnadPage } from './pages/isnad-page';
 import { SourcesView } from './pages/sources-view';
+import { exactly, isolatable } from './support/isolates';
 
 /** Screenshots of the view go to test-results/ (look at them: Arabic labels must read right to left). */
 const screenshot = (name: string): string => fileURLToPath(new URL(`../../test-results/${name}`, import.meta.url));
@@ -87,7 +88,7 @@ test('the default registry is listed with its counts and the graph has an access
     await expect(row).toHaveCount(1);
     await expect(row.getByRole('cell').first()).toHaveText('News agency');
   }
-  await expect(sources.row(/Qasioun News Agency/)).toContainText('Ambiguous: قاسيون, Qasioun');
+  await expect(sources.row(/Qasioun News Agency/)).toContainText(isolatable('Ambiguous: قاسيون, Qasioun'));
   await expect(sources.table.getByRole('columnheader')).toHaveText(['Name (Arabic and Latin)', 'Kind', 'Aliases', 'Claims', 'Documents', 'As publisher', 'Relayed', 'Actions']);
   await expect(sources.graph).toBeVisible();
   await expect(sources.main.getByRole('heading', { name: 'Who cites whom' })).toBeVisible();
@@ -114,7 +115,7 @@ test('add a source by the form, edit its aliases, delete it', async ({ page }) =
   await sources.fill({ url: 'https://www.champress.net' });
   await sources.save();
   await expect(sources.sourceDialog).toBeHidden();
-  await expect(sources.status).toContainText('Added Sham Press (وكالة شام برس) to the registry.');
+  await expect(sources.status).toContainText(isolatable('Added Sham Press (وكالة شام برس) to the registry.'));
   const row = sources.row(/Sham Press/);
   await expect(row).toContainText('شام برس، شام');
   await expect(row).toContainText('ShamPress');
@@ -130,7 +131,7 @@ test('add a source by the form, edit its aliases, delete it', async ({ page }) =
 
   // Edit: the aliases come back as comma-separated text; the Arabic comma separates too.
   await sources.action('Edit', 'Sham Press (وكالة شام برس)').click();
-  await expect(sources.sourceDialog).toHaveAccessibleName('Edit Sham Press (وكالة شام برس)');
+  await expect(sources.sourceDialog).toHaveAccessibleName(exactly('Edit Sham Press (وكالة شام برس)'));
   await expect(sources.sourceDialog.getByLabel('Arabic aliases', { exact: true })).toHaveValue('شام برس، شام');
   await sources.fill({ arabicAliases: 'شام برس، شام بريس', latinAliases: 'ShamPress, Cham Press' });
   await sources.save();
@@ -140,7 +141,7 @@ test('add a source by the form, edit its aliases, delete it', async ({ page }) =
 
   await sources.action('Delete', 'Sham Press (وكالة شام برس)').click();
   await expect(sources.row(/Sham Press/)).toHaveCount(0);
-  await expect(sources.status).toContainText('Deleted Sham Press (وكالة شام برس) from the registry');
+  await expect(sources.status).toContainText(isolatable('Deleted Sham Press (وكالة شام برس) from the registry'));
 });
 
 test('merge two sources: the merged names become aliases; undo brings the source back', async ({ page }) => {
@@ -157,7 +158,7 @@ test('merge two sources: the merged names become aliases; undo brings the source
   const novosti = sources.row(/RIA Novosti/);
   await expect(novosti).toContainText('سبوتنيك');
   await expect(novosti).toContainText('Sputnik');
-  await expect(sources.status).toContainText('Merged Sputnik (سبوتنيك) into RIA Novosti (وكالة نوفوستي).');
+  await expect(sources.status).toContainText(isolatable('Merged Sputnik (سبوتنيك) into RIA Novosti (وكالة نوفوستي).'));
   await isnad.undoButton.click();
   await expect(sources.row(/^سبوتنيك Sputnik$/)).toHaveCount(1);
   await expect(novosti).not.toContainText('Sputnik');
@@ -187,7 +188,7 @@ test('export the registry, then import registry files', async ({ page }) => {
   );
   await sources.importRegistry([registry]);
   await expect(sources.status).toContainText('Imported 2 sources, skipped 1 already in the registry.');
-  await expect(sources.row(/Step News Agency/)).toContainText('Ambiguous: ستيب');
+  await expect(sources.row(/Step News Agency/)).toContainText(isolatable('Ambiguous: ستيب'));
   await expect(sources.row(/Syria Civil Defence/)).toContainText('الخوذ البيضاء');
 
   // A bare array works too; importing the same file again adds nothing.
@@ -238,14 +239,16 @@ test('the graph shows who cites whom, right to left, with Arabic labels', async 
   await sources.open();
   await expect(sources.main.getByRole('img', { name: 'Who cites whom: 6 sources, 6 links' })).toBeVisible();
   // Heaviest links first, then by the names of their ends.
-  await expect(sources.graphList.getByRole('listitem')).toHaveText([
-    'Qasioun News Agency (وكالة قاسيون للأنباء) cites RIA Novosti (وكالة نوفوستي) in its articles (1 claim)',
-    'Qasioun News Agency (وكالة قاسيون للأنباء) cites SANA (الوكالة العربية السورية للأنباء) in its articles (1 claim)',
-    'RIA Novosti (وكالة نوفوستي) relays Kremlin (الكرملين) (1 claim)',
-    'RIA Novosti (وكالة نوفوستي) relays Russian Ministry of Foreign Affairs (وزارة الخارجية الروسية) (1 claim)',
-    'SANA (الوكالة العربية السورية للأنباء) cites Reuters (رويترز) in its articles (1 claim)',
-    'SANA (الوكالة العربية السورية للأنباء) cites RIA Novosti (وكالة نوفوستي) in its articles (1 claim)',
-  ]);
+  await expect(sources.graphList.getByRole('listitem')).toHaveText(
+    [
+      'Qasioun News Agency (وكالة قاسيون للأنباء) cites RIA Novosti (وكالة نوفوستي) in its articles (1 claim)',
+      'Qasioun News Agency (وكالة قاسيون للأنباء) cites SANA (الوكالة العربية السورية للأنباء) in its articles (1 claim)',
+      'RIA Novosti (وكالة نوفوستي) relays Kremlin (الكرملين) (1 claim)',
+      'RIA Novosti (وكالة نوفوستي) relays Russian Ministry of Foreign Affairs (وزارة الخارجية الروسية) (1 claim)',
+      'SANA (الوكالة العربية السورية للأنباء) cites Reuters (رويترز) in its articles (1 claim)',
+      'SANA (الوكالة العربية السورية للأنباء) cites RIA Novosti (وكالة نوفوستي) in its articles (1 claim)',
+    ].map(isolatable),
+  );
 
   // Counts in the table: Novosti has two claims in two documents and relayed two.
   const novosti = sources.row(/RIA Novosti/);
@@ -254,7 +257,7 @@ test('the graph shows who cites whom, right to left, with Arabic labels', async 
 
   // A source that claims point at cannot be deleted; the status area says why.
   await sources.action('Delete', 'RIA Novosti (وكالة نوفوستي)').click();
-  await expect(page.getByRole('alert')).toHaveText('RIA Novosti (وكالة نوفوستي) cannot be deleted: 2 claims point at it. Merge it into another source instead.');
+  await expect(page.getByRole('alert')).toHaveText(exactly('RIA Novosti (وكالة نوفوستي) cannot be deleted: 2 claims point at it. Merge it into another source instead.'));
   await expect(novosti).toHaveCount(1);
 
   // Right to left: the citing source stands to the right of the one it cites.

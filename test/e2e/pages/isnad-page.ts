@@ -4,6 +4,7 @@
  */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { exactly, isolatable, withoutIsolates } from '../support/isolates';
 
 export class IsnadPage {
   constructor(readonly page: Page) {}
@@ -138,7 +139,7 @@ export class IsnadPage {
     await this.datasetDialog.getByRole('button', { name: 'Import into new corpus' }).click();
     // A large dataset is written whole before the dialog closes.
     await expect(this.datasetDialog).toBeHidden({ timeout: 30_000 });
-    await expect(this.corpusButton).toHaveAccessibleName(`Corpus: ${name}`);
+    await expect(this.corpusButton).toHaveAccessibleName(exactly(`Corpus: ${name}`));
   }
 
   /** Opens the corpus dialog and opens the corpus named `name`. */
@@ -147,7 +148,7 @@ export class IsnadPage {
     await expect(this.corpusDialog).toBeVisible();
     await this.corpusDialog.getByRole('button', { name: `Open ${name}` }).click();
     await expect(this.corpusDialog).toBeHidden();
-    await expect(this.corpusButton).toHaveAccessibleName(`Corpus: ${name}`);
+    await expect(this.corpusButton).toHaveAccessibleName(exactly(`Corpus: ${name}`));
   }
 
   async openDocument(title: string | RegExp): Promise<void> {
@@ -361,7 +362,7 @@ export class IsnadPage {
   /** The spans of the open document as "LABEL:quote" (e.g. "LOC:دمشق"), in list order. */
   async spanNames(): Promise<string[]> {
     const names = await this.spanPanel.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
-    return names.map((name) => name.replace(/^([A-Z]+) — [^:]+: /, '$1:'));
+    return names.map((name) => withoutIsolates(name).replace(/^([A-Z]+) — [^:]+: /, '$1:'));
   }
 
   /** How many documents the corpus has (the count in the document list's heading). */
@@ -370,8 +371,9 @@ export class IsnadPage {
     return Number(/\(([\d,]+)\)\s*$/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
   }
 
+  /** A span's button in the span panel, by its accessible name (e.g. "LOC — Location: حماة", the quote's isolation marks aside). */
   spanItem(name: string | RegExp): Locator {
-    return this.spanPanel.getByRole('button', { name });
+    return this.spanPanel.getByRole('button', { name: typeof name === 'string' ? isolatable(name) : name });
   }
 
   /** Opens the open document's "Document details" and returns its form (title, outlet, URL, date). */

@@ -5,6 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { exactly } from '../support/isolates';
 
 /** The form fields of a source, by their visible labels. */
 export interface SourceFormValues {
@@ -78,10 +79,10 @@ export class SourcesView {
 
   /** A row's action button: "Edit", "Merge", "Delete" + the source's display name ("RIA Novosti (وكالة نوفوستي)"). */
   action(verb: 'Edit' | 'Delete', displayName: string): Locator {
-    return this.main.getByRole('button', { name: `${verb} ${displayName}`, exact: true });
+    return this.main.getByRole('button', { name: exactly(`${verb} ${displayName}`) });
   }
   mergeButton(displayName: string): Locator {
-    return this.main.getByRole('button', { name: `Merge ${displayName} into…`, exact: true });
+    return this.main.getByRole('button', { name: exactly(`Merge ${displayName} into…`) });
   }
 
   /** Fills the open source dialog's fields (only those given). */

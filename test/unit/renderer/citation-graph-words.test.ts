@@ -31,15 +31,15 @@ describe('the who-cites-whom graph in words', () => {
       'RIA Novosti relays Foreign ministry source (3 claims, 1 of them in its own articles)',
       'SANA relays RIA Novosti (1 claim)',
     ]);
-    expect(describeNode(graph.nodes[3]!, en)).toBe('SANA (سانا): 2 claims in 2 documents, publisher of 1 document');
+    expect(describeNode(graph.nodes[3]!, en)).toBe('\u2068SANA (سانا)\u2069: 2 claims in 2 documents, publisher of 1 document');
     expect(graphSummary(graph, en)).toBe('Who cites whom: 4 sources, 3 links');
-    expect(describeLonelyNode(graph.nodes[1]!, en)).toBe('Foreign ministry source (مصدر في الخارجية): 2 claims in 1 document; no links to other sources');
+    expect(describeLonelyNode(graph.nodes[1]!, en)).toBe('\u2068Foreign ministry source (مصدر في الخارجية)\u2069: 2 claims in 1 document; no links to other sources');
   });
 
   it('describes them in Arabic, with the dual and the genitive after a preposition', () => {
     expect(describeEdge(graph, graph.edges[0]!, ar, (s) => s.nameAr)).toBe('وكالة قاسيون للأنباء ينقل في مقالاته عن وكالة نوفوستي (ادعاءان)');
     expect(describeEdge(graph, graph.edges[2]!, ar, (s) => s.nameAr)).toBe('سانا ينقل عن وكالة نوفوستي (ادعاء واحد)');
-    expect(describeNode(graph.nodes[3]!, ar)).toBe('SANA (سانا): ادعاءان في مستندين، وناشر مستند واحد');
+    expect(describeNode(graph.nodes[3]!, ar)).toBe('\u2068SANA (سانا)\u2069: ادعاءان في مستندين، وناشر مستند واحد');
     expect(graphSummary(graph, ar)).toBe('مَن ينقل عمَّن: 4 مصادر، 3 روابط');
   });
 });

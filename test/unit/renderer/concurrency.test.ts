@@ -209,6 +209,6 @@ describe('a corpus deleted in another window', () => {
     const doomed = b.corpus.state.corpus.id;
     expect(await a.corpora.remove(doomed)).toBe(true);
     await vi.waitFor(() => expect(b.corpus.state.corpus.id).toBe(sample.id));
-    expect(b.ui.state.notice?.text).toMatch(/“مسودة” was deleted in another Isnad window/);
+    expect(b.ui.state.notice?.text).toMatch(/“\u2068مسودة\u2069” was deleted in another Isnad window/u);
   });
 });

@@ -49,6 +49,17 @@ function exportJson(app: IsnadApp, exportedAt = '2026-02-02T00:00:00.000Z'): str
 }
 
 describe('corpora in the app', () => {
+  it('names the sample corpus in the interface language of the first start, and keeps that name', async () => {
+    const db = new IsnadDatabase(`corpora-${++count}`);
+    const arabic = await IsnadApp.start(platform, db, undefined, () => ['ar-SY'], null);
+    expect(arabic.corpus.state.corpus.name).toBe('مدوّنة نموذجية');
+    closeApps([arabic]);
+    const english = await IsnadApp.start(platform, new IsnadDatabase(db.name), undefined, () => ['en-GB'], null);
+    opened.push(english);
+    expect(english.corpus.state.corpus.name).toBe('مدوّنة نموذجية');
+    expect((await start()).app.corpus.state.corpus.name).toBe('Sample corpus');
+  });
+
   it('create, switch back and forth (state and undo history follow), reload remembers the open corpus, delete removes everything', async () => {
     const { app, db, name } = await start();
     const sample = app.corpus.state.corpus;

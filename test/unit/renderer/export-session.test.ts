@@ -156,7 +156,7 @@ describe('ExportSession', () => {
     expect(result.status).toBe('failed');
     if (result.status === 'failed') {
       expect(result.stage).toBe('export');
-      expect(result.problems.join(' ')).toMatch(/document “خبر 1” \(d1\): Offset 10000 is outside the text/);
+      expect(result.problems.join(' ')).toMatch(/document “\u2068خبر 1\u2069” \(d1\): Offset 10000 is outside the text/u);
     }
     expect(saved).toEqual([]);
   });
@@ -231,6 +231,16 @@ describe('runExport', () => {
     expect(notices.at(-1)!.text).toBe('صُدِّر 3 مستندات و6 مقاطع (الإزاحات بنقاط ترميز يونيكود) إلى Downloads/x.');
   });
 
+  it('a browser download is reported as one, not as a folder the browser may not have used', async () => {
+    const download = recordingSave({ saved: true, where: 'isnad-corpus.json', downloaded: true });
+    const english = host(download.save);
+    expect(await runExport(english.host, corpusState(3), { kind: 'corpus' }, () => new InlineExportWorker())).toBe(true);
+    expect(english.notices.at(-1)!.text).toBe('Exported 3 documents and 6 spans (offsets in Unicode code points) to your browser’s downloads as “isnad-corpus.json”.');
+    const arabic = host(download.save, 'ar');
+    expect(await runExport(arabic.host, corpusState(3), { kind: 'corpus' }, () => new InlineExportWorker())).toBe(true);
+    expect(arabic.notices.at(-1)!.text).toBe('صُدِّر 3 مستندات و6 مقاطع (الإزاحات بنقاط ترميز يونيكود) إلى تنزيلات المتصفح باسم «\u2068isnad-corpus.json\u2069».');
+  });
+
   it('Cancel in the progress: nothing saved, the user is told so', async () => {
     let saves = 0;
     const { ui, notices, host: h } = host(async () => {
@@ -258,7 +268,7 @@ describe('runExport', () => {
     // A span record whose start falls inside the emoji that opens document 0.
     const split = { ...state, spans: new Map([...state.spans, [span.id, { ...span, start: 1 }]]) };
     expect(await runExport(h, split, { kind: 'corpus' }, () => new InlineExportWorker())).toBe(false);
-    expect(notices.at(-1)).toEqual({ tone: 'error', text: 'Export stopped, nothing was written:', details: ['document “خبر 0”: Offset 1 falls inside a surrogate pair.'] });
+    expect(notices.at(-1)).toEqual({ tone: 'error', text: 'Export stopped, nothing was written:', details: ['document “\u2068خبر 0\u2069”: Offset 1 falls inside a surrogate pair.'] });
     // A span whose document is gone would be left out: the counts do not match.
     const orphan = { ...span, id: 'orphan', docId: 'gone' };
     expect(await runExport(h, { ...state, spans: new Map([...state.spans, ['orphan', orphan]]) }, { kind: 'corpus' }, () => new InlineExportWorker())).toBe(false);

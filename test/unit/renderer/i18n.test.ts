@@ -120,6 +120,21 @@ describe('t()', () => {
     for (const label of DEFAULT_LABEL_SCHEMA.labels) expect(labelName(label, t.en)).toBe(`${label.id} — ${label.name}`);
   });
 
+  it('isolates right-to-left data in English sentences, so a quote or file name keeps its order', () => {
+    const quote = '7 مدنيين قُتلوا وجُرح 12 آخرون';
+    const said = t.en.phrase({ code: 'refusal.crosses', params: { label: 'CLAIM', other: 'CLAIM', quote } });
+    expect(said).toBe(`The CLAIM span would partly overlap the CLAIM span “\u2068${quote}\u2069”; spans may nest but not cross.`);
+    // Given to a template directly, too; Latin data and numbers are left as they are.
+    expect(t.en('importReport.importedLine', { file: 'مقال عربي.txt', detail: 'Plain text, UTF-8.' })).toBe('\u2068مقال عربي.txt\u2069: Plain text, UTF-8.');
+    expect(t.en('importReport.importedLine', { file: 'report (1).txt', detail: 'Plain text.' })).toBe('report (1).txt: Plain text.');
+    expect(t.en.data('Reuters')).toBe('Reuters');
+    expect(t.en.data('وكالة سانا')).toBe('\u2068وكالة سانا\u2069');
+    // A sentence whose Arabic is already isolated is not isolated again.
+    expect(t.en('importReport.importedLine', { file: 'a.txt', detail: said })).toBe(`a.txt: ${said}`);
+    // In Arabic, data is always isolated (Latin too), as before.
+    expect(t.ar.data('Reuters')).toBe('\u2068Reuters\u2069');
+  });
+
   it('carries the direction of its language', () => {
     expect([t.en.dir, t.ar.dir]).toEqual(['ltr', 'rtl']);
   });

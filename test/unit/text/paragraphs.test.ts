@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { baseDirection, paragraphRanges, splitParagraphs } from '../../../shared/text/paragraphs';
+import { baseDirection, hasRightToLeftText, paragraphRanges, splitParagraphs } from '../../../shared/text/paragraphs';
 import { isBlank } from '../../../shared/text/chars';
 
 describe('splitParagraphs', () => {
@@ -101,5 +101,19 @@ describe('baseDirection', () => {
     expect(baseDirection('123 - 456')).toBe('rtl');
     expect(baseDirection('123 - 456', 'ltr')).toBe('ltr');
     expect(baseDirection('\u2066abc\u2069 12', 'ltr')).toBe('ltr');
+  });
+});
+
+describe('hasRightToLeftText', () => {
+  it('finds right-to-left letters and marks outside isolates, not punctuation or digits', () => {
+    expect(hasRightToLeftText('مقال.txt')).toBe(true);
+    expect(hasRightToLeftText('Reuters (رويترز)')).toBe(true);
+    expect(hasRightToLeftText('report؟')).toBe(true);
+    expect(hasRightToLeftText('x\u200F')).toBe(true);
+    // The middle dot's script extensions include Arabic; it is no letter.
+    expect(hasRightToLeftText('Plain text, UTF-8 · 2 repeated paragraphs removed')).toBe(false);
+    expect(hasRightToLeftText('١٤٤٥ 2024 (35)')).toBe(false);
+    expect(hasRightToLeftText('file “\u2068خبر\u2069”')).toBe(false);
+    expect(hasRightToLeftText('')).toBe(false);
   });
 });
