@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchRegistry } from '../../shared/attribution/registry-search';
 import { normaliseQuery } from '../../shared/text/normalise';
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { ATTRIBUTE_NAMES, attributeValues } from '../../shared/model/schema';
 import { attributionsOfDocument, spansOfDocument } from '../../shared/model/state';
 import type { SourceKind } from '../../shared/model/types';
@@ -14,6 +13,7 @@ import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import { withElements } from '../i18n/rich';
 import { ATTRIBUTE_LABELS } from './AttributionPanel';
 import { handleListboxKey } from './dialog-hooks';
+import { attributeValueName, sourceName } from '../i18n/labels';
 
 type Option =
   | { kind: 'mention'; key: string; spanId: string; text: string; sourceId: string | null }
@@ -78,7 +78,7 @@ export function AttributePalette(): React.JSX.Element | null {
       if (q && !normaliseQuery(text).includes(normaliseQuery(q)) && !(best && match && searchRegistry([best.source], q, 1).length)) continue;
       result.push({ kind: 'mention', key: `m:${span.id}`, spanId: span.id, text, sourceId: match });
     }
-    for (const m of searchRegistry(sources, q, 12)) result.push({ kind: 'source', key: `s:${m.source.id}`, sourceId: m.source.id, label: sourceDisplayName(m.source) });
+    for (const m of searchRegistry(sources, q, 12)) result.push({ kind: 'source', key: `s:${m.source.id}`, sourceId: m.source.id, label: sourceName(m.source, t) });
     if (q && !result.some((o) => o.kind === 'source' && o.label.includes(q))) result.push({ kind: 'new', key: 'new', name: q });
     return result;
   }, [doc, spans, sources, query]);
@@ -132,7 +132,7 @@ export function AttributePalette(): React.JSX.Element | null {
               const source = state.sources.get(a.sourceId);
               return (
                 <option key={a.id} value={a.id}>
-                  {t('attributions.via', { source: source ? sourceDisplayName(source) : a.sourceId })}
+                  {t('attributions.via', { source: source ? sourceName(source, t) : a.sourceId })}
                 </option>
               );
             })}
@@ -158,7 +158,7 @@ export function AttributePalette(): React.JSX.Element | null {
               <option value="">—</option>
               {values[key].map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {attributeValueName(key, v, t)}
                 </option>
               ))}
             </select>
@@ -194,7 +194,7 @@ export function AttributePalette(): React.JSX.Element | null {
             onClick={() => void choose(option)}
           >
             {option.kind === 'mention' ? (
-              withElements(option.sourceId ? t('palette.option.mention', { source: sourceDisplayName(state.sources.get(option.sourceId)!) }) : t('palette.option.mentionNew'), {
+              withElements(option.sourceId ? t('palette.option.mention', { source: sourceName(state.sources.get(option.sourceId)!, t) }) : t('palette.option.mentionNew'), {
                 quote: (
                   <bdi dir="auto" key="quote">
                     «{option.text}»

@@ -8,15 +8,15 @@ import { attributeValues } from '../../shared/model/schema';
 import { attributionChain, attributionsOfDocument, type CorpusState } from '../../shared/model/state';
 import { sortedSpansOf, spansLabelled } from '../../shared/model/span-index';
 import { useColumnList } from './column-list';
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import { withElements } from '../i18n/rich';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { MessageKey, Translate } from '../../shared/i18n/i18n';
+import { attributeValueName, sourceName } from '../i18n/labels';
 
-function sourceName(state: CorpusState, a: AttributionRecord, t: Translate): string {
+function attributedSourceName(state: CorpusState, a: AttributionRecord, t: Translate): string {
   const source = state.sources.get(a.sourceId);
-  return source ? sourceDisplayName(source) : t('attributions.missingSource');
+  return source ? sourceName(source, t) : t('attributions.missingSource');
 }
 
 /**
@@ -26,7 +26,7 @@ function sourceName(state: CorpusState, a: AttributionRecord, t: Translate): str
  */
 function ChainText({ state, attribution, t }: { state: CorpusState; attribution: AttributionRecord; t: Translate }): React.ReactNode {
   const links = attributionChain(state, attribution.id).map((link, i) => {
-    const name = <bdi>{sourceName(state, link, t)}</bdi>;
+    const name = <bdi>{attributedSourceName(state, link, t)}</bdi>;
     return (
       <Fragment key={link.id}>
         {i ? t('attributions.arrow') : null}
@@ -98,7 +98,7 @@ const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributi
       ))}
       <ul className="links" aria-label={t('attributions.sourcesOf', { quote: text.slice(0, 40) })}>
         {own.map((a) => {
-          const name = sourceName(state, a, t);
+          const name = attributedSourceName(state, a, t);
           return (
             <li key={a.id} className="attribution-row">
               <span className="source-name">
@@ -118,7 +118,7 @@ const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributi
                     <option value="">{t('attributions.attributeValue', { attribute: t(ATTRIBUTE_LABELS[key]), value: '—' })}</option>
                     {values[key].map((v) => (
                       <option key={v} value={v}>
-                        {t('attributions.attributeValue', { attribute: t(ATTRIBUTE_LABELS[key]), value: v })}
+                        {t('attributions.attributeValue', { attribute: t(ATTRIBUTE_LABELS[key]), value: attributeValueName(key, v, t) })}
                       </option>
                     ))}
                   </select>
@@ -129,7 +129,7 @@ const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributi
                     .filter((other) => other.id !== a.id)
                     .map((other) => (
                       <option key={other.id} value={other.id}>
-                        {t('attributions.viaValue', { source: sourceName(state, other, t) })}
+                        {t('attributions.viaValue', { source: attributedSourceName(state, other, t) })}
                       </option>
                     ))}
                 </select>

@@ -4,12 +4,12 @@
  */
 import { useState } from 'react';
 import { encodingPhrase } from '../../shared/text/decode';
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { sourcesInOrder } from '../../shared/model/state';
 import { lengthInUnit } from '../../shared/text/offsets';
 import type { DocumentRecord, EditableDocumentFields } from '../../shared/model/types';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { MessageKey } from '../../shared/i18n/i18n';
+import { sourceName } from '../i18n/labels';
 
 const FORMAT_NAMES: Record<string, MessageKey> = {
   text: 'format.text',
@@ -88,7 +88,7 @@ export function DocumentDetails(): React.JSX.Element | null {
           <option value="">—</option>
           {sourcesInOrder(state).map((source) => (
             <option key={source.id} value={source.id}>
-              {sourceDisplayName(source)}
+              {sourceName(source, t)}
             </option>
           ))}
         </select>

@@ -6,11 +6,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SourceFields } from '../../shared/model/attribution-commands';
-import { sameNamesKey, sourceDisplayName } from '../../shared/model/attribution-commands';
+import { sameNamesKey } from '../../shared/model/attribution-commands';
 import type { SourceKind, SourceRecord } from '../../shared/model/types';
 import { SOURCE_KINDS } from '../../shared/model/types';
 import { useT } from '../app/hooks';
 import type { Translate } from '../../shared/i18n/i18n';
+import { sourceName } from '../i18n/labels';
 
 /** The word for a source kind, as the UI shows it. */
 export function kindName(kind: SourceKind, t: Translate): string {
@@ -71,7 +72,7 @@ function problemsOf(fields: SourceFields, others: readonly SourceRecord[], t: Tr
   if (fields.nameLatin && ARABIC_LETTER.test(fields.nameLatin)) problems.nameLatin = t('sourceForm.problem.latinHasArabic');
   if (!problems.nameAr && !problems.nameLatin) {
     const twin = others.find((other) => sameNamesKey(other) === sameNamesKey(fields));
-    if (twin) problems.nameLatin = t('sourceForm.problem.twin', { source: sourceDisplayName(twin) });
+    if (twin) problems.nameLatin = t('sourceForm.problem.twin', { source: sourceName(twin, t) });
   }
   if (!SOURCE_KINDS.includes(fields.kind)) problems.kind = t('sourceForm.problem.kind');
   const names = new Set([fields.nameAr, fields.nameLatin, ...fields.aliasesAr, ...fields.aliasesLatin].filter(Boolean));
@@ -103,7 +104,7 @@ export function SourceForm({ source, others, onSave, onCancel }: SourceFormProps
   const [draft, setDraft] = useState<Draft>(() => draftOf(source));
   const [problems, setProblems] = useState<Problems>({});
   const [saving, setSaving] = useState(false);
-  const title = source ? t('sources.edit.name', { source: sourceDisplayName(source) }) : t('sources.add');
+  const title = source ? t('sources.edit.name', { source: sourceName(source, t) }) : t('sources.add');
 
   useEffect(() => {
     const dialog = dialogRef.current;

@@ -7,7 +7,7 @@
 import { Fragment, useMemo, useRef, useState } from 'react';
 import { REGISTRY_FORMAT, REGISTRY_VERSION, parseRegistryFile } from '../../shared/attribution/registry-file';
 import { problemsOf } from '../../shared/formats/dataset';
-import { sourceDisplayName, type SourceFields } from '../../shared/model/attribution-commands';
+import { type SourceFields } from '../../shared/model/attribution-commands';
 import { citationGraph, sourceTable } from '../../shared/model/citation-graph';
 import { sourcesInOrder } from '../../shared/model/state';
 import type { SourceRecord } from '../../shared/model/types';
@@ -21,6 +21,7 @@ import { CitationGraph } from './CitationGraph';
 import { AttributeValuesEditor } from './AttributeValuesEditor';
 import { kindName, SourceForm } from './SourceForm';
 import { savedWhere } from '../platform/host';
+import { sourceName } from '../i18n/labels';
 
 /** The file name a registry export suggests. */
 const REGISTRY_FILE_NAME = 'isnad-registry.json';
@@ -112,7 +113,7 @@ async function exportRegistry(app: IsnadApp): Promise<void> {
 function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: SourceRecord; others: SourceRecord[]; usage: { claims: number; asPublisher: number }; onMerge(keepId: string): void; onCancel(): void }): React.JSX.Element {
   const t = useT();
   const [keepId, setKeepId] = useState('');
-  const display = sourceDisplayName(source);
+  const display = sourceName(source, t);
   return (
     <dialog
       ref={(dialog) => {
@@ -148,7 +149,7 @@ function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: Sou
             </option>
             {others.map((other) => (
               <option key={other.id} value={other.id}>
-                {sourceDisplayName(other)}
+                {sourceName(other, t)}
               </option>
             ))}
           </select>
@@ -206,10 +207,10 @@ export function SourcesView(): React.JSX.Element {
     requestAnimationFrame(() => (back?.isConnected ? back : tableRef.current)?.focus());
   };
   const editedSource = editing && editing.mode !== 'add' ? state.sources.get(editing.sourceId) : undefined;
-  const ordered = useMemo(() => [...state.sources.values()].sort((a, b) => sourceDisplayName(a).localeCompare(sourceDisplayName(b), 'en')), [state.sources]);
+  const ordered = useMemo(() => [...state.sources.values()].sort((a, b) => sourceName(a, t).localeCompare(sourceName(b, t), t.language)), [state.sources]);
 
   const remove = async (source: SourceRecord): Promise<void> => {
-    const display = sourceDisplayName(source);
+    const display = sourceName(source, t);
     if (await app.attribution.deleteSource(source.id)) {
       app.ui.update({ notice: { tone: 'info', text: t('sources.deleted', { source: display }) } });
       tableRef.current?.focus();
@@ -267,7 +268,7 @@ export function SourcesView(): React.JSX.Element {
             </thead>
             <tbody>
               {rows.map(({ source, claims: n, documents, asPublisher, viaCount }) => {
-                const display = sourceDisplayName(source);
+                const display = sourceName(source, t);
                 return (
                   <tr key={source.id}>
                     <th scope="row" className="source-name">
@@ -342,7 +343,7 @@ export function SourcesView(): React.JSX.Element {
           onSave={async (fields) => {
             const id = await app.attribution.addSource(fields);
             if (id) {
-              app.ui.update({ notice: { tone: 'info', text: t('sources.added', { source: sourceDisplayName(fields) }) } });
+              app.ui.update({ notice: { tone: 'info', text: t('sources.added', { source: sourceName(fields, t) }) } });
               close();
             }
             return !!id;
@@ -358,7 +359,7 @@ export function SourcesView(): React.JSX.Element {
           onSave={async (fields) => {
             const ok = await app.attribution.updateSource(editedSource.id, fields);
             if (ok) {
-              app.ui.update({ notice: { tone: 'info', text: t('sources.saved', { source: sourceDisplayName(fields) }) } });
+              app.ui.update({ notice: { tone: 'info', text: t('sources.saved', { source: sourceName(fields, t) }) } });
               close();
             }
             return ok;
@@ -375,7 +376,7 @@ export function SourcesView(): React.JSX.Element {
             const keep = state.sources.get(keepId);
             void app.attribution.mergeSources(keepId, editedSource.id).then((ok) => {
               if (!ok) return;
-              if (keep) app.ui.update({ notice: { tone: 'info', text: t('sources.merged', { source: sourceDisplayName(editedSource), into: sourceDisplayName(keep) }) } });
+              if (keep) app.ui.update({ notice: { tone: 'info', text: t('sources.merged', { source: sourceName(editedSource, t), into: sourceName(keep, t) }) } });
               close();
             });
           }}

@@ -5,10 +5,10 @@
  * names come with low confidence.
  */
 import { useMemo } from 'react';
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { visibleSuggestions } from '../state/suggestions';
 import { withElements } from '../i18n/rich';
+import { sourceName } from '../i18n/labels';
 
 /** The suggestions panel (only while suggestions are on). */
 export function SuggestionsPanel(): React.JSX.Element | null {
@@ -48,7 +48,7 @@ export function SuggestionsPanel(): React.JSX.Element | null {
           const percent = Math.round(s.confidence * 100);
           const reason = t.phrase(s.reasonPhrase);
           const name = source
-            ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceDisplayName(source), percent })
+            ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceName(source, t), percent })
             : t('suggestions.item', { label: s.label, text: s.text, percent });
           return (
             <li key={s.id} className={s.id === focusedSuggestionId ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>

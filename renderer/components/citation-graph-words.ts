@@ -3,10 +3,10 @@
  * picture, the tooltip of each link and node, and the list screen readers get instead of
  * the drawing.
  */
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
 import { sourceShortName, type CitationGraph, type GraphEdge, type GraphNode } from '../../shared/model/citation-graph';
 import type { SourceRecord } from '../../shared/model/types';
 import type { Translate } from '../../shared/i18n/i18n';
+import { sourceName } from '../i18n/labels';
 
 /** The accessible summary: "Who cites whom: 5 sources, 4 links". */
 export function graphSummary(graph: CitationGraph, t: Translate): string {
@@ -31,7 +31,7 @@ export function describeEdge(graph: CitationGraph, edge: GraphEdge, t: Translate
 export function describeNode(node: GraphNode, t: Translate): string {
   const usage = t('graph.node.usage', { claims: t('count.claims', { count: node.claims }), documents: t('count.documents.genitive', { count: node.documents }) });
   const publisher = node.asPublisher ? t('graph.node.publisher', { documents: t('count.documents.genitive', { count: node.asPublisher }) }) : '';
-  return t('graph.node', { source: sourceDisplayName(node.source), usage, publisher });
+  return t('graph.node', { source: sourceName(node.source, t), usage, publisher });
 }
 
 /** A source that no link touches: "… ; no links to other sources". */

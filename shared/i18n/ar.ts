@@ -44,6 +44,18 @@ export const ar: Catalogue = {
   'label.CLAIM': 'ادعاء',
   'label.SOURCE': 'مصدر',
   'label.CUE': 'لفظ الإسناد',
+  'attributeValue.quotation.direct': 'مباشر',
+  'attributeValue.quotation.indirect': 'غير مباشر',
+  'attributeValue.quotation.mixed': 'مختلط',
+  'attributeValue.stance.asserted': 'مؤكَّد',
+  'attributeValue.stance.hedged': 'متحفَّظ',
+  'attributeValue.stance.denied': 'منفيّ',
+  'attributeValue.stance.questioned': 'موضع تشكيك',
+  'attributeValue.claimType.statement': 'تصريح',
+  'attributeValue.claimType.casualty-figure': 'حصيلة ضحايا',
+  'attributeValue.claimType.event-report': 'خبر عن حدث',
+  'attributeValue.claimType.call-or-demand': 'دعوة أو مطالبة',
+  'attributeValue.claimType.denial': 'نفي',
 
   // Document list and statuses
   'status.todo': 'لم يبدأ',

@@ -39,7 +39,7 @@ describe('the who-cites-whom graph in words', () => {
   it('describes them in Arabic, with the dual and the genitive after a preposition', () => {
     expect(describeEdge(graph, graph.edges[0]!, ar, (s) => s.nameAr)).toBe('وكالة قاسيون للأنباء ينقل في مقالاته عن وكالة نوفوستي (ادعاءان)');
     expect(describeEdge(graph, graph.edges[2]!, ar, (s) => s.nameAr)).toBe('سانا ينقل عن وكالة نوفوستي (ادعاء واحد)');
-    expect(describeNode(graph.nodes[3]!, ar)).toBe('\u2068SANA (سانا)\u2069: ادعاءان في مستندين، وناشر مستند واحد');
+    expect(describeNode(graph.nodes[3]!, ar)).toBe('\u2068سانا (SANA)\u2069: ادعاءان في مستندين، وناشر مستند واحد');
     expect(graphSummary(graph, ar)).toBe('مَن ينقل عمَّن: 4 مصادر، 3 روابط');
   });
 });

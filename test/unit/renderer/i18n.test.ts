@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ar } from '../../../shared/i18n/ar';
 import { en, type MessageKey } from '../../../shared/i18n/en';
 import { createTranslator, placeholdersOf, systemLanguage, type Message } from '../../../shared/i18n/i18n';
-import { labelName } from '../../../renderer/i18n/labels';
+import { attributeValueName, labelName, sourceName } from '../../../renderer/i18n/labels';
 import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 
 const ARABIC_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -133,6 +133,23 @@ describe('t()', () => {
     expect(t.en('importReport.importedLine', { file: 'a.txt', detail: said })).toBe(`a.txt: ${said}`);
     // In Arabic, data is always isolated (Latin too), as before.
     expect(t.ar.data('Reuters')).toBe('\u2068Reuters\u2069');
+  });
+
+  it('shows default attribute values in the interface language, values the user added as written', () => {
+    expect(attributeValueName('stance', 'asserted', t.en)).toBe('asserted');
+    expect(attributeValueName('stance', 'asserted', t.ar)).toBe('مؤكَّد');
+    expect(attributeValueName('quotation', 'indirect', t.ar)).toBe('غير مباشر');
+    expect(attributeValueName('stance', 'ironic', t.ar)).toBe('ironic');
+    // A default value of another attribute is not translated under this one.
+    expect(attributeValueName('quotation', 'denial', t.ar)).toBe('denial');
+  });
+
+  it("names a source in the interface's script first, the other in brackets", () => {
+    const novosti = { nameLatin: 'RIA Novosti', nameAr: 'وكالة نوفوستي' };
+    expect(sourceName(novosti, t.en)).toBe('RIA Novosti (وكالة نوفوستي)');
+    expect(sourceName(novosti, t.ar)).toBe('وكالة نوفوستي (RIA Novosti)');
+    expect(sourceName({ nameLatin: '', nameAr: 'مصدر مجهول' }, t.en)).toBe('مصدر مجهول');
+    expect(sourceName({ nameLatin: 'Reuters', nameAr: '' }, t.ar)).toBe('Reuters');
   });
 
   it('carries the direction of its language', () => {
