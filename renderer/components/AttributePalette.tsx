@@ -81,7 +81,7 @@ export function AttributePalette(): React.JSX.Element | null {
     for (const m of searchRegistry(sources, q, 12)) result.push({ kind: 'source', key: `s:${m.source.id}`, sourceId: m.source.id, label: sourceName(m.source, t) });
     if (q && !result.some((o) => o.kind === 'source' && o.label.includes(q))) result.push({ kind: 'new', key: 'new', name: q });
     return result;
-  }, [doc, spans, sources, query]);
+  }, [doc, spans, sources, query, t]);
 
   if (!palette || !claim || !doc) return <dialog ref={dialogRef} aria-label={t('palette.name')} />;
   const values = attributeValues(state.corpus.schema);

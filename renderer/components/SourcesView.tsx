@@ -207,7 +207,7 @@ export function SourcesView(): React.JSX.Element {
     requestAnimationFrame(() => (back?.isConnected ? back : tableRef.current)?.focus());
   };
   const editedSource = editing && editing.mode !== 'add' ? state.sources.get(editing.sourceId) : undefined;
-  const ordered = useMemo(() => [...state.sources.values()].sort((a, b) => sourceName(a, t).localeCompare(sourceName(b, t), t.language)), [state.sources]);
+  const ordered = useMemo(() => [...state.sources.values()].sort((a, b) => sourceName(a, t).localeCompare(sourceName(b, t), t.language)), [state.sources, t]);
 
   const remove = async (source: SourceRecord): Promise<void> => {
     const display = sourceName(source, t);
