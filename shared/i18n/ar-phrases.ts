@@ -127,7 +127,6 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'size.bytes': { zero: '{count} بايت', one: '{count} بايت', two: '{count} بايت', few: '{count} بايتات', many: '{count} بايتًا', other: '{count} بايت' },
   'size.kilobytes': '{size} كيلوبايت',
   'size.megabytes': '{size} ميغابايت',
-  'file.tooLargeToRead': 'الملف «{file}» أكبر من أن يُقرأ ({size}؛ والحد الأقصى {limit}).',
   'csv.quoteOpen': 'حقل بين علامتي تنصيص لم يُغلق (علامات التنصيص فيه غير متزاوجة)',
   'csv.quoteBroken': 'حقل بين علامتي تنصيص مشوّه (علامات التنصيص فيه غير متزاوجة)',
   // How an imported file was read

@@ -126,7 +126,6 @@ export const ENGLISH_PHRASES = {
   'size.bytes': { one: '{count} byte', other: '{count} bytes' },
   'size.kilobytes': '{size} KB',
   'size.megabytes': '{size} MB',
-  'file.tooLargeToRead': '“{file}” is too large ({size}; the limit is {limit}).',
   'csv.quoteOpen': 'a quoted field is never closed (its quote marks do not pair up)',
   'csv.quoteBroken': 'a quoted field is malformed (its quote marks do not pair up)',
   // How an imported file was read (shared/model/import.ts, shared/text/decode.ts)
