@@ -240,6 +240,19 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   };
 }
 
+/**
+ * Whether bytes that are valid UTF-8 (`utf8`, their decoding) may still not be a text file
+ * {@link decodeArticleBytes} reads: empty or only whitespace, a known binary signature, or
+ * as many control characters as binary data has. When true, `decodeArticleBytes` says which
+ * (or finds the text another way, UTF-16 without a byte-order mark). For readers that take
+ * valid UTF-8 as it is (datasets) and must refuse what the article import refuses.
+ */
+export function mayNotBeText(bytes: Uint8Array, utf8: string): boolean {
+  if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes) || isBlank(utf8)) return true;
+  if (sniffSignature(bytes)) return true;
+  return looksBinary(countControlChars(utf8), bytes.length);
+}
+
 /** How a text's encoding was settled: by its bytes (BOM, valid UTF-8, detection), declared by its file, or chosen by the user. */
 export type EncodingMethod = 'bom' | 'valid-utf8' | 'detected' | 'declared' | 'user';
 
