@@ -4,7 +4,7 @@
  * another, through the same verified exporters as the app. A folder IN is read as brat
  * (.txt + .ann pairs). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
  */
-import type { FormatName, OutputFile } from '../shared/formats/dataset';
+import type { FormatName, FormatNote, OutputFile } from '../shared/formats/dataset';
 import { detectFormat } from '../shared/formats/dataset-detect';
 import { DATASET_FORMATS, FORMAT_NAMES } from '../shared/formats/formats';
 
@@ -69,13 +69,13 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
     io.stderr(`isnad: “${input}” is not a valid ${source} file:\n  ${imported.problems.slice(0, 20).join('\n  ')}`);
     return 1;
   }
-  for (const note of imported.notes) io.stderr(`isnad: ${note.kind} ${note.where}${note.line ? `:${note.line}` : ''}: ${note.message}`);
+  for (const note of imported.notes) io.stderr(`isnad: ${note.kind} ${noteWhere(note)}: ${note.message}`);
   const exported = DATASET_FORMATS[to].exportCorpus(imported.corpus, offsetUnit ? { offsetUnit } : {});
   if (!exported.ok) {
     io.stderr(`isnad: the ${to} export stopped, nothing was written:\n  ${exported.problems.slice(0, 20).join('\n  ')}`);
     return 1;
   }
-  for (const note of exported.notes) io.stderr(`isnad: ${note.kind} ${note.where}${note.line ? `:${note.line}` : ''}: ${note.message}`);
+  for (const note of exported.notes) io.stderr(`isnad: ${note.kind} ${noteWhere(note)}: ${note.message}`);
   const documents = imported.corpus.documents.length;
   const spans = imported.corpus.documents.reduce((n, d) => n + d.spans.length, 0);
   if (exported.files.length > 1 && !out) return usage(`${to} writes several files: give a folder with --out.`);
@@ -86,4 +86,10 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
     io.stderr(`isnad: converted ${documents} document${documents === 1 ? '' : 's'} and ${spans} span${spans === 1 ? '' : 's'} from ${source} to ${to} (${exported.offsetUnit} offsets) into ${out}`);
   }
   return 0;
+}
+
+/** "file:line" of a note (a reader may already have written the line into `where`: once, then). */
+function noteWhere(note: FormatNote): string {
+  if (!note.line) return note.where;
+  return note.where.endsWith(`:${note.line}`) ? note.where : `${note.where}:${note.line}`;
 }

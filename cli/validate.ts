@@ -13,6 +13,8 @@
  * Exit codes: 0 valid; 1 problems found (or not a file this command knows); 2 usage or unreadable file.
  */
 import { looksLikeNativeFile, parseNative } from '../shared/formats/native';
+import { jsonSyntaxPhrase } from '../shared/formats/intake/json-errors';
+import { english } from '../shared/phrases/phrase';
 import { textInUnit, type OffsetUnit, type TextInUnit } from '../shared/text/offsets';
 
 /** Where the command writes (the CLI's stdout and stderr, or a test's buffers). */
@@ -181,7 +183,7 @@ export function validateJsonlText(contents: string): ValidationReport {
     try {
       value = JSON.parse(source);
     } catch (error) {
-      report.problems.push(`${at}: not valid JSON (${(error as Error).message}).`);
+      report.problems.push(`${at}: not valid JSON (${english(jsonSyntaxPhrase(source, error, 'line'))}).`);
       return;
     }
     if (isRecord(value) && typeof value.offsetUnit === 'string') units.add(value.offsetUnit);
@@ -201,7 +203,7 @@ export function validateText(contents: string): ValidationReport {
   try {
     whole = JSON.parse(text);
   } catch (error) {
-    wholeError = (error as Error).message;
+    wholeError = english(jsonSyntaxPhrase(text, error));
   }
   if (wholeError === undefined) {
     if (isRecord(whole) && whole.format === 'isnad-corpus') return validateNativeText(text);

@@ -8,7 +8,7 @@ import type { FieldMapping } from '../../shared/formats/article-draft';
 import type { TextEncodingName } from '../../shared/text/decode';
 import { useApp, useT, useUiValue } from '../app/hooks';
 import type { MessageKey } from '../../shared/i18n/i18n';
-import { formatBytes } from '../platform/host';
+import { byteSizePhrase } from '../../shared/phrases/sizes';
 
 const ENCODINGS: Array<[TextEncodingName | '', MessageKey]> = [
   ['', 'encoding.detect'],
@@ -87,10 +87,10 @@ export function ImportDialog(): React.JSX.Element | null {
             {files.slice(0, LISTED_FILES).map((file) => (
               <tr key={file.name}>
                 <td dir="auto">{file.name}</td>
-                <td>{'file' in file ? formatBytes(file.file.size) : 'bytes' in file ? formatBytes(file.bytes.byteLength) : '—'}</td>
+                <td>{'file' in file ? t.phrase(byteSizePhrase(file.file.size)) : 'bytes' in file ? t.phrase(byteSizePhrase(file.bytes.byteLength)) : '—'}</td>
                 <td>
                   {'error' in file ? (
-                    <span className="error-text">{file.error}</span>
+                    <span className="error-text">{t.text(file.error, file.errorPhrase)}</span>
                   ) : (
                     <select
                       aria-label={t('importDialog.encodingOf', { file: file.name })}

@@ -6,6 +6,8 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
 import type { Language, Translate } from '../../shared/i18n/i18n';
+import { said } from '../../shared/phrases/phrase';
+import { byteSizePhrase } from '../../shared/phrases/sizes';
 
 /**
  * The result of saving an export: where it was written, or, in a browser (`downloaded`), the
@@ -60,15 +62,10 @@ export function toWorkerFiles(files: Iterable<File>, maxBytes: number, nameOf: (
   const result: WorkerInputFile[] = [];
   for (const file of files) {
     const name = nameOf(file);
-    if (file.size > maxBytes) result.push({ name, error: `“${name}” is too large (${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}).` });
-    else result.push({ name, file });
+    if (file.size > maxBytes) {
+      const { text, phrase } = said('file.tooLarge', { file: name, size: byteSizePhrase(file.size, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
+      result.push({ name, error: text, errorPhrase: phrase });
+    } else result.push({ name, file });
   }
   return result;
-}
-
-/** "1.5 MB" style sizes for messages. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

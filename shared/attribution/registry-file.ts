@@ -11,6 +11,7 @@ import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../model/types
 import { valueText } from '../formats/common/value-text';
 import { matchKey } from './fold';
 import { sourcesWithIds, type SourceDraftWithId } from './records';
+import { jsonSyntaxPhrase } from '../formats/intake/json-errors';
 
 const name = z.string().max(500);
 
@@ -69,10 +70,11 @@ function pathOf(path: readonly PropertyKey[]): string {
  */
 export function parseRegistryFile(text: string, options: RegistryFileOptions): RegistryFileResult {
   let data: unknown;
+  const json = text.replace(/^\uFEFF/u, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/u, ''));
+    data = JSON.parse(json);
   } catch (error) {
-    return refusedAs('registryFile.notJson', { detail: (error as Error).message });
+    return refusedAs('registryFile.notJson', { detail: jsonSyntaxPhrase(json, error) });
   }
   if (isTagged(data)) {
     if (data.format !== undefined && data.format !== REGISTRY_FORMAT) return refusedAs('registryFile.otherFormat', { format: valueText(data.format), expected: REGISTRY_FORMAT });

@@ -14,9 +14,10 @@ import { DATASET_FORMATS } from './formats';
 import { parseNative, type ParsedNative } from './native';
 import { datasetToCorpusState } from './native-dataset';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
-import { decodeArticleBytes, ENCODING_NAMES } from '../text/decode';
+import { decodeArticleBytes, ENCODING_NAMES, mayNotBeText } from '../text/decode';
 import { lineNote, problemAt, problemsOf, refused, refusedAs } from './dataset';
 import { said, type Phrase } from '../phrases/phrase';
+import { jsonSyntaxError } from './intake/json-errors';
 
 /** A dataset read and ready to import: its records (under a placeholder corpus id) and the reader's notes. */
 export interface IncomingDataset {
@@ -76,6 +77,32 @@ function readNative(file: OutputFile): ReadDatasetOutcome {
   return { ok: true, dataset: { format: 'native', state: stateFromNative(parsed.value), notes, suggestedName: parsed.value.corpus.name, corpusId: parsed.value.corpus.id } };
 }
 
+/** A JSON Lines file by its name: its first record is its first non-blank line. */
+const JSON_LINES_NAME = /\.(jsonl|ndjson)$/i;
+
+/**
+ * Why no format was recognised in `file`: a file that looks like JSON (by its extension, or
+ * starting with { or [) and does not parse is said to be not valid JSON, where and why, as the
+ * article import says it (for JSON Lines, of its first record); anything else, that the
+ * format could not be recognised.
+ */
+function unrecognised(file: OutputFile): Refused {
+  const text = file.contents.replace(/^\uFEFF/u, '');
+  const start = text.trimStart();
+  if (!/\.(json|jsonl|ndjson)$/i.test(file.path) && !start.startsWith('{') && !start.startsWith('[')) return refusedAs('dataset.unrecognised', { file: file.path });
+  const lines = text.split('\n');
+  const first = JSON_LINES_NAME.test(file.path) ? lines.findIndex((l) => l.trim() !== '') : -1;
+  const source = first === -1 ? text : lines[first]!.replace(/\r$/u, '');
+  try {
+    JSON.parse(source);
+  } catch (error) {
+    const { line, column, why } = jsonSyntaxError(source, error);
+    if (line === undefined) return refusedAs('json.invalid', { file: file.path, detail: why });
+    return refusedAs('json.invalidAt', { file: file.path, line: first === -1 ? line : first + 1, column: column ?? 1, detail: why });
+  }
+  return refusedAs('dataset.unrecognised', { file: file.path });
+}
+
 /**
  * Reads dataset files in `format` (detected when not given). brat files are paired by name
  * first (unpaired ones reported). Never throws; a file that cannot be read at all gives the
@@ -83,7 +110,7 @@ function readNative(file: OutputFile): ReadDatasetOutcome {
  */
 export function readDataset(files: readonly OutputFile[], format: FormatName | null = detectFormat(files), now = new Date().toISOString()): ReadDatasetOutcome {
   if (!files.length) return { ...refusedAs('dataset.noFile'), format };
-  if (!format) return { ...refusedAs('dataset.unrecognised', { file: files[0]!.path }), format: null };
+  if (!format) return { ...unrecognised(files[0]!), format: null };
   const extra: FormatNote[] = [];
   let input = files;
   if (format === 'brat') {
@@ -127,8 +154,10 @@ export type DecodedDatasetFile = { ok: true; file: OutputFile; note?: FormatNote
 /**
  * Decodes a dataset file's bytes. UTF-8 is read as it is — a byte-order mark stays for the
  * format's reader to remove and report, and CRLF stays because brat offsets count the CR —
- * UTF-16 with a byte-order mark is decoded as such; anything else goes through the article
- * decoder (legacy Arabic code pages), whose line endings are normalised (noted).
+ * UTF-16 with a byte-order mark is decoded as such; anything else, and UTF-8 the article
+ * import would refuse (empty, only whitespace, binary data: `mayNotBeText`), goes through the
+ * article decoder, which refuses it in the same words or reads it (legacy Arabic code pages,
+ * UTF-16 without a byte-order mark; line endings normalised, noted).
  */
 export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedDatasetFile {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -141,11 +170,16 @@ export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedData
       return { ok: false, message: text, phrase };
     }
   }
+  let utf8: string | undefined;
   try {
-    return { ok: true, file: { path: name, contents: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) } };
+    utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    const decoded = decodeArticleBytes(bytes, name);
-    if (!decoded.ok) return { ok: false, message: decoded.message, phrase: decoded.phrase };
-    return { ok: true, file: { path: name, contents: decoded.text }, note: lineNote(name, undefined, 'repaired', 'readNote.legacy', { encoding: ENCODING_NAMES[decoded.encoding], percent: Math.round(decoded.confidence * 100) }) };
+    // Not UTF-8: the article decoder (legacy code pages), below.
   }
+  // What the article import refuses (empty, binary data) is refused here by the same checks,
+  // in the same words; only bytes that are not plain UTF-8 text go through the article decoder.
+  if (utf8 !== undefined && !mayNotBeText(bytes, utf8)) return { ok: true, file: { path: name, contents: utf8 } };
+  const decoded = decodeArticleBytes(bytes, name);
+  if (!decoded.ok) return { ok: false, message: decoded.message, phrase: decoded.phrase };
+  return { ok: true, file: { path: name, contents: decoded.text }, note: lineNote(name, undefined, 'repaired', 'readNote.legacy', { encoding: ENCODING_NAMES[decoded.encoding], percent: Math.round(decoded.confidence * 100) }) };
 }

@@ -21,6 +21,7 @@ import { spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
 import { phrase, said } from '../phrases/phrase';
 import { documentProblem, formatNote, lineNote, problemOnLine, refused, type Problem } from './dataset';
+import { jsonSyntaxPhrase } from './intake/json-errors';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -85,7 +86,7 @@ export function verifyDoccano(contents: string, expected: DoccanoExpectation): P
     try {
       line = JSON.parse(source) as Record<string, unknown>;
     } catch (error) {
-      problems.push(problemOnLine(at, 'exportCheck.badJson', { detail: (error as Error).message }));
+      problems.push(problemOnLine(at, 'exportCheck.badJson', { detail: jsonSyntaxPhrase(source, error, 'line') }));
       return;
     }
     if (!want) return;

@@ -24,6 +24,7 @@ import { quotePhraseChecker, spanToUtf16, spansInUnit, type UnitSpan } from './c
 import { valueText } from './common/value-text';
 import { phrase, PhraseError, said } from '../phrases/phrase';
 import { documentProblem, lineNote, problemOnLine, refused, type Problem } from './dataset';
+import { jsonSyntaxPhrase } from './intake/json-errors';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
 export interface JsonlQuote {
@@ -220,7 +221,7 @@ export function verifyJsonl(contents: string, expected?: JsonlExpectation): Prob
     try {
       line = JSON.parse(raw) as JsonlLine;
     } catch (error) {
-      problems.push(problemOnLine(at, 'exportCheck.badJson', { detail: (error as Error).message }));
+      problems.push(problemOnLine(at, 'exportCheck.badJson', { detail: jsonSyntaxPhrase(raw, error, 'line') }));
       return;
     }
     checkJsonlLine(line, at, problems, tally);

@@ -23,6 +23,7 @@ import { quotePhraseChecker, spanToUtf16, spansInUnit } from './common/span-unit
 import { valueText } from './common/value-text';
 import { phrase, said, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { documentProblem, formatNote, lineNote, problemIn, refused, type Problem } from './dataset';
+import { jsonSyntaxPhrase } from './intake/json-errors';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -92,7 +93,7 @@ export function verifyLabelStudio(tasksJson: string, configXml: string, expected
   try {
     tasks = JSON.parse(tasksJson) as LabelStudioTask[];
   } catch (error) {
-    return [said('lsCheck.badJson', { detail: (error as Error).message })];
+    return [said('lsCheck.badJson', { detail: jsonSyntaxPhrase(tasksJson, error) })];
   }
   if (!Array.isArray(tasks)) return [said('lsCheck.notArray')];
   const labels = new Set(configLabelValues(configXml));
@@ -202,7 +203,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
     try {
       parsed = JSON.parse(contents);
     } catch (error) {
-      notes.push(lineNote(file.path, undefined, 'skipped', 'lsNote.badJson', { error: (error as Error).message, preview: preview(contents) }));
+      notes.push(lineNote(file.path, undefined, 'skipped', 'lsNote.badJson', { error: jsonSyntaxPhrase(contents, error), preview: preview(contents) }));
       continue;
     }
     const tasks = Array.isArray(parsed) ? parsed : [parsed];

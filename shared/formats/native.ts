@@ -14,6 +14,7 @@ import { schemaIssueProblem } from './schema-issues';
 import { errorParam, phrase, said, type Phrase } from '../phrases/phrase';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
+import { jsonSyntaxPhrase } from './intake/json-errors';
 
 /** Options of a native export. */
 export interface NativeExportOptions {
@@ -331,7 +332,7 @@ export function parseNative(json: string, options: { checkHashes?: boolean } = {
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    return refusedAs('native.badJson', { detail: (error as Error).message });
+    return refusedAs('native.badJson', { detail: jsonSyntaxPhrase(json, error) });
   }
   const migrated = migrateNativeFile(raw);
   if (!migrated.ok) return refused([{ text: migrated.problem, phrase: migrated.phrase }]);

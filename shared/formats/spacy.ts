@@ -26,6 +26,7 @@ import { guardExport, guardImport } from './conll-guard';
 import { alignToTokens, tokenise } from './tokenise';
 import { errorParam, phrase, said } from '../phrases/phrase';
 import { formatNote, lineNote, refused, refusedAs, type Problem } from './dataset';
+import { jsonSyntaxPhrase } from './intake/json-errors';
 
 /** What the spaCy format counts. */
 
@@ -155,10 +156,11 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
   const documents: DatasetDocument[] = [];
   for (const file of files) {
     let value: unknown;
+    const json = file.contents.replace(/^\uFEFF/u, '');
     try {
-      value = JSON.parse(file.contents.replace(/^\uFEFF/u, ''));
+      value = JSON.parse(json);
     } catch (error) {
-      unread.push(lineNote(file.path, undefined, 'skipped', 'spacyNote.badJson', { file: file.path, error: error instanceof Error ? error.message : String(error) }));
+      unread.push(lineNote(file.path, undefined, 'skipped', 'spacyNote.badJson', { file: file.path, error: jsonSyntaxPhrase(json, error) }));
       continue;
     }
     const entries = entriesOf(value, stem(file.path));

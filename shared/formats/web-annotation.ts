@@ -39,6 +39,7 @@ import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
 import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { errorProblem, lineNote, problemIn, problemsOf, refused, refusedAs, type Problem } from './dataset';
+import { jsonSyntaxPhrase } from './intake/json-errors';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -275,7 +276,7 @@ export function verifyWebAnnotation(json: string): Problem[] {
   try {
     root = JSON.parse(json);
   } catch (error) {
-    return [said('native.badJson', { detail: (error as Error).message })];
+    return [said('native.badJson', { detail: jsonSyntaxPhrase(json, error) })];
   }
   if (!isRecord(root)) return [said('waCheck.notCollection')];
   const problems: Problem[] = [];
@@ -468,10 +469,11 @@ function importWebAnnotation(files: readonly OutputFile[]): ImportOutcome {
   const sources = new Map<string, Source>();
   for (const file of jsonFiles) {
     let root: unknown;
+    const json = file.contents.replace(/^\uFEFF/, '');
     try {
-      root = JSON.parse(file.contents.replace(/^\uFEFF/, ''));
+      root = JSON.parse(json);
     } catch (error) {
-      return refusedAs('dataset.waBadJson', { file: file.path, detail: (error as Error).message });
+      return refusedAs('dataset.waBadJson', { file: file.path, detail: jsonSyntaxPhrase(json, error) });
     }
     if (isRecord(root)) {
       schemaValue ??= root['isnad:schema'];

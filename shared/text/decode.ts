@@ -10,6 +10,7 @@ import { isBlank } from './chars';
 import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from './lineEndings';
 import { arabicTextScore, ordinaryTextScore } from './textProfile';
 import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { byteSizePhrase } from '../phrases/sizes';
 
 export { normaliseLineEndings } from './lineEndings';
 
@@ -67,12 +68,6 @@ const CHARDET_ARABIC: Readonly<Record<string, TextEncodingName>> = {
 function refuse(reason: RefusedFile['reason'], code: PhraseCode, params: Record<string, PhraseParam>): RefusedFile {
   const { text, phrase } = said(code, params);
   return { ok: false, reason, message: text, phrase };
-}
-
-function formatSize(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -179,7 +174,7 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   const file = fileName;
   const maxBytes = options?.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > maxBytes) {
-    return refuse('too-large', 'file.tooLarge', { file, size: formatSize(bytes.length), limit: formatSize(maxBytes) });
+    return refuse('too-large', 'file.tooLarge', { file, size: byteSizePhrase(bytes.length, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
   }
   if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes)) return refuse('empty', 'file.empty', { file });
 
@@ -243,6 +238,19 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
     confidence: decision.confidence,
     lineEndings: detectLineEndings(decision.raw),
   };
+}
+
+/**
+ * Whether bytes that are valid UTF-8 (`utf8`, their decoding) may still not be a text file
+ * {@link decodeArticleBytes} reads: empty or only whitespace, a known binary signature, or
+ * as many control characters as binary data has. When true, `decodeArticleBytes` says which
+ * (or finds the text another way, UTF-16 without a byte-order mark). For readers that take
+ * valid UTF-8 as it is (datasets) and must refuse what the article import refuses.
+ */
+export function mayNotBeText(bytes: Uint8Array, utf8: string): boolean {
+  if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes) || isBlank(utf8)) return true;
+  if (sniffSignature(bytes)) return true;
+  return looksBinary(countControlChars(utf8), bytes.length);
 }
 
 /** How a text's encoding was settled: by its bytes (BOM, valid UTF-8, detection), declared by its file, or chosen by the user. */

@@ -73,6 +73,67 @@ test.describe('in Arabic', () => {
     await page.locator('.status-area').screenshot({ path: `${SHOTS}/undo-arabic.png`, animations: 'disabled' });
   });
 
+  test('sizes and broken JSON are said in Arabic: the import dialog, its report and the dataset dialog', async ({ page }) => {
+    const REVIEW = process.env.REVIEW_SHOTS ?? SHOTS;
+    await mkdir(REVIEW, { recursive: true });
+    const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
+    const binary = join(folder, 'scan.dat');
+    const broken = join(folder, 'broken.json');
+    const feed = join(folder, 'feed.jsonl');
+    await writeFile(binary, Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]));
+    await writeFile(broken, '[{"text": "خبر", "title": "عنوان}]');
+    await writeFile(feed, '{"text": "خبر أول"}\n{"text": "خبر ثان\n');
+    const ENGINE_WORDS = /Unexpected|Unterminated|Expected|position|bytes/u;
+
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+    await isnad.openFilesNamed([binary, broken, feed], { open: 'فتح ملفات…', dialog: /^استيراد 3 ملفات$/, importButton: /^استيراد 3 ملفات$/, progress: 'تقدُّم الاستيراد' }, {
+      beforeImport: async (dialog) => {
+        const row = dialog.getByRole('row').filter({ hasText: 'scan.dat' });
+        await expect(row.getByRole('cell').nth(1)).toHaveText('20 بايتًا');
+        await dialog.screenshot({ path: `${REVIEW}/import-dialog-arabic-sizes.png`, animations: 'disabled' });
+      },
+    });
+    // One article was imported, so the report is a status, not an alert.
+    const report = page.getByRole('status').filter({ hasText: 'رُفض ملفان.' });
+    await expect(report).toContainText('استُورد مستند واحد.');
+    const lines = (await report.getByRole('listitem').allTextContents()).map(visible);
+    expect(lines).toEqual(expect.arrayContaining(['الملف «scan.dat» ليس ملفًا نصيًا (فيه بيانات ثنائية).', 'الملف «broken.json» ليس JSON صالحًا: السطر 1، العمود 27: سلسلة نصية لا تُغلق.']));
+    expect(lines.find((l) => l.includes('feed.jsonl'))).toContain('السطر 2: ليس JSON صالحًا (العمود 10: سلسلة نصية لا تُغلق)');
+    for (const line of lines) expect(line).not.toMatch(ENGINE_WORDS);
+    await report.screenshot({ path: `${REVIEW}/import-report-arabic-json.png`, animations: 'disabled' });
+
+    // Import dataset…: a skipped JSON Lines line says its line once and the column in it.
+    const records = join(folder, 'records.jsonl');
+    await writeFile(records, `${JSON.stringify({ text: 'نص الخبر', entities: [], offsetUnit: 'codepoint' })}\n{not json\n`);
+    await isnad.chooseDataset([records], { toolbar: 'شريط الأدوات الرئيسي', button: 'استيراد مجموعة بيانات…', dialog: 'استيراد مجموعة بيانات' });
+    const dialog = page.getByRole('dialog', { name: 'استيراد مجموعة بيانات' });
+    const skipped = dialog.getByRole('region', { name: 'تقرير الاستيراد' }).getByRole('listitem');
+    await expect(skipped).toHaveCount(1);
+    expect(visible(await skipped.textContent())).toBe("records.jsonl، السطر 2 — تُرك: ليس JSON صالحًا عند العمود 2 (وُجد 'n' حيث ينبغي أن يكون اسم خاصية بين علامتي تنصيص مزدوجتين): {not json");
+    await dialog.screenshot({ path: `${REVIEW}/dataset-report-arabic-jsonl.png`, animations: 'disabled' });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
+  test('Import dataset… refuses a binary file and a broken JSON file as Open files… does, in Arabic', async ({ page }) => {
+    const REVIEW = process.env.REVIEW_SHOTS ?? SHOTS;
+    await mkdir(REVIEW, { recursive: true });
+    const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));
+    const binary = join(folder, 'scan.dat');
+    await writeFile(binary, Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]));
+    const first = await refusedDataset(page, binary, 'لا يمكن استيراد شيء من هذا الملف.');
+    expect(visible(await first.problem.textContent())).toBe('scan.dat: الملف «scan.dat» ليس ملفًا نصيًا (فيه بيانات ثنائية).');
+    await first.dialog.screenshot({ path: `${REVIEW}/dataset-refusal-arabic-binary.png`, animations: 'disabled' });
+
+    const broken = join(folder, 'review.json');
+    await writeFile(broken, '{"text": "خبر", "label": [[0, 3, "LOC"]], "x": }');
+    const second = await refusedDataset(page, broken, 'لا يمكن استيراد شيء من هذا الملف.');
+    expect(visible(await second.problem.textContent())).toBe("الملف «review.json» ليس JSON صالحًا: السطر 1، العمود 48: وُجد '}' حيث ينبغي أن تكون قيمة.");
+    await second.dialog.screenshot({ path: `${REVIEW}/dataset-refusal-arabic-json.png`, animations: 'disabled' });
+  });
+
   test('the dataset dialog reports what the CoNLL reader repaired and skipped in Arabic', async ({ page }) => {
     await mkdir(SHOTS, { recursive: true });
     const folder = await mkdtemp(join(tmpdir(), 'isnad-ar-'));

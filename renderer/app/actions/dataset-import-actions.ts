@@ -80,8 +80,8 @@ export function reportLines(draft: DatasetDraft): ReportLine[] {
 
 const READABLE_NAME = /\.(conll|bio|iob|ann|txt|tsv|json|jsonl|ndjson|conf)$/i;
 
-async function bytesOf(file: WorkerInputFile, t: Translate, limit = Infinity): Promise<Uint8Array | { error: string }> {
-  if ('error' in file) return { error: file.error };
+async function bytesOf(file: WorkerInputFile, t: Translate, limit = Infinity): Promise<Uint8Array | { error: string; phrase?: Phrase }> {
+  if ('error' in file) return { error: file.error, ...(file.errorPhrase ? { phrase: file.errorPhrase } : {}) };
   if ('bytes' in file) return file.bytes.subarray(0, limit);
   try {
     return new Uint8Array(await (limit < file.file.size ? file.file.slice(0, limit) : file.file).arrayBuffer());
@@ -164,7 +164,7 @@ export class DatasetImportActions {
       }
       const bytes = await bytesOf(file, this.app.t);
       if (!(bytes instanceof Uint8Array)) {
-        unreadable.push({ name: file.name, message: bytes.error });
+        unreadable.push({ name: file.name, message: bytes.error, ...(bytes.phrase ? { phrase: bytes.phrase } : {}) });
         continue;
       }
       const decoded = decodeDatasetBytes(file.name, bytes);

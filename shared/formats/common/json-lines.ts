@@ -7,6 +7,7 @@
 import type { FormatNote, OutputFile } from '../dataset';
 import { lineNote } from '../dataset';
 import type { PhraseCode, PhraseParam } from '../../phrases/phrase';
+import { jsonSyntaxError } from '../intake/json-errors';
 
 /** One parsed line of a JSON Lines file. */
 export interface JsonLine {
@@ -37,7 +38,11 @@ export function readJsonLines(file: OutputFile): { lines: JsonLine[]; notes: For
     try {
       lines.push({ line: index + 1, value: JSON.parse(source) as unknown });
     } catch (error) {
-      notes.push(lineNote(`${file.path}:${index + 1}`, index + 1, 'skipped', 'jsonlNote.badJson', { line: index + 1, error: (error as Error).message, preview: preview(source) }));
+      // The engine's position counts in the line's own text: say the column only (the note gives the line).
+      const { column, why } = jsonSyntaxError(source, error);
+      const where = `${file.path}:${index + 1}`;
+      if (column === undefined) notes.push(lineNote(where, index + 1, 'skipped', 'jsonlNote.badJson', { why, preview: preview(source) }));
+      else notes.push(lineNote(where, index + 1, 'skipped', 'jsonlNote.badJsonAt', { column, why, preview: preview(source) }));
     }
   });
   if (sawCr) notes.push(lineNote(file.path, undefined, 'repaired', 'jsonlNote.crlf'));

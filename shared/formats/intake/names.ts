@@ -23,10 +23,3 @@ export function fileExtension(fileName: string): string {
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
-
-/** A size for messages, in the style of the decoder's messages: "25 MB", "12 KB". */
-export function formatByteSize(bytes: number): string {
-  const mib = Math.round((bytes / (1024 * 1024)) * 10) / 10;
-  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}

@@ -8,7 +8,7 @@
 import { refusal, type IntakeResult, type Refusal } from '../article-draft';
 import { phrase } from '../../phrases/phrase';
 import { detectCsvColumns } from './csv-records';
-import { describeJsonError } from './json-errors';
+import { jsonSyntaxError } from './json-errors';
 import { fieldNamesOf, fieldValue, isRecord, valueKind } from './record-fields';
 import { RecordCollector, type RecordContext } from './record-results';
 
@@ -47,8 +47,8 @@ export function extractJsonRecords(text: string, context: RecordContext): Intake
   try {
     value = JSON.parse(source);
   } catch (error) {
-    const { line, column, detail } = describeJsonError(source, error);
-    return { ok: false, format: 'json', ...(line === undefined ? refusal('json.invalid', { file, detail }) : refusal('json.invalidAt', { file, line, column: column ?? 1, detail })) };
+    const { line, column, why } = jsonSyntaxError(source, error);
+    return { ok: false, format: 'json', ...(line === undefined ? refusal('json.invalid', { file, detail: why }) : refusal('json.invalidAt', { file, line, column: column ?? 1, detail: why })) };
   }
   const collector = new RecordCollector('json', context);
   const found = recordsOfJson(value, collector.mapping.text, file);
@@ -83,8 +83,8 @@ export function extractJsonLinesRecords(text: string, context: RecordContext): I
     try {
       value = JSON.parse(source);
     } catch (error) {
-      const { column, detail } = describeJsonError(source, error);
-      collector.problem(column === undefined ? phrase('record.badJson', { detail }) : phrase('record.badJsonAt', { column, detail }), line, line);
+      const { column, why } = jsonSyntaxError(source, error);
+      collector.problem(column === undefined ? phrase('record.badJson', { detail: why }) : phrase('record.badJsonAt', { column, detail: why }), line, line);
       continue;
     }
     if (sample.length < FIELD_SAMPLE_RECORDS) sample.push(value);

@@ -81,14 +81,16 @@ export class IsnadPage {
 
   /**
    * The same in another interface language: `names` are the accessible names there of the open
-   * button, the import dialog, its import button and the import's progress bar.
+   * button, the import dialog, its import button and the import's progress bar; `beforeImport`
+   * looks at the import dialog before its import button is clicked.
    */
-  async openFilesNamed(paths: string[], names: { open: string; dialog: RegExp; importButton: RegExp; progress: string }): Promise<void> {
+  async openFilesNamed(paths: string[], names: { open: string; dialog: RegExp; importButton: RegExp; progress: string }, options: { beforeImport?: (dialog: Locator) => Promise<void> } = {}): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: names.open }).click();
     await (await chooser).setFiles(paths);
     const dialog = this.page.getByRole('dialog', { name: names.dialog });
     await expect(dialog).toBeVisible();
+    await options.beforeImport?.(dialog);
     await dialog.getByRole('button', { name: names.importButton }).click();
     await expect(dialog).toBeHidden();
     await expect(this.page.getByRole('progressbar', { name: names.progress })).toHaveCount(0, { timeout: 30_000 });

@@ -114,4 +114,13 @@ describe('isnad convert', () => {
     expect(detectFormat([{ path: 'x.json', contents: '[{"data": {"text": "a"}, "annotations": []}]' }])).toBe('label-studio');
     expect(detectFormat([{ path: 'x.conll', contents: '-DOCSTART- -X- -X- O\n\nقال O\n' }])).toBe('conll');
   });
+
+  it('a JSON Lines line that is not JSON: its line once, the column in it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    const path = join(dir, 'records.jsonl');
+    await writeFile(path, `${JSON.stringify({ text: 'نص', entities: [], offsetUnit: 'codepoint' })}\n{not json\n`);
+    const { code, err } = await run(['convert', path, '--to', 'doccano', '--out', join(dir, 'out.jsonl')]);
+    expect(code, err).toBe(0);
+    expect(err).toContain(`isnad: skipped records.jsonl:2: not valid JSON at column 2 (unexpected 'n' where a property name in double quotes should be): {not json`);
+  });
 });

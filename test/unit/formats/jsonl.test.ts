@@ -143,7 +143,8 @@ describe('jsonl format', () => {
     expect(back.corpus.sources).toEqual([{ id: 's-spokes', nameAr: 'المتحدث', nameLatin: 'Spokesman', kind: 'person', aliasesAr: [], aliasesLatin: [], createdAt: '' }]);
     const notes = back.notes.map((n) => `${n.kind}:${n.line ?? '-'}`);
     expect(notes).toEqual(expect.arrayContaining(['repaired:-', 'skipped:2', 'skipped:3', 'skipped:5']));
-    expect(back.notes.find((n) => n.line === 2)!.message).toMatch(/Line 2 is not valid JSON/);
+    // The line is the note's; the column counts in the line (no second, contradicting line number).
+    expect(back.notes.find((n) => n.line === 2)!.message).toMatch(/^not valid JSON at column \d+ \(the data ends too early\): \{"id": "broken"/);
     expect(back.notes.find((n) => n.line === 3)!.message).toMatch(/m2-bad/);
   });
 

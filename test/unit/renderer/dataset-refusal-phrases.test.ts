@@ -1,8 +1,8 @@
 /**
  * Datasets refused as a whole (nothing could be read): each refusal keeps its English sentence
  * exactly as before (the CLI prints it), carries a phrase whose English is that sentence, and
- * in the Arabic interface is said as a whole Arabic sentence with the file names and the JSON
- * engine's own words isolated (FSI … PDI). A refusal without a phrase still shows its English.
+ * in the Arabic interface is said as a whole Arabic sentence with the file names isolated
+ * (FSI … PDI); why a file is not JSON is said in our words, not the JSON engine's. A refusal without a phrase still shows its English.
  */
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/i18n';
@@ -84,19 +84,14 @@ describe('datasets refused as a whole', () => {
     expect(onlyProblem(DATASET_FORMATS.native.importFiles([])).text).toBe('No file was given.');
   });
 
-  it('not valid JSON: the sentence is Arabic, the JSON engine’s detail stays as it wrote it, isolated', () => {
-    let detail = '';
-    try {
-      JSON.parse('{nope');
-    } catch (error) {
-      detail = (error as Error).message;
-    }
+  it('not valid JSON: where and what, in the interface language (the engine’s English words are not the explanation)', () => {
     const native = onlyProblem(readDataset(nativeFile('{nope'), 'native'));
-    expect(native.text).toBe(`corpus.isnad.json: It is not valid JSON: ${detail}`);
-    expect(native.arabic).toBe(`${isolated('corpus.isnad.json')}: الملف ليس JSON صالحًا: ${isolated(detail)}`);
-    const wa = onlyProblem(DATASET_FORMATS['web-annotation'].importFiles([{ path: 'notes.jsonld', contents: '{nope' }]));
-    expect(wa.text).toBe(`notes.jsonld: it is not valid JSON: ${detail}`);
-    expect(wa.arabic).toBe(`الملف «${isolated('notes.jsonld')}» ليس JSON صالحًا: ${isolated(detail)}`);
+    expect(native.text).toBe("corpus.isnad.json: It is not valid JSON: line 1, column 2: unexpected 'n' where a property name in double quotes should be");
+    expect(native.arabic).toBe(`${isolated('corpus.isnad.json')}: الملف ليس JSON صالحًا: السطر 1، العمود 2: وُجد ${isolated("'n'")} حيث ينبغي أن يكون اسم خاصية بين علامتي تنصيص مزدوجتين`);
+    const wa = onlyProblem(DATASET_FORMATS['web-annotation'].importFiles([{ path: 'notes.jsonld', contents: '{"a": 1,\n "b": "open' }]));
+    expect(wa.text).toBe('notes.jsonld: it is not valid JSON: line 2, column 7: a string that is never closed');
+    expect(wa.arabic).toBe(`الملف «${isolated('notes.jsonld')}» ليس JSON صالحًا: السطر 2، العمود 7: سلسلة نصية لا تُغلق`);
+    for (const said of [native.arabic, wa.arabic]) expect(said).not.toMatch(/Expected|Unterminated|position/u);
   });
 
   it('a native file from a newer Isnad', () => {

@@ -1,0 +1,59 @@
+/**
+ * File sizes in the interface language: the import dialog's Size column and the refusal of a
+ * file over the size limit (picked or dropped in the browser) are said in the interface's
+ * language — «20 بايت», «1.5 كيلوبايت» in Arabic, "20 bytes", "1.5 KB" in English — and the
+ * refusal is an Arabic sentence in the Arabic interface.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n/i18n';
+import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { english } from '../../../shared/phrases/phrase';
+import { toWorkerFiles } from '../../../renderer/platform/host';
+import { extractArticles } from '../../../shared/formats/intake';
+
+const arabic = createTranslator('ar');
+const englishT = createTranslator('en');
+const isolated = (text: string): string => `\u2068${text}\u2069`;
+
+describe('file sizes', () => {
+  const cases: Array<[number, string, string]> = [
+    [1, '1 byte', '1 بايت'],
+    [20, '20 bytes', '20 بايتًا'],
+    [200, '200 bytes', '200 بايت'],
+    [5, '5 bytes', '5 بايتات'],
+    [1536, '1.5 KB', '1.5 كيلوبايت'],
+    [20 * 1024, '20 KB', '20 كيلوبايت'],
+    [Math.round(2.5 * 1024 * 1024), '2.5 MB', '2.5 ميغابايت'],
+    [20 * 1024 * 1024, '20 MB', '20 ميغابايت'],
+  ];
+  for (const [bytes, en, ar] of cases) {
+    it(`${bytes} bytes: “${en}”, «${ar}»`, () => {
+      expect(englishT.phrase(byteSizePhrase(bytes))).toBe(en);
+      expect(english(byteSizePhrase(bytes))).toBe(en);
+      expect(arabic.phrase(byteSizePhrase(bytes))).toBe(ar);
+    });
+  }
+
+  it('sizes against a limit round kilobytes up, as the refusals always did', () => {
+    expect(english(byteSizePhrase(8000, 'whole-up'))).toBe('8 KB');
+    expect(english(byteSizePhrase(20, 'whole-up'))).toBe('1 KB');
+  });
+});
+
+describe('a file over the size limit', () => {
+  it('picked in the browser: refused by name, in Arabic in the Arabic interface', () => {
+    const big = new File([new Uint8Array(3 * 1024 * 1024)], 'big-feed.json');
+    const [refused] = toWorkerFiles([big], 2 * 1024 * 1024);
+    if (!refused || !('error' in refused)) throw new Error('a file over the limit should be refused');
+    expect(refused.error).toBe('“big-feed.json” is too large to import (3 MB; the limit is 2 MB).');
+    expect(englishT.text(refused.error, refused.errorPhrase)).toBe(refused.error);
+    expect(arabic.text(refused.error, refused.errorPhrase)).toBe(`الملف «${isolated('big-feed.json')}» أكبر من أن يُستورد (3 ميغابايت؛ والحد الأقصى 2 ميغابايت).`);
+  });
+
+  it('read by the intake: the same sentence, with sizes in Arabic units', () => {
+    const result = extractArticles('big.txt', new TextEncoder().encode('نص'.repeat(2000)), { maxBytes: 1024 });
+    expect(result).toMatchObject({ ok: false, reason: '“big.txt” is too large to import (8 KB; the limit is 1 KB).' });
+    if (result.ok) throw new Error('refused');
+    expect(arabic.phrase(result.phrase!)).toBe(`الملف «${isolated('big.txt')}» أكبر من أن يُستورد (8 كيلوبايت؛ والحد الأقصى 1 كيلوبايت).`);
+  });
+});
