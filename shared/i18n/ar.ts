@@ -320,7 +320,7 @@ export const ar: Catalogue = {
   'exportDialog.split.test': 'الاختبار',
   'exportDialog.title': 'تصدير مجموعة بيانات',
   'exportDialog.format': 'الصيغة',
-  'exportDialog.offsets': 'الإزاحات: {convention}',
+  'exportDialog.offsets': 'مواضع الحروف: {convention}',
   'exportDialog.offsetUnit': 'وحدة الإزاحة (حيث تسمح الصيغة بالاختيار)',
   'exportDialog.offsetUnit.name': 'وحدة الإزاحة',
   'exportDialog.offsetUnit.codepoint': 'نقاط ترميز يونيكود (text[start:end] في Python)',

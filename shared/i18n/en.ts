@@ -215,7 +215,7 @@ export const en = {
   'exportDialog.split.test': 'test',
   'exportDialog.title': 'Export dataset',
   'exportDialog.format': 'Format',
-  'exportDialog.offsets': 'Offsets: {convention}',
+  'exportDialog.offsets': 'Character positions: {convention}',
   'exportDialog.offsetUnit': 'Offset unit (where the format allows a choice)',
   'exportDialog.offsetUnit.name': 'Offset unit',
   'exportDialog.offsetUnit.codepoint': 'Unicode code points (Python text[start:end])',
