@@ -276,7 +276,7 @@ export const ar: Catalogue = {
 
   // Suggestions
   'suggestions.name': 'الاقتراحات',
-  'suggestions.hint': 'Y للقبول · X للرفض · \u2066. ,\u2069 للتالي والسابق · Shift+Y لقبول الكل · G للإخفاء',
+  'suggestions.hint': '{accept} للقبول · {reject} للرفض · {next} {previous} للتالي والسابق · {acceptAll} لقبول الكل · {toggle} للإخفاء',
   'suggestions.acceptAll': {
     zero: 'قبول الاقتراحات كلها ({count})',
     one: 'قبول الاقتراح الوحيد',

@@ -186,7 +186,7 @@ export const en = {
   'palette.hint': '↑ ↓ choose · Enter attribute · Esc close',
   // Suggestions
   'suggestions.name': 'Suggestions',
-  'suggestions.hint': 'Y accept · X reject · . , next/previous · Shift+Y accept all · G hide',
+  'suggestions.hint': '{accept} accept · {reject} reject · {next} {previous} next/previous · {acceptAll} accept all · {toggle} hide',
   'suggestions.acceptAll': { one: 'Accept the {count} suggestion', other: 'Accept all {count} suggestions' },
   'suggestions.none': 'No open suggestions in this document.',
   'suggestions.item': '{label} suggestion: {text}, {percent}% confidence',
