@@ -93,6 +93,8 @@ export function DocumentList(): React.JSX.Element {
           type="search"
           aria-label={t('documents.search')}
           placeholder={t('documents.search.placeholder')}
+          // What the search ignores: too long for the box, so the tooltip and the accessible description.
+          title={t('documents.search.description')}
           // Empty, the placeholder follows the interface direction; typed text finds its own.
           dir={search.query ? 'auto' : undefined}
           value={search.query}

@@ -696,14 +696,20 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'jsonType.null': 'القيمة null',
   'jsonType.undefined': 'لا شيء (الحقل مفقود)',
   // How dataset formats count offsets
-  'offsets.native': 'مُعلنة في الحقل "offsetUnit" في الملف: نقاط رموز Unicode افتراضيًا (Python text[start:end])، ووحدات UTF-16 عند الطلب؛ ويقتبس كل مقطع نصه.',
-  'offsets.jsonl': 'نقاط رموز Unicode افتراضيًا (فهارس str في Python)، ووحدات UTF-16 عند الطلب؛ ويعلن كل سطر وحدته في "offsetUnit". النهاية غير مشمولة؛ ويحمل كل مقطع نصه.',
-  'offsets.doccano': 'وحدات UTF-16 (فهارس سلاسل JavaScript، كما يعدّ doccano دون وضع grapheme؛ doccano#2290). النهاية غير مشمولة. لا يعلن الملف وحدته.',
-  'offsets.label-studio': 'نقاط رموز Unicode (وسم Text في Label Studio، value.start/value.end؛ اختبار e2e ‏emoji.cy.ts). النهاية غير مشمولة؛ وتحمل كل منطقة value.text.',
-  'offsets.brat': 'نقاط رموز (يفهرس brat سلسلة str في Python 3)، والنهاية غير مشمولة، في ملف txt بترميز UTF-8 ونهايات أسطر "\\n"؛ ووحدات UTF-16 عند الطلب.',
+  'offsets.native':
+    'نقاط رموز Unicode افتراضيًا (كما يعدّها Python في text[start:end])، أو وحدات UTF-16 إن اخترت ذلك؛ ويذكر الملف الوحدة في "offsetUnit". ويقتبس كل مقطع نصه أيضًا.',
+  'offsets.jsonl':
+    'نقاط رموز Unicode افتراضيًا (كما يعدّها Python)، أو وحدات UTF-16 إن اخترت ذلك؛ ويذكر كل سطر الوحدة في "offsetUnit". موضع النهاية بعد آخر حرف في المقطع مباشرة؛ ويحمل كل مقطع نصه أيضًا.',
+  'offsets.doccano':
+    'وحدات UTF-16 كما يعدّها doccano، ولا يختلف ذلك عن عدّ Python إلا في الرموز التعبيرية وبعض الحروف النادرة. موضع النهاية بعد آخر حرف في المقطع مباشرة. ولا يذكر الملف وحدة العدّ.',
+  'offsets.label-studio':
+    'نقاط رموز Unicode كما يعدّها Label Studio (الحقلان value.start وvalue.end). موضع النهاية بعد آخر حرف في المقطع مباشرة؛ وتحمل كل منطقة نصها أيضًا.',
+  'offsets.brat':
+    'نقاط الرموز كما يعدّها brat (المكتوب بلغة Python)، أو وحدات UTF-16 إن اخترت ذلك، في ملف txt (بترميز UTF-8، و"\\n" في نهاية كل سطر). موضع النهاية بعد آخر حرف في المقطع مباشرة.',
   'offsets.conll':
-    'لا إزاحات بالحروف: وحدة لفظية واحدة في كل سطر (كلمات Intl.Segmenter، وعلامات الترقيم منفصلة، والسوابق العربية منفصلة عند الطلب)؛ ويعيد الاستيراد بناء النص بمسافة واحدة بين الوحدات و"\\n" بين الجمل.',
-  'offsets.spacy': 'نقاط رموز (فهارس str في Python)، والنهاية غير مشمولة، كما في (start_char, end_char, label) لدى spaCy؛ ووحدات UTF-16 عند الطلب. ينبغي أن تقع المقاطع على حدود الوحدات اللفظية.',
+    'لا مواضع؛ في الملف كلمة واحدة في كل سطر (علامات الترقيم في أسطر مستقلة، والسوابق العربية مثل و وال في أسطر مستقلة عند الطلب). وعند استيراد الملف يُعاد بناء النص بمسافة واحدة بين الكلمات وسطر جديد بين الجمل.',
+  'offsets.spacy':
+    'نقاط الرموز كما يعدّها Python، أو وحدات UTF-16 إن اخترت ذلك، كما في (start_char, end_char, label) لدى spaCy. موضع النهاية بعد آخر حرف في المقطع مباشرة. وينبغي أن يبدأ كل مقطع وينتهي عند حدود الكلمات.',
   'offsets.web-annotation':
-    'يعدّ start/end في TextPositionSelector نقاطَ رموز Unicode في نص المستند (يشترط W3C نقاط الرموز، ولا ينطبق خيار وحدة الإزاحة)؛ ولكل مقطع أيضًا TextQuoteSelector فيه exact وprefix وsuffix.',
+    'نقاط رموز Unicode في نص المستند (start وend في TextPositionSelector) كما يشترط معيار W3C، فلا ينطبق عليها خيار وحدة العدّ؛ ويقتبس كل مقطع نصه أيضًا مع شيء مما قبله وما بعده (TextQuoteSelector).',
 };

@@ -65,7 +65,8 @@ export const ar: Catalogue = {
   'documents.name': 'المستندات',
   'documents.search.region': 'البحث في المستندات وتصفيتها',
   'documents.search': 'البحث في المستندات',
-  'documents.search.placeholder': 'ابحث (دون اعتبار للحركات وأشكال الهمزة)',
+  'documents.search.placeholder': 'ابحث في المستندات',
+  'documents.search.description': 'يجد الكلمة أيًّا كانت كتابتها: لا يُعتدّ بالحركات ولا بالتطويل ولا بأشكال الهمزة على الألف (أ إ آ ٱ ← ا) ولا بالفرق بين ى وي ولا بالأرقام الهندية.',
   'documents.tehMarbuta': 'عامِل {teh} معاملة {heh}',
   'documents.filter.status': 'التصفية حسب الحالة',
   'documents.filter.anyStatus': 'أي حالة',
@@ -287,7 +288,7 @@ export const ar: Catalogue = {
 
   // Suggestions
   'suggestions.name': 'الاقتراحات',
-  'suggestions.hint': 'Y للقبول · X للرفض · \u2066. ,\u2069 للتالي والسابق · Shift+Y لقبول الكل · G للإخفاء',
+  'suggestions.hint': '{accept} للقبول · {reject} للرفض · {next} {previous} للتالي والسابق · {acceptAll} لقبول الكل · {toggle} للإخفاء',
   'suggestions.acceptAll': {
     zero: 'قبول الاقتراحات كلها ({count})',
     one: 'قبول الاقتراح الوحيد',
@@ -331,7 +332,7 @@ export const ar: Catalogue = {
   'exportDialog.split.test': 'الاختبار',
   'exportDialog.title': 'تصدير مجموعة بيانات',
   'exportDialog.format': 'الصيغة',
-  'exportDialog.offsets': 'الإزاحات: {convention}',
+  'exportDialog.offsets': 'مواضع الحروف: {convention}',
   'exportDialog.offsetUnit': 'وحدة الإزاحة (حيث تسمح الصيغة بالاختيار)',
   'exportDialog.offsetUnit.name': 'وحدة الإزاحة',
   'exportDialog.offsetUnit.codepoint': 'نقاط ترميز يونيكود (text[start:end] في Python)',

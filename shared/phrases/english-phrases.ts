@@ -562,16 +562,22 @@ export const ENGLISH_PHRASES = {
   'jsonType.null': 'null',
   'jsonType.undefined': 'undefined',
   // How dataset formats count offsets (shared/formats/*.ts, shown in the export dialog)
-  'offsets.native': 'Declared in the file’s "offsetUnit": Unicode code points by default (Python text[start:end]), UTF-16 code units on request; every span quotes its text.',
-  'offsets.jsonl': 'Unicode code points by default (Python str indices), UTF-16 code units when asked; each line declares its unit in "offsetUnit". End-exclusive; every span carries its text.',
-  'offsets.doccano': 'UTF-16 code units (JavaScript string indices, as doccano counts without grapheme mode; doccano#2290). End-exclusive. The file declares no unit.',
-  'offsets.label-studio': 'Unicode code points (Label Studio Text tag, value.start/value.end; e2e test emoji.cy.ts). End-exclusive; every region carries value.text.',
-  'offsets.brat': 'Code points (brat indexes a Python 3 str), end-exclusive, into the UTF-8 .txt with "\\n" line endings; UTF-16 code units on request.',
+  'offsets.native':
+    'Unicode code points by default (as Python counts text[start:end]), or UTF-16 code units if you choose; the file says which in "offsetUnit". Every span also quotes its text.',
+  'offsets.jsonl':
+    'Unicode code points by default (as Python counts), or UTF-16 code units if you choose; each line says which in "offsetUnit". The end position is just after the span; every span also carries its text.',
+  'offsets.doccano':
+    'UTF-16 code units, as doccano counts; this differs from Python’s count only for emoji and a few rare characters. The end position is just after the span. The file does not say which unit it uses.',
+  'offsets.label-studio':
+    'Unicode code points, as Label Studio counts (value.start and value.end). The end position is just after the span; every region also carries its text.',
+  'offsets.brat':
+    'Code points, as brat (written in Python) counts, or UTF-16 code units if you choose, in the .txt file (UTF-8, "\\n" at each line end). The end position is just after the span.',
   'offsets.conll':
-    'No character offsets: one token per line (Intl.Segmenter words, punctuation apart, Arabic clitics apart on request); the import rebuilds the text with one space between tokens and "\\n" between sentences.',
-  'offsets.spacy': 'Code points (Python str indices), end-exclusive, as spaCy’s (start_char, end_char, label); UTF-16 code units on request. Spans should fall on token boundaries.',
+    'None; the file has one word per line (punctuation on its own line; Arabic prefixes such as و and ال on their own line if you ask). Importing the file back rebuilds the text with one space between words and a line break between sentences.',
+  'offsets.spacy':
+    'Code points, as Python counts, or UTF-16 code units if you choose, as spaCy’s (start_char, end_char, label). The end position is just after the span. Spans should start and end at word boundaries.',
   'offsets.web-annotation':
-    'TextPositionSelector start/end count Unicode code points of the document text (W3C requires code points; the offset-unit option does not apply); every span also has a TextQuoteSelector with exact, prefix and suffix.',
+    'Unicode code points of the document text (TextPositionSelector start and end), as the W3C standard requires, so the offset unit choice does not apply; every span also quotes its text with a little of what comes before and after (TextQuoteSelector).',
 } satisfies Record<string, string | { one: string; other: string }>;
 
 /** A phrase code: one message of {@link ENGLISH_PHRASES}. */

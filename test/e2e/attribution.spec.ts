@@ -85,6 +85,13 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   await expect(panel).toBeVisible();
   const qasioun = panel.getByRole('button', { name: /^SOURCE suggestion: \u2068?وكالة قاسيون للأنباء/u });
   await expect(qasioun).toBeVisible();
+  // The hint shows its keys as key caps; a suggestion is as wide as its Accept / Reject row.
+  await expect(panel.getByText(/accept · .* reject · .* next\/previous/)).toHaveText('Y accept · X reject · . , next/previous · Shift+Y accept all · G hide');
+  await expect(panel.locator('.hint kbd')).toHaveText(['Y', 'X', '.', ',', 'Shift+Y', 'G']);
+  const item = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^SOURCE suggestion: وكالة قاسيون للأنباء/ }) });
+  const [main, accept, reject] = await Promise.all([qasioun.boundingBox(), item.getByRole('button', { name: /^Accept/ }).boundingBox(), item.getByRole('button', { name: /^Reject/ }).boundingBox()]);
+  expect(Math.abs(main!.x - accept!.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(main!.x + main!.width - (reject!.x + reject!.width))).toBeLessThanOrEqual(1);
   // Already-marked spans are not proposed again.
   await expect(panel.getByRole('button', { name: /^SOURCE suggestion: \u2068?وكالة نوفوستي/u })).toHaveCount(0);
   const before = await panel.getByRole('listitem').count();
@@ -92,6 +99,8 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   await qasioun.click();
   await isnad.article.focus();
   await page.keyboard.press('y');
+  // The span list below the suggestions draws its rows only while in view.
+  await isnad.spanPanel.scrollIntoViewIfNeeded();
   await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toBeVisible();
   await page.keyboard.press('.');
   const focused = panel.locator('.suggestion.focused .suggestion-main');

@@ -122,3 +122,36 @@ test('a long export shows its progress and can be cancelled without writing anyt
   expect(lines).toHaveLength(3);
   for (const line of lines) for (const e of line.entities) expect(Array.from(line.text).slice(e.start, e.end).join('')).toBe(e.text);
 });
+
+test('the export dialog: the split boxes are disabled and look it until the split is ticked; labels stand apart from their boxes; the help is in plain words', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await page.getByRole('button', { name: 'Export dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  const boxes = ['train %', 'dev %', 'test %', 'Seed'].map((name) => dialog.getByRole('spinbutton', { name }));
+  for (const box of boxes) {
+    await expect(box).toBeDisabled();
+    await expect(box).toHaveCSS('opacity', '0.5');
+  }
+  await dialog.getByRole('checkbox', { name: /Split into train/ }).check();
+  for (const box of boxes) {
+    await expect(box).toBeEnabled();
+    await expect(box).toHaveCSS('opacity', '1');
+    // The label's text ends a few pixels before its box ("train %" then the box, not "train %80").
+    const gap = await box.evaluate((input) => {
+      const range = document.createRange();
+      range.selectNodeContents(input.closest('label')!.firstChild!);
+      return input.getBoundingClientRect().left - range.getBoundingClientRect().right;
+    });
+    expect(gap).toBeGreaterThanOrEqual(4);
+  }
+  const format = dialog.getByRole('combobox', { name: 'Format' });
+  await format.selectOption('doccano');
+  await expect(dialog).toContainText('Character positions: UTF-16 code units, as doccano counts; this differs from Python’s count only for emoji');
+  await format.selectOption('conll');
+  await expect(dialog).toContainText('Character positions: None; the file has one word per line');
+  for (const name of ['jsonl', 'doccano', 'label-studio', 'brat', 'conll', 'spacy', 'web-annotation', 'native']) {
+    await format.selectOption(name);
+    await expect(dialog).not.toContainText(/doccano#|Intl\.Segmenter|emoji\.cy|e2e|str indices|End-exclusive/);
+  }
+});

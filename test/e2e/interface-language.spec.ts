@@ -287,3 +287,27 @@ test.describe('in Arabic', () => {
     expect(await said()).toContain('بآخر  لقطتين');
   });
 });
+
+/** The search box's placeholder is read whole in a 900 px window; what the search ignores is its description. */
+for (const { locale, name, description } of [
+  { locale: 'en-GB', name: 'Search documents', description: /^Finds a word however it is written: harakat, tatweel, the hamza forms of alef/ },
+  { locale: 'ar-EG', name: 'البحث في المستندات', description: /^يجد الكلمة أيًّا كانت كتابتها: لا يُعتدّ بالحركات/ },
+]) {
+  test.describe(`the search box (${locale})`, () => {
+    test.use({ locale, viewport: { width: 900, height: 700 } });
+
+    test('shows its whole placeholder and describes what it ignores', async ({ page }) => {
+      await page.goto('/');
+      const search = page.getByRole('searchbox', { name });
+      await expect(search).toHaveAccessibleDescription(description);
+      const fits = await search.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text: context.measureText(input.placeholder).width, room };
+      });
+      expect(fits.text).toBeLessThanOrEqual(fits.room);
+    });
+  });
+}

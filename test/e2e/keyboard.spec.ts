@@ -190,6 +190,30 @@ test.describe('the keyboard model', () => {
     expect(await isnad.shortcutKeys('Open the next document')).toEqual(['N']);
   });
 
+  test('the shortcut list keeps its columns in place while a new key is recorded', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.press('Control+,');
+    await isnad.showShortcutList();
+    const settings = isnad.keyboardSettings;
+    const change = settings.getByRole('button', { name: 'Change the shortcut of Open the next document' });
+    await change.scrollIntoViewIfNeeded();
+    const columns = async (): Promise<number[]> => {
+      const boxes = await Promise.all([
+        settings.getByRole('columnheader', { name: 'Action' }).boundingBox(),
+        settings.getByRole('columnheader', { name: 'Keys' }).boundingBox(),
+        change.boundingBox(),
+      ]);
+      return boxes.flatMap((box) => [Math.round(box!.x), Math.round(box!.width)]);
+    };
+    const before = await columns();
+    await change.click();
+    await expect(settings.getByText('Press the new keys… (Esc cancels)')).toBeVisible();
+    expect(await columns()).toEqual(before);
+    await isnad.press('Escape');
+    await expect(settings.getByText('Press the new keys… (Esc cancels)')).toBeHidden();
+  });
+
   test('the mouse: a drag snaps to words, a double-click selects a word, a span edge can be dragged', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();

@@ -278,3 +278,43 @@ test('the graph shows who cites whom, right to left, with Arabic labels', async 
   await graph.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshot('sources-view-graph.png') });
 });
+
+/**
+ * In a 900 px window the registry fits: every row's buttons (and its name) are inside the
+ * window, without scrolling the table sideways (its horizontal scrollbar would be below all
+ * the rows), in English and in Arabic.
+ */
+for (const { locale, toolbar, sources: sourcesName, registry } of [
+  { locale: 'en-GB', toolbar: 'Main toolbar', sources: 'Sources', registry: 'Registry' },
+  { locale: 'ar-EG', toolbar: 'شريط الأدوات الرئيسي', sources: 'المصادر', registry: 'السجل' },
+]) {
+  test.describe(`in a 900 px window (${locale})`, () => {
+    test.use({ locale, viewport: { width: 900, height: 700 } });
+
+    test('each row of the registry shows its name and its buttons inside the window', async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('toolbar', { name: toolbar }).getByRole('button', { name: sourcesName, exact: true }).click();
+      const table = page.getByRole('main', { name: sourcesName }).getByRole('table', { name: registry });
+      await expect(table).toBeVisible();
+      const rows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+      expect(await rows.count()).toBeGreaterThan(20);
+      // The first row, the one with the longest names (wrapped), and the last.
+      for (const row of [rows.first(), rows.filter({ hasText: 'International Committee of the Red Cross' }), rows.last()]) {
+        await row.scrollIntoViewIfNeeded();
+        const cells = [row.getByRole('rowheader'), ...(await row.getByRole('button').all())];
+        expect(cells).toHaveLength(4);
+        for (const cell of cells) {
+          const box = await cell.boundingBox();
+          expect(box, await cell.textContent() ?? '').not.toBeNull();
+          expect(box!.x, `${await cell.textContent()} starts inside the window`).toBeGreaterThanOrEqual(0);
+          expect(box!.x + box!.width, `${await cell.textContent()} ends inside the window`).toBeLessThanOrEqual(900);
+        }
+        // Tabbing to a button does not scroll the names out of view.
+        await row.getByRole('button').first().focus();
+        const name = (await row.getByRole('rowheader').boundingBox())!;
+        expect(name.x).toBeGreaterThanOrEqual(0);
+        expect(name.x + name.width).toBeLessThanOrEqual(900);
+      }
+    });
+  });
+}
