@@ -88,7 +88,7 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   // The hint shows its keys as key caps; a suggestion is as wide as its Accept / Reject row.
   await expect(panel.getByText(/accept · .* reject · .* next\/previous/)).toHaveText('Y accept · X reject · . , next/previous · Shift+Y accept all · G hide');
   await expect(panel.locator('.hint kbd')).toHaveText(['Y', 'X', '.', ',', 'Shift+Y', 'G']);
-  const item = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^SOURCE suggestion: وكالة قاسيون للأنباء/ }) });
+  const item = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^SOURCE suggestion: \u2068?وكالة قاسيون للأنباء/u }) });
   const [main, accept, reject] = await Promise.all([qasioun.boundingBox(), item.getByRole('button', { name: /^Accept/ }).boundingBox(), item.getByRole('button', { name: /^Reject/ }).boundingBox()]);
   expect(Math.abs(main!.x - accept!.x)).toBeLessThanOrEqual(1);
   expect(Math.abs(main!.x + main!.width - (reject!.x + reject!.width))).toBeLessThanOrEqual(1);
