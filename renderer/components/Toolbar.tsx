@@ -1,7 +1,9 @@
 /** The toolbar: the open corpus, open, import, export, undo/redo, views, settings, keyboard, and the label palette. */
 import { formatBinding, platformStyle } from '../commands/keys';
 import { useApp, useBindings, useCorpusState, useCorpusValue, useT, useUiValue } from '../app/hooks';
+import { useRef } from 'react';
 import { labelName } from '../i18n/labels';
+import { useWrappedSeparators } from './toolbar-separators';
 
 /** Undo and redo, named after the change each would undo or redo: they render on every edit, the rest of the toolbar does not. */
 function HistoryButtons(): React.JSX.Element {
@@ -35,8 +37,10 @@ export function Toolbar(): React.JSX.Element {
     const key = bindings.get(actionId)?.[0];
     return key ? formatBinding(key, style) : '';
   };
+  const toolbar = useRef<HTMLElement>(null);
+  useWrappedSeparators(toolbar);
   return (
-    <header className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
+    <header ref={toolbar} className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
       <span className="brand" lang="ar" dir="rtl" aria-hidden="true">إسناد</span>
       <button type="button" className="corpus-button" onClick={() => void app.corpora.openDialog()} aria-label={t('toolbar.corpus.name', { name: corpus.name })} title={t('toolbar.corpus.title', { key: keyOf('file.corpora') })}>
         <span className="corpus-caption" aria-hidden="true">{t('toolbar.corpus')}</span> <bdi>{corpus.name}</bdi>
