@@ -4,7 +4,7 @@
  * another, through the same verified exporters as the app. A folder IN is read as brat
  * (.txt + .ann pairs). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
  */
-import type { FormatName, FormatNote, OutputFile } from '../shared/formats/dataset';
+import { noteFile, type FormatName, type FormatNote, type OutputFile } from '../shared/formats/dataset';
 import { detectFormat } from '../shared/formats/dataset-detect';
 import { DATASET_FORMATS, FORMAT_NAMES } from '../shared/formats/formats';
 
@@ -88,8 +88,7 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
   return 0;
 }
 
-/** "file:line" of a note (a reader may already have written the line into `where`: once, then). */
+/** "file:line" of a note, the line once (a reader may have written it into `where` too). */
 function noteWhere(note: FormatNote): string {
-  if (!note.line) return note.where;
-  return note.where.endsWith(`:${note.line}`) ? note.where : `${note.where}:${note.line}`;
+  return note.line ? `${noteFile(note)}:${note.line}` : note.where;
 }

@@ -142,7 +142,7 @@ export function App(): React.JSX.Element {
             <div className="side-panels">
               <DocumentDetails />
               <AttributionPanel />
-              <SuggestionsPanel actions={actions} />
+              <SuggestionsPanel />
               <SpanList />
             </div>
           </>

@@ -5,29 +5,29 @@
  * names come with low confidence.
  */
 import { useMemo } from 'react';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { visibleSuggestions } from '../state/suggestions';
 import { withElements } from '../i18n/rich';
 import { sourceName } from '../i18n/labels';
-import type { Action } from '../commands/actions';
 import { formatBinding, platformStyle } from '../commands/keys';
 
 /** The hint's placeholders and the actions whose keys they show (as the cheat sheet shows them). */
 const HINT_KEYS = { accept: 'suggestions.accept', reject: 'suggestions.reject', next: 'suggestions.next', previous: 'suggestions.previous', acceptAll: 'suggestions.accept-all', toggle: 'suggestions.toggle' } as const;
 
 /** The keys bound now to each action of the hint, as key caps. */
-function hintKeys(actions: readonly Action[]): Record<keyof typeof HINT_KEYS, React.ReactNode> {
+function hintKeys(bindings: ReadonlyMap<string, readonly string[]>): Record<keyof typeof HINT_KEYS, React.ReactNode> {
   const style = platformStyle();
   const caps = (id: string): React.ReactNode => {
-    const keys = actions.find((a) => a.id === id)?.keys ?? [];
+    const keys = bindings.get(id) ?? [];
     return keys.length ? keys.map((key) => <kbd key={key} dir="ltr">{formatBinding(key, style)}</kbd>) : '—';
   };
   return Object.fromEntries(Object.entries(HINT_KEYS).map(([name, id]) => [name, caps(id)])) as Record<keyof typeof HINT_KEYS, React.ReactNode>;
 }
 
-/** The suggestions panel (only while suggestions are on); `actions` is the registry with the keys bound now. */
-export function SuggestionsPanel({ actions }: { actions: readonly Action[] }): React.JSX.Element | null {
+/** The suggestions panel (only while suggestions are on). */
+export function SuggestionsPanel(): React.JSX.Element | null {
   const app = useApp();
+  const bindings = useBindings();
   const t = useT();
   const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
@@ -44,7 +44,7 @@ export function SuggestionsPanel({ actions }: { actions: readonly Action[] }): R
       <h2>
         {t('suggestions.name')} <span className="count">({t.number(suggestions.length)})</span>
       </h2>
-      <p className="hint">{withElements(t('suggestions.hint'), hintKeys(actions))}</p>
+      <p className="hint">{withElements(t('suggestions.hint'), hintKeys(bindings))}</p>
       {suggestions.length ? (
         <button type="button" onClick={() => void app.suggestions.acceptAll()}>
           {t('suggestions.acceptAll', { count: suggestions.length })}

@@ -37,7 +37,6 @@ export function useWrappedSeparators(ref: RefObject<HTMLElement | null>): void {
     if (!toolbar || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => markWrappedSeparators(toolbar));
     observer.observe(toolbar);
-    markWrappedSeparators(toolbar);
     return () => observer.disconnect();
   }, [ref]);
 }

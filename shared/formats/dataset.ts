@@ -66,6 +66,14 @@ export function lineNote(where: string, line: number | undefined, kind: FormatNo
   return line === undefined ? { where, kind, message: text, phrase } : { where, line, kind, message: text, phrase };
 }
 
+/**
+ * The file a note is about: its `where` without the ":line" that readers of line-based files
+ * write there as well as in `line` ("records.jsonl:2" with line 2 is "records.jsonl").
+ */
+export function noteFile(note: Pick<FormatNote, 'where' | 'line'>): string {
+  return note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
+}
+
 /** A written file of an export (one for most formats; a folder of .txt + .ann for brat). */
 export interface OutputFile {
   path: string;

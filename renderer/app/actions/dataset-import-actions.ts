@@ -6,7 +6,7 @@
  * open corpus after a preview of conflicts (one undoable transaction, written before shown).
  * A file that cannot be read changes nothing and says why.
  */
-import { problemAt, refused, type FormatName, type FormatNote, type OutputFile } from '../../../shared/formats/dataset';
+import { noteFile, problemAt, refused, type FormatName, type FormatNote, type OutputFile } from '../../../shared/formats/dataset';
 import { looksLikeDataset } from '../../../shared/formats/dataset-detect';
 import { decodeDatasetBytes, readDataset, type ReadDatasetOutcome } from '../../../shared/formats/dataset-read';
 import { recordIds, recordsForNewCorpus } from '../../../shared/model/corpus-copy';
@@ -72,9 +72,7 @@ export function reportLines(draft: DatasetDraft): ReportLine[] {
   if (!draft.outcome.ok) return [];
   const skipped: FormatNote[] = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped', message: u.message, ...(u.phrase ? { phrase: u.phrase } : {}) }));
   return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => {
-    // A reader may write "file:12" where the line is also given: the file name alone, then.
-    const where = note.line && note.where.endsWith(`:${note.line}`) ? note.where.slice(0, -`:${note.line}`.length) : note.where;
-    return { where, ...(note.line ? { line: note.line } : {}), kind: note.kind, message: note.message, ...(note.phrase ? { phrase: note.phrase } : {}) };
+    return { where: noteFile(note), ...(note.line ? { line: note.line } : {}), kind: note.kind, message: note.message, ...(note.phrase ? { phrase: note.phrase } : {}) };
   });
 }
 
