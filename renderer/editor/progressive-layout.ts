@@ -92,12 +92,18 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     if (shown) shown.style.contentVisibility = '';
     shown = null;
   };
+  const whenIdle = (): void => {
+    idle = requestIdleCallback(step);
+  };
+  /**
+   * After a chunk is shown: the chunk is painted (and its size remembered) in the next
+   * frame, released after it, and the next one waits for idle time. Only then is a frame
+   * asked for: waiting for the user to pause, or for a longer idle time, asks for none, so
+   * an annotator at work never gets frames drawn for nothing (a frame just drawn makes the
+   * browser hold the frame after the next key press until the next display refresh).
+   */
   const schedule = (): void => {
-    // The layout of a chunk just shown happens in the next frame: after it, the chunk is
-    // released, and the next one waits for idle time.
-    frame = requestAnimationFrame(() => {
-      idle = requestIdleCallback(step);
-    });
+    frame = requestAnimationFrame(whenIdle);
   };
   const step = (deadline: IdleDeadline): void => {
     if (stopped) return;
@@ -106,11 +112,11 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     if (next >= chunks.length) return;
     const sinceInput = performance.now() - lastInput;
     if (sinceInput < INPUT_QUIET_MS || options.busy?.()) {
-      timer = setTimeout(schedule, Math.max(50, INPUT_QUIET_MS - sinceInput));
+      timer = setTimeout(whenIdle, Math.max(50, INPUT_QUIET_MS - sinceInput));
       return;
     }
     if (deadline.timeRemaining() < MIN_IDLE_MS) {
-      schedule();
+      whenIdle();
       return;
     }
     shown = chunks[next]!;
