@@ -946,6 +946,7 @@ export const ar: Catalogue = {
   'datasetDialog.defaultName': 'مجموعة بيانات مستوردة',
   'datasetNote.line': '{where}، السطر {line} — {kind}: {message}',
   'datasetNote.file': '{where} — {kind}: {message}',
+  'datasetNote.named': '{kind}: {message}',
   'datasetNote.skipped': 'تُرك',
   'datasetNote.repaired': 'صُحِّح',
   'datasetNote.unaligned': 'غير محاذٍ',

@@ -677,6 +677,7 @@ export const en = {
   'datasetDialog.defaultName': 'Imported dataset',
   'datasetNote.line': '{where}, line {line} — {kind}: {message}',
   'datasetNote.file': '{where} — {kind}: {message}',
+  'datasetNote.named': '{kind}: {message}',
   'datasetNote.skipped': 'skipped',
   'datasetNote.repaired': 'repaired',
   'datasetNote.unaligned': 'not aligned',

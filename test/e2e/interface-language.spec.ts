@@ -124,7 +124,7 @@ test.describe('in Arabic', () => {
     const binary = join(folder, 'scan.dat');
     await writeFile(binary, Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]));
     const first = await refusedDataset(page, binary, 'لا يمكن استيراد شيء من هذا الملف.');
-    expect(visible(await first.problem.textContent())).toBe('scan.dat: الملف «scan.dat» ليس ملفًا نصيًا (فيه بيانات ثنائية).');
+    expect(visible(await first.problem.textContent())).toBe('الملف «scan.dat» ليس ملفًا نصيًا (فيه بيانات ثنائية).');
     await first.dialog.screenshot({ path: `${REVIEW}/dataset-refusal-arabic-binary.png`, animations: 'disabled' });
 
     const broken = join(folder, 'review.json');

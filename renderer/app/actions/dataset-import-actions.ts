@@ -6,7 +6,7 @@
  * open corpus after a preview of conflicts (one undoable transaction, written before shown).
  * A file that cannot be read changes nothing and says why.
  */
-import { noteFile, problemAt, refused, type FormatName, type FormatNote, type OutputFile } from '../../../shared/formats/dataset';
+import { noteFile, problemAt, refused, type FormatName, type FormatNote, type OutputFile, type Problem } from '../../../shared/formats/dataset';
 import { looksLikeDataset } from '../../../shared/formats/dataset-detect';
 import { decodeDatasetBytes, readDataset, type ReadDatasetOutcome } from '../../../shared/formats/dataset-read';
 import { recordIds, recordsForNewCorpus } from '../../../shared/model/corpus-copy';
@@ -24,8 +24,12 @@ import { skipReasonPhrase } from '../../../shared/phrases/skip-reasons';
 export interface DatasetDraft {
   /** The files as read (text). */
   files: OutputFile[];
-  /** Files that could not be read at all, with why (and why as a phrase, when shared/ said it). */
-  unreadable: Array<{ name: string; message: string; phrase?: Phrase }>;
+  /**
+   * Files that could not be read at all, with why (and why as a phrase, when shared/ said
+   * it). `namesFile`: the message is a sentence that names the file itself ("“scan.dat” is
+   * not a text file…"), so the report does not name it again in front of it.
+   */
+  unreadable: Array<{ name: string; message: string; phrase?: Phrase; namesFile?: boolean }>;
   /** Notes from decoding (an encoding other than UTF-8). */
   decodingNotes: FormatNote[];
   /** The format the files were read as (detected, or chosen by the user). */
@@ -51,6 +55,8 @@ export interface ReportLine {
   message: string;
   /** The message as a phrase, said in the interface language when there is one. */
   phrase?: Phrase;
+  /** The message names the file itself: the line does not start with `where` as well. */
+  namesFile?: boolean;
 }
 
 /**
@@ -59,6 +65,7 @@ export interface ReportLine {
  */
 export function reportTemplate(line: ReportLine, t: Translate): string {
   const kind = t(NOTE_KINDS[line.kind]);
+  if (line.namesFile) return t('datasetNote.named', { kind });
   return line.line ? t('datasetNote.line', { line: line.line, kind }) : t('datasetNote.file', { kind });
 }
 
@@ -70,10 +77,17 @@ export function noteLine(line: ReportLine, t: Translate): string {
 /** Every file skipped unread, then every note from decoding and reading. */
 export function reportLines(draft: DatasetDraft): ReportLine[] {
   if (!draft.outcome.ok) return [];
-  const skipped: FormatNote[] = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped', message: u.message, ...(u.phrase ? { phrase: u.phrase } : {}) }));
-  return [...skipped, ...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note) => {
+  const unread: ReportLine[] = draft.unreadable.map((u) => ({ where: u.name, kind: 'skipped', message: u.message, ...(u.phrase ? { phrase: u.phrase } : {}), ...(u.namesFile ? { namesFile: true } : {}) }));
+  const notes = [...draft.decodingNotes, ...draft.outcome.dataset.notes].map((note): ReportLine => {
     return { where: noteFile(note), ...(note.line ? { line: note.line } : {}), kind: note.kind, message: note.message, ...(note.phrase ? { phrase: note.phrase } : {}) };
   });
+  return [...unread, ...notes];
+}
+
+/** Why a file could not be read, as a problem: named in front unless the sentence names it already. */
+function unreadableProblem(u: DatasetDraft['unreadable'][number]): Problem {
+  const problem: Problem = { text: u.message, ...(u.phrase ? { phrase: u.phrase } : {}) };
+  return u.namesFile ? problem : problemAt(u.name, undefined, problem);
 }
 
 const READABLE_NAME = /\.(conll|bio|iob|ann|txt|tsv|json|jsonl|ndjson|conf)$/i;
@@ -162,18 +176,19 @@ export class DatasetImportActions {
       }
       const bytes = await bytesOf(file, this.app.t);
       if (!(bytes instanceof Uint8Array)) {
-        unreadable.push({ name: file.name, message: bytes.error, ...(bytes.phrase ? { phrase: bytes.phrase } : {}) });
+        // (every refusal of a file read by name names the file: "“x” could not be read…", "“x” is too large…")
+        unreadable.push({ name: file.name, message: bytes.error, ...(bytes.phrase ? { phrase: bytes.phrase } : {}), namesFile: true });
         continue;
       }
       const decoded = decodeDatasetBytes(file.name, bytes);
-      if (!decoded.ok) unreadable.push({ name: file.name, message: decoded.message, ...(decoded.phrase ? { phrase: decoded.phrase } : {}) });
+      if (!decoded.ok) unreadable.push({ name: file.name, message: decoded.message, ...(decoded.phrase ? { phrase: decoded.phrase } : {}), namesFile: true });
       else {
         read.push(decoded.file);
         if (decoded.note) decodingNotes.push(decoded.note);
       }
     }
     read.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const outcome: ReadDatasetOutcome = read.length ? readDataset(read, format ?? undefined) : { ...refused(unreadable.map((u) => problemAt(u.name, undefined, { text: u.message, ...(u.phrase ? { phrase: u.phrase } : {}) }))), format: null };
+    const outcome: ReadDatasetOutcome = read.length ? readDataset(read, format ?? undefined) : { ...refused(unreadable.map((u) => unreadableProblem(u))), format: null };
     const names = (this.app.ui.state.corpora ?? (await this.corpora.list())).map((c) => c.corpus.name);
     this.app.ui.update({
       datasetDraft: {

@@ -5,6 +5,7 @@ import { addSpan } from '../../../shared/model/commands';
 import { addAttribution } from '../../../shared/model/attribution-commands';
 import { documentsInOrder, spansOfDocument } from '../../../shared/model/state';
 import { IsnadApp } from '../../../renderer/app/controller';
+import { noteLine, reportLines } from '../../../renderer/app/actions/dataset-import-actions';
 import { IsnadDatabase } from '../../../renderer/db/db';
 import type { SnapshotStorage } from '../../../renderer/snapshots/snapshot-storage';
 import { closeApps, testPlatform } from '../helpers/app';
@@ -206,6 +207,25 @@ describe('importing a dataset into a new corpus', () => {
     expect(details.some((l) => /line 22 — skipped/.test(l))).toBe(true);
     expect(details.some((l) => /Byte-order mark removed/.test(l))).toBe(true);
     expect(app.ui.state.datasetDraft).toBeNull();
+  });
+
+  it('names a file refused unread once: its refusal is a sentence that names it, with no file name put in front', async () => {
+    const { app } = await start();
+    const binary = Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]);
+    // Nothing readable: the refusal's problems.
+    await app.datasets.stage([{ name: 'scan.txt', bytes: binary }, { name: 'gone.conll', error: '“gone.conll” could not be read: permission denied.' }]);
+    let draft = app.ui.state.datasetDraft!;
+    expect(draft.outcome.ok).toBe(false);
+    expect(!draft.outcome.ok && draft.outcome.problems).toEqual(['“scan.txt” is not a text file (it contains binary data).', '“gone.conll” could not be read: permission denied.']);
+    // Beside a readable file: the report's lines.
+    await app.datasets.stage([{ name: 'scan.conll', bytes: binary }, { name: 'news.conll', bytes: fixture('conll/messy-news.conll') }], null, [{ name: 'notes.pdf', reason: 'not a dataset file' }]);
+    draft = app.ui.state.datasetDraft!;
+    expect(draft.outcome.ok).toBe(true);
+    const lines = reportLines(draft).map((line) => noteLine(line, app.t));
+    expect(lines).toContain('skipped: “scan.conll” is not a text file (it contains binary data).');
+    // A reason that does not name the file keeps the name in front.
+    expect(lines).toContain('notes.pdf — skipped: not a dataset file');
+    expect(lines.filter((l) => l.includes('scan.conll'))).toHaveLength(1);
   });
 
   it('a brat pair with an emoji: code-point offsets land on the right text; the unpaired .ann is reported', async () => {
