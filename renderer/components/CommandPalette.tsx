@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { handleListboxKey, useModalDialog } from './dialog-hooks';
 import type { Action } from '../commands/actions';
 import { fuzzyFilter } from '../commands/fuzzy';
-import { formatBinding, platformStyle } from '../commands/keys';
+import { KeyCaps } from './KeyCaps';
 import { useApp, useT, useUiValue } from '../app/hooks';
 
 /** The command palette; `actions` is the registry with the keys bound now. */
@@ -20,7 +20,6 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const style = platformStyle();
   const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.groupTitle}`), [actions, query]);
   const current = matches[Math.min(active, matches.length - 1)];
 
@@ -78,9 +77,7 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
             <span className="command-title">{action.title}</span>
             <span className="command-group">{action.groupTitle}</span>
             <span className="command-keys">
-              {action.keys.map((key) => (
-                <kbd key={key}>{formatBinding(key, style)}</kbd>
-              ))}
+              <KeyCaps keys={action.keys} none={null} />
             </span>
           </li>
         ))}

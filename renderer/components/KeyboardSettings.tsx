@@ -12,6 +12,7 @@ import type { Action } from '../commands/actions';
 import type { BindingProblem, BindingResult } from '../commands/bindings';
 import { fuzzyFilter } from '../commands/fuzzy';
 import { bindingFromEvent, formatBinding, platformStyle } from '../commands/keys';
+import { KeyCaps } from './KeyCaps';
 import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 
 const SNAP_MODES: Array<[SnapMode, MessageKey]> = [
@@ -95,7 +96,7 @@ export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t
               {shown.map((action) => (
                 <tr key={action.id} className={app.bindings.isChanged(action.id) ? 'changed' : undefined}>
                   <th scope="row">{action.title}</th>
-                  <td>{recording === action.id ? <em>{t('keyboard.recording')}</em> : action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : '—'}</td>
+                  <td>{recording === action.id ? <em>{t('keyboard.recording')}</em> : <KeyCaps keys={action.keys} />}</td>
                   <td className="binding-buttons">
                     <button type="button" aria-label={t('keyboard.change', { action: action.title })} aria-pressed={recording === action.id} onClick={() => setRecording(recording === action.id ? null : action.id)}>
                       {t('keyboard.changeButton')}

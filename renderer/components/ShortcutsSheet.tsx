@@ -4,7 +4,7 @@
  */
 import type { Action } from '../commands/actions';
 import { ACTION_GROUPS } from '../commands/definitions';
-import { formatBinding, platformStyle } from '../commands/keys';
+import { KeyCaps } from './KeyCaps';
 import { useApp, useT, useUiValue } from '../app/hooks';
 import { useModalDialog } from './dialog-hooks';
 
@@ -15,7 +15,6 @@ export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): Rea
   const overlay = useUiValue('overlay');
   const open = overlay === 'shortcuts';
   const dialogRef = useModalDialog(open);
-  const style = platformStyle();
 
   return (
     <dialog ref={dialogRef} className="shortcuts-sheet" aria-labelledby="shortcuts-title" onCancel={() => app.navigation.closeOverlay()} onKeyDown={(event) => event.stopPropagation()}>
@@ -39,7 +38,9 @@ export function ShortcutsSheet({ actions }: { actions: readonly Action[] }): Rea
                     {inGroup.map((action) => (
                       <tr key={action.id}>
                         <th scope="row">{action.title}</th>
-                        <td>{action.keys.length ? action.keys.map((key) => <kbd key={key}>{formatBinding(key, style)}</kbd>) : '—'}</td>
+                        <td>
+                          <KeyCaps keys={action.keys} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

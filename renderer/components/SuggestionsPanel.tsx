@@ -9,19 +9,14 @@ import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/ho
 import { visibleSuggestions } from '../state/suggestions';
 import { withElements } from '../i18n/rich';
 import { sourceName } from '../i18n/labels';
-import { formatBinding, platformStyle } from '../commands/keys';
+import { KeyCaps } from './KeyCaps';
 
 /** The hint's placeholders and the actions whose keys they show (as the cheat sheet shows them). */
 const HINT_KEYS = { accept: 'suggestions.accept', reject: 'suggestions.reject', next: 'suggestions.next', previous: 'suggestions.previous', acceptAll: 'suggestions.accept-all', toggle: 'suggestions.toggle' } as const;
 
 /** The keys bound now to each action of the hint, as key caps. */
 function hintKeys(bindings: ReadonlyMap<string, readonly string[]>): Record<keyof typeof HINT_KEYS, React.ReactNode> {
-  const style = platformStyle();
-  const caps = (id: string): React.ReactNode => {
-    const keys = bindings.get(id) ?? [];
-    return keys.length ? keys.map((key) => <kbd key={key} dir="ltr">{formatBinding(key, style)}</kbd>) : '—';
-  };
-  return Object.fromEntries(Object.entries(HINT_KEYS).map(([name, id]) => [name, caps(id)])) as Record<keyof typeof HINT_KEYS, React.ReactNode>;
+  return Object.fromEntries(Object.entries(HINT_KEYS).map(([name, id]) => [name, <KeyCaps key={name} keys={bindings.get(id) ?? []} />])) as Record<keyof typeof HINT_KEYS, React.ReactNode>;
 }
 
 /** The suggestions panel (only while suggestions are on). */
