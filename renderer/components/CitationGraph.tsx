@@ -6,7 +6,7 @@
  * under them. Every link has a tooltip, and a visually hidden list says the same in words.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { sourceDisplayName } from '../../shared/model/attribution-commands';
+import { sourceName } from '../i18n/labels';
 import { edgePath, graphHeight, layoutGraph, type CitationGraph as Graph } from '../../shared/model/citation-graph';
 import type { SourceKind } from '../../shared/model/types';
 import { useT } from '../app/hooks';
@@ -157,7 +157,7 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
       ) : null}
       <ul className="visually-hidden" aria-label={t('graph.list')}>
         {graph.edges.map((edge) => (
-          <li key={edge.id}>{describeEdge(graph, edge, t, sourceDisplayName)}</li>
+          <li key={edge.id}>{describeEdge(graph, edge, t, (source) => sourceName(source, t))}</li>
         ))}
         {graph.nodes
           .filter((n) => !graph.edges.some((e) => e.from === n.id || e.to === n.id))

@@ -11,7 +11,7 @@
  * - agency context adds 0.1 to the unambiguous ones (at most 0.95).
  */
 
-import { phrase, type Phrase } from '../phrases/phrase';
+import { phrase, type Phrase, type PhraseParam } from '../phrases/phrase';
 
 /** Confidence of an ambiguous name without context. */
 export const AMBIGUOUS_CONFIDENCE = 0.35;
@@ -31,7 +31,7 @@ export interface MentionFacts {
   /** The mention as written in the text. */
   written: string;
   /** The source's Latin (else Arabic) name, for the reason. */
-  sourceName: string;
+  sourceName: PhraseParam;
   ambiguous: boolean;
   /** The source's note, quoted in the reason of ambiguous mentions. */
   note?: string;

@@ -3,6 +3,7 @@
  * aliases), with its matching key, for registry search and for finding mentions in text.
  */
 import type { SourceRecord } from '../model/types';
+import { phrase, type PhraseParam } from '../phrases/phrase';
 import { matchKey } from './fold';
 
 /** One name or alias of a source, ready for matching. */
@@ -50,4 +51,13 @@ function computeNames(source: SourceRecord): SourceName[] {
 /** The display name of a source: its Latin name, else its Arabic name. */
 export function displayName(source: Pick<SourceRecord, 'nameLatin' | 'nameAr'>): string {
   return source.nameLatin.trim() || source.nameAr;
+}
+
+/**
+ * A source's names in full (an undoable change, a refusal, a suggestion's reason), as a phrase parameter: "RIA
+ * Novosti (وكالة نوفوستي)" in English, «وكالة نوفوستي (RIA Novosti)» in Arabic, as the
+ * interface lists sources; a source with one name is that name.
+ */
+export function sourceNamesParam(source: Pick<SourceRecord, 'nameLatin' | 'nameAr'>): PhraseParam {
+  return source.nameLatin && source.nameAr ? phrase('source.names', { latin: source.nameLatin, arabic: source.nameAr }) : source.nameLatin || source.nameAr;
 }

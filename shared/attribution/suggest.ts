@@ -18,7 +18,7 @@ import { cueWords, type CueWord } from './cues';
 import { originalRange } from './ranges';
 import { foldForMatching } from './fold';
 import { buildPhraseIndex, scanPhrases, type PhraseIndex, type PhraseMatch } from './phrases';
-import { displayName, namesOf, type SourceName } from './source-names';
+import { namesOf, sourceNamesParam, type SourceName } from './source-names';
 import { tokenise, type Token } from './tokens';
 
 /** One suggested span. */
@@ -192,7 +192,7 @@ export function suggestAnnotations(text: string, sources: readonly SourceRecord[
       isName: name.isName,
       words: name.words,
       written: quote,
-      sourceName: displayName(name.source),
+      sourceName: sourceNamesParam(name.source),
       ambiguous: name.ambiguous,
       ...(name.source.note ? { note: name.source.note } : {}),
       ...(agencyContext ? { agencyContext } : {}),

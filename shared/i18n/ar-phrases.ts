@@ -668,6 +668,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
     other: 'معرّفات مصادر مكررة: {ids}',
   },
   'suggest.cue': 'كلمة إسناد «{word}»',
+  'source.names': '{arabic} ({latin})',
   'suggest.name': 'الاسم «{alias}» للمصدر {source}',
   'suggest.alias': 'الاسم البديل «{alias}» للمصدر {source}',
   'suggest.after': 'بعد «{word}»',

@@ -11,6 +11,7 @@ import type { CorpusState } from './state';
 import { transaction, type RecordChange } from './transaction';
 import type { AttributionRecord, SourceKind, SourceRecord } from './types';
 import { SOURCE_KINDS } from './types';
+import { sourceNamesParam } from '../attribution/source-names';
 
 function fail(code: PhraseCode, params?: Record<string, PhraseParam>): CommandResult {
   return refuse(phrase(code, params));
@@ -47,18 +48,12 @@ export function sameNamesKey(source: Pick<SourceRecord, 'nameAr' | 'nameLatin'>)
   return `${source.nameLatin.trim().toLowerCase()}|${source.nameAr.trim()}`;
 }
 
-/** The display name of a source: "RIA Novosti (وكالة نوفوستي)". */
-export function sourceDisplayName(source: Pick<SourceRecord, 'nameAr' | 'nameLatin'>): string {
-  if (source.nameLatin && source.nameAr) return `${source.nameLatin} (${source.nameAr})`;
-  return source.nameLatin || source.nameAr;
-}
-
 /** Adds a source to the registry. */
 export function addSource(state: CorpusState, fields: SourceFields, ctx: CommandContext): CommandResult {
   const problem = sourceProblem(fields);
   if (problem) return refuse(problem);
   const source: SourceRecord = { ...normalisedFields(fields), id: ctx.newId(), corpusId: state.corpus.id, createdAt: ctx.now() };
-  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: null, after: source }], { origin: 'user', description: phrase('change.addSource', { source: sourceDisplayName(source) }) }) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: null, after: source }], { origin: 'user', description: phrase('change.addSource', { source: sourceNamesParam(source) }) }) };
 }
 
 /**
@@ -84,7 +79,7 @@ export function updateSource(state: CorpusState, args: { sourceId: string; field
   if (problem) return refuse(problem);
   const { ambiguous: _a, note: _n, url: _u, ...base } = source;
   const after: SourceRecord = { ...base, ...normalisedFields(args.fields) };
-  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after }], { origin: 'user', description: phrase('change.editSource', { source: sourceDisplayName(after) }) }) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after }], { origin: 'user', description: phrase('change.editSource', { source: sourceNamesParam(after) }) }) };
 }
 
 /** How many attributions and documents point at a source. */
@@ -105,9 +100,9 @@ export function deleteSource(state: CorpusState, args: { sourceId: string }): Co
     const claims = phrase('refusal.usage.claims', { count: usage.attributions });
     const published = phrase('refusal.usage.published', { count: usage.publishers });
     const uses = usage.attributions && usage.publishers ? phrase('refusal.uses', { first: claims, second: published }) : usage.attributions ? claims : published;
-    return fail('refusal.sourceInUse', { source: sourceDisplayName(source), uses });
+    return fail('refusal.sourceInUse', { source: sourceNamesParam(source), uses });
   }
-  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after: null }], { origin: 'user', description: phrase('change.deleteSource', { source: sourceDisplayName(source) }) }) };
+  return { ok: true, tx: transaction([{ table: 'sources', id: source.id, before: source, after: null }], { origin: 'user', description: phrase('change.deleteSource', { source: sourceNamesParam(source) }) }) };
 }
 
 /**
@@ -132,7 +127,7 @@ export function mergeSources(state: CorpusState, args: { keepId: string; mergeId
   for (const a of state.attributions.values()) if (a.sourceId === merge.id) changes.push({ table: 'attributions', id: a.id, before: a, after: { ...a, sourceId: keep.id } });
   for (const d of state.documents.values()) if (d.publisherId === merge.id) changes.push({ table: 'documents', id: d.id, before: d, after: { ...d, publisherId: keep.id } });
   changes.push({ table: 'sources', id: merge.id, before: merge, after: null });
-  return { ok: true, tx: transaction(changes, { origin: 'user', description: phrase('change.mergeSources', { source: sourceDisplayName(merge), into: sourceDisplayName(keep) }) }) };
+  return { ok: true, tx: transaction(changes, { origin: 'user', description: phrase('change.mergeSources', { source: sourceNamesParam(merge), into: sourceNamesParam(keep) }) }) };
 }
 
 /** Would setting `viaId` on `attributionId` make a cycle (or point at itself)? */
@@ -204,7 +199,7 @@ export function addAttribution(state: CorpusState, fields: AttributionFields, ct
   const claim = state.spans.get(fields.claimSpanId)!;
   const record = withFields({ id, corpusId: state.corpus.id, docId: claim.docId, annotator: ctx.annotator, createdAt: ctx.now() }, fields);
   const source = state.sources.get(fields.sourceId)!;
-  return { ok: true, tx: transaction([{ table: 'attributions', id, before: null, after: record }], { origin: 'user', description: phrase('change.attribute', { source: sourceDisplayName(source) }), docId: claim.docId }) };
+  return { ok: true, tx: transaction([{ table: 'attributions', id, before: null, after: record }], { origin: 'user', description: phrase('change.attribute', { source: sourceNamesParam(source) }), docId: claim.docId }) };
 }
 
 /** Changes an attribution: its source, mention, cue, attributes or via (undefined keeps, null clears). */

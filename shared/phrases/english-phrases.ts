@@ -534,6 +534,7 @@ export const ENGLISH_PHRASES = {
   'registryFile.repeatedIds': { one: 'repeated source id: {ids}', other: 'repeated source ids: {ids}' },
   // Why a suggestion was made (shared/attribution/suggest.ts, confidence.ts)
   'suggest.cue': 'cue word “{word}”',
+  'source.names': '{latin} ({arabic})',
   'suggest.name': 'name “{alias}” of {source}',
   'suggest.alias': 'alias “{alias}” of {source}',
   'suggest.after': 'after “{word}”',

@@ -81,13 +81,16 @@ describe('suggestion reasons', () => {
       'suggest.cue', 'suggest.name', 'suggest.alias', 'suggest.after', 'suggest.followedBy', 'suggest.afterCue', 'suggest.nextTo', 'suggest.mayBeOrdinary',
       'suggest.ambiguousOther', 'suggest.ambiguousInContext', 'suggest.ambiguous', 'suggest.mention', 'suggest.mentionInContext',
       'suggest.what.acronymLower', 'suggest.what.acronym', 'suggest.what.letters', 'suggest.what.twoLetters', 'suggest.what.words', 'suggest.what.shortWord', 'suggest.what.word',
+      // (a source with an Arabic and a Latin name is named by both, in each language's order)
+      'source.names',
     ];
     expect([...used].sort()).toEqual([...expected].sort());
   });
 
   it('an example in both languages', () => {
     const [mountain] = suggestionsOf('صعد المتسلقون جبل قاسيون صباح السبت.').filter((s) => s.label === 'SOURCE');
-    expect(mountain!.reason).toMatch(/^ambiguous: alias “قاسيون” of Qasioun News Agency — next to “جبل”, so probably not the source\. قاسيون is also the mountain/u);
-    expect(arabic.phrase(mountain!.reasonPhrase)).toMatch(/^ملتبس: الاسم البديل «\u2068قاسيون\u2069» للمصدر \u2068Qasioun News Agency\u2069 — بجوار «\u2068جبل\u2069»، فالأرجح أنه ليس المصدر\. \u2068قاسيون is also/u);
+    expect(mountain!.reason).toMatch(/^ambiguous: alias “قاسيون” of Qasioun News Agency \(وكالة قاسيون للأنباء\) — next to “جبل”, so probably not the source\. قاسيون is also the mountain/u);
+    // The Arabic names the source Arabic first, as the interface lists sources.
+    expect(arabic.phrase(mountain!.reasonPhrase)).toMatch(/^ملتبس: الاسم البديل «\u2068قاسيون\u2069» للمصدر \u2068وكالة قاسيون للأنباء\u2069 \(\u2068Qasioun News Agency\u2069\) — بجوار «\u2068جبل\u2069»، فالأرجح أنه ليس المصدر\. \u2068قاسيون is also/u);
   });
 });
