@@ -7,11 +7,14 @@ import type { WorkerInputFile } from '../import/protocol';
 import type { HostPlatform } from './host';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
 
-/** One file read by main, as worker input: its bytes, or why it was not read. */
+/**
+ * One file read by main, as worker input: its bytes, or why it was not read — the English
+ * sentence and, from a main that sends one, its phrase (said in the interface language).
+ */
 function toWorkerInput(file: ArticleFileResult): WorkerInputFile {
-  return 'bytes' in file ? { name: file.name, bytes: file.bytes } : { name: file.name, error: file.error };
+  if ('bytes' in file) return { name: file.name, bytes: file.bytes };
+  return file.phrase ? { name: file.name, error: file.error, errorPhrase: file.phrase } : { name: file.name, error: file.error };
 }
-
 
 /** Snapshots as files in the user data folder, through main. */
 export function electronSnapshotStorage(api: IsnadApi): SnapshotStorage {

@@ -24,6 +24,8 @@ import {
 } from './channels';
 import { SNAPSHOT_REASONS, SNAPSHOT_LIMITS } from '../snapshots/snapshot-info';
 import { SNAPSHOT_CORPUS_ID, SNAPSHOT_TIME, isSnapshotFileName } from '../snapshots/snapshot-files';
+import { ENGLISH_PHRASES } from '../phrases/english-phrases';
+import type { Phrase, PhraseCode, PhraseParam } from '../phrases/phrase';
 import type { InterfaceLanguage, InvokeChannel, IpcChannel, IsnadApiMethod } from './channels';
 
 export {
@@ -52,6 +54,27 @@ export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 // ---------------------------------------------------------------------------------------
+// Phrases (why main did not read a file, said in the renderer's language)
+// ---------------------------------------------------------------------------------------
+
+const PHRASE_CODES = Object.keys(ENGLISH_PHRASES) as [PhraseCode, ...PhraseCode[]];
+
+/** A phrase code this build knows (a key of `ENGLISH_PHRASES`), nothing else; the refusal does not list them all. */
+export const PhraseCodeSchema = z.enum(PHRASE_CODES, { error: 'not a phrase code of this build' });
+
+/** A parameter name as message templates write it (`{file}`, `{count}`): a letter, then word characters. */
+const PhraseParamName = z.string().regex(/^[A-Za-z]\w{0,31}$/, 'a phrase parameter name is a placeholder name');
+
+/** A phrase parameter: text, a finite number, a nested phrase, or a list of these. */
+export const PhraseParamSchema: z.ZodType<PhraseParam> = z.lazy(() => z.union([z.string(), z.number(), PhraseSchema, z.array(PhraseParamSchema)]));
+
+/** A phrase (see shared/phrases/phrase.ts): a known code and its parameters, plain data only. */
+export const PhraseSchema: z.ZodType<Phrase> = z.strictObject({
+  code: PhraseCodeSchema,
+  params: z.record(PhraseParamName, PhraseParamSchema).optional(),
+});
+
+// ---------------------------------------------------------------------------------------
 // openArticleFiles
 // ---------------------------------------------------------------------------------------
 
@@ -64,11 +87,19 @@ export const ArticleFileBytesSchema = z.strictObject({
   bytes: z.instanceof(Uint8Array),
 });
 
-/** A file the user chose that main did not read (too large, unreadable…): why, by name. */
+/**
+ * A file the user chose that main did not read (too large, unreadable…): why, by name —
+ * `error` in English (for logs and older renderers) and `phrase`, the same said in any
+ * interface language.
+ */
 export const ArticleFileErrorSchema = z.strictObject({
   name: z.string(),
   error: z.string().min(1),
+  phrase: PhraseSchema.optional(),
 });
+
+/** A file main did not read. */
+export type ArticleFileError = z.infer<typeof ArticleFileErrorSchema>;
 
 /** One entry of the open result: either bytes or an error, never both. */
 export const ArticleFileResultSchema = z.union([ArticleFileBytesSchema, ArticleFileErrorSchema]);

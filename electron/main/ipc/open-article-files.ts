@@ -2,13 +2,17 @@
  * `openArticleFiles()`: shows the open dialog and reads the files the user chose — and only
  * those. Files that are too large are refused unread; one bad file never fails the others.
  * The reading half ({@link readFilesWithinLimits}) is shared with `openArticleFolder()`.
+ * Why a file was not read is a phrase (shared/phrases), sent with its English sentence so
+ * that the renderer says it in the interface language.
  */
 import * as fsPromises from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FileFilter, OpenDialogOptions } from 'electron';
 import { SUPPORTED_EXTENSIONS, classifyFileName } from '../../../shared/formats/intake/file-kinds';
 import { MAX_ARTICLE_FILE_BYTES, MAX_OPEN_TOTAL_BYTES } from '../../../shared/ipc/channels';
-import type { ArticleFileResult, OpenArticleFilesResult } from '../../../shared/ipc/contract';
+import type { ArticleFileError, ArticleFileResult, OpenArticleFilesResult } from '../../../shared/ipc/contract';
+import { english, phrase, type Phrase } from '../../../shared/phrases/phrase';
+import { byteSizePhrase } from '../../../shared/phrases/sizes';
 
 /** Dialog filter names for the article formats, by intake format (several may share one). */
 const FORMAT_FILTER_NAMES: Readonly<Record<string, string>> = {
@@ -75,43 +79,50 @@ export interface OpenArticleFilesDeps {
 
 const nodeReadFs: ReadFs = { open: (path, flags) => fsPromises.open(path, flags) };
 
-/** "20 MiB", "1.5 MiB", "512 KiB", "12 bytes". */
-export function formatSize(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
-  return `${bytes} bytes`;
+/** A file main did not read, as the renderer gets it: the English sentence and its phrase. */
+export function notReadEntry(name: string, why: Phrase): ArticleFileError {
+  return { name, error: english(why), phrase: why };
 }
+
+/** A reason of a {@link ReadRefusedError}: one of the `readRefused.*` phrases. */
+export type ReadRefusal = 'readRefused.symlink' | 'readRefused.notRegular' | 'readRefused.outside' | 'readRefused.changed' | 'readRefused.notFolder';
 
 /**
  * Thrown by a {@link ReadFs} that refuses to open a path (outside the chosen folder, not a
  * regular file…): `reason` completes the sentence "“name” was not read: …".
  */
 export class ReadRefusedError extends Error {
-  constructor(readonly reason: string) {
-    super(`Refused to read: ${reason}`);
+  readonly reason: Phrase;
+
+  constructor(refusal: ReadRefusal) {
+    const reason = phrase(refusal);
+    super(`Refused to read: ${english(reason)}`);
+    this.reason = reason;
     this.name = 'ReadRefusedError';
   }
 }
 
-/** A human sentence for a failed read, naming the file. */
-export function describeReadError(name: string, error: unknown): string {
-  if (error instanceof ReadRefusedError) return `"${name}" was not read: ${error.reason}.`;
+/** The error code of a failed file-system call, else its message: what a sentence names when it knows no better. */
+export function errorDetail(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Why a file could not be read, as a phrase naming it. */
+export function readErrorPhrase(name: string, error: unknown): Phrase {
+  if (error instanceof ReadRefusedError) return phrase('file.notRead', { file: name, reason: error.reason });
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOENT':
-      return `"${name}" could not be read: the file no longer exists.`;
+      return phrase('file.unreadable', { file: name, error: phrase('readError.fileGone') });
     case 'EACCES':
     case 'EPERM':
-      return `"${name}" could not be read: permission denied.`;
+      return phrase('file.unreadable', { file: name, error: phrase('readError.denied') });
     case 'EISDIR':
-      return `"${name}" is a folder, not a file.`;
+      return phrase('file.isFolder', { file: name });
     case 'EBUSY':
-      return `"${name}" could not be read: the file is locked by another program.`;
-    default: {
-      const detail = code ?? (error instanceof Error ? error.message : String(error));
-      return `"${name}" could not be read (${detail}).`;
-    }
+      return phrase('file.unreadable', { file: name, error: phrase('readError.locked') });
+    default:
+      return phrase('file.readFailed', { file: name, detail: errorDetail(error) });
   }
 }
 
@@ -124,14 +135,14 @@ class TooLarge {
 type ReadOutcome =
   | { kind: 'ok'; name: string; bytes: Uint8Array<ArrayBuffer> }
   | { kind: 'too-large'; name: string; size: number }
-  | { kind: 'error'; name: string; error: string };
+  | { kind: 'error'; name: string; error: Phrase };
 
 async function readChosenFile(path: string, name: string, maxBytes: number, fs: ReadFs): Promise<ReadOutcome> {
   let handle: ReadFileHandle | undefined;
   try {
     handle = await fs.open(path, 'r');
     const stat = await handle.stat();
-    if (!stat.isFile()) return { kind: 'error', name, error: `"${name}" is not a regular file.` };
+    if (!stat.isFile()) return { kind: 'error', name, error: phrase('file.notRegular', { file: name }) };
     if (stat.size > maxBytes) throw new TooLarge(stat.size);
     // Room for one byte more than expected, to notice a file that grew since stat().
     let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
@@ -152,20 +163,21 @@ async function readChosenFile(path: string, name: string, maxBytes: number, fs: 
     return { kind: 'ok', name, bytes: buffer.slice(0, total) };
   } catch (error) {
     if (error instanceof TooLarge) return { kind: 'too-large', name, size: error.size };
-    return { kind: 'error', name, error: describeReadError(name, error) };
+    return { kind: 'error', name, error: readErrorPhrase(name, error) };
   } finally {
     await handle?.close().catch(() => undefined);
   }
 }
 
-function tooLargeMessage(name: string, size: number, maxBytes: number): string {
-  return `"${name}" is larger than ${formatSize(maxBytes)} (${formatSize(size)}); it was not opened.`;
+/** Why a file over the per-file limit was refused: its size and the limit, as the browser build says it. */
+function tooLargePhrase(name: string, size: number, maxBytes: number): Phrase {
+  return phrase('file.tooLarge', { file: name, size: byteSizePhrase(size, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
 }
 
 /**
  * Reads one chosen file, refusing it unread when it is larger than `maxBytes` (checked on
  * the open handle, and again while reading in case the file grows). Never throws: failures
- * become `{ name, error }` with a sentence naming the file.
+ * become `{ name, error, phrase }` naming the file.
  */
 export async function readArticleFile(path: string, maxBytes: number, fs: ReadFs = nodeReadFs): Promise<ArticleFileResult> {
   const name = basename(path);
@@ -174,9 +186,9 @@ export async function readArticleFile(path: string, maxBytes: number, fs: ReadFs
     case 'ok':
       return { name: outcome.name, bytes: outcome.bytes };
     case 'too-large':
-      return { name: outcome.name, error: tooLargeMessage(outcome.name, outcome.size, maxBytes) };
+      return notReadEntry(outcome.name, tooLargePhrase(outcome.name, outcome.size, maxBytes));
     case 'error':
-      return { name: outcome.name, error: outcome.error };
+      return notReadEntry(outcome.name, outcome.error);
   }
 }
 
@@ -188,14 +200,13 @@ export interface ReadLimits {
   /** Limit for the whole reply; {@link MAX_OPEN_TOTAL_BYTES} by default. */
   maxTotalBytes?: number | undefined;
   /**
-   * The sentence for a file left out because the reply is full, given its name and the
-   * formatted total limit. By default: "… the files chosen together exceed …".
+   * Why a file is left out because the reply is full, given its name and the total limit
+   * as a size phrase. By default: "… the files chosen together exceed …".
    */
-  overTotal?: ((name: string, limit: string) => string) | undefined;
+  overTotal?: ((name: string, limit: Phrase) => Phrase) | undefined;
 }
 
-const chosenTogether = (name: string, limit: string): string =>
-  `"${name}" was not opened: the files chosen together exceed ${limit}. Open it on its own.`;
+const chosenTogether = (name: string, limit: Phrase): Phrase => phrase('file.overChosenTotal', { file: name, limit });
 
 /**
  * Reads `paths` in order, each reported under the name at the same index of `names`. A
@@ -225,11 +236,11 @@ export async function readFilesWithinLimits(
       total += outcome.bytes.byteLength;
       files.push({ name, bytes: outcome.bytes });
     } else if (outcome.kind === 'error') {
-      files.push({ name, error: outcome.error });
+      files.push(notReadEntry(name, outcome.error));
     } else if (outcome.size > maxFileBytes) {
-      files.push({ name, error: tooLargeMessage(name, outcome.size, maxFileBytes) });
+      files.push(notReadEntry(name, tooLargePhrase(name, outcome.size, maxFileBytes)));
     } else {
-      files.push({ name, error: overTotal(name, formatSize(maxTotalBytes)) });
+      files.push(notReadEntry(name, overTotal(name, byteSizePhrase(maxTotalBytes, 'whole-up'))));
     }
   }
   return files;

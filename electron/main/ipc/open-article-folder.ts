@@ -11,9 +11,10 @@ import type { OpenDialogOptions } from 'electron';
 import { isProbablyArticleFile } from '../../../shared/formats/intake/file-kinds';
 import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from '../../../shared/ipc/channels';
 import type { ArticleFileResult, OpenArticleFolderResult, SkippedFile } from '../../../shared/ipc/contract';
-import { ReadRefusedError, readFilesWithinLimits } from './open-article-files';
+import { ReadRefusedError, errorDetail, notReadEntry, readFilesWithinLimits } from './open-article-files';
 import type { ReadFileHandle, ReadFs, ShowOpenDialog } from './open-article-files';
 import { skipReasonText } from '../../../shared/phrases/skip-reasons';
+import { phrase, type Phrase } from '../../../shared/phrases/phrase';
 
 /** Options given to the native folder dialog. */
 export const FOLDER_DIALOG_OPTIONS: OpenDialogOptions = {
@@ -99,22 +100,19 @@ export function isInsideFolder(root: string, candidate: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-/** A human sentence for a folder that could not be listed, naming it. */
-export function describeFolderError(name: string, error: unknown): string {
-  if (error instanceof ReadRefusedError) return `The folder "${name}" was not read: ${error.reason}.`;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
+/** Why a folder could not be listed, as a phrase naming it. */
+export function folderErrorPhrase(name: string, error: unknown): Phrase {
+  if (error instanceof ReadRefusedError) return phrase('folder.notRead', { folder: name, reason: error.reason });
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOENT':
-      return `The folder "${name}" could not be read: it no longer exists.`;
+      return phrase('folder.unreadable', { folder: name, error: phrase('readError.folderGone') });
     case 'EACCES':
     case 'EPERM':
-      return `The folder "${name}" could not be read: permission denied.`;
+      return phrase('folder.unreadable', { folder: name, error: phrase('readError.denied') });
     case 'ENOTDIR':
-      return `"${name}" is not a folder.`;
-    default: {
-      const detail = code ?? (error instanceof Error ? error.message : String(error));
-      return `The folder "${name}" could not be read (${detail}).`;
-    }
+      return phrase('folder.notFolder', { folder: name });
+    default:
+      return phrase('folder.readFailed', { folder: name, detail: errorDetail(error) });
   }
 }
 
@@ -127,15 +125,15 @@ export function confinedReadFs(realRoot: string, fs: FolderFs): ReadFs {
   return {
     async open(path, flags) {
       const checked = await fs.lstat(path);
-      if (checked.isSymbolicLink()) throw new ReadRefusedError('it is a symbolic link, which is not followed');
-      if (!checked.isFile()) throw new ReadRefusedError('it is not a regular file');
+      if (checked.isSymbolicLink()) throw new ReadRefusedError('readRefused.symlink');
+      if (!checked.isFile()) throw new ReadRefusedError('readRefused.notRegular');
       const real = await fs.realpath(path);
-      if (!isInsideFolder(realRoot, real)) throw new ReadRefusedError('it is outside the chosen folder');
+      if (!isInsideFolder(realRoot, real)) throw new ReadRefusedError('readRefused.outside');
       const handle = await fs.open(real, flags);
       try {
         const opened = await handle.stat();
         if (opened.dev !== checked.dev || opened.ino !== checked.ino) {
-          throw new ReadRefusedError('it changed while the folder was being read');
+          throw new ReadRefusedError('readRefused.changed');
         }
       } catch (error) {
         await handle.close().catch(() => undefined);
@@ -147,7 +145,7 @@ export function confinedReadFs(realRoot: string, fs: FolderFs): ReadFs {
 }
 
 /** What the walk found, in order: files to read, and folders it could not (or would not) enter. */
-type WalkItem = { kind: 'file'; path: string; name: string } | { kind: 'error'; name: string; error: string };
+type WalkItem = { kind: 'file'; path: string; name: string } | { kind: 'error'; name: string; error: Phrase };
 
 interface Walk {
   items: WalkItem[];
@@ -184,8 +182,8 @@ async function walkFolder(
     if (depth > 0) {
       // Entered only as a real folder inside the chosen one, never through a link.
       const checked = await fs.lstat(path);
-      if (checked.isSymbolicLink() || !checked.isDirectory()) throw new ReadRefusedError('it is no longer a folder');
-      if (!isInsideFolder(context.realRoot, await fs.realpath(path))) throw new ReadRefusedError('it is outside the chosen folder');
+      if (checked.isSymbolicLink() || !checked.isDirectory()) throw new ReadRefusedError('readRefused.notFolder');
+      if (!isInsideFolder(context.realRoot, await fs.realpath(path))) throw new ReadRefusedError('readRefused.outside');
     }
     for await (const entry of await fs.opendir(path)) {
       if (walk.seen >= context.maxEntries) {
@@ -196,7 +194,7 @@ async function walkFolder(
       entries.push(entry);
     }
   } catch (error) {
-    walk.items.push({ kind: 'error', name, error: describeFolderError(name, error) });
+    walk.items.push({ kind: 'error', name, error: folderErrorPhrase(name, error) });
     return;
   }
   entries.sort((a, b) => collator.compare(a.name, b.name));
@@ -211,11 +209,7 @@ async function walkFolder(
     } else if (entry.isDirectory()) {
       if (walk.full) continue; // the tree is too large: the root's error entry says so
       if (depth + 1 > context.maxDepth) {
-        walk.items.push({
-          kind: 'error',
-          name: childName,
-          error: `The folder "${childName}" was not opened: it is nested more than ${context.maxDepth} folders deep.`,
-        });
+        walk.items.push({ kind: 'error', name: childName, error: phrase('folder.tooDeep', { folder: childName, count: context.maxDepth }) });
       } else {
         await walkFolder(childPath, childName, depth + 1, walk, context);
       }
@@ -249,7 +243,7 @@ export async function readArticleFolder(
   try {
     realRoot = await fs.realpath(root);
   } catch (error) {
-    return { files: [{ name: shownRoot, error: describeFolderError(shownRoot, error) }], skipped: [] };
+    return { files: [notReadEntry(shownRoot, folderErrorPhrase(shownRoot, error))], skipped: [] };
   }
 
   const walk: Walk = { items: [], skipped: [], seen: 0, full: false };
@@ -257,11 +251,7 @@ export async function readArticleFolder(
   const notAccepted = options.notAccepted ?? NOT_AN_ARTICLE;
   await walkFolder(root, rootName, 0, walk, { fs, realRoot, maxDepth, maxEntries, accept, notAccepted });
   if (walk.full) {
-    walk.items.push({
-      kind: 'error',
-      name: shownRoot,
-      error: `The folder "${shownRoot}" holds more than ${maxEntries.toLocaleString('en')} files and folders; only the first ${maxEntries.toLocaleString('en')} were looked at. Import its subfolders one at a time.`,
-    });
+    walk.items.push({ kind: 'error', name: shownRoot, error: phrase('folder.tooManyEntries', { folder: shownRoot, count: maxEntries }) });
   }
 
   const toRead = walk.items.filter((item): item is Extract<WalkItem, { kind: 'file' }> => item.kind === 'file');
@@ -272,16 +262,15 @@ export async function readArticleFolder(
       fs: confinedReadFs(realRoot, fs),
       maxFileBytes: options.maxFileBytes,
       maxTotalBytes: options.maxTotalBytes,
-      overTotal: (name, limit) =>
-        `"${name}" was not opened: the folder's ${options.accept ? '' : 'article '}files together exceed ${limit}. Import its subfolders one at a time.`,
+      overTotal: (name, limit) => phrase(options.accept ? 'file.overFolderFilesTotal' : 'file.overFolderTotal', { file: name, limit }),
     },
   );
   let next = 0;
   const files = walk.items.map((item): ArticleFileResult => {
-    if (item.kind === 'error') return { name: item.name, error: item.error };
+    if (item.kind === 'error') return notReadEntry(item.name, item.error);
     const result = read[next];
     next += 1;
-    return result ?? { name: item.name, error: `"${item.name}" could not be read.` };
+    return result ?? notReadEntry(item.name, phrase('file.lost', { file: item.name }));
   });
   return { files, skipped: walk.skipped };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { IsnadApi, MenuCommand, OpenArticleFolderResult } from '../../../shared/ipc/contract';
 import { electronPlatform } from '../../../renderer/platform/electron';
+import { describeImport } from '../../../renderer/app/import-report';
+import { createTranslator } from '../../../shared/i18n/i18n';
+import { importFiles, type IncomingFile } from '../../../shared/model/import';
+import { english, phrase } from '../../../shared/phrases/phrase';
+import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { stateWithDocument, testContext } from '../helpers/tagged';
 
 /** A stand-in for `window.isnad` whose folder dialog answers `folder`. */
 function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: MenuCommand): void } {
@@ -67,6 +73,37 @@ describe('the Electron host platform', () => {
     await expect(electronPlatform(fakeApi({ cancelled: true })).pickArticleFiles()).resolves.toEqual([
       { name: 'a.txt', bytes: new Uint8Array([1]) },
       { name: 'b.txt', error: 'too large' },
+    ]);
+  });
+
+  it('hands main’s phrase to the worker input, so the import report says it in the interface language', async () => {
+    const tooLarge = phrase('file.tooLarge', { file: 'news/big.txt', size: byteSizePhrase(21 * 1024 * 1024, 'whole-up'), limit: byteSizePhrase(20 * 1024 * 1024, 'whole-up') });
+    const outside = phrase('file.notRead', { file: 'news/b.txt', reason: phrase('readRefused.outside') });
+    const platform = electronPlatform(
+      fakeApi({
+        files: [
+          { name: 'news/big.txt', error: english(tooLarge), phrase: tooLarge },
+          { name: 'news/b.txt', error: english(outside), phrase: outside },
+          { name: 'news/old.txt', error: '"news/old.txt" could not be read.' }, // an older main: no phrase
+        ],
+        skipped: [],
+      }),
+    );
+    const picked = await platform.pickArticleFolder();
+    expect(picked?.files).toEqual([
+      { name: 'news/big.txt', error: '“news/big.txt” is too large to import (21 MB; the limit is 20 MB).', errorPhrase: tooLarge },
+      { name: 'news/b.txt', error: '“news/b.txt” was not read: it is outside the chosen folder.', errorPhrase: outside },
+      { name: 'news/old.txt', error: '"news/old.txt" could not be read.' },
+    ]);
+    expect(picked?.files[2]).not.toHaveProperty('errorPhrase');
+    await expect(platform.pickDatasetFolder()).resolves.toMatchObject({ files: [{ errorPhrase: tooLarge }, { errorPhrase: outside }, { name: 'news/old.txt' }] });
+
+    // The worker passes error entries on as they are; the report then speaks Arabic.
+    const outcome = importFiles(stateWithDocument('نص'), (picked?.files ?? []) as IncomingFile[], testContext());
+    expect(describeImport(outcome.report, createTranslator('ar')).details).toEqual([
+      'الملف «\u2068news/big.txt\u2069» أكبر من أن يُستورد (21 ميغابايت؛ والحد الأقصى 20 ميغابايت).',
+      'لم يُقرأ الملف «\u2068news/b.txt\u2069»: يقع خارج المجلد المختار.',
+      '"news/old.txt" could not be read.',
     ]);
   });
 

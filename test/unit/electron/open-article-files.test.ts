@@ -6,14 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenArticleFilesResponse } from '../../../shared/ipc/contract';
 import { MAX_ARTICLE_FILE_BYTES } from '../../../shared/ipc/contract';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/formats/intake';
+import { english, phrase } from '../../../shared/phrases/phrase';
+import { byteSizePhrase } from '../../../shared/phrases/sizes';
 import {
   OPEN_DIALOG_OPTIONS,
   ReadRefusedError,
   articleFileFilters,
-  describeReadError,
-  formatSize,
   openArticleFiles,
   readArticleFile,
+  readErrorPhrase,
   readFilesWithinLimits,
 } from '../../../electron/main/ipc/open-article-files';
 import type { ReadFs, ShowOpenDialog } from '../../../electron/main/ipc/open-article-files';
@@ -31,6 +32,9 @@ const chose =
   async () => ({ canceled: false, filePaths: paths });
 
 const encoder = new TextEncoder();
+
+/** The size phrase a refusal against a limit uses (KB rounded up, MB to a tenth). */
+const size = (bytes: number) => byteSizePhrase(bytes, 'whole-up');
 
 /** The real fs, but `open` of the given paths fails with `code`. */
 function fsFailingOn(paths: string[], code: string): ReadFs & { opened: string[] } {
@@ -128,7 +132,11 @@ describe('openArticleFiles', () => {
     const result = await openArticleFiles({ showOpenDialog: chose(big, small), fs, maxFileBytes: 100 });
     expect(result.files).toHaveLength(2);
     const [refused, read] = result.files;
-    expect(refused).toEqual({ name: 'huge.txt', error: expect.stringContaining('"huge.txt" is larger than 100 bytes') });
+    expect(refused).toEqual({
+      name: 'huge.txt',
+      error: '“huge.txt” is too large to import (1 KB; the limit is 1 KB).',
+      phrase: phrase('file.tooLarge', { file: 'huge.txt', size: size(101), limit: size(100) }),
+    });
     expect(reads).toBe(0);
     expect(read).toEqual({ name: 'small.txt', bytes: encoder.encode('ok') });
   });
@@ -140,7 +148,13 @@ describe('openArticleFiles', () => {
     await handle.truncate(MAX_ARTICLE_FILE_BYTES + 1); // sparse: no 20 MiB written
     await handle.close();
     const result = await openArticleFiles({ showOpenDialog: chose(big) });
-    expect(result.files).toEqual([{ name: 'big.txt', error: expect.stringMatching(/^"big\.txt" is larger than 20 MiB/) }]);
+    expect(result.files).toEqual([
+      {
+        name: 'big.txt',
+        error: '“big.txt” is too large to import (20 MB; the limit is 20 MB).',
+        phrase: phrase('file.tooLarge', { file: 'big.txt', size: phrase('size.megabytes', { size: 20 }), limit: phrase('size.megabytes', { size: 20 }) }),
+      },
+    ]);
   });
 
   it('accepts a file of exactly the limit', async () => {
@@ -168,7 +182,9 @@ describe('openArticleFiles', () => {
       },
     };
     const result = await openArticleFiles({ showOpenDialog: chose(path), fs, maxFileBytes: 10 });
-    expect(result.files).toEqual([{ name: 'growing.log', error: expect.stringContaining('is larger than 10 bytes') }]);
+    expect(result.files).toEqual([
+      { name: 'growing.log', error: expect.stringContaining('is too large to import'), phrase: phrase('file.tooLarge', { file: 'growing.log', size: size(11), limit: size(10) }) },
+    ]);
   });
 
   it('reports an unreadable, a vanished and a folder entry by name, and reads the rest', async () => {
@@ -182,9 +198,21 @@ describe('openArticleFiles', () => {
     const fs = fsFailingOn([locked], 'EACCES');
     const result = await openArticleFiles({ showOpenDialog: chose(locked, gone, folder, fine), fs });
     expect(result.files).toEqual([
-      { name: 'locked.txt', error: '"locked.txt" could not be read: permission denied.' },
-      { name: 'gone.txt', error: '"gone.txt" could not be read: the file no longer exists.' },
-      { name: 'folder.md', error: expect.stringMatching(/^"folder\.md" is (not a regular file|a folder)/) },
+      {
+        name: 'locked.txt',
+        error: '“locked.txt” could not be read: permission denied.',
+        phrase: phrase('file.unreadable', { file: 'locked.txt', error: phrase('readError.denied') }),
+      },
+      {
+        name: 'gone.txt',
+        error: '“gone.txt” could not be read: the file no longer exists.',
+        phrase: phrase('file.unreadable', { file: 'gone.txt', error: phrase('readError.fileGone') }),
+      },
+      {
+        name: 'folder.md',
+        error: expect.stringMatching(/^“folder\.md” is (not a regular file|a folder)/),
+        phrase: { code: expect.stringMatching(/^file\.(notRegular|isFolder)$/), params: { file: 'folder.md' } },
+      },
       { name: 'fine.md', bytes: encoder.encode('# ok') },
     ]);
     expect(OpenArticleFilesResponse.safeParse(result).success).toBe(true);
@@ -206,7 +234,11 @@ describe('openArticleFiles', () => {
       },
     };
     const entry = await readArticleFile(path, 100, fs);
-    expect(entry).toEqual({ name: 'bad-sector.txt', error: '"bad-sector.txt" could not be read (EIO).' });
+    expect(entry).toEqual({
+      name: 'bad-sector.txt',
+      error: '“bad-sector.txt” could not be read (EIO).',
+      phrase: phrase('file.readFailed', { file: 'bad-sector.txt', detail: 'EIO' }),
+    });
   });
 
   it('caps the total size of one reply and names the files left out', async () => {
@@ -216,8 +248,10 @@ describe('openArticleFiles', () => {
     expect(result.files.map((file) => ('bytes' in file ? file.bytes.byteLength : file.error))).toEqual([
       40,
       40,
-      expect.stringMatching(/^"c\.txt" was not opened: the files chosen together exceed 100 bytes/),
+      '“c.txt” was not opened: the files chosen together exceed 1 KB. Open it on its own.',
     ]);
+    expect(result.files[2]).toMatchObject({ phrase: phrase('file.overChosenTotal', { file: 'c.txt', limit: size(100) }) });
+    expect(OpenArticleFilesResponse.safeParse(result).success).toBe(true);
   });
 
   it('reads files under the names given, with the same limits (shared with the folder import)', async () => {
@@ -229,27 +263,34 @@ describe('openArticleFiles', () => {
     const files = await readFilesWithinLimits(paths, ['news/a.txt', 'news/b.txt', 'news/2019/c.txt', 'news/d.txt'], {
       maxFileBytes: 50,
       maxTotalBytes: 100,
-      overTotal: (name, limit) => `${name} left out (${limit})`,
+      overTotal: (name, limit) => phrase('file.skipped', { file: name, reason: limit }),
     });
+    const tooLarge = phrase('file.tooLarge', { file: 'news/b.txt', size: size(60), limit: size(50) });
+    const leftOut = phrase('file.skipped', { file: 'news/d.txt', reason: size(100) });
     expect(files).toEqual([
       { name: 'news/a.txt', bytes: encoder.encode('z'.repeat(40)) },
-      { name: 'news/b.txt', error: '"news/b.txt" is larger than 50 bytes (60 bytes); it was not opened.' },
+      { name: 'news/b.txt', error: english(tooLarge), phrase: tooLarge },
       { name: 'news/2019/c.txt', bytes: encoder.encode('z'.repeat(40)) },
-      { name: 'news/d.txt', error: 'news/d.txt left out (100 bytes)' },
+      { name: 'news/d.txt', error: '“news/d.txt” skipped: 1 KB.', phrase: leftOut },
     ]);
     await expect(readFilesWithinLimits(paths, ['one'])).rejects.toThrow(/one name per path/);
   });
 
-  it('phrases a refusal of the file system by name', () => {
-    expect(describeReadError('a/b.txt', new ReadRefusedError('it is outside the chosen folder'))).toBe(
-      '"a/b.txt" was not read: it is outside the chosen folder.',
-    );
+  it('phrases a refusal of the file system by name, its reason nested', () => {
+    const refusal = new ReadRefusedError('readRefused.outside');
+    expect(refusal.message).toBe('Refused to read: it is outside the chosen folder');
+    const said = readErrorPhrase('a/b.txt', refusal);
+    expect(said).toEqual(phrase('file.notRead', { file: 'a/b.txt', reason: phrase('readRefused.outside') }));
+    expect(english(said)).toBe('“a/b.txt” was not read: it is outside the chosen folder.');
   });
 
-  it('formats sizes for messages', () => {
-    expect(formatSize(20 * 1024 * 1024)).toBe('20 MiB');
-    expect(formatSize(1.5 * 1024 * 1024)).toBe('1.5 MiB');
-    expect(formatSize(2048)).toBe('2 KiB');
-    expect(formatSize(7)).toBe('7 bytes');
+  it('phrases each kind of read error, and an unknown one by its code or message', () => {
+    const failed = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+    expect(english(readErrorPhrase('a.txt', failed('EPERM')))).toBe('“a.txt” could not be read: permission denied.');
+    expect(english(readErrorPhrase('a.txt', failed('EBUSY')))).toBe('“a.txt” could not be read: the file is locked by another program.');
+    expect(readErrorPhrase('a', failed('EISDIR'))).toEqual(phrase('file.isFolder', { file: 'a' }));
+    expect(english(readErrorPhrase('a', failed('EISDIR')))).toBe('“a” is a folder, not a file.');
+    expect(readErrorPhrase('a.txt', new Error('disk on fire'))).toEqual(phrase('file.readFailed', { file: 'a.txt', detail: 'disk on fire' }));
+    expect(readErrorPhrase('a.txt', 'thrown text')).toEqual(phrase('file.readFailed', { file: 'a.txt', detail: 'thrown text' }));
   });
 });

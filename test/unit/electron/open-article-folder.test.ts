@@ -16,6 +16,9 @@ import {
 } from '../../../electron/main/ipc/open-article-folder';
 import type { FolderFs } from '../../../electron/main/ipc/open-article-folder';
 import type { ShowOpenDialog } from '../../../electron/main/ipc/open-article-files';
+import { english, phrase } from '../../../shared/phrases/phrase';
+import type { Phrase } from '../../../shared/phrases/phrase';
+import { byteSizePhrase } from '../../../shared/phrases/sizes';
 
 let dir: string;
 let outside: string;
@@ -65,6 +68,10 @@ function recordingFs(override: Partial<FolderFs> = {}): FolderFs & { listed: str
 }
 
 const names = (files: ArticleFileResult[]): string[] => files.map((file) => file.name);
+/** The entry main sends for a file or folder it did not read: the phrase and its English. */
+const notRead = (name: string, why: Phrase): ArticleFileResult => ({ name, error: english(why), phrase: why });
+/** The size phrase a refusal against a limit uses. */
+const size = (bytes: number): Phrase => byteSizePhrase(bytes, 'whole-up');
 const textOf = (file: ArticleFileResult | undefined): string | undefined =>
   file && 'bytes' in file ? decoder.decode(file.bytes) : undefined;
 
@@ -231,9 +238,10 @@ describe('openArticleFolder', () => {
     });
     const result = await readArticleFolder(join(dir, 'news'), { fs, maxFileBytes: 100 });
     expect(result.files).toEqual([
-      { name: 'news/big.txt', error: '"news/big.txt" is larger than 100 bytes (101 bytes); it was not opened.' },
+      notRead('news/big.txt', phrase('file.tooLarge', { file: 'news/big.txt', size: size(101), limit: size(100) })),
       { name: 'news/small.txt', bytes: encoder.encode('ok') },
     ]);
+    expect(result.files[0]).toMatchObject({ error: '“news/big.txt” is too large to import (1 KB; the limit is 1 KB).' });
     expect(bigReads).toBe(0);
   });
 
@@ -243,7 +251,8 @@ describe('openArticleFolder', () => {
     await handle.truncate(20 * 1024 * 1024 + 1); // sparse
     await handle.close();
     const { files } = await readArticleFolder(join(dir, 'news'));
-    expect(files).toEqual([{ name: 'news/huge.txt', error: expect.stringMatching(/^"news\/huge\.txt" is larger than 20 MiB/) }]);
+    expect(files).toEqual([notRead('news/huge.txt', phrase('file.tooLarge', { file: 'news/huge.txt', size: size(20 * 1024 * 1024 + 1), limit: size(20 * 1024 * 1024) }))]);
+    expect(files[0]).toMatchObject({ error: '“news/huge.txt” is too large to import (20 MB; the limit is 20 MB).' });
   });
 
   it('caps the total bytes of one reply and names the files left out', async () => {
@@ -252,8 +261,12 @@ describe('openArticleFolder', () => {
     expect(files.map((file) => ('bytes' in file ? `${file.name}: ${file.bytes.byteLength}` : file.error))).toEqual([
       'news/a.txt: 40',
       'news/b/c.txt: 40',
-      expect.stringMatching(/^"news\/d\.txt" was not opened: the folder's article files together exceed 100 bytes/),
+      '“news/d.txt” was not opened: the folder’s article files together exceed 1 KB. Import its subfolders one at a time.',
     ]);
+    expect(files[2]).toEqual(notRead('news/d.txt', phrase('file.overFolderTotal', { file: 'news/d.txt', limit: size(100) })));
+    // A folder read for other files (a brat dataset) says "files", not "article files".
+    const dataset = await readArticleFolder(join(dir, 'news'), { maxFileBytes: 50, maxTotalBytes: 100, accept: () => true });
+    expect(dataset.files[2]).toEqual(notRead('news/d.txt', phrase('file.overFolderFilesTotal', { file: 'news/d.txt', limit: size(100) })));
   });
 
   it('enters folders down to the depth limit and names the folder not entered', async () => {
@@ -263,8 +276,10 @@ describe('openArticleFolder', () => {
       { name: 'n/a.txt', bytes: encoder.encode('a') },
       { name: 'n/l1/b.txt', bytes: encoder.encode('b') },
       { name: 'n/l1/l2/c.txt', bytes: encoder.encode('c') },
-      { name: 'n/l1/l2/l3', error: 'The folder "n/l1/l2/l3" was not opened: it is nested more than 2 folders deep.' },
+      notRead('n/l1/l2/l3', phrase('folder.tooDeep', { folder: 'n/l1/l2/l3', count: 2 })),
     ]);
+    expect(files[3]).toMatchObject({ error: 'The folder “n/l1/l2/l3” was not opened: it is nested more than 2 folders deep.' });
+    expect(OpenArticleFolderResponse.safeParse({ files, skipped: [] }).success).toBe(true);
   });
 
   it(`caps the depth at ${MAX_FOLDER_DEPTH} folders by default`, async () => {
@@ -276,7 +291,7 @@ describe('openArticleFolder', () => {
     });
     const { files } = await readArticleFolder(join(dir, 'n'));
     expect(files.map((file) => ('bytes' in file ? file.name.split('/').pop() : file.error))).toEqual([
-      expect.stringMatching(/^The folder "n\/d1\/.*\/d33" was not opened: it is nested more than 32 folders deep\.$/),
+      expect.stringMatching(/^The folder “n\/d1\/.*\/d33” was not opened: it is nested more than 32 folders deep\.$/),
       'deepest-read.txt',
     ]);
   });
@@ -290,9 +305,9 @@ describe('openArticleFolder', () => {
     const result = await readArticleFolder(join(dir, 'n'), { fs, maxEntries: 5 });
     // Five entries are looked at (which five is up to the file system's listing order).
     expect(result.files.filter((file) => 'bytes' in file)).toHaveLength(5);
-    expect(result.files.at(-1)).toEqual({
-      name: 'n',
-      error: 'The folder "n" holds more than 5 files and folders; only the first 5 were looked at. Import its subfolders one at a time.',
+    expect(result.files.at(-1)).toEqual(notRead('n', phrase('folder.tooManyEntries', { folder: 'n', count: 5 })));
+    expect(result.files.at(-1)).toMatchObject({
+      error: 'The folder “n” holds more than 5 files and folders; only the first 5 were looked at. Import its subfolders one at a time.',
     });
     expect(result.files).toHaveLength(6);
     expect(fs.opened).toHaveLength(5);
@@ -304,7 +319,7 @@ describe('openArticleFolder', () => {
     const { files } = await readArticleFolder(join(dir, 'n'), { fs, maxEntries: 4 });
     expect(fs.listed).toEqual([join(dir, 'n'), join(dir, 'n', 'sub1')]);
     expect(files.filter((file) => 'bytes' in file).map((file) => file.name.slice(0, 7))).toEqual(['n/sub1/', 'n/sub1/']);
-    expect(files.at(-1)).toEqual({ name: 'n', error: expect.stringMatching(/^The folder "n" holds more than 4 files and folders/) });
+    expect(files.at(-1)).toEqual(notRead('n', phrase('folder.tooManyEntries', { folder: 'n', count: 4 })));
   });
 
   it('does not report the limit when the tree is exactly at it', async () => {
@@ -325,8 +340,9 @@ describe('openArticleFolder', () => {
     const { files } = await readArticleFolder(join(dir, 'news'), { fs });
     expect(files).toEqual([
       { name: 'news/a.txt', bytes: encoder.encode('a') },
-      { name: 'news/b.txt', error: '"news/b.txt" was not read: it is outside the chosen folder.' },
+      notRead('news/b.txt', phrase('file.notRead', { file: 'news/b.txt', reason: phrase('readRefused.outside') })),
     ]);
+    expect(files[1]).toMatchObject({ error: '“news/b.txt” was not read: it is outside the chosen folder.' });
     expect(fs.opened).toEqual([join(realNews, 'a.txt')]);
   });
 
@@ -337,9 +353,10 @@ describe('openArticleFolder', () => {
     });
     const { files } = await readArticleFolder(join(dir, 'news'), { fs });
     expect(files).toEqual([
-      { name: 'news/a.txt', error: '"news/a.txt" was not read: it changed while the folder was being read.' },
+      notRead('news/a.txt', phrase('file.notRead', { file: 'news/a.txt', reason: phrase('readRefused.changed') })),
       { name: 'news/b.txt', bytes: encoder.encode('b') },
     ]);
+    expect(files[0]).toMatchObject({ error: '“news/a.txt” was not read: it changed while the folder was being read.' });
   });
 
   it('does not enter a subfolder that resolves outside the chosen folder', async () => {
@@ -350,8 +367,9 @@ describe('openArticleFolder', () => {
     const { files } = await readArticleFolder(join(dir, 'news'), { fs });
     expect(files).toEqual([
       { name: 'news/b.txt', bytes: encoder.encode('b') },
-      { name: 'news/sub', error: 'The folder "news/sub" was not read: it is outside the chosen folder.' },
+      notRead('news/sub', phrase('folder.notRead', { folder: 'news/sub', reason: phrase('readRefused.outside') })),
     ]);
+    expect(files[1]).toMatchObject({ error: 'The folder “news/sub” was not read: it is outside the chosen folder.' });
     expect(fs.listed).toEqual([join(dir, 'news')]);
   });
 
@@ -366,18 +384,20 @@ describe('openArticleFolder', () => {
     const { files } = await readArticleFolder(join(dir, 'news'), { fs });
     expect(files).toEqual([
       { name: 'news/b.txt', bytes: encoder.encode('b') },
-      { name: 'news/locked', error: 'The folder "news/locked" could not be read: permission denied.' },
+      notRead('news/locked', phrase('folder.unreadable', { folder: 'news/locked', error: phrase('readError.denied') })),
     ]);
+    expect(files[1]).toMatchObject({ error: 'The folder “news/locked” could not be read: permission denied.' });
   });
 
   it('reports a chosen folder that vanished or is a file', async () => {
     await expect(readArticleFolder(join(dir, 'gone'))).resolves.toEqual({
-      files: [{ name: 'gone', error: 'The folder "gone" could not be read: it no longer exists.' }],
+      files: [notRead('gone', phrase('folder.unreadable', { folder: 'gone', error: phrase('readError.folderGone') }))],
       skipped: [],
     });
+    expect(english(phrase('folder.unreadable', { folder: 'gone', error: phrase('readError.folderGone') }))).toBe('The folder “gone” could not be read: it no longer exists.');
     await tree(dir, { 'file.txt': 'x' });
     await expect(readArticleFolder(join(dir, 'file.txt'))).resolves.toEqual({
-      files: [{ name: 'file.txt', error: '"file.txt" is not a folder.' }],
+      files: [{ name: 'file.txt', error: '“file.txt” is not a folder.', phrase: phrase('folder.notFolder', { folder: 'file.txt' }) }],
       skipped: [],
     });
   });
