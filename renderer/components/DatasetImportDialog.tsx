@@ -178,26 +178,31 @@ export function DatasetImportDialog(): React.JSX.Element {
   return (
     <dialog ref={dialogRef} className="dataset-dialog" aria-labelledby="dataset-dialog-title" onCancel={() => app.datasets.discard()} onKeyDown={(e) => e.stopPropagation()}>
       <h2 id="dataset-dialog-title">{t('datasetDialog.title')}</h2>
-      <p className="files-line">
-        {t('datasetDialog.files', { count: draft.files.length })}{' '}
-        {draft.files.map((f, i) => (
-          <span key={f.path}>
-            {i ? separator : ''}
-            <bdi>{f.path}</bdi>
-          </span>
-        ))}
-      </p>
-      <label>
-        {t('datasetDialog.format')}
-        <select aria-label={t('datasetDialog.format')} value={draft.format ?? ''} onChange={(e) => app.datasets.setFormat(e.target.value as FormatName)}>
-          {draft.format ? null : <option value="">{t('datasetDialog.format.unrecognised')}</option>}
-          {FORMAT_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {name === draft.detected ? t('datasetDialog.format.detected', { format: t(FORMAT_TITLES[name]) }) : t(FORMAT_TITLES[name])}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* No file could be read at all: nothing to list, and no format to read it as instead. */}
+      {draft.files.length ? (
+        <>
+          <p className="files-line">
+            {t('datasetDialog.files', { count: draft.files.length })}{' '}
+            {draft.files.map((f, i) => (
+              <span key={f.path}>
+                {i ? separator : ''}
+                <bdi>{f.path}</bdi>
+              </span>
+            ))}
+          </p>
+          <label>
+            {t('datasetDialog.format')}
+            <select aria-label={t('datasetDialog.format')} value={draft.format ?? ''} onChange={(e) => app.datasets.setFormat(e.target.value as FormatName)}>
+              {draft.format ? null : <option value="">{t('datasetDialog.format.unrecognised')}</option>}
+              {FORMAT_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {name === draft.detected ? t('datasetDialog.format.detected', { format: t(FORMAT_TITLES[name]) }) : t(FORMAT_TITLES[name])}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : null}
       {!outcome.ok ? (
         <div className="problems" role="alert">
           <p>

@@ -125,6 +125,9 @@ test.describe('in Arabic', () => {
     await writeFile(binary, Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]));
     const first = await refusedDataset(page, binary, 'لا يمكن استيراد شيء من هذا الملف.');
     expect(visible(await first.problem.textContent())).toBe('الملف «scan.dat» ليس ملفًا نصيًا (فيه بيانات ثنائية).');
+    // Nothing was read: no file list, and no format to read it as instead.
+    await expect(first.dialog.getByRole('combobox')).toHaveCount(0);
+    await expect(first.dialog).not.toContainText('لا ملفات');
     await first.dialog.screenshot({ path: `${REVIEW}/dataset-refusal-arabic-binary.png`, animations: 'disabled' });
 
     const broken = join(folder, 'review.json');
