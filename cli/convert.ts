@@ -6,14 +6,21 @@
  */
 import { noteFile, type FormatName, type FormatNote, type OutputFile } from '../shared/formats/dataset';
 import { detectFormat } from '../shared/formats/dataset-detect';
+import { decodeDatasetBytes, unrecognised } from '../shared/formats/dataset-read';
 import { DATASET_FORMATS, FORMAT_NAMES } from '../shared/formats/formats';
 
 export { detectFormat };
 
+/** A file of IN as bytes, named relative to IN (a folder) or by its base name (a file). */
+export interface InputBytes {
+  path: string;
+  bytes: Uint8Array;
+}
+
 /** What convert needs from the file system (injected in tests). */
 export interface ConvertFs {
-  /** Files of IN: one for a file; every file of a folder (paths relative to it). */
-  readInput(path: string): Promise<OutputFile[]>;
+  /** Files of IN as bytes: one for a file; every file of a folder (paths relative to it). */
+  readInput(path: string): Promise<InputBytes[]>;
   /** Writes files under a folder, or one file at a path (atomically). */
   writeOutput(path: string, files: OutputFile[], asFolder: boolean): Promise<void>;
 }
@@ -52,16 +59,38 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
   }
   if (!input) return usage('Name the input file or folder.');
   if (!to) return usage('Say the output format with --to.');
-  let files: OutputFile[];
+  let read: InputBytes[];
   try {
-    files = await fs.readInput(input);
+    read = await fs.readInput(input);
   } catch (error) {
     io.stderr(`isnad: “${input}” could not be read (${(error as Error).message}).`);
     return 1;
   }
+  // Decoded as the app decodes a dataset: legacy Arabic code pages and UTF-16 read (and
+  // noted), binary and empty files refused in the same words.
+  const files: OutputFile[] = [];
+  const decodingNotes: FormatNote[] = [];
+  for (const file of read) {
+    const decoded = decodeDatasetBytes(file.path, file.bytes);
+    if (!decoded.ok) {
+      if (read.length === 1) {
+        io.stderr(`isnad: ${decoded.message}`);
+        return 1;
+      }
+      decodingNotes.push({ where: file.path, kind: 'skipped', message: decoded.message });
+      continue;
+    }
+    files.push(decoded.file);
+    if (decoded.note) decodingNotes.push(decoded.note);
+  }
+  for (const note of decodingNotes) io.stderr(`isnad: ${note.kind} ${noteWhere(note)}: ${note.message}`);
   const source = from ?? detectFormat(files);
   if (!source) {
-    io.stderr(`isnad: the format of “${input}” could not be detected; give it with --from (${FORMAT_NAMES.join(', ')}).`);
+    // A JSON file that does not parse says where and why; anything else asks for --from.
+    const why = files.length === 1 ? unrecognised(files[0]!) : null;
+    const code = why?.phrases?.[0]?.code;
+    if (why && (code === 'json.invalid' || code === 'json.invalidAt')) io.stderr(`isnad: ${why.problems[0]}`);
+    else io.stderr(`isnad: the format of “${input}” could not be detected; give it with --from (${FORMAT_NAMES.join(', ')}).`);
     return 1;
   }
   const imported = DATASET_FORMATS[source].importFiles(files);

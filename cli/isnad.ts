@@ -19,7 +19,7 @@ import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
 import { SUGGEST_USAGE, suggestCommand } from './suggest';
 import { writeFileAtomic } from '../electron/main/atomic-write';
-import { CONVERT_USAGE, convertCommand, type ConvertFs } from './convert';
+import { CONVERT_USAGE, convertCommand, type ConvertFs, type InputBytes } from './convert';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 /** Where the CLI writes (injected in tests). */
@@ -209,10 +209,10 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
 const nodeConvertFs: ConvertFs = {
   async readInput(path) {
     const info = await stat(path);
-    if (!info.isDirectory()) return [{ path: basename(path), contents: (await readFile(path, 'utf8')) }];
-    const files: Array<{ path: string; contents: string }> = [];
+    if (!info.isDirectory()) return [{ path: basename(path), bytes: await readFile(path) }];
+    const files: InputBytes[] = [];
     for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isFile() && !entry.name.startsWith('.')) files.push({ path: entry.name, contents: await readFile(join(path, entry.name), 'utf8') });
+      if (entry.isFile() && !entry.name.startsWith('.')) files.push({ path: entry.name, bytes: await readFile(join(path, entry.name)) });
     }
     return files;
   },

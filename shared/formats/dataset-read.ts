@@ -84,9 +84,9 @@ const JSON_LINES_NAME = /\.(jsonl|ndjson)$/i;
  * Why no format was recognised in `file`: a file that looks like JSON (by its extension, or
  * starting with { or [) and does not parse is said to be not valid JSON, where and why, as the
  * article import says it (for JSON Lines, of its first record); anything else, that the
- * format could not be recognised.
+ * format could not be recognised (`dataset.unrecognised`).
  */
-function unrecognised(file: OutputFile): Refused {
+export function unrecognised(file: OutputFile): Refused {
   const text = file.contents.replace(/^\uFEFF/u, '');
   const start = text.trimStart();
   if (!/\.(json|jsonl|ndjson)$/i.test(file.path) && !start.startsWith('{') && !start.startsWith('[')) return refusedAs('dataset.unrecognised', { file: file.path });

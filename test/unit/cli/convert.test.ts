@@ -10,6 +10,7 @@ import { buildSampleCorpus } from '../../../shared/model/sample-corpus';
 import { createCorpusState } from '../../../shared/model/state';
 import { applyTransaction, type Transaction } from '../../../shared/model/transaction';
 import { testContext } from '../helpers/tagged';
+import { encodeWindows1256 } from '../helpers/encodings';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -104,6 +105,30 @@ describe('isnad convert', () => {
     const refused = await run(['convert', broken, '--to', 'jsonl']);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('is not a valid native file');
+  });
+
+  it('decodes its input as the app does: a legacy Arabic file is read and noted, a binary file and broken JSON are refused saying why', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    // CoNLL in Windows-1256: read, with a note naming the encoding; the tokens come out as Arabic.
+    const legacy = join(dir, 'legacy.conll');
+    await writeFile(legacy, encodeWindows1256('قال O\nالمتحدث B-PER\nباسم O\nالوزارة B-ORG\n\n'));
+    const converted = await run(['convert', legacy, '--from', 'conll', '--to', 'jsonl']);
+    expect(converted.code, converted.err).toBe(0);
+    expect(converted.err).toMatch(/Windows-1256/u);
+    const record = JSON.parse(converted.out.split('\n')[0]!);
+    expect(record.text).toContain('المتحدث');
+    // A binary file: the app's own words, not a guess at its format.
+    const binary = join(dir, 'scan.conll');
+    await writeFile(binary, Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0, 1, 2, 3, 4, 0, 0, 9, 0]));
+    const refused = await run(['convert', binary, '--to', 'jsonl']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe('isnad: “scan.conll” is not a text file (it contains binary data).');
+    // Broken JSON: where and why, since --from would not help.
+    const broken = join(dir, 'review.json');
+    await writeFile(broken, '{"text": "خبر", "label": [[0, 3, "LOC"]], "x": }');
+    const invalid = await run(['convert', broken, '--to', 'jsonl']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/^isnad: “review\.json” is not valid JSON: line 1, column \d+/u);
   });
 
   it('detects formats from content', () => {
