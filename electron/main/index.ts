@@ -7,12 +7,14 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import type { BaseWindow, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { createTranslator } from '../../shared/i18n/i18n';
 import { parseDevServerUrl } from './app-url';
 import type { AppOrigin } from './app-url';
 import { writeFileAtomic } from './atomic-write';
 import { getAppInfo } from './ipc/app-info';
 import { openArticleFiles } from './ipc/open-article-files';
 import type { ShowOpenDialog } from './ipc/open-article-files';
+import type { DialogText } from './ipc/dialog-text';
 import { openArticleFolder } from './ipc/open-article-folder';
 import { openDatasetFiles } from './ipc/open-dataset-files';
 import { openDatasetFolder } from './ipc/open-dataset-folder';
@@ -24,7 +26,7 @@ import { deleteSnapshots } from './ipc/delete-snapshots';
 import { writeSnapshot } from './ipc/write-snapshot';
 import { PendingWrites, holdQuitForWrites } from './pending-writes';
 import { nodeSnapshotFs } from './snapshot-folder';
-import { MenuLanguage } from './menu-language';
+import { MenuLanguage, dialogLanguage } from './menu-language';
 import { setMenuLanguage } from './ipc/set-menu-language';
 import { createMainWindow, hardenWebContents, installSessionSecurity } from './window';
 import { PRODUCT_NAME, bundlePaths } from './window-options';
@@ -93,14 +95,16 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
   );
   menu.applySystem(app.getPreferredSystemLanguages());
+  // The file dialogs speak the menu's language, as it is when the dialog opens.
+  const dialogText = (): DialogText => createTranslator(dialogLanguage(menu, app.getPreferredSystemLanguages()));
 
   registerIpcHandlers<IpcMainInvokeEvent>(
     ipcMain,
     {
-      openArticleFiles: (event) => openArticleFiles({ showOpenDialog: openDialogFor(event) }),
-      openArticleFolder: (event) => openArticleFolder({ showOpenDialog: openDialogFor(event) }),
-      openDatasetFiles: (event) => openDatasetFiles({ showOpenDialog: openDialogFor(event) }),
-      openDatasetFolder: (event) => openDatasetFolder({ showOpenDialog: openDialogFor(event) }),
+      openArticleFiles: (event) => openArticleFiles({ showOpenDialog: openDialogFor(event), t: dialogText() }),
+      openArticleFolder: (event) => openArticleFolder({ showOpenDialog: openDialogFor(event), t: dialogText() }),
+      openDatasetFiles: (event) => openDatasetFiles({ showOpenDialog: openDialogFor(event), t: dialogText() }),
+      openDatasetFolder: (event) => openDatasetFolder({ showOpenDialog: openDialogFor(event), t: dialogText() }),
       saveExport: (event, request) =>
         saveExport(request, {
           showSaveDialog: (options) => {
@@ -109,6 +113,7 @@ function start(): void {
           },
           writeFileAtomic: (path, data) => writeFileAtomic(path, data),
           defaultDirectory: app.getPath('documents'),
+          t: dialogText(),
         }),
       getAppInfo: () => getAppInfo({ getVersion: () => app.getVersion(), platform: process.platform }),
       writeSnapshot: (_event, request) => pendingWrites.track(writeSnapshot(request, { ...snapshots, writeFileAtomic: (path, data) => writeFileAtomic(path, data) })),

@@ -3,6 +3,7 @@
  * language (the same rule as the window's default: the first of the system's preferred
  * languages that Isnad speaks, else English); the window then reports the language it uses
  * (the user's setting) through `setMenuLanguage`, and the menu is rebuilt when it differs.
+ * Main's native file dialogs speak the menu's language too ({@link dialogLanguage}).
  */
 import type { InterfaceLanguage } from '../../shared/ipc/contract';
 import { createTranslator, systemLanguage } from '../../shared/i18n/i18n';
@@ -33,4 +34,13 @@ export class MenuLanguage {
     this.current = language;
     this.install(buildMenuTemplate({ ...this.options, t: createTranslator(language) }));
   }
+}
+
+/**
+ * The language of main's native file dialogs: the one the menu speaks (the window's, once it
+ * has reported it), or before the menu is first built the system's (`preferred`, BCP 47 tags,
+ * by the same rule as the menu and the window).
+ */
+export function dialogLanguage(menu: Pick<MenuLanguage, 'language'>, preferred: readonly string[]): InterfaceLanguage {
+  return menu.language ?? systemLanguage(preferred);
 }

@@ -11,46 +11,55 @@ import type { FileFilter, OpenDialogOptions } from 'electron';
 import { SUPPORTED_EXTENSIONS, classifyFileName } from '../../../shared/formats/intake/file-kinds';
 import { MAX_ARTICLE_FILE_BYTES, MAX_OPEN_TOTAL_BYTES } from '../../../shared/ipc/channels';
 import type { ArticleFileError, ArticleFileResult, OpenArticleFilesResult } from '../../../shared/ipc/contract';
+import type { MessageKey } from '../../../shared/i18n/i18n';
 import { english, phrase, type Phrase } from '../../../shared/phrases/phrase';
 import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { allFilesFilter, type DialogText } from './dialog-text';
 
 /** Dialog filter names for the article formats, by intake format (several may share one). */
-const FORMAT_FILTER_NAMES: Readonly<Record<string, string>> = {
-  text: 'Text and Markdown',
-  markdown: 'Text and Markdown',
-  html: 'Web pages',
-  json: 'JSON, JSON Lines and CSV',
-  jsonl: 'JSON, JSON Lines and CSV',
-  csv: 'JSON, JSON Lines and CSV',
-  docx: 'Word documents',
+const FORMAT_FILTER_NAMES: Readonly<Record<string, MessageKey>> = {
+  text: 'dialog.filter.textAndMarkdown',
+  markdown: 'dialog.filter.textAndMarkdown',
+  html: 'dialog.filter.webPages',
+  json: 'dialog.filter.records',
+  jsonl: 'dialog.filter.records',
+  csv: 'dialog.filter.records',
+  docx: 'dialog.filter.wordDocuments',
 };
 
+/** The filter name of an intake format, in the language of `t` ("XYZ files" for a format without its own name). */
+function formatFilterName(t: DialogText, format: string): string {
+  const key = FORMAT_FILTER_NAMES[format];
+  return key ? t(key) : t('dialog.filter.formatFiles', { format: format.toUpperCase() });
+}
+
 /**
- * The open dialog's filters: every article format intake reads (its `SUPPORTED_EXTENSIONS`),
- * then one filter per kind of format, then "All files" (a file of any name may be chosen
- * by hand: intake sniffs its format from the content).
+ * The open dialog's filters, named in the language of `t`: every article format intake reads
+ * (its `SUPPORTED_EXTENSIONS`), then one filter per kind of format, then "All files" (a file
+ * of any name may be chosen by hand: intake sniffs its format from the content).
  */
-export function articleFileFilters(extensions: readonly string[] = SUPPORTED_EXTENSIONS): FileFilter[] {
+export function articleFileFilters(t: DialogText, extensions: readonly string[] = SUPPORTED_EXTENSIONS): FileFilter[] {
   const groups = new Map<string, string[]>();
   for (const extension of extensions) {
     const verdict = classifyFileName(`file.${extension}`);
-    const format = 'format' in verdict ? verdict.format : extension;
-    const name = FORMAT_FILTER_NAMES[format] ?? `${format.toUpperCase()} files`;
+    const name = formatFilterName(t, 'format' in verdict ? verdict.format : extension);
     groups.set(name, [...(groups.get(name) ?? []), extension]);
   }
   return [
-    { name: 'Articles', extensions: [...extensions] },
+    { name: t('dialog.filter.articles'), extensions: [...extensions] },
     ...[...groups].map(([name, groupExtensions]) => ({ name, extensions: groupExtensions })),
-    { name: 'All files', extensions: ['*'] },
+    allFilesFilter(t),
   ];
 }
 
-/** Options given to the native open dialog. */
-export const OPEN_DIALOG_OPTIONS: OpenDialogOptions = {
-  title: 'Open articles',
-  properties: ['openFile', 'multiSelections'],
-  filters: articleFileFilters(),
-};
+/** Options given to the native open dialog, its title and filter names in the language of `t`. */
+export function openDialogOptions(t: DialogText): OpenDialogOptions {
+  return {
+    title: t('dialog.title.openArticles'),
+    properties: ['openFile', 'multiSelections'],
+    filters: articleFileFilters(t),
+  };
+}
 
 /** A native open dialog (Electron's `dialog.showOpenDialog`, bound to the calling window). */
 export type ShowOpenDialog = (options: OpenDialogOptions) => Promise<{ canceled: boolean; filePaths: string[] }>;
@@ -70,6 +79,8 @@ export interface ReadFs {
 /** Dependencies of {@link openArticleFiles}. */
 export interface OpenArticleFilesDeps {
   showOpenDialog: ShowOpenDialog;
+  /** The dialog's words, in the interface language. */
+  t: DialogText;
   fs?: ReadFs;
   /** Per-file limit; {@link MAX_ARTICLE_FILE_BYTES} by default. */
   maxFileBytes?: number;
@@ -247,12 +258,13 @@ export async function readFilesWithinLimits(
 }
 
 /**
- * Shows the open dialog (several files) and reads each chosen file in order, under its base
- * name. Cancel gives `{ files: [] }`. Once the reply holds `maxTotalBytes`, further files
- * come back as errors asking to open them on their own.
+ * Shows the open dialog (several files; its words in the language of `deps.t`) and reads
+ * each chosen file in order, under its base name. Cancel gives `{ files: [] }`. Once the
+ * reply holds `maxTotalBytes`, further files come back as errors asking to open them on
+ * their own.
  */
 export async function openArticleFiles(deps: OpenArticleFilesDeps): Promise<OpenArticleFilesResult> {
-  const result = await deps.showOpenDialog(OPEN_DIALOG_OPTIONS);
+  const result = await deps.showOpenDialog(openDialogOptions(deps.t));
   if (result.canceled) return { files: [] };
   const paths = result.filePaths;
   return { files: await readFilesWithinLimits(paths, paths.map((path) => basename(path)), deps) };

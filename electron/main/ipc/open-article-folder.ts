@@ -13,14 +13,14 @@ import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from '../../../shared/ipc/channe
 import type { ArticleFileResult, OpenArticleFolderResult, SkippedFile } from '../../../shared/ipc/contract';
 import { ReadRefusedError, errorDetail, notReadEntry, readFilesWithinLimits } from './open-article-files';
 import type { ReadFileHandle, ReadFs, ShowOpenDialog } from './open-article-files';
+import type { DialogText } from './dialog-text';
 import { skipReasonText } from '../../../shared/phrases/skip-reasons';
 import { phrase, type Phrase } from '../../../shared/phrases/phrase';
 
-/** Options given to the native folder dialog. */
-export const FOLDER_DIALOG_OPTIONS: OpenDialogOptions = {
-  title: 'Import a folder of articles',
-  properties: ['openDirectory'],
-};
+/** Options given to the native folder dialog, its title in the language of `t`. */
+export function folderDialogOptions(t: DialogText): OpenDialogOptions {
+  return { title: t('dialog.title.importFolder'), properties: ['openDirectory'] };
+}
 
 /** Reason given for a file of the folder that is not an article. */
 export const NOT_AN_ARTICLE = skipReasonText('skip.notArticle');
@@ -65,6 +65,8 @@ export interface FolderFs {
 /** Dependencies of {@link openArticleFolder}. */
 export interface OpenArticleFolderDeps extends ReadArticleFolderOptions {
   showOpenDialog: ShowOpenDialog;
+  /** The dialog's words, in the interface language. */
+  t: DialogText;
 }
 
 /** Limits and file system of {@link readArticleFolder}; the contract's limits by default. */
@@ -276,11 +278,12 @@ export async function readArticleFolder(
 }
 
 /**
- * Shows the folder dialog and reads the article files of the chosen folder's tree (see
- * {@link readArticleFolder}). Cancel → `{ cancelled: true }`, without touching the disk.
+ * Shows the folder dialog (its title in the language of `deps.t`) and reads the article
+ * files of the chosen folder's tree (see {@link readArticleFolder}). Cancel →
+ * `{ cancelled: true }`, without touching the disk.
  */
 export async function openArticleFolder(deps: OpenArticleFolderDeps): Promise<OpenArticleFolderResult> {
-  const choice = await deps.showOpenDialog(FOLDER_DIALOG_OPTIONS);
+  const choice = await deps.showOpenDialog(folderDialogOptions(deps.t));
   const root = choice.filePaths[0];
   if (choice.canceled || root === undefined) return { cancelled: true };
   return readArticleFolder(root, deps);

@@ -9,29 +9,38 @@ import { DATASET_EXTENSIONS } from '../../../shared/formats/dataset-detect';
 import type { OpenArticleFilesResult } from '../../../shared/ipc/contract';
 import { readFilesWithinLimits } from './open-article-files';
 import type { OpenArticleFilesDeps } from './open-article-files';
-
-/** The open dialog's filters: every dataset extension, then one filter per kind, then "All files". */
-export const DATASET_FILE_FILTERS: FileFilter[] = [
-  { name: 'Datasets', extensions: [...DATASET_EXTENSIONS] },
-  { name: 'JSON and JSON Lines (Isnad, doccano, Label Studio, spaCy, Web Annotation)', extensions: ['json', 'jsonl', 'ndjson'] },
-  { name: 'CoNLL / BIO', extensions: ['conll', 'bio', 'iob', 'tsv', 'txt'] },
-  { name: 'brat standoff (.txt + .ann)', extensions: ['txt', 'ann', 'conf'] },
-  { name: 'All files', extensions: ['*'] },
-];
-
-/** Options given to the native open dialog. */
-export const DATASET_DIALOG_OPTIONS: OpenDialogOptions = {
-  title: 'Import a dataset',
-  properties: ['openFile', 'multiSelections'],
-  filters: DATASET_FILE_FILTERS,
-};
+import { allFilesFilter, type DialogText } from './dialog-text';
 
 /**
- * Shows the dataset open dialog (several files: brat pairs) and reads each chosen file in
- * order, under its base name. Cancel gives `{ files: [] }`.
+ * The open dialog's filters, named in the language of `t`: every dataset extension, then one
+ * filter per kind, then "All files".
+ */
+export function datasetFileFilters(t: DialogText): FileFilter[] {
+  return [
+    { name: t('dialog.filter.datasets'), extensions: [...DATASET_EXTENSIONS] },
+    { name: t('dialog.filter.datasetJson'), extensions: ['json', 'jsonl', 'ndjson'] },
+    { name: t('dialog.filter.conll'), extensions: ['conll', 'bio', 'iob', 'tsv', 'txt'] },
+    { name: t('dialog.filter.bratStandoff'), extensions: ['txt', 'ann', 'conf'] },
+    allFilesFilter(t),
+  ];
+}
+
+/** Options given to the native open dialog, its title and filter names in the language of `t`. */
+export function datasetDialogOptions(t: DialogText): OpenDialogOptions {
+  return {
+    title: t('dialog.title.importDataset'),
+    properties: ['openFile', 'multiSelections'],
+    filters: datasetFileFilters(t),
+  };
+}
+
+/**
+ * Shows the dataset open dialog (several files: brat pairs; its words in the language of
+ * `deps.t`) and reads each chosen file in order, under its base name. Cancel gives
+ * `{ files: [] }`.
  */
 export async function openDatasetFiles(deps: OpenArticleFilesDeps): Promise<OpenArticleFilesResult> {
-  const result = await deps.showOpenDialog(DATASET_DIALOG_OPTIONS);
+  const result = await deps.showOpenDialog(datasetDialogOptions(deps.t));
   if (result.canceled) return { files: [] };
   const paths = result.filePaths;
   return { files: await readFilesWithinLimits(paths, paths.map((path) => basename(path)), deps) };

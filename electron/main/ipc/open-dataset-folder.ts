@@ -10,19 +10,19 @@ import { isBratFolderFile, NOT_A_BRAT_FILE } from '../../../shared/formats/datas
 import type { OpenDatasetFolderResult } from '../../../shared/ipc/contract';
 import { readArticleFolder } from './open-article-folder';
 import type { OpenArticleFolderDeps } from './open-article-folder';
+import type { DialogText } from './dialog-text';
 
-/** Options given to the native folder dialog. */
-export const DATASET_FOLDER_DIALOG_OPTIONS: OpenDialogOptions = {
-  title: 'Import a brat folder (.txt + .ann)',
-  properties: ['openDirectory'],
-};
+/** Options given to the native folder dialog, its title in the language of `t`. */
+export function datasetFolderDialogOptions(t: DialogText): OpenDialogOptions {
+  return { title: t('dialog.title.importBratFolder'), properties: ['openDirectory'] };
+}
 
 /**
- * Shows the folder dialog and reads the brat files of the chosen folder's tree. Cancel →
- * `{ cancelled: true }`, without touching the disk.
+ * Shows the folder dialog (its title in the language of `deps.t`) and reads the brat files
+ * of the chosen folder's tree. Cancel → `{ cancelled: true }`, without touching the disk.
  */
 export async function openDatasetFolder(deps: Omit<OpenArticleFolderDeps, 'accept' | 'notAccepted'>): Promise<OpenDatasetFolderResult> {
-  const choice = await deps.showOpenDialog(DATASET_FOLDER_DIALOG_OPTIONS);
+  const choice = await deps.showOpenDialog(datasetFolderDialogOptions(deps.t));
   const root = choice.filePaths[0];
   if (choice.canceled || root === undefined) return { cancelled: true };
   const { files, skipped } = await readArticleFolder(root, { ...deps, accept: isBratFolderFile, notAccepted: NOT_A_BRAT_FILE });

@@ -1,10 +1,12 @@
 /**
- * `saveExport({ suggestedName, contents })`: shows the save dialog and writes the export
- * atomically to the path the user chose.
+ * `saveExport({ suggestedName, contents })`: shows the save dialog (its words in the
+ * interface language) and writes the export atomically to the path the user chose.
  */
 import { join } from 'node:path';
-import type { SaveDialogOptions } from 'electron';
+import type { FileFilter, SaveDialogOptions } from 'electron';
+import type { MessageKey } from '../../../shared/i18n/i18n';
 import type { SaveExportPayload, SaveExportResult } from '../../../shared/ipc/contract';
+import { allFilesFilter, type DialogText } from './dialog-text';
 
 /** A native save dialog (Electron's `dialog.showSaveDialog`, bound to the calling window). */
 export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
@@ -16,22 +18,34 @@ export interface SaveExportDeps {
   writeFileAtomic: (path: string, data: string | Uint8Array) => Promise<void>;
   /** Folder the dialog opens in (e.g. the user's Documents); the dialog's own default if absent. */
   defaultDirectory?: string | undefined;
+  /** The dialog's words, in the interface language. */
+  t: DialogText;
 }
 
-const KNOWN_TYPES: Record<string, string> = { json: 'JSON', jsonl: 'JSON Lines', zip: 'Zip archive', conll: 'CoNLL', jsonld: 'JSON-LD', txt: 'Text' };
+/** Filter names of the export formats, by extension. */
+const SAVED_TYPE_NAMES: Readonly<Record<string, MessageKey>> = {
+  json: 'dialog.saveType.json',
+  jsonl: 'dialog.saveType.jsonl',
+  zip: 'dialog.saveType.zip',
+  conll: 'dialog.saveType.conll',
+  jsonld: 'dialog.saveType.jsonld',
+  txt: 'dialog.saveType.txt',
+};
 
-/** The dialog's file-type filter for the suggested name's extension. */
-function filtersFor(suggestedName: string): Array<{ name: string; extensions: string[] }> {
+/** The dialog's file-type filter for the suggested name's extension, named in the language of `t`. */
+function filtersFor(t: DialogText, suggestedName: string): FileFilter[] {
   const ext = /\.([a-z0-9]+)$/i.exec(suggestedName)?.[1]?.toLowerCase();
-  return ext ? [{ name: KNOWN_TYPES[ext] ?? ext.toUpperCase(), extensions: [ext] }] : [];
+  if (!ext) return [];
+  const key = SAVED_TYPE_NAMES[ext];
+  return [{ name: key ? t(key) : t('dialog.saveType.other', { format: ext.toUpperCase() }), extensions: [ext] }];
 }
 
-/** Options given to the native save dialog for `suggestedName`. */
-export function saveDialogOptions(suggestedName: string, defaultDirectory?: string): SaveDialogOptions {
+/** Options given to the native save dialog for `suggestedName`, its title and filter names in the language of `t`. */
+export function saveDialogOptions(t: DialogText, suggestedName: string, defaultDirectory?: string): SaveDialogOptions {
   return {
-    title: 'Export',
+    title: t('dialog.title.export'),
     defaultPath: defaultDirectory ? join(defaultDirectory, suggestedName) : suggestedName,
-    filters: [...filtersFor(suggestedName), { name: 'All files', extensions: ['*'] }],
+    filters: [...filtersFor(t, suggestedName), allFilesFilter(t)],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }
@@ -42,7 +56,7 @@ export function saveDialogOptions(suggestedName: string, defaultDirectory?: stri
  * naming the path; the previous file at that path, if any, is left untouched.
  */
 export async function saveExport(request: SaveExportPayload, deps: SaveExportDeps): Promise<SaveExportResult> {
-  const choice = await deps.showSaveDialog(saveDialogOptions(request.suggestedName, deps.defaultDirectory));
+  const choice = await deps.showSaveDialog(saveDialogOptions(deps.t, request.suggestedName, deps.defaultDirectory));
   if (choice.canceled || !choice.filePath) return { saved: false, reason: 'cancelled' };
   const path = choice.filePath;
   try {

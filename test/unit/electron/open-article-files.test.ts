@@ -8,11 +8,12 @@ import { MAX_ARTICLE_FILE_BYTES } from '../../../shared/ipc/contract';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/formats/intake';
 import { english, phrase } from '../../../shared/phrases/phrase';
 import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import {
-  OPEN_DIALOG_OPTIONS,
   ReadRefusedError,
   articleFileFilters,
   openArticleFiles,
+  openDialogOptions,
   readArticleFile,
   readErrorPhrase,
   readFilesWithinLimits,
@@ -32,6 +33,8 @@ const chose =
   async () => ({ canceled: false, filePaths: paths });
 
 const encoder = new TextEncoder();
+/** The dialog's words in English, as the tests read them. */
+const englishText = createTranslator('en');
 
 /** The size phrase a refusal against a limit uses (KB rounded up, MB to a tenth). */
 const size = (bytes: number) => byteSizePhrase(bytes, 'whole-up');
@@ -51,8 +54,10 @@ function fsFailingOn(paths: string[], code: string): ReadFs & { opened: string[]
 
 describe('openArticleFiles', () => {
   it('offers every article format intake reads, then all files, several at once', () => {
-    expect(OPEN_DIALOG_OPTIONS.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
-    const filters = OPEN_DIALOG_OPTIONS.filters ?? [];
+    const options = openDialogOptions(englishText);
+    expect(options.title).toBe('Open articles');
+    expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
+    const filters = options.filters ?? [];
     // The first (default) filter is every supported extension, straight from intake.
     expect(filters[0]).toEqual({ name: 'Articles', extensions: [...SUPPORTED_EXTENSIONS] });
     expect(filters[0]?.extensions).toEqual(
@@ -67,7 +72,7 @@ describe('openArticleFiles', () => {
   });
 
   it('groups extensions it does not know under their own name', () => {
-    expect(articleFileFilters(['txt', 'xyz'])).toEqual([
+    expect(articleFileFilters(englishText, ['txt', 'xyz'])).toEqual([
       { name: 'Articles', extensions: ['txt', 'xyz'] },
       { name: 'Text and Markdown', extensions: ['txt'] },
       { name: 'XYZ files', extensions: ['xyz'] },
@@ -78,6 +83,7 @@ describe('openArticleFiles', () => {
   it('returns an empty list when the dialog is cancelled, without touching the disk', async () => {
     const fs = fsFailingOn([], 'EIO');
     const result = await openArticleFiles({
+      t: englishText,
       showOpenDialog: async () => ({ canceled: true, filePaths: [join(dir, 'ignored.txt')] }),
       fs,
     });
@@ -91,7 +97,7 @@ describe('openArticleFiles', () => {
     const cp1256 = new Uint8Array([0xc7, 0xe1, 0xde, 0xcf, 0xd3]); // not UTF-8: must arrive untouched
     await writeFile(a, 'الخبر الأول\n');
     await writeFile(b, cp1256);
-    const result = await openArticleFiles({ showOpenDialog: chose(a, b) });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(a, b) });
     expect(result.files.map((file) => file.name)).toEqual(['خبر.txt', 'corpus.json']);
     const [first, second] = result.files;
     expect(first && 'bytes' in first && first.bytes).toEqual(encoder.encode('الخبر الأول\n'));
@@ -106,7 +112,7 @@ describe('openArticleFiles', () => {
   it('reads an empty file as zero bytes', async () => {
     const empty = join(dir, 'empty.txt');
     await writeFile(empty, '');
-    const result = await openArticleFiles({ showOpenDialog: chose(empty) });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(empty) });
     expect(result.files).toEqual([{ name: 'empty.txt', bytes: new Uint8Array(0) }]);
   });
 
@@ -129,7 +135,7 @@ describe('openArticleFiles', () => {
         };
       },
     };
-    const result = await openArticleFiles({ showOpenDialog: chose(big, small), fs, maxFileBytes: 100 });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(big, small), fs, maxFileBytes: 100 });
     expect(result.files).toHaveLength(2);
     const [refused, read] = result.files;
     expect(refused).toEqual({
@@ -147,7 +153,7 @@ describe('openArticleFiles', () => {
     const handle = await fsPromises.open(big, 'w');
     await handle.truncate(MAX_ARTICLE_FILE_BYTES + 1); // sparse: no 20 MiB written
     await handle.close();
-    const result = await openArticleFiles({ showOpenDialog: chose(big) });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(big) });
     expect(result.files).toEqual([
       {
         name: 'big.txt',
@@ -160,7 +166,7 @@ describe('openArticleFiles', () => {
   it('accepts a file of exactly the limit', async () => {
     const edge = join(dir, 'edge.txt');
     await writeFile(edge, 'y'.repeat(100));
-    const result = await openArticleFiles({ showOpenDialog: chose(edge), maxFileBytes: 100 });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(edge), maxFileBytes: 100 });
     const [entry] = result.files;
     expect(entry && 'bytes' in entry && entry.bytes.byteLength).toBe(100);
   });
@@ -181,7 +187,7 @@ describe('openArticleFiles', () => {
         };
       },
     };
-    const result = await openArticleFiles({ showOpenDialog: chose(path), fs, maxFileBytes: 10 });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(path), fs, maxFileBytes: 10 });
     expect(result.files).toEqual([
       { name: 'growing.log', error: expect.stringContaining('is too large to import'), phrase: phrase('file.tooLarge', { file: 'growing.log', size: size(11), limit: size(10) }) },
     ]);
@@ -196,7 +202,7 @@ describe('openArticleFiles', () => {
     await mkdir(folder);
     await writeFile(fine, '# ok');
     const fs = fsFailingOn([locked], 'EACCES');
-    const result = await openArticleFiles({ showOpenDialog: chose(locked, gone, folder, fine), fs });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(locked, gone, folder, fine), fs });
     expect(result.files).toEqual([
       {
         name: 'locked.txt',
@@ -244,7 +250,7 @@ describe('openArticleFiles', () => {
   it('caps the total size of one reply and names the files left out', async () => {
     const paths = ['a.txt', 'b.txt', 'c.txt'].map((name) => join(dir, name));
     for (const path of paths) await writeFile(path, 'z'.repeat(40));
-    const result = await openArticleFiles({ showOpenDialog: chose(...paths), maxFileBytes: 50, maxTotalBytes: 100 });
+    const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(...paths), maxFileBytes: 50, maxTotalBytes: 100 });
     expect(result.files.map((file) => ('bytes' in file ? file.bytes.byteLength : file.error))).toEqual([
       40,
       40,

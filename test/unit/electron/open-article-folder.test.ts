@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES, OpenArticleFolderResponse } from '../../../shared/ipc/contract';
 import type { ArticleFileResult } from '../../../shared/ipc/contract';
 import {
-  FOLDER_DIALOG_OPTIONS,
   NOT_AN_ARTICLE,
   SYMBOLIC_LINK,
+  folderDialogOptions,
   isInsideFolder,
   openArticleFolder,
   readArticleFolder,
@@ -19,6 +19,7 @@ import type { ShowOpenDialog } from '../../../electron/main/ipc/open-article-fil
 import { english, phrase } from '../../../shared/phrases/phrase';
 import type { Phrase } from '../../../shared/phrases/phrase';
 import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { createTranslator } from '../../../shared/i18n/i18n';
 
 let dir: string;
 let outside: string;
@@ -32,6 +33,8 @@ afterEach(async () => {
 });
 
 const encoder = new TextEncoder();
+/** The dialog's words in English, as the tests read them. */
+const englishText = createTranslator('en');
 const decoder = new TextDecoder();
 
 /** Writes `files` (relative path → contents) under `root`, creating folders. */
@@ -77,7 +80,7 @@ const textOf = (file: ArticleFileResult | undefined): string | undefined =>
 
 describe('openArticleFolder', () => {
   it('asks for one folder', () => {
-    expect(FOLDER_DIALOG_OPTIONS).toEqual({ title: 'Import a folder of articles', properties: ['openDirectory'] });
+    expect(folderDialogOptions(englishText)).toEqual({ title: 'Import a folder of articles', properties: ['openDirectory'] });
   });
 
   it('answers { cancelled: true } on cancel, without touching the disk', async () => {
@@ -85,9 +88,10 @@ describe('openArticleFolder', () => {
     await tree(dir, { 'news/a.txt': 'x' });
     let asked = 0;
     const result = await openArticleFolder({
+      t: englishText,
       showOpenDialog: async (options) => {
         asked += 1;
-        expect(options).toBe(FOLDER_DIALOG_OPTIONS);
+        expect(options).toEqual(folderDialogOptions(englishText));
         return { canceled: true, filePaths: [join(dir, 'news')] };
       },
       fs,
@@ -98,7 +102,7 @@ describe('openArticleFolder', () => {
     expect(fs.opened).toEqual([]);
     expect(OpenArticleFolderResponse.safeParse(result).success).toBe(true);
     // No folder chosen counts as a cancel too.
-    await expect(openArticleFolder({ showOpenDialog: async () => ({ canceled: false, filePaths: [] }), fs })).resolves.toEqual({
+    await expect(openArticleFolder({ t: englishText, showOpenDialog: async () => ({ canceled: false, filePaths: [] }), fs })).resolves.toEqual({
       cancelled: true,
     });
   });
@@ -114,7 +118,7 @@ describe('openArticleFolder', () => {
       'news/raw.txt': cp1256,
       'news/empty/.keep': '',
     });
-    const result = await openArticleFolder({ showOpenDialog: chose(join(dir, 'news')) });
+    const result = await openArticleFolder({ t: englishText, showOpenDialog: chose(join(dir, 'news')) });
     if ('cancelled' in result) throw new Error('unexpected cancel');
     expect(names(result.files)).toEqual([
       'news/2019/b.md',
@@ -404,7 +408,7 @@ describe('openArticleFolder', () => {
 
   it('answers an empty folder with empty lists', async () => {
     await mkdir(join(dir, 'empty'));
-    const result = await openArticleFolder({ showOpenDialog: chose(join(dir, 'empty')) });
+    const result = await openArticleFolder({ t: englishText, showOpenDialog: chose(join(dir, 'empty')) });
     expect(result).toEqual({ files: [], skipped: [] });
     expect(OpenArticleFolderResponse.safeParse(result).success).toBe(true);
   });

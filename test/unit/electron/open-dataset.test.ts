@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenArticleFilesResponse, OpenDatasetFolderResponse } from '../../../shared/ipc/contract';
 import { NOT_A_BRAT_FILE } from '../../../shared/formats/dataset-detect';
-import { DATASET_DIALOG_OPTIONS, openDatasetFiles } from '../../../electron/main/ipc/open-dataset-files';
-import { DATASET_FOLDER_DIALOG_OPTIONS, openDatasetFolder } from '../../../electron/main/ipc/open-dataset-folder';
+import { datasetDialogOptions, openDatasetFiles } from '../../../electron/main/ipc/open-dataset-files';
+import { datasetFolderDialogOptions, openDatasetFolder } from '../../../electron/main/ipc/open-dataset-folder';
 import type { ShowOpenDialog } from '../../../electron/main/ipc/open-article-files';
+import { createTranslator } from '../../../shared/i18n/i18n';
 
 let dir: string;
 let outside: string;
@@ -28,33 +29,38 @@ async function tree(root: string, files: Record<string, string>): Promise<void> 
 }
 
 const decoder = new TextDecoder();
+/** The dialogs' words in English, as the tests read them. */
+const englishText = createTranslator('en');
 const chose =
   (paths: string[]): ShowOpenDialog =>
   async () => ({ canceled: false, filePaths: paths });
 
 describe('openDatasetFiles (Import dataset… in Electron)', () => {
   it('offers the dataset formats first, each kind on its own, and all files last', () => {
-    const filters = DATASET_DIALOG_OPTIONS.filters ?? [];
+    const options = datasetDialogOptions(englishText);
+    expect(options.title).toBe('Import a dataset');
+    const filters = options.filters ?? [];
     expect(filters[0]).toEqual({ name: 'Datasets', extensions: expect.arrayContaining(['conll', 'jsonl', 'json', 'ann', 'txt']) });
     expect(filters.find((f) => f.name.startsWith('brat'))?.extensions).toEqual(['txt', 'ann', 'conf']);
     expect(filters.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
-    expect(DATASET_DIALOG_OPTIONS.properties).toEqual(['openFile', 'multiSelections']);
+    expect(options.properties).toEqual(['openFile', 'multiSelections']);
   });
 
   it('reads the chosen files by base name, and answers an empty list on cancel', async () => {
     await tree(dir, { 'a.txt': 'قال الوزير', 'a.ann': 'T1\tPER 4 10\tالوزير\n' });
     let seen: unknown;
     const result = await openDatasetFiles({
+      t: englishText,
       showOpenDialog: async (options) => {
         seen = options;
         return { canceled: false, filePaths: [join(dir, 'a.txt'), join(dir, 'a.ann')] };
       },
     });
-    expect(seen).toBe(DATASET_DIALOG_OPTIONS);
+    expect(seen).toEqual(datasetDialogOptions(englishText));
     expect(result.files.map((f) => f.name)).toEqual(['a.txt', 'a.ann']);
     expect(decoder.decode((result.files[0] as { bytes: Uint8Array }).bytes)).toBe('قال الوزير');
     expect(OpenArticleFilesResponse.safeParse(result).success).toBe(true);
-    await expect(openDatasetFiles({ showOpenDialog: async () => ({ canceled: true, filePaths: [] }) })).resolves.toEqual({ files: [] });
+    await expect(openDatasetFiles({ t: englishText, showOpenDialog: async () => ({ canceled: true, filePaths: [] }) })).resolves.toEqual({ files: [] });
   });
 });
 
@@ -69,7 +75,7 @@ describe('openDatasetFolder (a brat folder in Electron)', () => {
     });
     await writeFile(join(outside, 'secret.ann'), 'T1\tPER 0 1\tx\n');
     await symlink(join(outside, 'secret.ann'), join(dir, 'brat', 'linked.ann'));
-    const result = await openDatasetFolder({ showOpenDialog: chose([join(dir, 'brat')]) });
+    const result = await openDatasetFolder({ t: englishText, showOpenDialog: chose([join(dir, 'brat')]) });
     if ('cancelled' in result) throw new Error('unexpected cancel');
     expect(result.folder).toBe('brat');
     expect(result.files.map((f) => f.name)).toEqual(['brat/2019/a.ann', 'brat/2019/a.txt', 'brat/annotation.conf']);
@@ -80,7 +86,7 @@ describe('openDatasetFolder (a brat folder in Electron)', () => {
   });
 
   it('asks for one folder and answers { cancelled: true } on cancel', async () => {
-    expect(DATASET_FOLDER_DIALOG_OPTIONS.properties).toEqual(['openDirectory']);
-    await expect(openDatasetFolder({ showOpenDialog: async () => ({ canceled: true, filePaths: [] }) })).resolves.toEqual({ cancelled: true });
+    expect(datasetFolderDialogOptions(englishText)).toEqual({ title: 'Import a brat folder (.txt + .ann)', properties: ['openDirectory'] });
+    await expect(openDatasetFolder({ t: englishText, showOpenDialog: async () => ({ canceled: true, filePaths: [] }) })).resolves.toEqual({ cancelled: true });
   });
 });
