@@ -104,6 +104,7 @@ async function exportRegistry(app: IsnadApp): Promise<void> {
   try {
     const outcome = await app.platform.saveExport(REGISTRY_FILE_NAME, json);
     if (outcome.saved) app.ui.update({ notice: { tone: 'info', text: app.t('registry.exported', { count: sources.length, where: savedWhere(outcome, app.t) }) } });
+    else if (outcome.reason === 'failed') app.ui.update({ notice: { tone: 'error', text: app.t.text(outcome.message, outcome.phrase) } });
   } catch (error) {
     app.ui.update({ notice: { tone: 'error', text: app.t('registry.exportFailed', { error: (error as Error).message }) } });
   }

@@ -140,7 +140,9 @@ export class ExportSession {
     const { bytes, ...rest } = file;
     try {
       const outcome = await this.save(file.fileName, bytes);
-      this.end(outcome.saved ? { status: 'saved', file: rest, where: outcome.where, ...(outcome.downloaded ? { downloaded: true } : {}) } : { status: 'not-saved' });
+      if (outcome.saved) this.end({ status: 'saved', file: rest, where: outcome.where, ...(outcome.downloaded ? { downloaded: true } : {}) });
+      else if (outcome.reason === 'failed') this.end({ status: 'failed', stage: 'save', problems: [createTranslator(this.language).text(outcome.message, outcome.phrase)] });
+      else this.end({ status: 'not-saved' });
     } catch (error) {
       this.end({ status: 'failed', stage: 'save', problems: [(error as Error).message] });
     }

@@ -60,7 +60,9 @@ export function electronPlatform(api: IsnadApi): HostPlatform {
     },
     async saveExport(suggestedName, contents) {
       const result = await api.saveExport({ suggestedName, contents: typeof contents === 'string' ? contents : new Uint8Array(contents) });
-      return result.saved ? { saved: true, where: result.path } : { saved: false, reason: 'cancelled' };
+      if (result.saved) return { saved: true, where: result.path };
+      if (result.reason === 'cancelled') return { saved: false, reason: 'cancelled' };
+      return { saved: false, reason: 'failed', message: result.error, ...(result.phrase ? { phrase: result.phrase } : {}) };
     },
     onMenuCommand(listener) {
       return api.onMenuCommand(listener);

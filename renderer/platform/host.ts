@@ -6,14 +6,18 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 import type { WorkerInputFile } from '../import/protocol';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
 import type { Language, Translate } from '../../shared/i18n/i18n';
-import { said } from '../../shared/phrases/phrase';
+import { said, type Phrase } from '../../shared/phrases/phrase';
 import { byteSizePhrase } from '../../shared/phrases/sizes';
 
 /**
  * The result of saving an export: where it was written, or, in a browser (`downloaded`), the
  * name it was offered under as a download (the browser decides the folder, and may ask).
  */
-export type SaveOutcome = { saved: true; where: string; downloaded?: boolean } | { saved: false; reason: 'cancelled' };
+export type SaveOutcome =
+  | { saved: true; where: string; downloaded?: boolean }
+  | { saved: false; reason: 'cancelled' }
+  /** The write failed, nothing was replaced: why, in English and (from a host that says it) as a phrase. */
+  | { saved: false; reason: 'failed'; message: string; phrase?: Phrase };
 
 /** Where a saved export went, as the sentence reporting it says it: a path, or “your browser’s downloads as …”. */
 export function savedWhere(outcome: { where: string; downloaded?: boolean }, t: Translate): string {

@@ -202,12 +202,14 @@ export type SaveExportPayload = z.infer<typeof SaveExportRequest>;
 export const SaveExportArgs = z.tuple([SaveExportRequest]);
 
 /** Result of `saveExport`: where it was saved, or that the user cancelled. */
-export const SaveExportResponse = z.discriminatedUnion('saved', [
+export const SaveExportResponse = z.union([
   z.strictObject({ saved: z.literal(true), path: z.string().min(1) }),
   z.strictObject({ saved: z.literal(false), reason: z.literal('cancelled') }),
+  /** The write failed (the file at the path, if any, is untouched): why, in English and as a phrase. */
+  z.strictObject({ saved: z.literal(false), reason: z.literal('failed'), error: z.string().min(1), phrase: PhraseSchema.optional() }),
 ]);
 
-/** Result of `saveExport`. Write failures reject the promise instead. */
+/** Result of `saveExport`: saved, cancelled, or not written and why. */
 export type SaveExportResult = z.infer<typeof SaveExportResponse>;
 
 // ---------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { FileFilter, SaveDialogOptions } from 'electron';
 import type { MessageKey } from '../../../shared/i18n/i18n';
 import type { SaveExportPayload, SaveExportResult } from '../../../shared/ipc/contract';
+import { english, phrase, type Phrase, type PhraseCode } from '../../../shared/phrases/phrase';
 import { allFilesFilter, type DialogText } from './dialog-text';
+import { errorDetail } from './open-article-files';
 
 /** A native save dialog (Electron's `dialog.showSaveDialog`, bound to the calling window). */
 export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
@@ -50,10 +52,27 @@ export function saveDialogOptions(t: DialogText, suggestedName: string, defaultD
   };
 }
 
+/** Why a write failed, by the error's code: what the user can act on. */
+const SAVE_ERRORS: Readonly<Record<string, PhraseCode>> = {
+  EACCES: 'saveError.denied',
+  EPERM: 'saveError.denied',
+  ENOSPC: 'saveError.noSpace',
+  EDQUOT: 'saveError.noSpace',
+  EROFS: 'saveError.readOnly',
+  EISDIR: 'saveError.isFolder',
+};
+
+/** Why the export could not be written to `path`, as a phrase naming the path. */
+export function saveErrorPhrase(path: string, error: unknown): Phrase {
+  const known = SAVE_ERRORS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+  return known ? phrase('save.failed', { path, reason: phrase(known) }) : phrase('save.failedDetail', { path, detail: errorDetail(error) });
+}
+
 /**
  * Asks where to save, then writes `contents` there atomically. Cancel (or an empty path)
- * gives `{ saved: false, reason: 'cancelled' }`. A failed write rejects with a message
- * naming the path; the previous file at that path, if any, is left untouched.
+ * gives `{ saved: false, reason: 'cancelled' }`. A failed write gives `reason: 'failed'` and
+ * why, naming the path, in English and as a phrase; the previous file at that path, if any,
+ * is left untouched.
  */
 export async function saveExport(request: SaveExportPayload, deps: SaveExportDeps): Promise<SaveExportResult> {
   const choice = await deps.showSaveDialog(saveDialogOptions(deps.t, request.suggestedName, deps.defaultDirectory));
@@ -62,8 +81,8 @@ export async function saveExport(request: SaveExportPayload, deps: SaveExportDep
   try {
     await deps.writeFileAtomic(path, request.contents);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not save the export to "${path}": ${detail}`, { cause: error });
+    const why = saveErrorPhrase(path, error);
+    return { saved: false, reason: 'failed', error: english(why), phrase: why };
   }
   return { saved: true, path };
 }

@@ -34,6 +34,14 @@ function fakeApi(folder: OpenArticleFolderResult): IsnadApi & { emit(command: Me
 }
 
 describe('the Electron host platform', () => {
+  it('a save main reports as failed is a failed outcome with its phrase, not a cancel', async () => {
+    const why = phrase('save.failed', { path: '/x.json', reason: phrase('saveError.readOnly') });
+    const api = { ...fakeApi({ cancelled: true }), saveExport: async () => ({ saved: false as const, reason: 'failed' as const, error: english(why), phrase: why }) };
+    expect(await electronPlatform(api).saveExport('x.json', '{}')).toEqual({ saved: false, reason: 'failed', message: 'The export could not be saved to “/x.json”: the disk is read-only.', phrase: why });
+    const cancelled = await electronPlatform(fakeApi({ cancelled: true })).saveExport('x.json', '{}');
+    expect(cancelled).toEqual({ saved: false, reason: 'cancelled' });
+  });
+
   it('keeps snapshots as files through main: write, list, read (a missing one is null)', async () => {
     const storage = electronPlatform(fakeApi({ cancelled: true })).snapshots!;
     const id = await storage.write({ info: { corpusId: 'c', takenAt: '2026-11-29T10:15:00.000Z', reason: 'manual', documents: 1, spans: 2 }, json: '{}' }, 5);

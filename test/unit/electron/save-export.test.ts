@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../../../electron/main/atomic-write';
 import { saveDialogOptions, saveExport } from '../../../electron/main/ipc/save-export';
 import type { ShowSaveDialog } from '../../../electron/main/ipc/save-export';
 import { createTranslator } from '../../../shared/i18n/i18n';
+import { withoutIsolates } from '../helpers/isolates';
 
 let dir: string;
 beforeEach(async () => {
@@ -65,24 +66,39 @@ describe('saveExport', () => {
     expect(await readdir(dir)).toEqual(['chosen.json']);
   });
 
-  it('rejects with a clear message naming the path when the write fails, leaving the old file', async () => {
+  it('says why a write failed, naming the path, in English and as a phrase Arabic says whole; the old file is left', async () => {
     const target = join(dir, 'chosen.json');
     await writeFile(target, 'an older export');
-    const promise = saveExport(request, {
+    const result = await saveExport(request, {
       t: englishText,
       showSaveDialog: async () => ({ canceled: false, filePath: target }),
       writeFileAtomic: async () => {
         throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       },
     });
-    await expect(promise).rejects.toThrow(`Could not save the export to "${target}": EACCES: permission denied`);
+    expect(SaveExportResponse.safeParse(result).success).toBe(true);
+    expect(result).toMatchObject({ saved: false, reason: 'failed', error: `The export could not be saved to “${target}”: permission denied.` });
+    const phrase = result.saved || result.reason !== 'failed' ? undefined : result.phrase;
+    expect(withoutIsolates(createTranslator('ar').phrase(phrase!))).toBe(`تعذّر حفظ التصدير في «${target}»: رُفض الإذن بالكتابة فيه.`);
     expect(await readFile(target, 'utf8')).toBe('an older export');
   });
 
-  it('rejects when the chosen folder does not exist', async () => {
+  it('a full disk, a read-only disk and a folder of that name are said as such; another error by its code', async () => {
+    const failing = (code: string) => ({ t: englishText, showSaveDialog: async () => ({ canceled: false, filePath: join(dir, 'x.json') }), writeFileAtomic: async () => { throw Object.assign(new Error(`${code}: …`), { code }); } });
+    const said = async (code: string): Promise<string> => {
+      const result = await saveExport(request, failing(code));
+      return result.saved || result.reason !== 'failed' ? '' : result.error;
+    };
+    expect(await said('ENOSPC')).toMatch(/: the disk is full\.$/u);
+    expect(await said('EROFS')).toMatch(/: the disk is read-only\.$/u);
+    expect(await said('EISDIR')).toMatch(/: a folder has that name\.$/u);
+    expect(await said('EIO')).toMatch(/ \(EIO\)\.$/u);
+  });
+
+  it('a chosen folder that does not exist: not saved, the error code named', async () => {
     const target = join(dir, 'no-such-folder', 'x.json');
-    await expect(
-      saveExport(request, { t: englishText, showSaveDialog: async () => ({ canceled: false, filePath: target }), writeFileAtomic }),
-    ).rejects.toThrow(/^Could not save the export to ".*x\.json": ENOENT/);
+    const result = await saveExport(request, { t: englishText, showSaveDialog: async () => ({ canceled: false, filePath: target }), writeFileAtomic });
+    expect(result).toMatchObject({ saved: false, reason: 'failed' });
+    expect(!result.saved && result.reason === 'failed' && result.error).toMatch(/^The export could not be saved to “.*x\.json” \(ENOENT\)\.$/u);
   });
 });

@@ -10,6 +10,7 @@ import { runExport } from '../../../renderer/export/run-export';
 import type { HostPlatform, SaveOutcome } from '../../../renderer/platform/host';
 import { UiStore } from '../../../renderer/state/ui-store';
 import { createTranslator, type Language } from '../../../shared/i18n/i18n';
+import { english, phrase } from '../../../shared/phrases/phrase';
 
 const NOW = '2026-04-01T00:00:00.000Z';
 
@@ -176,6 +177,21 @@ describe('ExportSession', () => {
     };
     const result = await new ExportSession(corpusState(2), JSONL, failingSave, () => undefined, () => new InlineExportWorker(), NOW).start();
     expect(result).toEqual({ status: 'failed', stage: 'save', problems: ['Could not save the export to "/read-only/x.jsonl": EACCES'] });
+  });
+
+  it('a save the host reports as failed ends the export as failed, said in the interface language', async () => {
+    const why = phrase('save.failed', { path: '/media/usb/x.jsonl', reason: phrase('saveError.noSpace') });
+    const failed = recordingSave({ saved: false, reason: 'failed', message: english(why), phrase: why });
+    expect(await new ExportSession(corpusState(2), JSONL, failed.save, () => undefined, () => new InlineExportWorker(), NOW).start()).toEqual({
+      status: 'failed',
+      stage: 'save',
+      problems: ['The export could not be saved to “/media/usb/x.jsonl”: the disk is full.'],
+    });
+    expect(await new ExportSession(corpusState(2), JSONL, failed.save, () => undefined, () => new InlineExportWorker(), NOW, 'ar').start()).toEqual({
+      status: 'failed',
+      stage: 'save',
+      problems: ['تعذّر حفظ التصدير في «\u2068/media/usb/x.jsonl\u2069»: القرص ممتلئ.'],
+    });
   });
 
   it('in Arabic, a crashed worker is said in Arabic with the engine message isolated', async () => {
