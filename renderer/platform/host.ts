@@ -7,7 +7,7 @@ import type { WorkerInputFile } from '../import/protocol';
 import type { SnapshotStorage } from '../snapshots/snapshot-storage';
 import type { Language, Translate } from '../../shared/i18n/i18n';
 import { said, type Phrase } from '../../shared/phrases/phrase';
-import { byteSizePhrase } from '../../shared/phrases/sizes';
+import { tooLargeParams } from '../../shared/phrases/sizes';
 
 /**
  * The result of saving an export: where it was written, or, in a browser (`downloaded`), the
@@ -67,7 +67,7 @@ export function toWorkerFiles(files: Iterable<File>, maxBytes: number, nameOf: (
   for (const file of files) {
     const name = nameOf(file);
     if (file.size > maxBytes) {
-      const { text, phrase } = said('file.tooLarge', { file: name, size: byteSizePhrase(file.size, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
+      const { text, phrase } = said('file.tooLarge', tooLargeParams(name, file.size, maxBytes));
       result.push({ name, error: text, errorPhrase: phrase });
     } else result.push({ name, file });
   }

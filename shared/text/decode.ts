@@ -10,7 +10,7 @@ import { isBlank } from './chars';
 import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from './lineEndings';
 import { arabicTextScore, ordinaryTextScore } from './textProfile';
 import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
-import { byteSizePhrase } from '../phrases/sizes';
+import { tooLargeParams } from '../phrases/sizes';
 
 export { normaliseLineEndings } from './lineEndings';
 
@@ -174,7 +174,7 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   const file = fileName;
   const maxBytes = options?.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > maxBytes) {
-    return refuse('too-large', 'file.tooLarge', { file, size: byteSizePhrase(bytes.length, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
+    return refuse('too-large', 'file.tooLarge', tooLargeParams(file, bytes.length, maxBytes));
   }
   if (bytes.length === 0 || isAsciiWhitespaceOnly(bytes)) return refuse('empty', 'file.empty', { file });
 

@@ -13,7 +13,7 @@ import { MAX_ARTICLE_FILE_BYTES, MAX_OPEN_TOTAL_BYTES } from '../../../shared/ip
 import type { ArticleFileError, ArticleFileResult, OpenArticleFilesResult } from '../../../shared/ipc/contract';
 import type { MessageKey } from '../../../shared/i18n/i18n';
 import { english, phrase, type Phrase } from '../../../shared/phrases/phrase';
-import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { byteSizePhrase, tooLargeParams } from '../../../shared/phrases/sizes';
 import { allFilesFilter, type DialogText } from './dialog-text';
 
 /** Dialog filter names for the article formats, by intake format (several may share one). */
@@ -182,7 +182,7 @@ async function readChosenFile(path: string, name: string, maxBytes: number, fs: 
 
 /** Why a file over the per-file limit was refused: its size and the limit, as the browser build says it. */
 function tooLargePhrase(name: string, size: number, maxBytes: number): Phrase {
-  return phrase('file.tooLarge', { file: name, size: byteSizePhrase(size, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
+  return phrase('file.tooLarge', tooLargeParams(name, size, maxBytes));
 }
 
 /**

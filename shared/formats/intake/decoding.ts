@@ -9,7 +9,7 @@ import { countControlChars, looksBinary } from '../../text/binarySniff';
 import { isBlank } from '../../text/chars';
 import { decodeArticleBytes, decodeStrict, DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../../text/decode';
 import { detectLineEndings, normaliseLineEndings } from '../../text/lineEndings';
-import { byteSizePhrase } from '../../phrases/sizes';
+import { tooLargeParams } from '../../phrases/sizes';
 
 /** Decoded text with how it was decoded, or the reason the file was refused. */
 export type IntakeText = { ok: true; text: string; decoding: DecodingInfo } | ({ ok: false } & Refusal);
@@ -19,7 +19,7 @@ const LEGACY_ARABIC: ReadonlySet<string> = new Set(['windows-1256', 'iso-8859-6'
 /** The refusal of a file over `maxBytes` (default {@link DEFAULT_MAX_FILE_BYTES}), or undefined. */
 export function sizeRefusal(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Refusal | undefined {
   if (bytes.length <= maxBytes) return undefined;
-  return refusal('file.tooLarge', { file: fileName, size: byteSizePhrase(bytes.length, 'whole-up'), limit: byteSizePhrase(maxBytes, 'whole-up') });
+  return refusal('file.tooLarge', tooLargeParams(fileName, bytes.length, maxBytes));
 }
 
 /** Checks and finishes a decoding: no binary data, not blank; BOM removed, line endings made \n. */
