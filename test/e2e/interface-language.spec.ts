@@ -273,6 +273,19 @@ test.describe('in Arabic', () => {
     await alert.screenshot({ path: `${SHOTS}/registry-refusal-arabic.png`, animations: 'disabled' });
   });
 
+  test('a source is named Arabic first in the undo button and the notice, as the registry lists it', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    await page.goto('/');
+    await page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' }).getByRole('button', { name: 'المصادر', exact: true }).click();
+    const main = page.getByRole('main', { name: 'المصادر' });
+    await main.getByRole('button', { name: /^حذف \u2068?سبوتنيك\u2069? \(\u2068?Sputnik\u2069?\)$/u }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'من السجل' })).toHaveText(/^حُذف \u2068?سبوتنيك\u2069? \(\u2068?Sputnik\u2069?\) من السجل/u);
+    // The undoable change names it as the registry does: Arabic name first, the Latin one after.
+    const undo = page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' }).getByRole('button', { name: /^تراجع/u });
+    await expect(undo).toHaveAccessibleName(/^تراجع: حذف المصدر \u2068?سبوتنيك\u2069? \(\u2068?Sputnik\u2069?\)$/u);
+    await page.locator('.status-area').screenshot({ path: `${SHOTS}/source-deleted-arabic.png`, animations: 'disabled' });
+  });
+
   test('the snapshot settings agree with the numbers typed in them', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' }).getByRole('button', { name: 'اللقطات', exact: true }).click();
