@@ -10,6 +10,8 @@ const PREPOSITIONS = new Set(['\u0628', '\u0643']); // ب ك (ل is handled apar
 const ARTICLE_ALEF = new Set(['\u0627', '\u0671']); // ا ٱ
 const TATWEEL = '\u0640';
 const LETTER = /^\p{L}$/u;
+/** A decimal digit of any script: Western, Arabic-Indic (٠–٩), Eastern Arabic-Indic (۰–۹). */
+const DIGIT = /^\p{Nd}$/u;
 
 /** Index just after the letter at `i` and any combining marks (harakat) it carries. */
 function afterLetter(text: string, i: number, end: number): number {
@@ -29,10 +31,26 @@ function stemKeepsTwoLetters(text: string, from: number, end: number): boolean {
 }
 
 /**
+ * True when what follows a prefix clitic at `from` can stand alone: a stem of at least two
+ * letters, or a number, bare or behind another clitic ("و٣٥", "ب50", "وب٥٠"), which a
+ * researcher marks without its conjunction.
+ */
+function stemFollows(text: string, from: number, end: number): boolean {
+  if (stemKeepsTwoLetters(text, from, end)) return true;
+  for (let i = from; i < end; i++) {
+    const ch = text[i]!;
+    if (DIGIT.test(ch)) return true;
+    if (ch !== TATWEEL && !isCombiningMark(ch) && !CONJUNCTIONS.has(ch) && !PREPOSITIONS.has(ch) && ch !== LAM) return false;
+  }
+  return false;
+}
+
+/**
  * Offsets (absolute, inside [word.start, word.end)) after Arabic prefix clitics, in
  * order: conjunction و/ف, then preposition ب/ك/ل, then the article ال (ٱل); li + al
  * written لل gives one boundary after لل. A boundary is offered only when the remaining
- * stem keeps at least 2 letters, and it falls after the clitic's harakat. These are
+ * stem keeps at least 2 letters or is a number (after و/ف, ب/ك/ل: "و٣٥" → [start+1]; the
+ * article never comes before digits), and it falls after the clitic's harakat. These are
  * candidates, not an analysis: "وزير" → [start+1] is possible. A candidate can sit
  * inside a lam-alef ligature (للأمم → [start+2]); span edges must not, so
  * {@link snapSelection} skips such candidates.
@@ -48,7 +66,7 @@ export function cliticBoundaries(text: string, word: WordSegment): number[] {
 
   if (at(i, CONJUNCTIONS)) {
     const next = afterLetter(text, i, end);
-    if (!stemKeepsTwoLetters(text, next, end)) return out;
+    if (!stemFollows(text, next, end)) return out;
     out.push(next);
     i = next;
   }
@@ -61,13 +79,13 @@ export function cliticBoundaries(text: string, word: WordSegment): number[] {
       if (stemKeepsTwoLetters(text, afterAl, end)) out.push(afterAl);
       return out;
     }
-    if (stemKeepsTwoLetters(text, afterLi, end)) out.push(afterLi);
+    if (stemFollows(text, afterLi, end)) out.push(afterLi);
     return out;
   }
 
   if (at(i, PREPOSITIONS)) {
     const next = afterLetter(text, i, end);
-    if (!stemKeepsTwoLetters(text, next, end)) return out;
+    if (!stemFollows(text, next, end)) return out;
     out.push(next);
     i = next;
   }

@@ -95,28 +95,82 @@ const DETACHABLE = /[^\p{L}\p{N}\p{M}\s]/u;
 const SPACE = /\s/u;
 
 /**
+ * Opening brackets and quotation marks with the marks that may close them. The straight
+ * quotes close themselves. Curly quotes pair either way round, because right-to-left text is
+ * often typed with them reversed (”…“); „ and ‚ are closed by either curly mark.
+ */
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['«', '»'],
+  ['‹', '›'],
+  ['“', '”“'],
+  ['”', '“”'],
+  ['‘', '’‘'],
+  ['’', '‘’'],
+  ['„', '“”'],
+  ['‚', '‘’'],
+  ['"', '"'],
+  ["'", "'"],
+]);
+const OPENERS: ReadonlyMap<string, string> = (() => {
+  const openers = new Map<string, string>();
+  for (const [open, closers] of CLOSERS) for (const close of closers) openers.set(close, (openers.get(close) ?? '') + open);
+  return openers;
+})();
+
+/** True when one of `marks` occurs in text[from, to). */
+function hasAny(text: string, from: number, to: number, marks: string): boolean {
+  for (let i = from; i < to; i++) if (marks.includes(text[i]!)) return true;
+  return false;
+}
+
+/**
  * Drops punctuation that belongs to the neighbouring words from the edges of [start, end):
- * a leading run of punctuation followed by a space ("، طلب" → "طلب") and a trailing run
- * preceded by one ("طلب ،" → "طلب"). Punctuation attached to the selected words stays:
- * «…», (…), a final full stop. For keyboard selections made word by word, which pick up
- * the punctuation between words. Returns the range unchanged when nothing would be left.
+ * a leading run of punctuation followed by a space ("، طلب" → "طلب"), a trailing run
+ * preceded by one ("طلب ،" → "طلب"), and a bracket or quotation mark at either edge whose
+ * partner is outside the range ("(سانا" → "سانا", "الأناضول”" → "الأناضول"). Punctuation
+ * attached to the selected words stays: «…», (…), a final full stop. For keyboard
+ * selections made word by word, which pick up the punctuation between words and stop short
+ * of a closing bracket. Returns the range unchanged when nothing would be left.
  */
 export function trimDetachedPunctuation(text: string, start: number, end: number): { start: number; end: number } {
   let from = start;
-  for (;;) {
-    let i = from;
-    while (i < end && DETACHABLE.test(text[i]!)) i++;
-    if (i === from || i >= end || !SPACE.test(text[i]!)) break;
-    while (i < end && SPACE.test(text[i]!)) i++;
-    from = i;
-  }
   let to = end;
-  for (;;) {
-    let i = to;
-    while (i > from && DETACHABLE.test(text[i - 1]!)) i--;
-    if (i === to || i <= from || !SPACE.test(text[i - 1]!)) break;
-    while (i > from && SPACE.test(text[i - 1]!)) i--;
-    to = i;
+  for (let changed = true; changed && from < to; ) {
+    changed = false;
+    // Punctuation followed by a space at the start, preceded by one at the end.
+    let i = from;
+    while (i < to && DETACHABLE.test(text[i]!)) i++;
+    if (i > from && i < to && SPACE.test(text[i]!)) {
+      while (i < to && SPACE.test(text[i]!)) i++;
+      from = i;
+      changed = true;
+    }
+    let j = to;
+    while (j > from && DETACHABLE.test(text[j - 1]!)) j--;
+    if (j < to && j > from && SPACE.test(text[j - 1]!)) {
+      while (j > from && SPACE.test(text[j - 1]!)) j--;
+      to = j;
+      changed = true;
+    }
+    // An opening mark whose closing partner is not inside, and the reverse.
+    const first = text[from]!;
+    const closers = CLOSERS.get(first);
+    if (from + 1 < to && closers !== undefined && !hasAny(text, from + 1, to, closers)) {
+      from += 1;
+      changed = true;
+    }
+    const last = text[to - 1]!;
+    const openers = OPENERS.get(last);
+    if (from < to - 1 && openers !== undefined && !hasAny(text, from, to - 1, openers)) {
+      to -= 1;
+      changed = true;
+    }
   }
+  // (Blank left between a dropped mark and the words: the words alone.)
+  while (from < to && SPACE.test(text[from]!)) from++;
+  while (to > from && SPACE.test(text[to - 1]!)) to--;
   return from < to ? { start: from, end: to } : { start, end };
 }

@@ -101,6 +101,19 @@ describe('cliticBoundaries', () => {
     expect(clitics('بها')).toEqual([1]);
   });
 
+  it('splits a conjunction or preposition off a number', () => {
+    expect(clitics('و٣٥')).toEqual([1]);
+    expect(clitics('و35')).toEqual([1]);
+    expect(clitics('ب50')).toEqual([1]);
+    expect(clitics('ل۲۰۲۴')).toEqual([1]);
+    expect(clitics('وب٥٠')).toEqual([1, 2]);
+    expect(clitics('ال٣')).toEqual([]); // the article never comes before digits
+    // Selecting the number inside the word keeps the number alone.
+    const text = 'سقط 12 قتيلا و٣٥ جريحا';
+    const n = text.indexOf('٣٥');
+    expect(snapped(n, n + 2, 'word', text)).toBe('٣٥');
+  });
+
   it('puts boundaries after the clitic harakat', () => {
     expect(clitics('وَالْمُعَارَضَةُ')).toEqual([2, 5]);
     expect(clitics('بِالصَّوَارِيخِ')).toEqual([2, 4]);
@@ -267,6 +280,25 @@ describe('trimDetachedPunctuation', () => {
     expect(trimmed(quote, quote.indexOf('«'), quote.indexOf(' وأضاف'))).toBe('«الزيادة مؤقتة».');
     const date = 'اليوم (12 آذار/مارس) ، أعلنت';
     expect(trimmed(date, 0, date.indexOf('أعلنت') - 1)).toBe('اليوم (12 آذار/مارس)');
+  });
+
+  it('drops a bracket or quotation mark whose partner is outside the selection', () => {
+    const text = 'أفادت وكالة الأنباء (سانا) نقلا عن “الأناضول” أن (مجلس الأمن) اجتمع';
+    const upTo = (word: string): [number, number] => [text.indexOf(word) - 1, text.indexOf(word) + word.length];
+    // Word steps from before the bracket stop at the end of the word, short of its partner.
+    expect(trimmed(text, ...upTo('سانا'))).toBe('سانا');
+    expect(trimmed(text, ...upTo('الأناضول'))).toBe('الأناضول');
+    expect(trimmed(text, text.indexOf('(مجلس'), text.indexOf('الأمن') + 'الأمن'.length)).toBe('مجلس الأمن');
+    // Selected from inside the bracket, past its closing partner.
+    expect(trimmed(text, text.indexOf('سانا'), text.indexOf('سانا') + 'سانا)'.length)).toBe('سانا');
+    expect(trimmed(text, text.indexOf('الأناضول'), text.indexOf(' أن'))).toBe('الأناضول');
+    // Both partners inside: kept, however the quotes are turned.
+    expect(trimmed(text, text.indexOf('(سانا'), text.indexOf(' نقلا'))).toBe('(سانا)');
+    const reversed = 'قالت ”الأناضول“ إن';
+    expect(trimmed(reversed, reversed.indexOf('”'), reversed.indexOf(' إن'))).toBe('”الأناضول“');
+    expect(trimmed(reversed, reversed.indexOf('”'), reversed.indexOf('“'))).toBe('الأناضول');
+    const nested = 'قال («مصدر») أمس';
+    expect(trimmed(nested, nested.indexOf('('), nested.indexOf('»'))).toBe('مصدر');
   });
 
   it('never trims a selection to nothing', () => {
