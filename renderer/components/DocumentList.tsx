@@ -1,7 +1,7 @@
 /**
  * The corpus as a list: title, status, span count, near-duplicate group of each document;
  * search (Arabic-insensitive to harakat, hamza forms, ى/ي, optionally ة/ه) and filters by
- * status, outlet and label. Virtualised, so a corpus of thousands of documents stays fast.
+ * status, outlet, label present and source attributed. Virtualised, so a corpus of thousands of documents stays fast.
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -10,7 +10,8 @@ import { documentsInOrder } from '../../shared/model/state';
 import { primeSortedSpans, sortedSpansOf } from '../../shared/model/span-index';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
-import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
+import { attributedSources, isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits, sourcesByDocument } from '../state/document-filter';
+import { sourceName } from '../i18n/labels';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { Translate } from '../../shared/i18n/i18n';
 import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
@@ -25,6 +26,7 @@ export function statusName(status: DocumentStatus, t: Translate): string {
 
 const searchIndex = createSearchIndex();
 const NO_LABELS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+const NO_SOURCES: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 /** Near-duplicate groups, kept across renders so that a growing corpus is grouped incrementally. */
 const documentGroups = new DocumentGroups();
 
@@ -51,11 +53,25 @@ export function DocumentList(): React.JSX.Element {
   useMemo(() => primeSortedSpans(spanMap, documentMap.keys()), [spanMap, documentMap]);
   const labelFilter = search.label;
   const labelsByDoc = useMemo(() => (labelFilter ? labelsByDocument({ spans: spanMap }) : NO_LABELS), [spanMap, labelFilter]);
+  // The sources attributed in each document: every attribution is read once per change of the
+  // attributions, for the filter's choices and (while it is set) for the filter itself.
+  const { attributions, sources: sourceMap } = state;
+  const sourcesByDoc = useMemo(() => sourcesByDocument({ attributions }), [attributions]);
+  const sourceChoices = useMemo(
+    () =>
+      [...attributedSources(sourcesByDoc)]
+        .map((id) => sourceMap.get(id))
+        .filter((s) => s !== undefined)
+        .map((s) => ({ id: s.id, name: sourceName(s, t) }))
+        .sort((a, b) => a.name.localeCompare(b.name, t.language)),
+    [sourcesByDoc, sourceMap, t],
+  );
+  const sourceFilter = search.source;
   const outlets = useMemo(() => outletsOf(documents), [documents]);
   const groups = useMemo(() => documentGroups.of(documents), [documents]);
 
   const rows = useMemo((): Row[] => {
-    const filtered = passingFilters(documents, search, labelsByDoc);
+    const filtered = passingFilters(documents, search, labelsByDoc, sourceFilter ? sourcesByDoc : NO_SOURCES);
     const hits = searchHits(filtered, { ...search, query }, searchIndex);
     if (hits) {
       const byId = new Map(filtered.map((d) => [d.id, d]));
@@ -76,7 +92,7 @@ export function DocumentList(): React.JSX.Element {
       }
     }
     return result;
-  }, [documents, query, search, labelsByDoc, groups]);
+  }, [documents, query, search, labelsByDoc, sourceFilter, sourcesByDoc, groups]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
@@ -137,6 +153,18 @@ export function DocumentList(): React.JSX.Element {
             {state.corpus.schema.labels.map((label) => (
               <option key={label.id} value={label.id}>
                 {t('documents.filter.hasLabel', { label: label.id })}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('documents.filter.source')} value={search.source} onChange={(event) => app.setSearch({ source: event.target.value })}>
+            <option value="">{t('documents.filter.anySource')}</option>
+            {/* A source chosen before its last attribution went: still listed, so the choice shows. */}
+            {sourceFilter && !sourceChoices.some((s) => s.id === sourceFilter) && sourceMap.get(sourceFilter) ? (
+              <option value={sourceFilter}>{t('documents.filter.citesSource', { source: sourceName(sourceMap.get(sourceFilter)!, t) })}</option>
+            ) : null}
+            {sourceChoices.map((source) => (
+              <option key={source.id} value={source.id}>
+                {t('documents.filter.citesSource', { source: source.name })}
               </option>
             ))}
           </select>

@@ -8,7 +8,7 @@ import type { FormatName } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import type { DocumentStatus } from '../../shared/model/types';
 import { documentsInOrder } from '../../shared/model/state';
-import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits } from '../state/document-filter';
+import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits, sourcesByDocument } from '../state/document-filter';
 import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
@@ -41,7 +41,7 @@ export function ExportDialog(): React.JSX.Element {
   // The documents the list shows (its search and filters), while the dialog is open.
   const listed = useMemo(() => {
     if (!exportOpen || !isFiltering(search)) return null;
-    const filtered = passingFilters(documents, search, labelsByDocument(state));
+    const filtered = passingFilters(documents, search, labelsByDocument(state), sourcesByDocument(state));
     return searchHits(filtered, search)?.map((hit) => hit.docId) ?? filtered.map((d) => d.id);
   }, [exportOpen, search, documents, state]);
   const [attributions, setAttributions] = useState(true);

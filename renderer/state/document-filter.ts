@@ -1,5 +1,6 @@
 /**
- * Which documents the document list shows: its filters (status, outlet, a label present) and
+ * Which documents the document list shows: its filters (status, outlet, a label present, a
+ * source attributed) and
  * its search (Arabic-insensitive, see shared/search). One definition for the list itself and
  * for exporting "the documents the list shows".
  */
@@ -19,24 +20,55 @@ export function labelsByDocument(state: Pick<CorpusState, 'spans'>): Map<string,
   return map;
 }
 
+/**
+ * The sources each document attributes claims to, by document id: every attribution's
+ * source, so a chain ("Novosti quoted a source in the ministry") counts each of its links.
+ */
+export function sourcesByDocument(state: Pick<CorpusState, 'attributions'>): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const attribution of state.attributions.values()) {
+    const set = map.get(attribution.docId) ?? new Set<string>();
+    set.add(attribution.sourceId);
+    map.set(attribution.docId, set);
+  }
+  return map;
+}
+
+/** The sources attributed anywhere in the corpus (ids, each once): the choices of the source filter. */
+export function attributedSources(sources: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const all = new Set<string>();
+  for (const set of sources.values()) for (const id of set) all.add(id);
+  return all;
+}
+
 /** The outlets the documents name (their `meta.outlet`), each once, sorted: the choices of the outlet filters. */
 export function outletsOf(documents: readonly DocumentRecord[]): string[] {
   return [...new Set(documents.map((d) => d.meta.outlet).filter((o): o is string => !!o))].sort();
 }
 
-/** The documents (in the given order) that pass the list's filters: status, outlet, label present. */
-export function passingFilters(documents: readonly DocumentRecord[], search: SearchState, labels: ReadonlyMap<string, ReadonlySet<string>>): DocumentRecord[] {
+/**
+ * The documents (in the given order) that pass the list's filters: status, outlet, label
+ * present, source attributed (`labels` and `sources` as {@link labelsByDocument} and
+ * {@link sourcesByDocument} give them; each is read only while its filter is set).
+ */
+export function passingFilters(
+  documents: readonly DocumentRecord[],
+  search: SearchState,
+  labels: ReadonlyMap<string, ReadonlySet<string>>,
+  sources: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): DocumentRecord[] {
   return documents.filter(
     (d) =>
       (search.status === 'all' || d.status === search.status) &&
       (!search.outlet || d.meta.outlet === search.outlet) &&
-      (!search.label || labels.get(d.id)?.has(search.label) === true),
+      (!search.label || labels.get(d.id)?.has(search.label) === true) &&
+      (!search.source || sources.get(d.id)?.has(search.source) === true),
   );
 }
 
 /** Whether the list is narrowed at all (a search or a filter). */
 export function isFiltering(search: SearchState): boolean {
-  return !!(search.query.trim() || search.status !== 'all' || search.outlet || search.label);
+  return !!(search.query.trim() || search.status !== 'all' || search.outlet || search.label || search.source);
 }
 
 /** The search hits among the filtered documents, best first; null without a query. */

@@ -38,6 +38,8 @@ export interface SearchState {
   outlet: string;
   /** A label id that must be present ('' for any). */
   label: string;
+  /** A source id that some claim of the document is attributed to ('' for any). */
+  source: string;
 }
 
 /**
@@ -103,7 +105,7 @@ export interface SnapshotsUi {
 }
 
 /** No search, no filters. */
-export const EMPTY_SEARCH: SearchState = { query: '', tehMarbuta: false, status: 'all', outlet: '', label: '' };
+export const EMPTY_SEARCH: SearchState = { query: '', tehMarbuta: false, status: 'all', outlet: '', label: '', source: '' };
 
 /** A tiny external store for view state. */
 export class UiStore {

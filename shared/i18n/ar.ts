@@ -75,6 +75,9 @@ export const ar: Catalogue = {
   'documents.filter.label': 'التصفية حسب الوسم الموجود',
   'documents.filter.anyLabel': 'أي وسم',
   'documents.filter.hasLabel': 'فيه {label}',
+  'documents.filter.source': 'التصفية حسب المصدر المنسوب إليه',
+  'documents.filter.anySource': 'أي مصدر',
+  'documents.filter.citesSource': 'ينقل عن {source}',
   'documents.filtered': {
     zero: '{shown} من {count} مستند',
     one: '{shown} من مستند واحد',

@@ -48,6 +48,18 @@ test('attribute a claim via a chain by keyboard only, keep it across a reload, e
   await expect(page.getByRole('region', { name: 'Attributions in this document' }).getByText(chain)).toBeVisible();
   await expect(page.getByRole('combobox', { name: isolatable('Stance of the attribution to مصدر في الخارجية') })).toHaveValue('asserted');
 
+  // The document list can be narrowed to the documents citing a source: each link of the chain counts.
+  await expect(isnad.sourceFilter.getByRole('option')).toHaveText(['Any source', isolatable('Cites RIA Novosti (وكالة نوفوستي)'), isolatable('Cites مصدر في الخارجية')]);
+  const listed = await isnad.listedDocuments.count();
+  expect(listed).toBeGreaterThan(1);
+  const ministryChoice = await isnad.sourceFilter.getByRole('option', { name: isolatable('Cites مصدر في الخارجية') }).getAttribute('value');
+  await isnad.sourceFilter.selectOption(ministryChoice!);
+  await expect(isnad.listedDocuments).toHaveCount(1);
+  await expect(isnad.listedDocuments.first()).toHaveAccessibleName(isolatable('موسكو تعلن عن محادثات جديدة'));
+  await expect(isnad.documentList.getByRole('status')).toHaveText(/^1 of \d+ documents$/);
+  await isnad.sourceFilter.selectOption('');
+  await expect(isnad.listedDocuments).toHaveCount(listed);
+
   // Undo and redo cover attributions too.
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');

@@ -50,6 +50,16 @@ export class IsnadPage {
     return this.documentList.getByRole('button', { name: title });
   }
 
+  /** The document list's filter by a source attributed in the document. */
+  get sourceFilter(): Locator {
+    return this.documentList.getByRole('combobox', { name: 'Filter by source attributed' });
+  }
+
+  /** The buttons of the documents the list shows (the list draws only the rows in view). */
+  get listedDocuments(): Locator {
+    return this.documentList.getByRole('list', { name: 'Document list' }).getByRole('button');
+  }
+
   get exportDialog(): Locator {
     return this.page.getByRole('dialog', { name: 'Export dataset' });
   }
