@@ -9,15 +9,20 @@ import type { DocumentRecord } from '../../shared/model/types';
 import { searchDocuments, type CorpusSearchHit, type SearchIndex } from '../../shared/search/search';
 import type { SearchState } from './ui-store';
 
-/** The labels present in each document, by document id. */
-export function labelsByDocument(state: Pick<CorpusState, 'spans'>): Map<string, Set<string>> {
+/** For each document (by id), the set of `value` over its records. */
+function setsByDocument<R extends { docId: string }>(records: Iterable<R>, value: (record: R) => string): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const span of state.spans.values()) {
-    const set = map.get(span.docId) ?? new Set<string>();
-    set.add(span.label);
-    map.set(span.docId, set);
+  for (const record of records) {
+    const set = map.get(record.docId) ?? new Set<string>();
+    set.add(value(record));
+    map.set(record.docId, set);
   }
   return map;
+}
+
+/** The labels present in each document, by document id. */
+export function labelsByDocument(state: Pick<CorpusState, 'spans'>): Map<string, Set<string>> {
+  return setsByDocument(state.spans.values(), (span) => span.label);
 }
 
 /**
@@ -25,13 +30,7 @@ export function labelsByDocument(state: Pick<CorpusState, 'spans'>): Map<string,
  * source, so a chain ("Novosti quoted a source in the ministry") counts each of its links.
  */
 export function sourcesByDocument(state: Pick<CorpusState, 'attributions'>): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const attribution of state.attributions.values()) {
-    const set = map.get(attribution.docId) ?? new Set<string>();
-    set.add(attribution.sourceId);
-    map.set(attribution.docId, set);
-  }
-  return map;
+  return setsByDocument(state.attributions.values(), (attribution) => attribution.sourceId);
 }
 
 /** The sources attributed anywhere in the corpus (ids, each once): the choices of the source filter. */
