@@ -17,7 +17,7 @@ import { createPortal } from 'react-dom';
 import { snapEdge, type SpanEdge } from '../../shared/text/span-edges';
 import { wordSegments } from '../../shared/text/words';
 import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
-import { caretBox, type CaretBox } from '../editor/caret-geometry';
+import { caretBox, caretEdge, edgeBox, type CaretBox } from '../editor/caret-geometry';
 import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
 import type { Translate } from '../../shared/i18n/i18n';
 
@@ -111,10 +111,12 @@ export function CaretLayer(): React.JSX.Element | null {
     }
     const { pane, article: root } = where;
     const paneBox = pane.getBoundingClientRect();
+    // The handles beside the span's own text; the caret beside the text it ends, if any.
+    const caretSide = caret ? caretEdge(caret, edges) : null;
     setBoxes({
-      caret: caret ? inPane(caretBox(root, caret.focus), pane, paneBox) : null,
-      start: edges ? inPane(caretBox(root, edges.start), pane, paneBox) : null,
-      end: edges ? inPane(caretBox(root, edges.end), pane, paneBox) : null,
+      caret: caret ? inPane(caretSide ? edgeBox(root, caret.focus, caretSide) : caretBox(root, caret.focus), pane, paneBox) : null,
+      start: edges ? inPane(edgeBox(root, edges.start, 'start'), pane, paneBox) : null,
+      end: edges ? inPane(edgeBox(root, edges.end, 'end'), pane, paneBox) : null,
     });
   }, [where, doc, view, caret, span, drag, tick]);
 

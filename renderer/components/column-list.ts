@@ -30,6 +30,8 @@ interface ColumnPlace {
   scroller: HTMLElement | null;
   /** The list's top, in the scroller's content coordinates (a row at `y` in the list is at `scrollMargin + y` there). */
   scrollMargin: number;
+  /** The scroller's scroll position when `scrollMargin` was measured. */
+  measuredScrollTop: number;
 }
 
 /** The list's top in the scroller's content coordinates (reads layout). */
@@ -38,31 +40,66 @@ function offsetIn(list: HTMLElement, scroller: HTMLElement): number {
 }
 
 /**
+ * The elements whose size places the list in its scroller: the list's ancestors below the
+ * scroller and every element before the list or before one of those ancestors.
+ */
+function placingElements(list: HTMLElement, scroller: HTMLElement): HTMLElement[] {
+  const elements: HTMLElement[] = [];
+  for (let node: HTMLElement | null = list; node && node !== scroller; node = node.parentElement) {
+    if (node !== list) elements.push(node);
+    for (let before = node.previousElementSibling; before; before = before.previousElementSibling) if (before instanceof HTMLElement) elements.push(before);
+  }
+  return elements;
+}
+
+/**
  * Finds the list's scroller (the panel column, or the page's own scroller when no ancestor
  * scrolls) and keeps the list's distance from the top of its content. That distance changes
  * only when something above the list changes size (a panel above grows, the focused span's
- * details appear), so it is measured again when the list's ancestors or anything before them
- * resize, never during render.
+ * details appear), or when an element is put in or taken out above it (the suggestions
+ * panel shown with G), so it is measured again when the list's ancestors or anything
+ * before them resize (a ResizeObserver) and when the children of those ancestors, the
+ * scroller's included, change (a MutationObserver, which also starts observing the new
+ * ones), never during render. An element put in the scroller itself resizes nothing the
+ * ResizeObserver watched: the list kept its old distance while the browser's scroll
+ * anchoring moved the column by the new element's height, and rendered no row at all.
+ * The scroll position is read with the distance, so a window can be computed from the two
+ * as they were at the same moment.
  */
 function useColumnPlace(shown: boolean): ColumnPlace {
   const listRef = useRef<HTMLUListElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const [place, setPlace] = useState({ scrollMargin: 0, measuredScrollTop: 0 });
   useLayoutEffect(() => setScroller(shown ? (scrollParent(listRef.current) ?? (document.scrollingElement as HTMLElement | null)) : null), [shown]);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!scroller || !list) return;
-    const measure = (): void => setScrollMargin(Math.round(offsetIn(list, scroller)));
+    const measure = (): void => {
+      const next = { scrollMargin: Math.round(offsetIn(list, scroller)), measuredScrollTop: scroller.scrollTop };
+      setPlace((before) => (before.scrollMargin === next.scrollMargin && before.measuredScrollTop === next.measuredScrollTop ? before : next));
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    for (let node: HTMLElement | null = list; node && node !== scroller; node = node.parentElement) {
-      if (node !== list) observer.observe(node);
-      for (let before = node.previousElementSibling; before; before = before.previousElementSibling) observer.observe(before);
-    }
-    return () => observer.disconnect();
+    const resizes = new ResizeObserver(measure);
+    const observe = (): void => {
+      resizes.disconnect();
+      for (const element of placingElements(list, scroller)) resizes.observe(element);
+    };
+    observe();
+    const insertions =
+      typeof MutationObserver === 'undefined'
+        ? null
+        : new MutationObserver(() => {
+            observe();
+            measure();
+          });
+    for (let node = list.parentElement; node && insertions; node = node === scroller ? null : node.parentElement) insertions.observe(node, { childList: true });
+    return () => {
+      resizes.disconnect();
+      insertions?.disconnect();
+    };
   }, [scroller]);
-  return { listRef, scroller, scrollMargin };
+  return { listRef, scroller, ...place };
 }
 
 /**
@@ -125,21 +162,26 @@ export function scrollToShow(rowStart: number, rowEnd: number, scrollTop: number
  * read the column's layout to scroll the focused span into view, on every edit.
  */
 export function useFixedRowList(count: number, { rowHeight, gap, overscan, shown }: ColumnListOptions): FixedRowList {
-  const { listRef, scroller, scrollMargin } = useColumnPlace(shown);
-  const step = rowHeight + gap;
   /** The scroller's scroll position and height as last reported (never read during render). */
   const view = useRef({ scrollTop: 0, height: 0 });
+  const { listRef, scroller, scrollMargin, measuredScrollTop } = useColumnPlace(shown);
+  const step = rowHeight + gap;
   const [range, setRange] = useState<RowRange>({ start: 0, end: Math.min(count, overscan * 2) });
   const update = useCallback(() => {
     const next = visibleRows(count, step, scrollMargin, view.current.scrollTop, view.current.height, overscan);
     setRange((prev) => (prev.start === next.start && prev.end === next.end ? prev : next));
   }, [count, step, scrollMargin, overscan]);
   const updateRef = useRef(update);
-  // A changed count or margin moves the window at once (in this commit, before paint).
+  // A measurement of the margin comes with the scroll position read with it (scroll
+  // anchoring may have moved the column when something was put in above the list).
+  useLayoutEffect(() => {
+    view.current.scrollTop = measuredScrollTop;
+  }, [measuredScrollTop]);
+  // A changed count, margin or measured position moves the window at once (in this commit, before paint).
   useLayoutEffect(() => {
     updateRef.current = update;
     update();
-  }, [update]);
+  }, [update, measuredScrollTop]);
   useEffect(() => {
     if (!scroller) return;
     // The page's own scroller reports scrolling on the window.

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { IsnadPage } from './pages/isnad-page';
 import { isolatable } from './support/isolates';
 
@@ -210,4 +211,34 @@ test('attribute values can be extended in the Sources view and used in the palet
   const select = page.getByRole('combobox', { name: isolatable('Stance of the attribution to Reuters (رويترز)') });
   await select.selectOption('ironic');
   await expect(select).toHaveValue('ironic');
+});
+
+test('showing the suggestions above a scrolled span list keeps its rows on screen', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openFiles([fileURLToPath(new URL('../fixtures/articles/bidi-mixed.txt', import.meta.url))]);
+  await isnad.openDocument(/اختبار الاتجاه/);
+  // Enough spans that the side column scrolls to show the newest one.
+  const words = ['قال', 'مراسل', 'Reuters', 'دمشق', 'الوفد', 'سقط', 'قتيلا', 'جريحا', 'نقلت', 'وكالة', 'مصدر', 'الهدنة', 'المحادثات', 'جنيف', 'الوزير', 'ممثلي', 'agency', 'reported', 'deaths', 'نوفوستي'];
+  for (const word of words) await isnad.mark(word, '2');
+  await expect(isnad.spanPanel.getByRole('heading')).toHaveText('Spans (20)');
+  const last = isnad.spanItem('ORG — Organisation: نوفوستي');
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // The suggestions appear above the list; the rows that were on screen still are.
+  await page.keyboard.press('g');
+  await expect(page.getByRole('region', { name: 'Suggestions' })).toBeAttached();
+  await expect(last).toBeInViewport();
+  await expect(isnad.spanItem('ORG — Organisation: deaths')).toBeInViewport();
+  // …and the list scrolls as before, to its first row.
+  await isnad.spanItem('ORG — Organisation: deaths').focus();
+  for (let i = 0; i < 19; i += 1) await page.keyboard.press('Shift+Tab');
+  await expect(isnad.spanItem('ORG — Organisation: قال')).toBeInViewport();
+  // Hidden again: the rows are still there.
+  await isnad.article.focus();
+  await page.keyboard.press('g');
+  await expect(page.getByRole('region', { name: 'Suggestions' })).toHaveCount(0);
+  await expect(isnad.spanItems()).not.toHaveCount(0);
 });

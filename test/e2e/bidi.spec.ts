@@ -161,6 +161,48 @@ test.describe('right-to-left text in the article', () => {
     await expect(isnad.article).toHaveScreenshot('mixed-highlighted.png', { maxDiffPixelRatio: 0.02 });
   });
 
+  test('a span whose text runs against its paragraph has a handle at each of its ends, and the caret at its end', async ({ page }) => {
+    const isnad = await openFixture(page);
+    const centre = async (mark: Locator): Promise<{ x: number; y: number }> => {
+      const box = (await mark.boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    // Latin in Arabic paragraphs and Arabic in the English one (where the direction changes at
+    // both edges), and a span in its paragraph's own direction: a left-to-right span starts at
+    // its left end, a right-to-left one at its right end.
+    const cases = [
+      { quote: 'Reuters', occurrence: 0, key: '2', name: 'ORG — Organisation: Reuters', ltr: true },
+      { quote: 'UN Security Council', occurrence: 0, key: '2', name: 'ORG — Organisation: UN Security Council', ltr: true },
+      { quote: 'سانا', occurrence: 1, key: '2', name: 'ORG — Organisation: سانا', ltr: false },
+      { quote: 'جنيف', occurrence: 0, key: '3', name: 'LOC — Location: جنيف', ltr: false },
+      { quote: 'agency', occurrence: 0, key: '2', name: 'ORG — Organisation: agency', ltr: true },
+    ];
+    for (const { quote, occurrence, key, name, ltr } of cases) {
+      await isnad.mark(quote, key, occurrence);
+      // The new span is focused and shows its handles.
+      await expect(isnad.spanItem(name)).toHaveAttribute('aria-pressed', 'true');
+      await expect(isnad.spanHandle('start')).toBeVisible();
+      const word = await isnad.textBox(quote, occurrence);
+      const [left, right] = [word.x, word.x + word.width];
+      const expected = { start: ltr ? left : right, end: ltr ? right : left };
+      const marks = { start: await centre(isnad.spanHandle('start')), end: await centre(isnad.spanHandle('end')), caret: await centre(isnad.caret) };
+      expect(Math.abs(marks.start.x - expected.start), `${quote}: start handle`).toBeLessThanOrEqual(1);
+      expect(Math.abs(marks.end.x - expected.end), `${quote}: end handle`).toBeLessThanOrEqual(1);
+      // The caret is left after the new span, where its end handle is.
+      expect(Math.abs(marks.caret.x - expected.end), `${quote}: caret`).toBeLessThanOrEqual(1);
+      for (const mark of Object.values(marks)) expect(Math.abs(mark.y - (word.y + word.height / 2)), `${quote}: on its line`).toBeLessThanOrEqual(3);
+    }
+    // Shrinking the Latin name by a word from its end (] works in reading order): the end
+    // handle moves left, to the end of "UN Security".
+    await isnad.spanItem('ORG — Organisation: UN Security Council').click();
+    await page.keyboard.press('Shift+]');
+    await expect(isnad.spanItem('ORG — Organisation: UN Security')).toHaveCount(1);
+    const shrunk = await isnad.textBox('UN Security');
+    await expect.poll(async () => Math.abs((await centre(isnad.spanHandle('end'))).x - (shrunk.x + shrunk.width))).toBeLessThanOrEqual(1);
+    expect(Math.abs((await centre(isnad.spanHandle('start'))).x - shrunk.x)).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: test.info().outputPath('handles-across-directions.png') });
+  });
+
   test('a selection made by pointing across a direction change maps to logical offsets', async ({ page }) => {
     const isnad = await openFixture(page);
     const centreOf = (boxes: CharBox[], line: string, word: string): { x: number; y: number } => {
