@@ -8,7 +8,7 @@ import { analyse } from 'chardet';
 import { countControlBytes, countControlChars, looksBinary, sniffSignature, type ControlCounts } from './binarySniff';
 import { isBlank } from './chars';
 import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from './lineEndings';
-import { arabicTextScore, ordinaryTextScore } from './textProfile';
+import { arabicLetterLikelihood, arabicTextScore, ordinaryTextScore } from './textProfile';
 import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { tooLargeParams } from '../phrases/sizes';
 
@@ -134,26 +134,38 @@ function probeUtf16(bytes: Uint8Array): Decision | undefined {
   return { raw: only.raw, encoding: only.encoding, hadBom: false, method: 'detected', confidence: round2(0.8 * only.score) };
 }
 
-/** Legacy Arabic code pages: chardet first, then a plausibility check of each decoding. */
+/**
+ * How much more like Arabic prose (mean log letter frequency, see
+ * {@link arabicLetterLikelihood}) the other Arabic code page's decoding must read for it to
+ * overrule chardet. Right and wrong decodings differ by about 1 or more on a few words.
+ */
+const LIKELIER_BY = 0.5;
+
+/**
+ * Legacy Arabic code pages: chardet first, then a plausibility check of each decoding. The
+ * two code pages map most bytes to Arabic letters, so a wrong choice still reads as Arabic
+ * script; chardet's choice is overruled when the other decoding reads clearly more like
+ * Arabic prose (short texts defeat chardet: “نعم” in ISO-8859-6 reads “وظه” as Windows-1256).
+ */
 function detectLegacyArabic(bytes: Uint8Array): { decision?: Decision; guess?: string } {
   const matches = analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES));
   const top = matches[0];
   const chosen = top ? CHARDET_ARABIC[top.name] : undefined;
-  if (top && chosen) {
-    const raw = decodeStrict(bytes, chosen);
-    if (raw !== undefined && arabicTextScore(raw) > 0) {
-      return { decision: { raw, encoding: chosen, hadBom: false, method: 'detected', confidence: round2(top.confidence / 100) } };
-    }
+  const candidates = (['windows-1256', 'iso-8859-6'] as const).flatMap((encoding) => {
+    const raw = decodeStrict(bytes, encoding);
+    return raw === undefined ? [] : [{ raw, encoding, score: arabicTextScore(raw), likelihood: arabicLetterLikelihood(raw) }];
+  });
+  const picked = candidates.find((c) => c.encoding === chosen);
+  if (top && picked && picked.score > 0) {
+    const other = candidates.find((c) => c !== picked && c.score >= MIN_ARABIC_SCORE && c.likelihood >= picked.likelihood + LIKELIER_BY);
+    if (other) return { decision: { raw: other.raw, encoding: other.encoding, hadBom: false, method: 'detected', confidence: round2(0.5 * other.score) } };
+    return { decision: { raw: picked.raw, encoding: picked.encoding, hadBom: false, method: 'detected', confidence: round2(top.confidence / 100) } };
   }
   // chardet did not point to an Arabic code page (short texts often defeat it): accept a
-  // decoding only if it reads as Arabic prose, and say so with a lower confidence.
-  let best: { raw: string; encoding: TextEncodingName; score: number } | undefined;
-  for (const encoding of ['windows-1256', 'iso-8859-6'] as const) {
-    const raw = decodeStrict(bytes, encoding);
-    if (raw === undefined) continue;
-    const score = arabicTextScore(raw);
-    if (score >= MIN_ARABIC_SCORE && (!best || score > best.score)) best = { raw, encoding, score };
-  }
+  // decoding only if it reads as Arabic prose, and say so with a lower confidence; of two,
+  // the one that reads more like Arabic prose.
+  const readable = candidates.filter((c) => c.score >= MIN_ARABIC_SCORE);
+  const best = readable.reduce<(typeof readable)[number] | undefined>((a, c) => (!a || c.likelihood > a.likelihood || (c.likelihood === a.likelihood && c.score > a.score) ? c : a), undefined);
   if (best) {
     return { decision: { raw: best.raw, encoding: best.encoding, hadBom: false, method: 'detected', confidence: round2(0.5 * best.score) } };
   }

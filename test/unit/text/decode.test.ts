@@ -72,6 +72,13 @@ describe('decodeArticleBytes: Unicode encodings', () => {
     expect(describeEncoding(d)).toMatch(/^UTF-16 (LE|BE), detected \d+%$/);
   });
 
+  it.each(['le', 'be'] as const)('detects fully vocalised UTF-16 %s without a BOM (harakat are Arabic text, not noise)', (order) => {
+    const vocalised = 'قَالَ الرَّئِيسُ إِنَّ المَدْرَسَةَ الجَدِيدَةَ سَتُفْتَحُ غَدًا';
+    const d = ok(decodeArticleBytes(encodeUtf16(vocalised, order, false), 'vocalised.txt'));
+    expect(d.text).toBe(vocalised);
+    expect(d.encoding).toBe(order === 'le' ? 'utf-16le' : 'utf-16be');
+  });
+
   it('refuses a UTF-16 file whose byte count is odd (damaged)', () => {
     const bytes = concatBytes(encodeUtf16(SENTENCE, 'le', true), [0x41]);
     const r = refused(decodeArticleBytes(bytes, 'broken.txt'));
@@ -117,6 +124,14 @@ describe('decodeArticleBytes: legacy Arabic code pages', () => {
     expect(d.text).toBe(text);
     expect(d).toMatchObject({ encoding: 'iso-8859-6', method: 'detected' });
     expect(describeEncoding(d)).toMatch(/^ISO-8859-6 \(Arabic\), detected \d+%$/);
+  });
+
+  it.each(['نعم', 'خبر عاجل', 'وزير الخارجية يزور القاهرة'])('tells ISO-8859-6 from Windows-1256 in a short text: %s', (text) => {
+    for (const encoding of ['iso-8859-6', 'windows-1256'] as const) {
+      const d = ok(decodeArticleBytes(encodeSingleByte(text, encoding), 'short.txt'));
+      expect(d.text).toBe(text);
+      expect(d.encoding).toBe(encoding);
+    }
   });
 
   it('falls back to Windows-1256 with a low confidence when chardet cannot tell but the text reads as Arabic', () => {
