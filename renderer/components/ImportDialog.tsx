@@ -1,11 +1,14 @@
 /**
- * The import dialog: the files about to be imported (format by extension, an encoding
- * override per file), the field mapping for JSON / JSON Lines / CSV records, and whether to
+ * The import dialog: the files about to be imported (each with the encoding detection found,
+ * read ahead in the background, and an override), the field mapping for JSON / JSON Lines / CSV records, and whether to
  * collapse repeated paragraphs. Settings are remembered per corpus.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FieldMapping } from '../../shared/formats/article-draft';
-import type { TextEncodingName } from '../../shared/text/decode';
+import { encodingPhrase, type TextEncodingName } from '../../shared/text/decode';
+import { previewReadings, type FileReading } from '../import/encoding-preview';
+import type { WorkerInputFile } from '../import/protocol';
+import type { Translate } from '../../shared/i18n/i18n';
 import { useApp, useT, useUiValue } from '../app/hooks';
 import type { MessageKey } from '../../shared/i18n/i18n';
 import { byteSizePhrase } from '../../shared/phrases/sizes';
@@ -36,6 +39,33 @@ function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
+/** True for a file read as a Word document (which has no encoding to choose). */
+function isWordDocument(reading: FileReading | undefined): boolean {
+  return !!reading?.ok && reading.format === 'docx';
+}
+
+/** The first choice of a file's encoding menu: automatic, with what detection found once it is known. */
+function automaticChoice(reading: FileReading | undefined, t: Translate): string {
+  if (!reading?.ok || reading.format === 'docx') return t('encoding.detect');
+  const how = t.phrase(encodingPhrase(reading.decoding));
+  return reading.sampled ? t('importDialog.detectedFromStart', { how }) : t('importDialog.detected', { how });
+}
+
+/**
+ * How the listed files would be read, found in the background while the dialog is open (see
+ * renderer/import/encoding-preview.ts); a file not read yet has no entry.
+ */
+function useReadings(files: readonly WorkerInputFile[] | undefined): ReadonlyMap<string, FileReading> {
+  const [readings, setReadings] = useState<{ files: readonly WorkerInputFile[] | undefined; map: ReadonlyMap<string, FileReading> }>({ files, map: new Map() });
+  useEffect(() => {
+    if (!files) return;
+    const stop = new AbortController();
+    void previewReadings(files.slice(0, LISTED_FILES), (name, reading) => setReadings((prev) => ({ files, map: new Map(prev.files === files ? prev.map : []).set(name, reading) })), stop.signal);
+    return () => stop.abort();
+  }, [files]);
+  return readings.files === files ? readings.map : new Map();
+}
+
 /** The modal import dialog, shown while files are staged. */
 export function ImportDialog(): React.JSX.Element | null {
   const app = useApp();
@@ -44,6 +74,7 @@ export function ImportDialog(): React.JSX.Element | null {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<FieldMapping>(app.imports.settings.fieldMapping);
   const [collapse, setCollapse] = useState(app.imports.settings.collapseRepeatedParagraphs);
+  const readings = useReadings(importDraft?.files);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -91,18 +122,27 @@ export function ImportDialog(): React.JSX.Element | null {
                 <td>
                   {'error' in file ? (
                     <span className="error-text">{t.text(file.error, file.errorPhrase)}</span>
+                  ) : isWordDocument(readings.get(file.name)) ? (
+                    <span className="hint">{t('importDialog.noEncoding')}</span>
                   ) : (
-                    <select
-                      aria-label={t('importDialog.encodingOf', { file: file.name })}
-                      value={encodings[file.name] ?? ''}
-                      onChange={(event) => app.imports.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
-                    >
-                      {ENCODINGS.map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {t(label)}
-                        </option>
-                      ))}
-                    </select>
+                    <>
+                      <select
+                        aria-label={t('importDialog.encodingOf', { file: file.name })}
+                        value={encodings[file.name] ?? ''}
+                        onChange={(event) => app.imports.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
+                      >
+                        {ENCODINGS.map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {value ? t(label) : automaticChoice(readings.get(file.name), t)}
+                          </option>
+                        ))}
+                      </select>
+                      {(() => {
+                        const reading = readings.get(file.name);
+                        // Detection failed (or the file will be refused): said before the import.
+                        return reading && !reading.ok && !encodings[file.name] ? <span className="error-text file-problem">{t.text(reading.reason, reading.phrase)}</span> : null;
+                      })()}
+                    </>
                   )}
                 </td>
               </tr>

@@ -239,6 +239,9 @@ export const ar: Catalogue = {
   'importDialog.size': 'الحجم',
   'importDialog.encoding': 'الترميز',
   'importDialog.encodingOf': 'ترميز {file}',
+  'importDialog.detected': 'تلقائي: {how}',
+  'importDialog.detectedFromStart': 'تلقائي: {how} (من أول ميغابايت)',
+  'importDialog.noEncoding': 'مستند Word (لا ترميز يُختار)',
   'importDialog.moreFiles': {
     zero: '…ولا ملفات أخرى.',
     one: '…وملف آخر، يُكتشف ترميزه تلقائيًا.',

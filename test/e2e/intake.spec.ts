@@ -17,7 +17,12 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading')).toHaveText('Import 7 files');
   await expect(dialog).toContainText('2 files are not articles and will be skipped');
-  await dialog.getByRole('combobox', { name: 'Encoding of folder-import/legacy/novosti-delegation-cp1256.txt' }).selectOption('windows-1256');
+  // Before importing, each file says what detection found, so that an override is an informed choice.
+  const legacy = dialog.getByRole('combobox', { name: 'Encoding of folder-import/legacy/novosti-delegation-cp1256.txt' });
+  await expect(legacy.locator('option:checked')).toHaveText(/^Automatic: Windows-1256 \(Arabic\), detected \d+%$/);
+  await expect(dialog.getByRole('combobox', { name: 'Encoding of folder-import/notes.md' }).locator('option:checked')).toHaveText('Automatic: UTF-8');
+  await expect(dialog.getByRole('row', { name: /library-opening\.docx/ })).toContainText('Word document (no encoding to choose)');
+  await legacy.selectOption('windows-1256');
   await dialog.getByRole('textbox', { name: 'Text field' }).fill('body');
   await dialog.getByRole('textbox', { name: 'Title field' }).fill('headline');
   await dialog.getByRole('textbox', { name: 'Outlet field' }).fill('source');

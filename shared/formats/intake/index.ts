@@ -166,6 +166,17 @@ export function extractArticles(fileName: string, bytes: Uint8Array, options: In
 }
 
 /**
+ * How the import would read a file, without extracting its articles: its format and, for a
+ * text format, the encoding and how it was settled (for the import dialog, before the user
+ * chooses an encoding); or why it would be refused. A Word document has no encoding of its own.
+ */
+export function readingOf(fileName: string, bytes: Uint8Array, options: IntakeOptions = {}): { ok: true; format: 'docx' } | { ok: true; format: Exclude<NamedFormat, 'docx'>; decoding: DecodingInfo } | ({ ok: false } & Refusal) {
+  const prepared = prepare(fileName, bytes, options);
+  if (!prepared.ok) return { ok: false, reason: prepared.reason, phrase: prepared.phrase };
+  return prepared.format === 'docx' ? { ok: true, format: 'docx' } : { ok: true, format: prepared.format, decoding: prepared.decoding };
+}
+
+/**
  * The field names a JSON, JSON Lines or CSV file offers, for the field-mapping UI (see
  * {@link detectRecordFields}); refused for other formats and unreadable files.
  */
