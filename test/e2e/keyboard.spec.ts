@@ -158,6 +158,21 @@ test.describe('the keyboard model', () => {
     await expect(isnad.keyboardSettings.getByRole('alert')).toHaveText('P is already used by “Open the previous document”. Choose another key, or change that action’s key first.');
     await isnad.rebind('Open the next document', 'Control+w');
     await expect(isnad.keyboardSettings.getByRole('alert')).toContainText('kept by the system');
+    // Keys Chromium or the operating system never give a page are refused too.
+    const kept: Array<[string, string]> = [
+      ['Control+Tab', 'Ctrl+Tab'],
+      ['Control+Shift+Tab', 'Ctrl+Shift+Tab'],
+      ['Control+Shift+w', 'Ctrl+Shift+W'],
+      ['Control+Shift+t', 'Ctrl+Shift+T'],
+      ['Control+Shift+n', 'Ctrl+Shift+N'],
+      ['Control+n', 'Ctrl+N'],
+      ['Control+t', 'Ctrl+T'],
+      ['Alt+F4', 'Alt+F4'],
+    ];
+    for (const [keys, shown] of kept) {
+      await isnad.rebind('Open the next document', keys);
+      await expect(isnad.keyboardSettings.getByRole('alert')).toHaveText(new RegExp(`^${shown.replace(/\+/g, '\\+')} is kept by the system`));
+    }
 
     await isnad.rebind('Open the next document', 'j');
     await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('Open the next document: now J.');
