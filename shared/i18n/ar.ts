@@ -4,8 +4,11 @@
  * few = 3–10, many = 11–99, other = 100…): the noun follows the number's rules (ملفات after
  * 3–10, ملفًا after 11–99, ملف after 100), and one and two are said in words.
  * Technical names (JSON, CoNLL, UTF-8, Ctrl) stay in Latin script; arrows that point along
- * the reading direction are mirrored; shortcuts ending in punctuation are isolated (U+2066…U+2069)
- * so they read left to right inside Arabic sentences.
+ * the reading direction are mirrored, arrows naming a key are not. Key names are isolated
+ * (U+2066…U+2069) so they read left to right inside Arabic sentences: fixed keys (Enter, Esc,
+ * ↑ ↓) here, the keys a user can rebind as placeholders ({key}, {next}, {delete}…) that the
+ * renderer fills with the current binding, isolated (`renderer/i18n/key-names.ts`) or drawn
+ * as key caps (`KeyCaps`).
  */
 import { AR_PHRASES } from './ar-phrases';
 import type { Catalogue } from './i18n';
@@ -14,26 +17,26 @@ export const ar: Catalogue = {
   // Toolbar
   'toolbar.name': 'شريط الأدوات الرئيسي',
   'toolbar.openFiles': 'فتح ملفات…',
-  'toolbar.openFiles.title': 'فتح ملفات مقالات (Ctrl+O)؛ ويمكنك أيضًا إفلات الملفات على النافذة',
+  'toolbar.openFiles.title': 'فتح ملفات مقالات ({key})؛ ويمكنك أيضًا إفلات الملفات على النافذة',
   'toolbar.importFolder': 'استيراد مجلد…',
-  'toolbar.importFolder.title': 'استيراد كل المقالات في مجلد ومجلداته الفرعية (Ctrl+Shift+O)؛ ويمكنك أيضًا إفلات مجلد',
+  'toolbar.importFolder.title': 'استيراد كل المقالات في مجلد ومجلداته الفرعية ({key})؛ ويمكنك أيضًا إفلات مجلد',
   'toolbar.exportJson': 'تصدير JSON',
   'toolbar.exportJson.name': 'تصدير المدوّنة بصيغة JSON',
-  'toolbar.exportJson.title': 'تصدير المدوّنة بصيغة JSON الخاصة بإسناد (Ctrl+E)',
+  'toolbar.exportJson.title': 'تصدير المدوّنة بصيغة JSON الخاصة بإسناد ({key})',
   'toolbar.exportDataset': 'تصدير مجموعة بيانات…',
   'toolbar.exportDataset.title': 'تصدير مجموعة بيانات بإحدى الصيغ: JSON Lines، doccano، Label Studio، brat، CoNLL، spaCy، Web Annotation؛ مع إمكان التقسيم',
   'toolbar.undo': 'تراجع',
   'toolbar.undo.named': 'تراجع: {change}',
-  'toolbar.undo.title': 'تراجع (Ctrl+Z)',
+  'toolbar.undo.title': 'تراجع ({key})',
   'toolbar.redo': 'إعادة',
   'toolbar.redo.named': 'إعادة: {change}',
-  'toolbar.redo.title': 'إعادة (Ctrl+Shift+Z)',
+  'toolbar.redo.title': 'إعادة ({key})',
   'toolbar.sources': 'المصادر',
-  'toolbar.sources.title': 'سجل المصادر ومَن ينقل عمَّن (Ctrl+Shift+S)',
+  'toolbar.sources.title': 'سجل المصادر ومَن ينقل عمَّن ({key})',
   'toolbar.suggestions': 'الاقتراحات',
   'toolbar.suggestions.title': 'إظهار المصادر وألفاظ الإسناد المقترحة (G)',
   'toolbar.settings': 'الإعدادات',
-  'toolbar.settings.title': 'اللغة والمظهر ونص المقال (\u2066Ctrl+,\u2069)',
+  'toolbar.settings.title': 'اللغة والمظهر ونص المقال ({key})',
   'toolbar.labels': 'الوسوم',
   'toolbar.label.name': '{label} (المفتاح {key})',
   'toolbar.label.title': 'وسم التحديد بأنه {label} — المفتاح {key}',
@@ -125,7 +128,7 @@ export const ar: Catalogue = {
   'spans.name': 'المقاطع في هذا المستند',
   'spans.heading': 'المقاطع',
   'spans.focused': 'المقطع النشط: {label}: {quote}',
-  'spans.empty': 'حدِّد نصًا في المقال، ثم اضغط مفتاح وسم (1–7) أو انقر وسمًا.',
+  'spans.empty': 'حدِّد نصًا في المقال، ثم اضغط مفتاح وسم ({keys}) أو انقر وسمًا.',
   'spans.item': '{label}: {quote}',
   'status.dismiss': 'إخفاء الرسالة',
   'importProgress.cancelling': 'جارٍ إلغاء الاستيراد…',
@@ -260,7 +263,7 @@ export const ar: Catalogue = {
   'attributions.arrowHead': '→ ',
   'attributions.name': 'الإسنادات في هذا المستند',
   'attributions.heading': 'الإسنادات',
-  'attributions.empty': 'ضع وسم ادعاء (المفتاح 5)، ثم انتقل إليه واضغط A لإسناده إلى مصدر.',
+  'attributions.empty': 'ضع وسم ادعاء (المفتاح {claim})، ثم انتقل إليه واضغط {attribute} لإسناده إلى مصدر.',
   'attributions.claim': 'الادعاء: {quote}',
   'attributions.sourcesOf': 'مصادر الادعاء {quote}',
   'attributions.mention': 'ذِكر المصدر {quote}',
@@ -284,7 +287,7 @@ export const ar: Catalogue = {
   'palette.option.mention': 'في النص: {quote} ← {source}',
   'palette.option.mentionNew': 'في النص: {quote} (مصدر جديد)',
   'palette.option.new': 'إضافة «{name}» مصدرًا جديدًا',
-  'palette.hint': '↑ ↓ للاختيار · Enter للإسناد · Esc للإغلاق',
+  'palette.hint': '\u2066↑ ↓\u2069 للاختيار · \u2066Enter\u2069 للإسناد · \u2066Esc\u2069 للإغلاق',
 
   // Suggestions
   'suggestions.name': 'الاقتراحات',
@@ -544,8 +547,8 @@ export const ar: Catalogue = {
     many: 'أُلغي الاستيراد: لم يُستورد {count} ملفًا. {summary}',
     other: 'أُلغي الاستيراد: لم يُستورد {count} ملف. {summary}',
   },
-  'notice.focusClaim': 'انتقل أولًا إلى مقطع ادعاء (CLAIM) — يتنقّل Tab بين المقاطع — ثم اضغط A.',
-  'notice.notClaim': 'المقطع النشط {label} وليس ادعاءً: انتقل إلى مقطع ادعاء (CLAIM)، ثم اضغط A.',
+  'notice.focusClaim': 'انتقل أولًا إلى مقطع ادعاء (CLAIM) — يتنقّل {next} بين المقاطع — ثم اضغط {attribute}.',
+  'notice.notClaim': 'المقطع النشط {label} وليس ادعاءً: انتقل إلى مقطع ادعاء (CLAIM)، ثم اضغط {attribute}.',
   'notice.exportCancelled': 'أُلغي التصدير ولم يُكتب شيء.',
   'notice.exportRunning': 'يجري تصدير آخر الآن؛ ألغِه أو انتظر حتى ينتهي.',
   'export.downloaded': 'تنزيلات المتصفح باسم «\u2068{file}\u2069»',
@@ -566,6 +569,8 @@ export const ar: Catalogue = {
   },
   'notice.exportedDataset': 'صُدِّر {documents} و{spans} بصيغة {format} إلى {where}.{notes}',
   'notice.selectFirst': 'حدِّد نصًا أولًا، ثم اضغط {key} لوسمه بأنه {label}.',
+  'notice.selectFirst.noKey': 'حدِّد نصًا أولًا، ثم انقر {label} في شريط الأدوات لوسمه.',
+  'keys.none': 'بلا مفتاح (استعمل لوحة الأوامر)',
   'confirm.deleteSpan': 'أتحذف هذا المقطع؟ {reasons}. يمكنك التراجع عن ذلك.',
   'confirm.deleteSpan.claimOf': {
     zero: 'ليس ادعاءً لأي إسناد',
@@ -711,9 +716,9 @@ export const ar: Catalogue = {
   'commands.placeholder': 'اكتب أمرًا (مثل «المستند التالي» أو «تراجع» أو «PER»)',
   'commands.list': 'الأوامر',
   'commands.none': 'لا يطابق أيّ أمر.',
-  'commands.hint': '↑ ↓ اختيار · Enter تنفيذ · Esc إغلاق',
+  'commands.hint': '\u2066↑ ↓\u2069 اختيار · \u2066Enter\u2069 تنفيذ · \u2066Esc\u2069 إغلاق',
   'shortcuts.title': 'اختصارات لوحة المفاتيح',
-  'shortcuts.intro': 'تتبع مفاتيح الأسهم ترتيب القراءة: في فقرة عربية يتقدّم ← إلى الأمام. مفاتيح الحروف والأرقام تعمل مع لوحة مفاتيح عربية أيضًا.',
+  'shortcuts.intro': 'تتبع مفاتيح الأسهم ترتيب القراءة: في فقرة عربية يتقدّم \u2066←\u2069 إلى الأمام. مفاتيح الحروف والأرقام تعمل مع لوحة مفاتيح عربية أيضًا.',
   'shortcuts.action': 'الإجراء',
   'shortcuts.keys': 'المفاتيح',
   'shortcuts.customise': 'تغيير الاختصارات…',
@@ -729,7 +734,7 @@ export const ar: Catalogue = {
   'keyboard.reset': 'استعادة اختصار {action}',
   'keyboard.changeButton': 'تغيير',
   'keyboard.resetButton': 'استعادة',
-  'keyboard.recording': 'اضغط المفاتيح الجديدة… (Esc للإلغاء)',
+  'keyboard.recording': 'اضغط المفاتيح الجديدة… (\u2066Esc\u2069 للإلغاء)',
   'keyboard.changed': '{action}: صار {key}.',
   'keyboard.resetDone': '{action}: عادت المفاتيح الافتراضية.',
   'keyboard.resetAll': 'استعادة كل الاختصارات',
@@ -761,10 +766,11 @@ export const ar: Catalogue = {
   'spanDetails.usage.none': 'لا شيء',
   'spanDetails.usage.claim': 'الادعاء في {attributions}',
   'spanDetails.usage.mention': 'ذِكر المصدر أو القرينة في {attributions}',
-  'spanDetails.keys': 'مفتاح الوسم يعيد الوسم · [ ] توسيع · Shift+[ ] تقليص · Alt+… بحرف · Delete حذف · Enter فتح الادعاء',
-  'notice.focusSpanFirst': 'نشّط مقطعًا أولًا: ينتقل Tab بين المقاطع.',
+  'spanDetails.keys.claim': 'مفتاح الوسم يعيد الوسم · {grow} توسيع · {shrink} تقليص · {growCharacter} {shrinkCharacter} بحرف · {delete} حذف · {enter} فتح سمات الادعاء',
+  'spanDetails.keys.other': 'مفتاح الوسم يعيد الوسم · {grow} توسيع · {shrink} تقليص · {growCharacter} {shrinkCharacter} بحرف · {delete} حذف · {enter} في النص يعرض هذه التفاصيل',
+  'notice.focusSpanFirst': 'نشّط مقطعًا أولًا: ينتقل {next} بين المقاطع.',
   'notice.cannotResize': 'لا يمكن تغيير المقطع أكثر عند هذا الطرف.',
-  'notice.spanDetails': '{label}: «{quote}». مفتاح الوسم يعيد وسمه، و[ و] تغيّران طرفيه، وDelete يحذفه.',
+  'notice.spanDetails': '{label}: «{quote}». مفتاح الوسم يعيد وسمه، و{growStart} و{growEnd} تغيّران طرفيه، و{delete} يحذفه.',
   'notice.lastDocument': 'هذا آخر مستند.',
   'notice.firstDocument': 'هذا أول مستند.',
   'notice.allDone': 'كل المستندات مكتملة.',

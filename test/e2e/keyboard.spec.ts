@@ -205,6 +205,22 @@ test.describe('the keyboard model', () => {
     expect(await isnad.shortcutKeys('Open the next document')).toEqual(['N']);
   });
 
+  test('with nothing selected, a label key’s hint names the key bound now, not the schema’s', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    const notice = isnad.status.getByRole('status');
+    await isnad.press('Control+,');
+    await expect(isnad.keyboardSettings).toBeVisible();
+    await isnad.rebind('Mark as PER — Person (or relabel the focused span)', 'q');
+    await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('now Q.');
+    await page.getByRole('button', { name: 'Back to the article' }).click();
+    await isnad.press('Escape');
+    await isnad.press('q');
+    await expect(notice).toHaveText('Select some text first, then press Q to mark it PER — Person.');
+    await expect(isnad.labelButton(/^PER — Person/)).toHaveAccessibleName('PER — Person (key Q)');
+    await expect(isnad.toolbar.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)');
+  });
+
   test('the shortcut list keeps its columns in place while a new key is recorded', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();
