@@ -33,6 +33,12 @@ export interface AppContext {
   /** Shows a message in the status area (errors stay until the next action). */
   notify(tone: 'info' | 'error', text: string, details?: string[]): void;
   /**
+   * Shows a message about this moment (why a key did nothing, what the focused span is): it
+   * goes when the user moves on — another document, span, view or overlay — instead of
+   * staying until the next message.
+   */
+  notifyMoment(tone: 'info' | 'error', text: string): void;
+  /**
    * Runs an undoable command: written to IndexedDB first, then applied. Resolves with the
    * transaction, or null after telling the user why nothing changed.
    */

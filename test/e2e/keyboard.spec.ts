@@ -221,6 +221,43 @@ test.describe('the keyboard model', () => {
     await expect(isnad.toolbar.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)');
   });
 
+  test('a message about the moment goes once the user moves on: another document, the palette, the cheat sheet, the settings', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    const notice = isnad.status.getByRole('status');
+    const FOCUS_FIRST = 'Focus a span first: Tab moves between spans.';
+
+    // P on the first document says so; N then moves on, and the refusal goes with it.
+    await isnad.press('p');
+    await expect(notice).toHaveText('This is the first document.');
+    await isnad.press('n');
+    await expect(isnad.documentButton(BREAD)).toHaveAttribute('aria-current', 'page');
+    await expect(notice).toHaveText('');
+
+    // A refusal does not stay on screen under the command palette, the cheat sheet or the settings.
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+    await isnad.press('Control+k');
+    await expect(isnad.commandPalette).toBeVisible();
+    await expect(notice).toHaveText('');
+    await isnad.press('Escape');
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+    await isnad.press('?');
+    await expect(isnad.shortcutsSheet).toBeVisible();
+    await expect(notice).toHaveText('');
+    await isnad.press('Escape');
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+    await isnad.press('Control+,');
+    await expect(isnad.keyboardSettings).toBeVisible();
+    await expect(notice).toHaveText('');
+    // The same refusal again is said again (a screen reader hears it: the region was emptied).
+    await page.getByRole('button', { name: 'Back to the article' }).click();
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+  });
+
   test('the shortcut list keeps its columns in place while a new key is recorded', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();

@@ -105,13 +105,13 @@ export class AttributionActions {
     const { corpus, ui } = this.app;
     const focused = ui.state.focusedSpanId ? corpus.state.spans.get(ui.state.focusedSpanId) : undefined;
     if (!focused) {
-      this.app.notify('info', this.app.t('notice.focusClaim', { next: actionKeyInText(this.app.bindings.keysFor('span.next'), this.app.t), attribute: this.attributeKey() }));
+      this.app.notifyMoment('info', this.app.t('notice.focusClaim', { next: actionKeyInText(this.app.bindings.keysFor('span.next'), this.app.t), attribute: this.attributeKey() }));
       return;
     }
     const claim =
       focused.label === 'CLAIM' ? focused : spansOfDocument(corpus.state, focused.docId).find((s) => s.label === 'CLAIM' && s.start <= focused.start && focused.end <= s.end);
     if (!claim) {
-      this.app.notify('info', this.app.t('notice.notClaim', { label: focused.label, attribute: this.attributeKey() }));
+      this.app.notifyMoment('info', this.app.t('notice.notClaim', { label: focused.label, attribute: this.attributeKey() }));
       return;
     }
     this.openPalette(claim.id);

@@ -85,7 +85,7 @@ export class SpanActions {
     // The key the user has now (rebound in the settings, or none), not the schema's hotkey.
     const key = this.app.bindings.keysFor(`label.${label.id}`)[0];
     const name = labelName(label, this.app.t);
-    this.app.notify('info', key ? this.app.t('notice.selectFirst', { key: keyInText(key, this.app.t), label: name }) : this.app.t('notice.selectFirst.noKey', { label: name }));
+    this.app.notifyMoment('info', key ? this.app.t('notice.selectFirst', { key: keyInText(key, this.app.t), label: name }) : this.app.t('notice.selectFirst.noKey', { label: name }));
   }
 
   /**
@@ -169,7 +169,7 @@ export class SpanActions {
    */
   async resizeFocused(edge: SpanEdge, change: EdgeChange, unit: EdgeUnit): Promise<void> {
     const spanId = this.app.ui.state.focusedSpanId;
-    if (!spanId) return this.app.notify('info', this.focusSpanFirst());
+    if (!spanId) return this.app.notifyMoment('info', this.focusSpanFirst());
     // Computed inside the command, against the state at its turn in the queue.
     const tx = await this.app.run((state) => {
       const span = state.spans.get(spanId);
@@ -210,7 +210,7 @@ export class SpanActions {
     const label = findLabel(corpus.state.corpus.schema, span.label);
     const { t, bindings } = this.app;
     const key = (actionId: string): string => actionKeyInText(bindings.keysFor(actionId), t);
-    this.app.notify(
+    this.app.notifyMoment(
       'info',
       t('notice.spanDetails', {
         label: label ? labelName(label, t) : span.label,
