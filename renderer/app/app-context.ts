@@ -12,6 +12,7 @@ import type { Transaction } from '../../shared/model/transaction';
 import type { CorpusSync } from '../state/corpus-sync';
 import type { WriteAction } from '../db/storage-errors';
 import type { Translate } from '../../shared/i18n/i18n';
+import type { KeyBindingStore } from '../commands/bindings';
 
 /** A command as the corpus store runs it. */
 export type StoreCommand = Parameters<CorpusStore['run']>[0];
@@ -25,10 +26,18 @@ export interface AppContext {
   readonly sync: CorpusSync;
   /** The rendered article, or null while none is shown (selection mapping needs it). */
   readonly article: HTMLElement | null;
+  /** The keys bound now (a hint names the user's key, not the default: `renderer/i18n/key-names.ts`). */
+  readonly bindings: KeyBindingStore;
   /** Translates a message into the interface language (notices are written with it). */
   readonly t: Translate;
   /** Shows a message in the status area (errors stay until the next action). */
   notify(tone: 'info' | 'error', text: string, details?: string[]): void;
+  /**
+   * Shows a message about this moment (why a key did nothing, what the focused span is): it
+   * goes when the user moves on — another document, span, view or overlay — instead of
+   * staying until the next message.
+   */
+  notifyMoment(tone: 'info' | 'error', text: string): void;
   /**
    * Runs an undoable command: written to IndexedDB first, then applied. Resolves with the
    * transaction, or null after telling the user why nothing changed.

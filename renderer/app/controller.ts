@@ -158,6 +158,11 @@ export class IsnadApp implements AppContext {
     this.ui.update({ notice: { tone, text, ...(details?.length ? { details } : {}) } });
   }
 
+  /** Shows a message about this moment, cleared when the user moves on (`Notice.moment`). */
+  notifyMoment(tone: 'info' | 'error', text: string): void {
+    this.ui.update({ notice: { tone, text, moment: true } });
+  }
+
 
   /**
    * Reports a write the database refused (nothing of it was stored or shown). When another
@@ -237,7 +242,8 @@ export class IsnadApp implements AppContext {
     try {
       const result = await this.corpus.run(command, applied);
       if (!result.ok) {
-        this.notify('error', this.t.text(result.error, result.phrase));
+        // A refused command is about this moment; a failed write (below) stays.
+        this.notifyMoment('error', this.t.text(result.error, result.phrase));
         return null;
       }
       this.ui.update({ notice: null });
@@ -253,7 +259,7 @@ export class IsnadApp implements AppContext {
   async undo(): Promise<void> {
     try {
       const tx = await this.corpus.undo();
-      if (!tx) return this.notify('info', this.t('notice.nothingToUndo'));
+      if (!tx) return this.notifyMoment('info', this.t('notice.nothingToUndo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.ui.update({ focusedSpanId: null });
       this.notify('info', this.t('notice.undid', { change: this.t.text(tx.description, tx.phrase) }));
@@ -267,7 +273,7 @@ export class IsnadApp implements AppContext {
   async redo(): Promise<void> {
     try {
       const tx = await this.corpus.redo();
-      if (!tx) return this.notify('info', this.t('notice.nothingToRedo'));
+      if (!tx) return this.notifyMoment('info', this.t('notice.nothingToRedo'));
       if (tx.docId && tx.docId !== this.ui.state.openDocId) await this.openDocument(tx.docId);
       this.notify('info', this.t('notice.redid', { change: this.t.text(tx.description, tx.phrase) }));
     } catch (error) {

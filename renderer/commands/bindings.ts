@@ -14,14 +14,52 @@ export const BINDINGS_SETTING = 'keyBindings';
 export type BindingOverrides = Readonly<Record<string, readonly string[]>>;
 
 /** Why the system keeps a key (each has a message in the catalogues: keyboard.reason.*). */
-export type ReservedReason = 'quit' | 'close' | 'newWindow' | 'newTab' | 'reload' | 'clipboard' | 'selectAll';
+export type ReservedReason = 'quit' | 'close' | 'newWindow' | 'newTab' | 'reopenTab' | 'switchTab' | 'switchWindow' | 'hide' | 'reload' | 'clipboard' | 'selectAll';
 
-/** Keys the browser or the operating system keeps for itself, or that text fields need. */
+/**
+ * Keys the browser or the operating system keeps for itself, or that text fields need.
+ *
+ * "Mod" is Ctrl or Cmd (`keys.ts`), so a key is reserved when either platform keeps it: Mod+Q
+ * and Mod+H because Cmd+Q quits and Cmd+H hides an application on macOS, Mod+Tab because
+ * Ctrl+Tab switches tabs in Chromium and Cmd+Tab switches applications on macOS.
+ *
+ * The browser's part is what Chromium never lets a page see (`IsReservedCommandOrKey`: close
+ * tab or window, new window, new private window, new tab, reopen closed tab, next or previous
+ * tab, quit), with every key those commands have on any platform: Ctrl+F4 closes a tab,
+ * Ctrl+PageUp/PageDown, Cmd+Option+←/→ and Cmd+Shift+[ / ] switch tabs, Ctrl+Shift+Q quits.
+ * Other browser keys (Ctrl+L, Ctrl+P, Ctrl+S, Ctrl+F, Ctrl+D, Ctrl+1…9) reach the page first
+ * and are the user's to take. The operating system's part is Alt+Tab and Alt+F4.
+ *
+ * The desktop (Electron) app has no tabs and delivers Ctrl+Tab, Ctrl+T, Ctrl+Shift+T, Ctrl+N
+ * and Ctrl+Shift+N to the page, so it could offer them. The set is still one for both hosts,
+ * not a `HostPlatform` matter: the defaults, the cheat sheet and the README's table stay one
+ * list, a binding means the same wherever the user works, and to anyone who also uses a
+ * browser these keys mean tabs and windows. The desktop app's own menu keeps Ctrl/Cmd+R
+ * (reload) and, on macOS, Cmd+Q, Cmd+H and Cmd+Option+H.
+ */
 export const RESERVED_BINDINGS: Readonly<Record<string, ReservedReason>> = {
   'Mod+Q': 'quit',
+  'Mod+Shift+Q': 'quit',
   'Mod+W': 'close',
+  'Mod+Shift+W': 'close',
+  'Mod+F4': 'close',
+  'Alt+F4': 'close',
   'Mod+N': 'newWindow',
+  'Mod+Shift+N': 'newWindow',
   'Mod+T': 'newTab',
+  'Mod+Shift+T': 'reopenTab',
+  'Mod+Tab': 'switchTab',
+  'Mod+Shift+Tab': 'switchTab',
+  'Mod+PageDown': 'switchTab',
+  'Mod+PageUp': 'switchTab',
+  'Mod+Alt+ArrowLeft': 'switchTab',
+  'Mod+Alt+ArrowRight': 'switchTab',
+  'Mod+Shift+[': 'switchTab',
+  'Mod+Shift+]': 'switchTab',
+  'Alt+Tab': 'switchWindow',
+  'Alt+Shift+Tab': 'switchWindow',
+  'Mod+H': 'hide',
+  'Mod+Alt+H': 'hide',
   'Mod+R': 'reload',
   F5: 'reload',
   'Mod+C': 'clipboard',

@@ -10,7 +10,8 @@ import { sortedSpansOf, spansLabelled } from '../../shared/model/span-index';
 import { useColumnList } from './column-list';
 import type { AttributionRecord, DocumentRecord, SpanRecord } from '../../shared/model/types';
 import { withElements } from '../i18n/rich';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { KeyCaps } from './KeyCaps';
 import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 import { attributeValueName, sourceName } from '../i18n/labels';
 
@@ -154,6 +155,7 @@ const NO_CLAIMS: readonly SpanRecord[] = [];
 export function AttributionPanel(): React.JSX.Element | null {
   const app = useApp();
   const t = useT();
+  const bindings = useBindings();
   const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -169,7 +171,11 @@ export function AttributionPanel(): React.JSX.Element | null {
       <h2>
         {t('attributions.heading')} <span className="count">({t.number(attributions.length)})</span>
       </h2>
-      {claims.length === 0 ? <p className="hint">{t('attributions.empty')}</p> : null}
+      {claims.length === 0 ? (
+        <p className="hint">
+          {withElements(t('attributions.empty'), { claim: <KeyCaps keys={(bindings.get('label.CLAIM') ?? []).slice(0, 1)} />, attribute: <KeyCaps keys={(bindings.get('attribution.open') ?? []).slice(0, 1)} /> })}
+        </p>
+      ) : null}
       <ul ref={listRef} className="virtual-list" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
           <ClaimItem

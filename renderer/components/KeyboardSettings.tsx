@@ -11,7 +11,8 @@ import { useApp, useUiValue } from '../app/hooks';
 import type { Action } from '../commands/actions';
 import type { BindingProblem, BindingResult } from '../commands/bindings';
 import { fuzzyFilter } from '../commands/fuzzy';
-import { bindingFromEvent, formatBinding, platformStyle } from '../commands/keys';
+import { bindingFromEvent, platformStyle } from '../commands/keys';
+import { keyInText } from '../i18n/key-names';
 import { KeyCaps } from './KeyCaps';
 import type { MessageKey, Translate } from '../../shared/i18n/i18n';
 
@@ -24,7 +25,7 @@ const SNAP_MODES: Array<[SnapMode, MessageKey]> = [
 /** A refused binding in words. */
 function describeProblem(problem: BindingProblem, t: Translate, titleOf: (actionId: string) => string, style: 'mac' | 'pc'): string {
   if (problem.kind === 'unknown-action') return t('keyboard.unknownAction');
-  const key = formatBinding(problem.key, style);
+  const key = keyInText(problem.key, t, style);
   if (problem.kind === 'reserved') return t('keyboard.reserved', { key, reason: t(`keyboard.reason.${problem.reason}` as MessageKey) });
   return t('keyboard.conflict', { key, action: titleOf(problem.actionId) });
 }
@@ -55,7 +56,7 @@ export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t
     const binding = bindingFromEvent(event.nativeEvent);
     if (!binding) return;
     setRecording(null);
-    report(await app.bindings.rebind(action.id, binding), t('keyboard.changed', { action: action.title, key: formatBinding(binding, style) }));
+    report(await app.bindings.rebind(action.id, binding), t('keyboard.changed', { action: action.title, key: keyInText(binding, t, style) }));
   };
 
   const onKeyDown = (event: React.KeyboardEvent): void => {

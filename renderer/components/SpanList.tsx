@@ -11,11 +11,40 @@ import type { CorpusState } from '../../shared/model/state';
 import { sortedSpansOf } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { fromUtf16Offsets } from '../../shared/text/offsets';
-import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
+import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { FOCUSED_SPAN_DETAILS_ID } from '../app/actions/span-actions';
 import type { Translate } from '../../shared/i18n/i18n';
 import { labelName } from '../i18n/labels';
 import { usageInWords } from './span-usage-words';
+import { KeyCaps } from './KeyCaps';
+import { withElements } from '../i18n/rich';
+
+/** The first key of each action, as bound now (a hint shows one key per action). */
+function firstKeys(bindings: ReadonlyMap<string, readonly string[]>, ...actionIds: string[]): string[] {
+  return actionIds.flatMap((id) => bindings.get(id)?.slice(0, 1) ?? []);
+}
+
+/**
+ * The keys that work on the focused span, as key caps with the keys bound now, each laid out
+ * left to right also in an Arabic sentence. What Enter does depends on the span: a claim's
+ * attributes open, any other span's details (this section) get the focus.
+ */
+function SpanKeysHint({ claim, t }: { claim: boolean; t: Translate }): React.JSX.Element {
+  const bindings = useBindings();
+  const caps = (...actionIds: string[]): React.ReactNode => <KeyCaps keys={firstKeys(bindings, ...actionIds)} />;
+  return (
+    <p className="hint">
+      {withElements(t(claim ? 'spanDetails.keys.claim' : 'spanDetails.keys.other'), {
+        grow: caps('span.grow-start-word', 'span.grow-end-word'),
+        shrink: caps('span.shrink-start-word', 'span.shrink-end-word'),
+        growCharacter: caps('span.grow-start-grapheme', 'span.grow-end-grapheme'),
+        shrinkCharacter: caps('span.shrink-start-grapheme', 'span.shrink-end-grapheme'),
+        delete: caps('span.delete'),
+        enter: caps('span.open'),
+      })}
+    </p>
+  );
+}
 
 /** The focused span: label, text, code-point offsets and its part in attributions (Enter moves focus here). */
 function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span: SpanRecord; text: string; t: Translate }): React.JSX.Element {
@@ -36,7 +65,7 @@ function FocusedSpanDetails({ state, span, text, t }: { state: CorpusState; span
         <dt>{t('spanDetails.usage')}</dt>
         <dd>{usageInWords(usage, t)}</dd>
       </dl>
-      <p className="hint">{t('spanDetails.keys')}</p>
+      <SpanKeysHint claim={span.label === 'CLAIM'} t={t} />
     </section>
   );
 }
@@ -54,6 +83,7 @@ export function SpanList(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const state = useCorpusState();
+  const bindings = useBindings();
   const openDocId = useUiValue('openDocId');
   const focusedSpanId = useUiValue('focusedSpanId');
   const doc = openDocId ? state.documents.get(openDocId) : undefined;
@@ -80,7 +110,9 @@ export function SpanList(): React.JSX.Element {
         {focused && doc && focusedLabel ? t('spans.focused', { label: labelName(focusedLabel, t), quote: doc.text.slice(focused.start, focused.end) }) : ''}
       </p>
       {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
-      {spans.length === 0 ? <p className="hint">{t('spans.empty')}</p> : null}
+      {spans.length === 0 ? (
+        <p className="hint">{withElements(t('spans.empty'), { keys: <KeyCaps keys={firstKeys(bindings, ...state.corpus.schema.labels.map((l) => `label.${l.id}`))} /> })}</p>
+      ) : null}
       <ul ref={listRef} className="virtual-list" style={{ height: totalHeight }}>
         {spans.slice(range.start, range.end).map((span, k) => {
           const index = range.start + k;

@@ -19,7 +19,20 @@ export interface Notice {
   text: string;
   /** Extra lines (a refused file each, export problems). */
   details?: string[];
+  /**
+   * A message about this moment — why a key or command did nothing ("This is the first
+   * document.", "Select some text first…"), what the focused span is — which goes once the
+   * user moves on: see {@link MOVES_ON}.
+   */
+  moment?: boolean;
 }
+
+/**
+ * The view changes after which a {@link Notice.moment} message is stale and is cleared:
+ * another document, another focused span, another view, a keyboard overlay opened or
+ * closed. (Any notice is also replaced by the next one, and cleared by a successful command.)
+ */
+export const MOVES_ON: ReadonlyArray<keyof UiState> = ['openDocId', 'focusedSpanId', 'view', 'overlay'];
 
 /** Files chosen for import, waiting for the user to confirm options in the import dialog. */
 export interface ImportDraft {
@@ -148,12 +161,14 @@ export class UiStore {
   /**
    * Merges a partial update and notifies; a patch that changes nothing (every value the
    * same, by identity) is dropped, so views are not rendered again for it (after every
-   * command the app clears a notice that is usually not there).
+   * command the app clears a notice that is usually not there). A patch that moves the user
+   * on (`MOVES_ON`) also clears a message about the moment before.
    */
   update(patch: Partial<UiState>): void {
     const keys = Object.keys(patch) as Array<keyof UiState>;
     if (keys.every((key) => Object.is(this.current[key], patch[key]))) return;
-    this.current = { ...this.current, ...patch };
+    const stale = this.current.notice?.moment && !('notice' in patch) && MOVES_ON.some((key) => key in patch && !Object.is(this.current[key], patch[key]));
+    this.current = { ...this.current, ...patch, ...(stale ? { notice: null } : {}) };
     for (const listener of this.listeners) listener();
   }
 }

@@ -73,6 +73,55 @@ test.describe('in Arabic', () => {
     await page.locator('.status-area').screenshot({ path: `${SHOTS}/undo-arabic.png`, animations: 'disabled' });
   });
 
+  test('key combinations in the focused span’s hint and in the status line read left to right in Arabic; Enter says what it does for that span', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+
+    // A new PER span takes the focus: its details show the keys bound now, as left-to-right key caps.
+    await isnad.mark('نظيره', '1');
+    const details = isnad.focusedSpanDetails('تفاصيل المقطع النشط');
+    await expect(details).toBeVisible();
+    const hint = details.locator('.hint');
+    await expect(hint.locator('kbd')).toHaveText(['[', ']', 'Shift+[', 'Shift+]', 'Alt+[', 'Alt+]', 'Alt+Shift+[', 'Alt+Shift+]', 'Delete', 'Enter']);
+    for (const cap of await hint.locator('kbd').all()) expect(await cap.evaluate((kbd) => getComputedStyle(kbd).direction)).toBe('ltr');
+    // "Shift+[" is laid out with Shift on the left, not mirrored into "[+Shift".
+    const shift = hint.locator('kbd', { hasText: /^Shift\+\[$/ });
+    const box = await shift.boundingBox();
+    const range = await shift.evaluate((kbd) => {
+      const text = kbd.firstChild!;
+      const at = (i: number): number => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      return { shift: at(0), bracket: at(6) };
+    });
+    expect(box).not.toBeNull();
+    expect(range.shift).toBeLessThan(range.bracket);
+    // Enter on an entity shows its details; the hint says so, not "open the claim".
+    await expect(hint).toHaveText(/في النص يعرض هذه التفاصيل$/);
+    await expect(hint).not.toContainText('الادعاء');
+    await details.screenshot({ path: `${SHOTS}/focused-span-hint-arabic.png`, animations: 'disabled' });
+
+    // Enter: the status line names the resize and delete keys as isolated left-to-right runs.
+    await isnad.article.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'مفتاح الوسم يعيد وسمه' })).toHaveText(/و\u2066\[\u2069 و\u2066\]\u2069 تغيّران طرفيه، و\u2066Delete\u2069 يحذفه\.$/);
+    const line = await isnad.status.getByRole('status').locator('p').evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const box = range.getBoundingClientRect();
+      return { x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8 };
+    });
+    await page.screenshot({ path: `${SHOTS}/span-details-notice-arabic.png`, clip: line, animations: 'disabled' });
+
+    // A claim: Enter opens its attributes.
+    await isnad.mark('لبحث الوضع في محافظة إدلب', '5');
+    await expect(isnad.focusedSpanDetails('تفاصيل المقطع النشط').locator('.hint')).toHaveText(/فتح سمات الادعاء$/);
+  });
+
   test('sizes and broken JSON are said in Arabic: the import dialog, its report and the dataset dialog', async ({ page }) => {
     const REVIEW = process.env.REVIEW_SHOTS ?? SHOTS;
     await mkdir(REVIEW, { recursive: true });

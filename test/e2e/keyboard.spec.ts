@@ -158,6 +158,21 @@ test.describe('the keyboard model', () => {
     await expect(isnad.keyboardSettings.getByRole('alert')).toHaveText('P is already used by “Open the previous document”. Choose another key, or change that action’s key first.');
     await isnad.rebind('Open the next document', 'Control+w');
     await expect(isnad.keyboardSettings.getByRole('alert')).toContainText('kept by the system');
+    // Keys Chromium or the operating system never give a page are refused too.
+    const kept: Array<[string, string]> = [
+      ['Control+Tab', 'Ctrl+Tab'],
+      ['Control+Shift+Tab', 'Ctrl+Shift+Tab'],
+      ['Control+Shift+w', 'Ctrl+Shift+W'],
+      ['Control+Shift+t', 'Ctrl+Shift+T'],
+      ['Control+Shift+n', 'Ctrl+Shift+N'],
+      ['Control+n', 'Ctrl+N'],
+      ['Control+t', 'Ctrl+T'],
+      ['Alt+F4', 'Alt+F4'],
+    ];
+    for (const [keys, shown] of kept) {
+      await isnad.rebind('Open the next document', keys);
+      await expect(isnad.keyboardSettings.getByRole('alert')).toHaveText(new RegExp(`^${shown.replace(/\+/g, '\\+')} is kept by the system`));
+    }
 
     await isnad.rebind('Open the next document', 'j');
     await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('Open the next document: now J.');
@@ -188,6 +203,59 @@ test.describe('the keyboard model', () => {
     await isnad.press('Control+,');
     await isnad.press('?');
     expect(await isnad.shortcutKeys('Open the next document')).toEqual(['N']);
+  });
+
+  test('with nothing selected, a label key’s hint names the key bound now, not the schema’s', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    const notice = isnad.status.getByRole('status');
+    await isnad.press('Control+,');
+    await expect(isnad.keyboardSettings).toBeVisible();
+    await isnad.rebind('Mark as PER — Person (or relabel the focused span)', 'q');
+    await expect(isnad.keyboardSettings.getByRole('status').first()).toContainText('now Q.');
+    await page.getByRole('button', { name: 'Back to the article' }).click();
+    await isnad.press('Escape');
+    await isnad.press('q');
+    await expect(notice).toHaveText('Select some text first, then press Q to mark it PER — Person.');
+    await expect(isnad.labelButton(/^PER — Person/)).toHaveAccessibleName('PER — Person (key Q)');
+    await expect(isnad.toolbar.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)');
+  });
+
+  test('a message about the moment goes once the user moves on: another document, the palette, the cheat sheet, the settings', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    const notice = isnad.status.getByRole('status');
+    const FOCUS_FIRST = 'Focus a span first: Tab moves between spans.';
+
+    // P on the first document says so; N then moves on, and the refusal goes with it.
+    await isnad.press('p');
+    await expect(notice).toHaveText('This is the first document.');
+    await isnad.press('n');
+    await expect(isnad.documentButton(BREAD)).toHaveAttribute('aria-current', 'page');
+    await expect(notice).toHaveText('');
+
+    // A refusal does not stay on screen under the command palette, the cheat sheet or the settings.
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+    await isnad.press('Control+k');
+    await expect(isnad.commandPalette).toBeVisible();
+    await expect(notice).toHaveText('');
+    await isnad.press('Escape');
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+    await isnad.press('?');
+    await expect(isnad.shortcutsSheet).toBeVisible();
+    await expect(notice).toHaveText('');
+    await isnad.press('Escape');
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
+    await isnad.press('Control+,');
+    await expect(isnad.keyboardSettings).toBeVisible();
+    await expect(notice).toHaveText('');
+    // The same refusal again is said again (a screen reader hears it: the region was emptied).
+    await page.getByRole('button', { name: 'Back to the article' }).click();
+    await isnad.press('[');
+    await expect(notice).toHaveText(FOCUS_FIRST);
   });
 
   test('the shortcut list keeps its columns in place while a new key is recorded', async ({ page }) => {

@@ -15,6 +15,7 @@ import {
 import { importRegistrySources, planRegistryImport, type RegistryFileSources, type RegistryImportPlan } from '../../../shared/model/registry-import';
 import { spansOfDocument } from '../../../shared/model/state';
 import type { AppContext } from '../app-context';
+import { actionKeyInText } from '../../i18n/key-names';
 
 export class AttributionActions {
   constructor(private readonly app: AppContext) {}
@@ -94,18 +95,23 @@ export class AttributionActions {
     this.app.ui.update({ palette: null });
   }
 
+  /** The key that attributes the focused claim now (A unless the user changed it), for a hint. */
+  private attributeKey(): string {
+    return actionKeyInText(this.app.bindings.keysFor('attribution.open'), this.app.t);
+  }
+
   /** Key A: attribute the focused claim (or the claim around the focused span). */
   attributeFocused(): void {
     const { corpus, ui } = this.app;
     const focused = ui.state.focusedSpanId ? corpus.state.spans.get(ui.state.focusedSpanId) : undefined;
     if (!focused) {
-      this.app.notify('info', this.app.t('notice.focusClaim'));
+      this.app.notifyMoment('info', this.app.t('notice.focusClaim', { next: actionKeyInText(this.app.bindings.keysFor('span.next'), this.app.t), attribute: this.attributeKey() }));
       return;
     }
     const claim =
       focused.label === 'CLAIM' ? focused : spansOfDocument(corpus.state, focused.docId).find((s) => s.label === 'CLAIM' && s.start <= focused.start && focused.end <= s.end);
     if (!claim) {
-      this.app.notify('info', this.app.t('notice.notClaim', { label: focused.label }));
+      this.app.notifyMoment('info', this.app.t('notice.notClaim', { label: focused.label, attribute: this.attributeKey() }));
       return;
     }
     this.openPalette(claim.id);

@@ -26,14 +26,14 @@ export class NavigationActions {
   /** The next (1) or previous (-1) document in list order. */
   async nextDocument(direction: 1 | -1): Promise<void> {
     const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, direction);
-    if (!next) return this.app.notify('info', this.app.t(direction === 1 ? 'notice.lastDocument' : 'notice.firstDocument'));
+    if (!next) return this.app.notifyMoment('info', this.app.t(direction === 1 ? 'notice.lastDocument' : 'notice.firstDocument'));
     await this.show(next.id);
   }
 
   /** The next document that is not done, wrapping around the corpus. */
   async nextUnfinished(): Promise<void> {
     const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, 1, { unfinished: true });
-    if (!next) return this.app.notify('info', this.app.t('notice.allDone'));
+    if (!next) return this.app.notifyMoment('info', this.app.t('notice.allDone'));
     await this.show(next.id);
   }
 
@@ -44,7 +44,7 @@ export class NavigationActions {
     if (!doc) return;
     if (doc.status !== 'done' && !(await this.app.run((state) => setDocumentStatus(state, { docId: doc.id, status: 'done' })))) return;
     const next = adjacentDocument(this.app.corpus.state, doc.id, 1, { unfinished: true });
-    if (!next) return this.app.notify('info', this.app.t('notice.allDone'));
+    if (!next) return this.app.notifyMoment('info', this.app.t('notice.allDone'));
     await this.show(next.id);
     this.app.notify('info', this.app.t('notice.doneNext', { title: next.title }));
   }

@@ -8,6 +8,7 @@ import { spanUsage } from '../../../shared/model/attribution-commands';
 import { adjacentSpan } from '../../../shared/model/navigation';
 import { findLabel } from '../../../shared/model/schema';
 import { labelName } from '../../i18n/labels';
+import { actionKeyInText, keyInText } from '../../i18n/key-names';
 import { spansOfDocument } from '../../../shared/model/state';
 import { resizeRange, type EdgeChange, type EdgeUnit, type SpanEdge } from '../../../shared/text/span-edges';
 import { snapSelection, trimDetachedPunctuation } from '../../../shared/text/words';
@@ -81,7 +82,10 @@ export class SpanActions {
       await this.app.run((state) => relabelSpan(state, { spanId: focused, label: label.id }));
       return;
     }
-    this.app.notify('info', this.app.t('notice.selectFirst', { key: label.hotkey, label: labelName(label, this.app.t) }));
+    // The key the user has now (rebound in the settings, or none), not the schema's hotkey.
+    const key = this.app.bindings.keysFor(`label.${label.id}`)[0];
+    const name = labelName(label, this.app.t);
+    this.app.notifyMoment('info', key ? this.app.t('notice.selectFirst', { key: keyInText(key, this.app.t), label: name }) : this.app.t('notice.selectFirst.noKey', { label: name }));
   }
 
   /**
@@ -154,18 +158,23 @@ export class SpanActions {
     ui.update({ focusedSpanId: under[0]?.id ?? null });
   }
 
+  /** "Focus a span first", naming the key that moves between spans now. */
+  private focusSpanFirst(): string {
+    return this.app.t('notice.focusSpanFirst', { next: actionKeyInText(this.app.bindings.keysFor('span.next'), this.app.t) });
+  }
+
   /**
    * [ and ] (with Shift to shrink, Alt for characters): moves one edge of the focused span
    * by a word or a grapheme cluster, as one undoable step.
    */
   async resizeFocused(edge: SpanEdge, change: EdgeChange, unit: EdgeUnit): Promise<void> {
     const spanId = this.app.ui.state.focusedSpanId;
-    if (!spanId) return this.app.notify('info', this.app.t('notice.focusSpanFirst'));
+    if (!spanId) return this.app.notifyMoment('info', this.focusSpanFirst());
     // Computed inside the command, against the state at its turn in the queue.
     const tx = await this.app.run((state) => {
       const span = state.spans.get(spanId);
       const doc = span && state.documents.get(span.docId);
-      if (!span || !doc) return { ok: false, error: this.app.t('notice.focusSpanFirst') };
+      if (!span || !doc) return { ok: false, error: this.focusSpanFirst() };
       const next = resizeRange(doc.text, span, edge, change, unit);
       return next ? resizeSpan(state, { spanId, ...next }) : { ok: false, error: this.app.t('notice.cannotResize') };
     });
@@ -199,7 +208,18 @@ export class SpanActions {
       return true;
     }
     const label = findLabel(corpus.state.corpus.schema, span.label);
-    this.app.notify('info', this.app.t('notice.spanDetails', { label: label ? labelName(label, this.app.t) : span.label, quote: doc.text.slice(span.start, span.end) }));
+    const { t, bindings } = this.app;
+    const key = (actionId: string): string => actionKeyInText(bindings.keysFor(actionId), t);
+    this.app.notifyMoment(
+      'info',
+      t('notice.spanDetails', {
+        label: label ? labelName(label, t) : span.label,
+        quote: doc.text.slice(span.start, span.end),
+        growStart: key('span.grow-start-word'),
+        growEnd: key('span.grow-end-word'),
+        delete: key('span.delete'),
+      }),
+    );
     const details = this.app.article?.ownerDocument.getElementById(FOCUSED_SPAN_DETAILS_ID);
     details?.focus();
     return true;

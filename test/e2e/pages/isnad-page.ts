@@ -38,6 +38,11 @@ export class IsnadPage {
   get spanPanel(): Locator {
     return this.page.getByRole('complementary', { name: 'Spans in this document' });
   }
+  /** The focused span's details in the span panel (named in the interface language). */
+  focusedSpanDetails(name = 'Focused span details'): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
   get status(): Locator {
     return this.page.locator('.status-area');
   }

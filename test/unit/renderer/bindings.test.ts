@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import { IsnadDatabase, readSetting, writeSetting } from '../../../renderer/db/db';
-import { BINDINGS_SETTING, KeyBindingStore, bindingConflicts, effectiveBindings } from '../../../renderer/commands/bindings';
+import { BINDINGS_SETTING, KeyBindingStore, RESERVED_BINDINGS, bindingConflicts, effectiveBindings } from '../../../renderer/commands/bindings';
+import { canonicalBinding } from '../../../renderer/commands/keys';
+import { en } from '../../../shared/i18n/en';
+import { ar } from '../../../shared/i18n/ar';
 import { allActionDefinitions } from '../../../renderer/commands/definitions';
 
 const definitions = allActionDefinitions(DEFAULT_LABEL_SCHEMA);
@@ -39,6 +42,45 @@ describe('key bindings', () => {
     expect(await store.rebind('document.next', 'Ctrl+W')).toEqual({ ok: false, problem: { kind: 'reserved', key: 'Mod+W', reason: 'close' } });
     expect(await store.rebind('document.next', 'ctrl+c')).toEqual({ ok: false, problem: { kind: 'reserved', key: 'Mod+C', reason: 'clipboard' } });
     expect(await store.rebind('no.such.action', 'J')).toEqual({ ok: false, problem: { kind: 'unknown-action' } });
+  });
+
+  it('refuses the keys browsers and operating systems never give a page, on every platform Mod stands for', async () => {
+    const { db, store } = await storeOn();
+    const kept: Array<[string, string, string]> = [
+      ['Ctrl+Tab', 'Mod+Tab', 'switchTab'],
+      ['Ctrl+Shift+Tab', 'Mod+Shift+Tab', 'switchTab'],
+      ['Ctrl+PageDown', 'Mod+PageDown', 'switchTab'],
+      ['Cmd+Alt+ArrowRight', 'Mod+Alt+ArrowRight', 'switchTab'],
+      ['Cmd+Shift+]', 'Mod+Shift+]', 'switchTab'],
+      ['Ctrl+Shift+W', 'Mod+Shift+W', 'close'],
+      ['Ctrl+F4', 'Mod+F4', 'close'],
+      ['Alt+F4', 'Alt+F4', 'close'],
+      ['Ctrl+Shift+T', 'Mod+Shift+T', 'reopenTab'],
+      ['Ctrl+Shift+N', 'Mod+Shift+N', 'newWindow'],
+      ['Ctrl+N', 'Mod+N', 'newWindow'],
+      ['Ctrl+T', 'Mod+T', 'newTab'],
+      ['Ctrl+Shift+Q', 'Mod+Shift+Q', 'quit'],
+      ['Alt+Tab', 'Alt+Tab', 'switchWindow'],
+      // macOS: Cmd is Mod, as in every binding.
+      ['Cmd+Q', 'Mod+Q', 'quit'],
+      ['Cmd+W', 'Mod+W', 'close'],
+      ['Cmd+H', 'Mod+H', 'hide'],
+      ['Cmd+Tab', 'Mod+Tab', 'switchTab'],
+    ];
+    for (const [pressed, key, reason] of kept) expect(await store.rebind('document.next', pressed), pressed).toEqual({ ok: false, problem: { kind: 'reserved', key, reason } });
+    expect(await readSetting(db, BINDINGS_SETTING, null)).toBeNull();
+    // Keys Chromium lets a page take stay free.
+    for (const free of ['Ctrl+L', 'Ctrl+P', 'Ctrl+S', 'Ctrl+D', 'Ctrl+1']) expect(store.problem('document.search', free), free).toBeNull();
+  });
+
+  it('reserves no default key and gives every reserved key a reason the catalogues name', () => {
+    const defaults = new Set(definitions.flatMap((d) => d.keys.map(canonicalBinding)));
+    for (const [key, reason] of Object.entries(RESERVED_BINDINGS)) {
+      expect(canonicalBinding(key), key).toBe(key);
+      expect(defaults.has(key), key).toBe(false);
+      expect(en[`keyboard.reason.${reason}` as keyof typeof en], reason).toBeTruthy();
+      expect(ar[`keyboard.reason.${reason}` as keyof typeof ar], reason).toBeTruthy();
+    }
   });
 
   it('a new key is stored before it applies, and a fresh start reads it back', async () => {
