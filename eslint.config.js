@@ -5,6 +5,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const SHARED_IS_PURE = ['node:*', 'electron', 'react', 'react-dom', 'dexie', '../renderer/*', '../electron/*'];
+/**
+ * An array spread into a call passes every element as an argument: a long array overflows
+ * the call stack (RangeError). `new Highlight(...ranges)` did so with 200,000 search matches
+ * and the window went white. Loop (`appendAll`, `maxOf` in shared/arrays.ts) instead.
+ */
+const NO_SPREAD_ARGUMENTS = [
+  { selector: 'CallExpression > SpreadElement.arguments', message: 'Do not spread an array into call arguments (a long one overflows the stack): use a loop, appendAll or maxOf (shared/arrays.ts).' },
+  { selector: 'NewExpression > SpreadElement.arguments', message: 'Do not spread an array into constructor arguments (a long one overflows the stack): construct, then add in a loop.' },
+];
 const ZOD_ONLY_JITLESS = { name: 'zod', message: "Import { z } from shared/security/zod (configured jitless, so zod never probes for eval under the app's CSP)." };
 
 export default tseslint.config(
@@ -23,7 +32,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User data is text: never set inner HTML.' }],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User data is text: never set inner HTML.' }, ...NO_SPREAD_ARGUMENTS],
+    },
+  },
+  {
+    files: ['shared/**/*.ts', 'cli/**/*.ts', 'electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...NO_SPREAD_ARGUMENTS],
     },
   },
   {

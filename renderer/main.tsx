@@ -5,6 +5,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CrashScreen } from './components/CrashScreen';
 import { IsnadApp } from './app/controller';
 import { AppContext } from './app/hooks';
 import { detectPlatform } from './platform';
@@ -29,9 +30,11 @@ IsnadApp.start(detectPlatform()).then(
     window.addEventListener('pagehide', () => app.snapshots.scheduler.atQuit());
     root.render(
       <StrictMode>
-        <AppContext.Provider value={app}>
-          <App />
-        </AppContext.Provider>
+        <CrashScreen t={() => app.t}>
+          <AppContext.Provider value={app}>
+            <App />
+          </AppContext.Provider>
+        </CrashScreen>
       </StrictMode>,
     );
   },

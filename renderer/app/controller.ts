@@ -15,6 +15,7 @@ import type { HostPlatform } from '../platform/host';
 import { CorpusStore } from '../state/corpus-store';
 import { CorpusSync, openSyncChannel, type SyncChannel } from '../state/corpus-sync';
 import { UiStore, type SearchState, type UiState } from '../state/ui-store';
+import { SearchSession } from '../state/search-session';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
 import { CorpusActions, loadCorpus, OPEN_CORPUS_KEY, OPEN_DOCUMENT_KEY } from './actions/corpus-actions';
@@ -69,6 +70,8 @@ export class IsnadApp implements AppContext {
   readonly corpora = new CorpusActions(this);
   /** Dataset files (doccano, Label Studio, brat, CoNLL, native …) into a new corpus or merged into the open one. */
   readonly datasets = new DatasetImportActions(this, this.corpora);
+  /** The corpus search of the list and the article, run a slice at a time outside React. */
+  readonly search: SearchSession;
 
   private constructor(
     readonly db: IsnadDatabase,
@@ -82,6 +85,7 @@ export class IsnadApp implements AppContext {
     this.settings = new SettingsActions(this, preferences);
     this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
+    this.search = new SearchSession({ ui: this.ui, corpus: this.corpus });
   }
 
   /** Translates a message into the interface language (see shared/i18n). */

@@ -1,6 +1,7 @@
 /** How an import report is told to the user: one sentence plus one line per file worth mentioning. */
 import type { ImportReport } from '../../shared/model/import';
 import type { Translate } from '../../shared/i18n/i18n';
+import { appendAll } from '../../shared/arrays';
 
 const IMPORTED_LINES = 30;
 const REPORT_LINES = 300;
@@ -21,7 +22,7 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
     ...report.duplicates.map((d) => t('importReport.duplicateLine', { file: d.fileName, title: d.existingTitle })),
   ];
   // Every refusal and problem is listed; imported files only while the list stays readable.
-  if (report.imported.length <= IMPORTED_LINES) lines.push(...report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));
+  if (report.imported.length <= IMPORTED_LINES) appendAll(lines, report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));
   const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('importReport.moreLines', { count: lines.length - REPORT_LINES })] : lines;
   return { text: parts.join(' '), details, tone: report.refused.length && !n ? 'error' : 'info' };
 }

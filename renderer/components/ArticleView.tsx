@@ -10,19 +10,19 @@
  * CSS Custom Highlight API, incrementally, by a subscription to the stores
  * (editor/document-marks.ts): a span edit renders no component here but the span count.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { sortedSpansOf } from '../../shared/model/span-index';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import { encodingPhrase } from '../../shared/text/decode';
 import { findRepeatedParagraphs } from '../../shared/text/repeats';
-import { findInText } from '../../shared/search/search';
+import type { TextMatch } from '../../shared/search/search';
 import { splitParagraphs, type Paragraph } from '../../shared/text/paragraphs';
 import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
 import { invalidateParagraphIndex, offsetAtPoint } from '../editor/dom-offsets';
 import { layOutInBackground } from '../editor/progressive-layout';
 import { renderParagraphs, updateRepeatNotes } from '../editor/article-dom';
 import { followDocumentMarks } from '../editor/document-marks';
-import { clearHighlights, highlightStyles, paintSearchMatches, paintSuggestions, SpanHighlights } from '../editor/highlights';
+import { clearHighlights, highlightStyles, paintSuggestions, SearchHighlights, SpanHighlights } from '../editor/highlights';
 import { withElements } from '../i18n/rich';
 import { STATUSES, statusName } from './DocumentList';
 
@@ -53,13 +53,15 @@ interface ArticleHeaderProps {
   repeatCount: number;
   query: string;
   matchCount: number;
+  /** The search of this document is still running (the count can grow). */
+  counting: boolean;
 }
 
 /**
  * The article's title and facts (file, encoding, spans, repeats, search matches) and its
  * status. Memoised: a span edit renders only its span count, and that only when it changes.
  */
-const ArticleHeader = memo(function ArticleHeader({ doc, repeatCount, query, matchCount }: ArticleHeaderProps): React.JSX.Element {
+const ArticleHeader = memo(function ArticleHeader({ doc, repeatCount, query, matchCount, counting }: ArticleHeaderProps): React.JSX.Element {
   const app = useApp();
   const t = useT();
   return (
@@ -70,7 +72,12 @@ const ArticleHeader = memo(function ArticleHeader({ doc, repeatCount, query, mat
         <span>{t('article.encoding', { encoding: t.phrase(encodingPhrase(doc.meta)) })}</span>
         <SpanCount docId={doc.id} />
         {repeatCount ? <span className="repeat-note">{t('article.repeatedParagraphs', { count: repeatCount })}</span> : null}
-        {query.trim() ? <span role="status">{withElements(t('article.matches', { count: matchCount }), { query: <bdi key="q">{query.trim()}</bdi> })}</span> : null}
+        {query.trim() ? (
+          <span role="status">
+            {withElements(t('article.matches', { count: matchCount }), { query: <bdi key="q">{query.trim()}</bdi> })}
+            {counting ? ` — ${t('search.running')}` : null}
+          </span>
+        ) : null}
         <label>
           {t('article.status')}{' '}
           <select aria-label={t('article.status.name')} value={doc.status} onChange={(event) => void app.setStatus(doc.id, event.target.value as DocumentStatus)}>
@@ -86,12 +93,13 @@ const ArticleHeader = memo(function ArticleHeader({ doc, repeatCount, query, mat
   );
 });
 
+const NO_MATCHES: readonly TextMatch[] = [];
+
 /** The article view of the open document. */
 export function ArticleView(): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const openDocId = useUiValue('openDocId');
-  const search = useUiValue('search');
   // The open document's record: the same object across span edits (its text never changes).
   const doc = useCorpusValue((state) => (openDocId ? state.documents.get(openDocId) : undefined));
   const schema = useCorpusValue((state) => state.corpus.schema);
@@ -100,7 +108,12 @@ export function ArticleView(): React.JSX.Element {
   const articleRef = useRef<HTMLElement | null>(null);
   const { paragraphs, repeatOf } = useTextLayout(text);
   const styles = useMemo(() => highlightStyles(schema), [schema]);
-  const matches = useMemo(() => (text && search.query.trim() ? findInText(text, search.query, { tehMarbuta: search.tehMarbuta }) : []), [text, search.query, search.tehMarbuta]);
+  // The search runs outside React, a slice at a time, the open document first
+  // (state/search-session.ts); its matches arrive here as they are found.
+  const results = useSyncExternalStore(app.search.subscribe, app.search.getSnapshot);
+  const open = results.open && results.open.docId === docId ? results.open : null;
+  const matches = open?.matches ?? NO_MATCHES;
+  const searchHighlights = useRef<SearchHighlights | null>(null);
 
   const attach = useCallback(
     (element: HTMLElement | null) => {
@@ -135,8 +148,19 @@ export function ArticleView(): React.JSX.Element {
     };
   }, [app, docId, text]);
   useLayoutEffect(() => {
-    if (articleRef.current) paintSearchMatches(articleRef.current, matches);
-  }, [matches, docId, text]);
+    const root = articleRef.current;
+    if (!root || !docId) return;
+    const painter = new SearchHighlights(root);
+    searchHighlights.current = painter;
+    return () => {
+      painter.clear();
+      searchHighlights.current = null;
+    };
+  }, [docId, text]);
+  // Called again as matches arrive (the same array, grown): only the new ones are painted.
+  useLayoutEffect(() => {
+    searchHighlights.current?.show(matches);
+  }, [results, matches, docId, text]);
   useLayoutEffect(() => () => clearHighlights(), []);
 
   if (!doc) {
@@ -157,7 +181,7 @@ export function ArticleView(): React.JSX.Element {
   return (
     <main className="article-pane">
       <style>{styles}</style>
-      <ArticleHeader doc={doc} repeatCount={repeatOf.size} query={search.query} matchCount={matches.length} />
+      <ArticleHeader doc={doc} repeatCount={repeatOf.size} query={open ? results.query : ''} matchCount={matches.length} counting={!!open && !open.done} />
       {/* The paragraphs are not React's: they are built once per text in a layout effect above. */}
       <article key={doc.id} ref={attach} className="article-text" aria-label={t('article.name', { title: doc.title })} tabIndex={0} lang="ar" onMouseUp={onMouseUp} />
     </main>

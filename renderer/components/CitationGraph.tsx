@@ -12,6 +12,7 @@ import type { SourceKind } from '../../shared/model/types';
 import { useT } from '../app/hooks';
 import { describeEdge, describeLonelyNode, describeNode, graphSummary } from './citation-graph-words';
 import { kindName } from './SourceForm';
+import { maxOf } from '../../shared/arrays';
 
 /** The drawing is laid out at its container's width (text keeps its size), at least this wide. */
 const MIN_WIDTH = 420;
@@ -64,7 +65,7 @@ export function CitationGraph({ graph }: { graph: Graph }): React.JSX.Element {
   const height = useMemo(() => graphHeight(graph, 160), [graph]);
   const layout = useMemo(() => layoutGraph(graph, width, height), [graph, width, height]);
   const summary = graphSummary(graph, t);
-  const maxWeight = Math.max(1, ...graph.edges.map((e) => e.weight));
+  const maxWeight = maxOf(graph.edges.map((e) => e.weight), 1);
   const columns = Math.max(1, layout.layers.length);
   // Labels are centred under their circles: keep them within the column spacing.
   const labelChars = Math.max(10, Math.min(34, Math.floor((width / columns - 16) / 7)));

@@ -3,14 +3,14 @@
  * search (Arabic-insensitive to harakat, hamza forms, ى/ي, optionally ة/ه) and filters by
  * status, outlet, label present and source attributed. Virtualised, so a corpus of thousands of documents stays fast.
  */
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { withElements } from '../i18n/rich';
 import { documentsInOrder } from '../../shared/model/state';
 import { primeSortedSpans, sortedSpansOf } from '../../shared/model/span-index';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
-import { createSearchIndex, type CorpusSearchHit } from '../../shared/search/search';
-import { attributedSources, isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits, sourcesByDocument } from '../state/document-filter';
+import type { ScanHit } from '../../shared/search/corpus-scan';
+import { attributedSources, isFiltering, labelsByDocument, outletsOf, passingFilters, sourcesByDocument } from '../state/document-filter';
 import { sourceName } from '../i18n/labels';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { Translate } from '../../shared/i18n/i18n';
@@ -24,7 +24,6 @@ export function statusName(status: DocumentStatus, t: Translate): string {
   return t(`status.${status}`);
 }
 
-const searchIndex = createSearchIndex();
 const NO_LABELS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 const NO_SOURCES: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 /** Near-duplicate groups, kept across renders so that a growing corpus is grouped incrementally. */
@@ -32,7 +31,7 @@ const documentGroups = new DocumentGroups();
 
 interface Row {
   doc: DocumentRecord;
-  hit?: CorpusSearchHit;
+  hit?: ScanHit;
   group?: DocumentGroup;
 }
 
@@ -43,7 +42,10 @@ export function DocumentList(): React.JSX.Element {
   const state = useCorpusState();
   const openDocId = useUiValue('openDocId');
   const search = useUiValue('search');
-  const query = useDeferredValue(search.query);
+  // The search runs outside React, a slice at a time (state/search-session.ts); the list
+  // shows its results as they come, for the query they were found for.
+  const results = useSyncExternalStore(app.search.subscribe, app.search.getSnapshot);
+  const query = results.query;
   // Each keyed on the part of the state it reads: a span edit does not sort the documents again.
   const { documents: documentMap, spans: spanMap } = state;
   const documents = useMemo(() => documentsInOrder({ documents: documentMap }), [documentMap]);
@@ -72,10 +74,14 @@ export function DocumentList(): React.JSX.Element {
 
   const rows = useMemo((): Row[] => {
     const filtered = passingFilters(documents, search, labelsByDoc, sourceFilter ? sourcesByDoc : NO_SOURCES);
-    const hits = searchHits(filtered, { ...search, query }, searchIndex);
-    if (hits) {
+    if (query.trim()) {
       const byId = new Map(filtered.map((d) => [d.id, d]));
-      return hits.map((hit) => ({ doc: byId.get(hit.docId)!, hit, ...(groups.get(hit.docId) ? { group: groups.get(hit.docId)! } : {}) }));
+      const rowsOfHits: Row[] = [];
+      for (const hit of results.hits) {
+        const doc = byId.get(hit.docId);
+        if (doc) rowsOfHits.push({ doc, hit, ...(groups.get(hit.docId) ? { group: groups.get(hit.docId)! } : {}) });
+      }
+      return rowsOfHits;
     }
     // Members of a near-duplicate group are listed together, under the first of them.
     const placed = new Set<string>();
@@ -92,7 +98,7 @@ export function DocumentList(): React.JSX.Element {
       }
     }
     return result;
-  }, [documents, query, search, labelsByDoc, sourceFilter, sourcesByDoc, groups]);
+  }, [documents, query, results, search, labelsByDoc, sourceFilter, sourcesByDoc, groups]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the store, not through memoised children
@@ -172,6 +178,7 @@ export function DocumentList(): React.JSX.Element {
         {filtering ? (
           <p className="hint" role="status">
             {t('documents.filtered', { shown: rows.length, count: documents.length })}
+            {query && !results.done ? <span className="searching"> — {t('search.running')}</span> : null}
           </p>
         ) : null}
       </div>
@@ -185,7 +192,7 @@ export function DocumentList(): React.JSX.Element {
               status: statusName(doc.status, t),
               spans: t('count.spans', { count }),
               similar: group ? t('documents.row.similar', { count: group.size - 1, group: group.number }) : '',
-              matches: hit ? t('documents.row.matches', { count: hit.matches.length }) : '',
+              matches: hit ? t('documents.row.matches', { count: hit.count }) : '',
             });
             return (
               <li key={doc.id} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
@@ -215,7 +222,7 @@ export function DocumentList(): React.JSX.Element {
                         {t('documents.group', { group: group.number, count: group.size })}
                       </span>
                     ) : null}
-                    {hit ? <span className="hits">{t.number(hit.matches.length)} ✓</span> : null}
+                    {hit ? <span className="hits">{t.number(hit.count)} ✓</span> : null}
                   </span>
                 </button>
               </li>

@@ -20,7 +20,7 @@ import { KeyCaps } from './KeyCaps';
 import { withElements } from '../i18n/rich';
 
 /** The first key of each action, as bound now (a hint shows one key per action). */
-function firstKeys(bindings: ReadonlyMap<string, readonly string[]>, ...actionIds: string[]): string[] {
+function firstKeys(bindings: ReadonlyMap<string, readonly string[]>, actionIds: readonly string[]): string[] {
   return actionIds.flatMap((id) => bindings.get(id)?.slice(0, 1) ?? []);
 }
 
@@ -31,7 +31,7 @@ function firstKeys(bindings: ReadonlyMap<string, readonly string[]>, ...actionId
  */
 function SpanKeysHint({ claim, t }: { claim: boolean; t: Translate }): React.JSX.Element {
   const bindings = useBindings();
-  const caps = (...actionIds: string[]): React.ReactNode => <KeyCaps keys={firstKeys(bindings, ...actionIds)} />;
+  const caps = (...actionIds: string[]): React.ReactNode => <KeyCaps keys={firstKeys(bindings, actionIds)} />;
   return (
     <p className="hint">
       {withElements(t(claim ? 'spanDetails.keys.claim' : 'spanDetails.keys.other'), {
@@ -111,7 +111,7 @@ export function SpanList(): React.JSX.Element {
       </p>
       {focused && doc ? <FocusedSpanDetails state={state} span={focused} text={doc.text} t={t} /> : null}
       {spans.length === 0 ? (
-        <p className="hint">{withElements(t('spans.empty'), { keys: <KeyCaps keys={firstKeys(bindings, ...state.corpus.schema.labels.map((l) => `label.${l.id}`))} /> })}</p>
+        <p className="hint">{withElements(t('spans.empty'), { keys: <KeyCaps keys={firstKeys(bindings, state.corpus.schema.labels.map((l) => `label.${l.id}`))} /> })}</p>
       ) : null}
       <ul ref={listRef} className="virtual-list" style={{ height: totalHeight }}>
         {spans.slice(range.start, range.end).map((span, k) => {

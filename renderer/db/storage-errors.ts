@@ -6,6 +6,7 @@
  */
 
 import type { Translate } from '../../shared/i18n/i18n';
+import { appendAll } from '../../shared/arrays';
 
 /** The kinds of storage failure the app explains differently. */
 export type StorageProblem = 'concurrent-change' | 'quota' | 'unavailable' | 'closed' | 'other';
@@ -18,7 +19,7 @@ function errorNames(error: unknown, seen = new Set<unknown>()): string[] {
   seen.add(error);
   const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
   const names = typeof e.name === 'string' ? [e.name] : [];
-  for (const next of [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])]) names.push(...errorNames(next, seen));
+  for (const next of [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])]) appendAll(names, errorNames(next, seen));
   return names;
 }
 

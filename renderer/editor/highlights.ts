@@ -434,7 +434,7 @@ export class SpanHighlights {
     this.focusKey = key;
     highlights.delete(FOCUS);
     if (!focused) return;
-    const highlight = new Highlight(...rangesForOffsets(this.root, focused.span.start, focused.span.end));
+    const highlight = highlightOf(rangesForOffsets(this.root, focused.span.start, focused.span.end));
     highlight.priority = 1000;
     highlights.set(FOCUS, highlight);
   }
@@ -470,16 +470,165 @@ export function clearHighlights(): void {
   for (const name of [...highlights.keys()]) if (name.startsWith(PREFIX)) highlights.delete(name);
 }
 
-/** Paints search matches (original-text offsets) in the article and scrolls to the first. */
-export function paintSearchMatches(root: HTMLElement, matches: ReadonlyArray<{ start: number; end: number }>): void {
-  const highlights = registry();
-  if (!highlights) return;
-  highlights.delete(SEARCH);
-  if (!matches.length) return;
-  const highlight = new Highlight(...matches.flatMap((m) => rangesForOffsets(root, m.start, m.end)));
-  highlight.priority = 700;
-  highlights.set(SEARCH, highlight);
-  paragraphAtOffset(root, matches[0]!.start)?.scrollIntoView({ block: 'nearest' });
+/**
+ * A highlight holding `ranges`. Ranges are added one by one: spreading them into the
+ * constructor (`new Highlight(...ranges)`) passes each as an argument, and a document with
+ * a couple of hundred thousand search matches overflowed the call stack (RangeError), which
+ * blanked the window.
+ */
+export function highlightOf(ranges: Iterable<Range>): Highlight {
+  const highlight = new Highlight();
+  for (const range of ranges) highlight.add(range);
+  return highlight;
+}
+
+/** Search-match ranges made and added per task in an article without chunks (the rest follow in later tasks). */
+const SEARCH_CHUNK = 2000;
+
+type Match = { start: number; end: number };
+
+/** Index of the first match that ends after `offset` (matches are sorted and never overlap). */
+function firstMatchEndingAfter(matches: ReadonlyArray<Match>, offset: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (matches[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Paints the search matches of the open article (original-text offsets) and scrolls to the
+ * first. Matches may keep arriving: {@link show} is called again with the same, grown array
+ * while the search runs (state/search-session.ts), or with another array for a new search.
+ * As with spans, only the matches in chunks of paragraphs near the viewport have ranges in
+ * the registry (an IntersectionObserver on the chunks adds and drops them as the article
+ * scrolls): a document with half a million matches would otherwise register half a million
+ * ranges, and every change of the highlight then cost the browser over 100 ms. An article
+ * without chunks (a short one) gets every match, {@link SEARCH_CHUNK} per task. Ranges are
+ * added one by one, never spread into a call (that overflowed the stack).
+ */
+export class SearchHighlights {
+  private matches: ReadonlyArray<Match> = [];
+  private highlight: Highlight | null = null;
+  private scrolled = false;
+  /** Articles without chunks: matches painted so far, and the timer of the next batch. */
+  private painted = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly chunks: Array<{ element: HTMLElement; start: number; end: number }>;
+  private readonly chunkOf = new Map<Element, number>();
+  /** Ranges registered per near chunk, and how many matches they are of. */
+  private readonly near = new Map<number, { ranges: Range[]; count: number }>();
+  private readonly observer: IntersectionObserver | null = null;
+
+  constructor(private readonly root: HTMLElement) {
+    this.chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
+    if (this.chunks.length === 0 || typeof IntersectionObserver !== 'function') return;
+    const scroller = scrollParent(root);
+    const view = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, innerWidth, innerHeight);
+    this.chunks.forEach((chunk, index) => {
+      this.chunkOf.set(chunk.element, index);
+      const box = chunk.element.getBoundingClientRect();
+      if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) this.near.set(index, { ranges: [], count: 0 });
+    });
+    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: '100% 0px' });
+    for (const chunk of this.chunks) this.observer.observe(chunk.element);
+  }
+
+  /** Shows `matches` (the same array again: only what changed is painted). */
+  show(matches: ReadonlyArray<Match>): void {
+    if (matches !== this.matches) {
+      this.reset();
+      this.matches = matches;
+    }
+    if (!matches.length) return;
+    const highlights = registry();
+    if (!highlights) return;
+    if (!this.highlight) {
+      highlights.delete(SEARCH);
+      this.highlight = new Highlight();
+      this.highlight.priority = 700;
+      highlights.set(SEARCH, this.highlight);
+    }
+    if (!this.scrolled) {
+      this.scrolled = true;
+      paragraphAtOffset(this.root, matches[0]!.start)?.scrollIntoView({ block: 'nearest' });
+    }
+    if (this.observer) for (const index of this.near.keys()) this.paintChunk(index);
+    else this.paintSome();
+  }
+
+  /** Removes the search highlight and stops painting and observing. */
+  clear(): void {
+    this.reset();
+    this.observer?.disconnect();
+  }
+
+  private reset(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const highlights = registry();
+    if (this.highlight && highlights?.get(SEARCH) === this.highlight) highlights.delete(SEARCH);
+    this.highlight = null;
+    this.matches = [];
+    this.painted = 0;
+    this.scrolled = false;
+    for (const entry of this.near.values()) {
+      entry.ranges = [];
+      entry.count = 0;
+    }
+  }
+
+  /** (Re)paints the matches of one near chunk when more of them are known than painted. */
+  private paintChunk(index: number): void {
+    const entry = this.near.get(index);
+    const highlight = this.highlight;
+    if (!entry || !highlight) return;
+    const chunk = this.chunks[index]!;
+    const first = firstMatchEndingAfter(this.matches, chunk.start);
+    let last = first;
+    while (last < this.matches.length && this.matches[last]!.start < chunk.end) last++;
+    if (last - first === entry.count) return;
+    for (const range of entry.ranges) highlight.delete(range);
+    entry.ranges = [];
+    for (let i = first; i < last; i++) {
+      for (const range of rangesForOffsets(this.root, this.matches[i]!.start, this.matches[i]!.end)) {
+        entry.ranges.push(range);
+        highlight.add(range);
+      }
+    }
+    entry.count = last - first;
+  }
+
+  private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    for (const entry of entries) {
+      const index = this.chunkOf.get(entry.target);
+      if (index === undefined) continue;
+      const known = this.near.get(index);
+      if (entry.isIntersecting && !known) {
+        this.near.set(index, { ranges: [], count: 0 });
+        this.paintChunk(index);
+      } else if (!entry.isIntersecting && known) {
+        for (const range of known.ranges) this.highlight?.delete(range);
+        this.near.delete(index);
+      }
+    }
+  };
+
+  private readonly paintSome = (): void => {
+    this.timer = undefined;
+    const highlight = this.highlight;
+    if (!highlight || this.painted >= this.matches.length) return;
+    const until = Math.min(this.matches.length, this.painted + SEARCH_CHUNK);
+    for (let i = this.painted; i < until; i++) {
+      const match = this.matches[i]!;
+      for (const range of rangesForOffsets(this.root, match.start, match.end)) highlight.add(range);
+    }
+    this.painted = until;
+    if (this.painted < this.matches.length) this.timer = setTimeout(this.paintSome, 0);
+  };
 }
 
 /** Paints suggestions (dotted, unlike annotations) and the focused one. */
@@ -489,12 +638,12 @@ export function paintSuggestions(root: HTMLElement, suggestions: ReadonlyArray<{
   highlights.delete(SUGGESTION);
   highlights.delete(SUGGESTION_FOCUS);
   if (!suggestions.length) return;
-  const all = new Highlight(...suggestions.flatMap((s) => rangesForOffsets(root, s.start, s.end)));
+  const all = highlightOf(suggestions.flatMap((s) => rangesForOffsets(root, s.start, s.end)));
   all.priority = 50;
   highlights.set(SUGGESTION, all);
   const focused = suggestions.find((s) => s.id === focusedId);
   if (focused) {
-    const highlight = new Highlight(...rangesForOffsets(root, focused.start, focused.end));
+    const highlight = highlightOf(rangesForOffsets(root, focused.start, focused.end));
     highlight.priority = 900;
     highlights.set(SUGGESTION_FOCUS, highlight);
     paragraphAtOffset(root, focused.start)?.scrollIntoView({ block: 'nearest' });

@@ -18,6 +18,7 @@ import type { DocumentRecord } from '../../shared/model/types';
 import type { CorpusStore } from '../state/corpus-store';
 import type { WorkerPort } from '../platform/worker-port';
 import { ownsWholeBuffer, type FromPreparer, type FromWriter, type PreparedItem, type RecordToWrite, type ToPreparer, type ToWriter, type WorkerInputFile } from './protocol';
+import { maxOf } from '../../shared/arrays';
 
 /** Progress of an import, for the progress bar. */
 export interface ImportProgress {
@@ -277,7 +278,7 @@ export class ImportSession {
    * messages, so the UI thread never spends a long frame posting thousands of files.
    */
   private async deal(slices: number[][]): Promise<void> {
-    const longest = Math.max(...slices.map((slice) => slice.length));
+    const longest = maxOf(slices.map((slice) => slice.length));
     let dealt = 0;
     for (let from = 0; from < longest; from += DEAL_FILES) {
       if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
 import type { WorkerInputFile } from '../import/protocol';
 import { toWorkerFiles } from './host';
 import { skipReasonText } from '../../shared/phrases/skip-reasons';
+import { appendAll } from '../../shared/arrays';
 
 /** Article files and skipped files of a folder. */
 export interface FolderContents {
@@ -49,7 +50,7 @@ function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEn
       reader.readEntries((batch) => {
         if (!batch.length) resolve(all);
         else {
-          all.push(...batch);
+          appendAll(all, batch);
           next();
         }
       }, reject);

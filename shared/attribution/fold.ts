@@ -64,7 +64,8 @@ function foldNormalised(base: NormalisedText): NormalisedText {
   }
   map.push(base.original.length);
   let text = '';
-  for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096));
+  // 4,096 units per call: a few stay far below the argument limit of the engines.
+  for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode.apply(null, units.slice(i, i + 4096));
   return { text, toOriginal: Int32Array.from(map), original: base.original };
 }
 

@@ -5,6 +5,7 @@
  * takes the entity types and the Arg1 types of AttributedTo (which labels are claims).
  */
 import { BRAT_RELATIONS } from './brat-mapping';
+import { appendAll } from '../arrays';
 
 /** What an export's annotation.conf declares. */
 export interface BratConfInput {
@@ -50,7 +51,7 @@ export function readAnnotationConf(contents: string): { labels: string[]; claimL
     if (section === 'entities') labels.push(line.split(/\s/u)[0]!);
     if (section === 'relations' && line.startsWith(`${BRAT_RELATIONS.attributedTo}\t`)) {
       const arg1 = /Arg1:([^,]+)/u.exec(line);
-      if (arg1) claimLabels.push(...arg1[1]!.split('|').map((s) => s.trim()));
+      if (arg1) appendAll(claimLabels, arg1[1]!.split('|').map((s) => s.trim()));
     }
   }
   return { labels, claimLabels };

@@ -26,6 +26,7 @@ import { guardExport, guardImport } from './conll-guard';
 import { attributeValues } from '../model/schema';
 import { errorParam, phrase, said } from '../phrases/phrase';
 import { formatNote, lineNote, noteKind, problemsOf, refused, refusedAs, type Problem, type Refused } from './dataset';
+import { appendAll } from '../arrays';
 
 /** What the brat format counts. */
 
@@ -51,7 +52,7 @@ interface WrittenDoc {
 /** The .ann text of one document; fills the conf input and the verification record. */
 function annOfDocument(doc: DatasetDocument, options: ExportOptions, unit: OffsetUnit, sources: ReadonlyMap<string, DatasetSource>, conf: BratConfInput, where: string, notes: FormatNote[]): { ann: string; written: WrittenDoc } {
   const selection = selectForExport(doc, options, where);
-  notes.push(...selection.notes);
+  appendAll(notes, selection.notes);
   const lines: string[] = [];
   const tOf = new Map<string, string>();
   const labelOfT = new Map<string, string>();
@@ -131,7 +132,7 @@ function verifyBrat(files: readonly OutputFile[], written: readonly WrittenDoc[]
   const problems: Problem[] = [];
   const read = readBrat(files, { offsetUnit: unit });
   if (!read.ok) return problemsOf(read);
-  problems.push(...read.notes.map((n) => said('exportCheck.readBack', { where: `${n.where}${n.line ? `:${n.line}` : ''}`, kind: noteKind(n.kind), note: n.phrase ?? n.message })));
+  appendAll(problems, read.notes.map((n) => said('exportCheck.readBack', { where: `${n.where}${n.line ? `:${n.line}` : ''}`, kind: noteKind(n.kind), note: n.phrase ?? n.message })));
   if (read.documents.length !== written.length) problems.push(said('exportCheck.documents', { written: written.length, read: read.documents.length }));
   read.documents.forEach(({ doc, keys }, i) => {
     const want = written[i];

@@ -9,6 +9,7 @@
  */
 import { lineNote, type FormatNote } from './dataset';
 import { phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { appendAll } from '../arrays';
 
 /** One token line: the token (bidi marks removed), its tag and its 1-based line number. */
 export interface ConllToken {
@@ -87,7 +88,7 @@ export class FileNotes {
       const more = seen.total - NOTES_PER_DEFECT;
       if (more > 0) this.hold(seen.first, seen.kind, 'conllNote.more', { count: more, label: phrase(seen.label), first: seen.first, last: seen.last, total: seen.total });
     }
-    this.notes.push(...this.held.sort((a, b) => a.line - b.line));
+    appendAll(this.notes, this.held.sort((a, b) => a.line - b.line));
     this.held.length = 0;
     this.counts.clear();
   }
@@ -224,7 +225,7 @@ export function readConllLines(contents: string, sink: FileNotes): ConllDocument
     const tokens = tokensOfLine(line, i + 1, columns, sink);
     if (tokens.length) {
       doc ??= { line: 1, sentences: [] };
-      sentence.push(...tokens);
+      appendAll(sentence, tokens);
     }
   }
   endSentence();

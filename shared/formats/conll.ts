@@ -27,6 +27,7 @@ import { alignToTokens, tokenise, type Token } from './tokenise';
 import { guardExport, guardImport } from './conll-guard';
 import { phrase, said, type Phrase } from '../phrases/phrase';
 import { formatNote, noteKind, problemAt, refused, refusedAs, type Problem } from './dataset';
+import { appendAll } from '../arrays';
 
 /** Options of the CoNLL export. */
 export interface ConllExportOptions extends ExportOptions {
@@ -70,7 +71,7 @@ interface WrittenDocument {
 /** The tokens and chunks of one document, with notes for what cannot be written. */
 function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: ConllExportOptions, where: string, notes: FormatNote[]): { tokens: Token[]; chunks: Chunk[] } {
   const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
-  notes.push(...selection.notes);
+  appendAll(notes, selection.notes);
   if (options.attributions !== false && doc.attributions.length) {
     notes.push(formatNote(where, 'skipped', 'exportNote.noRelations.conll', { doc: doc.id, count: doc.attributions.length }));
   }
@@ -90,7 +91,7 @@ function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: Co
     notes.push(formatNote(where, 'unaligned', withClitics ? 'exportNote.unaligned.conllClitics' : 'exportNote.unaligned.conll', params));
   }
   const { kept, notes: flatNotes } = chooseFlat(items, corpus.schema, where, doc.id);
-  notes.push(...flatNotes);
+  appendAll(notes, flatNotes);
   return { tokens, chunks: kept.map((k) => ({ first: k.lo, last: k.hi - 1, type: k.span.label })) };
 }
 

@@ -18,6 +18,7 @@ import { decodeArticleBytes, ENCODING_NAMES, mayNotBeText } from '../text/decode
 import { lineNote, problemAt, problemsOf, refused, refusedAs } from './dataset';
 import { said, type Phrase } from '../phrases/phrase';
 import { jsonSyntaxError } from './intake/json-errors';
+import { appendAll } from '../arrays';
 
 /** A dataset read and ready to import: its records (under a placeholder corpus id) and the reader's notes. */
 export interface IncomingDataset {
@@ -116,14 +117,14 @@ export function readDataset(files: readonly OutputFile[], format: FormatName | n
   if (format === 'brat') {
     const paired = pairBratFiles(files);
     input = paired.files;
-    extra.push(...paired.notes);
+    appendAll(extra, paired.notes);
   } else if (files.length > 1) {
     for (const other of files.slice(1)) extra.push(lineNote(other.path, undefined, 'skipped', 'readNote.oneFile', { format }));
     input = files.slice(0, 1);
   }
   if (format === 'native') {
     const outcome = readNative(input[0]!);
-    if (outcome.ok) outcome.dataset.notes.unshift(...extra);
+    if (outcome.ok) outcome.dataset.notes = appendAll([...extra], outcome.dataset.notes);
     return outcome;
   }
   let imported: ReturnType<(typeof DATASET_FORMATS)[FormatName]['importFiles']>;

@@ -22,6 +22,7 @@ import { valueText } from './common/value-text';
 import { phrase, said } from '../phrases/phrase';
 import { documentProblem, formatNote, lineNote, problemOnLine, refused, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
+import { appendAll } from '../arrays';
 
 /** The two shapes of a doccano line. */
 export type DoccanoVariant = 'seq' | 'relation';
@@ -133,7 +134,7 @@ export function exportDoccano(corpus: DatasetCorpus, options: DoccanoExportOptio
     if (variant === 'relation') {
       const mapped = relationsOfAttributions(selection.attributions, doc.id, path);
       relations = mapped.relations;
-      notes.push(...mapped.notes);
+      appendAll(notes, mapped.notes);
     } else if (selection.attributions.length) {
       notes.push(formatNote(path, 'skipped', 'exportNote.noRelations.doccano', { doc: doc.id, count: selection.attributions.length }));
     }

@@ -25,6 +25,7 @@ import { valueText } from './common/value-text';
 import { phrase, PhraseError, said } from '../phrases/phrase';
 import { documentProblem, lineNote, problemOnLine, refused, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
+import { appendAll } from '../arrays';
 
 /** A quoted span of a JSONL line (offsets in the line's `offsetUnit`). */
 export interface JsonlQuote {
@@ -226,7 +227,7 @@ export function verifyJsonl(contents: string, expected?: JsonlExpectation): Prob
     }
     checkJsonlLine(line, at, problems, tally);
   });
-  if (expected) problems.push(...countProblems(tally, expected));
+  if (expected) appendAll(problems, countProblems(tally, expected));
   return problems;
 }
 
@@ -263,7 +264,7 @@ export function exportJsonl(corpus: DatasetCorpus, options: ExportOptions = {}):
     checkJsonlLine(line, lines.length + 1, problems, written, view);
     lines.push(JSON.stringify(line));
   });
-  if (!problems.length) problems.push(...countProblems(written, expected));
+  if (!problems.length) appendAll(problems, countProblems(written, expected));
   if (problems.length) return refused(problems);
   lines.push('');
   return { ok: true, files: [{ path, contents: lines.join('\n') }], notes, offsetUnit: unit };

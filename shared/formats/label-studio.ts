@@ -24,6 +24,7 @@ import { valueText } from './common/value-text';
 import { phrase, said, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { documentProblem, formatNote, lineNote, problemIn, refused, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
+import { appendAll } from '../arrays';
 
 /** A `labels` region of a Label Studio result. */
 export interface LabelStudioRegion {
@@ -147,9 +148,9 @@ export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions 
   corpus.documents.forEach((doc, index) => {
     options.onProgress?.(index);
     const selection = selectForExport(doc, options, path);
-    notes.push(...selection.notes);
+    appendAll(notes, selection.notes);
     const mapped = relationsOfAttributions(selection.attributions, doc.id, path);
-    notes.push(...mapped.notes);
+    appendAll(notes, mapped.notes);
     try {
       tasks.push(labelStudioTaskOf(doc, index, selection.spans, mapped.relations));
       expected.tasks += 1;
@@ -274,7 +275,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         for (const type of relationLabels) relations.push({ from: a, to: b, type });
       }
       const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);
-      notes.push(...rebuilt.notes);
+      appendAll(notes, rebuilt.notes);
       documents.push({
         id: docId.id,
         title: typeof data.title === 'string' ? data.title : docId.id,

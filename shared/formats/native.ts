@@ -15,6 +15,7 @@ import { errorParam, phrase, said, type Phrase } from '../phrases/phrase';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
 import { NATIVE_FORMAT_TAG, NATIVE_FORMAT_VERSION, nativeAttributionSchema, nativeDocumentSchema, nativeFileSchema, type NativeDocument, type NativeFile } from './native-schema';
 import { jsonSyntaxPhrase } from './intake/json-errors';
+import { appendAll } from '../arrays';
 
 /** Options of a native export. */
 export interface NativeExportOptions {
@@ -141,7 +142,7 @@ function nativeChecker(file: Pick<NativeFile, 'schema' | 'registry' | 'offsetUni
       }
       if (doc.publisherId && !sourceIds.has(doc.publisherId)) problems.push(problemIn(where, 'nativeCheck.publisher', { id: doc.publisherId }));
       if (!doc.attributions.length) return;
-      problems.push(...attributionProblems(where, doc));
+      appendAll(problems, attributionProblems(where, doc));
       for (const a of doc.attributions) if (!sourceIds.has(a.sourceId)) problems.push(problemIn(where, 'nativeCheck.registry', { id: a.id, source: a.sourceId }));
     },
   };
@@ -246,7 +247,7 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
       problems.push(said('nativeCheck.docError', { title: doc.title, error: errorParam(error) }));
     }
   }
-  problems.push(...idProblems(state));
+  appendAll(problems, idProblems(state));
   if (problems.length) return refused(problems);
   const file: NativeFile = { ...header, documents };
   const verified = checker.problems.length ? checker.problems : countProblems(file, state);

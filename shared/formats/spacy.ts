@@ -27,6 +27,7 @@ import { alignToTokens, tokenise } from './tokenise';
 import { errorParam, phrase, said } from '../phrases/phrase';
 import { formatNote, lineNote, refused, refusedAs, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
+import { appendAll } from '../arrays';
 
 /** What the spaCy format counts. */
 
@@ -36,7 +37,7 @@ export type SpacyEntry = [string, { entities: Array<[number, number, string]> }]
 /** The entities of one document to write, with notes for spans that are left out or misaligned. */
 function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: ExportOptions, where: string, notes: FormatNote[]): DatasetSpan[] {
   const selection = selectForExport(doc, { ...(options.labels ? { labels: options.labels } : {}), attributions: false }, where);
-  notes.push(...selection.notes);
+  appendAll(notes, selection.notes);
   if (options.attributions !== false && doc.attributions.length) {
     notes.push(formatNote(where, 'skipped', 'exportNote.noRelations.spacy', { doc: doc.id, count: doc.attributions.length }));
   }
@@ -46,7 +47,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
     where,
     doc.id,
   );
-  notes.push(...flatNotes);
+  appendAll(notes, flatNotes);
   const tokens = tokenise(doc.text);
   for (const { span } of kept) {
     if (alignToTokens(doc.text, tokens, span.start, span.end)) continue;
@@ -196,7 +197,7 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
     }
   }
   if (unread.length && !documents.length) return refused(unread.map((n) => ({ text: n.message, ...(n.phrase ? { phrase: n.phrase } : {}) })));
-  notes.push(...unread);
+  appendAll(notes, unread);
   return { ok: true, corpus: { name: files.length === 1 ? stem(files[0]!.path) : 'spaCy import', schema: schemaForLabels(labels), sources: [], documents }, notes };
 }
 

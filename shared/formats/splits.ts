@@ -2,6 +2,7 @@
  * Reproducible train/dev/test splits that keep near-duplicate groups on one side: the same
  * wire story from three outlets must not land in both train and test.
  */
+import { appendAll } from '../arrays';
 
 /** Split ratios (any positive numbers; they are normalised). */
 export interface SplitRatios {
@@ -81,7 +82,7 @@ export function splitDocuments(docIds: readonly string[], groups: readonly (read
         best = name;
       }
     }
-    result[best].push(...unit);
+    appendAll(result[best], unit);
   }
   return result;
 }

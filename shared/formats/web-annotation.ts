@@ -40,6 +40,7 @@ import { valueText } from './common/value-text';
 import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { errorProblem, lineNote, problemIn, problemsOf, refused, refusedAs, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
+import { appendAll, maxOf } from '../arrays';
 
 /** The JSON-LD context of an Isnad Web Annotation file. */
 export const WEB_ANNOTATION_CONTEXT = [
@@ -173,7 +174,8 @@ function buildCollection(corpus: DatasetCorpus, documents: DatasetDocument[], on
   for (const [index, doc] of documents.entries()) {
     onProgress?.(index);
     try {
-      items.push(...spanAnnotations(doc), ...doc.attributions.map(attributionAnnotation));
+      appendAll(items, spanAnnotations(doc));
+      appendAll(items, doc.attributions.map(attributionAnnotation));
     } catch (error) {
       throw new PhraseError(phrase('exportCheck.docError', { title: doc.title, doc: doc.id, error: errorParam(error) }));
     }
@@ -263,7 +265,7 @@ export function locateQuote(text: string, quote: { exact: string; prefix: string
     candidates.push({ start: at, score: before + after });
   }
   if (!candidates.length) return undefined;
-  const best = Math.max(...candidates.map((c) => c.score));
+  const best = maxOf(candidates.map((c) => c.score));
   const top = candidates.filter((c) => c.score === best);
   if (best === 0 && candidates.length > 1 && hint === undefined) return undefined;
   const chosen = hint === undefined ? top[0]! : top.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
@@ -722,8 +724,11 @@ export const webAnnotationFormat: DatasetFormat = {
     const problems = verifyWebAnnotation(contents);
     if (!problems.length) {
       const reread = importWebAnnotation([{ path: 'export.jsonld', contents }]);
-      if (!reread.ok) problems.push(...problemsOf(reread));
-      else problems.push(...compareRoundTrip(documents, reread.corpus), ...reread.notes.map((n) => said('waCheck.note', { note: n.phrase ?? n.message })));
+      if (!reread.ok) appendAll(problems, problemsOf(reread));
+      else {
+        appendAll(problems, compareRoundTrip(documents, reread.corpus));
+        appendAll(problems, reread.notes.map((n) => said('waCheck.note', { note: n.phrase ?? n.message })));
+      }
     }
     if (problems.length) return refused(problems);
     return { ok: true, files: [{ path: `${fileSlug(corpus.name)}.jsonld`, contents }], notes: [], offsetUnit: 'codepoint' };

@@ -89,6 +89,7 @@ export const ar: Catalogue = {
     many: '{shown} من {count} مستندًا',
     other: '{shown} من {count} مستند',
   },
+  'search.running': 'جارٍ البحث…',
   'documents.list': 'قائمة المستندات',
   'documents.row.name': '{title} — {status}، {spans}{similar}{matches}',
   'documents.row.similar': {
@@ -826,6 +827,9 @@ export const ar: Catalogue = {
   'fatal.unavailable.title': 'لا يستطيع إسناد حفظ عملك في هذا المتصفح',
   'fatal.unavailable.advice': 'رفض المتصفح الوصول إلى مساحة التخزين (IndexedDB). يحدث هذا في النوافذ الخاصة أو نوافذ التصفح المتخفي، أو حين تكون بيانات المواقع محظورة أو معطلة لهذا الموقع، أو أثناء ترقية نافذة أخرى من إسناد. استخدم نافذة عادية، واسمح ببيانات الموقع، وأغلق نوافذ إسناد الأخرى، ثم أعد التحميل. لم يتغير شيء.',
   'fatal.detail': 'التفاصيل: {error}',
+  'fatal.crash.title': 'توقف إسناد بسبب خطأ',
+  'fatal.crash.advice': 'عملك محفوظ: يُخزَّن كل تغيير لحظة إجرائه. أعد تحميل النافذة لتتابع من حيث كنت.',
+  'fatal.crash.reload': 'إعادة التحميل',
 
   // Snapshots
   'toolbar.snapshots': 'اللقطات',

@@ -74,6 +74,7 @@ export const en = {
   'documents.filter.anySource': 'Any source',
   'documents.filter.citesSource': 'Cites {source}',
   'documents.filtered': { one: '{shown} of {count} document', other: '{shown} of {count} documents' },
+  'search.running': 'searching…',
   'documents.list': 'Document list',
   'documents.row.name': '{title} — {status}, {spans}{similar}{matches}',
   'documents.row.similar': { one: ', similar to {count} other (group {group})', other: ', similar to {count} others (group {group})' },
@@ -589,6 +590,9 @@ export const en = {
   'fatal.unavailable.title': 'Isnad cannot store your work in this browser',
   'fatal.unavailable.advice': 'The browser refused access to its storage (IndexedDB). This happens in private or incognito windows, when site data is blocked or disabled for this site, or while another Isnad window is being upgraded. Use a normal window, allow site data for this site, close other Isnad windows, then reload. Nothing was changed.',
   'fatal.detail': 'Details: {error}',
+  'fatal.crash.title': 'Isnad stopped because of an error',
+  'fatal.crash.advice': 'Your work is saved: every change is stored as you make it. Reload the window to continue where you were.',
+  'fatal.crash.reload': 'Reload',
   // Snapshots
   'toolbar.snapshots': 'Snapshots',
   'toolbar.snapshots.title': 'Automatic copies of the corpus; restore an earlier state',

@@ -7,6 +7,7 @@
  */
 import type { CorpusState } from './state';
 import type { AttributionRecord, SourceRecord } from './types';
+import { maxOf } from '../arrays';
 
 /** One source of the graph with its counts. */
 export interface GraphNode {
@@ -187,7 +188,7 @@ export function graphLayers(graph: CitationGraph): string[][] {
   };
   for (const n of graph.nodes) depth(n.id);
 
-  const count = graph.nodes.length ? Math.max(...layer.values()) + 1 : 0;
+  const count = graph.nodes.length ? maxOf(layer.values()) + 1 : 0;
   const layers: string[][] = Array.from({ length: count }, () => []);
   for (const n of graph.nodes) layers[layer.get(n.id)!]!.push(n.id);
 
@@ -242,7 +243,7 @@ const SLOT = 2 * MAX_R + LABEL_ROOM + 14;
 
 /** A height at which the tallest layer fits without shrinking circles. */
 export function graphHeight(graph: CitationGraph, minimum = 200): number {
-  const tallest = Math.max(0, ...graphLayers(graph).map((l) => l.length));
+  const tallest = maxOf(graphLayers(graph).map((l) => l.length), 0);
   return Math.max(minimum, tallest * SLOT + 2 * MARGIN_Y);
 }
 
@@ -256,7 +257,7 @@ export function graphHeight(graph: CitationGraph, minimum = 200): number {
 export function layoutGraph(graph: CitationGraph, width: number, height: number): GraphLayout {
   const layers = graphLayers(graph);
   const nodes = new Map<string, NodePosition>();
-  const maxClaims = Math.max(1, ...graph.nodes.map((n) => n.claims));
+  const maxClaims = maxOf(graph.nodes.map((n) => n.claims), 1);
   const claims = new Map(graph.nodes.map((n) => [n.id, n.claims]));
   const marginX = Math.min(GRAPH_MARGIN_X, width / 4);
   const spacing = layers.length > 1 ? (width - 2 * marginX) / (layers.length - 1) : 0;

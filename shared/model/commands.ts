@@ -11,6 +11,7 @@ import { lowerBound, sortedSpansOf } from './span-index';
 import { applyTransaction, transaction, type RecordChange, type Transaction } from './transaction';
 import type { DocumentRecord, DocumentStatus, EditableDocumentFields, SpanRecord } from './types';
 import { english, phrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { appendAll } from '../arrays';
 
 /** What commands need from the outside world. */
 export interface CommandContext {
@@ -249,7 +250,7 @@ export function addSpans(state: CorpusState, args: { docId: string; spans: Reado
       skipped += 1;
       continue;
     }
-    changes.push(...result.tx.changes);
+    appendAll(changes, result.tx.changes);
     scratch = applyTransaction(scratch, result.tx);
   }
   if (!changes.length) return fail(args.spans.length ? 'refusal.spansAlreadyMarked' : 'refusal.nothingToAdd');

@@ -21,6 +21,7 @@ import { applyTransaction, transaction, type RecordChange, type Transaction } fr
 import { compareSpans, documentsInOrder, spansByDocument, type CorpusState } from './state';
 import type { AttributionRecord, DocumentRecord, SourceRecord, SpanRecord } from './types';
 import type { Phrase } from '../phrases/phrase';
+import { appendAll, maxOf } from '../arrays';
 
 /** How an incoming span conflicts with existing ones. */
 export type SpanConflictKind = 'relabelled' | 'boundaries' | 'crossing';
@@ -290,7 +291,7 @@ export function mergeTransaction(existing: CorpusState, incoming: CorpusState, p
   const push = (list: RecordChange[]): void => {
     if (!list.length) return;
     working = applyTransaction(working, transaction(list, { origin: 'import', description }));
-    changes.push(...list);
+    appendAll(changes, list);
   };
   const valuesAdded = Object.keys(plan.attributeValuesAdded).length > 0;
   if (plan.labelsAdded.length || valuesAdded) {
@@ -324,7 +325,7 @@ export function mergeTransaction(existing: CorpusState, incoming: CorpusState, p
   // Documents: new ones at the end of the list.
   const docId = new Map<string, string>();
   for (const { incoming: d, existing: e } of plan.matchedDocuments) docId.set(d.id, e.id);
-  let order = Math.max(-1, ...[...existing.documents.values()].map((d) => d.order)) + 1;
+  let order = maxOf([...existing.documents.values()].map((d) => d.order), -1) + 1;
   const addedDocs: RecordChange[] = [];
   for (const d of plan.newDocuments) {
     const id = ctx.newId();
@@ -352,7 +353,7 @@ export function mergeTransaction(existing: CorpusState, incoming: CorpusState, p
   const toAdd: SpanRecord[] = [];
   const newDocIds = new Set(plan.newDocuments.map((d) => d.id));
   for (const s of incoming.spans.values()) if (newDocIds.has(s.docId)) toAdd.push(s);
-  if (plan.choices.newSpans === 'take-incoming') toAdd.push(...plan.newSpans);
+  if (plan.choices.newSpans === 'take-incoming') appendAll(toAdd, plan.newSpans);
   const notKeptBoth = new Set(plan.notKeptBoth.map((c) => c.incoming.id));
   for (const c of plan.conflicts) {
     if (plan.choices.conflicts === 'take-incoming' || (plan.choices.conflicts === 'keep-both' && !notKeptBoth.has(c.incoming.id))) toAdd.push(c.incoming);

@@ -11,6 +11,10 @@ export interface SearchIndex {
    * only when its stored original is the same string (`===`); otherwise it is rebuilt.
    */
   get(docId: string, text: string, options?: NormaliseOptions): NormalisedText;
+  /** The cached normalised form of `text` (as {@link get}), or undefined: never normalises. */
+  peek(docId: string, text: string, options?: NormaliseOptions): NormalisedText | undefined;
+  /** Caches a normalised form made elsewhere (e.g. a slice at a time); `normalised.original` is the document's text. */
+  put(docId: string, normalised: NormalisedText, options?: NormaliseOptions): void;
   /** Forgets every cached form of one document (e.g. when it is deleted). */
   delete(docId: string): void;
   /** Forgets everything. */
@@ -63,26 +67,40 @@ export function createSearchIndex(indexOptions: SearchIndexOptions = {}): Search
     if (keys?.size === 0) keysByDoc.delete(docId);
   };
 
+  const keyOf = (docId: string, options: NormaliseOptions | undefined): string => `${optionsKey(options)}\u0000${docId}`;
+
+  const store = (docId: string, key: string, fresh: NormalisedText): void => {
+    entries.delete(key);
+    entries.set(key, fresh);
+    let keys = keysByDoc.get(docId);
+    if (!keys) keysByDoc.set(docId, (keys = new Set()));
+    keys.add(key);
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value as string;
+      forget(oldest, oldest.slice(oldest.indexOf('\u0000') + 1));
+    }
+  };
+
+  const peek = (docId: string, text: string, options: NormaliseOptions | undefined): NormalisedText | undefined => {
+    const key = keyOf(docId, options);
+    const cached = entries.get(key);
+    if (!cached || cached.original !== text) return undefined;
+    entries.delete(key);
+    entries.set(key, cached);
+    return cached;
+  };
+
   return {
     get(docId, text, options) {
-      const key = `${optionsKey(options)}\u0000${docId}`;
-      const cached = entries.get(key);
-      if (cached && cached.original === text) {
-        entries.delete(key);
-        entries.set(key, cached);
-        return cached;
-      }
+      const cached = peek(docId, text, options);
+      if (cached) return cached;
       const fresh = lazilyMapped(text, { tehMarbuta: options?.tehMarbuta ?? false, caseFold: options?.caseFold ?? true });
-      entries.delete(key);
-      entries.set(key, fresh);
-      let keys = keysByDoc.get(docId);
-      if (!keys) keysByDoc.set(docId, (keys = new Set()));
-      keys.add(key);
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value as string;
-        forget(oldest, oldest.slice(oldest.indexOf('\u0000') + 1));
-      }
+      store(docId, keyOf(docId, options), fresh);
       return fresh;
+    },
+    peek,
+    put(docId, normalised, options) {
+      store(docId, keyOf(docId, options), normalised);
     },
     delete(docId) {
       for (const key of keysByDoc.get(docId) ?? []) entries.delete(key);

@@ -55,11 +55,45 @@ export function isGraphemeBoundary(text: string, offset: number): boolean {
 }
 
 /**
+ * True for a UTF-16 unit whose Grapheme_Cluster_Break property is Other (or LF): printable
+ * ASCII, the Arabic letters and tatweel, Arabic-Indic digits and common Arabic punctuation.
+ * Between two such units there is always a grapheme boundary (rule GB999; LF: GB4/GB5),
+ * except for the lam-alef rule of this module.
+ */
+function isPlainUnit(code: number): boolean {
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    code === 0x0a ||
+    (code >= 0x0621 && code <= 0x064a) ||
+    (code >= 0x0660 && code <= 0x066d) ||
+    code === 0x060c ||
+    code === 0x061b ||
+    code === 0x061f
+  );
+}
+
+/**
+ * A quick answer for the common case, without segmenting: true when `at` (inside the text)
+ * lies between two plain units that the lam-alef rule does not join. False means "ask the
+ * segmenter", not "not a boundary".
+ */
+function isPlainBoundary(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (!isPlainUnit(before) || !isPlainUnit(after)) return false;
+  return !(before === 0x0644 && ALEF_FORMS.has(text[at]!));
+}
+
+/**
  * `offset` itself when it is a grapheme boundary, otherwise the nearest boundary before
  * it ('backward') or after it ('forward'). The offset is clamped to the text first.
+ * Offsets between two plain units (see {@link isPlainBoundary}) are answered without
+ * segmenting: search maps every match through here, and a large document can have
+ * hundreds of thousands of them.
  */
 export function snapToGrapheme(text: string, offset: number, direction: 'backward' | 'forward'): number {
   const at = clamp(text, offset);
+  if (at === 0 || at === text.length || isPlainBoundary(text, at)) return at;
   const window = boundariesInSafeWindow(text, safePointBefore(text, at), safePointAfter(text, at));
   if (direction === 'backward') {
     for (let i = window.length - 1; i >= 0; i--) if (window[i]! <= at) return window[i]!;

@@ -3,7 +3,8 @@
  * search runs over a normalised copy and maps every match back to the original through an
  * index map, so highlights always land on the original letters.
  *
- * Rules, applied per UTF-16 unit (one original unit gives at most one normalised unit):
+ * Rules, applied per UTF-16 unit (one original unit gives at most one normalised unit,
+ * except a presentation form, below):
  * - removed: Arabic combining marks — harakat, tanween, shadda, sukun, superscript alef,
  *   Quranic marks (U+0610–061A, U+064B–065F, U+0670, U+06D6–06DC, U+06DF–06E8,
  *   U+06EA–06ED and every other non-spacing mark of the Arabic script, e.g. U+08CA–08FF);
@@ -17,7 +18,14 @@
  *   removals) collapses to one ' '; line breaks are kept, so matches never cross them;
  * - case folding (default on): the simple lower-case of each character when it is a single
  *   UTF-16 unit (two for an astral character), otherwise the character is kept (İ).
- * There is no compatibility decomposition (presentation forms stay as they are).
+ * - Arabic presentation forms (Presentation Forms-A U+FB50–FDFF and -B U+FE70–FEFF: the
+ *   contextual letter shapes and ligatures such as ﻻ U+FEFB, ﷲ, ﷺ) are replaced by their
+ *   compatibility decomposition (NFKC), whose units then follow the rules above: ﻻ → لا,
+ *   ﻷ → لأ → لا. This is the one case where an original unit gives several normalised
+ *   units; each of them maps back to the presentation form, so a match that covers any
+ *   part of a ligature highlights the whole ligature. No other compatibility decomposition
+ *   is applied. The word hashing of near-duplicates (`normaliseUnit`, `normaliseToUnits`)
+ *   leaves presentation forms as they are, so stored MinHash signatures do not change.
  */
 import { ALEF_FORMS, isBlank, isCombiningMark } from './chars';
 import { snapToGrapheme } from './graphemes';
@@ -37,7 +45,8 @@ export interface NormalisedText {
   text: string;
   /**
    * For each UTF-16 index of `text`, the UTF-16 index in the original it came from; plus
-   * one final entry = original length. Strictly increasing.
+   * one final entry = original length. Non-decreasing: strictly increasing except across
+   * the units of one decomposed presentation form, which share its index.
    */
   toOriginal: Int32Array;
   /** The original text (kept so ranges can be widened to whole graphemes, and to check cache hits). */
@@ -113,19 +122,67 @@ export function normaliseUnit(code: number, tehMarbuta: boolean, caseFold: boole
   return folded === UNKNOWN ? lowerTable.set(out, lowerOf(out)) : folded;
 }
 
+/** Presentation Forms-A and -B (U+FEFF, the BOM, is a format character, not a form). */
+const PRESENTATION_FORM = /[\uFB50-\uFDFF\uFE70-\uFEFE]/u;
+const NOT_A_FORM = -1;
+/** Per unit of the two blocks: the index of its decomposition in `decompositions`, NOT_A_FORM, or UNKNOWN. */
+const formTable = new UnitTable(UNKNOWN);
+const decompositions: string[] = [];
+
+function isPresentationForm(c: number): boolean {
+  return (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe);
+}
+
+/** The NFKC decomposition of a presentation-form unit, or null when NFKC leaves it alone (unassigned, noncharacters). */
+function decompositionOf(c: number): string | null {
+  let index = formTable.get(c);
+  if (index === UNKNOWN) {
+    const ch = String.fromCharCode(c);
+    const nfkc = ch.normalize('NFKC');
+    if (nfkc === ch) index = formTable.set(c, NOT_A_FORM);
+    else {
+      decompositions.push(nfkc);
+      index = formTable.set(c, decompositions.length - 1);
+    }
+  }
+  return index === NOT_A_FORM ? null : decompositions[index]!;
+}
+
+/** How many more units than `original.length` the folding of presentation forms can write. */
+function extraUnits(original: string, presentationForms: boolean): number {
+  if (!presentationForms || !PRESENTATION_FORM.test(original)) return 0;
+  let extra = 0;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (isPresentationForm(c)) extra += Math.max(0, (decompositionOf(c)?.length ?? 1) - 1);
+  }
+  return extra;
+}
+
+/** Where a normalisation stands: it can stop after any original unit and resume. */
+interface NormaliseCursor {
+  /** Next original index to read. */
+  at: number;
+  /** Normalised units written so far. */
+  length: number;
+  /** The last unit written (for collapsing space runs), -1 at the start. */
+  previous: number;
+  surrogates: boolean;
+}
+
 /**
- * The rules themselves: writes the normalised units of `original` into `units` and, when
- * given, the original index of each into `map`. Returns the normalised length and whether
- * any surrogate unit was written.
+ * The rules themselves: reads `original` from `cursor.at` up to `until` (at most; a
+ * surrogate pair is never split) and writes the normalised units into `units` and, when
+ * given, the original index of each into `map`, advancing the cursor. `units` must have
+ * room for `original.length + extraUnits(...)`.
  */
-function normaliseInto(original: string, options: NormaliseOptions | undefined, units: Uint16Array, map: Int32Array | undefined): { length: number; surrogates: boolean } {
+function normaliseInto(original: string, options: NormaliseOptions | undefined, presentationForms: boolean, units: Uint16Array, map: Int32Array | undefined, cursor: NormaliseCursor, until = original.length): void {
   const caseFold = options?.caseFold ?? true;
   const tehMarbuta = options?.tehMarbuta ?? false;
-  let previous = -1;
-  let length = 0;
-  let surrogates = false;
+  let { previous, length, surrogates } = cursor;
   const n = original.length;
-  for (let i = 0; i < n; i++) {
+  let i = cursor.at;
+  for (; i < until; i++) {
     const code = original.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) {
       surrogates = true;
@@ -150,6 +207,19 @@ function normaliseInto(original: string, options: NormaliseOptions | undefined, 
         continue;
       }
     }
+    if (presentationForms && code >= 0xfb50 && isPresentationForm(code)) {
+      const decomposed = decompositionOf(code);
+      if (decomposed !== null) {
+        for (let k = 0; k < decomposed.length; k++) {
+          const out = normaliseUnit(decomposed.charCodeAt(k), tehMarbuta, caseFold);
+          if (out === REMOVE || (out === SPACE && previous === SPACE)) continue;
+          if (map) map[length] = i;
+          units[length++] = out;
+          previous = out;
+        }
+        continue;
+      }
+    }
     const out = normaliseUnit(code, tehMarbuta, caseFold);
     if (out === REMOVE) continue;
     if (out === SPACE && previous === SPACE) continue;
@@ -157,7 +227,10 @@ function normaliseInto(original: string, options: NormaliseOptions | undefined, 
     units[length++] = out;
     previous = out;
   }
-  return { length, surrogates };
+  cursor.at = i;
+  cursor.length = length;
+  cursor.previous = previous;
+  cursor.surrogates = surrogates;
 }
 
 const CHUNK = 4096;
@@ -179,31 +252,77 @@ function unitsToString(units: Uint16Array, length: number, surrogates: boolean):
 }
 
 /**
+ * A normalisation that runs a slice at a time (for long documents: normalising 20 MB takes
+ * about half a second, too long for one task of the interface thread).
+ */
+export interface NormaliseJob {
+  /** Normalises about `units` more original units; true once the whole text is done. */
+  step(units: number): boolean;
+  /** True once the whole text is done. */
+  readonly done: boolean;
+  /** The result (finishing the rest first if needed). */
+  result(): NormalisedText;
+}
+
+/**
+ * A {@link NormaliseJob} for `original`: with `withMap` false the result's `toOriginal` is
+ * empty (for callers that build the map later or never).
+ */
+export function normaliseInSteps(original: string, options?: NormaliseOptions, withMap = true): NormaliseJob {
+  const capacity = original.length + extraUnits(original, true);
+  const units = new Uint16Array(capacity);
+  const map = withMap ? new Int32Array(capacity + 1) : undefined;
+  const cursor: NormaliseCursor = { at: 0, length: 0, previous: -1, surrogates: false };
+  let result: NormalisedText | undefined;
+  const job: NormaliseJob = {
+    step(count) {
+      if (cursor.at < original.length) normaliseInto(original, options, true, units, map, cursor, Math.min(original.length, cursor.at + Math.max(1, count)));
+      return cursor.at >= original.length;
+    },
+    get done() {
+      return cursor.at >= original.length;
+    },
+    result() {
+      if (result) return result;
+      while (!job.step(original.length)) {
+        /* finish */
+      }
+      const { length, surrogates } = cursor;
+      let toOriginal = new Int32Array(0);
+      if (map) {
+        map[length] = original.length;
+        toOriginal = length === capacity ? map : map.slice(0, length + 1);
+      }
+      result = { text: unitsToString(units, length, surrogates), toOriginal, original };
+      return result;
+    },
+  };
+  return job;
+}
+
+/**
  * The normalised copy of `original` (rules in the module comment) and the map from each
  * normalised index back to the original index it came from.
  */
 export function normaliseForSearch(original: string, options?: NormaliseOptions): NormalisedText {
-  const units = new Uint16Array(original.length);
-  const map = new Int32Array(original.length + 1);
-  const { length, surrogates } = normaliseInto(original, options, units, map);
-  map[length] = original.length;
-  return { text: unitsToString(units, length, surrogates), toOriginal: length === original.length ? map : map.slice(0, length + 1), original };
+  return normaliseInSteps(original, options).result();
 }
 
 /**
  * The UTF-16 units of `text` normalised like {@link normaliseQuery}, without building a
- * string: for hot loops (near-duplicate shingles) that only read the units.
+ * string: for hot loops (near-duplicate shingles) that only read the units. Presentation
+ * forms are NOT decomposed here (stored MinHash signatures depend on these units).
  */
 export function normaliseToUnits(text: string, options?: NormaliseOptions): Uint16Array {
   const units = new Uint16Array(text.length);
-  return units.subarray(0, normaliseInto(text, options, units, undefined).length);
+  const cursor: NormaliseCursor = { at: 0, length: 0, previous: -1, surrogates: false };
+  normaliseInto(text, options, false, units, undefined, cursor);
+  return units.subarray(0, cursor.length);
 }
 
 /** `query` normalised by the same rules as {@link normaliseForSearch}, without the map. */
 export function normaliseQuery(query: string, options?: NormaliseOptions): string {
-  const units = new Uint16Array(query.length);
-  const { length, surrogates } = normaliseInto(query, options, units, undefined);
-  return unitsToString(units, length, surrogates);
+  return normaliseInSteps(query, options, false).result().text;
 }
 
 /** True for what a match may absorb after its last letter: a combining mark or tatweel. */

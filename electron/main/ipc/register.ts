@@ -98,6 +98,8 @@ export function guardHandler<E extends InvokeEventLike, A extends unknown[]>(
       warn(error.message);
       throw error;
     }
+    // An IPC message's arguments, already validated as the channel's short tuple.
+    // eslint-disable-next-line no-restricted-syntax
     const result = await handler(event, ...(parsedArgs.data as A));
     const parsedResult = (responseSchema as z.ZodType).safeParse(result);
     if (!parsedResult.success) {

@@ -8,6 +8,7 @@ import type { FormatNote, OutputFile } from '../dataset';
 import { lineNote } from '../dataset';
 import type { PhraseCode, PhraseParam } from '../../phrases/phrase';
 import { jsonSyntaxError } from '../intake/json-errors';
+import { appendAll } from '../../arrays';
 
 /** One parsed line of a JSON Lines file. */
 export interface JsonLine {
@@ -77,7 +78,7 @@ export interface TextRecord {
 export function* textRecords(files: readonly OutputFile[], notes: FormatNote[]): Generator<TextRecord> {
   for (const file of files) {
     const read = readJsonLines(file);
-    notes.push(...read.notes);
+    appendAll(notes, read.notes);
     for (const { line, value } of read.lines) {
       const where = `${file.path}:${line}`;
       const skip = (code: PhraseCode, params?: Record<string, PhraseParam>): void => void notes.push(lineNote(where, line, 'skipped', code, params));

@@ -267,6 +267,26 @@ export class IsnadPage {
     return this.article.locator('p', { hasText: text });
   }
 
+  /** The open article's count of search matches ("N matches for “query”"). */
+  get matchStatus(): Locator {
+    return this.page.getByRole('main').getByRole('status');
+  }
+
+  /** The line under the search box saying how many documents the list shows. */
+  get listStatus(): Locator {
+    return this.page.getByRole('search').getByRole('status');
+  }
+
+  /** The screen shown instead of the app after an error (with a Reload button). */
+  get crashScreen(): Locator {
+    return this.page.getByRole('alert').filter({ has: this.page.getByRole('heading', { name: 'Isnad stopped because of an error' }) });
+  }
+
+  /** How many ranges the search highlight registers (only those near the view are). */
+  async searchRangeCount(): Promise<number> {
+    return this.page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-search')?.size ?? 0);
+  }
+
   /** The search box of the document list (the app's own search, also highlighted in the article). */
   get searchBox(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search documents' });

@@ -250,7 +250,9 @@ export function mutatedJson(seed: string): fc.Arbitrary<string> {
 export const randomZip: fc.Arbitrary<Uint8Array> = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom('word/document.xml', 'docProps/core.xml', '[Content_Types].xml', '../evil.xml', '/abs.xml'), fc.string({ minLength: 1, maxLength: 20 })),
+      // (fflate's zipSync takes an object of entries, where a "__proto__" key, which fast-check
+      // likes to generate, sets the object's prototype instead and breaks the archiver.)
+      fc.oneof(fc.constantFrom('word/document.xml', 'docProps/core.xml', '[Content_Types].xml', '../evil.xml', '/abs.xml'), fc.string({ minLength: 1, maxLength: 20 }).filter((name) => name !== '__proto__')),
       fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('<w:document><w:body><w:p><w:r><w:t>نص</w:t></w:r></w:p></w:body></w:document>', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;&a;</x>', '<w:t>')),
     ),
     { maxLength: 5 },

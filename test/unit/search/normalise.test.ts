@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapRangeToOriginal, normaliseForSearch, normaliseQuery } from '../../../shared/text/normalise';
+import { mapRangeToOriginal, normaliseForSearch, normaliseInSteps, normaliseQuery, normaliseToUnits } from '../../../shared/text/normalise';
+import { findInText } from '../../../shared/search/search';
 import { isGraphemeBoundary } from '../../../shared/text/graphemes';
 import { arabicTextArb } from './arbitraries';
 
@@ -90,6 +91,62 @@ describe('normaliseForSearch', () => {
     expect(normaliseForSearch(plain).text).toBe('اعلن الرئيس '.repeat(5000));
     const withEmoji = `${plain}😀`;
     expect(normaliseForSearch(withEmoji).text).toBe(`${'اعلن الرئيس '.repeat(5000)}😀`);
+  });
+});
+
+describe('Arabic presentation forms', () => {
+  it.each([
+    ['lam-alef ligature', '\uFEFB', 'لا'],
+    ['lam-alef with hamza above, final form', '\uFEF8', 'لا'],
+    ['lam-alef with madda', '\uFEF5', 'لا'],
+    ['contextual letter shapes', '\uFE91\uFEB4\uFEE2', 'بسم'],
+    ['a word ligature of Presentation Forms-A', '\uFDF2', 'الله'],
+    ['a phrase ligature, alef maqsura folded as usual', '\uFDFA', 'صلي الله عليه وسلم'],
+    ['the BOM is still removed, not decomposed', 'a\uFEFFb', 'ab'],
+  ])('%s', (_name, input, expected) => {
+    expect(normaliseQuery(input)).toBe(expected);
+  });
+
+  it('maps every unit of a decomposed form back to the form', () => {
+    const n = normaliseForSearch('ق\uFEFBم');
+    expect(n.text).toBe('قلام');
+    expect([...n.toOriginal]).toEqual([0, 1, 1, 2, 3]);
+  });
+
+  it('lets لا find the ligature, highlighting the whole ligature', () => {
+    const text = 'قال \uFEFB أحد، \uFEFBعب \uFEF7مم';
+    const matches = (q: string): string[] => findInText(text, q).map((m) => text.slice(m.start, m.end));
+    expect(matches('لا')).toEqual(['\uFEFB', '\uFEFB', '\uFEF7']);
+    expect(matches('لاعب')).toEqual(['\uFEFBعب']);
+    expect(matches('الامم')).toEqual([]);
+    expect(matches('لامم')).toEqual(['\uFEF7مم']);
+    // Half of a ligature is the whole ligature in the original.
+    expect(matches('ل')).toEqual(['ل', '\uFEFB', '\uFEFB', '\uFEF7']);
+    // And the ligature as a query finds the plain letters.
+    expect(findInText('قال لا أحد', '\uFEFB').map((m) => m.start)).toEqual([4]);
+  });
+
+  it('leaves the units near-duplicate hashing reads unchanged', () => {
+    expect(String.fromCharCode(...normaliseToUnits('\uFEFB'))).toBe('\uFEFB');
+  });
+});
+
+describe('normaliseInSteps', () => {
+  it('gives what normaliseForSearch gives, however the text is sliced (property)', () => {
+    const withForms = fc.array(fc.oneof(arabicTextArb, fc.constantFrom('\uFEFB', '\uFDFA', '\uFE91', '  ', '\uD83D\uDE00', '\uFEFF')), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(withForms, fc.integer({ min: 1, max: 7 }), (original, size) => {
+        const whole = normaliseForSearch(original);
+        const job = normaliseInSteps(original);
+        let steps = 0;
+        while (!job.step(size)) steps++;
+        expect(steps).toBeLessThanOrEqual(original.length);
+        const sliced = job.result();
+        expect(sliced.text).toBe(whole.text);
+        expect([...sliced.toOriginal]).toEqual([...whole.toOriginal]);
+        for (let i = 0; i < whole.text.length; i++) expect(whole.toOriginal[i]!).toBeLessThanOrEqual(whole.toOriginal[i + 1]!);
+      }),
+    );
   });
 });
 

@@ -99,7 +99,7 @@ describe('snapping and stepping by grapheme', () => {
 });
 
 describe('local windows agree with segmenting the whole text', () => {
-  const alphabet = ['ل', 'ا', 'أ', 'م', 'ب', 'َ', 'ّ', 'ْ', 'ـ', ' ', '  ', '\n', '\r', '\t', '\u200C', '\u200D', '\u0600', '١', '7', 'a', '\u0301', '𝒜', '🇸', '🇾', '👩', '(', '\u00AD'];
+  const alphabet = ['ل', 'ا', 'أ', 'م', 'ب', 'َ', 'ّ', 'ْ', 'ـ', ' ', '  ', '\n', '\r', '\t', '\u200C', '\u200D', '\u0600', '١', '7', 'a', '\u0301', '𝒜', '🇸', '🇾', '👩', '(', '\u00AD', '،', 'إ', '\u0640', '\u061C'];
   const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((parts) => parts.join(''));
 
   it('graphemeBoundaries and isGraphemeBoundary match the whole-text reference', () => {
@@ -148,5 +148,15 @@ describe('efficiency on long texts', () => {
     const lengths = spy.mock.calls.map(([input]) => input.length);
     expect(lengths.length).toBeGreaterThan(0);
     expect(Math.max(...lengths)).toBeLessThan(200);
+  });
+
+  it('snaps between plain letters without segmenting (search maps every match through it)', () => {
+    const text = 'نص عربي طويل للتجربة، 2024 ٢٠٢٤.\n'.repeat(100);
+    const spy = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    for (let i = 0; i <= text.length; i++) snapToGrapheme(text, i, 'forward');
+    expect(spy).not.toHaveBeenCalled();
+    // Lam then alef is the one plain pair that is not a boundary: the segmenter is asked.
+    expect(snapToGrapheme('الامم', 2, 'forward')).toBe(3);
+    expect(spy).toHaveBeenCalled();
   });
 });
