@@ -15,6 +15,8 @@ import { DEFAULT_LABEL_SCHEMA } from '../shared/model/schema';
 import { applyTransaction } from '../shared/model/transaction';
 import { createCorpusState } from '../shared/model/state';
 import { DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../shared/text/decode';
+import { said } from '../shared/phrases/phrase';
+import { tooLargeParams } from '../shared/phrases/sizes';
 import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
 import { SUGGEST_USAGE, suggestCommand } from './suggest';
@@ -121,7 +123,11 @@ async function collectFiles(paths: string[], io: CliIo): Promise<Array<{ path: s
 async function readIncoming(file: { path: string; name: string }): Promise<IncomingFile> {
   try {
     const info = await stat(file.path);
-    if (info.size > DEFAULT_MAX_FILE_BYTES) return { name: file.name, error: `“${file.name}” is larger than the ${DEFAULT_MAX_FILE_BYTES / (1024 * 1024)} MB limit.` };
+    if (info.size > DEFAULT_MAX_FILE_BYTES) {
+      // The app's refusal, in English (the same sentence as the browser picker and Electron).
+      const { text, phrase } = said('file.tooLarge', tooLargeParams(file.name, info.size, DEFAULT_MAX_FILE_BYTES));
+      return { name: file.name, error: text, errorPhrase: phrase };
+    }
     return { name: file.name, bytes: new Uint8Array(await readFile(file.path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

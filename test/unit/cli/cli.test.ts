@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { main } from '../../../cli/isnad';
@@ -60,6 +60,16 @@ describe('isnad inspect', () => {
     const refused = await run(['inspect', join(fixtures, 'articles', 'photo.png')]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('“photo.png” is not an article');
+  });
+
+  it('refuses a file over 20 MB with the app’s sentence, the size reading over the limit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await mkdir(join(dir, 'big'));
+    await writeFile(join(dir, 'big', 'over.txt'), '');
+    await truncate(join(dir, 'big', 'over.txt'), 20 * 1024 * 1024 + 1); // sparse: nothing is written
+    const { code, err } = await run(['inspect', dir]);
+    expect(code).toBe(1);
+    expect(err).toContain(`isnad: “${basename(dir)}/big/over.txt” is too large to import (20.1 MB; the limit is 20 MB).`);
   });
 
   it('explains bad usage with exit code 2', async () => {
