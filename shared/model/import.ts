@@ -7,7 +7,7 @@
  *    holds, make records with ids, and build transactions plus a per-file report.
  * A bad file or record never stops the rest of the batch.
  */
-import { extractArticles } from '../formats/intake';
+import { extractArticles, markdownLineText } from '../formats/intake';
 import { DEFAULT_FIELD_MAPPING, type ArticleDraft, type FieldMapping } from '../formats/article-draft';
 import { parseNative, type ParsedNative } from '../formats/native';
 import { problemsInTurn, problemsOf } from '../formats/dataset';
@@ -80,12 +80,16 @@ export function emptyReport(): ImportReport {
 
 const TITLE_LIMIT = 100;
 
-/** A document title from the text: its first paragraph, cut at a word near 100 characters. */
-export function titleFromText(text: string, fallback: string): string {
+/**
+ * A document title from the text: its first non-empty paragraph, cut at a word near 100
+ * characters. `plain` turns a line into the words it shows (for Markdown, without its markup:
+ * `markdownLineText`); a line that shows nothing is passed over.
+ */
+export function titleFromText(text: string, fallback: string, plain: (line: string) => string = (line) => line): string {
   let first = '';
   for (let start = 0; start <= text.length && !first; ) {
     const end = text.indexOf('\n', start);
-    first = text.slice(start, end < 0 ? text.length : end).trim();
+    first = plain(text.slice(start, end < 0 ? text.length : end)).trim();
     start = end < 0 ? text.length + 1 : end + 1;
   }
   if (!first) return fallback;
@@ -137,7 +141,7 @@ function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareO
       ? phrase('imported.repeated', { read, count: repeats.length })
       : read;
   return {
-    title: draft.title?.trim() || titleFromText(text, baseName(fileName)),
+    title: draft.title?.trim() || titleFromText(text, baseName(fileName), draft.format === 'markdown' ? markdownLineText : undefined),
     text,
     sha256: hash ? sha256Hex(text) : '',
     minhash: minHashSignature(text),

@@ -72,6 +72,15 @@ describe('isnad inspect', () => {
     expect(err).toContain(`isnad: “${basename(dir)}/big/over.txt” is too large to import (20.1 MB; the limit is 20 MB).`);
   });
 
+  it('titles a Markdown file without front matter by its heading, without the “# ”; the text keeps it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await writeFile(join(dir, 'x.md'), '# اجتماع لجنة المياه\n\nاجتمعت اللجنة صباح الأحد.\n');
+    const { code, out } = await run(['inspect', join(dir, 'x.md')]);
+    expect(code).toBe(0);
+    expect(out).toContain('title: اجتماع لجنة المياه\n');
+    expect(out).toContain('\n# اجتماع لجنة المياه\n\nاجتمعت اللجنة صباح الأحد.');
+  });
+
   it('explains bad usage with exit code 2', async () => {
     expect((await run([])).code).toBe(2);
     const bad = await run(['inspect', '--encoding', 'latin-9', 'x.txt']);
