@@ -4,11 +4,12 @@
  *   isnad import FILE|FOLDER… --out corpus.json [--name NAME] [--encoding ENC] [--map …] [--collapse-repeats]
  * Exit codes: 0 all good; 1 a file was refused (the others are still processed); 2 usage.
  */
-import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_FIELD_MAPPING, type FieldMapping } from '../shared/formats/article-draft';
-import { isProbablyArticleFile } from '../shared/formats/intake';
+import { folderEntryVerdict, type FolderEntryKind } from '../shared/formats/intake/folder-entries';
 import { exportNative } from '../shared/formats/native';
 import { ImportBuilder, encodingSummary, prepareFile, type IncomingFile, type PrepareOptions } from '../shared/model/import';
 import { DEFAULT_LABEL_SCHEMA } from '../shared/model/schema';
@@ -98,17 +99,29 @@ function parseArgs(argv: string[]): Parsed {
   return parsed;
 }
 
-/** Expands folders (recursively, skipping hidden files and non-articles) into files. */
+/** What a listed entry is, links not followed (`lstat` when the listing does not say). */
+async function entryKind(entry: Dirent, path: string): Promise<FolderEntryKind> {
+  const kind = (e: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean }): FolderEntryKind | null =>
+    e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'folder' : e.isFile() ? 'file' : null;
+  return kind(entry) ?? (await lstat(path).then(kind, () => null)) ?? 'other';
+}
+
+/**
+ * Expands folders (recursively) into files, by the rule of every folder walk (the app's too,
+ * `folderEntryVerdict`): hidden files and folders, symbolic links, other non-regular files and
+ * non-articles are skipped, each reported on stderr with why. A path named on the command
+ * line is taken as it is (a link to a file or folder is followed).
+ */
 async function collectFiles(paths: string[], io: CliIo): Promise<Array<{ path: string; name: string }>> {
   const files: Array<{ path: string; name: string }> = [];
   const walk = async (root: string, dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(dir, entry.name);
-      const name = relative(dirname(root), full);
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory()) await walk(root, full);
-      else if (entry.isFile() && isProbablyArticleFile(entry.name)) files.push({ path: full, name });
-      else if (entry.isFile()) io.stderr(`skipped ${name}: not an article file`);
+      const name = relative(dirname(root), full).split(sep).join('/');
+      const verdict = folderEntryVerdict(entry.name, await entryKind(entry, full));
+      if (verdict.action === 'skip') io.stderr(`skipped ${name}: ${verdict.reason}`);
+      else if (verdict.action === 'enter') await walk(root, full);
+      else files.push({ path: full, name });
     }
   };
   for (const path of paths) {

@@ -33,6 +33,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'file.skipped': 'تُرك الملف «{file}»: {reason}.',
   // Why a folder walk skipped a file
   'skip.hidden': 'ملف مخفي',
+  'skip.hiddenFolder': 'مجلد مخفي (لم يُفتح)',
   'skip.notArticle': 'ليس ملف مقال',
   'skip.notBrat': 'ليس ملفًا من ملفات brat (txt أو ann أو annotation.conf)',
   'skip.symlink': 'رابط رمزي (لا يُتبع)',

@@ -151,7 +151,7 @@ export const en = {
   'importDialog.field.id': 'Id field',
   'importDialog.closedName': 'Import files',
   'importDialog.title': { one: 'Import {count} file', other: 'Import {count} files' },
-  'importDialog.skipped': { one: '{count} file is not an article and will be skipped (listed in the report).', other: '{count} files are not articles and will be skipped (listed in the report).' },
+  'importDialog.skipped': { one: '{count} file or folder will be skipped: hidden, a link or not an article (the report says which).', other: '{count} files or folders will be skipped: hidden, links or not articles (the report says which).' },
   'importDialog.files': 'Files to import',
   'importDialog.file': 'File',
   'importDialog.size': 'Size',

@@ -30,6 +30,7 @@ export const ENGLISH_PHRASES = {
   'file.skipped': '“{file}” skipped: {reason}.',
   // Why a folder walk skipped a file (renderer/platform/folders.ts, electron/main/ipc/open-article-folder.ts)
   'skip.hidden': 'hidden file',
+  'skip.hiddenFolder': 'hidden folder (not opened)',
   'skip.notArticle': 'not an article file',
   'skip.notBrat': 'not a brat file (.txt, .ann or annotation.conf)',
   'skip.symlink': 'symbolic link (not followed)',

@@ -16,7 +16,7 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
   const dialog = isnad.importDialog;
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading')).toHaveText('Import 7 files');
-  await expect(dialog).toContainText('2 files are not articles and will be skipped');
+  await expect(dialog).toContainText('3 files or folders will be skipped: hidden, links or not articles');
   await dialog.getByRole('combobox', { name: 'Encoding of folder-import/legacy/novosti-delegation-cp1256.txt' }).selectOption('windows-1256');
   await dialog.getByRole('textbox', { name: 'Text field' }).fill('body');
   await dialog.getByRole('textbox', { name: 'Title field' }).fill('headline');
@@ -26,10 +26,14 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
 
   // The report: one line per file worth mentioning.
   await expect(isnad.status).toContainText('Imported 10 documents.');
-  await expect(isnad.status).toContainText('Refused 2 files.');
+  await expect(isnad.status).toContainText('Refused 3 files.');
   await expect(isnad.status).toContainText('Skipped 1 record inside files.');
   await expect(isnad.status).toContainText('folder-import/records/agencies.jsonl, line 3: not valid JSON');
   await expect(isnad.status).toContainText('“folder-import/docs/photo.png” skipped: not an article file.');
+  // Hidden files and folders are skipped and reported, as the desktop app and the CLI do.
+  await expect(isnad.status).toContainText('“folder-import/.hidden-notes.txt” skipped: hidden file.');
+  await expect(isnad.status).toContainText('“folder-import/.drafts” skipped: hidden folder (not opened).');
+  await expect(isnad.status).not.toContainText('draft.txt');
   await expect(isnad.status).toContainText('folder-import/legacy/novosti-delegation-cp1256.txt: Plain text, Windows-1256 (Arabic) (chosen by you)');
   await expect(isnad.status).toContainText('folder-import/legacy/repeated-body.txt: Plain text, UTF-8 · 2 repeated paragraphs removed');
   await expect(isnad.status).not.toContainText('نص من السكربت');

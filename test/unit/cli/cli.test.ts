@@ -54,6 +54,9 @@ describe('isnad inspect', () => {
     const { code, out, err } = await run(['inspect', '--map', 'text=body,title=headline,outlet=source', join(fixtures, 'folder-import')]);
     expect(code).toBe(0);
     expect(err).toContain('skipped folder-import/docs/photo.png: not an article file');
+    expect(err).toContain('skipped folder-import/.drafts: hidden folder (not opened)');
+    expect(err).toContain('skipped folder-import/.hidden-notes.txt: hidden file');
+    expect(out).not.toContain('مسودة لم تُنشر');
     expect(err).toContain('folder-import/records/agencies.jsonl, line 3');
     expect(out).toContain('title: وقف لإطلاق النار في ريف إدلب الجنوبي');
     expect(out).toContain('format: docx');

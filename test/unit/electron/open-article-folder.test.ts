@@ -134,7 +134,7 @@ describe('openArticleFolder', () => {
     expect(textOf(result.files[0])).toBe('# b');
     const raw = result.files[5];
     expect(raw && 'bytes' in raw && raw.bytes).toEqual(cp1256); // bytes arrive undecoded
-    expect(result.skipped).toEqual([]);
+    expect(result.skipped).toEqual([{ name: 'news/empty/.keep', reason: 'hidden file' }]);
     for (const file of result.files) expect(file.name).not.toContain('\\');
     expect(OpenArticleFolderResponse.safeParse(result).success).toBe(true);
   });
@@ -145,7 +145,7 @@ describe('openArticleFolder', () => {
     expect(names(files)).toEqual(['n/1.txt', 'n/2.txt', 'n/10.txt']);
   });
 
-  it('leaves out hidden files and folders without listing them', async () => {
+  it('skips hidden files and folders, reporting each, without opening a hidden folder', async () => {
     await tree(dir, {
       'news/.DS_Store': 'mac',
       'news/.hidden.txt': 'hidden article',
@@ -157,7 +157,12 @@ describe('openArticleFolder', () => {
     const fs = recordingFs();
     const result = await readArticleFolder(join(dir, 'news'), { fs });
     expect(names(result.files)).toEqual(['news/sub/y.txt']);
-    expect(result.skipped).toEqual([]);
+    expect(result.skipped).toEqual([
+      { name: 'news/.DS_Store', reason: 'hidden file' },
+      { name: 'news/.git', reason: 'hidden folder (not opened)' },
+      { name: 'news/.hidden.txt', reason: 'hidden file' },
+      { name: 'news/sub/.secret', reason: 'hidden folder (not opened)' },
+    ]);
     expect(fs.listed).toEqual([join(dir, 'news'), join(dir, 'news', 'sub')]);
     expect(fs.opened).toEqual([join(await fsPromises.realpath(dir), 'news', 'sub', 'y.txt')]);
   });

@@ -164,7 +164,7 @@ describe('phrases shared/ produces', () => {
 
 describe('files a folder walk skipped', () => {
   it('are told why in the interface language, whichever host walked the folder', () => {
-    for (const reason of [NOT_A_BRAT_FILE, NOT_AN_ARTICLE, SYMBOLIC_LINK, NOT_A_REGULAR_FILE, skipReasonText('skip.hidden')]) {
+    for (const reason of [NOT_A_BRAT_FILE, NOT_AN_ARTICLE, SYMBOLIC_LINK, NOT_A_REGULAR_FILE, skipReasonText('skip.hidden'), skipReasonText('skip.hiddenFolder')]) {
       const value = skipReasonPhrase(reason);
       expect(value, reason).toBeDefined();
       expect(arabic_t.text(reason, value)).toMatch(ARABIC_LETTER);
