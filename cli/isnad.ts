@@ -16,7 +16,8 @@ import { DEFAULT_LABEL_SCHEMA } from '../shared/model/schema';
 import { applyTransaction } from '../shared/model/transaction';
 import { createCorpusState } from '../shared/model/state';
 import { DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../shared/text/decode';
-import { said } from '../shared/phrases/phrase';
+import { english, phrase, said } from '../shared/phrases/phrase';
+import { saveErrorReason } from '../shared/phrases/save-errors';
 import { tooLargeParams } from '../shared/phrases/sizes';
 import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
@@ -219,9 +220,35 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
     io.stderr(`isnad: export stopped, nothing written:\n  ${result.problems.join('\n  ')}`);
     return 1;
   }
-  await writeFileAtomic(out, result.json);
+  await writeOutput(parsed.out!, result.json);
   io.stdout(`Wrote ${report.imported.length} document${report.imported.length === 1 ? '' : 's'} to ${out}` + (report.refused.length ? ` (${report.refused.length} file${report.refused.length === 1 ? '' : 's'} refused)` : ''));
   return report.refused.length ? 1 : 0;
+}
+
+/** A file the CLI could not write; its message names the path as the user gave it, and why. */
+class OutputError extends Error {}
+
+/** Why `shown` (resolved: `target`) could not be written or its folder made, as an {@link OutputError}. */
+async function outputError(shown: string, target: string, error: unknown): Promise<OutputError> {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // A missing file: the folder is missing, or it exists but takes no new file (/proc).
+  const folderExists = code === 'ENOENT' && (await stat(dirname(target)).then((info) => info.isDirectory(), () => false));
+  const reason = saveErrorReason(code, folderExists);
+  return new OutputError(english(reason ? phrase('write.failed', { path: shown, reason }) : phrase('write.failedDetail', { path: shown, detail: code ?? (error as Error).message })));
+}
+
+/**
+ * Writes `data` atomically to the path the user gave (`shown`, resolved against the working
+ * folder); a failure throws an {@link OutputError} naming that path and why (a folder of that
+ * name, a missing folder, permission denied, a read-only or full disk), never the temporary
+ * file the atomic write used.
+ */
+async function writeOutput(shown: string, data: string | Uint8Array, target = resolve(shown)): Promise<void> {
+  try {
+    await writeFileAtomic(target, data);
+  } catch (error) {
+    throw await outputError(shown, target, error);
+  }
 }
 
 /** The file system of `isnad convert`: folders are read whole; outputs are written atomically. */
@@ -237,13 +264,16 @@ const nodeConvertFs: ConvertFs = {
   },
   async writeOutput(path, files, asFolder) {
     if (!asFolder) {
-      await writeFileAtomic(resolve(path), files[0]!.contents);
+      await writeOutput(path, files[0]!.contents);
       return;
     }
     for (const file of files) {
       const target = resolve(path, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileAtomic(target, file.contents);
+      const shown = join(path, file.path);
+      await mkdir(dirname(target), { recursive: true }).catch(async (error: unknown) => {
+        throw await outputError(path, resolve(path), error);
+      });
+      await writeOutput(shown, file.contents, target);
     }
   },
 };

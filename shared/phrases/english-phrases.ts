@@ -63,6 +63,12 @@ export const ENGLISH_PHRASES = {
   'saveError.noSpace': 'the disk is full.',
   'saveError.readOnly': 'the disk is read-only.',
   'saveError.isFolder': 'a folder has that name.',
+  'saveError.notFolder': 'part of the path is a file, not a folder.',
+  'saveError.noFolder': 'its folder does not exist.',
+  'saveError.cannotCreate': 'no file can be created in that folder.',
+  // A file the command line could not write (isnad import --out, isnad convert --out)
+  'write.failed': 'Nothing was written to “{path}”: {reason}',
+  'write.failedDetail': 'Nothing was written to “{path}” ({detail}).',
   'readError.fileGone': 'the file no longer exists.',
   'readError.folderGone': 'it no longer exists.',
   'readError.denied': 'permission denied.',

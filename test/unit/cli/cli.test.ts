@@ -114,6 +114,41 @@ describe('isnad import', () => {
   });
 });
 
+describe('isnad --out that cannot be written', () => {
+  async function setUp(): Promise<{ dir: string; input: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await writeFile(join(dir, 'page.txt'), 'نص الخبر.\n');
+    await mkdir(join(dir, 'existing'));
+    await writeFile(join(dir, 'a-file'), '');
+    return { dir, input: join(dir, 'page.txt') };
+  }
+
+  it('says why, naming the path given, never the temporary file, and exits 1', async () => {
+    const { dir, input } = await setUp();
+    const cases: Array<[string, string]> = [
+      [join(dir, 'existing'), 'a folder has that name.'],
+      [join(dir, 'no-such-folder', 'x.json'), 'its folder does not exist.'],
+      [join(dir, 'a-file', 'x.json'), 'part of the path is a file, not a folder.'],
+    ];
+    if (existsSync('/proc/self')) cases.push(['/proc/x.json', 'no file can be created in that folder.']);
+    for (const [out, why] of cases) {
+      const { code, err } = await run(['import', input, '--out', out]);
+      expect(code, out).toBe(1);
+      expect(err).toBe(`isnad: Nothing was written to “${out}”: ${why}`);
+    }
+  });
+
+  it('isnad convert --out says the same', async () => {
+    const { dir, input } = await setUp();
+    const corpus = join(dir, 'corpus.json');
+    expect((await run(['import', input, '--out', corpus])).code).toBe(0);
+    const one = await run(['convert', corpus, '--to', 'jsonl', '--out', join(dir, 'existing')]);
+    expect(one).toMatchObject({ code: 1, err: `isnad: Nothing was written to “${join(dir, 'existing')}”: a folder has that name.` });
+    const folder = await run(['convert', corpus, '--to', 'brat', '--out', join(dir, 'a-file', 'brat')]);
+    expect(folder).toMatchObject({ code: 1, err: `isnad: Nothing was written to “${join(dir, 'a-file', 'brat')}”: part of the path is a file, not a folder.` });
+  });
+});
+
 describe('the isnad command', () => {
   const bundle = join(root, 'out', 'cli', 'isnad.mjs');
   it.skipIf(!existsSync(bundle))(`runs as a program (skipped when ${bundle} is not built: npm run build:cli)`, async () => {
