@@ -2,7 +2,8 @@
  * The `isnad` command line, over the same `shared/` code as the app:
  *   isnad inspect FILE|FOLDER… [--json] [--encoding ENC] [--map role=field,…] [--collapse-repeats]
  *   isnad import FILE|FOLDER… --out corpus.json [--name NAME] [--encoding ENC] [--map …] [--collapse-repeats]
- * Exit codes: 0 all good; 1 a file was refused (the others are still processed); 2 usage.
+ * Exit codes: 0 all good; 1 a file was refused (the others are still processed) or the output
+ * could not be written; 2 usage; 141 the reader of its output went away (see entry.ts).
  */
 import { lstat, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';

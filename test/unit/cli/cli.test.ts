@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -154,5 +154,23 @@ describe('the isnad command', () => {
   it.skipIf(!existsSync(bundle))(`runs as a program (skipped when ${bundle} is not built: npm run build:cli)`, async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'isnad.mjs'), 'inspect', '--json', join(fixtures, 'articles', 'qasioun-shelling-utf8.txt')]);
     expect(JSON.parse(stdout)).toMatchObject({ format: 'text', encoding: 'utf-8', title: 'قاسيون: قصف على ريف حماة الشمالي' });
+  });
+
+  it.skipIf(!existsSync(bundle))('stops quietly when its reader closes the pipe early (| head), with the status of SIGPIPE', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    const long = 'سطر من نص طويل يطبع كاملًا في آخر التقرير.\n'.repeat(20_000); // ~1 MB: more than a pipe holds
+    await writeFile(join(dir, 'a.txt'), long);
+    await writeFile(join(dir, 'b.txt'), `عنوان آخر\n${long}`);
+    const child = spawn(process.execPath, [bundle, 'inspect', join(dir, 'a.txt'), join(dir, 'b.txt')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Like `head -8`: read the first lines, then close the pipe while the CLI is still writing.
+    const first = await new Promise<string>((done) => child.stdout.once('data', (chunk: Buffer) => done(chunk.toString('utf8'))));
+    child.stdout.destroy();
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(first).toContain('== ');
+    expect(stderr).toBe('');
+    expect(signal).toBeNull();
+    expect(code).toBe(141);
   });
 });
