@@ -215,7 +215,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
     many: '{read} · {count} فقرةً مكررة (أُبقيت)',
     other: '{read} · {count} فقرة مكررة (أُبقيت)',
   },
-  'imported.native': 'تصدير من إسناد ({corpus})',
+  'imported.native': 'المستند «{title}»، من تصدير من إسناد ({corpus})',
   // Undoable changes
   'change.addSpan': 'إضافة مقطع {label}',
   'change.resizeSpan': 'تغيير حدود مقطع {label}',

@@ -348,7 +348,7 @@ export class ImportBuilder {
       const added = this.addDocument(
         { ...fields, ...(keepIds ? { id: fileId } : {}), meta: { ...doc.meta }, minhash: minHashSignature(doc.text), ...(publisherId ? { publisherId: sourceId(publisherId) } : {}) },
         name,
-        phrase('imported.native', { corpus: value.corpus.name }),
+        phrase('imported.native', { title: doc.title, corpus: value.corpus.name }),
       );
       const spanIds = new Map<string, string>();
       for (const span of value.spans) {

@@ -194,7 +194,7 @@ export const ENGLISH_PHRASES = {
   'imported.read': '{format}, {encoding}',
   'imported.removed': { one: '{read} · {count} repeated paragraph removed', other: '{read} · {count} repeated paragraphs removed' },
   'imported.repeated': { one: '{read} · {count} paragraph repeated (kept)', other: '{read} · {count} paragraphs repeated (kept)' },
-  'imported.native': 'Isnad export ({corpus})',
+  'imported.native': '“{title}”, from an Isnad export ({corpus})',
   // Undoable changes, as undo and redo name them (shared/model/*commands.ts, import.ts)
   'change.addSpan': 'Add {label} span',
   'change.resizeSpan': 'Resize {label} span',
