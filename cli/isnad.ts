@@ -215,7 +215,9 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
   const { report } = builder;
   for (const r of report.refused) io.stderr(`isnad: ${r.message}`);
   for (const p of report.problems) io.stderr(`isnad: ${p.fileName}, ${p.message}`);
-  for (const d of report.duplicates) io.stderr(`isnad: ${d.fileName}: same text as “${d.existingTitle}”, skipped`);
+  for (const d of report.duplicates) {
+    io.stderr(`isnad: ${d.fileName}: same text as ${d.existingFile === undefined ? `“${d.existingTitle}”` : `${d.existingFile} in this import (“${d.existingTitle}”)`}, skipped`);
+  }
   const result = exportNative(state, { exportedAt: now, generator: 'isnad CLI' });
   if (!result.ok) {
     io.stderr(`isnad: export stopped, nothing written:\n  ${result.problems.join('\n  ')}`);

@@ -613,6 +613,15 @@ export const ar: Catalogue = {
   },
   // Starts with Arabic, so that the line lays out right to left whatever the file name is.
   'importReport.duplicateLine': 'الملف «\u2068{file}\u2069»: نصه مطابق لنص «\u2068{title}\u2069»، فتُرك.',
+  'importReport.duplicatesInImport': {
+    zero: 'لم يُترك أي مستند يكرر ملفًا من هذا الاستيراد.',
+    one: 'تُرك مستند واحد يكرر ملفًا من هذا الاستيراد.',
+    two: 'تُرك مستندان يكرران ملفات من هذا الاستيراد.',
+    few: 'تُركت {count} مستندات تكرر ملفات من هذا الاستيراد.',
+    many: 'تُرك {count} مستندًا يكرر ملفات من هذا الاستيراد.',
+    other: 'تُرك {count} مستند يكرر ملفات من هذا الاستيراد.',
+  },
+  'importReport.duplicateInImportLine': 'الملف «\u2068{file}\u2069»: نصه مطابق لنص الملف «\u2068{other}\u2069» من هذا الاستيراد («\u2068{title}\u2069»)، فتُرك.',
   'importReport.moreLines': {
     zero: '…ولا أسطر أخرى.',
     one: '…وسطر آخر (التقرير الكامل محفوظ مع الاستيراد).',

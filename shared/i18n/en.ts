@@ -396,6 +396,8 @@ export const en = {
   'importReport.refused': { one: 'Refused {count} file.', other: 'Refused {count} files.' },
   'importReport.problems': { one: 'Skipped {count} record inside files.', other: 'Skipped {count} records inside files.' },
   'importReport.duplicateLine': '{file}: same text as “{title}”, skipped.',
+  'importReport.duplicatesInImport': { one: 'Skipped {count} repeating a file of this import.', other: 'Skipped {count} repeating files of this import.' },
+  'importReport.duplicateInImportLine': '{file}: same text as {other} in this import (“{title}”), skipped.',
   'importReport.moreLines': '…and {count} more lines (the full report is kept with the import).',
   'fatal.title': 'Isnad could not open its database',
   'fatal.advice': 'Nothing was changed. Close other Isnad windows and try again; if the disk is full, free some space.',

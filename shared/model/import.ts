@@ -4,7 +4,7 @@
  *    CLI): detect the format and encoding, extract the articles, hash them, find repeated
  *    paragraphs (and collapse them when asked), compute MinHash signatures.
  * 2. `ImportBuilder` (cheap, on the main thread): skip exact duplicates of what the corpus
- *    holds, make records with ids, and build transactions plus a per-file report.
+ *    holds or the import already brought, make records with ids, and build transactions plus a per-file report.
  * A bad file or record never stops the rest of the batch.
  */
 import { extractArticles, markdownLineText } from '../formats/intake';
@@ -67,7 +67,11 @@ export type PreparedFile =
 /** What an import did, file by file, for the report the user sees. */
 export interface ImportReport {
   imported: Array<{ fileName: string; title: string; docId: string; detail: string; detailPhrase?: Phrase }>;
-  duplicates: Array<{ fileName: string; title: string; existingTitle: string }>;
+  /**
+   * Texts skipped as exact copies: of a document the corpus held (`existingFile` absent), or
+   * of one this import brought in first (`existingFile`: the file, or record, it came from).
+   */
+  duplicates: Array<{ fileName: string; title: string; existingTitle: string; existingFile?: string }>;
   refused: Array<{ fileName: string } & ReportText>;
   /** Records skipped inside files that were otherwise imported (a bad JSON line, a CSV row without text). */
   problems: Array<{ fileName: string } & ReportText>;
@@ -222,7 +226,8 @@ export function utf8OfArticles(file: IncomingFile, prepared: PreparedFile): Arra
 export class ImportBuilder {
   readonly report: ImportReport = emptyReport();
   private changes: RecordChange[] = [];
-  private readonly hashes = new Map<string, string>();
+  /** Each text's SHA-256 → the title of its document, and its file when this import brought it. */
+  private readonly hashes = new Map<string, { title: string; fileName?: string }>();
   private readonly docIds = new Set<string>();
   private readonly spanIds = new Set<string>();
   private nextOrder: number;
@@ -238,7 +243,7 @@ export class ImportBuilder {
   ) {
     let maxOrder = -1;
     for (const doc of state.documents.values()) {
-      this.hashes.set(doc.sha256, doc.title);
+      this.hashes.set(doc.sha256, { title: doc.title });
       this.docIds.add(doc.id);
       if (doc.order > maxOrder) maxOrder = doc.order;
     }
@@ -253,7 +258,7 @@ export class ImportBuilder {
   private isDuplicate(fileName: string, title: string, sha256: string): boolean {
     const existing = this.hashes.get(sha256);
     if (existing === undefined) return false;
-    this.report.duplicates.push({ fileName, title, existingTitle: existing });
+    this.report.duplicates.push({ fileName, title, existingTitle: existing.title, ...(existing.fileName !== undefined ? { existingFile: existing.fileName } : {}) });
     return true;
   }
 
@@ -261,7 +266,7 @@ export class ImportBuilder {
     const id = fields.id && !this.docIds.has(fields.id) ? fields.id : this.ctx.newId();
     const doc: DocumentRecord = { ...fields, id, corpusId: this.corpus.id, order: this.nextOrder++ };
     this.docIds.add(id);
-    this.hashes.set(doc.sha256, doc.title);
+    this.hashes.set(doc.sha256, { title: doc.title, fileName });
     this.changes.push({ table: 'documents', id, before: null, after: doc });
     // The English is rendered when read (the CLI, a short report): an import of thousands of
     // articles shows only their count, and rendering each line cost the UI thread for nothing.

@@ -103,7 +103,7 @@ describe('isnad import', () => {
     const { code, out: stdout, err } = await run(['import', '--collapse-repeats', '--name', 'CLI corpus', join(dir, 'repeated.txt'), join(dir, 'copy.txt'), join(fixtures, 'articles', 'anadolu-meeting-utf16le.txt'), '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toContain('Wrote 2 documents');
-    expect(err).toContain('copy.txt: same text as');
+    expect(err).toContain('copy.txt: same text as repeated.txt in this import (“عنوان الخبر”), skipped');
     const parsed = parseNative(await readFile(out, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.problems.join());
     expect(parsed.value.corpus.name).toBe('CLI corpus');

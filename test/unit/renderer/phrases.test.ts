@@ -121,6 +121,26 @@ describe('phrases shared/ produces', () => {
     expect(/^[^A-Za-z\u0600-\u06ff]*[\u0600-\u06ff]/.test(line!)).toBe(true);
   });
 
+  it('say that a copy repeats a file of the same import, naming it, not that it was already in the corpus', () => {
+    const report = {
+      imported: [],
+      refused: [],
+      problems: [],
+      duplicates: [
+        { fileName: 'b.txt', title: 'خبر', existingTitle: 'خبر', existingFile: 'a.txt' },
+        { fileName: 'c.txt', title: 'خبر قديم', existingTitle: 'خبر قديم' },
+      ],
+    };
+    expect(describeImport(report, english_t)).toMatchObject({
+      text: 'Nothing was imported. Skipped 1 already in the corpus. Skipped 1 repeating a file of this import.',
+      details: ['b.txt: same text as a.txt in this import (“\u2068خبر\u2069”), skipped.', 'c.txt: same text as “\u2068خبر قديم\u2069”, skipped.'],
+    });
+    const arabic = describeImport(report, arabic_t);
+    expect(arabic.text).toContain('تُرك مستند واحد يكرر ملفًا من هذا الاستيراد.');
+    expect(arabic.text).toContain('تُرك مستند واحد موجود في المدوّنة أصلًا.');
+    expect(arabic.details[0]).toBe('الملف «\u2068b.txt\u2069»: نصه مطابق لنص الملف «\u2068a.txt\u2069» من هذا الاستيراد («\u2068خبر\u2069»)، فتُرك.');
+  });
+
   it('name undoable changes and explain refused commands in both languages', () => {
     const ctx = testContext();
     let state = stateWithDocument('قال المتحدث إن الوفد وصل.');
