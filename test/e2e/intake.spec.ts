@@ -85,6 +85,32 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
   await expect(isnad.documentList.getByRole('listitem')).toHaveCount(2);
 });
 
+test('an empty title is refused in the details and the field shows the stored title again', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
+  await isnad.openDocumentDetails();
+  const stored = await isnad.titleField.inputValue();
+  expect(stored).toMatch(/^قاسيون: ارتفاع أسعار الخبز/);
+
+  await isnad.titleField.fill('');
+  await isnad.titleField.press('Enter');
+  await expect(isnad.status).toContainText('A document needs a title.');
+  await expect(isnad.titleField).toHaveValue(stored);
+  await expect(isnad.documentButton(/قاسيون: ارتفاع أسعار الخبز/)).toBeVisible();
+
+  // The same when the field is left instead (Tab): refused, the stored title back.
+  await isnad.titleField.fill('   ');
+  await isnad.titleField.press('Tab');
+  await expect(isnad.titleField).toHaveValue(stored);
+
+  // A real change still goes through.
+  await isnad.titleField.fill('قاسيون: عنوان جديد');
+  await isnad.titleField.press('Enter');
+  await expect(isnad.documentButton(/قاسيون: عنوان جديد/)).toBeVisible();
+  await expect(isnad.titleField).toHaveValue('قاسيون: عنوان جديد');
+});
+
 test('a large import shows its progress and can be cancelled without half-imported documents', async ({ page }) => {
   // 5,000 files are written, handed to the file chooser and imported: allow for a slow machine.
   test.setTimeout(120_000);
