@@ -2,19 +2,24 @@
  * The `isnad` command line, over the same `shared/` code as the app:
  *   isnad inspect FILE|FOLDER… [--json] [--encoding ENC] [--map role=field,…] [--collapse-repeats]
  *   isnad import FILE|FOLDER… --out corpus.json [--name NAME] [--encoding ENC] [--map …] [--collapse-repeats]
- * Exit codes: 0 all good; 1 a file was refused (the others are still processed); 2 usage.
+ * Exit codes: 0 all good; 1 a file was refused (the others are still processed) or the output
+ * could not be written; 2 usage; 141 the reader of its output went away (see entry.ts).
  */
-import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_FIELD_MAPPING, type FieldMapping } from '../shared/formats/article-draft';
-import { isProbablyArticleFile } from '../shared/formats/intake';
+import { folderEntryVerdict, type FolderEntryKind } from '../shared/formats/intake/folder-entries';
 import { exportNative } from '../shared/formats/native';
 import { ImportBuilder, encodingSummary, prepareFile, type IncomingFile, type PrepareOptions } from '../shared/model/import';
 import { DEFAULT_LABEL_SCHEMA } from '../shared/model/schema';
 import { applyTransaction } from '../shared/model/transaction';
 import { createCorpusState } from '../shared/model/state';
 import { DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../shared/text/decode';
+import { english, phrase, said } from '../shared/phrases/phrase';
+import { saveErrorReason } from '../shared/phrases/save-errors';
+import { tooLargeParams } from '../shared/phrases/sizes';
 import { splitParagraphs } from '../shared/text/paragraphs';
 import { findRepeatedParagraphs } from '../shared/text/repeats';
 import { SUGGEST_USAGE, suggestCommand } from './suggest';
@@ -96,17 +101,29 @@ function parseArgs(argv: string[]): Parsed {
   return parsed;
 }
 
-/** Expands folders (recursively, skipping hidden files and non-articles) into files. */
+/** What a listed entry is, links not followed (`lstat` when the listing does not say). */
+async function entryKind(entry: Dirent, path: string): Promise<FolderEntryKind> {
+  const kind = (e: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean }): FolderEntryKind | null =>
+    e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'folder' : e.isFile() ? 'file' : null;
+  return kind(entry) ?? (await lstat(path).then(kind, () => null)) ?? 'other';
+}
+
+/**
+ * Expands folders (recursively) into files, by the rule of every folder walk (the app's too,
+ * `folderEntryVerdict`): hidden files and folders, symbolic links, other non-regular files and
+ * non-articles are skipped, each reported on stderr with why. A path named on the command
+ * line is taken as it is (a link to a file or folder is followed).
+ */
 async function collectFiles(paths: string[], io: CliIo): Promise<Array<{ path: string; name: string }>> {
   const files: Array<{ path: string; name: string }> = [];
   const walk = async (root: string, dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(dir, entry.name);
-      const name = relative(dirname(root), full);
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory()) await walk(root, full);
-      else if (entry.isFile() && isProbablyArticleFile(entry.name)) files.push({ path: full, name });
-      else if (entry.isFile()) io.stderr(`skipped ${name}: not an article file`);
+      const name = relative(dirname(root), full).split(sep).join('/');
+      const verdict = folderEntryVerdict(entry.name, await entryKind(entry, full));
+      if (verdict.action === 'skip') io.stderr(`skipped ${name}: ${verdict.reason}`);
+      else if (verdict.action === 'enter') await walk(root, full);
+      else files.push({ path: full, name });
     }
   };
   for (const path of paths) {
@@ -121,7 +138,11 @@ async function collectFiles(paths: string[], io: CliIo): Promise<Array<{ path: s
 async function readIncoming(file: { path: string; name: string }): Promise<IncomingFile> {
   try {
     const info = await stat(file.path);
-    if (info.size > DEFAULT_MAX_FILE_BYTES) return { name: file.name, error: `“${file.name}” is larger than the ${DEFAULT_MAX_FILE_BYTES / (1024 * 1024)} MB limit.` };
+    if (info.size > DEFAULT_MAX_FILE_BYTES) {
+      // The app's refusal, in English (the same sentence as the browser picker and Electron).
+      const { text, phrase } = said('file.tooLarge', tooLargeParams(file.name, info.size, DEFAULT_MAX_FILE_BYTES));
+      return { name: file.name, error: text, errorPhrase: phrase };
+    }
     return { name: file.name, bytes: new Uint8Array(await readFile(file.path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -194,15 +215,43 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
   const { report } = builder;
   for (const r of report.refused) io.stderr(`isnad: ${r.message}`);
   for (const p of report.problems) io.stderr(`isnad: ${p.fileName}, ${p.message}`);
-  for (const d of report.duplicates) io.stderr(`isnad: ${d.fileName}: same text as “${d.existingTitle}”, skipped`);
+  for (const d of report.duplicates) {
+    io.stderr(`isnad: ${d.fileName}: same text as ${d.existingFile === undefined ? `“${d.existingTitle}”` : `${d.existingFile} in this import (“${d.existingTitle}”)`}, skipped`);
+  }
   const result = exportNative(state, { exportedAt: now, generator: 'isnad CLI' });
   if (!result.ok) {
     io.stderr(`isnad: export stopped, nothing written:\n  ${result.problems.join('\n  ')}`);
     return 1;
   }
-  await writeFileAtomic(out, result.json);
+  await writeOutput(parsed.out!, result.json);
   io.stdout(`Wrote ${report.imported.length} document${report.imported.length === 1 ? '' : 's'} to ${out}` + (report.refused.length ? ` (${report.refused.length} file${report.refused.length === 1 ? '' : 's'} refused)` : ''));
   return report.refused.length ? 1 : 0;
+}
+
+/** A file the CLI could not write; its message names the path as the user gave it, and why. */
+class OutputError extends Error {}
+
+/** Why `shown` (resolved: `target`) could not be written or its folder made, as an {@link OutputError}. */
+async function outputError(shown: string, target: string, error: unknown): Promise<OutputError> {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // A missing file: the folder is missing, or it exists but takes no new file (/proc).
+  const folderExists = code === 'ENOENT' && (await stat(dirname(target)).then((info) => info.isDirectory(), () => false));
+  const reason = saveErrorReason(code, folderExists);
+  return new OutputError(english(reason ? phrase('write.failed', { path: shown, reason }) : phrase('write.failedDetail', { path: shown, detail: code ?? (error as Error).message })));
+}
+
+/**
+ * Writes `data` atomically to the path the user gave (`shown`, resolved against the working
+ * folder); a failure throws an {@link OutputError} naming that path and why (a folder of that
+ * name, a missing folder, permission denied, a read-only or full disk), never the temporary
+ * file the atomic write used.
+ */
+async function writeOutput(shown: string, data: string | Uint8Array, target = resolve(shown)): Promise<void> {
+  try {
+    await writeFileAtomic(target, data);
+  } catch (error) {
+    throw await outputError(shown, target, error);
+  }
 }
 
 /** The file system of `isnad convert`: folders are read whole; outputs are written atomically. */
@@ -218,13 +267,16 @@ const nodeConvertFs: ConvertFs = {
   },
   async writeOutput(path, files, asFolder) {
     if (!asFolder) {
-      await writeFileAtomic(resolve(path), files[0]!.contents);
+      await writeOutput(path, files[0]!.contents);
       return;
     }
     for (const file of files) {
       const target = resolve(path, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileAtomic(target, file.contents);
+      const shown = join(path, file.path);
+      await mkdir(dirname(target), { recursive: true }).catch(async (error: unknown) => {
+        throw await outputError(path, resolve(path), error);
+      });
+      await writeOutput(shown, file.contents, target);
     }
   },
 };

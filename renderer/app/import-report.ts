@@ -11,7 +11,11 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
   const parts: string[] = [];
   const n = report.imported.length;
   parts.push(n ? t('importReport.imported', { count: n }) : t('importReport.nothing'));
-  if (report.duplicates.length) parts.push(t('importReport.duplicates', { count: report.duplicates.length }));
+  // A copy of a document the corpus held, or of a file earlier in this same import (named).
+  const ofThisImport = report.duplicates.filter((d) => d.existingFile !== undefined).length;
+  const ofTheCorpus = report.duplicates.length - ofThisImport;
+  if (ofTheCorpus) parts.push(t('importReport.duplicates', { count: ofTheCorpus }));
+  if (ofThisImport) parts.push(t('importReport.duplicatesInImport', { count: ofThisImport }));
   if (report.refused.length) parts.push(t('importReport.refused', { count: report.refused.length }));
   if (report.problems.length) parts.push(t('importReport.problems', { count: report.problems.length }));
   // Reasons come from shared/ as phrases, said in the interface language (a report kept from
@@ -19,7 +23,11 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
   const lines = [
     ...report.refused.map((r) => t.text(r.message, r.phrase)),
     ...report.problems.map((p) => t('importReport.problemLine', { file: p.fileName, problem: t.text(p.message, p.phrase) })),
-    ...report.duplicates.map((d) => t('importReport.duplicateLine', { file: d.fileName, title: d.existingTitle })),
+    ...report.duplicates.map((d) =>
+      d.existingFile === undefined
+        ? t('importReport.duplicateLine', { file: d.fileName, title: d.existingTitle })
+        : t('importReport.duplicateInImportLine', { file: d.fileName, other: d.existingFile, title: d.existingTitle }),
+    ),
   ];
   // Every refusal and problem is listed; imported files only while the list stays readable.
   if (report.imported.length <= IMPORTED_LINES) appendAll(lines, report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));

@@ -30,15 +30,23 @@ const FIELDS: Array<[Field, MessageKey]> = [
   ['date', 'details.date'],
 ];
 
-/** The editable fields; remounted (by key) whenever the stored values change, e.g. on undo. */
+/**
+ * The editable fields; remounted (by key) whenever the stored values change, e.g. on undo.
+ * A refused change (an empty title) puts the stored value back in its field, while the
+ * notice says why: the field never shows a value that is not the document's.
+ */
 function DetailsForm({ doc }: { doc: DocumentRecord }): React.JSX.Element {
   const app = useApp();
   const t = useT();
   const [draft, setDraft] = useState<Record<Field, string>>({ title: doc.title, outlet: doc.meta.outlet ?? '', url: doc.meta.url ?? '', date: doc.meta.date ?? '' });
   const commit = (field: Field): void => {
     const current = field === 'title' ? doc.title : (doc.meta[field] ?? '');
-    if (draft[field].trim() === current) return;
-    void app.updateDetails(doc.id, { [field]: draft[field] });
+    const value = draft[field];
+    if (value.trim() === current) return;
+    void app.updateDetails(doc.id, { [field]: value }).then((stored) => {
+      // Refused (the controller has told why): show the stored value again, unless the user typed on meanwhile.
+      if (!stored) setDraft((now) => (now[field] === value ? { ...now, [field]: current } : now));
+    });
   };
   return (
     <form

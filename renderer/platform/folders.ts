@@ -1,10 +1,13 @@
 /**
  * Folder import in the browser: a directory picker (`<input webkitdirectory>`) or a dropped
- * folder (`webkitGetAsEntry`), walked recursively. Files that are not articles (or, for a brat
- * dataset folder, not .txt, .ann or annotation.conf) are skipped and reported by name.
+ * folder (`webkitGetAsEntry`), walked recursively. Hidden files and folders, and files that
+ * are not articles (or, for a brat dataset folder, not .txt, .ann or annotation.conf), are
+ * skipped and reported by name with why, as the desktop app and the command line do
+ * (shared/formats/intake/folder-entries.ts).
  */
 import { isBratFolderFile, NOT_A_BRAT_FILE } from '../../shared/formats/dataset-detect';
 import { isProbablyArticleFile } from '../../shared/formats/intake';
+import { isHiddenName, pathVerdict } from '../../shared/formats/intake/folder-entries';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
 import type { WorkerInputFile } from '../import/protocol';
 import { toWorkerFiles } from './host';
@@ -17,17 +20,25 @@ export interface FolderContents {
   skipped: Array<{ name: string; reason: string }>;
 }
 
-/** Splits a list of files (with relative names) into those `accept` takes and skips (hidden ones, and the rest with `notAccepted`). */
+/**
+ * Splits a list of files (with relative names whose first part is the folder chosen or
+ * dropped) into those `accept` takes and skips, by the rule of every folder walk
+ * (`pathVerdict`): a hidden file, a hidden folder (once, for all the files inside it) and
+ * the rest with `notAccepted`. (A browser lists files only, so it cannot tell links.)
+ */
 function splitFolderFiles(files: Array<{ file: File; name: string }>, accept: (name: string) => boolean, notAccepted: string): FolderContents {
   const taken: Array<{ file: File; name: string }> = [];
   const skipped: FolderContents['skipped'] = [];
+  const reported = new Set<string>();
   // Import in path order, whatever order the browser listed the folder in.
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of sorted) {
-    const base = entry.name.split('/').pop() ?? entry.name;
-    if (base.startsWith('.')) skipped.push({ name: entry.name, reason: skipReasonText('skip.hidden') });
-    else if (!accept(entry.name)) skipped.push({ name: entry.name, reason: notAccepted });
-    else taken.push(entry);
+    const skip = pathVerdict(entry.name, accept, notAccepted);
+    if (!skip) taken.push(entry);
+    else if (!reported.has(skip.name)) {
+      reported.add(skip.name);
+      skipped.push(skip);
+    }
   }
   const names = new Map(taken.map((a) => [a.file, a.name]));
   return { files: toWorkerFiles(taken.map((a) => a.file), DEFAULT_MAX_FILE_BYTES, (file) => names.get(file) ?? file.name), skipped };
@@ -62,13 +73,22 @@ function fileOf(entry: FileSystemFileEntry): Promise<File> {
   return new Promise((resolve, reject) => entry.file(resolve, reject));
 }
 
-async function walk(entry: FileSystemEntry, out: Array<{ file: File; name: string }>): Promise<void> {
+/**
+ * Collects the files of a dropped entry; inside a dropped folder, hidden files and folders
+ * are skipped by the rule of every folder walk, a hidden folder without being read.
+ */
+async function walk(entry: FileSystemEntry, out: Array<{ file: File; name: string }>, skipped: FolderContents['skipped'], top: boolean): Promise<void> {
+  const name = entry.fullPath.replace(/^\//, '');
+  if (!top && isHiddenName(entry.name)) {
+    skipped.push({ name, reason: skipReasonText(entry.isDirectory ? 'skip.hiddenFolder' : 'skip.hidden') });
+    return;
+  }
   if (entry.isFile) {
-    out.push({ file: await fileOf(entry as FileSystemFileEntry), name: entry.fullPath.replace(/^\//, '') });
+    out.push({ file: await fileOf(entry as FileSystemFileEntry), name });
     return;
   }
   if (entry.isDirectory) {
-    for (const child of await readAllEntries((entry as FileSystemDirectoryEntry).createReader())) await walk(child, out);
+    for (const child of await readAllEntries((entry as FileSystemDirectoryEntry).createReader())) await walk(child, out, skipped, false);
   }
 }
 
@@ -83,6 +103,9 @@ export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents:
   const files = [...transfer.files];
   if (!hadFolder) return { contents: { files: toWorkerFiles(files, DEFAULT_MAX_FILE_BYTES), skipped: [] }, hadFolder, all: files.map((file) => ({ file, name: file.name })) };
   const collected: Array<{ file: File; name: string }> = [];
-  for (const entry of entries) if (entry) await walk(entry, collected);
-  return { contents: splitArticleFiles(collected), hadFolder, all: collected };
+  const hidden: FolderContents['skipped'] = [];
+  for (const entry of entries) if (entry) await walk(entry, collected, hidden, true);
+  const contents = splitArticleFiles(collected);
+  const skipped = [...hidden, ...contents.skipped].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { contents: { files: contents.files, skipped }, hadFolder, all: collected };
 }

@@ -33,6 +33,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'file.skipped': 'تُرك الملف «{file}»: {reason}.',
   // Why a folder walk skipped a file
   'skip.hidden': 'ملف مخفي',
+  'skip.hiddenFolder': 'مجلد مخفي (لم يُفتح)',
   'skip.notArticle': 'ليس ملف مقال',
   'skip.notBrat': 'ليس ملفًا من ملفات brat (txt أو ann أو annotation.conf)',
   'skip.symlink': 'رابط رمزي (لا يُتبع)',
@@ -72,6 +73,11 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'saveError.noSpace': 'القرص ممتلئ.',
   'saveError.readOnly': 'القرص للقراءة فقط.',
   'saveError.isFolder': 'يحمل مجلدٌ هذا الاسم.',
+  'saveError.notFolder': 'جزء من المسار ملف وليس مجلدًا.',
+  'saveError.noFolder': 'مجلده غير موجود.',
+  'saveError.cannotCreate': 'لا يمكن إنشاء ملف في ذلك المجلد.',
+  'write.failed': 'لم يُكتب شيء في «{path}»: {reason}',
+  'write.failedDetail': 'لم يُكتب شيء في «{path}» ({detail}).',
   'readError.fileGone': 'لم يعد الملف موجودًا.',
   'readError.folderGone': 'لم يعد موجودًا.',
   'readError.denied': 'رُفض الإذن بقراءته.',
@@ -209,7 +215,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
     many: '{read} · {count} فقرةً مكررة (أُبقيت)',
     other: '{read} · {count} فقرة مكررة (أُبقيت)',
   },
-  'imported.native': 'تصدير من إسناد ({corpus})',
+  'imported.native': 'المستند «{title}»، من تصدير من إسناد ({corpus})',
   // Undoable changes
   'change.addSpan': 'إضافة مقطع {label}',
   'change.resizeSpan': 'تغيير حدود مقطع {label}',

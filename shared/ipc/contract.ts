@@ -133,8 +133,8 @@ export type SkippedFile = z.infer<typeof SkippedFileSchema>;
 
 /**
  * Result of `openArticleFolder()`: the article files of the chosen folder's tree (bytes or
- * an error, names relative to the folder's parent with '/' — "news/2019/a.txt") and the
- * files skipped as not articles; or `{ cancelled: true }`.
+ * an error, names relative to the folder's parent with '/' — "news/2019/a.txt") and what
+ * was skipped with why (not an article, hidden, a link); or `{ cancelled: true }`.
  */
 export const OpenArticleFolderResponse = z.union([
   z.strictObject({
@@ -390,8 +390,9 @@ export interface IsnadApi {
   openArticleFiles(): Promise<OpenArticleFilesResult>;
   /**
    * Shows the native folder dialog and returns the article files of the whole folder tree
-   * (hidden files and folders and symbolic links left out), named relative to the folder's
-   * parent with '/' ("news/2019/a.txt"), plus the files skipped as not articles. Same
+   * named relative to the folder's parent with '/' ("news/2019/a.txt"), plus what was
+   * skipped, with why: hidden files and folders (not opened), symbolic links (not followed),
+   * files that are not articles. Same
    * per-file and total limits as `openArticleFiles`. Cancel → `{ cancelled: true }`.
    */
   openArticleFolder(): Promise<OpenArticleFolderResult>;
@@ -403,8 +404,8 @@ export interface IsnadApi {
   openDatasetFiles(): Promise<OpenArticleFilesResult>;
   /**
    * Shows the native folder dialog and returns the brat files (.txt, .ann, annotation.conf)
-   * of the folder tree, like `openArticleFolder` (same limits, hidden files and links left
-   * out), the other files as skipped, and the folder's name. Cancel → `{ cancelled: true }`.
+   * of the folder tree, like `openArticleFolder` (same limits; hidden files and folders and
+   * links skipped), the other files as skipped, and the folder's name. Cancel → `{ cancelled: true }`.
    */
   openDatasetFolder(): Promise<OpenDatasetFolderResult>;
   /**

@@ -4,10 +4,10 @@
  *    CLI): detect the format and encoding, extract the articles, hash them, find repeated
  *    paragraphs (and collapse them when asked), compute MinHash signatures.
  * 2. `ImportBuilder` (cheap, on the main thread): skip exact duplicates of what the corpus
- *    holds, make records with ids, and build transactions plus a per-file report.
+ *    holds or the import already brought, make records with ids, and build transactions plus a per-file report.
  * A bad file or record never stops the rest of the batch.
  */
-import { extractArticles } from '../formats/intake';
+import { extractArticles, markdownLineText } from '../formats/intake';
 import { DEFAULT_FIELD_MAPPING, type ArticleDraft, type FieldMapping } from '../formats/article-draft';
 import { parseNative, type ParsedNative } from '../formats/native';
 import { problemsInTurn, problemsOf } from '../formats/dataset';
@@ -67,7 +67,11 @@ export type PreparedFile =
 /** What an import did, file by file, for the report the user sees. */
 export interface ImportReport {
   imported: Array<{ fileName: string; title: string; docId: string; detail: string; detailPhrase?: Phrase }>;
-  duplicates: Array<{ fileName: string; title: string; existingTitle: string }>;
+  /**
+   * Texts skipped as exact copies: of a document the corpus held (`existingFile` absent), or
+   * of one this import brought in first (`existingFile`: the file, or record, it came from).
+   */
+  duplicates: Array<{ fileName: string; title: string; existingTitle: string; existingFile?: string }>;
   refused: Array<{ fileName: string } & ReportText>;
   /** Records skipped inside files that were otherwise imported (a bad JSON line, a CSV row without text). */
   problems: Array<{ fileName: string } & ReportText>;
@@ -80,12 +84,16 @@ export function emptyReport(): ImportReport {
 
 const TITLE_LIMIT = 100;
 
-/** A document title from the text: its first paragraph, cut at a word near 100 characters. */
-export function titleFromText(text: string, fallback: string): string {
+/**
+ * A document title from the text: its first non-empty paragraph, cut at a word near 100
+ * characters. `plain` turns a line into the words it shows (for Markdown, without its markup:
+ * `markdownLineText`); a line that shows nothing is passed over.
+ */
+export function titleFromText(text: string, fallback: string, plain: (line: string) => string = (line) => line): string {
   let first = '';
   for (let start = 0; start <= text.length && !first; ) {
     const end = text.indexOf('\n', start);
-    first = text.slice(start, end < 0 ? text.length : end).trim();
+    first = plain(text.slice(start, end < 0 ? text.length : end)).trim();
     start = end < 0 ? text.length + 1 : end + 1;
   }
   if (!first) return fallback;
@@ -137,7 +145,7 @@ function prepareArticle(fileName: string, draft: ArticleDraft, options: PrepareO
       ? phrase('imported.repeated', { read, count: repeats.length })
       : read;
   return {
-    title: draft.title?.trim() || titleFromText(text, baseName(fileName)),
+    title: draft.title?.trim() || titleFromText(text, baseName(fileName), draft.format === 'markdown' ? markdownLineText : undefined),
     text,
     sha256: hash ? sha256Hex(text) : '',
     minhash: minHashSignature(text),
@@ -218,7 +226,8 @@ export function utf8OfArticles(file: IncomingFile, prepared: PreparedFile): Arra
 export class ImportBuilder {
   readonly report: ImportReport = emptyReport();
   private changes: RecordChange[] = [];
-  private readonly hashes = new Map<string, string>();
+  /** Each text's SHA-256 → the title of its document, and its file when this import brought it. */
+  private readonly hashes = new Map<string, { title: string; fileName?: string }>();
   private readonly docIds = new Set<string>();
   private readonly spanIds = new Set<string>();
   private nextOrder: number;
@@ -234,7 +243,7 @@ export class ImportBuilder {
   ) {
     let maxOrder = -1;
     for (const doc of state.documents.values()) {
-      this.hashes.set(doc.sha256, doc.title);
+      this.hashes.set(doc.sha256, { title: doc.title });
       this.docIds.add(doc.id);
       if (doc.order > maxOrder) maxOrder = doc.order;
     }
@@ -249,7 +258,7 @@ export class ImportBuilder {
   private isDuplicate(fileName: string, title: string, sha256: string): boolean {
     const existing = this.hashes.get(sha256);
     if (existing === undefined) return false;
-    this.report.duplicates.push({ fileName, title, existingTitle: existing });
+    this.report.duplicates.push({ fileName, title, existingTitle: existing.title, ...(existing.fileName !== undefined ? { existingFile: existing.fileName } : {}) });
     return true;
   }
 
@@ -257,7 +266,7 @@ export class ImportBuilder {
     const id = fields.id && !this.docIds.has(fields.id) ? fields.id : this.ctx.newId();
     const doc: DocumentRecord = { ...fields, id, corpusId: this.corpus.id, order: this.nextOrder++ };
     this.docIds.add(id);
-    this.hashes.set(doc.sha256, doc.title);
+    this.hashes.set(doc.sha256, { title: doc.title, fileName });
     this.changes.push({ table: 'documents', id, before: null, after: doc });
     // The English is rendered when read (the CLI, a short report): an import of thousands of
     // articles shows only their count, and rendering each line cost the UI thread for nothing.
@@ -344,7 +353,7 @@ export class ImportBuilder {
       const added = this.addDocument(
         { ...fields, ...(keepIds ? { id: fileId } : {}), meta: { ...doc.meta }, minhash: minHashSignature(doc.text), ...(publisherId ? { publisherId: sourceId(publisherId) } : {}) },
         name,
-        phrase('imported.native', { corpus: value.corpus.name }),
+        phrase('imported.native', { title: doc.title, corpus: value.corpus.name }),
       );
       const spanIds = new Map<string, string>();
       for (const span of value.spans) {

@@ -30,6 +30,7 @@ export const ENGLISH_PHRASES = {
   'file.skipped': '“{file}” skipped: {reason}.',
   // Why a folder walk skipped a file (renderer/platform/folders.ts, electron/main/ipc/open-article-folder.ts)
   'skip.hidden': 'hidden file',
+  'skip.hiddenFolder': 'hidden folder (not opened)',
   'skip.notArticle': 'not an article file',
   'skip.notBrat': 'not a brat file (.txt, .ann or annotation.conf)',
   'skip.symlink': 'symbolic link (not followed)',
@@ -62,6 +63,12 @@ export const ENGLISH_PHRASES = {
   'saveError.noSpace': 'the disk is full.',
   'saveError.readOnly': 'the disk is read-only.',
   'saveError.isFolder': 'a folder has that name.',
+  'saveError.notFolder': 'part of the path is a file, not a folder.',
+  'saveError.noFolder': 'its folder does not exist.',
+  'saveError.cannotCreate': 'no file can be created in that folder.',
+  // A file the command line could not write (isnad import --out, isnad convert --out)
+  'write.failed': 'Nothing was written to “{path}”: {reason}',
+  'write.failedDetail': 'Nothing was written to “{path}” ({detail}).',
   'readError.fileGone': 'the file no longer exists.',
   'readError.folderGone': 'it no longer exists.',
   'readError.denied': 'permission denied.',
@@ -187,7 +194,7 @@ export const ENGLISH_PHRASES = {
   'imported.read': '{format}, {encoding}',
   'imported.removed': { one: '{read} · {count} repeated paragraph removed', other: '{read} · {count} repeated paragraphs removed' },
   'imported.repeated': { one: '{read} · {count} paragraph repeated (kept)', other: '{read} · {count} paragraphs repeated (kept)' },
-  'imported.native': 'Isnad export ({corpus})',
+  'imported.native': '“{title}”, from an Isnad export ({corpus})',
   // Undoable changes, as undo and redo name them (shared/model/*commands.ts, import.ts)
   'change.addSpan': 'Add {label} span',
   'change.resizeSpan': 'Resize {label} span',

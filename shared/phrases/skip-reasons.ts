@@ -7,9 +7,9 @@
 import { english, phrase, type Phrase } from './phrase';
 
 /** The skip reasons, by phrase code. */
-export type SkipReason = 'skip.hidden' | 'skip.notArticle' | 'skip.notBrat' | 'skip.symlink' | 'skip.notRegular';
+export type SkipReason = 'skip.hidden' | 'skip.hiddenFolder' | 'skip.notArticle' | 'skip.notBrat' | 'skip.symlink' | 'skip.notRegular';
 
-const REASONS: readonly SkipReason[] = ['skip.hidden', 'skip.notArticle', 'skip.notBrat', 'skip.symlink', 'skip.notRegular'];
+const REASONS: readonly SkipReason[] = ['skip.hidden', 'skip.hiddenFolder', 'skip.notArticle', 'skip.notBrat', 'skip.symlink', 'skip.notRegular'];
 
 /** The English sentence a host reports for a skip reason. */
 export function skipReasonText(reason: SkipReason): string {

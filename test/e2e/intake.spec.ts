@@ -16,7 +16,7 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
   const dialog = isnad.importDialog;
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading')).toHaveText('Import 7 files');
-  await expect(dialog).toContainText('2 files are not articles and will be skipped');
+  await expect(dialog).toContainText('3 files or folders will be skipped: hidden, links or not articles');
   // Before importing, each file says what detection found, so that an override is an informed choice.
   const legacy = dialog.getByRole('combobox', { name: 'Encoding of folder-import/legacy/novosti-delegation-cp1256.txt' });
   await expect(legacy.locator('option:checked')).toHaveText(/^Automatic: Windows-1256 \(Arabic\), detected \d+%$/);
@@ -31,10 +31,14 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
 
   // The report: one line per file worth mentioning.
   await expect(isnad.status).toContainText('Imported 10 documents.');
-  await expect(isnad.status).toContainText('Refused 2 files.');
+  await expect(isnad.status).toContainText('Refused 3 files.');
   await expect(isnad.status).toContainText('Skipped 1 record inside files.');
   await expect(isnad.status).toContainText('folder-import/records/agencies.jsonl, line 3: not valid JSON');
   await expect(isnad.status).toContainText('“folder-import/docs/photo.png” skipped: not an article file.');
+  // Hidden files and folders are skipped and reported, as the desktop app and the CLI do.
+  await expect(isnad.status).toContainText('“folder-import/.hidden-notes.txt” skipped: hidden file.');
+  await expect(isnad.status).toContainText('“folder-import/.drafts” skipped: hidden folder (not opened).');
+  await expect(isnad.status).not.toContainText('draft.txt');
   await expect(isnad.status).toContainText('folder-import/legacy/novosti-delegation-cp1256.txt: Plain text, Windows-1256 (Arabic) (chosen by you)');
   await expect(isnad.status).toContainText('folder-import/legacy/repeated-body.txt: Plain text, UTF-8 · 2 repeated paragraphs removed');
   await expect(isnad.status).not.toContainText('نص من السكربت');
@@ -84,6 +88,32 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
   // Filters: by outlet.
   await page.getByRole('combobox', { name: 'Filter by outlet' }).selectOption('وكالة الشمال');
   await expect(isnad.documentList.getByRole('listitem')).toHaveCount(2);
+});
+
+test('an empty title is refused in the details and the field shows the stored title again', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/قاسيون: ارتفاع أسعار الخبز/);
+  await isnad.openDocumentDetails();
+  const stored = await isnad.titleField.inputValue();
+  expect(stored).toMatch(/^قاسيون: ارتفاع أسعار الخبز/);
+
+  await isnad.titleField.fill('');
+  await isnad.titleField.press('Enter');
+  await expect(isnad.status).toContainText('A document needs a title.');
+  await expect(isnad.titleField).toHaveValue(stored);
+  await expect(isnad.documentButton(/قاسيون: ارتفاع أسعار الخبز/)).toBeVisible();
+
+  // The same when the field is left instead (Tab): refused, the stored title back.
+  await isnad.titleField.fill('   ');
+  await isnad.titleField.press('Tab');
+  await expect(isnad.titleField).toHaveValue(stored);
+
+  // A real change still goes through.
+  await isnad.titleField.fill('قاسيون: عنوان جديد');
+  await isnad.titleField.press('Enter');
+  await expect(isnad.documentButton(/قاسيون: عنوان جديد/)).toBeVisible();
+  await expect(isnad.titleField).toHaveValue('قاسيون: عنوان جديد');
 });
 
 test('a large import shows its progress and can be cancelled without half-imported documents', async ({ page }) => {

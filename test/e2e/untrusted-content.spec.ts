@@ -114,7 +114,7 @@ test('files crafted to run script are shown as text, and nothing in them runs', 
   await isnad.openFiles(paths);
   await expect(isnad.status).toContainText('Imported 5 documents');
   await expect(isnad.status).toContainText('“evil-image.svg” is not an article: images are not imported.');
-  await expect(isnad.status).toContainText(`evil-export.json: Isnad export (<script>${run('corpus-name')}</script>)`);
+  await expect(isnad.status).toContainText(`evil-export.json: “\u2068<img src=x onerror="${run('native-title')}">خبر التصدير\u2069”, from an Isnad export (<script>${run('corpus-name')}</script>)`);
 
   // The HTML page: text only; its own escaped markup stays literal text.
   await isnad.openDocument('خبر الصفحة المسمومة');

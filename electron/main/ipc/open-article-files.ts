@@ -251,7 +251,7 @@ export async function readFilesWithinLimits(
     } else if (outcome.size > maxFileBytes) {
       files.push(notReadEntry(name, tooLargePhrase(name, outcome.size, maxFileBytes)));
     } else {
-      files.push(notReadEntry(name, overTotal(name, byteSizePhrase(maxTotalBytes, 'whole-up'))));
+      files.push(notReadEntry(name, overTotal(name, byteSizePhrase(maxTotalBytes, 'down'))));
     }
   }
   return files;

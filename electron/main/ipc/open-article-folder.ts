@@ -1,14 +1,16 @@
 /**
  * `openArticleFolder()`: shows the folder dialog, walks the chosen folder's tree and reads
  * its article files — and nothing outside that folder. Hidden files and folders (".git",
- * ".DS_Store") are left out, symbolic links are never followed, and files that are not
- * articles are reported as skipped by name. Reading shares the per-file and total limits
+ * ".DS_Store") are skipped (a hidden folder is not opened), symbolic links are never
+ * followed, and each is reported as skipped by name with why, as files that are not articles
+ * are: the rule of every folder walk (`folderEntryVerdict`, shared/formats/intake/folder-entries.ts). Reading shares the per-file and total limits
  * of `openArticleFiles()` ({@link readFilesWithinLimits}).
  */
 import * as fsPromises from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { OpenDialogOptions } from 'electron';
 import { isProbablyArticleFile } from '../../../shared/formats/intake/file-kinds';
+import { NOT_AN_ARTICLE, folderEntryVerdict, type FolderEntryKind } from '../../../shared/formats/intake/folder-entries';
 import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from '../../../shared/ipc/channels';
 import type { ArticleFileResult, OpenArticleFolderResult, SkippedFile } from '../../../shared/ipc/contract';
 import { ReadRefusedError, errorDetail, notReadEntry, readFilesWithinLimits } from './open-article-files';
@@ -23,7 +25,7 @@ export function folderDialogOptions(t: DialogText): OpenDialogOptions {
 }
 
 /** Reason given for a file of the folder that is not an article. */
-export const NOT_AN_ARTICLE = skipReasonText('skip.notArticle');
+export { NOT_AN_ARTICLE };
 
 /** Reason given for a symbolic link in the folder. */
 export const SYMBOLIC_LINK = skipReasonText('skip.symlink');
@@ -156,6 +158,13 @@ interface Walk {
   full: boolean;
 }
 
+/** The kind of a listed entry for {@link folderEntryVerdict} (a link is a link, not what it points to). */
+function entryKind(entry: FolderEntry): FolderEntryKind {
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isDirectory()) return 'folder';
+  return entry.isFile() ? 'file' : 'other';
+}
+
 /** Classifies an entry whose kind the listing did not tell (some file systems do not). */
 async function kindOf(entry: FolderEntry, path: string, fs: FolderFs): Promise<FolderEntry> {
   if (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()) return entry;
@@ -202,25 +211,22 @@ async function walkFolder(
   entries.sort((a, b) => collator.compare(a.name, b.name));
   const prefix = name === '' ? '' : `${name}/`;
   for (const listed of entries) {
-    if (listed.name.startsWith('.')) continue; // hidden: ".git", ".DS_Store"…
     const childPath = join(path, listed.name);
     const childName = `${prefix}${listed.name}`;
     const entry = await kindOf(listed, childPath, fs);
-    if (entry.isSymbolicLink()) {
-      walk.skipped.push({ name: childName, reason: SYMBOLIC_LINK });
-    } else if (entry.isDirectory()) {
+    // The rule every folder walk follows (hidden entries and links skipped and reported).
+    const verdict = folderEntryVerdict(listed.name, entryKind(entry), context.accept, context.notAccepted);
+    if (verdict.action === 'skip') {
+      walk.skipped.push({ name: childName, reason: verdict.reason });
+    } else if (verdict.action === 'enter') {
       if (walk.full) continue; // the tree is too large: the root's error entry says so
       if (depth + 1 > context.maxDepth) {
         walk.items.push({ kind: 'error', name: childName, error: phrase('folder.tooDeep', { folder: childName, count: context.maxDepth }) });
       } else {
         await walkFolder(childPath, childName, depth + 1, walk, context);
       }
-    } else if (!entry.isFile()) {
-      walk.skipped.push({ name: childName, reason: NOT_A_REGULAR_FILE });
-    } else if (context.accept(listed.name)) {
-      walk.items.push({ kind: 'file', path: childPath, name: childName });
     } else {
-      walk.skipped.push({ name: childName, reason: context.notAccepted });
+      walk.items.push({ kind: 'file', path: childPath, name: childName });
     }
   }
 }
@@ -228,7 +234,7 @@ async function walkFolder(
 /**
  * Walks the folder at `root` and reads its article files (or the files `accept` takes). Names are relative to the
  * folder's parent with '/' ("news/2019/a.txt", like a browser's `webkitRelativePath`).
- * Hidden entries are left out silently; symbolic links, other non-regular files and
+ * Hidden files and folders (not opened), symbolic links, other non-regular files and
  * non-articles come back in `skipped`; folders too deep, unreadable folders and a tree with
  * more than `maxEntries` entries come back as error entries in `files`. Never throws.
  */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { FileFilter, SaveDialogOptions } from 'electron';
 import type { MessageKey } from '../../../shared/i18n/i18n';
 import type { SaveExportPayload, SaveExportResult } from '../../../shared/ipc/contract';
-import { english, phrase, type Phrase, type PhraseCode } from '../../../shared/phrases/phrase';
+import { english, phrase, type Phrase } from '../../../shared/phrases/phrase';
+import { saveErrorReason } from '../../../shared/phrases/save-errors';
 import { allFilesFilter, type DialogText } from './dialog-text';
 import { errorDetail } from './open-article-files';
 
@@ -52,20 +53,13 @@ export function saveDialogOptions(t: DialogText, suggestedName: string, defaultD
   };
 }
 
-/** Why a write failed, by the error's code: what the user can act on. */
-const SAVE_ERRORS: Readonly<Record<string, PhraseCode>> = {
-  EACCES: 'saveError.denied',
-  EPERM: 'saveError.denied',
-  ENOSPC: 'saveError.noSpace',
-  EDQUOT: 'saveError.noSpace',
-  EROFS: 'saveError.readOnly',
-  EISDIR: 'saveError.isFolder',
-};
-
-/** Why the export could not be written to `path`, as a phrase naming the path. */
+/**
+ * Why the export could not be written to `path`, as a phrase naming the path (the reason by
+ * the error's code, `saveErrorReason`: a missing file here means the chosen folder is gone).
+ */
 export function saveErrorPhrase(path: string, error: unknown): Phrase {
-  const known = SAVE_ERRORS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
-  return known ? phrase('save.failed', { path, reason: phrase(known) }) : phrase('save.failedDetail', { path, detail: errorDetail(error) });
+  const known = saveErrorReason((error as NodeJS.ErrnoException | undefined)?.code);
+  return known ? phrase('save.failed', { path, reason: known }) : phrase('save.failedDetail', { path, detail: errorDetail(error) });
 }
 
 /**

@@ -8,7 +8,7 @@ import { unzipSync, type Unzipped } from 'fflate';
 import { coreTitle, wordParagraphs, xmlPartText } from './docx-xml';
 import { refusal, type Refusal } from '../article-draft';
 import { phrase, type Phrase } from '../../phrases/phrase';
-import { byteSizePhrase } from '../../phrases/sizes';
+import { sizeOverLimit } from '../../phrases/sizes';
 
 /** The largest uncompressed `word/document.xml` accepted: 50 MB. */
 export const MAX_DOCX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -77,7 +77,7 @@ export function extractDocxParagraphs(bytes: Uint8Array, fileName = 'document.do
   if (documentSize === undefined) return notWord(phrase('docx.noPart', { part: DOCUMENT_PART }));
   const document = files[DOCUMENT_PART];
   if (!document) {
-    return { ok: false, ...refusal('docx.tooLarge', { file, size: byteSizePhrase(documentSize, 'whole-up'), limit: byteSizePhrase(MAX_DOCX_DOCUMENT_BYTES, 'whole-up') }) };
+    return { ok: false, ...refusal('docx.tooLarge', { file, ...sizeOverLimit(documentSize, MAX_DOCX_DOCUMENT_BYTES) }) };
   }
   const paragraphs = wordParagraphs(xmlPartText(document));
   const core = files[CORE_PART];

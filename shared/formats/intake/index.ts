@@ -22,7 +22,7 @@ import { isBlank } from '../../text/chars';
 export { SUPPORTED_EXTENSIONS, isProbablyArticleFile, classifyFileName } from './file-kinds';
 export { extractHtmlArticle, type HtmlArticle, type HtmlExtractOptions } from './html';
 export { extractDocxParagraphs, MAX_DOCX_DOCUMENT_BYTES, type DocxExtraction } from './docx';
-export { extractMarkdownArticle, type MarkdownArticle } from './markdown';
+export { extractMarkdownArticle, markdownLineText, type MarkdownArticle } from './markdown';
 export { detectRecordFields, extractCsvRecords, extractJsonLinesRecords, extractJsonRecords, type RecordContext } from './records';
 export { decodeForIntake, declaredHtmlCharset, type IntakeText } from './decoding';
 

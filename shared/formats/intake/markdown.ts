@@ -2,6 +2,12 @@
  * Markdown articles are imported as plain text: the text is kept as written (no rendering),
  * except that a leading YAML front-matter block is removed and its simple `key: value`
  * lines give the metadata (title, url, date, outlet or source).
+ *
+ * The stored text keeps its markup, heading markers included ("# العنوان", "**كلمة**"): it is
+ * what annotators read and what span offsets count in, and removing some markup but not the
+ * rest would make it neither the file nor a rendering of it. Only the title, which is a label
+ * and holds no spans, is plain: without a front-matter title it is the first line with its
+ * markup removed ({@link markdownLineText}), so "# اجتماع الوزراء" gives "اجتماع الوزراء".
  */
 
 /** A Markdown article: its text and the metadata of its front matter. */
@@ -60,4 +66,26 @@ export function extractMarkdownArticle(text: string): MarkdownArticle {
   const outlet = fields.get('outlet') ?? fields.get('source');
   if (outlet) article.outlet = outlet;
   return article;
+}
+
+const ATX_OPENING = /^ {0,3}#{1,6}(?=[ \t]|$)/;
+const ATX_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*)+)$/;
+
+/**
+ * One line of Markdown as plain words, for a title: without the heading markers of an ATX
+ * heading ("## عنوان ##" → "عنوان"), a blockquote's ">", images and links (their text kept),
+ * strong or emphasised text and code marks. A thematic break or setext underline ("---",
+ * "===") gives ''. Other characters are kept as written.
+ */
+export function markdownLineText(line: string): string {
+  if (THEMATIC_BREAK.test(line)) return '';
+  let text = line.replace(/^ {0,3}(?:>[ \t]?)+/, '');
+  if (ATX_OPENING.test(text)) text = text.replace(ATX_OPENING, '').replace(ATX_CLOSING, '');
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/`+([^`]+)`+/g, '$1')
+    .trim();
 }

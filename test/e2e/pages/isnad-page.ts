@@ -413,6 +413,11 @@ export class IsnadPage {
     return this.spanPanel.getByRole('button', { name: typeof name === 'string' ? isolatable(name) : name });
   }
 
+  /** The title field of the open document's details (open them first with {@link openDocumentDetails}). */
+  get titleField(): Locator {
+    return this.page.getByRole('form', { name: 'Document details' }).getByRole('textbox', { name: 'Title' });
+  }
+
   /** Opens the open document's "Document details" and returns its form (title, outlet, URL, date). */
   async openDocumentDetails(): Promise<Locator> {
     const form = this.page.getByRole('form', { name: 'Document details' });

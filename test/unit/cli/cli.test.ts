@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { main } from '../../../cli/isnad';
@@ -54,12 +54,34 @@ describe('isnad inspect', () => {
     const { code, out, err } = await run(['inspect', '--map', 'text=body,title=headline,outlet=source', join(fixtures, 'folder-import')]);
     expect(code).toBe(0);
     expect(err).toContain('skipped folder-import/docs/photo.png: not an article file');
+    expect(err).toContain('skipped folder-import/.drafts: hidden folder (not opened)');
+    expect(err).toContain('skipped folder-import/.hidden-notes.txt: hidden file');
+    expect(out).not.toContain('مسودة لم تُنشر');
     expect(err).toContain('folder-import/records/agencies.jsonl, line 3');
     expect(out).toContain('title: وقف لإطلاق النار في ريف إدلب الجنوبي');
     expect(out).toContain('format: docx');
     const refused = await run(['inspect', join(fixtures, 'articles', 'photo.png')]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('“photo.png” is not an article');
+  });
+
+  it('refuses a file over 20 MB with the app’s sentence, the size reading over the limit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await mkdir(join(dir, 'big'));
+    await writeFile(join(dir, 'big', 'over.txt'), '');
+    await truncate(join(dir, 'big', 'over.txt'), 20 * 1024 * 1024 + 1); // sparse: nothing is written
+    const { code, err } = await run(['inspect', dir]);
+    expect(code).toBe(1);
+    expect(err).toContain(`isnad: “${basename(dir)}/big/over.txt” is too large to import (20.1 MB; the limit is 20 MB).`);
+  });
+
+  it('titles a Markdown file without front matter by its heading, without the “# ”; the text keeps it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await writeFile(join(dir, 'x.md'), '# اجتماع لجنة المياه\n\nاجتمعت اللجنة صباح الأحد.\n');
+    const { code, out } = await run(['inspect', join(dir, 'x.md')]);
+    expect(code).toBe(0);
+    expect(out).toContain('title: اجتماع لجنة المياه\n');
+    expect(out).toContain('\n# اجتماع لجنة المياه\n\nاجتمعت اللجنة صباح الأحد.');
   });
 
   it('explains bad usage with exit code 2', async () => {
@@ -81,7 +103,7 @@ describe('isnad import', () => {
     const { code, out: stdout, err } = await run(['import', '--collapse-repeats', '--name', 'CLI corpus', join(dir, 'repeated.txt'), join(dir, 'copy.txt'), join(fixtures, 'articles', 'anadolu-meeting-utf16le.txt'), '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toContain('Wrote 2 documents');
-    expect(err).toContain('copy.txt: same text as');
+    expect(err).toContain('copy.txt: same text as repeated.txt in this import (“عنوان الخبر”), skipped');
     const parsed = parseNative(await readFile(out, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.problems.join());
     expect(parsed.value.corpus.name).toBe('CLI corpus');
@@ -92,10 +114,63 @@ describe('isnad import', () => {
   });
 });
 
+describe('isnad --out that cannot be written', () => {
+  async function setUp(): Promise<{ dir: string; input: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    await writeFile(join(dir, 'page.txt'), 'نص الخبر.\n');
+    await mkdir(join(dir, 'existing'));
+    await writeFile(join(dir, 'a-file'), '');
+    return { dir, input: join(dir, 'page.txt') };
+  }
+
+  it('says why, naming the path given, never the temporary file, and exits 1', async () => {
+    const { dir, input } = await setUp();
+    const cases: Array<[string, string]> = [
+      [join(dir, 'existing'), 'a folder has that name.'],
+      [join(dir, 'no-such-folder', 'x.json'), 'its folder does not exist.'],
+      [join(dir, 'a-file', 'x.json'), 'part of the path is a file, not a folder.'],
+    ];
+    if (existsSync('/proc/self')) cases.push(['/proc/x.json', 'no file can be created in that folder.']);
+    for (const [out, why] of cases) {
+      const { code, err } = await run(['import', input, '--out', out]);
+      expect(code, out).toBe(1);
+      expect(err).toBe(`isnad: Nothing was written to “${out}”: ${why}`);
+    }
+  });
+
+  it('isnad convert --out says the same', async () => {
+    const { dir, input } = await setUp();
+    const corpus = join(dir, 'corpus.json');
+    expect((await run(['import', input, '--out', corpus])).code).toBe(0);
+    const one = await run(['convert', corpus, '--to', 'jsonl', '--out', join(dir, 'existing')]);
+    expect(one).toMatchObject({ code: 1, err: `isnad: Nothing was written to “${join(dir, 'existing')}”: a folder has that name.` });
+    const folder = await run(['convert', corpus, '--to', 'brat', '--out', join(dir, 'a-file', 'brat')]);
+    expect(folder).toMatchObject({ code: 1, err: `isnad: Nothing was written to “${join(dir, 'a-file', 'brat')}”: part of the path is a file, not a folder.` });
+  });
+});
+
 describe('the isnad command', () => {
   const bundle = join(root, 'out', 'cli', 'isnad.mjs');
   it.skipIf(!existsSync(bundle))(`runs as a program (skipped when ${bundle} is not built: npm run build:cli)`, async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'isnad.mjs'), 'inspect', '--json', join(fixtures, 'articles', 'qasioun-shelling-utf8.txt')]);
     expect(JSON.parse(stdout)).toMatchObject({ format: 'text', encoding: 'utf-8', title: 'قاسيون: قصف على ريف حماة الشمالي' });
+  });
+
+  it.skipIf(!existsSync(bundle))('stops quietly when its reader closes the pipe early (| head), with the status of SIGPIPE', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    const long = 'سطر من نص طويل يطبع كاملًا في آخر التقرير.\n'.repeat(20_000); // ~1 MB: more than a pipe holds
+    await writeFile(join(dir, 'a.txt'), long);
+    await writeFile(join(dir, 'b.txt'), `عنوان آخر\n${long}`);
+    const child = spawn(process.execPath, [bundle, 'inspect', join(dir, 'a.txt'), join(dir, 'b.txt')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Like `head -8`: read the first lines, then close the pipe while the CLI is still writing.
+    const first = await new Promise<string>((done) => child.stdout.once('data', (chunk: Buffer) => done(chunk.toString('utf8'))));
+    child.stdout.destroy();
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(first).toContain('== ');
+    expect(stderr).toBe('');
+    expect(signal).toBeNull();
+    expect(code).toBe(141);
   });
 });

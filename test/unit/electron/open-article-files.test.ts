@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenArticleFilesResponse } from '../../../shared/ipc/contract';
 import { MAX_ARTICLE_FILE_BYTES } from '../../../shared/ipc/contract';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/formats/intake';
-import { english, phrase } from '../../../shared/phrases/phrase';
+import { english, phrase, type Phrase } from '../../../shared/phrases/phrase';
 import { byteSizePhrase } from '../../../shared/phrases/sizes';
 import { createTranslator } from '../../../shared/i18n/i18n';
 import {
@@ -38,6 +38,8 @@ const englishText = createTranslator('en');
 
 /** The size phrase a refusal against a limit uses (KB rounded up, MB to a tenth). */
 const size = (bytes: number) => byteSizePhrase(bytes, 'whole-up');
+/** A limit as refusals write it: rounded down, never more than the limit. */
+const limitSize = (bytes: number): Phrase => byteSizePhrase(bytes, 'down');
 
 /** The real fs, but `open` of the given paths fails with `code`. */
 function fsFailingOn(paths: string[], code: string): ReadFs & { opened: string[] } {
@@ -140,8 +142,8 @@ describe('openArticleFiles', () => {
     const [refused, read] = result.files;
     expect(refused).toEqual({
       name: 'huge.txt',
-      error: '“huge.txt” is too large to import (1 KB; the limit is 1 KB).',
-      phrase: phrase('file.tooLarge', { file: 'huge.txt', size: size(101), limit: size(100) }),
+      error: '“huge.txt” is too large to import (1 KB; the limit is 100 bytes).',
+      phrase: phrase('file.tooLarge', { file: 'huge.txt', size: size(101), limit: limitSize(100) }),
     });
     expect(reads).toBe(0);
     expect(read).toEqual({ name: 'small.txt', bytes: encoder.encode('ok') });
@@ -157,8 +159,8 @@ describe('openArticleFiles', () => {
     expect(result.files).toEqual([
       {
         name: 'big.txt',
-        error: '“big.txt” is too large to import (20 MB; the limit is 20 MB).',
-        phrase: phrase('file.tooLarge', { file: 'big.txt', size: phrase('size.megabytes', { size: 20 }), limit: phrase('size.megabytes', { size: 20 }) }),
+        error: '“big.txt” is too large to import (20.1 MB; the limit is 20 MB).',
+        phrase: phrase('file.tooLarge', { file: 'big.txt', size: phrase('size.megabytes', { size: 20.1 }), limit: phrase('size.megabytes', { size: 20 }) }),
       },
     ]);
   });
@@ -189,7 +191,7 @@ describe('openArticleFiles', () => {
     };
     const result = await openArticleFiles({ t: englishText, showOpenDialog: chose(path), fs, maxFileBytes: 10 });
     expect(result.files).toEqual([
-      { name: 'growing.log', error: expect.stringContaining('is too large to import'), phrase: phrase('file.tooLarge', { file: 'growing.log', size: size(11), limit: size(10) }) },
+      { name: 'growing.log', error: expect.stringContaining('is too large to import'), phrase: phrase('file.tooLarge', { file: 'growing.log', size: size(11), limit: limitSize(10) }) },
     ]);
   });
 
@@ -254,9 +256,9 @@ describe('openArticleFiles', () => {
     expect(result.files.map((file) => ('bytes' in file ? file.bytes.byteLength : file.error))).toEqual([
       40,
       40,
-      '“c.txt” was not opened: the files chosen together exceed 1 KB. Open it on its own.',
+      '“c.txt” was not opened: the files chosen together exceed 100 bytes. Open it on its own.',
     ]);
-    expect(result.files[2]).toMatchObject({ phrase: phrase('file.overChosenTotal', { file: 'c.txt', limit: size(100) }) });
+    expect(result.files[2]).toMatchObject({ phrase: phrase('file.overChosenTotal', { file: 'c.txt', limit: limitSize(100) }) });
     expect(OpenArticleFilesResponse.safeParse(result).success).toBe(true);
   });
 
@@ -271,13 +273,13 @@ describe('openArticleFiles', () => {
       maxTotalBytes: 100,
       overTotal: (name, limit) => phrase('file.skipped', { file: name, reason: limit }),
     });
-    const tooLarge = phrase('file.tooLarge', { file: 'news/b.txt', size: size(60), limit: size(50) });
-    const leftOut = phrase('file.skipped', { file: 'news/d.txt', reason: size(100) });
+    const tooLarge = phrase('file.tooLarge', { file: 'news/b.txt', size: size(60), limit: limitSize(50) });
+    const leftOut = phrase('file.skipped', { file: 'news/d.txt', reason: limitSize(100) });
     expect(files).toEqual([
       { name: 'news/a.txt', bytes: encoder.encode('z'.repeat(40)) },
       { name: 'news/b.txt', error: english(tooLarge), phrase: tooLarge },
       { name: 'news/2019/c.txt', bytes: encoder.encode('z'.repeat(40)) },
-      { name: 'news/d.txt', error: '“news/d.txt” skipped: 1 KB.', phrase: leftOut },
+      { name: 'news/d.txt', error: '“news/d.txt” skipped: 100 bytes.', phrase: leftOut },
     ]);
     await expect(readFilesWithinLimits(paths, ['one'])).rejects.toThrow(/one name per path/);
   });

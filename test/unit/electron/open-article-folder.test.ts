@@ -75,6 +75,8 @@ const names = (files: ArticleFileResult[]): string[] => files.map((file) => file
 const notRead = (name: string, why: Phrase): ArticleFileResult => ({ name, error: english(why), phrase: why });
 /** The size phrase a refusal against a limit uses. */
 const size = (bytes: number): Phrase => byteSizePhrase(bytes, 'whole-up');
+/** A limit as refusals write it: rounded down, never more than the limit. */
+const limitSize = (bytes: number): Phrase => byteSizePhrase(bytes, 'down');
 const textOf = (file: ArticleFileResult | undefined): string | undefined =>
   file && 'bytes' in file ? decoder.decode(file.bytes) : undefined;
 
@@ -132,7 +134,7 @@ describe('openArticleFolder', () => {
     expect(textOf(result.files[0])).toBe('# b');
     const raw = result.files[5];
     expect(raw && 'bytes' in raw && raw.bytes).toEqual(cp1256); // bytes arrive undecoded
-    expect(result.skipped).toEqual([]);
+    expect(result.skipped).toEqual([{ name: 'news/empty/.keep', reason: 'hidden file' }]);
     for (const file of result.files) expect(file.name).not.toContain('\\');
     expect(OpenArticleFolderResponse.safeParse(result).success).toBe(true);
   });
@@ -143,7 +145,7 @@ describe('openArticleFolder', () => {
     expect(names(files)).toEqual(['n/1.txt', 'n/2.txt', 'n/10.txt']);
   });
 
-  it('leaves out hidden files and folders without listing them', async () => {
+  it('skips hidden files and folders, reporting each, without opening a hidden folder', async () => {
     await tree(dir, {
       'news/.DS_Store': 'mac',
       'news/.hidden.txt': 'hidden article',
@@ -155,7 +157,12 @@ describe('openArticleFolder', () => {
     const fs = recordingFs();
     const result = await readArticleFolder(join(dir, 'news'), { fs });
     expect(names(result.files)).toEqual(['news/sub/y.txt']);
-    expect(result.skipped).toEqual([]);
+    expect(result.skipped).toEqual([
+      { name: 'news/.DS_Store', reason: 'hidden file' },
+      { name: 'news/.git', reason: 'hidden folder (not opened)' },
+      { name: 'news/.hidden.txt', reason: 'hidden file' },
+      { name: 'news/sub/.secret', reason: 'hidden folder (not opened)' },
+    ]);
     expect(fs.listed).toEqual([join(dir, 'news'), join(dir, 'news', 'sub')]);
     expect(fs.opened).toEqual([join(await fsPromises.realpath(dir), 'news', 'sub', 'y.txt')]);
   });
@@ -242,10 +249,10 @@ describe('openArticleFolder', () => {
     });
     const result = await readArticleFolder(join(dir, 'news'), { fs, maxFileBytes: 100 });
     expect(result.files).toEqual([
-      notRead('news/big.txt', phrase('file.tooLarge', { file: 'news/big.txt', size: size(101), limit: size(100) })),
+      notRead('news/big.txt', phrase('file.tooLarge', { file: 'news/big.txt', size: size(101), limit: limitSize(100) })),
       { name: 'news/small.txt', bytes: encoder.encode('ok') },
     ]);
-    expect(result.files[0]).toMatchObject({ error: '“news/big.txt” is too large to import (1 KB; the limit is 1 KB).' });
+    expect(result.files[0]).toMatchObject({ error: '“news/big.txt” is too large to import (1 KB; the limit is 100 bytes).' });
     expect(bigReads).toBe(0);
   });
 
@@ -255,8 +262,8 @@ describe('openArticleFolder', () => {
     await handle.truncate(20 * 1024 * 1024 + 1); // sparse
     await handle.close();
     const { files } = await readArticleFolder(join(dir, 'news'));
-    expect(files).toEqual([notRead('news/huge.txt', phrase('file.tooLarge', { file: 'news/huge.txt', size: size(20 * 1024 * 1024 + 1), limit: size(20 * 1024 * 1024) }))]);
-    expect(files[0]).toMatchObject({ error: '“news/huge.txt” is too large to import (20 MB; the limit is 20 MB).' });
+    expect(files).toEqual([notRead('news/huge.txt', phrase('file.tooLarge', { file: 'news/huge.txt', size: size(20 * 1024 * 1024 + 1), limit: limitSize(20 * 1024 * 1024) }))]);
+    expect(files[0]).toMatchObject({ error: '“news/huge.txt” is too large to import (20.1 MB; the limit is 20 MB).' });
   });
 
   it('caps the total bytes of one reply and names the files left out', async () => {
@@ -265,12 +272,12 @@ describe('openArticleFolder', () => {
     expect(files.map((file) => ('bytes' in file ? `${file.name}: ${file.bytes.byteLength}` : file.error))).toEqual([
       'news/a.txt: 40',
       'news/b/c.txt: 40',
-      '“news/d.txt” was not opened: the folder’s article files together exceed 1 KB. Import its subfolders one at a time.',
+      '“news/d.txt” was not opened: the folder’s article files together exceed 100 bytes. Import its subfolders one at a time.',
     ]);
-    expect(files[2]).toEqual(notRead('news/d.txt', phrase('file.overFolderTotal', { file: 'news/d.txt', limit: size(100) })));
+    expect(files[2]).toEqual(notRead('news/d.txt', phrase('file.overFolderTotal', { file: 'news/d.txt', limit: limitSize(100) })));
     // A folder read for other files (a brat dataset) says "files", not "article files".
     const dataset = await readArticleFolder(join(dir, 'news'), { maxFileBytes: 50, maxTotalBytes: 100, accept: () => true });
-    expect(dataset.files[2]).toEqual(notRead('news/d.txt', phrase('file.overFolderFilesTotal', { file: 'news/d.txt', limit: size(100) })));
+    expect(dataset.files[2]).toEqual(notRead('news/d.txt', phrase('file.overFolderFilesTotal', { file: 'news/d.txt', limit: limitSize(100) })));
   });
 
   it('enters folders down to the depth limit and names the folder not entered', async () => {

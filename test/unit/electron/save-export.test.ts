@@ -95,10 +95,10 @@ describe('saveExport', () => {
     expect(await said('EIO')).toMatch(/ \(EIO\)\.$/u);
   });
 
-  it('a chosen folder that does not exist: not saved, the error code named', async () => {
+  it('a chosen folder that does not exist: not saved, and said so', async () => {
     const target = join(dir, 'no-such-folder', 'x.json');
     const result = await saveExport(request, { t: englishText, showSaveDialog: async () => ({ canceled: false, filePath: target }), writeFileAtomic });
     expect(result).toMatchObject({ saved: false, reason: 'failed' });
-    expect(!result.saved && result.reason === 'failed' && result.error).toMatch(/^The export could not be saved to “.*x\.json” \(ENOENT\)\.$/u);
+    expect(!result.saved && result.reason === 'failed' && result.error).toMatch(/^The export could not be saved to “.*x\.json”: its folder does not exist\.$/u);
   });
 });

@@ -37,7 +37,18 @@ describe('importFiles', () => {
     const bytes = new TextEncoder().encode(ARTICLE);
     const outcome = importFiles(state, [{ name: 'a.txt', bytes }, { name: 'b.txt', bytes }], testContext());
     expect(outcome.report.imported).toHaveLength(1);
-    expect(outcome.report.duplicates).toEqual([{ fileName: 'b.txt', title: expect.any(String), existingTitle: expect.any(String) }]);
+    expect(outcome.report.duplicates).toEqual([{ fileName: 'b.txt', title: expect.any(String), existingTitle: expect.any(String), existingFile: 'a.txt' }]);
+  });
+
+  it('tells a copy of a file of the same import from a copy of what the corpus held', () => {
+    const state = stateWithDocument('نص موجود في المدونة');
+    const held = new TextEncoder().encode('نص موجود في المدونة');
+    const bytes = new TextEncoder().encode(ARTICLE);
+    const outcome = importFiles(state, [{ name: 'news/a.txt', bytes }, { name: 'old.txt', bytes: held }, { name: 'news/copy of a.txt', bytes }], testContext());
+    expect(outcome.report.duplicates).toEqual([
+      { fileName: 'old.txt', title: 'نص موجود في المدونة', existingTitle: 'Test' },
+      { fileName: 'news/copy of a.txt', title: outcome.report.imported[0]!.title, existingTitle: outcome.report.imported[0]!.title, existingFile: 'news/a.txt' },
+    ]);
   });
 
   it('builds titles from the first paragraph, cut at a word', () => {

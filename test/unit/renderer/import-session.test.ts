@@ -83,9 +83,9 @@ describe('ImportSession', () => {
     const files = [article(1), { name: 'copy-of-1.txt', bytes: article(1).bytes }, { name: 'copy-of-7.txt', bytes: article(7).bytes }, article(3)];
     const result = await new ImportSession(store, files, {}, () => undefined, { database: name, createPreparer: () => new InlinePreparer(), createWriter: () => new InlineWriter(), preparers: 2 }).start();
     expect(result.report.imported.map((i) => i.fileName)).toEqual(['a-1.txt', 'a-3.txt']);
-    expect(result.report.duplicates.map((d) => [d.fileName, d.existingTitle])).toEqual([
-      ['copy-of-1.txt', result.report.imported[0]!.title],
-      ['copy-of-7.txt', existing.title],
+    expect(result.report.duplicates.map((d) => [d.fileName, d.existingTitle, d.existingFile])).toEqual([
+      ['copy-of-1.txt', result.report.imported[0]!.title, 'a-1.txt'],
+      ['copy-of-7.txt', existing.title, undefined],
     ]);
     const stored = await storedDocuments(db);
     expect([...stored.values()].map((d) => d.text).sort()).toEqual([textOf(7), textOf(1), textOf(3)].sort());

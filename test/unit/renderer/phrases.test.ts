@@ -14,6 +14,9 @@ import { addSpan, relabelSpan, removeSpan, setDocumentStatus, updateDocumentDeta
 import { addSource, deleteSource, setAttributeValues } from '../../../shared/model/attribution-commands';
 import { importFiles, type IncomingFile } from '../../../shared/model/import';
 import { applyTransaction } from '../../../shared/model/transaction';
+import { createCorpusState } from '../../../shared/model/state';
+import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
+import { exportNative } from '../../../shared/formats/native';
 import { ENGLISH_PHRASES } from '../../../shared/phrases/english-phrases';
 import { english, phrase, said, type Phrase, type PhraseCode } from '../../../shared/phrases/phrase';
 import { skipReasonPhrase, skipReasonText } from '../../../shared/phrases/skip-reasons';
@@ -118,6 +121,26 @@ describe('phrases shared/ produces', () => {
     expect(/^[^A-Za-z\u0600-\u06ff]*[\u0600-\u06ff]/.test(line!)).toBe(true);
   });
 
+  it('say that a copy repeats a file of the same import, naming it, not that it was already in the corpus', () => {
+    const report = {
+      imported: [],
+      refused: [],
+      problems: [],
+      duplicates: [
+        { fileName: 'b.txt', title: 'خبر', existingTitle: 'خبر', existingFile: 'a.txt' },
+        { fileName: 'c.txt', title: 'خبر قديم', existingTitle: 'خبر قديم' },
+      ],
+    };
+    expect(describeImport(report, english_t)).toMatchObject({
+      text: 'Nothing was imported. Skipped 1 already in the corpus. Skipped 1 repeating a file of this import.',
+      details: ['b.txt: same text as a.txt in this import (“\u2068خبر\u2069”), skipped.', 'c.txt: same text as “\u2068خبر قديم\u2069”, skipped.'],
+    });
+    const arabic = describeImport(report, arabic_t);
+    expect(arabic.text).toContain('تُرك مستند واحد يكرر ملفًا من هذا الاستيراد.');
+    expect(arabic.text).toContain('تُرك مستند واحد موجود في المدوّنة أصلًا.');
+    expect(arabic.details[0]).toBe('الملف «\u2068b.txt\u2069»: نصه مطابق لنص الملف «\u2068a.txt\u2069» من هذا الاستيراد («\u2068خبر\u2069»)، فتُرك.');
+  });
+
   it('name undoable changes and explain refused commands in both languages', () => {
     const ctx = testContext();
     let state = stateWithDocument('قال المتحدث إن الوفد وصل.');
@@ -164,7 +187,7 @@ describe('phrases shared/ produces', () => {
 
 describe('files a folder walk skipped', () => {
   it('are told why in the interface language, whichever host walked the folder', () => {
-    for (const reason of [NOT_A_BRAT_FILE, NOT_AN_ARTICLE, SYMBOLIC_LINK, NOT_A_REGULAR_FILE, skipReasonText('skip.hidden')]) {
+    for (const reason of [NOT_A_BRAT_FILE, NOT_AN_ARTICLE, SYMBOLIC_LINK, NOT_A_REGULAR_FILE, skipReasonText('skip.hidden'), skipReasonText('skip.hiddenFolder')]) {
       const value = skipReasonPhrase(reason);
       expect(value, reason).toBeDefined();
       expect(arabic_t.text(reason, value)).toMatch(ARABIC_LETTER);
@@ -173,6 +196,30 @@ describe('files a folder walk skipped', () => {
     const outcome = importFiles(stateWithDocument('نص'), [{ name: 'a/.hidden', ...said('file.skipped', { file: 'a/.hidden', reason: phrase('skip.hidden') }) }].map(({ name, text, phrase: p }) => ({ name, error: text, errorPhrase: p })), testContext());
     expect(outcome.report.refused[0]!.message).toBe('“a/.hidden” skipped: hidden file.');
     expect(describeImport(outcome.report, arabic_t).details[0]).toBe('تُرك الملف «\u2068a/.hidden\u2069»: ملف مخفي.');
+  });
+});
+
+describe('the import report', () => {
+  /** A native export of a corpus whose documents are the given texts (titled by their first lines). */
+  function nativeExport(name: string, texts: string[]): Uint8Array {
+    const empty = createCorpusState({ id: 'corpus-src', name, schema: DEFAULT_LABEL_SCHEMA, createdAt: '2026-01-01T00:00:00.000Z' });
+    const { tx } = importFiles(empty, texts.map((text, i) => ({ name: `${i}.txt`, bytes: bytes(text) })), testContext());
+    const result = exportNative(applyTransaction(empty, tx!), { exportedAt: '2026-01-01T00:00:00.000Z', generator: 'test' });
+    if (!result.ok) throw new Error(result.problems.join());
+    return bytes(result.json);
+  }
+
+  it('names each document of an Isnad export, in both languages', () => {
+    const file = nativeExport('corpus1', ['اجتماع اللجنة\nنص أول.', 'زيارة الوزير\nنص ثان.', 'Weather report\nthird text.']);
+    const into = createCorpusState({ id: 'corpus-2', name: 'Other', schema: DEFAULT_LABEL_SCHEMA, createdAt: '2026-01-01T00:00:00.000Z' });
+    const { report } = importFiles(into, [{ name: 'corpus1.json', bytes: file }], testContext());
+    expect(describeImport(report, english_t).details).toEqual([
+      'corpus1.json: “\u2068اجتماع اللجنة\u2069”, from an Isnad export (corpus1)',
+      'corpus1.json: “\u2068زيارة الوزير\u2069”, from an Isnad export (corpus1)',
+      'corpus1.json: “Weather report”, from an Isnad export (corpus1)',
+    ]);
+    expect(report.imported.map((i) => i.detail)).toEqual(['“اجتماع اللجنة”, from an Isnad export (corpus1)', '“زيارة الوزير”, from an Isnad export (corpus1)', '“Weather report”, from an Isnad export (corpus1)']);
+    expect(describeImport(report, arabic_t).details[2]).toBe(`الملف «\u2068corpus1.json\u2069»: المستند «\u2068Weather report\u2069»، من تصدير من إسناد (\u2068corpus1\u2069)`);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/i18n';
-import { byteSizePhrase } from '../../../shared/phrases/sizes';
+import { byteSizePhrase, sizeOverLimit } from '../../../shared/phrases/sizes';
 import { english } from '../../../shared/phrases/phrase';
 import { toWorkerFiles } from '../../../renderer/platform/host';
 import { extractArticles } from '../../../shared/formats/intake';
@@ -38,6 +38,30 @@ describe('file sizes', () => {
     expect(english(byteSizePhrase(8000, 'whole-up'))).toBe('8 KB');
     expect(english(byteSizePhrase(20, 'whole-up'))).toBe('1 KB');
   });
+
+  it('a size against a limit rounds megabytes up too, and a limit rounds down', () => {
+    expect(english(byteSizePhrase(20 * 1024 * 1024 + 1, 'whole-up'))).toBe('20.1 MB');
+    expect(english(byteSizePhrase(20 * 1024 * 1024, 'whole-up'))).toBe('20 MB');
+    expect(english(byteSizePhrase(Math.round(20.04 * 1024 * 1024), 'down'))).toBe('20 MB');
+    expect(english(byteSizePhrase(1536, 'down'))).toBe('1 KB');
+    expect(english(byteSizePhrase(20, 'down'))).toBe('20 bytes');
+  });
+
+  it('a size just over a limit never reads as the limit or below it', () => {
+    const MB = 1024 * 1024;
+    for (const limit of [20 * MB, 1024, 1000, 5 * MB + 1, Math.round(20.05 * MB), 1023 * 1024 + 512, MB - 1]) {
+      for (const size of [limit + 1, limit + 100, limit + 52_000]) {
+        const said = sizeOverLimit(size, limit);
+        const [shownSize, shownLimit] = [english(said.size), english(said.limit)];
+        expect(shownSize, `${size} against ${limit}`).not.toBe(shownLimit);
+        const bytes = (text: string): number => {
+          const [n, unit] = text.split(' ');
+          return Number(n) * (unit === 'MB' ? MB : unit === 'KB' ? 1024 : 1);
+        };
+        expect(bytes(shownSize), `${shownSize} against ${shownLimit}`).toBeGreaterThan(bytes(shownLimit));
+      }
+    }
+  });
 });
 
 describe('a file over the size limit', () => {
@@ -55,5 +79,12 @@ describe('a file over the size limit', () => {
     expect(result).toMatchObject({ ok: false, reason: '“big.txt” is too large to import (8 KB; the limit is 1 KB).' });
     if (result.ok) throw new Error('refused');
     expect(arabic.phrase(result.phrase!)).toBe(`الملف «${isolated('big.txt')}» أكبر من أن يُستورد (8 كيلوبايت؛ والحد الأقصى 1 كيلوبايت).`);
+  });
+
+  it('one byte over 20 MB reads as over it, not as the limit', () => {
+    const limit = 20 * 1024 * 1024;
+    const [refused] = toWorkerFiles([new File([new Uint8Array(limit + 1)], 'big/over.txt')], limit);
+    if (!refused || !('error' in refused)) throw new Error('a file over the limit should be refused');
+    expect(refused.error).toBe('“big/over.txt” is too large to import (20.1 MB; the limit is 20 MB).');
   });
 });
