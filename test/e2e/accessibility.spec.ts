@@ -73,6 +73,8 @@ const ARABIC: Names = {
 async function auditViews(page: Page, names: Names): Promise<string[]> {
   const found: string[] = [];
   await page.getByRole('button', { name: names.suggestions, exact: true }).click();
+  // The span list below the suggestions draws its rows only while in view.
+  await page.getByRole('complementary', { name: names.spans }).scrollIntoViewIfNeeded();
   await page.getByRole('complementary', { name: names.spans }).getByRole('button', { name: names.claim }).first().click();
   found.push(...(await violations(page, 'article')));
   await page.keyboard.press('a');
