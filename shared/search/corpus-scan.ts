@@ -5,67 +5,17 @@
  * that the work can stop after any few thousand units or matches and resume, and that only
  * the open document keeps every match (the list needs a count and the first match).
  */
-import { mapRangeToOriginal, normaliseInSteps, type NormaliseJob, type NormaliseOptions, type NormalisedText } from '../text/normalise';
+import { normaliseInSteps, type NormaliseJob, type NormaliseOptions } from '../text/normalise';
+import { MatchScanner } from './match-scanner';
 import { makeSnippet, type Snippet } from './snippet';
 import { prepareQuery, type SearchOptions, type TextMatch } from './search';
 import type { SearchIndex } from './searchIndex';
-import { isWordCharAt } from './wordChars';
 
 /** Documents longer than this are normalised a slice at a time (and cached whole). */
 export const LONG_DOCUMENT = 1 << 20;
 /** Units normalised, or matches mapped, between two looks at the clock. */
 const NORMALISE_STEP = 1 << 16;
 const MATCH_STEP = 512;
-
-/**
- * The matches of a prepared query in one normalised text, found a few at a time: the loop
- * of `findPrepared` (search.ts) with its position kept between calls.
- */
-export class MatchScanner {
-  /** Matches kept so far (all of them when `keep` is true, else only the first). */
-  readonly matches: TextMatch[] = [];
-  /** Matches found so far. */
-  count = 0;
-  private at: number;
-  private lastEnd = 0;
-
-  constructor(
-    private readonly n: NormalisedText,
-    private readonly q: string,
-    private readonly wholeWord: boolean,
-    private readonly keep: boolean,
-  ) {
-    this.at = q.length ? n.text.indexOf(q) : -1;
-  }
-
-  /** True once every match has been found. */
-  get done(): boolean {
-    return this.at < 0;
-  }
-
-  /** Finds up to `limit` more candidate matches; true once done. */
-  scan(limit: number): boolean {
-    const { n, q } = this;
-    const hay = n.text;
-    for (let budget = limit; this.at >= 0 && budget > 0; budget--) {
-      const at = this.at;
-      const end = at + q.length;
-      if (this.wholeWord && (isWordCharAt(hay, at - 1) || isWordCharAt(hay, end))) {
-        this.at = hay.indexOf(q, at + 1);
-        continue;
-      }
-      const range = mapRangeToOriginal(n, at, end);
-      // As in findPrepared: a match widened onto its neighbour's cluster is dropped.
-      if (range.start >= this.lastEnd) {
-        if (this.keep || this.count === 0) this.matches.push(range);
-        this.count++;
-        this.lastEnd = range.end;
-      }
-      this.at = hay.indexOf(q, end);
-    }
-    return this.at < 0;
-  }
-}
 
 /** One document with at least one match. */
 export interface ScanHit {

@@ -3,8 +3,8 @@
  * Matches are reported as ranges of the ORIGINAL text, widened to whole graphemes, so they
  * can be highlighted or turned into spans directly.
  */
-import { mapRangeToOriginal, normaliseForSearch, normaliseQuery, type NormaliseOptions, type NormalisedText } from '../text/normalise';
-import { isWordCharAt } from './wordChars';
+import { normaliseForSearch, normaliseQuery, type NormaliseOptions, type NormalisedText } from '../text/normalise';
+import { MatchScanner } from './match-scanner';
 import { makeSnippet, type Snippet } from './snippet';
 import type { SearchIndex } from './searchIndex';
 
@@ -48,26 +48,9 @@ export function prepareQuery(query: string, options?: NormaliseOptions): string 
 
 /** Matches of an already prepared query in an already normalised text. */
 function findPrepared(n: NormalisedText, q: string, wholeWord: boolean): TextMatch[] {
-  const out: TextMatch[] = [];
-  if (q.length === 0) return out;
-  const hay = n.text;
-  let lastEnd = 0;
-  for (let at = hay.indexOf(q); at >= 0; ) {
-    const end = at + q.length;
-    if (wholeWord && (isWordCharAt(hay, at - 1) || isWordCharAt(hay, end))) {
-      at = hay.indexOf(q, at + 1);
-      continue;
-    }
-    const range = mapRangeToOriginal(n, at, end);
-    // Widening to graphemes can make neighbours touch a shared cluster (ال|ال in الال):
-    // the later match is then dropped so results never overlap.
-    if (range.start >= lastEnd) {
-      out.push(range);
-      lastEnd = range.end;
-    }
-    at = hay.indexOf(q, end);
-  }
-  return out;
+  const scanner = new MatchScanner(n, q, wholeWord, true);
+  scanner.scan(Infinity);
+  return scanner.matches;
 }
 
 /**
