@@ -115,38 +115,38 @@ export function ImportDialog(): React.JSX.Element | null {
             </tr>
           </thead>
           <tbody>
-            {files.slice(0, LISTED_FILES).map((file) => (
-              <tr key={file.name}>
-                <td dir="auto">{file.name}</td>
-                <td>{'file' in file ? t.phrase(byteSizePhrase(file.file.size)) : 'bytes' in file ? t.phrase(byteSizePhrase(file.bytes.byteLength)) : '—'}</td>
-                <td>
-                  {'error' in file ? (
-                    <span className="error-text">{t.text(file.error, file.errorPhrase)}</span>
-                  ) : isWordDocument(readings.get(file.name)) ? (
-                    <span className="hint">{t('importDialog.noEncoding')}</span>
-                  ) : (
-                    <>
-                      <select
-                        aria-label={t('importDialog.encodingOf', { file: file.name })}
-                        value={encodings[file.name] ?? ''}
-                        onChange={(event) => app.imports.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
-                      >
-                        {ENCODINGS.map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {value ? t(label) : automaticChoice(readings.get(file.name), t)}
-                          </option>
-                        ))}
-                      </select>
-                      {(() => {
-                        const reading = readings.get(file.name);
-                        // Detection failed (or the file will be refused): said before the import.
-                        return reading && !reading.ok && !encodings[file.name] ? <span className="error-text file-problem">{t.text(reading.reason, reading.phrase)}</span> : null;
-                      })()}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {files.slice(0, LISTED_FILES).map((file) => {
+              const reading = readings.get(file.name);
+              return (
+                <tr key={file.name}>
+                  <td dir="auto">{file.name}</td>
+                  <td>{'file' in file ? t.phrase(byteSizePhrase(file.file.size)) : 'bytes' in file ? t.phrase(byteSizePhrase(file.bytes.byteLength)) : '—'}</td>
+                  <td>
+                    {'error' in file ? (
+                      <span className="error-text">{t.text(file.error, file.errorPhrase)}</span>
+                    ) : isWordDocument(reading) ? (
+                      <span className="hint">{t('importDialog.noEncoding')}</span>
+                    ) : (
+                      <>
+                        <select
+                          aria-label={t('importDialog.encodingOf', { file: file.name })}
+                          value={encodings[file.name] ?? ''}
+                          onChange={(event) => app.imports.setStagedEncoding(file.name, (event.target.value || null) as TextEncodingName | null)}
+                        >
+                          {ENCODINGS.map(([value, label]) => (
+                            <option key={value} value={value}>
+                              {value ? t(label) : automaticChoice(reading, t)}
+                            </option>
+                          ))}
+                        </select>
+                        {/* Detection failed (or the file will be refused): said before the import. */}
+                        {reading && !reading.ok && !encodings[file.name] ? <span className="error-text file-problem">{t.text(reading.reason, reading.phrase)}</span> : null}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         {files.length > LISTED_FILES ? <p className="hint">{t('importDialog.moreFiles', { count: files.length - LISTED_FILES })}</p> : null}

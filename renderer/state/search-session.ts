@@ -63,7 +63,6 @@ export class SearchSession {
   private snapshot: SearchSnapshot = IDLE;
   private readonly listeners = new Set<() => void>();
   private scan: CorpusScan | null = null;
-  private scanKey = '';
   private timer: unknown = null;
   private lastPublish = 0;
   private search: SearchState;
@@ -130,7 +129,6 @@ export class SearchSession {
     this.cancel();
     const { query, tehMarbuta } = this.search;
     if (!query.trim()) {
-      this.scanKey = '';
       this.publish(IDLE);
       return;
     }
@@ -138,7 +136,6 @@ export class SearchSession {
       this.timer = null;
       const docs = documentsInOrder({ documents: this.documents });
       this.scan = new CorpusScan(docs, query, { tehMarbuta }, this.index, this.openDocId);
-      this.scanKey = `${tehMarbuta ? 't' : '-'}${query}`;
       this.lastPublish = -Infinity;
       this.work();
     };
