@@ -168,6 +168,35 @@ function indexOfSpan(sorted: readonly SpanRecord[], span: SpanRecord): number {
   return sorted[at]?.id === span.id ? at : -1;
 }
 
+/** A chunk of the article's paragraphs: its element and the text offsets [start, end) it holds. */
+interface ArticleChunk {
+  element: HTMLElement;
+  start: number;
+  end: number;
+}
+
+/** Near the viewport: within a screen above or below what the scroll container shows. */
+const NEAR_MARGIN = '100% 0px';
+
+/** The article's chunks of paragraphs (`data-chunk-start` / `data-chunk-end`), in order. */
+function articleChunks(root: HTMLElement): ArticleChunk[] {
+  return [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
+}
+
+/**
+ * The indices of the chunks near the viewport now (as {@link NEAR_MARGIN} says), known at once
+ * with one layout; an IntersectionObserver with that margin keeps them up to date after.
+ */
+function chunksNearView(chunks: readonly ArticleChunk[], scroller: HTMLElement | null): number[] {
+  const view = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, innerWidth, innerHeight);
+  const near: number[] = [];
+  chunks.forEach((chunk, index) => {
+    const box = chunk.element.getBoundingClientRect();
+    if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) near.push(index);
+  });
+  return near;
+}
+
 /**
  * The span highlights of one rendered article. `update` is called with the document's
  * spans after every change. When the list was carried from the one painted last by a
@@ -186,7 +215,7 @@ export class SpanHighlights {
   private focusKey = '';
   private generation = 0;
   /** The chunks of paragraphs (data-chunk-start / data-chunk-end), and which are near the viewport. */
-  private readonly chunks: Array<{ element: HTMLElement; start: number; end: number }>;
+  private readonly chunks: ArticleChunk[];
   private readonly chunkOf = new Map<Element, number>();
   private readonly near = new Set<number>();
   private readonly observer: IntersectionObserver | null = null;
@@ -197,17 +226,12 @@ export class SpanHighlights {
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly root: HTMLElement) {
-    this.chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
+    this.chunks = articleChunks(root);
     if (this.chunks.length === 0 || typeof IntersectionObserver !== 'function') return;
     const scroller = scrollParent(root);
-    // Near = within a screen above or below what is shown. Known at once (one layout), then kept up to date.
-    const view = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, innerWidth, innerHeight);
-    this.chunks.forEach((chunk, index) => {
-      this.chunkOf.set(chunk.element, index);
-      const box = chunk.element.getBoundingClientRect();
-      if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) this.near.add(index);
-    });
-    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: '100% 0px' });
+    this.chunks.forEach((chunk, index) => this.chunkOf.set(chunk.element, index));
+    for (const index of chunksNearView(this.chunks, scroller)) this.near.add(index);
+    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
     for (const chunk of this.chunks) this.observer.observe(chunk.element);
     this.paceTarget = scroller ?? window;
     this.paceTarget.addEventListener('scroll', this.onScroll, { passive: true });
@@ -517,23 +541,19 @@ export class SearchHighlights {
   /** Articles without chunks: matches painted so far, and the timer of the next batch. */
   private painted = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly chunks: Array<{ element: HTMLElement; start: number; end: number }>;
+  private readonly chunks: ArticleChunk[];
   private readonly chunkOf = new Map<Element, number>();
   /** Ranges registered per near chunk, and how many matches they are of. */
   private readonly near = new Map<number, { ranges: Range[]; count: number }>();
   private readonly observer: IntersectionObserver | null = null;
 
   constructor(private readonly root: HTMLElement) {
-    this.chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk-start]')].map((element) => ({ element, start: Number(element.dataset.chunkStart), end: Number(element.dataset.chunkEnd) }));
+    this.chunks = articleChunks(root);
     if (this.chunks.length === 0 || typeof IntersectionObserver !== 'function') return;
     const scroller = scrollParent(root);
-    const view = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, innerWidth, innerHeight);
-    this.chunks.forEach((chunk, index) => {
-      this.chunkOf.set(chunk.element, index);
-      const box = chunk.element.getBoundingClientRect();
-      if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) this.near.set(index, { ranges: [], count: 0 });
-    });
-    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: '100% 0px' });
+    this.chunks.forEach((chunk, index) => this.chunkOf.set(chunk.element, index));
+    for (const index of chunksNearView(this.chunks, scroller)) this.near.set(index, { ranges: [], count: 0 });
+    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
     for (const chunk of this.chunks) this.observer.observe(chunk.element);
   }
 
