@@ -542,19 +542,38 @@ export class SearchHighlights {
   private painted = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly chunks: ArticleChunk[];
+  /** Whether matches are painted per chunk near the viewport (an article with chunks, where IntersectionObserver exists). */
+  private readonly chunked: boolean;
   private readonly chunkOf = new Map<Element, number>();
   /** Ranges registered per near chunk, and how many matches they are of. */
   private readonly near = new Map<number, { ranges: Range[]; count: number }>();
-  private readonly observer: IntersectionObserver | null = null;
+  /**
+   * Watches the chunks only while there are matches to show: every observed element costs
+   * the browser an intersection check in every frame, and most of the time there is no
+   * search (each key press in a 1 MB article then paid for 250 chunks watched for nothing).
+   */
+  private observer: IntersectionObserver | null = null;
 
   constructor(private readonly root: HTMLElement) {
     this.chunks = articleChunks(root);
-    if (this.chunks.length === 0 || typeof IntersectionObserver !== 'function') return;
-    const scroller = scrollParent(root);
+    this.chunked = this.chunks.length > 0 && typeof IntersectionObserver === 'function';
     this.chunks.forEach((chunk, index) => this.chunkOf.set(chunk.element, index));
+  }
+
+  /** Starts watching which chunks are near the viewport (known at once, then kept up to date). */
+  private observe(): void {
+    if (this.observer || !this.chunked) return;
+    const scroller = scrollParent(this.root);
     for (const index of chunksNearView(this.chunks, scroller)) this.near.set(index, { ranges: [], count: 0 });
     this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
     for (const chunk of this.chunks) this.observer.observe(chunk.element);
+  }
+
+  /** Stops watching the chunks (no matches to show). */
+  private stopObserving(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.near.clear();
   }
 
   /** Shows `matches` (the same array again: only what changed is painted). */
@@ -563,9 +582,13 @@ export class SearchHighlights {
       this.reset();
       this.matches = matches;
     }
-    if (!matches.length) return;
+    if (!matches.length) {
+      this.stopObserving();
+      return;
+    }
     const highlights = registry();
     if (!highlights) return;
+    this.observe();
     if (!this.highlight) {
       highlights.delete(SEARCH);
       this.highlight = new Highlight();
@@ -576,14 +599,14 @@ export class SearchHighlights {
       this.scrolled = true;
       paragraphAtOffset(this.root, matches[0]!.start)?.scrollIntoView({ block: 'nearest' });
     }
-    if (this.observer) for (const index of this.near.keys()) this.paintChunk(index);
+    if (this.chunked) for (const index of this.near.keys()) this.paintChunk(index);
     else this.paintSome();
   }
 
   /** Removes the search highlight and stops painting and observing. */
   clear(): void {
     this.reset();
-    this.observer?.disconnect();
+    this.stopObserving();
   }
 
   private reset(): void {

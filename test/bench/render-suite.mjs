@@ -8,6 +8,8 @@
 // word is selected there too before the add key, so that on both pages the frame after that
 // key paints a new selection, and the difference is the app's own work.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+
 const KEYS = [
   { key: '1', kind: 'add', select: true },
   { key: '2', kind: 'relabel', select: false },
@@ -55,6 +57,11 @@ async function measurePage(runPage, query, cycles, progress) {
   await page.waitForTimeout(300);
   const scroll = await page.evaluate(() => window.__renderBench.scrollThrough());
   await page.close();
+  // BENCH_DEBUG=1: every press's timings, for looking at their distribution.
+  if (process.env.BENCH_DEBUG) {
+    mkdirSync('out/bench', { recursive: true });
+    writeFileSync(`out/bench/presses-${query.replace(/[^a-z0-9]+/gi, '_')}.json`, JSON.stringify(presses));
+  }
   return { ...result, heapBytes, presses, scroll };
 }
 

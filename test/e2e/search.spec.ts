@@ -30,6 +30,14 @@ test('a document with 200,000 matches is counted and highlighted, and the window
   await isnad.searchBox.fill('');
   await expect(isnad.matchStatus).toHaveCount(0);
   await expect(isnad.article).toBeVisible();
+  expect(await isnad.searchRangeCount()).toBe(0);
+
+  // Searching again after no query, the matches follow the reader to the end of the article.
+  await isnad.searchBox.fill('كلمة');
+  await expect(isnad.matchStatus).toHaveText('200000 matches for “كلمة”', { timeout: 30_000 });
+  expect(await isnad.searchRangesInLastParagraph()).toBe(0);
+  await isnad.scrollArticleToEnd();
+  await expect.poll(() => isnad.searchRangesInLastParagraph(), { timeout: 10_000 }).toBe(100);
   expect(errors).toEqual([]);
 });
 

@@ -287,6 +287,27 @@ export class IsnadPage {
     return this.page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-search')?.size ?? 0);
   }
 
+  /**
+   * The article offsets ([start, end)) of the search-highlight ranges inside the article's
+   * last paragraph (read from the paragraph's data-start and the ranges' text nodes).
+   */
+  async searchRangesInLastParagraph(): Promise<number> {
+    return this.page.evaluate(() => {
+      const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-search') ?? new Set<Range>();
+      const paragraphs = document.querySelectorAll('.article-text [data-start]');
+      const last = paragraphs[paragraphs.length - 1];
+      return [...ranges].filter((range) => !!last && last.contains(range.startContainer)).length;
+    });
+  }
+
+  /** Scrolls the article's pane to its end. */
+  async scrollArticleToEnd(): Promise<void> {
+    await this.article.evaluate((article) => {
+      const pane = article.closest('.article-pane');
+      if (pane) pane.scrollTop = pane.scrollHeight;
+    });
+  }
+
   /** The search box of the document list (the app's own search, also highlighted in the article). */
   get searchBox(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search documents' });
