@@ -4,7 +4,9 @@
 // CPU time from /proc every 50 ms, and prints, for each window the page marks with
 // `PHASE <name>-start|end <epoch ms>` console lines (the import suite marks `prepare` (one
 // worker preparing every file, no writes), `baseline` and `import`), the wall time, the CPU time of all threads and the busiest threads. Wall-clock
-// ratios are noisy on a shared machine; CPU per thread says where the work is.
+// ratios are noisy on a shared machine; CPU per thread says where the work is. The import
+// suite runs several rounds and marks each: the last round's windows are shown (`--rounds 1`
+// for one).
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
