@@ -3,12 +3,12 @@
  * shows (search), attributions, and a reproducible
  * train/dev/test split that keeps near-duplicate groups on one side.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { FormatName } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import type { DocumentStatus } from '../../shared/model/types';
 import { documentsInOrder } from '../../shared/model/state';
-import { isFiltering, labelsByDocument, outletsOf, passingFilters, searchHits, sourcesByDocument } from '../state/document-filter';
+import { isFiltering, labelsByDocument, listedDocumentIds, outletsOf, passingFilters, sourcesByDocument } from '../state/document-filter';
 import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
@@ -38,12 +38,14 @@ export function ExportDialog(): React.JSX.Element {
   const [onlyListed, setOnlyListed] = useState(false);
   const documents = useMemo(() => documentsInOrder(state), [state]);
   const allOutlets = useMemo(() => outletsOf(documents), [documents]);
-  // The documents the list shows (its search and filters), while the dialog is open.
+  // The documents the list shows (its filters, and the search session's results for its
+  // query), while the dialog is open: the corpus is not searched again here.
+  const results = useSyncExternalStore(app.search.subscribe, app.search.getSnapshot);
   const listed = useMemo(() => {
     if (!exportOpen || !isFiltering(search)) return null;
-    const filtered = passingFilters(documents, search, labelsByDocument(state), sourcesByDocument(state));
-    return searchHits(filtered, search)?.map((hit) => hit.docId) ?? filtered.map((d) => d.id);
-  }, [exportOpen, search, documents, state]);
+    return listedDocumentIds(passingFilters(documents, search, labelsByDocument(state), sourcesByDocument(state)), search, results);
+  }, [exportOpen, search, documents, state, results]);
+  const listedIds = Array.isArray(listed) ? listed : null;
   const [attributions, setAttributions] = useState(true);
   const [split, setSplit] = useState(false);
   const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
@@ -51,7 +53,7 @@ export function ExportDialog(): React.JSX.Element {
 
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-  const request: DatasetExportRequest = { format, offsetUnit, labels, statuses, outlets, documentIds: onlyListed && listed ? listed : null, attributions, split: split ? { ratios, seed } : null };
+  const request: DatasetExportRequest = { format, offsetUnit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null };
 
   return (
     <dialog ref={dialogRef} className="export-dialog" aria-labelledby="export-title" onCancel={() => app.ui.update({ exportOpen: false })} onKeyDown={(e) => e.stopPropagation()}>
@@ -93,8 +95,8 @@ export function ExportDialog(): React.JSX.Element {
         ))}
         {listed && (
           <label className="checkbox">
-            <input type="checkbox" checked={onlyListed} onChange={(e) => setOnlyListed(e.target.checked)} />
-            {t('exportDialog.listed', { count: listed.length })}
+            <input type="checkbox" checked={onlyListed} disabled={!listedIds} onChange={(e) => setOnlyListed(e.target.checked)} />
+            {listedIds ? t('exportDialog.listed', { count: listedIds.length }) : t('exportDialog.listedSearching')}
           </label>
         )}
       </fieldset>
@@ -136,7 +138,7 @@ export function ExportDialog(): React.JSX.Element {
         <button type="button" onClick={() => app.ui.update({ exportOpen: false })}>
           {exportProgress ? t('common.close') : t('common.cancel')}
         </button>
-        <button type="button" className="primary" disabled={exportProgress !== null} onClick={() => void app.exports.exportDataset(request)}>
+        <button type="button" className="primary" disabled={exportProgress !== null || (onlyListed && listed === 'searching')} onClick={() => void app.exports.exportDataset(request)}>
           {t('exportDialog.export')}
         </button>
       </div>

@@ -6,7 +6,6 @@
  */
 import type { CorpusState } from '../../shared/model/state';
 import type { DocumentRecord } from '../../shared/model/types';
-import { searchDocuments, type CorpusSearchHit, type SearchIndex } from '../../shared/search/search';
 import type { SearchState } from './ui-store';
 
 /** For each document (by id), the set of `value` over its records. */
@@ -70,8 +69,29 @@ export function isFiltering(search: SearchState): boolean {
   return !!(search.query.trim() || search.status !== 'all' || search.outlet || search.label || search.source);
 }
 
-/** The search hits among the filtered documents, best first; null without a query. */
-export function searchHits(filtered: readonly DocumentRecord[], search: SearchState, index?: SearchIndex): CorpusSearchHit[] | null {
-  if (!search.query.trim()) return null;
-  return searchDocuments(filtered, search.query, { tehMarbuta: search.tehMarbuta, ...(index ? { index } : {}) });
+/** What {@link listedDocumentIds} reads of the search session's results (state/search-session.ts). */
+export interface ListedSearchResults {
+  /** The query the results are for. */
+  query: string;
+  tehMarbuta: boolean;
+  /** Documents with a match, in document order. */
+  hits: ReadonlyArray<{ docId: string }>;
+  /** Whether every document has been searched. */
+  done: boolean;
+}
+
+/**
+ * The ids of the documents the list shows, in its order: the `filtered` ones (see
+ * {@link passingFilters}) or, with a query, those of them with a match in the search
+ * session's `results`. While the session has not finished searching for the current query
+ * (it runs a slice at a time, after typing pauses), the answer is not known yet: 'searching'.
+ * The list and "export the documents the list shows" read the same results, so the export
+ * holds exactly what the list shows, and opening the export dialog never searches the
+ * corpus again on the interface thread.
+ */
+export function listedDocumentIds(filtered: readonly DocumentRecord[], search: SearchState, results: ListedSearchResults): string[] | 'searching' {
+  if (!search.query.trim()) return filtered.map((d) => d.id);
+  if (results.query !== search.query || results.tehMarbuta !== search.tehMarbuta || !results.done) return 'searching';
+  const passing = new Set(filtered.map((d) => d.id));
+  return results.hits.map((hit) => hit.docId).filter((id) => passing.has(id));
 }

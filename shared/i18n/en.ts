@@ -243,6 +243,7 @@ export const en = {
   'exportDialog.labels': 'Labels (none ticked: all)',
   'exportDialog.documents': 'Documents (none ticked: all)',
   'exportDialog.outlets': 'Outlets (none ticked: all)',
+  'exportDialog.listedSearching': 'Only the documents the list shows (still searching the corpus…)',
   'exportDialog.listed': { one: 'Only the {count} document the list shows (search and filters)', other: 'Only the {count} documents the list shows (search and filters)' },
   'exportDialog.attributions': 'Include attributions (relations)',
   'exportDialog.split': 'Split into train / dev / test (near-duplicates stay together)',
