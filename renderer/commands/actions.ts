@@ -7,7 +7,8 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Arrow, CaretUnit } from '../../shared/text/caret';
 import type { EdgeChange, EdgeUnit, SpanEdge } from '../../shared/text/span-edges';
 import type { IsnadApp } from '../app/controller';
-import { actionTitle, allActionDefinitions, groupName, type ActionDefinition, type ActionScope } from './definitions';
+import { LANGUAGES, createTranslator, type Language } from '../../shared/i18n/i18n';
+import { actionSearchText, actionTitle, allActionDefinitions, groupName, type ActionDefinition, type ActionScope } from './definitions';
 import { matchesBinding, type KeyEventLike } from './keys';
 
 /** One action: its definition, its title in the interface language, the keys bound to it now, and what it does. */
@@ -16,6 +17,8 @@ export interface Action extends ActionDefinition {
   title: string;
   /** Its group's name, in the interface language. */
   groupTitle: string;
+  /** Its title and group's name in each other interface language: the palette finds “export” in Arabic too. */
+  otherSearchTexts: readonly string[];
   /** The keys bound now (the user's, or the defaults). */
   keys: readonly string[];
   /** Runs the action; returning false means “not handled here” (the key keeps its default). */
@@ -100,14 +103,19 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
   };
 }
 
-/** All actions of the app with the keys bound now, titled in the interface language; label actions come from the corpus schema. */
+/**
+ * All actions of the app with the keys bound now, titled in the interface language (and
+ * searchable in the others); label actions come from the corpus schema.
+ */
 export function buildActions(app: IsnadApp): Action[] {
   const table = actionHandlers(app);
   const { t } = app;
+  const others = (Object.keys(LANGUAGES) as Language[]).filter((language) => language !== t.language).map((language) => createTranslator(language));
   return allActionDefinitions(app.corpus.state.corpus.schema).map((def) => {
     const labelId = def.id.startsWith('label.') ? def.id.slice('label.'.length) : null;
     const run: Handler = labelId ? () => app.spans.applyLabel(labelId) : (table[def.id] ?? (() => false));
-    return { ...def, title: actionTitle(def, t), groupTitle: groupName(def.group, t), keys: app.bindings.keysFor(def.id), run };
+    const otherSearchTexts = others.map((other) => actionSearchText(def, other));
+    return { ...def, title: actionTitle(def, t), groupTitle: groupName(def.group, t), otherSearchTexts, keys: app.bindings.keysFor(def.id), run };
   });
 }
 

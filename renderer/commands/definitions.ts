@@ -44,6 +44,11 @@ export function actionTitle(def: ActionDefinition, t: Translate): string {
   return t(def.titleKey, def.titleParams?.(t));
 }
 
+/** What a search of the actions reads for one action, in one language: its title and its group's name. */
+export function actionSearchText(def: ActionDefinition, t: Translate): string {
+  return `${actionTitle(def, t)} ${groupName(def.group, t)}`;
+}
+
 const caret = (id: string, titleKey: MessageKey, keys: string[]): ActionDefinition => ({ id, titleKey, group: 'caret', keys, scope: 'text' });
 const select = (id: string, titleKey: MessageKey, keys: string[]): ActionDefinition => ({ id, titleKey, group: 'selection', keys, scope: 'text' });
 const span = (id: string, titleKey: MessageKey, keys: string[], scope: ActionScope = 'text'): ActionDefinition => ({ id, titleKey, group: 'spans', keys, scope });

@@ -7,10 +7,14 @@
  * So "cheat" puts "Keyboard shortcuts (cheat sheet)" before "Clear the selection…", and
  * "rejected" puts "Bring back the suggestions rejected…" before "Reject the focused suggestion".
  *
- * Titles are searched in the interface language. Query and text are compared after the
- * search normalisation of `shared/text/normalise.ts` (case, harakat, tatweel, the hamza forms
- * of alef, ى/ي, teh marbuta), so «المدونة» finds «المدوّنة»; an Arabic word of the text is also
- * matched without its article ال, so «مستند» is a whole word of «فتح المستند التالي».
+ * Titles are searched in the interface language; the palette also gives each action's title
+ * in the other language (`fuzzyFilter`'s `otherTextsOf`), so that in the Arabic interface
+ * "export" finds the action shown as «تصدير المدوّنة بصيغة JSON». A match there counts a little
+ * less: an equally good match in the interface language comes first. Query and text are
+ * compared after the search normalisation of `shared/text/normalise.ts` (case, harakat,
+ * tatweel, the hamza forms of alef, ى/ي, teh marbuta), so «المدونة» finds «المدوّنة»; an
+ * Arabic word of the text is also matched without its article ال, so «مستند» is a whole word
+ * of «فتح المستند التالي».
  */
 import { normaliseQuery } from '../../shared/text/normalise';
 
@@ -24,6 +28,12 @@ const SCATTERED = 1;
 /** Less than the gap between two kinds of match, however many words the text has. */
 const EARLY_WORD_BONUS = 0.5;
 const LENGTH_PENALTY = 0.001;
+/**
+ * Taken off a match in another language, per query word: more than the early-word bonus and the
+ * length penalty can make up, so an equal match in the interface language ranks first; less
+ * than the gap between two kinds of match, so a better match in the other language still wins.
+ */
+const OTHER_LANGUAGE_PENALTY = 0.75;
 
 const NORMALISE = { tehMarbuta: true, caseFold: true } as const;
 const WORD_SEPARATOR = /[^\p{L}\p{N}\p{M}]+/u;
@@ -118,12 +128,21 @@ function scoreWords(words: readonly string[], text: string): number | null {
   return total - prepared.length * LENGTH_PENALTY;
 }
 
-/** The items matching `query`, best first (ties keep their order). */
-export function fuzzyFilter<T>(items: readonly T[], query: string, textOf: (item: T) => string): T[] {
+/**
+ * The items matching `query`, best first (ties keep their order). `otherTextsOf` gives an
+ * item's text in the other interface languages: the item matches when any of its texts does,
+ * by its best match, a match in another language counting {@link OTHER_LANGUAGE_PENALTY} less.
+ */
+export function fuzzyFilter<T>(items: readonly T[], query: string, textOf: (item: T) => string, otherTextsOf?: (item: T) => readonly string[]): T[] {
   const words = queryWords(query);
+  const penalty = OTHER_LANGUAGE_PENALTY * words.length;
   const scored: Array<{ item: T; score: number; index: number }> = [];
   items.forEach((item, index) => {
-    const score = scoreWords(words, textOf(item));
+    let score = scoreWords(words, textOf(item));
+    for (const text of otherTextsOf?.(item) ?? []) {
+      const other = scoreWords(words, text);
+      if (other !== null && (score === null || other - penalty > score)) score = other - penalty;
+    }
     if (score !== null) scored.push({ item, score, index });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.item);

@@ -1,7 +1,8 @@
 /**
- * The command palette (Ctrl/Cmd+K): fuzzy search over every action of the registry, each
- * shown with its current shortcut; ↑ ↓ choose, Enter runs, Escape closes. A modal dialog
- * with a combobox and a listbox, so screen readers follow the active option.
+ * The command palette (Ctrl/Cmd+K): fuzzy search over every action of the registry (by its
+ * title in the interface language or the other one), each shown in the interface language
+ * with its current shortcut; ↑ ↓ choose, Enter runs, Escape closes. A modal dialog with a
+ * combobox and a listbox, so screen readers follow the active option.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { handleListboxKey, useModalDialog } from './dialog-hooks';
@@ -20,7 +21,7 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.groupTitle}`), [actions, query]);
+  const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.groupTitle}`, (a) => a.otherSearchTexts), [actions, query]);
   const current = matches[Math.min(active, matches.length - 1)];
 
   const dialogRef = useModalDialog(open, () => {

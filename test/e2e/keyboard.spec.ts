@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { IsnadPage } from './pages/isnad-page';
+import { SettingsView } from './pages/settings-view';
 
 const SHOTS = 'test-results/screenshots';
 const BREAD = /قاسيون: ارتفاع أسعار الخبز/;
@@ -145,6 +147,39 @@ test.describe('the keyboard model', () => {
     await isnad.press('Enter');
     await expect(isnad.commandPalette).toBeHidden();
     await expect(isnad.documentButton(BREAD)).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('in Arabic, the command palette finds an action by its English name and lists it under its Arabic title', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    const settings = new SettingsView(page);
+    await isnad.goto();
+    await settings.open('Settings');
+    await settings.choose('العربية');
+    await expect(page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+
+    await isnad.press('Control+K');
+    const palette = isnad.palette('ar');
+    await expect(palette.dialog).toBeVisible();
+    await expect(palette.search).toBeFocused();
+    await palette.search.fill('export');
+    const exportCorpus = palette.options.filter({ hasText: 'تصدير المدوّنة بصيغة JSON' });
+    await expect(exportCorpus).toHaveCount(1);
+    await expect(exportCorpus.locator('kbd')).toHaveText('Ctrl+E');
+    // The two export actions first (then titles holding e…x…p…o…r…t scattered, as in English), all named in Arabic, their group too.
+    await expect(palette.options.nth(0)).toHaveText(/^تصدير .*ملف/);
+    await expect(palette.options.nth(1)).toHaveText(/^تصدير .*ملف/);
+    await expect(palette.options.filter({ hasText: /Export|Extend|File|Selection/ })).toHaveCount(0);
+    expect(await palette.dialog.evaluate((dialog) => getComputedStyle(dialog).direction)).toBe('rtl');
+    await page.evaluate(() => document.fonts.ready);
+    await palette.dialog.screenshot({ path: fileURLToPath(new URL('../../out/command-palette-ar-export.png', import.meta.url)), animations: 'disabled' });
+
+    // Another English name runs its action from the Arabic palette.
+    await palette.search.fill('next document');
+    await expect(palette.options.first()).toContainText('فتح المستند التالي');
+    await expect(palette.search).toHaveAttribute('aria-activedescendant', 'command-document.next');
+    await isnad.press('Enter');
+    await expect(palette.dialog).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: BREAD })).toHaveAttribute('aria-current', 'page');
   });
 
   test('a rebound key is used, listed in the cheat sheet and kept after a reload; a conflict is refused with a message', async ({ page }) => {

@@ -6,6 +6,12 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import { readFile } from 'node:fs/promises';
 import { exactly, isolatable, withoutIsolates } from '../support/isolates';
 
+/** What the command palette is called in each interface language. */
+const PALETTE_NAMES = {
+  en: { dialog: 'Command palette', search: 'Search commands', list: 'Commands' },
+  ar: { dialog: 'لوحة الأوامر', search: 'البحث في الأوامر', list: 'الأوامر' },
+} as const;
+
 export class IsnadPage {
   constructor(readonly page: Page) {}
 
@@ -378,10 +384,16 @@ export class IsnadPage {
   }
 
   get commandPalette(): Locator {
-    return this.page.getByRole('dialog', { name: 'Command palette' });
+    return this.palette().dialog;
   }
   get commandSearch(): Locator {
-    return this.commandPalette.getByRole('combobox', { name: 'Search commands' });
+    return this.palette().search;
+  }
+  /** The command palette, its search box and its options, by their names in the interface language. */
+  palette(language: 'en' | 'ar' = 'en'): { dialog: Locator; search: Locator; options: Locator } {
+    const names = PALETTE_NAMES[language];
+    const dialog = this.page.getByRole('dialog', { name: names.dialog });
+    return { dialog, search: dialog.getByRole('combobox', { name: names.search }), options: dialog.getByRole('listbox', { name: names.list }).getByRole('option') };
   }
   get shortcutsSheet(): Locator {
     return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -31,6 +31,14 @@ describe('the action registry', () => {
     expect(ids.size).toBe(actions.length);
   });
 
+  it('titles actions in the interface language and gives the palette their title in the other one', async () => {
+    const app = await startApp();
+    const exportCorpus = buildActions(app).find((a) => a.id === 'file.export')!;
+    expect(app.t.language).toBe('en');
+    expect(exportCorpus.title).toBe('Export corpus as JSON');
+    expect(exportCorpus.otherSearchTexts).toEqual(['تصدير المدوّنة بصيغة JSON ملف']);
+  });
+
   it('finds actions by key and scope: Tab only in the article, letters never in a form field', async () => {
     const app = await startApp();
     const actions = buildActions(app);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzyFilter, fuzzyScore } from '../../../renderer/commands/fuzzy';
-import { actionTitle, allActionDefinitions, groupName } from '../../../renderer/commands/definitions';
+import { actionSearchText, actionTitle, allActionDefinitions, type ActionDefinition } from '../../../renderer/commands/definitions';
 import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import { createTranslator, type Language } from '../../../shared/i18n/i18n';
 
@@ -9,15 +9,27 @@ const TITLES = ['Open the next document', 'Open the next unfinished document', '
 /** The palette's texts in a language: each action's title and group, as `CommandPalette` searches them. */
 function paletteTexts(language: Language): string[] {
   const t = createTranslator(language);
-  return allActionDefinitions(DEFAULT_LABEL_SCHEMA).map((def) => `${actionTitle(def, t)} ${groupName(def.group, t)}`);
+  return allActionDefinitions(DEFAULT_LABEL_SCHEMA).map((def) => actionSearchText(def, t));
 }
 
 /** The titles (without the group) the palette lists for a query, best first. */
 function search(language: Language, query: string): string[] {
   const t = createTranslator(language);
-  const defs = allActionDefinitions(DEFAULT_LABEL_SCHEMA);
-  return fuzzyFilter(defs, query, (def) => `${actionTitle(def, t)} ${groupName(def.group, t)}`).map((def) => actionTitle(def, t));
+  return matches(language, query).map((def) => actionTitle(def, t));
 }
+
+/**
+ * The actions the palette lists for a query, best first: it searches each action's title and
+ * group in the interface language and, with `bilingual` (as `CommandPalette` does), in the other one.
+ */
+function matches(language: Language, query: string, bilingual = true): ActionDefinition[] {
+  const t = createTranslator(language);
+  const other = createTranslator(language === 'ar' ? 'en' : 'ar');
+  const defs = allActionDefinitions(DEFAULT_LABEL_SCHEMA);
+  return fuzzyFilter(defs, query, (def) => actionSearchText(def, t), bilingual ? (def) => [actionSearchText(def, other)] : undefined);
+}
+
+const ids = (defs: readonly ActionDefinition[]): string[] => defs.map((def) => def.id);
 
 describe('fuzzy matching for the command palette', () => {
   it('needs every query word somewhere, ignoring case; scattered letters stay in order within a word', () => {
@@ -64,5 +76,50 @@ describe('fuzzy matching for the command palette', () => {
     // «المدونة» without the shadda finds «المدوّنة»; teh marbuta typed as heh too.
     expect(search('ar', 'مصادر المدونه')[0]).toBe('عرض مصادر المدوّنة');
     expect(search('ar', 'تقليص بداية حرف')[0]).toBe('تقليص المقطع النشط بحرف من بدايته');
+  });
+
+  it('finds an action by its English title in the Arabic interface, showing the Arabic title', () => {
+    expect(search('ar', 'export')).toContain('تصدير المدوّنة بصيغة JSON');
+    expect(search('ar', 'export').slice(0, 2)).toEqual(expect.arrayContaining(['تصدير المدوّنة بصيغة JSON', 'تصدير مجموعة بيانات…']));
+    expect(search('ar', 'next document')[0]).toBe('فتح المستند التالي');
+    expect(search('ar', 'nxt doc')[0]).toBe('فتح المستند التالي');
+    expect(search('ar', 'undo')[0]).toBe('تراجع');
+    expect(search('ar', 'cheat')[0]).toBe('اختصارات لوحة المفاتيح (بطاقة المساعدة)');
+    // Titles with no Latin letters in Arabic: an English query ranks them as the English interface does.
+    for (const query of ['export', 'next document', 'undo', 'reject', 'shrink start char', 'Person']) expect(ids(matches('ar', query)), query).toEqual(ids(matches('en', query)));
+  });
+
+  it('finds an action by its Arabic title in the English interface', () => {
+    expect(search('en', 'تراجع')[0]).toBe('Undo');
+    expect(search('en', 'المستند التالي')[0]).toBe('Open the next document');
+    expect(search('en', 'تصدير')).toContain('Export corpus as JSON');
+  });
+
+  it('ranks Arabic queries in the Arabic interface (and English ones in English) as it did with one language', () => {
+    const arabic = ['بطاقة المساعدة', 'المرفوضة', 'رفض', 'تالي مستند', 'مصادر المدونه', 'تقليص بداية حرف', 'تصدير', 'تراجع', 'المستند التالي', 'اقتراح', 'وسم', 'مقطع', 'ب', 'شخص'];
+    for (const query of arabic) expect(ids(matches('ar', query)), query).toEqual(ids(matches('ar', query, false)));
+    // Latin words of the Arabic titles find more in the English ones, after what they found before, in the same order.
+    for (const query of ['PER', 'JSON', 'brat']) {
+      const before = ids(matches('ar', query, false));
+      expect(before.length, query).toBeGreaterThan(0);
+      expect(ids(matches('ar', query)).slice(0, before.length), query).toEqual(before);
+    }
+    const english = ['cheat', 'rejected', 'reject', 'shrink start char', 'nxt doc', 'export', 'undo', 'PER', 'json', 'e'];
+    for (const query of english) expect(ids(matches('en', query)), query).toEqual(ids(matches('en', query, false)));
+  });
+
+  it('prefers a match in the interface language to an equally good one in the other language', () => {
+    /** [id, text in the interface language, text in the other language] */
+    type Item = readonly [string, string, string];
+    const rank = (items: readonly Item[], query: string): string[] => fuzzyFilter(items, query, (item) => item[1], (item) => [item[2]]).map((item) => item[0]);
+    // "alpha" is the whole first word of b's other text, which is also shorter: on one list, b would come first.
+    const equal: Item[] = [['b', 'بيتا', 'alpha'], ['a', 'جيم دال alpha هاء واو زاي حاء طاء', 'gamma']];
+    expect(rank(equal, 'alpha')).toEqual(['a', 'b']);
+    expect(rank(equal, 'alp')).toEqual(['a', 'b']);
+    expect(rank(equal, 'gam')).toEqual(['a']);
+    // A better kind of match in the other language still wins: a word start beats letters scattered in a word or across words.
+    const better: Item[] = [['x', 'dxexlxtxa', 'omega'], ['y', 'a l p h a b e t', 'omega'], ['z', 'زاي', 'delta alphabet']];
+    expect(rank(better, 'delt')).toEqual(['z', 'x']);
+    expect(rank(better, 'alpha')).toEqual(['z', 'y']);
   });
 });
