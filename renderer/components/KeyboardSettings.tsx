@@ -39,7 +39,8 @@ export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t
   const [recording, setRecording] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const style = platformStyle();
-  const shown = useMemo(() => fuzzyFilter(actions, filter, (a) => `${a.title} ${a.groupTitle}`), [actions, filter]);
+  // (The same search as the command palette: titles in the other interface language match too.)
+  const shown = useMemo(() => fuzzyFilter(actions, filter, (a) => `${a.title} ${a.groupTitle}`, (a) => a.otherSearchTexts), [actions, filter]);
   const titleOf = (actionId: string): string => actions.find((a) => a.id === actionId)?.title ?? actionId;
 
   const report = (result: BindingResult, success: string): void => {

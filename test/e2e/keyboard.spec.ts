@@ -180,6 +180,14 @@ test.describe('the keyboard model', () => {
     await isnad.press('Enter');
     await expect(palette.dialog).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: BREAD })).toHaveAttribute('aria-current', 'page');
+
+    // The shortcut filter in the settings searches the same way.
+    await isnad.press('Control+,');
+    const keyboard = page.getByRole('region', { name: 'لوحة المفاتيح والفأرة' });
+    await expect(keyboard).toBeVisible();
+    await keyboard.getByText('الاختصارات', { exact: true }).click();
+    await keyboard.getByRole('searchbox', { name: 'تصفية الإجراءات' }).fill('export');
+    await expect(keyboard.getByRole('button', { name: 'تغيير اختصار تصدير المدوّنة بصيغة JSON' })).toBeVisible();
   });
 
   test('a rebound key is used, listed in the cheat sheet and kept after a reload; a conflict is refused with a message', async ({ page }) => {
