@@ -1,8 +1,8 @@
 /**
  * Which entries of a folder an import reads, one rule for the three folder walks: the
  * browser's folder picker and dropped folders (renderer/platform/folders.ts), the desktop
- * app's folder reader (electron/main/ipc/open-article-folder.ts) and `isnad inspect|import`
- * on a folder (cli/isnad.ts). Every entry left out is reported with why:
+ * app's folder reader (electron/main/ipc/open-article-folder.ts) and `isnad inspect|import|convert`
+ * on a folder (cli/folder-walk.ts). Every entry left out is reported with why:
  * - a hidden file (".DS_Store") is skipped as a hidden file, a hidden folder (".git") as a
  *   hidden folder, once, without opening it (nothing inside it is read or listed);
  * - a symbolic link is skipped, never followed (a link could lead out of the chosen folder or

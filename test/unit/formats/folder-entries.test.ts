@@ -1,6 +1,6 @@
 /**
  * One rule for every folder walk (shared/formats/intake/folder-entries.ts): the browser's
- * folder picker, the desktop app's folder reader and `isnad inspect|import` on a folder skip
+ * folder picker, the desktop app's folder reader and `isnad inspect|import|convert` on a folder skip
  * the same entries and report each with the same reason.
  */
 import { describe, expect, it } from 'vitest';
