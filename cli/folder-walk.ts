@@ -8,7 +8,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { NOT_AN_ARTICLE, folderEntryVerdict, type FolderEntryKind } from '../shared/formats/intake/folder-entries';
+import { NOT_AN_ARTICLE, byFolderPath, folderEntryVerdict, type FolderEntryKind } from '../shared/formats/intake/folder-entries';
 import { isProbablyArticleFile } from '../shared/formats/intake/file-kinds';
 
 /** A file a walk takes: where it is, and its name relative to the walked folder's parent ("news/2019/a.txt"). */
@@ -36,9 +36,10 @@ async function entryKind(entry: Dirent, path: string): Promise<FolderEntryKind> 
 }
 
 /**
- * Walks the folder `root` (recursively, subfolders in turn) by the rule of every folder walk:
- * the files `accept` takes (article files by default), and every entry skipped with why (a
- * file `accept` does not take, with `notAccepted`). The folder itself is not judged by its
+ * Walks the folder `root` (recursively) by the rule of every folder walk: the files `accept`
+ * takes (article files by default), and every entry skipped with why (a file `accept` does
+ * not take, with `notAccepted`), both in the order of every folder walk (`byFolderPath`,
+ * whatever order the disk lists them in). The folder itself is not judged by its
  * name (nor is a link named as `root` refused: it is followed). A folder that cannot be
  * listed throws.
  */
@@ -51,7 +52,7 @@ export async function walkFolder(
   const files: WalkedFile[] = [];
   const skipped: SkippedEntry[] = [];
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       const name = relative(dirname(top), path).split(sep).join('/');
       const verdict = folderEntryVerdict(entry.name, await entryKind(entry, path), accept, notAccepted);
@@ -61,5 +62,5 @@ export async function walkFolder(
     }
   };
   await walk(top);
-  return { files, skipped };
+  return { files: files.sort(byFolderPath), skipped: skipped.sort(byFolderPath) };
 }

@@ -120,6 +120,18 @@ describe('isnad convert', () => {
     expect(inspected.err.split('\n')).toEqual(expect.arrayContaining(skips));
   });
 
+  it('reads a folder IN in the order of every folder walk (compareFolderPaths), whatever the disk lists', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    const ordered = ['set/2.txt', 'set/10.txt', 'set/B.txt', 'set/a.txt', 'set/a/c.txt', 'set/ا.txt', 'set/ب.txt'];
+    for (const path of [...ordered].reverse()) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), `نص ${path}`);
+    }
+    const { code, out, err } = await run(['convert', join(dir, 'set'), '--from', 'brat', '--to', 'jsonl']);
+    expect(code, err).toBe(0);
+    expect(out.split('\n').map((line) => (JSON.parse(line) as { text: string }).text)).toEqual(ordered.map((path) => `نص ${path}`));
+  });
+
   it('reports bad usage, undetectable input and invalid files clearly', async () => {
     const { dir, path } = await nativeFile();
     expect((await run(['convert', path])).code).toBe(2);
