@@ -2,12 +2,14 @@
  * `isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16]`:
  * reads a dataset in any supported format (detected, or given with --from) and writes it in
  * another, through the same verified exporters as the app. A folder IN is read as brat
- * (.txt + .ann pairs). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
+ * (.txt + .ann pairs), walked as `isnad import` walks a folder (subfolders read; hidden
+ * entries and links skipped, each said on stderr in the same words). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
  */
 import { noteFile, type FormatName, type FormatNote, type OutputFile } from '../shared/formats/dataset';
 import { detectFormat } from '../shared/formats/dataset-detect';
 import { decodeDatasetBytes, unrecognised } from '../shared/formats/dataset-read';
 import { DATASET_FORMATS, FORMAT_NAMES } from '../shared/formats/formats';
+import { skippedLine, type SkippedEntry } from './folder-walk';
 
 export { detectFormat };
 
@@ -17,10 +19,20 @@ export interface InputBytes {
   bytes: Uint8Array;
 }
 
+/** What convert reads of IN: its files, and the entries of a folder IN that were skipped. */
+export interface InputFiles {
+  files: InputBytes[];
+  /** Named relative to the folder's parent ("brat/.git"), as every folder walk names them. */
+  skipped: SkippedEntry[];
+}
+
 /** What convert needs from the file system (injected in tests). */
 export interface ConvertFs {
-  /** Files of IN as bytes: one for a file; every file of a folder (paths relative to it). */
-  readInput(path: string): Promise<InputBytes[]>;
+  /**
+   * Files of IN as bytes: one for a file; for a folder, every file of its tree that the rule
+   * of every folder walk takes (paths relative to it), and what it skipped.
+   */
+  readInput(path: string): Promise<InputFiles>;
   /** Writes files under a folder, or one file at a path (atomically). */
   writeOutput(path: string, files: OutputFile[], asFolder: boolean): Promise<void>;
 }
@@ -61,7 +73,9 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
   if (!to) return usage('Say the output format with --to.');
   let read: InputBytes[];
   try {
-    read = await fs.readInput(input);
+    const given = await fs.readInput(input);
+    for (const skipped of given.skipped) io.stderr(skippedLine(skipped));
+    read = given.files;
   } catch (error) {
     io.stderr(`isnad: “${input}” could not be read (${(error as Error).message}).`);
     return 1;

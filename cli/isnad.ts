@@ -5,12 +5,11 @@
  * Exit codes: 0 all good; 1 a file was refused (the others are still processed) or the output
  * could not be written; 2 usage; 141 the reader of its output went away (see entry.ts).
  */
-import { lstat, mkdir, readFile, readdir, stat } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_FIELD_MAPPING, type FieldMapping } from '../shared/formats/article-draft';
-import { folderEntryVerdict, type FolderEntryKind } from '../shared/formats/intake/folder-entries';
+import { appendAll } from '../shared/arrays';
 import { exportNative } from '../shared/formats/native';
 import { ImportBuilder, encodingSummary, prepareFile, type IncomingFile, type PrepareOptions } from '../shared/model/import';
 import { DEFAULT_LABEL_SCHEMA } from '../shared/model/schema';
@@ -26,6 +25,7 @@ import { SUGGEST_USAGE, suggestCommand } from './suggest';
 import { writeFileAtomic } from '../electron/main/atomic-write';
 import { CONVERT_USAGE, convertCommand, type ConvertFs, type InputBytes } from './convert';
 import { VALIDATE_USAGE, validateCommand } from './validate';
+import { skippedLine, walkFolder, type WalkedFile } from './folder-walk';
 
 /** Where the CLI writes (injected in tests). */
 export interface CliIo {
@@ -101,36 +101,22 @@ function parseArgs(argv: string[]): Parsed {
   return parsed;
 }
 
-/** What a listed entry is, links not followed (`lstat` when the listing does not say). */
-async function entryKind(entry: Dirent, path: string): Promise<FolderEntryKind> {
-  const kind = (e: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean }): FolderEntryKind | null =>
-    e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'folder' : e.isFile() ? 'file' : null;
-  return kind(entry) ?? (await lstat(path).then(kind, () => null)) ?? 'other';
-}
-
 /**
  * Expands folders (recursively) into files, by the rule of every folder walk (the app's too,
- * `folderEntryVerdict`): hidden files and folders, symbolic links, other non-regular files and
+ * {@link walkFolder}): hidden files and folders, symbolic links, other non-regular files and
  * non-articles are skipped, each reported on stderr with why. A path named on the command
  * line is taken as it is (a link to a file or folder is followed).
  */
-async function collectFiles(paths: string[], io: CliIo): Promise<Array<{ path: string; name: string }>> {
-  const files: Array<{ path: string; name: string }> = [];
-  const walk = async (root: string, dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(dir, entry.name);
-      const name = relative(dirname(root), full).split(sep).join('/');
-      const verdict = folderEntryVerdict(entry.name, await entryKind(entry, full));
-      if (verdict.action === 'skip') io.stderr(`skipped ${name}: ${verdict.reason}`);
-      else if (verdict.action === 'enter') await walk(root, full);
-      else files.push({ path: full, name });
-    }
-  };
+async function collectFiles(paths: string[], io: CliIo): Promise<WalkedFile[]> {
+  const files: WalkedFile[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info) files.push({ path, name: path });
-    else if (info.isDirectory()) await walk(resolve(path), resolve(path));
-    else files.push({ path, name: basename(path) });
+    else if (info.isDirectory()) {
+      const walked = await walkFolder(path);
+      for (const skipped of walked.skipped) io.stderr(skippedLine(skipped));
+      appendAll(files, walked.files);
+    } else files.push({ path, name: basename(path) });
   }
   return files;
 }
@@ -254,16 +240,20 @@ async function writeOutput(shown: string, data: string | Uint8Array, target = re
   }
 }
 
-/** The file system of `isnad convert`: folders are read whole; outputs are written atomically. */
+/**
+ * The file system of `isnad convert`: a folder is walked as `isnad import` walks one (every
+ * regular file it holds is read, the format decides; hidden entries and links are skipped and
+ * reported); outputs are written atomically.
+ */
 const nodeConvertFs: ConvertFs = {
   async readInput(path) {
     const info = await stat(path);
-    if (!info.isDirectory()) return [{ path: basename(path), bytes: await readFile(path) }];
+    if (!info.isDirectory()) return { files: [{ path: basename(path), bytes: await readFile(path) }], skipped: [] };
+    const walked = await walkFolder(path, () => true);
+    const root = resolve(path);
     const files: InputBytes[] = [];
-    for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isFile() && !entry.name.startsWith('.')) files.push({ path: entry.name, bytes: await readFile(join(path, entry.name)) });
-    }
-    return files;
+    for (const file of walked.files) files.push({ path: relative(root, file.path).split(sep).join('/'), bytes: await readFile(file.path) });
+    return { files, skipped: walked.skipped };
   },
   async writeOutput(path, files, asFolder) {
     if (!asFolder) {

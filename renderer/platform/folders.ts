@@ -7,7 +7,7 @@
  */
 import { isBratFolderFile, NOT_A_BRAT_FILE } from '../../shared/formats/dataset-detect';
 import { isProbablyArticleFile } from '../../shared/formats/intake';
-import { isHiddenName, pathVerdict } from '../../shared/formats/intake/folder-entries';
+import { byFolderPath, isHiddenName, pathVerdict } from '../../shared/formats/intake/folder-entries';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/text/decode';
 import type { WorkerInputFile } from '../import/protocol';
 import { toWorkerFiles } from './host';
@@ -30,8 +30,8 @@ function splitFolderFiles(files: Array<{ file: File; name: string }>, accept: (n
   const taken: Array<{ file: File; name: string }> = [];
   const skipped: FolderContents['skipped'] = [];
   const reported = new Set<string>();
-  // Import in path order, whatever order the browser listed the folder in.
-  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // In the order of every folder walk, whatever order the browser listed the folder in.
+  const sorted = [...files].sort(byFolderPath);
   for (const entry of sorted) {
     const skip = pathVerdict(entry.name, accept, notAccepted);
     if (!skip) taken.push(entry);
@@ -95,7 +95,8 @@ async function walk(entry: FileSystemEntry, out: Array<{ file: File; name: strin
 /**
  * Collects the files of a drop: plain files as they are, folders walked recursively.
  * Returns whether a folder was part of the drop (then non-articles are skipped, not refused),
- * and every file with its name (datasets among them are recognised by the caller).
+ * and every file with its name (datasets among them are recognised by the caller); with a
+ * folder, files and skips come in the order of every folder walk (`byFolderPath`).
  */
 export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents: FolderContents; hadFolder: boolean; all: Array<{ file: File; name: string }> }> {
   const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.() ?? null);
@@ -105,7 +106,8 @@ export async function filesFromDrop(transfer: DataTransfer): Promise<{ contents:
   const collected: Array<{ file: File; name: string }> = [];
   const hidden: FolderContents['skipped'] = [];
   for (const entry of entries) if (entry) await walk(entry, collected, hidden, true);
+  collected.sort(byFolderPath);
   const contents = splitArticleFiles(collected);
-  const skipped = [...hidden, ...contents.skipped].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const skipped = [...hidden, ...contents.skipped].sort(byFolderPath);
   return { contents: { files: contents.files, skipped }, hadFolder, all: collected };
 }

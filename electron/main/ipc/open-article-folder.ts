@@ -10,7 +10,7 @@ import * as fsPromises from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { OpenDialogOptions } from 'electron';
 import { isProbablyArticleFile } from '../../../shared/formats/intake/file-kinds';
-import { NOT_AN_ARTICLE, folderEntryVerdict, type FolderEntryKind } from '../../../shared/formats/intake/folder-entries';
+import { NOT_AN_ARTICLE, byFolderPath, compareFolderPaths, folderEntryVerdict, type FolderEntryKind } from '../../../shared/formats/intake/folder-entries';
 import { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from '../../../shared/ipc/channels';
 import type { ArticleFileResult, OpenArticleFolderResult, SkippedFile } from '../../../shared/ipc/contract';
 import { ReadRefusedError, errorDetail, notReadEntry, readFilesWithinLimits } from './open-article-files';
@@ -95,9 +95,6 @@ const nodeFolderFs: FolderFs = {
   open: (path, flags) => fsPromises.open(path, flags),
 };
 
-/** Sorts names the way a file manager would: "2.txt" before "10.txt". */
-const collator = new Intl.Collator('en', { numeric: true });
-
 /** True when `candidate` is `root` itself or lies inside it (both absolute, resolved). */
 export function isInsideFolder(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
@@ -177,7 +174,8 @@ async function kindOf(entry: FolderEntry, path: string, fs: FolderFs): Promise<F
 }
 
 /**
- * Lists one folder (sorted), records its files and walks its subfolders, depth first.
+ * Lists one folder (sorted by `compareFolderPaths`), records its files and walks its
+ * subfolders, depth first.
  * Stops everything once `maxEntries` entries have been seen.
  */
 async function walkFolder(
@@ -208,7 +206,7 @@ async function walkFolder(
     walk.items.push({ kind: 'error', name, error: folderErrorPhrase(name, error) });
     return;
   }
-  entries.sort((a, b) => collator.compare(a.name, b.name));
+  entries.sort((a, b) => compareFolderPaths(a.name, b.name));
   const prefix = name === '' ? '' : `${name}/`;
   for (const listed of entries) {
     const childPath = join(path, listed.name);
@@ -236,7 +234,8 @@ async function walkFolder(
  * folder's parent with '/' ("news/2019/a.txt", like a browser's `webkitRelativePath`).
  * Hidden files and folders (not opened), symbolic links, other non-regular files and
  * non-articles come back in `skipped`; folders too deep, unreadable folders and a tree with
- * more than `maxEntries` entries come back as error entries in `files`. Never throws.
+ * more than `maxEntries` entries come back as error entries in `files` (that last one last).
+ * Both lists are in the order of every folder walk (`compareFolderPaths`). Never throws.
  */
 export async function readArticleFolder(
   root: string,
@@ -258,6 +257,9 @@ export async function readArticleFolder(
   const accept = options.accept ?? isProbablyArticleFile;
   const notAccepted = options.notAccepted ?? NOT_AN_ARTICLE;
   await walkFolder(root, rootName, 0, walk, { fs, realRoot, maxDepth, maxEntries, accept, notAccepted });
+  // Files (with the folders not entered) and skips in the order of every folder walk.
+  walk.items.sort(byFolderPath);
+  walk.skipped.sort(byFolderPath);
   if (walk.full) {
     walk.items.push({ kind: 'error', name: shownRoot, error: phrase('folder.tooManyEntries', { folder: shownRoot, count: maxEntries }) });
   }

@@ -1,8 +1,8 @@
 /**
  * Which entries of a folder an import reads, one rule for the three folder walks: the
  * browser's folder picker and dropped folders (renderer/platform/folders.ts), the desktop
- * app's folder reader (electron/main/ipc/open-article-folder.ts) and `isnad inspect|import`
- * on a folder (cli/isnad.ts). Every entry left out is reported with why:
+ * app's folder reader (electron/main/ipc/open-article-folder.ts) and `isnad inspect|import|convert`
+ * on a folder (cli/folder-walk.ts). Every entry left out is reported with why:
  * - a hidden file (".DS_Store") is skipped as a hidden file, a hidden folder (".git") as a
  *   hidden folder, once, without opening it (nothing inside it is read or listed);
  * - a symbolic link is skipped, never followed (a link could lead out of the chosen folder or
@@ -10,6 +10,7 @@
  * - a file the walk does not take (not an article, or not a brat file) is skipped with the
  *   walk's own reason.
  * The folder (or file) the user chose is never judged by its own name: a walk starts inside it.
+ * Every walk gives its files (and its skips) in one order, {@link compareFolderPaths}.
  * Reasons are English sentences (`skipReasonText`), as hosts report them; the interface says
  * them in its language (`skipReasonPhrase`).
  */
@@ -60,4 +61,89 @@ export function pathVerdict(path: string, accept: (name: string) => boolean = is
   }
   if (parts.length === 1 && !accept(path)) return { name: path, reason: notAccepted };
   return null;
+}
+
+/** The value of a decimal digit — ASCII 0–9, Arabic-Indic ٠–٩ or Eastern Arabic-Indic ۰–۹ — or -1. */
+function digitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x660 && code <= 0x669) return code - 0x660;
+  if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0;
+  return -1;
+}
+
+/** Where a run of digits stands among other characters: where "0" does (no other character is there). */
+const DIGITS_AS_CODE = 0x30;
+
+/** The end of the run of digits of `text` that starts at `start`. */
+function digitRunEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && digitValue(text.charCodeAt(end)) >= 0) end += 1;
+  return end;
+}
+
+/** Where the number written by the run of digits `text[start, end)` begins: past its leading zeros, one digit kept. */
+function pastLeadingZeros(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end - 1 && digitValue(text.charCodeAt(at)) === 0) at += 1;
+  return at;
+}
+
+/**
+ * Compares the runs of digits `a[aStart, aEnd)` and `b[bStart, bEnd)` by the numbers they
+ * write, then (the same number written differently: "02", "2", "٢") by their code units.
+ */
+function compareDigitRuns(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): number {
+  let i = pastLeadingZeros(a, aStart, aEnd);
+  let j = pastLeadingZeros(b, bStart, bEnd);
+  if (aEnd - i !== bEnd - j) return aEnd - i - (bEnd - j);
+  for (; i < aEnd; i += 1, j += 1) {
+    const difference = digitValue(a.charCodeAt(i)) - digitValue(b.charCodeAt(j));
+    if (difference) return difference;
+  }
+  for (i = aStart, j = bStart; i < aEnd && j < bEnd; i += 1, j += 1) {
+    const difference = a.charCodeAt(i) - b.charCodeAt(j);
+    if (difference) return difference;
+  }
+  return aEnd - aStart - (bEnd - bStart);
+}
+
+/**
+ * The order in which every folder walk gives its files and its skips: by path relative to
+ * the folder's parent ("news/2019/a.txt"), compared UTF-16 code unit by code unit — the same
+ * on every machine and in every locale, whatever order the file system or the browser listed
+ * the folder in — except that a run of digits is compared as the number it writes, so
+ * "2.txt" comes before "10.txt" and «خبر ٢» before «خبر ١٠» (Arabic-Indic digits count too;
+ * the same number written differently, "02" and "2", is ordered by its code units). So:
+ * upper-case Latin letters come before lower-case ("B.txt", "a.txt"), Latin before Arabic,
+ * Arabic letters in Unicode order (ا ب ت …: the alphabet's order but for hamza forms, ة and ى);
+ * "-" and "." come before "/" ("a-b.txt", "a.txt", then the folder "a/…"), and digits after
+ * it; the files of a folder are never split by other entries. Returns < 0, 0 (the same path)
+ * or > 0, as `Array.prototype.sort` wants.
+ */
+export function compareFolderPaths(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const aDigit = digitValue(a.charCodeAt(i)) >= 0;
+    const bDigit = digitValue(b.charCodeAt(j)) >= 0;
+    if (aDigit && bDigit) {
+      const aEnd = digitRunEnd(a, i);
+      const bEnd = digitRunEnd(b, j);
+      const byNumber = compareDigitRuns(a, i, aEnd, b, j, bEnd);
+      if (byNumber) return byNumber;
+      i = aEnd;
+      j = bEnd;
+    } else {
+      const difference = (aDigit ? DIGITS_AS_CODE : a.charCodeAt(i)) - (bDigit ? DIGITS_AS_CODE : b.charCodeAt(j));
+      if (difference) return difference;
+      i += 1;
+      j += 1;
+    }
+  }
+  return a.length - i - (b.length - j);
+}
+
+/** {@link compareFolderPaths} for entries named by their relative path (files read, entries skipped). */
+export function byFolderPath(a: { name: string }, b: { name: string }): number {
+  return compareFolderPaths(a.name, b.name);
 }

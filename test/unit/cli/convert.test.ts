@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../cli/isnad';
@@ -84,6 +84,52 @@ describe('isnad convert', () => {
     const summary = (file: { documents: Array<{ text: string; spans: Array<{ label: string; text: string }> }> }) =>
       file.documents.map((d) => ({ text: d.text, spans: d.spans.map((s) => `${s.label}:${s.text}`).sort() })).sort((a, b) => a.text.localeCompare(b.text));
     expect(summary(again)).toEqual(summary(original));
+  });
+
+  it.skipIf(process.platform === 'win32')('walks a folder IN by the rule of every folder walk: hidden entries and links skipped, each said as isnad import says it; subfolders read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    const tree: Record<string, string> = {
+      'brat/a.txt': 'خبر أول',
+      'brat/a.ann': 'T1\tPER 0 3\tخبر\n',
+      'brat/2019/b.txt': 'خبر ثان',
+      'brat/2019/b.ann': 'T1\tORG 4 7\tثان\n',
+      'brat/.DS_Store': 'mac',
+      'brat/.git/secret.txt': 'في مجلد مخفي',
+      'brat/.hidden.txt': 'ملف مخفي',
+    };
+    for (const [path, text] of Object.entries(tree)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    await symlink(join(dir, 'brat', 'a.txt'), join(dir, 'brat', 'link.txt'));
+    await symlink(join(dir, 'brat', '2019'), join(dir, 'brat', 'linked-folder'));
+    const skips = [
+      'skipped brat/.DS_Store: hidden file',
+      'skipped brat/.git: hidden folder (not opened)',
+      'skipped brat/.hidden.txt: hidden file',
+      'skipped brat/link.txt: symbolic link (not followed)',
+      'skipped brat/linked-folder: symbolic link (not followed)',
+    ];
+    const { code, out, err } = await run(['convert', join(dir, 'brat'), '--to', 'jsonl']);
+    expect(code, err).toBe(0);
+    expect(err.split('\n').filter((line) => line.startsWith('skipped '))).toEqual(skips);
+    const texts = out.split('\n').map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(texts.sort()).toEqual(['خبر أول', 'خبر ثان']);
+    // The same lines, word for word, as isnad inspect gives for the same folder.
+    const inspected = await run(['inspect', join(dir, 'brat')]);
+    expect(inspected.err.split('\n')).toEqual(expect.arrayContaining(skips));
+  });
+
+  it('reads a folder IN in the order of every folder walk (compareFolderPaths), whatever the disk lists', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    const ordered = ['set/2.txt', 'set/10.txt', 'set/B.txt', 'set/a.txt', 'set/a/c.txt', 'set/ا.txt', 'set/ب.txt'];
+    for (const path of [...ordered].reverse()) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), `نص ${path}`);
+    }
+    const { code, out, err } = await run(['convert', join(dir, 'set'), '--from', 'brat', '--to', 'jsonl']);
+    expect(code, err).toBe(0);
+    expect(out.split('\n').map((line) => (JSON.parse(line) as { text: string }).text)).toEqual(ordered.map((path) => `نص ${path}`));
   });
 
   it('reports bad usage, undetectable input and invalid files clearly', async () => {
