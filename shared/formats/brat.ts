@@ -145,10 +145,17 @@ function verifyBrat(files: readonly OutputFile[], written: readonly WrittenDoc[]
   return problems;
 }
 
-function splitName(path: string): { stem: string; ext: string; base: string } {
+/**
+ * A file's name parts: `stem` and `ext` of its base name, and `key`, its path without the
+ * extension, by which a .txt and its .ann are paired (a folder's doc1.txt goes with that
+ * folder's doc1.ann, not with another folder's).
+ */
+function splitName(path: string): { stem: string; ext: string; base: string; key: string } {
   const base = path.split(/[\\/]/u).pop() ?? path;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? { stem: base.slice(0, dot), ext: base.slice(dot + 1).toLowerCase(), base } : { stem: base, ext: '', base };
+  if (dot <= 0) return { stem: base, ext: '', base, key: path };
+  const ext = base.slice(dot + 1);
+  return { stem: base.slice(0, dot), ext: ext.toLowerCase(), base, key: path.slice(0, path.length - ext.length - 1) };
 }
 
 /** A T line as a span of the stored text, or the reason it is skipped. */
@@ -183,12 +190,13 @@ interface ReadDocument {
 function readBrat(files: readonly OutputFile[], options: BratImportOptions): { ok: true; documents: ReadDocument[]; sources: DatasetSource[]; labels: string[]; notes: FormatNote[] } | Refused {
   const unit = options.offsetUnit ?? 'codepoint';
   const notes: FormatNote[] = [];
-  const pairs = new Map<string, { txt?: OutputFile; ann?: OutputFile }>();
+  // By path without extension: the same name in two folders is two documents.
+  const pairs = new Map<string, { stem: string; txt?: OutputFile; ann?: OutputFile }>();
   let conf = { labels: [] as string[], claimLabels: [] as string[] };
   for (const file of files) {
-    const { stem, ext, base } = splitName(file.path);
+    const { stem, ext, base, key } = splitName(file.path);
     if (base === 'annotation.conf') conf = readAnnotationConf(file.contents);
-    else if (ext === 'txt' || ext === 'ann') pairs.set(stem, { ...pairs.get(stem), [ext]: file });
+    else if (ext === 'txt' || ext === 'ann') pairs.set(key, { stem, ...pairs.get(key), [ext]: file });
     else notes.push(lineNote(file.path, undefined, 'skipped', 'bratNote.notBrat'));
   }
   if (![...pairs.values()].some((p) => p.txt)) return refusedAs('dataset.noBratTxt');
@@ -197,9 +205,10 @@ function readBrat(files: readonly OutputFile[], options: BratImportOptions): { o
   const book = new BratSourceBook();
   const ids = createIdBook();
   const documents: ReadDocument[] = [];
-  for (const [stem, pair] of pairs) {
+  for (const [key, pair] of pairs) {
+    const stem = pair.stem;
     if (!pair.txt) {
-      notes.push(lineNote(pair.ann!.path, undefined, 'skipped', 'bratNote.noTxt', { txt: `${stem}.txt`, ann: `${stem}.ann` }));
+      notes.push(lineNote(pair.ann!.path, undefined, 'skipped', 'bratNote.noTxt', { txt: `${key}.txt`, ann: `${key}.ann` }));
       continue;
     }
     const where = pair.ann?.path ?? pair.txt.path;

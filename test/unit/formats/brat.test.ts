@@ -168,6 +168,25 @@ describe('brat import', () => {
     expect(back.notes.map((n) => n.kind)).toEqual(['repaired', 'repaired', 'skipped']);
   });
 
+  it('pairs a .txt with the .ann of its own folder: the same name in two folders is two documents', () => {
+    const back = importBrat([
+      { path: 'ria/doc1.ann', contents: 'T1\tORG 0 7\tنوفوستي\n' },
+      { path: 'ria/doc1.txt', contents: 'نوفوستي نقلت عن مصدر' },
+      { path: 'sana/doc1.ann', contents: 'T1\tPER 4 10\tبيسكوف\n' },
+      { path: 'sana/doc1.txt', contents: 'قال بيسكوف إن المحادثات' },
+      { path: 'sana/only.ann', contents: 'T1\tPER 0 3\tقال\n' },
+    ]);
+    if (!back.ok) throw new Error('import failed');
+    const docs = back.corpus.documents.map((doc) => ({ text: doc.text, spans: doc.spans.map((s) => `${s.label} ${doc.text.slice(s.start, s.end)}`) }));
+    expect(docs).toEqual([
+      { text: 'نوفوستي نقلت عن مصدر', spans: ['ORG نوفوستي'] },
+      { text: 'قال بيسكوف إن المحادثات', spans: ['PER بيسكوف'] },
+    ]);
+    expect(new Set(back.corpus.documents.map((doc) => doc.id)).size).toBe(2);
+    // An .ann without its .txt is named by its path.
+    expect(back.notes.map((n) => n.where)).toContain('sana/only.ann');
+  });
+
   it('merges fragments split at a line break, and skips truly discontinuous spans', () => {
     const text = 'أعلنت أن\nالمساعدات وصلت';
     const back = importBrat([{ path: 'f.txt', contents: text }, { path: 'f.ann', contents: 'T1\tCLAIM 6 8;9 18\tأن المساعدات\nT2\tCLAIM 0 5;9 18\tأعلنت المساعدات\n' }]);
