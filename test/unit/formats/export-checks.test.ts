@@ -173,3 +173,26 @@ describe('export progress', () => {
     });
   }
 });
+
+describe('a span across a paragraph break (a quotation that goes on in the next paragraph)', () => {
+  const text = 'قال المتحدث: «المحادثات ستستأنف\n\nغدا في العاصمة» وأضاف.';
+  const quote = 'المحادثات ستستأنف\n\nغدا في العاصمة';
+  const corpus = (): DatasetCorpus => ({
+    name: 'paragraphs',
+    schema: DEFAULT_LABEL_SCHEMA,
+    sources: [],
+    documents: [{ id: 'd1', title: 'اقتباس', text, meta: {}, spans: [{ id: 's1', start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, label: 'CLAIM' }], attributions: [] }],
+  });
+  for (const name of FORMAT_NAMES) {
+    it(`${name}: is exported and read back whole`, () => {
+      const outcome = DATASET_FORMATS[name].exportCorpus(corpus(), {});
+      if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+      const back = DATASET_FORMATS[name].importFiles(outcome.files);
+      if (!back.ok) throw new Error(back.problems.join('\n'));
+      const doc = back.corpus.documents[0]!;
+      // (CoNLL keeps tokens, not the spaces between them: its text is rebuilt with one space.)
+      const expected = name === 'conll' ? quote.replace('\n\n', ' ') : quote;
+      expect(doc.spans.map((s) => [s.label, doc.text.slice(s.start, s.end)])).toEqual([['CLAIM', expected]]);
+    });
+  }
+});
