@@ -9,6 +9,7 @@ import type { EdgeChange, EdgeUnit, SpanEdge } from '../../shared/text/span-edge
 import type { IsnadApp } from '../app/controller';
 import { LANGUAGES, createTranslator, type Language } from '../../shared/i18n/i18n';
 import { actionSearchText, actionTitle, allActionDefinitions, groupName, type ActionDefinition, type ActionScope } from './definitions';
+import { fuzzyFilter } from './fuzzy';
 import { matchesBinding, type KeyEventLike } from './keys';
 
 /** One action: its definition, its title in the interface language, the keys bound to it now, and what it does. */
@@ -101,6 +102,15 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
     'view.sources': () => app.showView(app.ui.state.view === 'sources' ? 'article' : 'sources'),
     'view.article': () => app.navigation.focusArticle(),
   };
+}
+
+/**
+ * The actions matching `query`, best first: by title and group in the interface language, or
+ * in another one for a little less (`fuzzyFilter`). The search of the command palette and of
+ * the shortcut filter in the settings.
+ */
+export function searchActions(actions: readonly Action[], query: string): Action[] {
+  return fuzzyFilter(actions, query, (a) => `${a.title} ${a.groupTitle}`, (a) => a.otherSearchTexts);
 }
 
 /**

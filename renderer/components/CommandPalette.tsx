@@ -6,8 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { handleListboxKey, useModalDialog } from './dialog-hooks';
-import type { Action } from '../commands/actions';
-import { fuzzyFilter } from '../commands/fuzzy';
+import { searchActions, type Action } from '../commands/actions';
 import { KeyCaps } from './KeyCaps';
 import { useApp, useT, useUiValue } from '../app/hooks';
 
@@ -21,7 +20,7 @@ export function CommandPalette({ actions }: { actions: readonly Action[] }): Rea
   const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => fuzzyFilter(actions, query, (a) => `${a.title} ${a.groupTitle}`, (a) => a.otherSearchTexts), [actions, query]);
+  const matches = useMemo(() => searchActions(actions, query), [actions, query]);
   const current = matches[Math.min(active, matches.length - 1)];
 
   const dialogRef = useModalDialog(open, () => {

@@ -8,9 +8,8 @@ import { useMemo, useState } from 'react';
 import type { SnapMode } from '../../shared/text/snapSelection';
 import { KEYBOARD_SETTINGS_ID } from '../app/actions/navigation-actions';
 import { useApp, useUiValue } from '../app/hooks';
-import type { Action } from '../commands/actions';
+import { searchActions, type Action } from '../commands/actions';
 import type { BindingProblem, BindingResult } from '../commands/bindings';
-import { fuzzyFilter } from '../commands/fuzzy';
 import { bindingFromEvent, platformStyle } from '../commands/keys';
 import { keyInText } from '../i18n/key-names';
 import { KeyCaps } from './KeyCaps';
@@ -39,8 +38,7 @@ export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t
   const [recording, setRecording] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const style = platformStyle();
-  // (The same search as the command palette: titles in the other interface language match too.)
-  const shown = useMemo(() => fuzzyFilter(actions, filter, (a) => `${a.title} ${a.groupTitle}`, (a) => a.otherSearchTexts), [actions, filter]);
+  const shown = useMemo(() => searchActions(actions, filter), [actions, filter]);
   const titleOf = (actionId: string): string => actions.find((a) => a.id === actionId)?.title ?? actionId;
 
   const report = (result: BindingResult, success: string): void => {
