@@ -6,6 +6,7 @@
  */
 import type { CorpusState } from '../../shared/model/state';
 import type { DocumentRecord } from '../../shared/model/types';
+import type { SearchSnapshot } from './search-session';
 import type { SearchState } from './ui-store';
 
 /** For each document (by id), the set of `value` over its records. */
@@ -69,16 +70,8 @@ export function isFiltering(search: SearchState): boolean {
   return !!(search.query.trim() || search.status !== 'all' || search.outlet || search.label || search.source);
 }
 
-/** What {@link listedDocumentIds} reads of the search session's results (state/search-session.ts). */
-export interface ListedSearchResults {
-  /** The query the results are for. */
-  query: string;
-  tehMarbuta: boolean;
-  /** Documents with a match, in document order. */
-  hits: ReadonlyArray<{ docId: string }>;
-  /** Whether every document has been searched. */
-  done: boolean;
-}
+/** What {@link listedDocumentIds} reads of the search session's results. */
+export type ListedSearchResults = Pick<SearchSnapshot, 'query' | 'tehMarbuta' | 'hits' | 'done'>;
 
 /**
  * The ids of the documents the list shows, in its order: the `filtered` ones (see
