@@ -27,6 +27,18 @@ export function isBlankUnit(code: number): boolean {
   return blank === 1;
 }
 
+/**
+ * The value of a decimal digit unit — ASCII 0–9, Arabic-Indic ٠–٩ or Eastern Arabic-Indic
+ * ۰–۹ — or -1 for any other unit. Search folds these digits onto ASCII; folder walks order
+ * runs of them by the number they write.
+ */
+export function decimalDigitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x0660 && code <= 0x0669) return code - 0x0660;
+  if (code >= 0x06f0 && code <= 0x06f9) return code - 0x06f0;
+  return -1;
+}
+
 /** U+0644 ARABIC LETTER LAM. */
 export const LAM = '\u0644';
 

@@ -27,7 +27,7 @@
  *   is applied. The word hashing of near-duplicates (`normaliseUnit`, `normaliseToUnits`)
  *   leaves presentation forms as they are, so stored MinHash signatures do not change.
  */
-import { ALEF_FORMS, isBlank, isCombiningMark } from './chars';
+import { ALEF_FORMS, decimalDigitValue, isBlank, isCombiningMark } from './chars';
 import { snapToGrapheme } from './graphemes';
 import { UnitTable } from './unit-table';
 
@@ -89,8 +89,8 @@ function isListedArabicMark(c: number): boolean {
 
 /** What the BMP unit `c` becomes, case folding aside: REMOVE or a unit. */
 function classify(c: number): number {
-  if (c >= 0x0660 && c <= 0x0669) return 0x30 + c - 0x0660; // ٠–٩
-  if (c >= 0x06f0 && c <= 0x06f9) return 0x30 + c - 0x06f0; // ۰–۹
+  const digit = decimalDigitValue(c); // ٠–٩ and ۰–۹ → 0–9
+  if (digit >= 0) return 0x30 + digit;
   if (c === 0x0649 || c === 0x06cc) return 0x064a; // ى ی → ي
   if (c === 0x06a9) return 0x0643; // ک → ك
   const ch = String.fromCharCode(c);

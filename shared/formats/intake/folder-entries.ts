@@ -15,6 +15,7 @@
  * them in its language (`skipReasonPhrase`).
  */
 import { skipReasonText } from '../../phrases/skip-reasons';
+import { decimalDigitValue } from '../../text/chars';
 import { isProbablyArticleFile } from './file-kinds';
 
 /** What an entry of a folder is, as its listing (or `lstat`) tells, links not followed. */
@@ -63,28 +64,20 @@ export function pathVerdict(path: string, accept: (name: string) => boolean = is
   return null;
 }
 
-/** The value of a decimal digit — ASCII 0–9, Arabic-Indic ٠–٩ or Eastern Arabic-Indic ۰–۹ — or -1. */
-function digitValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0x660 && code <= 0x669) return code - 0x660;
-  if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0;
-  return -1;
-}
-
 /** Where a run of digits stands among other characters: where "0" does (no other character is there). */
 const DIGITS_AS_CODE = 0x30;
 
 /** The end of the run of digits of `text` that starts at `start`. */
 function digitRunEnd(text: string, start: number): number {
   let end = start;
-  while (end < text.length && digitValue(text.charCodeAt(end)) >= 0) end += 1;
+  while (end < text.length && decimalDigitValue(text.charCodeAt(end)) >= 0) end += 1;
   return end;
 }
 
 /** Where the number written by the run of digits `text[start, end)` begins: past its leading zeros, one digit kept. */
 function pastLeadingZeros(text: string, start: number, end: number): number {
   let at = start;
-  while (at < end - 1 && digitValue(text.charCodeAt(at)) === 0) at += 1;
+  while (at < end - 1 && decimalDigitValue(text.charCodeAt(at)) === 0) at += 1;
   return at;
 }
 
@@ -97,7 +90,7 @@ function compareDigitRuns(a: string, aStart: number, aEnd: number, b: string, bS
   let j = pastLeadingZeros(b, bStart, bEnd);
   if (aEnd - i !== bEnd - j) return aEnd - i - (bEnd - j);
   for (; i < aEnd; i += 1, j += 1) {
-    const difference = digitValue(a.charCodeAt(i)) - digitValue(b.charCodeAt(j));
+    const difference = decimalDigitValue(a.charCodeAt(i)) - decimalDigitValue(b.charCodeAt(j));
     if (difference) return difference;
   }
   for (i = aStart, j = bStart; i < aEnd && j < bEnd; i += 1, j += 1) {
@@ -124,8 +117,8 @@ export function compareFolderPaths(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const aDigit = digitValue(a.charCodeAt(i)) >= 0;
-    const bDigit = digitValue(b.charCodeAt(j)) >= 0;
+    const aDigit = decimalDigitValue(a.charCodeAt(i)) >= 0;
+    const bDigit = decimalDigitValue(b.charCodeAt(j)) >= 0;
     if (aDigit && bDigit) {
       const aEnd = digitRunEnd(a, i);
       const bEnd = digitRunEnd(b, j);
