@@ -278,18 +278,17 @@ test.describe('the keyboard model', () => {
     await expect(notice).toHaveText('');
 
     // A refusal does not stay on screen under the command palette, the cheat sheet or the settings.
-    await isnad.press('[');
-    await expect(notice).toHaveText(FOCUS_FIRST);
-    await isnad.press('Control+k');
-    await expect(isnad.commandPalette).toBeVisible();
-    await expect(notice).toHaveText('');
-    await isnad.press('Escape');
-    await isnad.press('[');
-    await expect(notice).toHaveText(FOCUS_FIRST);
-    await isnad.press('?');
-    await expect(isnad.shortcutsSheet).toBeVisible();
-    await expect(notice).toHaveText('');
-    await isnad.press('Escape');
+    for (const [key, overlay] of [
+      ['Control+k', isnad.commandPalette],
+      ['?', isnad.shortcutsSheet],
+    ] as const) {
+      await isnad.press('[');
+      await expect(notice).toHaveText(FOCUS_FIRST);
+      await isnad.press(key);
+      await expect(overlay).toBeVisible();
+      await expect(notice).toHaveText('');
+      await isnad.press('Escape');
+    }
     await isnad.press('[');
     await expect(notice).toHaveText(FOCUS_FIRST);
     await isnad.press('Control+,');
