@@ -11,17 +11,23 @@
  * another document, or a change of the pane's, header's or article's size (a window or font
  * change, a header that wraps, a chunk of text laid out for the first time). A span edit
  * elsewhere or a scroll measures nothing.
+ *
+ * The caret is a canvas that blinks by drawing (caret-blink.ts): a CSS animation restyled the
+ * document in every frame, and in Chromium each restyle repaints every highlighted line.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { snapEdge, type SpanEdge } from '../../shared/text/span-edges';
 import { wordSegments } from '../../shared/text/words';
 import { useApp, useCorpusValue, useT, useUiValue } from '../app/hooks';
+import { CaretCanvas, prefersReducedMotion, watchColourScheme } from '../editor/caret-blink';
 import { caretBox, caretEdge, edgeBox, type CaretBox } from '../editor/caret-geometry';
 import { offsetAtPoint, selectOffsets } from '../editor/dom-offsets';
 import type { Translate } from '../../shared/i18n/i18n';
 
 const ANNOUNCE_LIMIT = 120;
+/** The caret's width in CSS pixels. */
+const CARET_WIDTH = 2;
 
 interface Drag {
   spanId: string;
@@ -100,11 +106,18 @@ export function CaretLayer(): React.JSX.Element | null {
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
 
+  // What the marks stand on, as values: an edit that moves nothing (a relabel, a span added
+  // elsewhere, the caret set again where it was) measures nothing, since measuring right after
+  // a commit forces the layout of the whole window.
+  const edges = drag ?? (span && doc && span.docId === doc.id ? span : null);
+  const [edgeStart, edgeEnd] = edges ? [edges.start, edges.end] : [null, null];
+  const [anchor, focus] = caret ? [caret.anchor, caret.focus] : [null, null];
+  const text = doc?.text;
   // Measuring the laid-out text after the article has committed, before paint: the documented
   // use of a layout effect that sets state (tooltips and carets cannot be measured in render).
   useLayoutEffect(() => {
-    const edges = drag ?? (span && doc && span.docId === doc.id ? span : null);
-    if (!where || !doc || view !== 'article' || (!caret && !edges)) {
+    const marked = edgeStart !== null && edgeEnd !== null ? { start: edgeStart, end: edgeEnd } : null;
+    if (!where || text === undefined || view !== 'article' || (focus === null && !marked)) {
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setBoxes((before) => (before.caret || before.start || before.end ? { caret: null, start: null, end: null } : before));
       return;
@@ -112,13 +125,32 @@ export function CaretLayer(): React.JSX.Element | null {
     const { pane, article: root } = where;
     const paneBox = pane.getBoundingClientRect();
     // The handles beside the span's own text; the caret beside the text it ends, if any.
-    const caretSide = caret ? caretEdge(caret, edges) : null;
+    const caretSide = focus !== null ? caretEdge({ anchor: anchor ?? focus, focus }, marked) : null;
     setBoxes({
-      caret: caret ? inPane(caretSide ? edgeBox(root, caret.focus, caretSide) : caretBox(root, caret.focus), pane, paneBox) : null,
-      start: edges ? inPane(edgeBox(root, edges.start, 'start'), pane, paneBox) : null,
-      end: edges ? inPane(edgeBox(root, edges.end, 'end'), pane, paneBox) : null,
+      caret: focus !== null ? inPane(caretSide ? edgeBox(root, focus, caretSide) : caretBox(root, focus), pane, paneBox) : null,
+      start: marked ? inPane(edgeBox(root, marked.start, 'start'), pane, paneBox) : null,
+      end: marked ? inPane(edgeBox(root, marked.end, 'end'), pane, paneBox) : null,
     });
-  }, [where, doc, view, caret, span, drag, tick]);
+  }, [where, text, view, anchor, focus, edgeStart, edgeEnd, tick]);
+
+  // The caret's blink: a new period whenever it moves, is resized, gets or loses focus.
+  const [caretPainter] = useState(() => new CaretCanvas());
+  useEffect(() => {
+    const stopWatching = watchColourScheme(() => caretPainter.colourChanged());
+    return () => {
+      stopWatching();
+      caretPainter.blink.stop();
+    };
+  }, [caretPainter]);
+  const attachCaret = useCallback((canvas: HTMLCanvasElement | null) => caretPainter.attach(canvas), [caretPainter]);
+  const shownCaret = drag ? null : boxes.caret;
+  // The canvas in device pixels (setting its size clears it, so a new size is drawn again).
+  const pixelWidth = Math.max(1, Math.round(CARET_WIDTH * devicePixelRatio));
+  const pixelHeight = shownCaret ? Math.max(1, Math.round(shownCaret.height * devicePixelRatio)) : 0;
+  useLayoutEffect(() => {
+    if (shownCaret) caretPainter.blink.restart(articleFocused && !prefersReducedMotion());
+    else caretPainter.blink.stop();
+  }, [caretPainter, shownCaret, articleFocused, pixelWidth, pixelHeight]);
 
   useEffect(() => {
     if (!drag) return;
@@ -177,8 +209,16 @@ export function CaretLayer(): React.JSX.Element | null {
 
   const marks = (
     <>
-      {boxes.caret && !drag ? (
-        <div className={articleFocused ? 'text-caret active' : 'text-caret'} style={{ left: boxes.caret.left - 1, top: boxes.caret.top, height: boxes.caret.height }} aria-hidden="true" data-testid="text-caret" />
+      {shownCaret ? (
+        <canvas
+          ref={attachCaret}
+          className={articleFocused ? 'text-caret active' : 'text-caret'}
+          width={pixelWidth}
+          height={pixelHeight}
+          style={{ left: shownCaret.left - CARET_WIDTH / 2, top: shownCaret.top, width: CARET_WIDTH, height: shownCaret.height }}
+          aria-hidden="true"
+          data-testid="text-caret"
+        />
       ) : null}
       {handle('start', boxes.start)}
       {handle('end', boxes.end)}

@@ -38,6 +38,12 @@ export function chunkParagraphs<P extends { start: number; end: number }>(paragr
   return chunks;
 }
 
+/**
+ * The event {@link layOutInBackground} dispatches on the article once every chunk has been
+ * laid out (an event rather than an attribute: changing the DOM would repaint the highlights).
+ */
+export const LAID_OUT_EVENT = 'isnad:laid-out';
+
 /** The class of chunk elements. */
 export const CHUNK_CLASS = 'article-chunk';
 
@@ -109,7 +115,10 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     if (stopped) return;
     release();
     while (next < chunks.length && rendered.has(chunks[next]!)) next += 1;
-    if (next >= chunks.length) return;
+    if (next >= chunks.length) {
+      root.dispatchEvent(new Event(LAID_OUT_EVENT));
+      return;
+    }
     const sinceInput = performance.now() - lastInput;
     if (sinceInput < INPUT_QUIET_MS || options.busy?.()) {
       timer = setTimeout(whenIdle, Math.max(50, INPUT_QUIET_MS - sinceInput));

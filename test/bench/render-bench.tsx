@@ -3,7 +3,7 @@
  * One page per mode, all in the same browser run:
  * - `plain`: the generated 1 MB Arabic article as plain paragraphs, no highlights (the baseline);
  * - `app`: the real application (IsnadApp with its CorpusStore, UiStore and Dexie database,
- *   the real ArticleView and the app's action registry for keys) opening the same article
+ *   the real ArticleView with its caret layer, and the app's action registry for keys) opening the same article
  *   with `spans` spans; `view=window` mounts the whole <App/> window instead (side panels
  *   included), reported as a diagnostic.
  * Each page reports the time to open (laid out, painted, main thread free) and the JS heap;
@@ -24,8 +24,10 @@ import { IsnadApp } from '../../renderer/app/controller';
 import { AppContext, useApp } from '../../renderer/app/hooks';
 import { actionForEvent, buildActions } from '../../renderer/commands/actions';
 import { ArticleView } from '../../renderer/components/ArticleView';
+import { CaretLayer } from '../../renderer/components/CaretLayer';
 import { IsnadDatabase, writeRecords } from '../../renderer/db/db';
 import { selectOffsets } from '../../renderer/editor/dom-offsets';
+import { LAID_OUT_EVENT } from '../../renderer/editor/progressive-layout';
 import { browserPlatform } from '../../renderer/platform/browser';
 import { generateLongArticle, generateSpans } from './generate';
 
@@ -60,6 +62,8 @@ export interface RenderBenchHooks {
   heap(): number;
   /** Scrolls the article from top to bottom, one viewport per frame. */
   scrollThrough(): Promise<{ frames: number; longestFrameMs: number; framesOver50ms: number; longAnimationFrames: number[] }>;
+  /** Resolves once the page has nothing left to do in the background (app: every chunk laid out once). */
+  laidOut(): Promise<void>;
 }
 
 const ARTICLE_SEED = 2026;
@@ -269,6 +273,7 @@ async function runPlain(text: string): Promise<RenderPageResult> {
     },
     heap: heapBytes,
     scrollThrough: scrollHooks(() => pane),
+    laidOut: () => Promise.resolve(),
   };
   return { mode: 'plain', view: 'article', spans: 0, bytes: new TextEncoder().encode(text).length, paragraphs: article.childElementCount, openMs };
 }
@@ -337,6 +342,7 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
       <AppContext.Provider value={app}>
         <ArticleKeys />
         <ArticleView />
+        <CaretLayer />
       </AppContext.Provider>,
     );
   }
@@ -348,6 +354,17 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
   const lastStart = String(splitParagraphs(text).at(-1)!.start);
   const t0 = performance.now();
   void app.openDocument('doc-long');
+  // Background layout starts with the article; listening from the start (in the capture
+  // phase, which every event passes through), its end is not missed.
+  const laidOut = new Promise<void>((resolve) => {
+    const onLaidOut = (event: Event): void => {
+      // (the long article's, not the first document's)
+      if (!(event.target as HTMLElement).querySelector(`[data-start="${lastStart}"]`)) return;
+      document.removeEventListener(LAID_OUT_EVENT, onLaidOut, { capture: true });
+      resolve();
+    };
+    document.addEventListener(LAID_OUT_EVENT, onLaidOut, { capture: true });
+  });
   const highlighted = (): boolean => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     let ranges = 0;
@@ -378,6 +395,7 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
     settle: watcher.settle,
     heap: heapBytes,
     scrollThrough: scrollHooks(() => app.article!.closest<HTMLElement>('.article-pane')!),
+    laidOut: () => laidOut,
   };
   return { mode: 'app', view, spans: spanCount, bytes: new TextEncoder().encode(text).length, paragraphs: app.article!.querySelectorAll('[data-start]').length, openMs };
 }

@@ -46,6 +46,29 @@ async function pressEdits(page, cycles) {
   return presses;
 }
 
+/** How long the page is watched at rest, after the key presses. */
+const REST_MS = 2000;
+
+/**
+ * The share of time the page's main thread is busy (CDP TaskDuration) over {@link REST_MS}
+ * while nothing happens: once the page's background work is done (app: every chunk laid out
+ * once), just after the caret was moved by a word (so a caret that blinks is blinking), with
+ * the article focused.
+ */
+async function busyAtRest(page) {
+  await page.evaluate(() => window.__renderBench.laidOut());
+  await page.keyboard.press('ArrowLeft');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+  await page.waitForTimeout(300);
+  const before = await taskSeconds();
+  await page.waitForTimeout(REST_MS);
+  const after = await taskSeconds();
+  await cdp.detach();
+  return ((after - before) * 1000) / REST_MS;
+}
+
 async function measurePage(runPage, query, cycles, progress) {
   const { page, result } = await runPage(query);
   page.on('crash', () => progress(`  page crashed: ${query}`));
@@ -53,6 +76,7 @@ async function measurePage(runPage, query, cycles, progress) {
   const heapBytes = await page.evaluate(() => window.__renderBench.heap());
   const presses = await pressEdits(page, cycles);
   progress(`  (${query}: ${presses.length} key presses done)`);
+  const restBusy = await busyAtRest(page);
   // Let the last writes settle before scrolling.
   await page.waitForTimeout(300);
   const scroll = await page.evaluate(() => window.__renderBench.scrollThrough());
@@ -62,7 +86,7 @@ async function measurePage(runPage, query, cycles, progress) {
     mkdirSync('out/bench', { recursive: true });
     writeFileSync(`out/bench/presses-${query.replace(/[^a-z0-9]+/gi, '_')}.json`, JSON.stringify(presses));
   }
-  return { ...result, heapBytes, presses, scroll };
+  return { ...result, heapBytes, presses, restBusy, scroll };
 }
 
 /**
@@ -80,6 +104,9 @@ export async function runRenderSuite(runPage, { edits, log }) {
   const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
   const mb = (x) => `${(x / 2 ** 20).toFixed(1)} MB`;
   const ratio = (x) => `${x.toFixed(2)}×`;
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  /** A measure of the main thread's share busy at rest (the plain page's is near 0, so no ratio below 0.1 %). */
+  const restMeasure = (name, page) => ({ name, value: page.restBusy, unit: 'share of time', baseline: plain.restBusy, ratio: plain.restBusy >= 0.001 ? page.restBusy / plain.restBusy : null });
   const verdict = (ok) => (ok ? 'OK' : 'MISSED');
   const plainScript = quantile(plain.presses.map((p) => p.scriptMs), 0.95);
   const plainPaint = quantile(plain.presses.map((p) => p.keyToNextFrameMs), 0.95);
@@ -88,7 +115,7 @@ export async function runRenderSuite(runPage, { edits, log }) {
 
   log(`\nRendering benchmark (headless Chromium, one run)`);
   log(`  article: ${(plain.bytes / 1e6).toFixed(2)} MB of generated Arabic in ${plain.paragraphs.toLocaleString('en')} paragraphs`);
-  log(`  baseline, the same text as plain paragraphs: open ${ms(plain.openMs)}, JS heap ${mb(plain.heapBytes)}, key → next frame painted p95 ${ms(plainPaint)}, longest scroll frame ${ms(plain.scroll.longestFrameMs)}`);
+  log(`  baseline, the same text as plain paragraphs: open ${ms(plain.openMs)}, JS heap ${mb(plain.heapBytes)}, key → next frame painted p95 ${ms(plainPaint)}, longest scroll frame ${ms(plain.scroll.longestFrameMs)}, main thread busy at rest ${pct(plain.restBusy)}`);
   for (const v of variants) {
     const n = v.spans.toLocaleString('en');
     const scripts = v.presses.map((p) => p.scriptMs);
@@ -117,6 +144,7 @@ export async function runRenderSuite(runPage, { edits, log }) {
     log(`    (diagnostic) key → the edit painted, p95: ${ms(paint95)} = ${ratio(paint95 / plainPaint)} plain: key → stored in IndexedDB p95 ${ms(stored95)}, stored → painted p95 ${ms(applied95)} (an edit is shown once it is durable)`);
     log(`    scrolling top to bottom (${v.scroll.frames} frames, a viewport per frame): longest frame ${ms(v.scroll.longestFrameMs)}, frames over 50 ms: ${v.scroll.framesOver50ms}   (target ≤ 50 ms) ${verdict(checks.scroll)}   [plain: ${ms(plain.scroll.longestFrameMs)}]`);
     log(`    JS heap: ${mb(v.heapBytes)} = ${ratio(heapRatio)} plain   (target ≤ 2.00×) ${verdict(checks.heap)}`);
+    log(`    (diagnostic) main thread busy at rest (${REST_MS / 1000} s, background layout done, caret just moved): ${pct(v.restBusy)}   [plain: ${pct(plain.restBusy)}]`);
     missed ||= Object.values(checks).some((ok) => !ok);
     measures.push(
       { name: `open article, ${n} spans`, value: v.openMs, unit: 'ms', baseline: plain.openMs, ratio: openRatio, target: 'ratio ≤ 1.0' },
@@ -126,6 +154,7 @@ export async function runRenderSuite(runPage, { edits, log }) {
       { name: `key to edit stored in IndexedDB p95 (diagnostic), ${n} spans`, value: stored95, unit: 'ms', baseline: null, ratio: null },
       { name: `longest frame scrolling top to bottom, ${n} spans`, value: v.scroll.longestFrameMs, unit: 'ms', baseline: plain.scroll.longestFrameMs, ratio: v.scroll.longestFrameMs / plain.scroll.longestFrameMs, target: 'value ≤ 50 ms' },
       { name: `JS heap with the article open, ${n} spans`, value: v.heapBytes, unit: 'bytes', baseline: plain.heapBytes, ratio: heapRatio, target: 'ratio ≤ 2.0' },
+      restMeasure(`main thread busy at rest (diagnostic), ${n} spans`, v),
     );
   }
   {
@@ -134,11 +163,12 @@ export async function runRenderSuite(runPage, { edits, log }) {
     const script95 = quantile(scripts, 0.95);
     const paint95 = quantile(window.presses.map((p) => p.keyToPaintMs), 0.95);
     log(`\n  (diagnostic) the whole window with 10,000 spans (side panels too; the targets above are for the article view)`);
-    log(`    open ${ms(window.openMs)} = ${ratio(window.openMs / plain.openMs)} plain; script per edit p50 ${ms(script50)}, p95 ${ms(script95)}; key → the edit painted p95 ${ms(paint95)}; longest scroll frame ${ms(window.scroll.longestFrameMs)}; JS heap ${mb(window.heapBytes)} = ${ratio(window.heapBytes / plain.heapBytes)} plain`);
+    log(`    open ${ms(window.openMs)} = ${ratio(window.openMs / plain.openMs)} plain; script per edit p50 ${ms(script50)}, p95 ${ms(script95)}; key → the edit painted p95 ${ms(paint95)}; longest scroll frame ${ms(window.scroll.longestFrameMs)}; JS heap ${mb(window.heapBytes)} = ${ratio(window.heapBytes / plain.heapBytes)} plain; main thread busy at rest ${pct(window.restBusy)}`);
     measures.push(
       { name: 'whole window (diagnostic): script time per keyboard edit p50, 10,000 spans', value: script50, unit: 'ms', baseline: plainScript, ratio: script50 / plainScript },
       { name: 'whole window (diagnostic): script time per keyboard edit p95, 10,000 spans', value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript },
       { name: 'whole window (diagnostic): JS heap, 10,000 spans', value: window.heapBytes, unit: 'bytes', baseline: plain.heapBytes, ratio: window.heapBytes / plain.heapBytes },
+      restMeasure('whole window (diagnostic): main thread busy at rest, 10,000 spans', window),
     );
   }
   return { measures, missed };

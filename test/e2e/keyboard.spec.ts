@@ -16,6 +16,36 @@ test.describe('the keyboard model', () => {
   // Each test is a whole working session (dozens of keys, reloads); a shared, busy machine needs the room.
   test.describe.configure({ timeout: 120_000 });
 
+  test('the caret blinks by drawing itself, solid while the article is not focused or motion is reduced, and nothing restyles the page at rest', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.press('n', 'Control+ArrowDown');
+    await expect(isnad.caret).toBeVisible();
+    // Shown as soon as it moves, then hidden and shown again in the blink rhythm.
+    expect(await isnad.caretPainted()).toBe(true);
+    await expect.poll(() => isnad.caretPainted(), { timeout: 3000, intervals: [50] }).toBe(false);
+    await expect.poll(() => isnad.caretPainted(), { timeout: 3000, intervals: [50] }).toBe(true);
+    // A CSS animation would restyle the page in every frame, and every restyle repaints every highlighted line.
+    expect(await isnad.runningAnimations()).toBe(0);
+
+    // Focus elsewhere: the caret stays, dimmed and solid.
+    await isnad.press('Tab');
+    await expect(isnad.article).not.toBeFocused();
+    for (let k = 0; k < 8; k += 1) {
+      expect(await isnad.caretPainted(), `sample ${k} with the article unfocused`).toBe(true);
+      await page.waitForTimeout(150);
+    }
+
+    // Reduced motion: solid in the focused article too.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await isnad.article.focus();
+    await isnad.press('Control+ArrowDown');
+    for (let k = 0; k < 8; k += 1) {
+      expect(await isnad.caretPainted(), `sample ${k} with reduced motion`).toBe(true);
+      await page.waitForTimeout(150);
+    }
+  });
+
   test('annotate a paragraph of the sample article from start to finish with the keyboard alone', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();

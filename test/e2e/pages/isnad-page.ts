@@ -355,6 +355,19 @@ export class IsnadPage {
     return this.page.getByTestId('text-caret');
   }
 
+  /** Whether the caret's canvas is painted now (it blinks by drawing and clearing itself). */
+  async caretPainted(): Promise<boolean> {
+    return this.caret.evaluate((canvas: HTMLCanvasElement) => {
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.some((value, index) => index % 4 === 3 && value > 0);
+    });
+  }
+
+  /** How many CSS animations and transitions are running in the page (each restyles it every frame). */
+  async runningAnimations(): Promise<number> {
+    return this.page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length);
+  }
+
   /** A drag handle on an edge of the focused span (decorative; the keyboard does the same with [ and ]). */
   spanHandle(edge: 'start' | 'end'): Locator {
     return this.page.locator(`.span-handle[data-edge="${edge}"]`);

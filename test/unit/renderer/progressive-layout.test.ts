@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHUNK_CLASS, INPUT_QUIET_MS, layOutInBackground } from '../../../renderer/editor/progressive-layout';
+import { CHUNK_CLASS, INPUT_QUIET_MS, LAID_OUT_EVENT, layOutInBackground } from '../../../renderer/editor/progressive-layout';
 
 /**
  * Background layout with the browser's scheduling played by hand: animation frames and idle
@@ -59,7 +59,8 @@ interface FakeChunk {
   readAs: string[];
 }
 
-function fakeArticle(browser: FakeBrowser, count: number): { root: HTMLElement; chunks: FakeChunk[] } {
+function fakeArticle(browser: FakeBrowser, count: number): { root: HTMLElement; chunks: FakeChunk[]; events: string[] } {
+  const events: string[] = [];
   const chunks: FakeChunk[] = Array.from({ length: count }, () => {
     const chunk = {
       style: { contentVisibility: '' },
@@ -75,9 +76,10 @@ function fakeArticle(browser: FakeBrowser, count: number): { root: HTMLElement; 
     querySelectorAll: (selector: string) => (selector === `.${CHUNK_CLASS}` ? chunks : []),
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
+    dispatchEvent: (event: Event) => events.push(event.type),
     ownerDocument: { defaultView: browser.view },
   } as unknown as HTMLElement;
-  return { root, chunks };
+  return { root, chunks, events };
 }
 
 describe('layOutInBackground', () => {
@@ -95,7 +97,7 @@ describe('layOutInBackground', () => {
   });
 
   it('asks for no frame while the user keeps typing, and lays every chunk out once they pause', () => {
-    const { root, chunks } = fakeArticle(browser, 3);
+    const { root, chunks, events } = fakeArticle(browser, 3);
     const stop = layOutInBackground(root);
     // A key press right away: the first idle period finds the user at work.
     browser.press();
@@ -112,6 +114,7 @@ describe('layOutInBackground', () => {
     // until the next display refresh: background layout must not ask for one while waiting.
     expect(browser.framesRequested).toBe(before);
     expect(chunks.every((chunk) => chunk.readAs.length === 0)).toBe(true);
+    expect(events).toEqual([]);
 
     // The user pauses: each chunk is shown for a frame in turn, then left to the browser again.
     vi.advanceTimersByTime(INPUT_QUIET_MS);
@@ -123,6 +126,8 @@ describe('layOutInBackground', () => {
       expect(chunk.readAs).toEqual(['visible']);
       expect(chunk.style.contentVisibility).toBe('');
     }
+    // Once, when the last chunk is done (the benchmark waits for it before measuring at rest).
+    expect(events).toEqual([LAID_OUT_EVENT]);
     stop();
   });
 
