@@ -2,8 +2,8 @@
  * Progressive layout of a long article. Paragraphs are grouped in chunks of a few thousand
  * characters (see {@link chunkParagraphs}); a chunk has `content-visibility: auto`, so the
  * browser lays out and paints only the chunks near the viewport, each other chunk holding
- * its estimated height. After opening, {@link layOutInBackground} renders each chunk once, one
- * per idle frame, so that its real height replaces the estimate (the `auto` in
+ * its estimated height. After opening, {@link layOutInBackground} renders each chunk once, a
+ * few per idle period, so that its real height replaces the estimate (the `auto` in
  * `contain-intrinsic-block-size` keeps the last rendered size), and then lets it be skipped
  * again. The scrollbar ends up exact, and a chunk out of view costs nothing to paint: an edit
  * repaints what is on screen, not the article around it.
@@ -60,6 +60,14 @@ export const INPUT_QUIET_MS = 400;
 /** The idle time left in a frame below which no chunk is started. */
 const MIN_IDLE_MS = 8;
 
+/**
+ * The most chunks shown in one idle period. Each batch is one style change, and in Chromium
+ * every style change repaints every highlighted line in view: with 10,000 spans, one chunk
+ * per frame cost about 1 s of main-thread time over a 1 MB article on top of the chunks'
+ * own layout (1.5 s).
+ */
+const MAX_BATCH = 8;
+
 /** What else, besides recent input, holds background layout back. */
 export interface BackgroundLayoutOptions {
   /** True while something the user is waiting for is in progress (an edit being written). */
@@ -67,7 +75,8 @@ export interface BackgroundLayoutOptions {
 }
 
 /**
- * Renders the chunks of `root` in the background, one per idle frame, each once: shown for a
+ * Renders the chunks of `root` in the background, as many per idle period as it has time for
+ * (at most {@link MAX_BATCH}), each once: shown for a
  * frame (laid out, so its size is known and remembered), then left to `content-visibility:
  * auto` again. It keeps still while the user types, clicks or scrolls (see {@link INPUT_QUIET_MS}) and
  * while `busy()` holds. Returns a function that stops it.
@@ -81,7 +90,7 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastInput = -Infinity;
-  let shown: HTMLElement | null = null;
+  let shown: HTMLElement[] = [];
   const onInput = (): void => {
     lastInput = performance.now();
   };
@@ -95,15 +104,15 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
   // Scroll events do not bubble; in the capture phase the window sees every element's.
   for (const type of INPUT_EVENTS) view.addEventListener(type, onInput, { capture: true, passive: true });
   const release = (): void => {
-    if (shown) shown.style.contentVisibility = '';
-    shown = null;
+    for (const chunk of shown) chunk.style.contentVisibility = '';
+    shown = [];
   };
   const whenIdle = (): void => {
     idle = requestIdleCallback(step);
   };
   /**
-   * After a chunk is shown: the chunk is painted (and its size remembered) in the next
-   * frame, released after it, and the next one waits for idle time. Only then is a frame
+   * After a batch of chunks is shown: they are painted (and their sizes remembered) in the
+   * next frame, released after it, and the next batch waits for idle time. Only then is a frame
    * asked for: waiting for the user to pause, or for a longer idle time, asks for none, so
    * an annotator at work never gets frames drawn for nothing (a frame just drawn makes the
    * browser hold the frame after the next key press until the next display refresh).
@@ -128,13 +137,17 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
       whenIdle();
       return;
     }
-    shown = chunks[next]!;
-    shown.style.contentVisibility = 'visible';
     // Laid out now, in this idle time (reading its size forces the layout), rather than in the
     // next frame, where it would delay whatever the user does next.
-    void shown.offsetHeight;
-    rendered.add(shown);
-    next += 1;
+    do {
+      const chunk = chunks[next]!;
+      chunk.style.contentVisibility = 'visible';
+      void chunk.offsetHeight;
+      rendered.add(chunk);
+      shown.push(chunk);
+      next += 1;
+      while (next < chunks.length && rendered.has(chunks[next]!)) next += 1;
+    } while (next < chunks.length && shown.length < MAX_BATCH && deadline.timeRemaining() >= MIN_IDLE_MS);
     schedule();
   };
   schedule();

@@ -44,11 +44,16 @@ class FakeBrowser {
     for (const callback of due) callback();
   }
 
-  /** An idle period of `ms`: runs the idle callbacks requested before it. */
-  idle(ms = 50): void {
+  /**
+   * An idle period of `ms`: runs the idle callbacks requested before it. With a list, each
+   * reading of the time remaining takes the next value (the last one repeats).
+   */
+  idle(ms: number | number[] = 50): void {
     const due = this.idles;
     this.idles = [];
-    for (const callback of due) callback({ didTimeout: false, timeRemaining: () => ms });
+    const readings = Array.isArray(ms) ? [...ms] : [ms];
+    const timeRemaining = (): number => (readings.length > 1 ? readings.shift()! : readings[0]!);
+    for (const callback of due) callback({ didTimeout: false, timeRemaining });
   }
 }
 
@@ -143,6 +148,32 @@ describe('layOutInBackground', () => {
     expect(chunks[0]!.readAs).toEqual(['visible']);
     // Shown: now a frame is needed, so that the browser remembers the chunk's size.
     expect(browser.framesRequested).toBe(before + 1);
+    stop();
+  });
+
+  it('shows as many chunks in an idle period as it has time for, at most eight, with one frame per batch', () => {
+    const { root, chunks, events } = fakeArticle(browser, 20);
+    const stop = layOutInBackground(root);
+    browser.frame();
+    const before = browser.framesRequested;
+    // A long idle period: a batch of eight, then one frame for them all.
+    browser.idle(50);
+    expect(chunks.map((chunk) => chunk.readAs.length)).toEqual([...Array(8).fill(1), ...Array(12).fill(0)]);
+    expect(chunks.slice(0, 8).every((chunk) => chunk.style.contentVisibility === 'visible')).toBe(true);
+    expect(browser.framesRequested).toBe(before + 1);
+    browser.frame();
+    // Time running out: the first reading allows a chunk, the second one more, the third (5 ms) none.
+    browser.idle([50, 20, 5]);
+    expect(chunks.map((chunk) => chunk.readAs.length)).toEqual([...Array(10).fill(1), ...Array(10).fill(0)]);
+    // The earlier batch was let go before the next was shown.
+    expect(chunks.slice(0, 8).every((chunk) => chunk.style.contentVisibility === '')).toBe(true);
+    expect(browser.framesRequested).toBe(before + 2);
+    for (let round = 0; round < 5; round += 1) {
+      browser.frame();
+      browser.idle(50);
+    }
+    expect(chunks.every((chunk) => chunk.readAs.length === 1 && chunk.style.contentVisibility === '')).toBe(true);
+    expect(events).toEqual([LAID_OUT_EVENT]);
     stop();
   });
 
