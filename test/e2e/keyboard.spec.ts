@@ -16,7 +16,7 @@ test.describe('the keyboard model', () => {
   // Each test is a whole working session (dozens of keys, reloads); a shared, busy machine needs the room.
   test.describe.configure({ timeout: 120_000 });
 
-  test('the caret blinks by drawing itself, solid while the article is not focused or motion is reduced, and nothing restyles the page at rest', async ({ page }) => {
+  test('the caret blinks by drawing itself, solid while the article is not focused or motion is reduced, in the theme colour, and nothing restyles the page at rest', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();
     await isnad.press('n', 'Control+ArrowDown');
@@ -44,6 +44,11 @@ test.describe('the keyboard model', () => {
       expect(await isnad.caretPainted(), `sample ${k} with reduced motion`).toBe(true);
       await page.waitForTimeout(150);
     }
+
+    // The caret is painted in the theme's focus colour, and follows the system's light or dark scheme.
+    expect(await isnad.caretColour()).toBe('rgb(20, 80, 200)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => isnad.caretColour()).toBe('rgb(143, 180, 255)');
   });
 
   test('annotate a paragraph of the sample article from start to finish with the keyboard alone', async ({ page }) => {

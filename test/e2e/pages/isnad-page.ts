@@ -363,6 +363,15 @@ export class IsnadPage {
     });
   }
 
+  /** The colour of the caret's painted pixels (`rgb(r, g, b)`), or null while it is cleared. */
+  async caretColour(): Promise<string | null> {
+    return this.caret.evaluate((canvas: HTMLCanvasElement) => {
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 0) return `rgb(${pixels[i]}, ${pixels[i + 1]}, ${pixels[i + 2]})`;
+      return null;
+    });
+  }
+
   /** How many CSS animations and transitions are running in the page (each restyles it every frame). */
   async runningAnimations(): Promise<number> {
     return this.page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length);
