@@ -22,7 +22,7 @@ import { invalidateParagraphIndex, offsetAtPoint } from '../editor/dom-offsets';
 import { layOutInBackground } from '../editor/progressive-layout';
 import { renderParagraphs, updateRepeatNotes } from '../editor/article-dom';
 import { followDocumentMarks } from '../editor/document-marks';
-import { clearHighlights, highlightStyles, paintSuggestions, SearchHighlights, SpanHighlights } from '../editor/highlights';
+import { clearHighlights, highlightStyles, SearchHighlights, SpanHighlights, SuggestionHighlights } from '../editor/highlights';
 import { withElements } from '../i18n/rich';
 import { STATUSES, statusName } from './DocumentList';
 
@@ -140,11 +140,13 @@ export function ArticleView(): React.JSX.Element {
     invalidateParagraphIndex(root);
     const painter = new SpanHighlights(root);
     const stopLayout = layOutInBackground(root, { busy: () => app.corpus.busy });
-    const stopMarks = followDocumentMarks(app, docId, { spans: painter, suggestions: (list, focused) => paintSuggestions(root, list, focused) });
+    const suggestions = new SuggestionHighlights(root);
+    const stopMarks = followDocumentMarks(app, docId, { spans: painter, suggestions: (list, focused) => suggestions.show(list, focused) });
     return () => {
       stopMarks();
       stopLayout();
       painter.clear();
+      suggestions.clear();
     };
   }, [app, docId, text]);
   useLayoutEffect(() => {

@@ -2,9 +2,16 @@
  * Suggestions for the open document (registry aliases and cue words found in the text):
  * shown apart from annotations, never accepted without the user. Y accepts, X rejects,
  * Shift+Y accepts all; . and , move between them; rejected ones can be brought back. Ambiguous
- * names come with low confidence.
+ * names come with low confidence. A long article has thousands of suggestions: the list shows
+ * them a hundred at a time ("Show more"), each row memoised, so an edit re-renders the rows it
+ * changed and no more. (Not a virtualised list: it shares the side column with the span list,
+ * and the virtualiser's own scroll corrections moved the column away from the spans.)
  */
-import { useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { AttributionCandidate, Suggestion } from '../../shared/attribution/suggest';
+import type { SourceRecord } from '../../shared/model/types';
+import type { Translate } from '../../shared/i18n/i18n';
+import type { IsnadApp } from '../app/controller';
 import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { visibleSuggestions } from '../state/suggestions';
 import { withElements } from '../i18n/rich';
@@ -17,6 +24,81 @@ const HINT_KEYS = { accept: 'suggestions.accept', reject: 'suggestions.reject', 
 /** The keys bound now to each action of the hint, as key caps. */
 function hintKeys(bindings: ReadonlyMap<string, readonly string[]>): Record<keyof typeof HINT_KEYS, React.ReactNode> {
   return Object.fromEntries(Object.entries(HINT_KEYS).map(([name, id]) => [name, <KeyCaps key={name} keys={bindings.get(id) ?? []} />])) as Record<keyof typeof HINT_KEYS, React.ReactNode>;
+}
+
+interface SuggestionItemProps {
+  app: IsnadApp;
+  t: Translate;
+  suggestion: Suggestion;
+  source: SourceRecord | undefined;
+  focused: boolean;
+}
+
+/** One suggestion: what it marks and how sure, why, and Accept / Reject (re-rendered only when one of these changes). */
+const SuggestionItem = memo(function SuggestionItem({ app, t, suggestion: s, source, focused }: SuggestionItemProps): React.JSX.Element {
+  const percent = Math.round(s.confidence * 100);
+  const reason = t.phrase(s.reasonPhrase);
+  const name = source ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceName(source, t), percent }) : t('suggestions.item', { label: s.label, text: s.text, percent });
+  return (
+    <li className={focused ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>
+      <button type="button" className="suggestion-main" aria-label={name} aria-pressed={focused} onClick={() => app.ui.update({ focusedSuggestionId: s.id })} title={reason}>
+        <span className="span-label">{s.label}</span>
+        <bdi dir="auto" lang="ar">
+          {s.text}
+        </bdi>
+        <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{t('suggestions.percent', { percent })}</span>
+      </button>
+      <span className="reason">{reason}</span>
+      <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={t('suggestions.accept.name', { label: s.label, text: s.text })}>
+        {t('suggestions.accept')}
+      </button>
+      <button type="button" onClick={() => app.suggestions.reject(s.id)} aria-label={t('suggestions.reject.name', { label: s.label, text: s.text })}>
+        {t('suggestions.reject')}
+      </button>
+    </li>
+  );
+});
+
+/** Suggestions listed at first, and added by each "Show more". */
+export const SUGGESTIONS_PAGE = 100;
+
+/** One candidate attribution (a cue and its likely source), accepted together. */
+const CandidateItem = memo(function CandidateItem({ app, t, candidate: c }: { app: IsnadApp; t: Translate; candidate: AttributionCandidate }): React.JSX.Element {
+  return (
+    <li className="candidate">
+      {withElements(t('suggestions.candidate', { percent: Math.round(c.confidence * 100) }), {
+        cue: (
+          <bdi dir="auto" key="cue">
+            {c.cue.text}
+          </bdi>
+        ),
+        source: c.source ? (
+          <bdi dir="auto" key="source">
+            {c.source.text}
+          </bdi>
+        ) : (
+          '?'
+        ),
+      })}{' '}
+      <button type="button" onClick={() => void app.suggestions.accept([c.cue.id, ...(c.source ? [c.source.id] : [])])} aria-label={t('suggestions.candidate.accept.name', { cue: c.cue.text, source: c.source?.text ?? '' })}>
+        {t('suggestions.candidate.accept')}
+      </button>
+    </li>
+  );
+});
+
+/** "The first n of m are listed" and a button for the next page, under a list that does not show all. */
+function MoreButton({ t, of, listed, total, more }: { t: Translate; of: 'suggestions' | 'candidates'; listed: number; total: number; more: () => void }): React.JSX.Element | null {
+  if (listed >= total) return null;
+  const [note, button] = of === 'suggestions' ? (['suggestions.shown', 'suggestions.showMore'] as const) : (['suggestions.candidatesShown', 'suggestions.showMoreCandidates'] as const);
+  return (
+    <>
+      <p className="hint">{t(note, { shown: t.number(listed), total: t.number(total) })}</p>
+      <button type="button" onClick={more}>
+        {t(button, { count: Math.min(SUGGESTIONS_PAGE, total - listed) })}
+      </button>
+    </>
+  );
 }
 
 /** The suggestions panel (only while suggestions are on). */
@@ -32,8 +114,16 @@ export function SuggestionsPanel(): React.JSX.Element | null {
     () => (openDocId && suggestionsOn ? visibleSuggestions(state, openDocId) : null),
     [state, openDocId, suggestionsOn],
   );
+  // A long article has thousands of suggestions and candidates: the first pages of each are
+  // listed (the suggestions as far as the focused one too), and the keys reach every one.
+  // Listing them all cost each edit a quarter of a second with 6,000 suggestions.
+  const [paging, setPaging] = useState({ docId: openDocId, suggestions: 1, candidates: 1 });
+  const pages = paging.docId === openDocId ? paging : { docId: openDocId, suggestions: 1, candidates: 1 };
   if (!visible) return null;
   const { suggestions, candidates, rejected } = visible;
+  const focusedIndex = focusedSuggestionId ? suggestions.findIndex((s) => s.id === focusedSuggestionId) : -1;
+  const listed = Math.min(suggestions.length, Math.max(pages.suggestions * SUGGESTIONS_PAGE, focusedIndex + 1));
+  const listedCandidates = Math.min(candidates.length, pages.candidates * SUGGESTIONS_PAGE);
   return (
     <section className="suggestions" aria-label={t('suggestions.name')}>
       <h2>
@@ -53,59 +143,20 @@ export function SuggestionsPanel(): React.JSX.Element | null {
         </button>
       ) : null}
       <ul>
-        {suggestions.map((s) => {
-          const source = s.sourceId ? state.sources.get(s.sourceId) : undefined;
-          const percent = Math.round(s.confidence * 100);
-          const reason = t.phrase(s.reasonPhrase);
-          const name = source
-            ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceName(source, t), percent })
-            : t('suggestions.item', { label: s.label, text: s.text, percent });
-          return (
-            <li key={s.id} className={s.id === focusedSuggestionId ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>
-              <button type="button" className="suggestion-main" aria-label={name} aria-pressed={s.id === focusedSuggestionId} onClick={() => app.ui.update({ focusedSuggestionId: s.id })} title={reason}>
-                <span className="span-label">{s.label}</span>
-                <bdi dir="auto" lang="ar">
-                  {s.text}
-                </bdi>
-                <span className={s.confidence < 0.5 ? 'confidence low' : 'confidence'}>{t('suggestions.percent', { percent })}</span>
-              </button>
-              <span className="reason">{reason}</span>
-              <button type="button" onClick={() => void app.suggestions.accept([s.id])} aria-label={t('suggestions.accept.name', { label: s.label, text: s.text })}>
-                {t('suggestions.accept')}
-              </button>
-              <button type="button" onClick={() => app.suggestions.reject(s.id)} aria-label={t('suggestions.reject.name', { label: s.label, text: s.text })}>
-                {t('suggestions.reject')}
-              </button>
-            </li>
-          );
-        })}
+        {suggestions.slice(0, listed).map((s) => (
+          <SuggestionItem key={s.id} app={app} t={t} suggestion={s} source={s.sourceId ? state.sources.get(s.sourceId) : undefined} focused={s.id === focusedSuggestionId} />
+        ))}
       </ul>
+      <MoreButton t={t} of="suggestions" listed={listed} total={suggestions.length} more={() => setPaging({ ...pages, suggestions: Math.ceil(listed / SUGGESTIONS_PAGE) + 1 })} />
       {candidates.length ? (
         <>
           <h3>{t('suggestions.candidates')}</h3>
           <ul>
-            {candidates.map((c) => (
-              <li key={c.cue.id} className="candidate">
-                {withElements(t('suggestions.candidate', { percent: Math.round(c.confidence * 100) }), {
-                  cue: (
-                    <bdi dir="auto" key="cue">
-                      {c.cue.text}
-                    </bdi>
-                  ),
-                  source: c.source ? (
-                    <bdi dir="auto" key="source">
-                      {c.source.text}
-                    </bdi>
-                  ) : (
-                    '?'
-                  ),
-                })}{' '}
-                <button type="button" onClick={() => void app.suggestions.accept([c.cue.id, ...(c.source ? [c.source.id] : [])])} aria-label={t('suggestions.candidate.accept.name', { cue: c.cue.text, source: c.source?.text ?? '' })}>
-                  {t('suggestions.candidate.accept')}
-                </button>
-              </li>
+            {candidates.slice(0, listedCandidates).map((c) => (
+              <CandidateItem key={c.cue.id} app={app} t={t} candidate={c} />
             ))}
           </ul>
+          <MoreButton t={t} of="candidates" listed={listedCandidates} total={candidates.length} more={() => setPaging({ ...pages, candidates: pages.candidates + 1 })} />
         </>
       ) : null}
     </section>

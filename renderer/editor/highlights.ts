@@ -674,21 +674,158 @@ export class SearchHighlights {
   };
 }
 
-/** Paints suggestions (dotted, unlike annotations) and the focused one. */
-export function paintSuggestions(root: HTMLElement, suggestions: ReadonlyArray<{ id: string; start: number; end: number }>, focusedId: string | null): void {
-  const highlights = registry();
-  if (!highlights) return;
-  highlights.delete(SUGGESTION);
-  highlights.delete(SUGGESTION_FOCUS);
-  if (!suggestions.length) return;
-  const all = highlightOf(suggestions.flatMap((s) => rangesForOffsets(root, s.start, s.end)));
-  all.priority = 50;
-  highlights.set(SUGGESTION, all);
-  const focused = suggestions.find((s) => s.id === focusedId);
-  if (focused) {
-    const highlight = highlightOf(rangesForOffsets(root, focused.start, focused.end));
+type Offsets = { id: string; start: number; end: number };
+
+/** The first index of `sorted` (by start) whose item starts at or after `offset`. */
+function firstItemStartingAt(sorted: readonly Offsets[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Paints the open document's suggestions (dotted, unlike annotations) and the focused one.
+ * As with spans, only the suggestions in chunks of paragraphs near the viewport have ranges in
+ * the registry (an IntersectionObserver on the chunks adds and drops them): a 1 MB article
+ * has thousands of suggestions, and Chromium rebuilds every registered range's marker on every
+ * restyle of the page (a button under the mouse, the caret moving). {@link show} with the
+ * same list again (visibleSuggestions keeps it while it does not change) paints nothing, so
+ * an edit elsewhere costs nothing here; the focused one is painted, and scrolled to, when it
+ * changes.
+ */
+export class SuggestionHighlights {
+  private list: readonly Offsets[] = [];
+  /** The list by start offset, and the longest item (how far back an item may start and still reach a chunk). */
+  private sorted: Offsets[] = [];
+  private maxLength = 0;
+  private highlight: Highlight | null = null;
+  private focusKey = '';
+  /** The ranges registered for each item near the viewport. */
+  private readonly registered = new Map<Offsets, Range[]>();
+  private readonly chunks: ArticleChunk[];
+  private readonly chunked: boolean;
+  private readonly chunkOf = new Map<Element, number>();
+  private readonly near = new Set<number>();
+  /** Watches the chunks only while there are suggestions (every watched element costs a check per frame). */
+  private observer: IntersectionObserver | null = null;
+
+  constructor(private readonly root: HTMLElement) {
+    this.chunks = articleChunks(root);
+    this.chunked = this.chunks.length > 0 && typeof IntersectionObserver === 'function';
+    this.chunks.forEach((chunk, index) => this.chunkOf.set(chunk.element, index));
+  }
+
+  /** Shows `suggestions` (in any order) with `focusedId` focused; none clears them. */
+  show(suggestions: readonly Offsets[], focusedId: string | null): void {
+    const highlights = registry();
+    if (!highlights) return;
+    if (suggestions !== this.list) {
+      this.unregisterAll();
+      this.list = suggestions;
+      this.sorted = [...suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
+      this.maxLength = this.sorted.reduce((longest, item) => Math.max(longest, item.end - item.start), 0);
+      if (!suggestions.length) {
+        this.stopObserving();
+        if (this.highlight && highlights.get(SUGGESTION) === this.highlight) highlights.delete(SUGGESTION);
+        this.highlight = null;
+      } else {
+        if (!this.highlight) {
+          this.highlight = new Highlight();
+          this.highlight.priority = 50;
+          highlights.set(SUGGESTION, this.highlight);
+        }
+        if (this.chunked) {
+          this.observe();
+          for (const index of this.near) this.paintChunk(index);
+        } else for (const item of this.sorted) this.register(item);
+      }
+    }
+    this.paintFocus(suggestions, focusedId, highlights);
+  }
+
+  /** Removes the suggestions and the focus, and stops watching. */
+  clear(): void {
+    this.show([], null);
+  }
+
+  private observe(): void {
+    if (this.observer) return;
+    const scroller = scrollParent(this.root);
+    for (const index of chunksNearView(this.chunks, scroller)) this.near.add(index);
+    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
+    for (const chunk of this.chunks) this.observer.observe(chunk.element);
+  }
+
+  private stopObserving(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.near.clear();
+  }
+
+  private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    for (const entry of entries) {
+      const index = this.chunkOf.get(entry.target);
+      if (index === undefined || entry.isIntersecting === this.near.has(index)) continue;
+      if (entry.isIntersecting) {
+        this.near.add(index);
+        this.paintChunk(index);
+      } else {
+        this.near.delete(index);
+        this.dropChunk(index);
+      }
+    }
+  };
+
+  /** The items that overlap chunk `index`. */
+  private *itemsOf(index: number): Generator<Offsets> {
+    const chunk = this.chunks[index]!;
+    for (let i = firstItemStartingAt(this.sorted, chunk.start - this.maxLength); i < this.sorted.length && this.sorted[i]!.start < chunk.end; i += 1) {
+      const item = this.sorted[i]!;
+      if (item.end > chunk.start) yield item;
+    }
+  }
+
+  private paintChunk(index: number): void {
+    for (const item of this.itemsOf(index)) if (!this.registered.has(item)) this.register(item);
+  }
+
+  /** Drops the ranges of the chunk's items that no other near chunk holds. */
+  private dropChunk(index: number): void {
+    for (const item of this.itemsOf(index)) {
+      const ranges = this.registered.get(item);
+      if (!ranges || [...this.near].some((other) => this.chunks[other]!.start < item.end && item.start < this.chunks[other]!.end)) continue;
+      for (const range of ranges) this.highlight?.delete(range);
+      this.registered.delete(item);
+    }
+  }
+
+  private register(item: Offsets): void {
+    const ranges = rangesForOffsets(this.root, item.start, item.end);
+    for (const range of ranges) this.highlight?.add(range);
+    this.registered.set(item, ranges);
+  }
+
+  private unregisterAll(): void {
+    for (const ranges of this.registered.values()) for (const range of ranges) this.highlight?.delete(range);
+    this.registered.clear();
+  }
+
+  /** Paints the focused suggestion over the others and scrolls to it, when it changes. */
+  private paintFocus(suggestions: readonly Offsets[], focusedId: string | null, highlights: HighlightRegistry): void {
+    const focused = focusedId ? suggestions.find((s) => s.id === focusedId) : undefined;
+    const key = focused ? `${focused.id}:${focused.start}:${focused.end}` : '';
+    if (key === this.focusKey) return;
+    this.focusKey = key;
+    highlights.delete(SUGGESTION_FOCUS);
+    if (!focused) return;
+    const highlight = highlightOf(rangesForOffsets(this.root, focused.start, focused.end));
     highlight.priority = 900;
     highlights.set(SUGGESTION_FOCUS, highlight);
-    paragraphAtOffset(root, focused.start)?.scrollIntoView({ block: 'nearest' });
+    paragraphAtOffset(this.root, focused.start)?.scrollIntoView({ block: 'nearest' });
   }
 }

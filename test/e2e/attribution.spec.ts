@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { IsnadPage } from './pages/isnad-page';
 import { isolatable } from './support/isolates';
@@ -241,4 +242,40 @@ test('showing the suggestions above a scrolled span list keeps its rows on scree
   await page.keyboard.press('g');
   await expect(page.getByRole('region', { name: 'Suggestions' })).toHaveCount(0);
   await expect(isnad.spanItems()).not.toHaveCount(0);
+});
+
+test('suggestions on a long article: listed a hundred at a time, painted where the reader is', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  const file = testInfo.outputPath('long-wire.txt');
+  const filler = Array.from({ length: 30 }, () => 'في المدينة القديمة أسواق وشوارع ومساجد').join(' ');
+  const paragraphs = Array.from({ length: 600 }, (_, k) => `قال مراسل وكالة رويترز في المدينة ${k + 1} إن الوفد وصل. ${filler}.`);
+  await writeFile(file, `برقيات طويلة\n\n${paragraphs.join('\n\n')}\n`);
+  await isnad.openFiles([file]);
+  await isnad.openDocument(/برقيات طويلة/);
+  await isnad.article.focus();
+  await page.keyboard.press('g');
+
+  const panel = page.getByRole('region', { name: 'Suggestions' });
+  const total = Number((await panel.getByRole('heading', { level: 2 }).textContent())!.match(/\((\d[\d,]*)\)/)![1]!.replace(/,/g, ''));
+  expect(total).toBeGreaterThanOrEqual(1200);
+  // A hundred are listed; the keys reach the others.
+  const suggestionRows = panel.locator('li.suggestion');
+  await expect(suggestionRows).toHaveCount(100);
+  await expect(panel).toContainText(`The first 100 of ${total.toLocaleString('en')} are listed here`);
+  await panel.getByRole('button', { name: 'Show 100 more suggestions' }).click();
+  await expect(suggestionRows).toHaveCount(200);
+
+  // Painted where the reader is, not all at once: none in the last paragraph until it is near.
+  await expect.poll(() => isnad.highlightRangeCount('isnad-suggestion')).toBeGreaterThan(0);
+  expect(await isnad.highlightRangeCount('isnad-suggestion')).toBeLessThan(total / 4);
+  expect(await isnad.highlightRangesInLastParagraph('isnad-suggestion')).toBe(0);
+  await isnad.scrollArticleToEnd();
+  await expect.poll(() => isnad.highlightRangesInLastParagraph('isnad-suggestion'), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+
+  // Accepting one takes it off the list and out of the article.
+  const first = panel.getByRole('button', { name: /^Accept CUE/ }).first();
+  await first.click();
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText(`(${(total - 1).toLocaleString('en')})`);
 });

@@ -290,20 +290,27 @@ export class IsnadPage {
 
   /** How many ranges the search highlight registers (only those near the view are). */
   async searchRangeCount(): Promise<number> {
-    return this.page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-search')?.size ?? 0);
+    return this.highlightRangeCount('isnad-search');
   }
 
-  /**
-   * The article offsets ([start, end)) of the search-highlight ranges inside the article's
-   * last paragraph (read from the paragraph's data-start and the ranges' text nodes).
-   */
+  /** How many ranges the article's highlight of that name (`isnad-search`, `isnad-suggestion`…) has registered. */
+  async highlightRangeCount(name: string): Promise<number> {
+    return this.page.evaluate((name) => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name)?.size ?? 0, name);
+  }
+
+  /** How many search-highlight ranges lie inside the article's last paragraph. */
   async searchRangesInLastParagraph(): Promise<number> {
-    return this.page.evaluate(() => {
-      const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-search') ?? new Set<Range>();
+    return this.highlightRangesInLastParagraph('isnad-search');
+  }
+
+  /** How many ranges of the highlight `name` lie inside the article's last paragraph. */
+  async highlightRangesInLastParagraph(name: string): Promise<number> {
+    return this.page.evaluate((name) => {
+      const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? new Set<Range>();
       const paragraphs = document.querySelectorAll('.article-text [data-start]');
       const last = paragraphs[paragraphs.length - 1];
       return [...ranges].filter((range) => !!last && last.contains(range.startContainer)).length;
-    });
+    }, name);
   }
 
   /** Scrolls the article's pane to its end. */

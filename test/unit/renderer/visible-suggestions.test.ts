@@ -32,6 +32,26 @@ describe('visibleSuggestions', () => {
     expect(rejected.suggestions).toHaveLength(all.suggestions.length - 1);
   });
 
+  it('keeps its lists from one change to the next while they stay the same, so the panel and the painter see no change', () => {
+    const first = visibleSuggestions(state, 'doc-1');
+    // The same state again (keys, panel and painter ask in turn): the same answer.
+    expect(visibleSuggestions(state, 'doc-1')).toBe(first);
+    // A span no suggestion matches: a new answer, but the same list.
+    const other = addSpan(state, { docId: 'doc-1', start: 0, end: 3, label: 'DATE' }, testContext());
+    if (!other.ok) throw new Error(other.error);
+    const afterOther = visibleSuggestions(applyTransaction(state, other.tx), 'doc-1');
+    expect(afterOther.suggestions).toBe(first.suggestions);
+    expect(afterOther.candidates).toBe(first.candidates);
+    // Marking a suggested mention: that suggestion goes, in a new list.
+    const offered = agency(first)!;
+    const marking = addSpan(state, { docId: 'doc-1', start: tags.c!, end: tags.d!, label: offered.label }, testContext());
+    if (!marking.ok) throw new Error(marking.error);
+    const afterMarking = visibleSuggestions(applyTransaction(state, marking.tx), 'doc-1');
+    expect(afterMarking.suggestions).not.toBe(first.suggestions);
+    expect(agency(afterMarking)).toBeUndefined();
+    expect(afterMarking.suggestions).toHaveLength(first.suggestions.length - 1);
+  });
+
   it('does not count a rejected suggestion whose mention has been marked since', () => {
     const offered = agency(visibleSuggestions(state, 'doc-1'))!;
     const before = rejecting([offered.id]);
