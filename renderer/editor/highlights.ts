@@ -198,6 +198,18 @@ function chunksNearView(chunks: readonly ArticleChunk[], scroller: HTMLElement |
 }
 
 /**
+ * Watches which of the article's `chunks` are near the viewport: `nearNow(index)` is called at
+ * once for those near now, and the returned observer reports changes to `onIntersect`.
+ */
+function watchNearChunks(root: HTMLElement, chunks: readonly ArticleChunk[], onIntersect: IntersectionObserverCallback, nearNow: (index: number) => void): IntersectionObserver {
+  const scroller = scrollParent(root);
+  for (const index of chunksNearView(chunks, scroller)) nearNow(index);
+  const observer = new IntersectionObserver(onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
+  for (const chunk of chunks) observer.observe(chunk.element);
+  return observer;
+}
+
+/**
  * The span highlights of one rendered article. `update` is called with the document's
  * spans after every change. When the list was carried from the one painted last by a
  * transaction (shared/model/span-index.ts), only the changed spans and the spans whose
@@ -563,10 +575,7 @@ export class SearchHighlights {
   /** Starts watching which chunks are near the viewport (known at once, then kept up to date). */
   private observe(): void {
     if (this.observer || !this.chunked) return;
-    const scroller = scrollParent(this.root);
-    for (const index of chunksNearView(this.chunks, scroller)) this.near.set(index, { ranges: [], count: 0 });
-    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
-    for (const chunk of this.chunks) this.observer.observe(chunk.element);
+    this.observer = watchNearChunks(this.root, this.chunks, this.onIntersect, (index) => this.near.set(index, { ranges: [], count: 0 }));
   }
 
   /** Stops watching the chunks (no matches to show). */
@@ -755,10 +764,7 @@ export class SuggestionHighlights {
 
   private observe(): void {
     if (this.observer) return;
-    const scroller = scrollParent(this.root);
-    for (const index of chunksNearView(this.chunks, scroller)) this.near.add(index);
-    this.observer = new IntersectionObserver(this.onIntersect, { root: scroller, rootMargin: NEAR_MARGIN });
-    for (const chunk of this.chunks) this.observer.observe(chunk.element);
+    this.observer = watchNearChunks(this.root, this.chunks, this.onIntersect, (index) => this.near.add(index));
   }
 
   private stopObserving(): void {
