@@ -168,7 +168,7 @@ const job = params.has('profile')
   : suite === 'export'
     ? import('./export-bench').then((m) => m.runExportBench(count))
     : suite === 'render'
-      ? import('./render-bench').then((m) => m.runRenderPage(params.get('mode') === 'app' ? 'app' : 'plain', Number(params.get('spans') ?? 10_000), params.get('view') === 'window' ? 'window' : 'article'))
+      ? import('./render-bench').then((m) => m.runRenderPage(params.get('mode') === 'app' ? 'app' : 'plain', Number(params.get('spans') ?? 10_000), params.get('view') === 'window' ? 'window' : 'article', params.get('suggestions') === '1'))
       : run(count);
 job.then(
   (result) => {

@@ -5,7 +5,7 @@
  * - `app`: the real application (IsnadApp with its CorpusStore, UiStore and Dexie database,
  *   the real ArticleView with its caret layer, and the app's action registry for keys) opening the same article
  *   with `spans` spans; `view=window` mounts the whole <App/> window instead (side panels
- *   included), reported as a diagnostic.
+ *   included), reported as a diagnostic, and `suggestions=1` shows the suggestions there.
  * Each page reports the time to open (laid out, painted, main thread free) and the JS heap;
  * run.mjs then presses keys (add, relabel, delete a span) through this page's hooks and
  * scrolls it from top to bottom.
@@ -326,7 +326,7 @@ function freeWords(text: string, spans: ReadonlyArray<{ start: number; end: numb
   return result;
 }
 
-async function runApp(text: string, spanCount: number, view: 'article' | 'window'): Promise<RenderPageResult> {
+async function runApp(text: string, spanCount: number, view: 'article' | 'window', suggestions: boolean): Promise<RenderPageResult> {
   const db = await seedDatabase(text, spanCount);
   await fontsReady();
   let n = 0;
@@ -378,6 +378,11 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
   await paintedWhen(highlighted);
   const openMs = (await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0))) - t0;
   if (profiling) console.profileEnd('open');
+  if (suggestions) {
+    // Suggestions shown (G) once the article is open: the panel lists them, the article paints them.
+    app.ui.update({ suggestionsOn: true });
+    await paintedWhen(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-suggestion')?.size ?? 0) > 0);
+  }
 
   const docSpans = [...app.corpus.state.spans.values()];
   const words = freeWords(text, docSpans, 64);
@@ -400,8 +405,8 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
   return { mode: 'app', view, spans: spanCount, bytes: new TextEncoder().encode(text).length, paragraphs: app.article!.querySelectorAll('[data-start]').length, openMs };
 }
 
-/** Runs one page of the rendering benchmark. */
-export function runRenderPage(mode: 'plain' | 'app', spans: number, view: 'article' | 'window' = 'article'): Promise<RenderPageResult> {
+/** Runs one page of the rendering benchmark (`suggestions`: with suggestions shown, as G shows them). */
+export function runRenderPage(mode: 'plain' | 'app', spans: number, view: 'article' | 'window' = 'article', suggestions = false): Promise<RenderPageResult> {
   const text = generateLongArticle(ARTICLE_SEED);
-  return mode === 'plain' ? runPlain(text) : runApp(text, spans, view);
+  return mode === 'plain' ? runPlain(text) : runApp(text, spans, view, suggestions);
 }

@@ -1,7 +1,7 @@
-// The rendering suite of `npm run bench` (node side). Opens four pages in one browser run:
+// The rendering suite of `npm run bench` (node side). Opens five pages in one browser run:
 // the generated 1 MB Arabic article as plain paragraphs (the baseline), then the real app with
-// 10,000 and with 1,000 spans (test/bench/render-bench.tsx), and, as a diagnostic without
-// targets, the whole window (side panels too) with 10,000 spans. In each it reads the opening time
+// 10,000 and with 1,000 spans (test/bench/render-bench.tsx), and, as diagnostics without
+// targets, the whole window (side panels too) with 10,000 spans, with suggestions hidden and shown. In each it reads the opening time
 // and the JS heap, presses keys like an annotator (select a word; 1 adds a PER span, 2
 // relabels it ORG, Delete removes it) while reading the page's script time from the Chrome
 // DevTools Protocol, and scrolls from top to bottom. The plain page gets the same input: a
@@ -100,6 +100,8 @@ export async function runRenderSuite(runPage, { edits, log }) {
   for (const spans of [10_000, 1_000]) variants.push(await measurePage(runPage, `suite=render&mode=app&spans=${spans}`, edits, progress));
   // Diagnostic: the whole window (document list, span list, attributions, details) with 10,000 spans.
   const window = await measurePage(runPage, 'suite=render&mode=app&spans=10000&view=window', edits, progress);
+  // Diagnostic: the same with suggestions shown (6,000 or so on this article).
+  const suggesting = await measurePage(runPage, 'suite=render&mode=app&spans=10000&view=window&suggestions=1', edits, progress);
 
   const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
   const mb = (x) => `${(x / 2 ** 20).toFixed(1)} MB`;
@@ -169,6 +171,20 @@ export async function runRenderSuite(runPage, { edits, log }) {
       { name: 'whole window (diagnostic): script time per keyboard edit p95, 10,000 spans', value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript },
       { name: 'whole window (diagnostic): JS heap, 10,000 spans', value: window.heapBytes, unit: 'bytes', baseline: plain.heapBytes, ratio: window.heapBytes / plain.heapBytes },
       restMeasure('whole window (diagnostic): main thread busy at rest, 10,000 spans', window),
+    );
+  }
+  {
+    const scripts = suggesting.presses.map((p) => p.scriptMs);
+    const script50 = quantile(scripts, 0.5);
+    const script95 = quantile(scripts, 0.95);
+    const paint95 = quantile(suggesting.presses.map((p) => p.keyToPaintMs), 0.95);
+    log(`\n  (diagnostic) the whole window with 10,000 spans and the suggestions shown`);
+    log(`    script per edit p50 ${ms(script50)}, p95 ${ms(script95)}; key → the edit painted p95 ${ms(paint95)}; longest scroll frame ${ms(suggesting.scroll.longestFrameMs)}; JS heap ${mb(suggesting.heapBytes)} = ${ratio(suggesting.heapBytes / plain.heapBytes)} plain; main thread busy at rest ${pct(suggesting.restBusy)}`);
+    measures.push(
+      { name: 'whole window with suggestions shown (diagnostic): script time per keyboard edit p50, 10,000 spans', value: script50, unit: 'ms', baseline: plainScript, ratio: script50 / plainScript },
+      { name: 'whole window with suggestions shown (diagnostic): script time per keyboard edit p95, 10,000 spans', value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript },
+      { name: 'whole window with suggestions shown (diagnostic): key to edit painted p95, 10,000 spans', value: paint95, unit: 'ms', baseline: plainPaint, ratio: paint95 / plainPaint },
+      { name: 'whole window with suggestions shown (diagnostic): longest frame scrolling top to bottom, 10,000 spans', value: suggesting.scroll.longestFrameMs, unit: 'ms', baseline: plain.scroll.longestFrameMs, ratio: suggesting.scroll.longestFrameMs / plain.scroll.longestFrameMs },
     );
   }
   return { measures, missed };
