@@ -101,6 +101,11 @@ function MoreButton({ t, of, listed, total, more }: { t: Translate; of: 'suggest
   );
 }
 
+/** How many pages of suggestions and of candidates a document lists: one of each until "Show more". */
+function firstPages(docId: string | null): { docId: string | null; suggestions: number; candidates: number } {
+  return { docId, suggestions: 1, candidates: 1 };
+}
+
 /** The suggestions panel (only while suggestions are on). */
 export function SuggestionsPanel(): React.JSX.Element | null {
   const app = useApp();
@@ -117,8 +122,8 @@ export function SuggestionsPanel(): React.JSX.Element | null {
   // A long article has thousands of suggestions and candidates: the first pages of each are
   // listed (the suggestions as far as the focused one too), and the keys reach every one.
   // Listing them all cost each edit a quarter of a second with 6,000 suggestions.
-  const [paging, setPaging] = useState({ docId: openDocId, suggestions: 1, candidates: 1 });
-  const pages = paging.docId === openDocId ? paging : { docId: openDocId, suggestions: 1, candidates: 1 };
+  const [paging, setPaging] = useState(() => firstPages(openDocId));
+  const pages = paging.docId === openDocId ? paging : firstPages(openDocId);
   if (!visible) return null;
   const { suggestions, candidates, rejected } = visible;
   const focusedIndex = focusedSuggestionId ? suggestions.findIndex((s) => s.id === focusedSuggestionId) : -1;

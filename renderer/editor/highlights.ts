@@ -157,9 +157,9 @@ interface LabelPaint {
   priorities: number[];
 }
 
-/** The first index of `sorted` whose span starts at or after `offset`. */
-function firstStartingAt(sorted: readonly SpanRecord[], offset: number): number {
-  return lowerBound(sorted, (span) => span.start < offset);
+/** The first index of `sorted` (by start: spans, suggestions) whose item starts at or after `offset`. */
+function firstStartingAt(sorted: ReadonlyArray<{ start: number }>, offset: number): number {
+  return lowerBound(sorted, (item) => item.start < offset);
 }
 
 /** The index of `span` in `sorted` (reading order), or -1. */
@@ -195,6 +195,15 @@ function chunksNearView(chunks: readonly ArticleChunk[], scroller: HTMLElement |
     if (box.bottom >= view.top - view.height && box.top <= view.bottom + view.height) near.push(index);
   });
   return near;
+}
+
+/** Whether `[start, end)` overlaps one of the chunks at `indices`. */
+function touchesChunks(chunks: readonly ArticleChunk[], indices: Iterable<number>, start: number, end: number): boolean {
+  for (const index of indices) {
+    const chunk = chunks[index]!;
+    if (chunk.start < end && start < chunk.end) return true;
+  }
+  return false;
 }
 
 /**
@@ -256,12 +265,7 @@ export class SpanHighlights {
 
   /** Whether `[start, end)` touches a chunk near the viewport (always, for an article without chunks). */
   private isNear(start: number, end: number): boolean {
-    if (!this.observer) return true;
-    for (const index of this.near) {
-      const chunk = this.chunks[index]!;
-      if (chunk.start < end && start < chunk.end) return true;
-    }
-    return false;
+    return !this.observer || touchesChunks(this.chunks, this.near, start, end);
   }
 
   private onIntersect = (entries: IntersectionObserverEntry[]): void => {
@@ -525,14 +529,7 @@ type Match = { start: number; end: number };
 
 /** Index of the first match that ends after `offset` (matches are sorted and never overlap). */
 function firstMatchEndingAfter(matches: ReadonlyArray<Match>, offset: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (matches[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(matches, (match) => match.end <= offset);
 }
 
 /**
@@ -685,18 +682,6 @@ export class SearchHighlights {
 
 type Offsets = { id: string; start: number; end: number };
 
-/** The first index of `sorted` (by start) whose item starts at or after `offset`. */
-function firstItemStartingAt(sorted: readonly Offsets[], offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * Paints the open document's suggestions (dotted, unlike annotations) and the focused one.
  * As with spans, only the suggestions in chunks of paragraphs near the viewport have ranges in
@@ -790,7 +775,7 @@ export class SuggestionHighlights {
   /** The items that overlap chunk `index`. */
   private *itemsOf(index: number): Generator<Offsets> {
     const chunk = this.chunks[index]!;
-    for (let i = firstItemStartingAt(this.sorted, chunk.start - this.maxLength); i < this.sorted.length && this.sorted[i]!.start < chunk.end; i += 1) {
+    for (let i = firstStartingAt(this.sorted, chunk.start - this.maxLength); i < this.sorted.length && this.sorted[i]!.start < chunk.end; i += 1) {
       const item = this.sorted[i]!;
       if (item.end > chunk.start) yield item;
     }
@@ -804,7 +789,7 @@ export class SuggestionHighlights {
   private dropChunk(index: number): void {
     for (const item of this.itemsOf(index)) {
       const ranges = this.registered.get(item);
-      if (!ranges || [...this.near].some((other) => this.chunks[other]!.start < item.end && item.start < this.chunks[other]!.end)) continue;
+      if (!ranges || touchesChunks(this.chunks, this.near, item.start, item.end)) continue;
       for (const range of ranges) this.highlight?.delete(range);
       this.registered.delete(item);
     }

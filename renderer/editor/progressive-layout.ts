@@ -107,6 +107,10 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     for (const chunk of shown) chunk.style.contentVisibility = '';
     shown = [];
   };
+  /** Moves `next` past the chunks already rendered (by the browser, as they came into view, or here). */
+  const skipRendered = (): void => {
+    while (next < chunks.length && rendered.has(chunks[next]!)) next += 1;
+  };
   const whenIdle = (): void => {
     idle = requestIdleCallback(step);
   };
@@ -123,7 +127,7 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
   const step = (deadline: IdleDeadline): void => {
     if (stopped) return;
     release();
-    while (next < chunks.length && rendered.has(chunks[next]!)) next += 1;
+    skipRendered();
     if (next >= chunks.length) {
       root.dispatchEvent(new Event(LAID_OUT_EVENT));
       return;
@@ -146,7 +150,7 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
       rendered.add(chunk);
       shown.push(chunk);
       next += 1;
-      while (next < chunks.length && rendered.has(chunks[next]!)) next += 1;
+      skipRendered();
     } while (next < chunks.length && shown.length < MAX_BATCH && deadline.timeRemaining() >= MIN_IDLE_MS);
     schedule();
   };

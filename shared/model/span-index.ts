@@ -21,8 +21,8 @@ export interface SpanChange {
 
 const sortedLists = new WeakMap<SpanMap, Map<string, readonly SpanRecord[]>>();
 
-/** The first index of `sorted` whose span is not `before` the target (a binary search). */
-export function lowerBound(sorted: readonly SpanRecord[], before: (span: SpanRecord) => boolean): number {
+/** The first index of `sorted` whose item is not `before` the target (a binary search). */
+export function lowerBound<T>(sorted: readonly T[], before: (item: T) => boolean): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
