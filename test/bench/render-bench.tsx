@@ -326,6 +326,11 @@ function freeWords(text: string, spans: ReadonlyArray<{ start: number; end: numb
   return result;
 }
 
+/** The page's highlight registry (`CSS.highlights`). */
+function highlightRegistry(): Map<string, Set<Range>> {
+  return (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+}
+
 async function runApp(text: string, spanCount: number, view: 'article' | 'window', suggestions: boolean): Promise<RenderPageResult> {
   const db = await seedDatabase(text, spanCount);
   await fontsReady();
@@ -366,7 +371,7 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
     document.addEventListener(LAID_OUT_EVENT, onLaidOut, { capture: true });
   });
   const highlighted = (): boolean => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const registry = highlightRegistry();
     let ranges = 0;
     for (const [name, highlight] of registry) if (name.startsWith('isnad-')) ranges += highlight.size;
     // The last paragraph is rendered (the article's last child, or the last in its last chunk).
@@ -381,7 +386,7 @@ async function runApp(text: string, spanCount: number, view: 'article' | 'window
   if (suggestions) {
     // Suggestions shown (G) once the article is open: the panel lists them, the article paints them.
     app.ui.update({ suggestionsOn: true });
-    await paintedWhen(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('isnad-suggestion')?.size ?? 0) > 0);
+    await paintedWhen(() => (highlightRegistry().get('isnad-suggestion')?.size ?? 0) > 0);
   }
 
   const docSpans = [...app.corpus.state.spans.values()];

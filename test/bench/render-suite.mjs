@@ -159,33 +159,24 @@ export async function runRenderSuite(runPage, { edits, log }) {
       restMeasure(`main thread busy at rest (diagnostic), ${n} spans`, v),
     );
   }
-  {
-    const scripts = window.presses.map((p) => p.scriptMs);
+  /** A diagnostic page of the whole window (no targets): its figures printed, its measures named `${name} (diagnostic): …`. */
+  const windowDiagnostic = (page, title, name) => {
+    const scripts = page.presses.map((p) => p.scriptMs);
     const script50 = quantile(scripts, 0.5);
     const script95 = quantile(scripts, 0.95);
-    const paint95 = quantile(window.presses.map((p) => p.keyToPaintMs), 0.95);
-    log(`\n  (diagnostic) the whole window with 10,000 spans (side panels too; the targets above are for the article view)`);
-    log(`    open ${ms(window.openMs)} = ${ratio(window.openMs / plain.openMs)} plain; script per edit p50 ${ms(script50)}, p95 ${ms(script95)}; key → the edit painted p95 ${ms(paint95)}; longest scroll frame ${ms(window.scroll.longestFrameMs)}; JS heap ${mb(window.heapBytes)} = ${ratio(window.heapBytes / plain.heapBytes)} plain; main thread busy at rest ${pct(window.restBusy)}`);
+    const paint95 = quantile(page.presses.map((p) => p.keyToPaintMs), 0.95);
+    log(`\n  (diagnostic) ${title}`);
+    log(`    open ${ms(page.openMs)} = ${ratio(page.openMs / plain.openMs)} plain; script per edit p50 ${ms(script50)}, p95 ${ms(script95)}; key → the edit painted p95 ${ms(paint95)}; longest scroll frame ${ms(page.scroll.longestFrameMs)}; JS heap ${mb(page.heapBytes)} = ${ratio(page.heapBytes / plain.heapBytes)} plain; main thread busy at rest ${pct(page.restBusy)}`);
     measures.push(
-      { name: 'whole window (diagnostic): script time per keyboard edit p50, 10,000 spans', value: script50, unit: 'ms', baseline: plainScript, ratio: script50 / plainScript },
-      { name: 'whole window (diagnostic): script time per keyboard edit p95, 10,000 spans', value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript },
-      { name: 'whole window (diagnostic): JS heap, 10,000 spans', value: window.heapBytes, unit: 'bytes', baseline: plain.heapBytes, ratio: window.heapBytes / plain.heapBytes },
-      restMeasure('whole window (diagnostic): main thread busy at rest, 10,000 spans', window),
+      { name: `${name} (diagnostic): script time per keyboard edit p50, 10,000 spans`, value: script50, unit: 'ms', baseline: plainScript, ratio: script50 / plainScript },
+      { name: `${name} (diagnostic): script time per keyboard edit p95, 10,000 spans`, value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript },
+      { name: `${name} (diagnostic): key to edit painted p95, 10,000 spans`, value: paint95, unit: 'ms', baseline: plainPaint, ratio: paint95 / plainPaint },
+      { name: `${name} (diagnostic): longest frame scrolling top to bottom, 10,000 spans`, value: page.scroll.longestFrameMs, unit: 'ms', baseline: plain.scroll.longestFrameMs, ratio: page.scroll.longestFrameMs / plain.scroll.longestFrameMs },
+      { name: `${name} (diagnostic): JS heap, 10,000 spans`, value: page.heapBytes, unit: 'bytes', baseline: plain.heapBytes, ratio: page.heapBytes / plain.heapBytes },
+      restMeasure(`${name} (diagnostic): main thread busy at rest, 10,000 spans`, page),
     );
-  }
-  {
-    const scripts = suggesting.presses.map((p) => p.scriptMs);
-    const script50 = quantile(scripts, 0.5);
-    const script95 = quantile(scripts, 0.95);
-    const paint95 = quantile(suggesting.presses.map((p) => p.keyToPaintMs), 0.95);
-    log(`\n  (diagnostic) the whole window with 10,000 spans and the suggestions shown`);
-    log(`    script per edit p50 ${ms(script50)}, p95 ${ms(script95)}; key → the edit painted p95 ${ms(paint95)}; longest scroll frame ${ms(suggesting.scroll.longestFrameMs)}; JS heap ${mb(suggesting.heapBytes)} = ${ratio(suggesting.heapBytes / plain.heapBytes)} plain; main thread busy at rest ${pct(suggesting.restBusy)}`);
-    measures.push(
-      { name: 'whole window with suggestions shown (diagnostic): script time per keyboard edit p50, 10,000 spans', value: script50, unit: 'ms', baseline: plainScript, ratio: script50 / plainScript },
-      { name: 'whole window with suggestions shown (diagnostic): script time per keyboard edit p95, 10,000 spans', value: script95, unit: 'ms', baseline: plainScript, ratio: script95 / plainScript },
-      { name: 'whole window with suggestions shown (diagnostic): key to edit painted p95, 10,000 spans', value: paint95, unit: 'ms', baseline: plainPaint, ratio: paint95 / plainPaint },
-      { name: 'whole window with suggestions shown (diagnostic): longest frame scrolling top to bottom, 10,000 spans', value: suggesting.scroll.longestFrameMs, unit: 'ms', baseline: plain.scroll.longestFrameMs, ratio: suggesting.scroll.longestFrameMs / plain.scroll.longestFrameMs },
-    );
-  }
+  };
+  windowDiagnostic(window, 'the whole window with 10,000 spans (side panels too; the targets above are for the article view)', 'whole window');
+  windowDiagnostic(suggesting, 'the whole window with 10,000 spans and the suggestions shown', 'whole window with suggestions shown');
   return { measures, missed };
 }
