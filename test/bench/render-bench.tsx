@@ -46,6 +46,8 @@ export interface RenderPageResult {
 interface KeyTiming {
   /** Key press → the first frame after it painted (what the plain page measures too). */
   keyToNextFrameMs: number;
+  /** That frame's own work: its animation callbacks → its rendering done (the rest is waiting for it). */
+  nextFrameWorkMs: number;
   /** Key press → the frame showing the edit painted (app: after the edit is in IndexedDB). */
   keyToPaintMs: number;
   /** The edit applied (stored, then published by the store) → the frame showing it painted. */
@@ -173,14 +175,19 @@ function scrollHooks(scroller: () => HTMLElement): RenderBenchHooks['scrollThrou
 /** Watches one key press: its timestamp, the first frame after it, and (app) the first store change after it. */
 function keyWatcher(subscribe?: (listener: () => void) => () => void): Pick<RenderBenchHooks, 'arm' | 'settle'> & { select?: (i: number) => void } {
   let keyAt = Number.NaN;
-  let nextFrame: Promise<number> = Promise.resolve(Number.NaN);
+  let nextFrame: Promise<{ at: number; work: number }> = Promise.resolve({ at: Number.NaN, work: Number.NaN });
   let changed: Promise<number> = Promise.resolve(Number.NaN);
   // Capture phase on the window: runs before the app's own key handling.
   window.addEventListener(
     'keydown',
     (event) => {
       keyAt = event.timeStamp;
-      nextFrame = afterNextPaint();
+      nextFrame = new Promise((resolve) => {
+        requestAnimationFrame(() => {
+          const started = performance.now();
+          afterFrameTask((at) => resolve({ at, work: at - started }));
+        });
+      });
     },
     { capture: true },
   );
@@ -196,11 +203,12 @@ function keyWatcher(subscribe?: (listener: () => void) => () => void): Pick<Rend
       });
     },
     async settle() {
-      const next = (await nextFrame) - keyAt;
-      if (!subscribe) return { keyToNextFrameMs: next, keyToPaintMs: next, appliedToPaintMs: next };
+      const frame = await nextFrame;
+      const next = frame.at - keyAt;
+      if (!subscribe) return { keyToNextFrameMs: next, nextFrameWorkMs: frame.work, keyToPaintMs: next, appliedToPaintMs: next };
       const applied = await changed;
       const painted = await afterNextPaint();
-      return { keyToNextFrameMs: next, keyToPaintMs: painted - keyAt, appliedToPaintMs: painted - applied };
+      return { keyToNextFrameMs: next, nextFrameWorkMs: frame.work, keyToPaintMs: painted - keyAt, appliedToPaintMs: painted - applied };
     },
   };
 }

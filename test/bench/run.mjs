@@ -3,7 +3,7 @@
 // also writes its figures to out/bench/<suite>.json (one object per measure: name, value, unit,
 // baseline, ratio, target). Exits 1 when a target is missed.
 // Options: --suite import|export|render (default: all three), --articles N (import and export,
-// default 10000), --edits N (render: add/relabel/delete cycles per variant, default 40),
+// default 10000), --edits N (render: add/relabel/delete cycles per variant, default 100),
 // --preparers N (import: preparing workers, default the app's choice), --batch N (import:
 // documents per write, default the app's), --lookahead N (import: files prepared ahead of the
 // writes, default the app's), --rounds N (import: rounds of baseline and import, default 5).
@@ -16,7 +16,7 @@ import { runRenderSuite } from './render-suite.mjs';
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const articles = Number(option('--articles', 10000)) || 10000;
-const edits = Number(option('--edits', 40)) || 40;
+const edits = Number(option('--edits', 100)) || 100;
 const suite = option('--suite', 'all');
 /** Import: how many preparing workers (default: the app's own choice for this machine). */
 const preparers = Number(option('--preparers', 0)) || 0;
