@@ -7,7 +7,7 @@
  * changed and no more. (Not a virtualised list: it shares the side column with the span list,
  * and the virtualiser's own scroll corrections moved the column away from the spans.)
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { AttributionCandidate, Suggestion } from '../../shared/attribution/suggest';
 import type { SourceRecord } from '../../shared/model/types';
 import type { Translate } from '../../shared/i18n/i18n';
@@ -36,11 +36,17 @@ interface SuggestionItemProps {
 
 /** One suggestion: what it marks and how sure, why, and Accept / Reject (re-rendered only when one of these changes). */
 const SuggestionItem = memo(function SuggestionItem({ app, t, suggestion: s, source, focused }: SuggestionItemProps): React.JSX.Element {
+  const row = useRef<HTMLLIElement>(null);
+  // The focused suggestion (. and , move it) is brought into the side column's view, as the
+  // article scrolls to its text; a row already in view stays where it is.
+  useEffect(() => {
+    if (focused) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [focused]);
   const percent = Math.round(s.confidence * 100);
   const reason = t.phrase(s.reasonPhrase);
   const name = source ? t('suggestions.item.source', { label: s.label, text: s.text, source: sourceName(source, t), percent }) : t('suggestions.item', { label: s.label, text: s.text, percent });
   return (
-    <li className={focused ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>
+    <li ref={row} className={focused ? 'suggestion focused' : 'suggestion'} data-confidence={s.confidence < 0.5 ? 'low' : 'high'}>
       <button type="button" className="suggestion-main" aria-label={name} aria-pressed={focused} onClick={() => app.ui.update({ focusedSuggestionId: s.id })} title={reason}>
         <span className="span-label">{s.label}</span>
         <bdi dir="auto" lang="ar">

@@ -278,4 +278,14 @@ test('suggestions on a long article: listed a hundred at a time, painted where t
   const first = panel.getByRole('button', { name: /^Accept CUE/ }).first();
   await first.click();
   await expect(panel.getByRole('heading', { level: 2 })).toContainText(`(${(total - 1).toLocaleString('en')})`);
+
+  // The keys reach the last one (, from none focused): it is listed, and the side column
+  // scrolls to it, as the article does to its text.
+  await isnad.article.focus();
+  await page.keyboard.press(',');
+  const focusedRow = panel.locator('li.suggestion.focused');
+  await expect(focusedRow).toHaveCount(1);
+  await expect(suggestionRows).toHaveCount(total - 1);
+  await expect(focusedRow).toBeInViewport();
+  await expect(focusedRow.getByRole('button', { name: /suggestion/ })).toHaveAttribute('aria-pressed', 'true');
 });
