@@ -3,8 +3,9 @@
  * shown apart from annotations, never accepted without the user. Y accepts, X rejects,
  * Shift+Y accepts all; . and , move between them; rejected ones can be brought back. Ambiguous
  * names come with low confidence. A long article has thousands of suggestions: the list shows
- * them a hundred at a time ("Show more"), each row memoised, so an edit re-renders the rows it
- * changed and no more. (Not a virtualised list: it shares the side column with the span list,
+ * them a hundred at a time ("Show more", "Show earlier"; a focused suggestion further on is
+ * listed with its own page: suggestion-window.ts), each row memoised, so an edit re-renders the
+ * rows it changed and no more. (Not a virtualised list: it shares the side column with the span list,
  * and the virtualiser's own scroll corrections moved the column away from the spans.)
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
@@ -14,6 +15,7 @@ import type { Translate } from '../../shared/i18n/i18n';
 import type { IsnadApp } from '../app/controller';
 import { useApp, useBindings, useCorpusState, useT, useUiValue } from '../app/hooks';
 import { visibleSuggestions } from '../state/suggestions';
+import { FIRST_PAGE, SUGGESTIONS_PAGE, suggestionWindow, withPageAfter, withPageBefore, type ListedPages } from '../state/suggestion-window';
 import { withElements } from '../i18n/rich';
 import { sourceName } from '../i18n/labels';
 import { KeyCaps } from './KeyCaps';
@@ -65,9 +67,6 @@ const SuggestionItem = memo(function SuggestionItem({ app, t, suggestion: s, sou
   );
 });
 
-/** Suggestions listed at first, and added by each "Show more". */
-export const SUGGESTIONS_PAGE = 100;
-
 /** One candidate attribution (a cue and its likely source), accepted together. */
 const CandidateItem = memo(function CandidateItem({ app, t, candidate: c }: { app: IsnadApp; t: Translate; candidate: AttributionCandidate }): React.JSX.Element {
   return (
@@ -93,23 +92,30 @@ const CandidateItem = memo(function CandidateItem({ app, t, candidate: c }: { ap
   );
 });
 
-/** "The first n of m are listed" and a button for the next page, under a list that does not show all. */
-function MoreButton({ t, of, listed, total, more }: { t: Translate; of: 'suggestions' | 'candidates'; listed: number; total: number; more: () => void }): React.JSX.Element | null {
-  if (listed >= total) return null;
-  const [note, button] = of === 'suggestions' ? (['suggestions.shown', 'suggestions.showMore'] as const) : (['suggestions.candidatesShown', 'suggestions.showMoreCandidates'] as const);
+/** Under a list that does not show all: which are listed, and a button for the next page (if any). */
+function MoreButton({ t, of, start = 0, end, total, more }: { t: Translate; of: 'suggestions' | 'candidates'; start?: number; end: number; total: number; more: () => void }): React.JSX.Element | null {
+  if (start === 0 && end >= total) return null;
+  const note =
+    of === 'candidates'
+      ? t('suggestions.candidatesShown', { shown: t.number(end), total: t.number(total) })
+      : start === 0
+        ? t('suggestions.shown', { shown: t.number(end), total: t.number(total) })
+        : t('suggestions.range', { from: t.number(start + 1), to: t.number(end), total: t.number(total) });
   return (
     <>
-      <p className="hint">{t(note, { shown: t.number(listed), total: t.number(total) })}</p>
-      <button type="button" onClick={more}>
-        {t(button, { count: Math.min(SUGGESTIONS_PAGE, total - listed) })}
-      </button>
+      <p className="hint">{note}</p>
+      {end < total ? (
+        <button type="button" onClick={more}>
+          {t(of === 'suggestions' ? 'suggestions.showMore' : 'suggestions.showMoreCandidates', { count: Math.min(SUGGESTIONS_PAGE, total - end) })}
+        </button>
+      ) : null}
     </>
   );
 }
 
-/** How many pages of suggestions and of candidates a document lists: one of each until "Show more". */
-function firstPages(docId: string | null): { docId: string | null; suggestions: number; candidates: number } {
-  return { docId, suggestions: 1, candidates: 1 };
+/** What a document lists: the first page of suggestions and of candidates until "Show more" (or a focused suggestion further on). */
+function firstPages(docId: string | null): { docId: string | null; suggestions: ListedPages; candidates: number } {
+  return { docId, suggestions: FIRST_PAGE, candidates: 1 };
 }
 
 /** The suggestions panel (only while suggestions are on). */
@@ -125,15 +131,16 @@ export function SuggestionsPanel(): React.JSX.Element | null {
     () => (openDocId && suggestionsOn ? visibleSuggestions(state, openDocId) : null),
     [state, openDocId, suggestionsOn],
   );
-  // A long article has thousands of suggestions and candidates: the first pages of each are
-  // listed (the suggestions as far as the focused one too), and the keys reach every one.
-  // Listing them all cost each edit a quarter of a second with 6,000 suggestions.
+  // A long article has thousands of suggestions and candidates: pages of each are listed (the
+  // page of the focused suggestion too), and the keys reach every one. Listing them all cost
+  // each edit a quarter of a second with 6,000 suggestions, and listing all of them up to the
+  // focused one cost 2.7 s when , went to the last.
   const [paging, setPaging] = useState(() => firstPages(openDocId));
   const pages = paging.docId === openDocId ? paging : firstPages(openDocId);
   if (!visible) return null;
   const { suggestions, candidates, rejected } = visible;
   const focusedIndex = focusedSuggestionId ? suggestions.findIndex((s) => s.id === focusedSuggestionId) : -1;
-  const listed = Math.min(suggestions.length, Math.max(pages.suggestions * SUGGESTIONS_PAGE, focusedIndex + 1));
+  const shown = suggestionWindow(pages.suggestions, suggestions.length, focusedIndex);
   const listedCandidates = Math.min(candidates.length, pages.candidates * SUGGESTIONS_PAGE);
   return (
     <section className="suggestions" aria-label={t('suggestions.name')}>
@@ -153,12 +160,17 @@ export function SuggestionsPanel(): React.JSX.Element | null {
           {t('suggestions.restoreRejected', { count: rejected })}
         </button>
       ) : null}
+      {shown.start > 0 ? (
+        <button type="button" onClick={() => setPaging({ ...pages, suggestions: withPageBefore(shown) })}>
+          {t('suggestions.showEarlier', { count: Math.min(SUGGESTIONS_PAGE, shown.start) })}
+        </button>
+      ) : null}
       <ul>
-        {suggestions.slice(0, listed).map((s) => (
+        {suggestions.slice(shown.start, shown.end).map((s) => (
           <SuggestionItem key={s.id} app={app} t={t} suggestion={s} source={s.sourceId ? state.sources.get(s.sourceId) : undefined} focused={s.id === focusedSuggestionId} />
         ))}
       </ul>
-      <MoreButton t={t} of="suggestions" listed={listed} total={suggestions.length} more={() => setPaging({ ...pages, suggestions: Math.ceil(listed / SUGGESTIONS_PAGE) + 1 })} />
+      <MoreButton t={t} of="suggestions" start={shown.start} end={shown.end} total={suggestions.length} more={() => setPaging({ ...pages, suggestions: withPageAfter(shown) })} />
       {candidates.length ? (
         <>
           <h3>{t('suggestions.candidates')}</h3>
@@ -167,7 +179,7 @@ export function SuggestionsPanel(): React.JSX.Element | null {
               <CandidateItem key={c.cue.id} app={app} t={t} candidate={c} />
             ))}
           </ul>
-          <MoreButton t={t} of="candidates" listed={listedCandidates} total={candidates.length} more={() => setPaging({ ...pages, candidates: pages.candidates + 1 })} />
+          <MoreButton t={t} of="candidates" end={listedCandidates} total={candidates.length} more={() => setPaging({ ...pages, candidates: pages.candidates + 1 })} />
         </>
       ) : null}
     </section>

@@ -317,6 +317,15 @@ export const ar: Catalogue = {
     other: 'عرض {count} اقتراح آخر',
   },
   'suggestions.shown': 'تُعرض هنا أول {shown} من {total}، والمفاتيح أعلاه تبلغها كلَّها.',
+  'suggestions.range': 'تُعرض هنا الاقتراحات من {from} إلى {to} من أصل {total}، والمفاتيح أعلاه تبلغها كلَّها.',
+  'suggestions.showEarlier': {
+    zero: 'عرض الاقتراحات السابقة',
+    one: 'عرض الاقتراح السابق',
+    two: 'عرض الاقتراحين السابقين',
+    few: 'عرض {count} اقتراحات سابقة',
+    many: 'عرض {count} اقتراحًا سابقًا',
+    other: 'عرض {count} اقتراح سابق',
+  },
   'suggestions.candidatesShown': 'تُعرض هنا أول {shown} من {total}.',
   'suggestions.showMoreCandidates': {
     zero: 'عرض المزيد من الإسنادات المرشَّحة',

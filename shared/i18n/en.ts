@@ -211,6 +211,8 @@ export const en = {
   'suggestions.none': 'No open suggestions in this document.',
   'suggestions.showMore': { one: 'Show {count} more suggestion', other: 'Show {count} more suggestions' },
   'suggestions.shown': 'The first {shown} of {total} are listed here; the keys above reach every one.',
+  'suggestions.range': 'Suggestions {from}–{to} of {total} are listed here; the keys above reach every one.',
+  'suggestions.showEarlier': { one: 'Show {count} earlier suggestion', other: 'Show {count} earlier suggestions' },
   'suggestions.candidatesShown': 'The first {shown} of {total} are listed here.',
   'suggestions.showMoreCandidates': { one: 'Show {count} more candidate attribution', other: 'Show {count} more candidate attributions' },
   'suggestions.item': '{label} suggestion: {text}, {percent}% confidence',

@@ -12,7 +12,11 @@ import { SettingsView } from './pages/settings-view';
 async function violations(page: Page, where: string): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = result.violations.map((v) => `${where}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  // The window itself never scrolls (a keyboard user scrolling it would lose the toolbar); the app's panes do.
+  const { beyond, scrolled } = await new IsnadPage(page).windowOverflow();
+  if (beyond > 0 || scrolled > 0) found.push(`${where}: the window itself scrolls (${beyond} px beyond the viewport, scrolled by ${scrolled} px)`);
+  return found;
 }
 
 interface Names {

@@ -279,13 +279,29 @@ test('suggestions on a long article: listed a hundred at a time, painted where t
   await first.click();
   await expect(panel.getByRole('heading', { level: 2 })).toContainText(`(${(total - 1).toLocaleString('en')})`);
 
-  // The keys reach the last one (, from none focused): it is listed, and the side column
-  // scrolls to it, as the article does to its text.
+  // The keys reach the last one (, from none focused): its page is listed (not all the rows
+  // before it), and the side column scrolls to it, as the article does to its text.
+  const left = total - 1;
+  const lastPageStart = Math.floor((left - 1) / 100) * 100;
   await isnad.article.focus();
   await page.keyboard.press(',');
   const focusedRow = panel.locator('li.suggestion.focused');
   await expect(focusedRow).toHaveCount(1);
-  await expect(suggestionRows).toHaveCount(total - 1);
+  await expect(suggestionRows).toHaveCount(left - lastPageStart);
+  await expect(panel).toContainText(`Suggestions ${(lastPageStart + 1).toLocaleString('en')}–${left.toLocaleString('en')} of ${left.toLocaleString('en')} are listed here`);
   await expect(focusedRow).toBeInViewport();
   await expect(focusedRow.getByRole('button', { name: /suggestion/ })).toHaveAttribute('aria-pressed', 'true');
+  // Only the side column scrolled: the window itself cannot (a status line below the span
+  // list once sat outside the column and made the whole window 14,000 pixels tall).
+  expect(await isnad.windowOverflow()).toEqual({ beyond: 0, scrolled: 0 });
+  await expect(panel.getByRole('button', { name: /^Show \d+ more suggestions?$/ })).toHaveCount(0);
+  // The page before it on request; the focused one stays listed.
+  await panel.getByRole('button', { name: 'Show 100 earlier suggestions' }).click();
+  await expect(suggestionRows).toHaveCount(left - lastPageStart + 100);
+  await expect(focusedRow).toHaveCount(1);
+  // . wraps to the first: the first page again.
+  await isnad.article.focus();
+  await page.keyboard.press('.');
+  await expect(suggestionRows).toHaveCount(100);
+  await expect(focusedRow).toBeInViewport();
 });

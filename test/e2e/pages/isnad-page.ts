@@ -313,6 +313,18 @@ export class IsnadPage {
     }, name);
   }
 
+  /**
+   * How far the window itself could be scrolled, in pixels (its content's height beyond the
+   * viewport, and where it is scrolled to): 0 and 0 while everything stays inside the app's
+   * own scrolling panes, as it should.
+   */
+  async windowOverflow(): Promise<{ beyond: number; scrolled: number }> {
+    return this.page.evaluate(() => {
+      const root = document.scrollingElement!;
+      return { beyond: root.scrollHeight - root.clientHeight, scrolled: root.scrollTop };
+    });
+  }
+
   /** Scrolls the article's pane to its end. */
   async scrollArticleToEnd(): Promise<void> {
     await this.article.evaluate((article) => {
