@@ -38,6 +38,22 @@ export function searchIndex(sorted: readonly SpanRecord[], span: SpanRecord): nu
   return lowerBound(sorted, (other) => compareSpans(other, span) < 0);
 }
 
+const longestLengths = new WeakMap<readonly SpanRecord[], number>();
+
+/**
+ * The length of the longest span in `sorted` (0 for none), kept per list. A span that
+ * reaches offset `x` then starts at or after `x - longest`, so a search for the spans around
+ * `x` can start there instead of at the start of the document.
+ */
+export function longestSpanLength(sorted: readonly SpanRecord[]): number {
+  let longest = longestLengths.get(sorted);
+  if (longest !== undefined) return longest;
+  longest = 0;
+  for (const span of sorted) if (span.end - span.start > longest) longest = span.end - span.start;
+  longestLengths.set(sorted, longest);
+  return longest;
+}
+
 /**
  * The spans of `docId` in `spans`, in reading order. The list is shared between callers
  * and must not be changed (copy it first).

@@ -304,4 +304,13 @@ test('suggestions on a long article: listed a hundred at a time, painted where t
   await page.keyboard.press('.');
   await expect(suggestionRows).toHaveCount(100);
   await expect(focusedRow).toBeInViewport();
+
+  // Shift+Y accepts every one in one undoable step; the spans are stored (they survive a reload).
+  await page.keyboard.press('Shift+Y');
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('(0)');
+  await expect(isnad.documentList.getByRole('button', { name: /برقيات طويلة/ })).toContainText(`${total} spans`);
+  await expect(isnad.undoButton).toHaveAccessibleName(`Undo: Accept ${left} suggestions`);
+  await page.reload();
+  await isnad.openDocument(/برقيات طويلة/);
+  await expect(isnad.documentList.getByRole('button', { name: /برقيات طويلة/ })).toContainText(`${total} spans`);
 });

@@ -36,12 +36,14 @@ export class SuggestionActions {
     const { ui } = this.app;
     const docId = ui.state.openDocId;
     const list = this.current();
-    const chosen = ids ? list.filter((s) => ids.includes(s.id)) : list.filter((s) => s.id === ui.state.focusedSuggestionId);
+    // (A set: accepting all 6,000 suggestions of a long article looked each one up in the list of ids, a third of a second.)
+    const wanted = new Set(ids ?? (ui.state.focusedSuggestionId ? [ui.state.focusedSuggestionId] : []));
+    const chosen = list.filter((s) => wanted.has(s.id));
     if (!docId || !chosen.length) return;
-    const next = list[list.findIndex((s) => s.id === chosen.at(-1)!.id) + 1];
+    const next = list[list.indexOf(chosen.at(-1)!) + 1];
     const description = chosen.length === 1 ? phrase('change.acceptSuggestion', { label: chosen[0]!.label }) : phrase('change.acceptSuggestions', { count: chosen.length });
     const tx = await this.app.run((state, ctx) => addSpans(state, { docId, spans: chosen.map((s) => ({ start: s.start, end: s.end, label: s.label })), description }, ctx));
-    if (tx) ui.update({ focusedSuggestionId: next && !chosen.includes(next) ? next.id : null });
+    if (tx) ui.update({ focusedSuggestionId: next && !wanted.has(next.id) ? next.id : null });
   }
 
   /** Accepts every visible suggestion of the open document. */
