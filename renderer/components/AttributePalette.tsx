@@ -58,8 +58,11 @@ export function AttributePalette(): React.JSX.Element | null {
       setActive(0);
       setViaId('');
       setAttributes({ quotation: '', stance: '', claimType: '' });
-      // The cue nearest before the claim, in the same paragraph, is the likely one.
-      const before = claim && doc ? spans.filter((s) => s.label === 'CUE' && s.end <= claim.start && !doc.text.slice(s.end, claim.start).includes('\n')) : [];
+      // The cue nearest before the claim, in the same paragraph, is the likely one: one that
+      // ends after the line break before the claim (looking for a break between each cue and
+      // the claim read most of a long article once per cue).
+      const paragraphStart = claim && doc ? doc.text.lastIndexOf('\n', claim.start - 1) + 1 : 0;
+      const before = claim ? spans.filter((s) => s.label === 'CUE' && s.end <= claim.start && s.end >= paragraphStart) : [];
       setCueSpanId(before.at(-1)?.id ?? '');
       dialog.showModal();
       inputRef.current?.focus();
