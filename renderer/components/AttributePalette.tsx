@@ -1,7 +1,8 @@
 /**
  * The attribute palette (key A on a claim): search the registry by any name in either
  * script (harakat, hamza forms and clitics ignored), or pick a SOURCE span already in the
- * text; optionally the cue, the attribution it came via, and attributes. Enter attributes.
+ * text (the nearest to the claim first; the 20 nearest until something is typed);
+ * optionally the cue, the attribution it came via, and attributes. Enter attributes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchRegistry } from '../../shared/attribution/registry-search';
@@ -11,6 +12,7 @@ import { attributionsOfDocument, spansOfDocument } from '../../shared/model/stat
 import type { SourceKind } from '../../shared/model/types';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import { withElements } from '../i18n/rich';
+import { mentionsNearest } from '../state/palette-mentions';
 import { ATTRIBUTE_LABELS } from './AttributionPanel';
 import { handleListboxKey } from './dialog-hooks';
 import { attributeValueName, sourceName } from '../i18n/labels';
@@ -21,6 +23,9 @@ type Option =
   | { kind: 'new'; key: string; name: string };
 
 const ARABIC = /[\u0600-\u06ff]/;
+
+/** SOURCE mentions listed before anything is typed (the nearest to the claim). */
+const MENTIONS_LISTED = 20;
 
 /** A guess of the kind of a source from its name (the user can change it in the Sources view). */
 function guessKind(name: string): SourceKind {
@@ -70,21 +75,24 @@ export function AttributePalette(): React.JSX.Element | null {
     if (!palette && dialog.open) dialog.close();
   }, [palette, claim, doc, spans]);
 
+  // The SOURCE mentions of the document, nearest to the claim first, each with the registry
+  // source it names (if any): matched once per opening, not on every key typed.
+  const mentions = useMemo(() => (doc && claim ? mentionsNearest(spans, doc.text, claim, sources) : []), [doc, claim, spans, sources]);
+
   const options = useMemo((): Option[] => {
     if (!doc) return [];
     const result: Option[] = [];
     const q = query.trim();
-    for (const span of spans.filter((s) => s.label === 'SOURCE')) {
-      const text = doc.text.slice(span.start, span.end);
-      const best = searchRegistry(sources, text, 1)[0];
-      const match = best && best.score >= 0.6 ? best.source.id : null;
-      if (q && !normaliseQuery(text).includes(normaliseQuery(q)) && !(best && match && searchRegistry([best.source], q, 1).length)) continue;
-      result.push({ kind: 'mention', key: `m:${span.id}`, spanId: span.id, text, sourceId: match });
+    const wanted = normaliseQuery(q);
+    // Without a query, the nearest mentions (a long article has hundreds); typing reaches all.
+    for (const { span, text, source } of q ? mentions : mentions.slice(0, MENTIONS_LISTED)) {
+      if (q && !normaliseQuery(text).includes(wanted) && !(source && searchRegistry([source], q, 1).length)) continue;
+      result.push({ kind: 'mention', key: `m:${span.id}`, spanId: span.id, text, sourceId: source?.id ?? null });
     }
     for (const m of searchRegistry(sources, q, 12)) result.push({ kind: 'source', key: `s:${m.source.id}`, sourceId: m.source.id, label: sourceName(m.source, t) });
     if (q && !result.some((o) => o.kind === 'source' && o.label.includes(q))) result.push({ kind: 'new', key: 'new', name: q });
     return result;
-  }, [doc, spans, sources, query, t]);
+  }, [doc, mentions, sources, query, t]);
 
   if (!palette || !claim || !doc) return <dialog ref={dialogRef} aria-label={t('palette.name')} />;
   const values = attributeValues(state.corpus.schema);

@@ -313,4 +313,14 @@ test('suggestions on a long article: listed a hundred at a time, painted where t
   await page.reload();
   await isnad.openDocument(/برقيات طويلة/);
   await expect(isnad.documentList.getByRole('button', { name: /برقيات طويلة/ })).toContainText(`${total} spans`);
+
+  // The attribute palette on a claim in the last paragraph offers the 20 mentions nearest to
+  // it (of 600 in the article) until something is typed.
+  await isnad.mark('إن الوفد وصل', '5', 599);
+  await page.keyboard.press('a');
+  const palette = page.getByRole('dialog', { name: 'Attribute claim' });
+  const mentions = palette.getByRole('listbox', { name: 'Sources' }).getByRole('option').filter({ hasText: 'In the text:' });
+  await expect(mentions).toHaveCount(20);
+  await page.keyboard.type('رويترز');
+  await expect.poll(() => mentions.count()).toBeGreaterThan(20);
 });
