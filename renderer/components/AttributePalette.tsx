@@ -14,7 +14,7 @@ import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
 import { withElements } from '../i18n/rich';
 import { mentionsNearest } from '../state/palette-mentions';
 import { ATTRIBUTE_LABELS } from './AttributionPanel';
-import { handleListboxKey } from './dialog-hooks';
+import { handleListboxKey, showModalDialog } from './dialog-hooks';
 import { attributeValueName, sourceName } from '../i18n/labels';
 
 type Option =
@@ -69,7 +69,7 @@ export function AttributePalette(): React.JSX.Element | null {
       const paragraphStart = claim && doc ? doc.text.lastIndexOf('\n', claim.start - 1) + 1 : 0;
       const before = claim ? spans.filter((s) => s.label === 'CUE' && s.end <= claim.start && s.end >= paragraphStart) : [];
       setCueSpanId(before.at(-1)?.id ?? '');
-      dialog.showModal();
+      showModalDialog(dialog);
       inputRef.current?.focus();
     }
     if (!palette && dialog.open) dialog.close();

@@ -12,6 +12,7 @@ import type { Translate } from '../../shared/i18n/i18n';
 import { useApp, useT, useUiValue } from '../app/hooks';
 import type { MessageKey } from '../../shared/i18n/i18n';
 import { byteSizePhrase } from '../../shared/phrases/sizes';
+import { showModalDialog } from './dialog-hooks';
 
 const ENCODINGS: Array<[TextEncodingName | '', MessageKey]> = [
   ['', 'encoding.detect'],
@@ -82,7 +83,7 @@ export function ImportDialog(): React.JSX.Element | null {
     if (importDraft && !dialog.open) {
       setMapping(app.imports.settings.fieldMapping);
       setCollapse(app.imports.settings.collapseRepeatedParagraphs);
-      dialog.showModal();
+      showModalDialog(dialog);
     }
     if (!importDraft && dialog.open) dialog.close();
   }, [importDraft, app]);

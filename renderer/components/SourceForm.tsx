@@ -12,6 +12,7 @@ import { SOURCE_KINDS } from '../../shared/model/types';
 import { useT } from '../app/hooks';
 import type { Translate } from '../../shared/i18n/i18n';
 import { sourceName } from '../i18n/labels';
+import { showModalDialog } from './dialog-hooks';
 
 /** The word for a source kind, as the UI shows it. */
 export function kindName(kind: SourceKind, t: Translate): string {
@@ -108,7 +109,7 @@ export function SourceForm({ source, others, onSave, onCancel }: SourceFormProps
 
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) showModalDialog(dialog);
     return () => dialog?.close();
   }, []);
 

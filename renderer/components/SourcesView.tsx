@@ -22,6 +22,7 @@ import { AttributeValuesEditor } from './AttributeValuesEditor';
 import { kindName, SourceForm } from './SourceForm';
 import { savedWhere } from '../platform/host';
 import { sourceName } from '../i18n/labels';
+import { showModalDialog } from './dialog-hooks';
 
 /** The file name a registry export suggests. */
 const REGISTRY_FILE_NAME = 'isnad-registry.json';
@@ -118,7 +119,7 @@ function MergeDialog({ source, others, usage, onMerge, onCancel }: { source: Sou
   return (
     <dialog
       ref={(dialog) => {
-        if (dialog && !dialog.open) dialog.showModal();
+        if (dialog && !dialog.open) showModalDialog(dialog);
       }}
       className="source-dialog"
       aria-label={t('merge.name', { source: display })}
