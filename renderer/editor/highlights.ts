@@ -16,7 +16,7 @@
  * already lays out and paints the text coming into view.
  */
 import type { LabelDef, LabelKind, LabelSchema } from '../../shared/model/schema';
-import { changesSince, lowerBound, searchIndex, versionOf, type SpanChange } from '../../shared/model/span-index';
+import { changesSince, firstReaching, longestSpanLength, lowerBound, searchIndex, versionOf, type SpanChange } from '../../shared/model/span-index';
 import type { SpanRecord } from '../../shared/model/types';
 import { paragraphAtOffset, rangesForOffsets } from './dom-offsets';
 import { scrollParent } from './scroll-parent';
@@ -157,7 +157,7 @@ interface LabelPaint {
   priorities: number[];
 }
 
-/** The first index of `sorted` (by start: spans, suggestions) whose item starts at or after `offset`. */
+/** The first index of `sorted` (spans by start) whose item starts at or after `offset`. */
 function firstStartingAt(sorted: ReadonlyArray<{ start: number }>, offset: number): number {
   return lowerBound(sorted, (item) => item.start < offset);
 }
@@ -302,7 +302,7 @@ export class SpanHighlights {
     if (!highlights || !spans) return;
     for (const index of changed) {
       const chunk = this.chunks[index]!;
-      for (let i = firstStartingAt(spans, chunk.start - this.maxLength); i < spans.length && spans[i]!.start < chunk.end; i += 1) {
+      for (let i = firstReaching(spans, chunk.start, this.maxLength); i < spans.length && spans[i]!.start < chunk.end; i += 1) {
         const entry = this.painted.get(spans[i]!.id);
         if (!entry || entry.span.end <= chunk.start) continue;
         const near = this.isNear(entry.span.start, entry.span.end);
@@ -722,7 +722,7 @@ export class SuggestionHighlights {
       this.unregisterAll();
       this.list = suggestions;
       this.sorted = [...suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
-      this.maxLength = this.sorted.reduce((longest, item) => Math.max(longest, item.end - item.start), 0);
+      this.maxLength = longestSpanLength(this.sorted);
       if (!suggestions.length) {
         this.stopObserving();
         if (this.highlight && highlights.get(SUGGESTION) === this.highlight) highlights.delete(SUGGESTION);
@@ -775,7 +775,7 @@ export class SuggestionHighlights {
   /** The items that overlap chunk `index`. */
   private *itemsOf(index: number): Generator<Offsets> {
     const chunk = this.chunks[index]!;
-    for (let i = firstStartingAt(this.sorted, chunk.start - this.maxLength); i < this.sorted.length && this.sorted[i]!.start < chunk.end; i += 1) {
+    for (let i = firstReaching(this.sorted, chunk.start, this.maxLength); i < this.sorted.length && this.sorted[i]!.start < chunk.end; i += 1) {
       const item = this.sorted[i]!;
       if (item.end > chunk.start) yield item;
     }

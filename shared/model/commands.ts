@@ -7,7 +7,7 @@ import { isGraphemeBoundary } from '../text/graphemes';
 import { spanRemovalChanges, spanUsage } from './attribution-commands';
 import { findLabel, type LabelDef } from './schema';
 import type { CorpusState } from './state';
-import { longestSpanLength, lowerBound, searchIndex, sortedSpansOf } from './span-index';
+import { firstReaching, longestSpanLength, lowerBound, searchIndex, sortedSpansOf } from './span-index';
 import { transaction, type RecordChange, type Transaction } from './transaction';
 import type { DocumentRecord, DocumentStatus, EditableDocumentFields, SpanRecord } from './types';
 import { english, phrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
@@ -65,7 +65,7 @@ function placementProblemAmong(state: CorpusState, sorted: readonly SpanRecord[]
   }
   // Reading order: spans starting at or after `end` can neither equal nor cross the new one,
   // and a span starting before `start - longest` ends before `start`.
-  for (let i = lowerBound(sorted, (o) => o.start < start - longest); i < sorted.length; i += 1) {
+  for (let i = firstReaching(sorted, start, longest); i < sorted.length; i += 1) {
     const other = sorted[i]!;
     if (other.start >= end) break;
     if (other.id === ignoreSpanId) continue;

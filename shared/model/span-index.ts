@@ -38,20 +38,31 @@ export function searchIndex(sorted: readonly SpanRecord[], span: SpanRecord): nu
   return lowerBound(sorted, (other) => compareSpans(other, span) < 0);
 }
 
-const longestLengths = new WeakMap<readonly SpanRecord[], number>();
+/** Anything with an extent in a text: spans, suggestions. */
+type Extent = { start: number; end: number };
+
+const longestLengths = new WeakMap<readonly Extent[], number>();
 
 /**
- * The length of the longest span in `sorted` (0 for none), kept per list. A span that
- * reaches offset `x` then starts at or after `x - longest`, so a search for the spans around
- * `x` can start there instead of at the start of the document.
+ * The length of the longest item in `sorted` (0 for none), kept per list. Any upper bound
+ * of it serves {@link firstReaching}.
  */
-export function longestSpanLength(sorted: readonly SpanRecord[]): number {
+export function longestSpanLength(sorted: readonly Extent[]): number {
   let longest = longestLengths.get(sorted);
   if (longest !== undefined) return longest;
   longest = 0;
   for (const span of sorted) if (span.end - span.start > longest) longest = span.end - span.start;
   longestLengths.set(sorted, longest);
   return longest;
+}
+
+/**
+ * The first index of `sorted` (by start) whose item can reach `offset` (end after it) when no
+ * item is longer than `longest`: one starting before `offset - longest` ends before `offset`.
+ * A search for the items around `offset` starts there instead of at the start of the text.
+ */
+export function firstReaching(sorted: readonly Extent[], offset: number, longest: number): number {
+  return lowerBound(sorted, (item) => item.start < offset - longest);
 }
 
 /**

@@ -376,10 +376,7 @@ export class IsnadPage {
 
   /** Whether the caret's canvas is painted now (it blinks by drawing and clearing itself). */
   async caretPainted(): Promise<boolean> {
-    return this.caret.evaluate((canvas: HTMLCanvasElement) => {
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      return pixels.some((value, index) => index % 4 === 3 && value > 0);
-    });
+    return (await this.caretColour()) !== null;
   }
 
   /** The colour of the caret's painted pixels (`rgb(r, g, b)`), or null while it is cleared. */

@@ -4,7 +4,7 @@ import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
 import { compareSpans, createCorpusState, spansOfDocument, type CorpusState } from '../../../shared/model/state';
 import { applyTransaction, invertTransaction, transaction, type RecordChange, type Transaction } from '../../../shared/model/transaction';
 import type { SpanRecord } from '../../../shared/model/types';
-import { changesSince, primeSortedSpans, sortedSpansOf, spansLabelled, versionOf } from '../../../shared/model/span-index';
+import { changesSince, firstReaching, longestSpanLength, primeSortedSpans, sortedSpansOf, spansLabelled, versionOf } from '../../../shared/model/span-index';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const corpus = { id: 'c', name: 'C', schema: DEFAULT_LABEL_SCHEMA, createdAt: NOW };
@@ -117,5 +117,25 @@ describe('the spans of one label, carried through transactions', () => {
     state = edit(state, { table: 'spans', id: 'c2', before: null, after: span('c2', 'd', 30, 2, 'CLAIM') });
     state = edit(state, { table: 'spans', id: 'p1', before: null, after: span('p1', 'd', 0, 2, 'PER') });
     expect(spansLabelled(sortedSpansOf(state.spans, 'd'), 'CLAIM').map((s) => s.id)).toEqual(['c1', 'c2']);
+  });
+});
+
+describe('the items that can reach an offset', () => {
+  it('skips only items that end at or before the offset, and none that reach it', () => {
+    const extent = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 60 })).map(([start, length]) => ({ start, end: start + length }));
+    fc.assert(
+      fc.property(fc.array(extent, { maxLength: 60 }), fc.integer({ min: -5, max: 270 }), (items, offset) => {
+        const sorted = [...items].sort((a, b) => a.start - b.start);
+        const from = firstReaching(sorted, offset, longestSpanLength(sorted));
+        for (const item of sorted.slice(0, from)) expect(item.end).toBeLessThanOrEqual(offset);
+        // The bound is tight: the longest item, put just before the offset, is not skipped.
+        if (sorted.length) {
+          const longest = longestSpanLength(sorted);
+          const reaching = { start: offset - longest + 1, end: offset + 1 };
+          expect(firstReaching([reaching], offset, longest)).toBe(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
