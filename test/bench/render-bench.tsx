@@ -79,8 +79,16 @@ const SPAN_SEED = 6;
  * priority those ran first and their time was counted as the frame's.
  */
 function afterNextPaint(): Promise<number> {
+  return nextFrame().then((frame) => frame.at);
+}
+
+/** {@link afterNextPaint}, and when the frame's animation callbacks ran (`at - started` is the frame's own work). */
+function nextFrame(): Promise<{ started: number; at: number }> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => afterFrameTask(resolve));
+    requestAnimationFrame(() => {
+      const started = performance.now();
+      afterFrameTask((at) => resolve({ started, at }));
+    });
   });
 }
 
@@ -175,19 +183,14 @@ function scrollHooks(scroller: () => HTMLElement): RenderBenchHooks['scrollThrou
 /** Watches one key press: its timestamp, the first frame after it, and (app) the first store change after it. */
 function keyWatcher(subscribe?: (listener: () => void) => () => void): Pick<RenderBenchHooks, 'arm' | 'settle'> & { select?: (i: number) => void } {
   let keyAt = Number.NaN;
-  let nextFrame: Promise<{ at: number; work: number }> = Promise.resolve({ at: Number.NaN, work: Number.NaN });
+  let keyFrame: Promise<{ started: number; at: number }> = Promise.resolve({ started: Number.NaN, at: Number.NaN });
   let changed: Promise<number> = Promise.resolve(Number.NaN);
   // Capture phase on the window: runs before the app's own key handling.
   window.addEventListener(
     'keydown',
     (event) => {
       keyAt = event.timeStamp;
-      nextFrame = new Promise((resolve) => {
-        requestAnimationFrame(() => {
-          const started = performance.now();
-          afterFrameTask((at) => resolve({ at, work: at - started }));
-        });
-      });
+      keyFrame = nextFrame();
     },
     { capture: true },
   );
@@ -203,12 +206,13 @@ function keyWatcher(subscribe?: (listener: () => void) => () => void): Pick<Rend
       });
     },
     async settle() {
-      const frame = await nextFrame;
+      const frame = await keyFrame;
       const next = frame.at - keyAt;
-      if (!subscribe) return { keyToNextFrameMs: next, nextFrameWorkMs: frame.work, keyToPaintMs: next, appliedToPaintMs: next };
+      const work = frame.at - frame.started;
+      if (!subscribe) return { keyToNextFrameMs: next, nextFrameWorkMs: work, keyToPaintMs: next, appliedToPaintMs: next };
       const applied = await changed;
       const painted = await afterNextPaint();
-      return { keyToNextFrameMs: next, nextFrameWorkMs: frame.work, keyToPaintMs: painted - keyAt, appliedToPaintMs: painted - applied };
+      return { keyToNextFrameMs: next, nextFrameWorkMs: work, keyToPaintMs: painted - keyAt, appliedToPaintMs: painted - applied };
     },
   };
 }
