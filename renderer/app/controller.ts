@@ -16,6 +16,7 @@ import { CorpusStore } from '../state/corpus-store';
 import { CorpusSync, openSyncChannel, type SyncChannel } from '../state/corpus-sync';
 import { UiStore, type SearchState, type UiState } from '../state/ui-store';
 import { SearchSession } from '../state/search-session';
+import { SearchActions } from './actions/search-actions';
 import type { AppContext, StoreCommand } from './app-context';
 import { AttributionActions } from './actions/attribution-actions';
 import { CorpusActions, loadCorpus, OPEN_CORPUS_KEY, OPEN_DOCUMENT_KEY } from './actions/corpus-actions';
@@ -72,6 +73,8 @@ export class IsnadApp implements AppContext {
   readonly datasets = new DatasetImportActions(this, this.corpora);
   /** The corpus search of the list and the article, run a slice at a time outside React. */
   readonly search: SearchSession;
+  /** Stepping through the search matches of the open article. */
+  readonly matches: SearchActions;
 
   private constructor(
     readonly db: IsnadDatabase,
@@ -86,6 +89,7 @@ export class IsnadApp implements AppContext {
     this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
     this.search = new SearchSession({ ui: this.ui, corpus: this.corpus });
+    this.matches = new SearchActions(this, this.search, this.caret);
   }
 
   /** Translates a message into the interface language (see shared/i18n). */

@@ -80,6 +80,8 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
     'document.next-unfinished': () => app.navigation.nextUnfinished(),
     'document.done-next': () => app.navigation.markDoneAndNext(),
     'document.search': () => app.navigation.focusSearch(),
+    'search.next-match': () => app.matches.step(1),
+    'search.previous-match': () => app.matches.step(-1),
     'suggestions.toggle': () => app.suggestions.toggle(),
     'suggestions.next': () => app.suggestions.focusNext(1),
     'suggestions.previous': () => app.suggestions.focusNext(-1),

@@ -16,10 +16,10 @@ import { labelName } from '../i18n/labels';
 export type ActionScope = 'global' | 'text' | 'article';
 
 /** How the cheat sheet, the palette and the README group actions. */
-export type ActionGroup = 'caret' | 'selection' | 'labels' | 'spans' | 'documents' | 'suggestions' | 'edit' | 'file' | 'view';
+export type ActionGroup = 'caret' | 'selection' | 'labels' | 'spans' | 'documents' | 'search' | 'suggestions' | 'edit' | 'file' | 'view';
 
 /** The order groups are shown in. */
-export const ACTION_GROUPS: readonly ActionGroup[] = ['caret', 'selection', 'labels', 'spans', 'documents', 'suggestions', 'edit', 'file', 'view'];
+export const ACTION_GROUPS: readonly ActionGroup[] = ['caret', 'selection', 'labels', 'spans', 'documents', 'search', 'suggestions', 'edit', 'file', 'view'];
 
 /** The name of a group in the interface language. */
 export function groupName(group: ActionGroup, t: Translate): string {
@@ -102,7 +102,9 @@ export const ACTION_DEFINITIONS: readonly ActionDefinition[] = [
   { id: 'document.previous', titleKey: 'action.document.previous', group: 'documents', keys: ['P'], scope: 'text' },
   { id: 'document.next-unfinished', titleKey: 'action.document.nextUnfinished', group: 'documents', keys: ['Shift+N'], scope: 'text' },
   { id: 'document.done-next', titleKey: 'action.document.doneNext', group: 'documents', keys: ['Mod+Enter'], scope: 'global' },
-  { id: 'document.search', titleKey: 'action.document.search', group: 'documents', keys: ['/'], scope: 'text' },
+  { id: 'document.search', titleKey: 'action.document.search', group: 'search', keys: ['/', 'Mod+F'], scope: 'text' },
+  { id: 'search.next-match', titleKey: 'action.search.nextMatch', group: 'search', keys: ['F3', 'Mod+G'], scope: 'global' },
+  { id: 'search.previous-match', titleKey: 'action.search.previousMatch', group: 'search', keys: ['Shift+F3', 'Mod+Shift+G'], scope: 'global' },
   { id: 'suggestions.toggle', titleKey: 'action.suggestions.toggle', group: 'suggestions', keys: ['G'], scope: 'text' },
   { id: 'suggestions.next', titleKey: 'action.suggestions.next', group: 'suggestions', keys: ['.'], scope: 'text' },
   { id: 'suggestions.previous', titleKey: 'action.suggestions.previous', group: 'suggestions', keys: [','], scope: 'text' },

@@ -121,6 +121,12 @@ export function DocumentList(): React.JSX.Element {
           dir={search.query ? 'auto' : undefined}
           value={search.query}
           onChange={(event) => app.setSearch({ query: event.target.value })}
+          // Enter goes to the next match in the open article (Shift+Enter: the one before), selected there so a label key marks it.
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing) return;
+            event.preventDefault();
+            void app.matches.step(event.shiftKey ? -1 : 1);
+          }}
         />
         <label className="checkbox">
           <input type="checkbox" checked={search.tehMarbuta} onChange={(event) => app.setSearch({ tehMarbuta: event.target.checked })} />

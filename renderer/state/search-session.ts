@@ -90,6 +90,37 @@ export class SearchSession {
   /** The current results. */
   getSnapshot = (): SearchSnapshot => this.snapshot;
 
+  /**
+   * The open document's matches for the query as it is now, once its search is done (a
+   * query just typed waits for typing to pause and the document to be searched); null
+   * without a query or an open document.
+   */
+  openMatches(): Promise<readonly TextMatch[] | null> {
+    return new Promise((resolve) => {
+      const settled = (): boolean => {
+        const { query, tehMarbuta } = this.search;
+        if (!query.trim() || this.openDocId === null) {
+          resolve(null);
+          return true;
+        }
+        const current = this.snapshot;
+        if (current.query !== query || current.tehMarbuta !== tehMarbuta) return false;
+        if (current.open?.docId === this.openDocId && current.open.done) {
+          resolve(current.open.matches);
+          return true;
+        }
+        if (!current.done) return false;
+        // Searched to the end and the open document was not among the texts (it is gone).
+        resolve(current.open?.docId === this.openDocId ? current.open.matches : []);
+        return true;
+      };
+      if (settled()) return;
+      const unsubscribe = this.subscribe(() => {
+        if (settled()) unsubscribe();
+      });
+    });
+  }
+
   /** Stops listening and searching. */
   dispose(): void {
     for (const stop of this.stop.splice(0)) stop();

@@ -60,3 +60,74 @@ test('an error while rendering shows what happened and a way to reload, not a wh
   await expect(isnad.openButton).toBeVisible();
   await expect(isnad.crashScreen).toHaveCount(0);
 });
+
+/** Arabic inside an English notice, isolated (FSI … PDI) so that it does not reorder the sentence around it. */
+const isolated = (text: string): string => `\u2068${text}\u2069`;
+
+test('Enter in the search box and F3 step through the matches of the open article, each selected for a label key', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/نوفوستي: مباحثات/);
+  // Ctrl+F goes to the search box, as in any desktop program.
+  await isnad.article.focus();
+  await page.keyboard.press('Control+f');
+  await expect(isnad.searchBox).toBeFocused();
+  // With harakat typed, the word is still found however the article writes it.
+  await page.keyboard.type('نُوفُوستي');
+  await expect(isnad.matchStatus).toHaveText('2 matches for “نُوفُوستي”');
+
+  await page.keyboard.press('Enter');
+  await expect(isnad.status).toContainText(`Match 1 of 2 for “${isolated('نُوفُوستي')}”.`);
+  await expect(isnad.article).toBeFocused();
+  expect(await isnad.selectedText()).toBe('نوفوستي');
+  const { start: titleStart } = await isnad.paragraphText('نوفوستي: مباحثات');
+  expect(await isnad.selectionOffsets()).toEqual({ anchor: titleStart, focus: titleStart + 'نوفوستي'.length });
+
+  // F3: the next one, in the body («ريا نوفوستي»); a label key marks exactly the match.
+  await page.keyboard.press('F3');
+  await expect(isnad.status).toContainText(`Match 2 of 2 for “${isolated('نُوفُوستي')}”.`);
+  const body = await isnad.paragraphText('نقلت وكالة');
+  const at = body.start + body.text.indexOf('نوفوستي');
+  expect(await isnad.selectionOffsets()).toEqual({ anchor: at, focus: at + 'نوفوستي'.length });
+  await page.keyboard.press('6');
+  await expect(isnad.spanItem(/SOURCE.*نوفوستي/)).toBeVisible();
+  expect(await isnad.highlightedTexts('SOURCE')).toContain('نوفوستي');
+
+  // Past the last match the search goes round to the first; Shift+F3 goes back round to the last.
+  await page.keyboard.press('F3');
+  await expect(isnad.status).toContainText(`Match 1 of 2 for “${isolated('نُوفُوستي')}”, from the start again.`);
+  await page.keyboard.press('Shift+F3');
+  await expect(isnad.status).toContainText(`Match 2 of 2 for “${isolated('نُوفُوستي')}”, from the end again.`);
+
+  // A word the document does not have says so, and keyboard focus stays in the search box.
+  await isnad.searchBox.fill('قاسيون');
+  await expect(isnad.matchStatus).toHaveText('0 matches for “قاسيون”');
+  await isnad.searchBox.press('Enter');
+  await expect(isnad.status).toContainText(`No match for “${isolated('قاسيون')}” in this document.`);
+  await expect(isnad.searchBox).toBeFocused();
+});
+
+test('a match at the end of a long article is scrolled into view and selected', async ({ page }, testInfo) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  const file = testInfo.outputPath('long-with-one-match.txt');
+  const paragraph = 'قال مصدر في الوزارة إن الاجتماع سيعقد الأسبوع المقبل في العاصمة بحضور الوفود كلها.';
+  await writeFile(file, `مقال طويل بكلمة واحدة نادرة\n\n${Array.from({ length: 800 }, () => paragraph).join('\n\n')}\n\nوفي الختام أعلن المتحدث باسم اللجنة موعد الجولة المقبلة.\n`);
+  await isnad.openFiles([file]);
+  await isnad.openDocument(/مقال طويل بكلمة واحدة نادرة/);
+  await isnad.searchBox.fill('المتحدث');
+  await expect(isnad.matchStatus).toHaveText('1 match for “المتحدث”');
+  await isnad.searchBox.press('Enter');
+  await expect(isnad.status).toContainText(`Match 1 of 1 for “${isolated('المتحدث')}”.`);
+  expect(await isnad.selectedText()).toBe('المتحدث');
+  // The selected match is inside the visible part of the article pane.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const range = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        const pane = document.querySelector('.article-pane')!.getBoundingClientRect();
+        return range.height > 0 && range.top >= pane.top && range.bottom <= pane.bottom;
+      }),
+    )
+    .toBe(true);
+});

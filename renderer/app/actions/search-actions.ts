@@ -1,0 +1,54 @@
+/**
+ * Stepping through the search matches of the open article (F3 / Shift+F3, Enter and
+ * Shift+Enter in the search box): the match after or before the caret is selected in the
+ * article, scrolled into view and focused, so that a label key marks it, and the status line
+ * says which match of how many it is.
+ */
+import { matchStep } from '../../../shared/search/match-steps';
+import type { TextMatch } from '../../../shared/search/search';
+import { actionKeyInText } from '../../i18n/key-names';
+import type { AppContext } from '../app-context';
+import type { CaretActions } from './caret-actions';
+
+/** Where the open article's matches come from (the app's SearchSession). */
+export interface OpenMatches {
+  openMatches(): Promise<readonly TextMatch[] | null>;
+}
+
+export class SearchActions {
+  constructor(
+    private readonly app: AppContext,
+    private readonly search: OpenMatches,
+    private readonly caret: CaretActions,
+  ) {}
+
+  /**
+   * Selects the next (1) or previous (-1) match of the search in the open article, from the
+   * caret, wrapping around the article. Waits for a query just typed to be searched.
+   */
+  async step(direction: 1 | -1): Promise<void> {
+    const { app } = this;
+    const query = app.ui.state.search.query.trim();
+    if (!query) {
+      app.notifyMoment('info', app.t('notice.searchNoQuery', { key: actionKeyInText(app.bindings.keysFor('document.search'), app.t) }));
+      return;
+    }
+    const docId = app.ui.state.openDocId;
+    if (app.ui.state.view !== 'article' || docId === null) return;
+    const matches = await this.search.openMatches();
+    // The user moved on while the document was being searched.
+    if (app.ui.state.openDocId !== docId || app.ui.state.search.query.trim() !== query || app.ui.state.view !== 'article') return;
+    const step = matches ? matchStep(matches, this.caret.current(), direction) : null;
+    if (!matches || !step) {
+      app.notifyMoment('info', app.t('notice.searchNoMatch', { query }));
+      return;
+    }
+    const match = matches[step.index]!;
+    this.caret.focusArticle();
+    this.caret.set(match.start, match.end, 'keyboard');
+    if (app.ui.state.focusedSpanId !== null) app.ui.update({ focusedSpanId: null });
+    const params = { index: step.index + 1, count: matches.length, query };
+    const key = !step.wrapped ? 'notice.searchMatch' : direction === 1 ? 'notice.searchMatchFromStart' : 'notice.searchMatchFromEnd';
+    app.notifyMoment('info', app.t(key, params));
+  }
+}
