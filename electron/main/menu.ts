@@ -109,6 +109,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'done-next', label: t('menu.doneNext'), click: command('done-next') },
       { type: 'separator' },
       { id: 'search', label: t('menu.search'), click: command('search') },
+      { id: 'find-next', label: t('menu.findNext'), click: command('find-next') },
+      { id: 'find-previous', label: t('menu.findPrevious'), click: command('find-previous') },
     ],
   };
 

@@ -158,6 +158,8 @@ export const MENU_ACTIONS: Readonly<Record<MenuCommand, string>> = {
   'next-unfinished': 'document.next-unfinished',
   'done-next': 'document.done-next',
   search: 'document.search',
+  'find-next': 'search.next-match',
+  'find-previous': 'search.previous-match',
   'toggle-suggestions': 'suggestions.toggle',
   'command-palette': 'view.commands',
   shortcuts: 'view.shortcuts',

@@ -1131,6 +1131,8 @@ export const ar: Catalogue = {
   'menu.nextUnfinished': 'المستند التالي غير المكتمل',
   'menu.doneNext': 'وسمه مكتملًا والانتقال إلى التالي',
   'menu.search': 'البحث في المستندات',
+  'menu.findNext': 'البحث عن التالي في المقال',
+  'menu.findPrevious': 'البحث عن السابق في المقال',
   'menu.help': 'مساعدة',
   'menu.shortcuts': 'اختصارات لوحة المفاتيح',
   'menu.about': 'حول {app}',

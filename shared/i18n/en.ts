@@ -810,6 +810,8 @@ export const en = {
   'menu.nextUnfinished': 'Next Unfinished Document',
   'menu.doneNext': 'Mark Done and Go to Next',
   'menu.search': 'Search Documents',
+  'menu.findNext': 'Find Next in the Article',
+  'menu.findPrevious': 'Find Previous in the Article',
   'menu.help': '&Help',
   'menu.shortcuts': 'Keyboard Shortcuts',
   'menu.about': 'About {app}',

@@ -78,6 +78,8 @@ export const MENU_COMMANDS = [
   'next-unfinished',
   'done-next',
   'search',
+  'find-next',
+  'find-previous',
   'toggle-suggestions',
   'command-palette',
   'shortcuts',

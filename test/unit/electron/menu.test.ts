@@ -53,6 +53,8 @@ describe('application menu', () => {
       'next-unfinished': undefined,
       'done-next': undefined,
       search: undefined,
+      'find-next': undefined,
+      'find-previous': undefined,
       'toggle-suggestions': undefined,
       'command-palette': undefined,
       shortcuts: undefined,
