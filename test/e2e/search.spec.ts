@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { IsnadPage } from './pages/isnad-page';
+import { SourcesView } from './pages/sources-view';
 
 // A document with 200,000 matches of its query: before, highlighting them passed every range
 // as an argument of `new Highlight(...)`, the stack overflowed and the window went white.
@@ -98,6 +99,15 @@ test('Enter in the search box and F3 step through the matches of the open articl
   await expect(isnad.status).toContainText(`Match 1 of 2 for “${isolated('نُوفُوستي')}”, from the start again.`);
   await page.keyboard.press('Shift+F3');
   await expect(isnad.status).toContainText(`Match 2 of 2 for “${isolated('نُوفُوستي')}”, from the end again.`);
+
+  // From the sources view, F3 shows the article again, at the match after the one selected there.
+  const sources = new SourcesView(page);
+  await sources.open();
+  await expect(isnad.article).toBeHidden();
+  await page.keyboard.press('F3');
+  await expect(isnad.status).toContainText(`Match 1 of 2 for “${isolated('نُوفُوستي')}”, from the start again.`);
+  await expect(isnad.article).toBeFocused();
+  expect(await isnad.selectedText()).toBe('نوفوستي');
 
   // A word the document does not have says so, and keyboard focus stays in the search box.
   await isnad.searchBox.fill('قاسيون');

@@ -22,9 +22,15 @@ export class SearchActions {
     private readonly caret: CaretActions,
   ) {}
 
+  /** Resolves once the article is in the page (a few frames at most after the view changed). */
+  private async articleShown(): Promise<void> {
+    for (let frame = 0; frame < 30 && !this.app.article?.isConnected; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+
   /**
    * Selects the next (1) or previous (-1) match of the search in the open article, from the
-   * caret, wrapping around the article. Waits for a query just typed to be searched.
+   * caret, wrapping around the article. Waits for a query just typed to be searched; from
+   * another view, shows the article first.
    */
   async step(direction: 1 | -1): Promise<void> {
     const { app } = this;
@@ -34,7 +40,12 @@ export class SearchActions {
       return;
     }
     const docId = app.ui.state.openDocId;
-    if (app.ui.state.view !== 'article' || docId === null) return;
+    if (docId === null) return;
+    // From the settings or the sources view, the article is shown first.
+    if (app.ui.state.view !== 'article') {
+      app.ui.update({ view: 'article' });
+      await this.articleShown();
+    }
     const matches = await this.search.openMatches();
     // The user moved on while the document was being searched.
     if (app.ui.state.openDocId !== docId || app.ui.state.search.query.trim() !== query || app.ui.state.view !== 'article') return;
