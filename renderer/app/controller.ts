@@ -59,8 +59,8 @@ export class IsnadApp implements AppContext {
   readonly caret = new CaretActions(this);
   /** Span editing: label, relabel, resize, delete, span focus, Enter. */
   readonly spans = new SpanActions(this, this.caret, this.attribution);
-  /** Documents (next, previous, next unfinished, done), search box, article, keyboard overlays. */
-  readonly navigation = new NavigationActions(this);
+  /** Documents (next, previous, next unfinished, done: through what the list shows), search box, article, keyboard overlays. */
+  readonly navigation: NavigationActions;
   /** The user's key bindings (defaults from the action registry, changes stored). */
   readonly bindings: KeyBindingStore;
   /** Automatic snapshots: schedule, list, settings, restore. */
@@ -90,6 +90,7 @@ export class IsnadApp implements AppContext {
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
     this.search = new SearchSession({ ui: this.ui, corpus: this.corpus });
     this.matches = new SearchActions(this, this.search, this.caret);
+    this.navigation = new NavigationActions(this, this.search);
   }
 
   /** Translates a message into the interface language (see shared/i18n). */

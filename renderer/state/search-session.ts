@@ -121,6 +121,26 @@ export class SearchSession {
     });
   }
 
+  /**
+   * The results once the corpus is searched for the query as it is now (at once without a
+   * query): what the document list shows, for stepping through it by keyboard.
+   */
+  searched(): Promise<SearchSnapshot> {
+    return new Promise((resolve) => {
+      const settled = (): boolean => {
+        const { query, tehMarbuta } = this.search;
+        const current = this.snapshot;
+        if (query.trim() && (current.query !== query || current.tehMarbuta !== tehMarbuta || !current.done)) return false;
+        resolve(current);
+        return true;
+      };
+      if (settled()) return;
+      const unsubscribe = this.subscribe(() => {
+        if (settled()) unsubscribe();
+      });
+    });
+  }
+
   /** Stops listening and searching. */
   dispose(): void {
     for (const stop of this.stop.splice(0)) stop();

@@ -6,24 +6,37 @@
 import { documentsInOrder, type CorpusState } from './state';
 import type { DocumentRecord, SpanRecord } from './types';
 
+/** Which documents a step may land on. */
+export interface AdjacentOptions {
+  /** Only documents whose status is not "done", wrapping around the corpus. */
+  unfinished?: boolean;
+  /**
+   * Only these documents (the ones a filtered document list shows). The current document
+   * need not be among them: the step starts from its place in the corpus order.
+   */
+  among?: ReadonlySet<string>;
+}
+
 /**
  * The document after (1) or before (-1) `currentId` in list order. With `unfinished`, the
  * nearest one in that direction whose status is not "done", wrapping around the corpus
  * (never the current document itself). Without, no wrapping: undefined at either end.
- * With no current document, the first (or last) one.
+ * With no current document, the first (or last) one. With `among`, only those documents count.
  */
-export function adjacentDocument(state: CorpusState, currentId: string | null, direction: 1 | -1, options: { unfinished?: boolean } = {}): DocumentRecord | undefined {
+export function adjacentDocument(state: CorpusState, currentId: string | null, direction: 1 | -1, options: AdjacentOptions = {}): DocumentRecord | undefined {
   const docs = documentsInOrder(state);
   if (!docs.length) return undefined;
   const index = currentId ? docs.findIndex((d) => d.id === currentId) : -1;
+  const eligible = (doc: DocumentRecord): boolean => doc.id !== currentId && (!options.among || options.among.has(doc.id)) && (!options.unfinished || doc.status !== 'done');
   if (!options.unfinished) {
-    if (index < 0) return direction === 1 ? docs[0] : docs.at(-1);
-    return docs[index + direction];
+    const from = index < 0 ? (direction === 1 ? -1 : docs.length) : index;
+    for (let at = from + direction; at >= 0 && at < docs.length; at += direction) if (eligible(docs[at]!)) return docs[at];
+    return undefined;
   }
   const from = index < 0 ? (direction === 1 ? -1 : docs.length) : index;
   for (let step = 1; step <= docs.length; step++) {
     const doc = docs[(((from + direction * step) % docs.length) + docs.length) % docs.length]!;
-    if (doc.id !== currentId && doc.status !== 'done') return doc;
+    if (eligible(doc)) return doc;
   }
   return undefined;
 }

@@ -166,6 +166,45 @@ test.describe('the keyboard model', () => {
     for (const span of exported) expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
   });
 
+  test('next, previous, next unfinished and done-and-next go through the documents the filtered list shows', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    const MOSCOW = /موسكو تعلن عن محادثات/;
+    const NOVOSTI = /نوفوستي: مباحثات روسية أممية/;
+    const current = (title: RegExp) => expect(isnad.documentButton(title)).toHaveAttribute('aria-current', 'page');
+    await current(MOSCOW);
+
+    // A search narrows the list to the two documents naming Novosti: N skips the bread-prices one.
+    await isnad.searchBox.fill('نوفوستي');
+    await expect(isnad.listStatus).toHaveText('2 of 3 documents');
+    await isnad.article.focus();
+    await isnad.press('n');
+    await current(NOVOSTI);
+    await isnad.press('n');
+    await expect(isnad.status).toContainText('This is the last document the list shows.');
+    await current(NOVOSTI);
+    await isnad.press('p');
+    await current(MOSCOW);
+
+    // Without the search, N goes to the next document of the corpus again.
+    await isnad.searchBox.fill('');
+    await isnad.article.focus();
+    await isnad.press('n');
+    await current(BREAD);
+
+    // A status filter: "To do" lists the bread-prices and Novosti articles. Marking one done takes
+    // it off the list and opens the next unfinished one the list shows; after the last, none is left.
+    await page.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: 'To do' });
+    await expect(isnad.listStatus).toHaveText('2 of 3 documents');
+    await isnad.article.focus();
+    await isnad.press('Control+Enter');
+    await current(NOVOSTI);
+    await isnad.press('Control+Enter');
+    await expect(isnad.status).toContainText('Every document the list shows is done.');
+    // The Moscow article, in progress, is not listed, so it was not opened.
+    await expect(isnad.documentButton(MOSCOW)).toHaveCount(0);
+  });
+
   test('the command palette finds an action by fuzzy search, shows its shortcut and runs it', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();

@@ -4,9 +4,16 @@
  * keyboard overlays (command palette, cheat sheet) and the keyboard settings.
  */
 import { setDocumentStatus } from '../../../shared/model/commands';
-import { adjacentDocument } from '../../../shared/model/navigation';
+import { adjacentDocument, type AdjacentOptions } from '../../../shared/model/navigation';
+import { documentsInOrder } from '../../../shared/model/state';
+import { isFiltering, labelsByDocument, listedDocumentIds, passingFilters, sourcesByDocument, type ListedSearchResults } from '../../state/document-filter';
 import type { KeyboardOverlay } from '../../state/ui-store';
 import type { AppContext } from '../app-context';
+
+/** Where the document list's search results come from (the app's SearchSession). */
+export interface ListedResults {
+  searched(): Promise<ListedSearchResults>;
+}
 
 /** The element id of the keyboard and mouse section of the settings view. */
 export const KEYBOARD_SETTINGS_ID = 'keyboard-settings';
@@ -15,7 +22,32 @@ export class NavigationActions {
   /** Where keyboard focus was when an overlay opened, to go back there when it closes. */
   private returnFocus: HTMLElement | null = null;
 
-  constructor(private readonly app: AppContext) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly search: ListedResults,
+  ) {}
+
+  /**
+   * The documents the list shows while it is filtered or searched (null: it shows them all),
+   * so that next, previous and next unfinished go through what the user is looking at. A
+   * query just typed is searched first.
+   */
+  private async listed(): Promise<ReadonlySet<string> | null> {
+    const { search } = this.app.ui.state;
+    if (!isFiltering(search)) return null;
+    const results = await this.search.searched();
+    const state = this.app.corpus.state;
+    const now = this.app.ui.state.search;
+    const filtered = passingFilters(documentsInOrder(state), now, now.label ? labelsByDocument(state) : new Map(), now.source ? sourcesByDocument(state) : new Map());
+    const ids = listedDocumentIds(filtered, now, results);
+    return ids === 'searching' ? null : new Set(ids);
+  }
+
+  /** A step's options within what the list shows. */
+  private async within(options: Pick<AdjacentOptions, 'unfinished'> = {}): Promise<{ options: AdjacentOptions; filtered: boolean }> {
+    const among = await this.listed();
+    return { options: among ? { ...options, among } : options, filtered: among !== null };
+  }
 
   /** Opens a document and puts keyboard focus in its text. */
   private async show(docId: string): Promise<void> {
@@ -25,15 +57,17 @@ export class NavigationActions {
 
   /** The next (1) or previous (-1) document in list order. */
   async nextDocument(direction: 1 | -1): Promise<void> {
-    const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, direction);
-    if (!next) return this.app.notifyMoment('info', this.app.t(direction === 1 ? 'notice.lastDocument' : 'notice.firstDocument'));
+    const { options, filtered } = await this.within();
+    const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, direction, options);
+    if (!next) return this.app.notifyMoment('info', this.app.t(direction === 1 ? (filtered ? 'notice.lastListedDocument' : 'notice.lastDocument') : filtered ? 'notice.firstListedDocument' : 'notice.firstDocument'));
     await this.show(next.id);
   }
 
   /** The next document that is not done, wrapping around the corpus. */
   async nextUnfinished(): Promise<void> {
-    const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, 1, { unfinished: true });
-    if (!next) return this.app.notifyMoment('info', this.app.t('notice.allDone'));
+    const { options, filtered } = await this.within({ unfinished: true });
+    const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, 1, options);
+    if (!next) return this.app.notifyMoment('info', this.app.t(filtered ? 'notice.allListedDone' : 'notice.allDone'));
     await this.show(next.id);
   }
 
@@ -43,8 +77,9 @@ export class NavigationActions {
     const doc = docId ? this.app.corpus.state.documents.get(docId) : undefined;
     if (!doc) return;
     if (doc.status !== 'done' && !(await this.app.run((state) => setDocumentStatus(state, { docId: doc.id, status: 'done' })))) return;
-    const next = adjacentDocument(this.app.corpus.state, doc.id, 1, { unfinished: true });
-    if (!next) return this.app.notifyMoment('info', this.app.t('notice.allDone'));
+    const { options, filtered } = await this.within({ unfinished: true });
+    const next = adjacentDocument(this.app.corpus.state, doc.id, 1, options);
+    if (!next) return this.app.notifyMoment('info', this.app.t(filtered ? 'notice.allListedDone' : 'notice.allDone'));
     await this.show(next.id);
     this.app.notify('info', this.app.t('notice.doneNext', { title: next.title }));
   }

@@ -37,6 +37,24 @@ describe('adjacentDocument', () => {
     const allDone = createCorpusState(state.corpus, [doc('a', 0, 'done'), doc('b', 1, 'todo')]);
     expect(adjacentDocument(allDone, 'b', 1, { unfinished: true })).toBeUndefined();
   });
+
+  it('steps only through the documents a filtered list shows, also from a document the list no longer shows', () => {
+    const among = new Set(['d2', 'd4']);
+    expect(adjacentDocument(state, 'd2', 1, { among })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd4', -1, { among })?.id).toBe('d2');
+    expect(adjacentDocument(state, 'd4', 1, { among })).toBeUndefined();
+    expect(adjacentDocument(state, 'd2', -1, { among })).toBeUndefined();
+    // The open document d3 is not listed (say it was just marked done under a "to do" filter).
+    expect(adjacentDocument(state, 'd3', 1, { among })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd3', -1, { among })?.id).toBe('d2');
+    expect(adjacentDocument(state, null, 1, { among })?.id).toBe('d2');
+    expect(adjacentDocument(state, null, -1, { among })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd1', 1, { among: new Set() })).toBeUndefined();
+    // The next unfinished one among those listed: d2 is done, so from d1 it is d4, and from d4 there is none.
+    expect(adjacentDocument(state, 'd1', 1, { among, unfinished: true })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd4', 1, { among, unfinished: true })).toBeUndefined();
+    expect(adjacentDocument(state, 'd4', 1, { among: new Set(['d3', 'd4']), unfinished: true })?.id).toBe('d3');
+  });
 });
 
 describe('adjacentSpan', () => {
