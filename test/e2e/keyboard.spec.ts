@@ -172,13 +172,17 @@ test.describe('the keyboard model', () => {
     const MOSCOW = /موسكو تعلن عن محادثات/;
     const NOVOSTI = /نوفوستي: مباحثات روسية أممية/;
     const current = (title: RegExp) => expect(isnad.documentButton(title)).toHaveAttribute('aria-current', 'page');
+    /** Waits for the list to show two of the three documents, then presses `key` in the article. */
+    const inListOfTwo = async (key: string): Promise<void> => {
+      await expect(isnad.listStatus).toHaveText('2 of 3 documents');
+      await isnad.article.focus();
+      await isnad.press(key);
+    };
     await current(MOSCOW);
 
     // A search narrows the list to the two documents naming Novosti: N skips the bread-prices one.
     await isnad.searchBox.fill('نوفوستي');
-    await expect(isnad.listStatus).toHaveText('2 of 3 documents');
-    await isnad.article.focus();
-    await isnad.press('n');
+    await inListOfTwo('n');
     await current(NOVOSTI);
     await isnad.press('n');
     await expect(isnad.status).toContainText('This is the last document the list shows.');
@@ -195,9 +199,7 @@ test.describe('the keyboard model', () => {
     // A status filter: "To do" lists the bread-prices and Novosti articles. Marking one done takes
     // it off the list and opens the next unfinished one the list shows; after the last, none is left.
     await page.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: 'To do' });
-    await expect(isnad.listStatus).toHaveText('2 of 3 documents');
-    await isnad.article.focus();
-    await isnad.press('Control+Enter');
+    await inListOfTwo('Control+Enter');
     await current(NOVOSTI);
     await isnad.press('Control+Enter');
     await expect(isnad.status).toContainText('Every document the list shows is done.');
