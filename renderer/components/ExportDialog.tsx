@@ -8,7 +8,7 @@ import type { FormatName } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
 import type { DocumentStatus } from '../../shared/model/types';
 import { documentsInOrder } from '../../shared/model/state';
-import { isFiltering, labelsByDocument, listedDocumentIds, outletsOf, passingFilters, sourcesByDocument } from '../state/document-filter';
+import { documentsTheListShows, isFiltering, outletsOf } from '../state/document-filter';
 import { withElements } from '../i18n/rich';
 import type { OffsetUnit } from '../../shared/text/offsets';
 import { useApp, useCorpusStateWhile, useT, useUiValue } from '../app/hooks';
@@ -43,7 +43,7 @@ export function ExportDialog(): React.JSX.Element {
   const results = useSyncExternalStore(app.search.subscribe, app.search.getSnapshot);
   const listed = useMemo(() => {
     if (!exportOpen || !isFiltering(search)) return null;
-    return listedDocumentIds(passingFilters(documents, search, labelsByDocument(state), sourcesByDocument(state)), search, results);
+    return documentsTheListShows(state, documents, search, results);
   }, [exportOpen, search, documents, state, results]);
   const listedIds = Array.isArray(listed) ? listed : null;
   const [attributions, setAttributions] = useState(true);

@@ -88,3 +88,19 @@ export function listedDocumentIds(filtered: readonly DocumentRecord[], search: S
   const passing = new Set(filtered.map((d) => d.id));
   return results.hits.map((hit) => hit.docId).filter((id) => passing.has(id));
 }
+
+/**
+ * {@link listedDocumentIds} for `documents` (the corpus in list order) with the filters of
+ * `search`, reading labels and sources from `state` only when their filter is set: what the
+ * export dialog and the keyboard's next / previous document go through.
+ */
+export function documentsTheListShows(
+  state: Pick<CorpusState, 'spans' | 'attributions'>,
+  documents: readonly DocumentRecord[],
+  search: SearchState,
+  results: ListedSearchResults,
+): string[] | 'searching' {
+  const labels = search.label ? labelsByDocument(state) : new Map<string, Set<string>>();
+  const sources = search.source ? sourcesByDocument(state) : new Map<string, Set<string>>();
+  return listedDocumentIds(passingFilters(documents, search, labels, sources), search, results);
+}

@@ -96,28 +96,12 @@ export class SearchSession {
    * without a query or an open document.
    */
   openMatches(): Promise<readonly TextMatch[] | null> {
-    return new Promise((resolve) => {
-      const settled = (): boolean => {
-        const { query, tehMarbuta } = this.search;
-        if (!query.trim() || this.openDocId === null) {
-          resolve(null);
-          return true;
-        }
-        const current = this.snapshot;
-        if (current.query !== query || current.tehMarbuta !== tehMarbuta) return false;
-        if (current.open?.docId === this.openDocId && current.open.done) {
-          resolve(current.open.matches);
-          return true;
-        }
-        if (!current.done) return false;
-        // Searched to the end and the open document was not among the texts (it is gone).
-        resolve(current.open?.docId === this.openDocId ? current.open.matches : []);
-        return true;
-      };
-      if (settled()) return;
-      const unsubscribe = this.subscribe(() => {
-        if (settled()) unsubscribe();
-      });
+    return this.once((current) => {
+      if (!this.search.query.trim() || this.openDocId === null) return { value: null };
+      if (!this.isForCurrentQuery(current)) return null;
+      if (current.open?.docId === this.openDocId && current.open.done) return { value: current.open.matches };
+      // Searched to the end and the open document was not among the texts (it is gone).
+      return current.done ? { value: current.open?.docId === this.openDocId ? current.open.matches : [] } : null;
     });
   }
 
@@ -126,13 +110,21 @@ export class SearchSession {
    * query): what the document list shows, for stepping through it by keyboard.
    */
   searched(): Promise<SearchSnapshot> {
+    return this.once((current) => (!this.search.query.trim() || (this.isForCurrentQuery(current) && current.done) ? { value: current } : null));
+  }
+
+  /** Whether `snapshot` holds results of the query and options as they are now. */
+  private isForCurrentQuery(snapshot: SearchSnapshot): boolean {
+    return snapshot.query === this.search.query && snapshot.tehMarbuta === this.search.tehMarbuta;
+  }
+
+  /** Resolves with the first answer `read` gives: now, or at one of the next snapshots. */
+  private once<T>(read: (snapshot: SearchSnapshot) => { value: T } | null): Promise<T> {
     return new Promise((resolve) => {
       const settled = (): boolean => {
-        const { query, tehMarbuta } = this.search;
-        const current = this.snapshot;
-        if (query.trim() && (current.query !== query || current.tehMarbuta !== tehMarbuta || !current.done)) return false;
-        resolve(current);
-        return true;
+        const answer = read(this.snapshot);
+        if (answer) resolve(answer.value);
+        return answer !== null;
       };
       if (settled()) return;
       const unsubscribe = this.subscribe(() => {

@@ -3,6 +3,7 @@
  * Enter in the search box): which match comes next or before, wrapping around the article
  * as a browser's find does. Pure, over matches in reading order (as the search finds them).
  */
+import { lowerBound } from '../model/span-index';
 import type { TextMatch } from './search';
 
 /** A selection in the article as logical offsets (collapsed: the caret). */
@@ -19,15 +20,7 @@ export interface MatchStep {
 
 /** The first index of `matches` whose start is not before `offset` (`strictly`: after it). */
 function firstStartingFrom(matches: readonly TextMatch[], offset: number, strictly: boolean): number {
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const start = matches[middle]!.start;
-    if (start < offset || (strictly && start === offset)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lowerBound(matches, (match) => match.start < offset || (strictly && match.start === offset));
 }
 
 /**
@@ -49,13 +42,4 @@ export function matchStep(matches: readonly TextMatch[], selection: SelectionOff
   }
   const index = firstStartingFrom(matches, start, false) - 1;
   return index >= 0 ? { index, wrapped: false } : { index: matches.length - 1, wrapped: true };
-}
-
-/** The index of the match the selection covers exactly, or -1 (for "match 3 of 12"). */
-export function selectedMatch(matches: readonly TextMatch[], selection: SelectionOffsets | null): number {
-  if (!selection || selection.anchor === selection.focus) return -1;
-  const start = Math.min(selection.anchor, selection.focus);
-  const end = Math.max(selection.anchor, selection.focus);
-  const index = firstStartingFrom(matches, start, false);
-  return index < matches.length && matches[index]!.start === start && matches[index]!.end === end ? index : -1;
 }

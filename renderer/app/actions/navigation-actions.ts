@@ -6,7 +6,7 @@
 import { setDocumentStatus } from '../../../shared/model/commands';
 import { adjacentDocument, type AdjacentOptions } from '../../../shared/model/navigation';
 import { documentsInOrder } from '../../../shared/model/state';
-import { isFiltering, labelsByDocument, listedDocumentIds, passingFilters, sourcesByDocument, type ListedSearchResults } from '../../state/document-filter';
+import { documentsTheListShows, isFiltering, type ListedSearchResults } from '../../state/document-filter';
 import type { KeyboardOverlay } from '../../state/ui-store';
 import type { AppContext } from '../app-context';
 
@@ -37,9 +37,7 @@ export class NavigationActions {
     if (!isFiltering(search)) return null;
     const results = await this.search.searched();
     const state = this.app.corpus.state;
-    const now = this.app.ui.state.search;
-    const filtered = passingFilters(documentsInOrder(state), now, now.label ? labelsByDocument(state) : new Map(), now.source ? sourcesByDocument(state) : new Map());
-    const ids = listedDocumentIds(filtered, now, results);
+    const ids = documentsTheListShows(state, documentsInOrder(state), this.app.ui.state.search, results);
     return ids === 'searching' ? null : new Set(ids);
   }
 

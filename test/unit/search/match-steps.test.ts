@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchStep, selectedMatch } from '../../../shared/search/match-steps';
+import { matchStep } from '../../../shared/search/match-steps';
 import { findInText } from '../../../shared/search/search';
 
 const text = 'قالت وكالة نوفوستي إن الوفد وصل. ونقلت نوفوستي عن مصدر أن نوفوستي';
@@ -39,14 +39,6 @@ describe('stepping through the matches of the open article', () => {
     expect(matchStep(matches, null, -1)).toEqual({ index: 2, wrapped: false });
     expect(matchStep([], caret(3), 1)).toBeNull();
     expect(matchStep([], null, -1)).toBeNull();
-  });
-
-  it('names the match a selection covers exactly, and none for a caret or another selection', () => {
-    expect(selectedMatch(matches, select(1))).toBe(1);
-    expect(selectedMatch(matches, { anchor: matches[2]!.end, focus: matches[2]!.start })).toBe(2);
-    expect(selectedMatch(matches, caret(matches[1]!.start))).toBe(-1);
-    expect(selectedMatch(matches, { anchor: matches[1]!.start, focus: matches[1]!.end - 1 })).toBe(-1);
-    expect(selectedMatch(matches, null)).toBe(-1);
   });
 
   it('agrees with a scan of every match, forward and backward, from any selection', () => {
