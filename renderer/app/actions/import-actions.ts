@@ -5,6 +5,7 @@ import type { ImportSettings } from '../../../shared/model/types';
 import type { TextEncodingName } from '../../../shared/text/decode';
 import { ImportSession, type ImportResult, type ImportThreads } from '../../import/import-session';
 import type { WorkerInputFile } from '../../import/protocol';
+import { ImportWorkers } from '../../import/import-workers';
 import type { AppContext } from '../app-context';
 import { describeImport } from '../import-report';
 import { skipReasonPhrase } from '../../../shared/phrases/skip-reasons';
@@ -19,7 +20,14 @@ function skippedFile(name: string, reason: string): WorkerInputFile {
 export class ImportActions {
   private session: ImportSession | null = null;
 
-  constructor(private readonly app: AppContext) {}
+  /**
+   * @param workers the workers of the next import, started when the import dialog opens so
+   *   that the import does not wait for them (import-workers.ts).
+   */
+  constructor(
+    private readonly app: AppContext,
+    private readonly workers: ImportWorkers = new ImportWorkers(),
+  ) {}
 
   /** Import settings of the open corpus (field mapping, collapsing repeats). */
   get settings(): ImportSettings {
@@ -54,6 +62,7 @@ export class ImportActions {
       return;
     }
     this.app.ui.update({ importDraft: { files, encodings: {}, skipped } });
+    this.workers.warm();
   }
 
   /** Sets (or clears, with null) the encoding override of one staged file. */
@@ -69,6 +78,7 @@ export class ImportActions {
   /** Closes the import dialog without importing. */
   discard(): void {
     this.app.ui.update({ importDraft: null });
+    this.workers.release();
   }
 
   /** Saves the corpus's import settings (remembered per corpus; not an undoable edit). */
@@ -92,7 +102,7 @@ export class ImportActions {
       files,
       { fieldMapping: settings.fieldMapping, collapseRepeatedParagraphs: settings.collapseRepeatedParagraphs, encodings: draft.encodings },
       (importProgress) => ui.update({ importProgress }),
-      { database: this.app.db.name, ...threads },
+      { database: this.app.db.name, ...this.workers.threads(), ...threads },
     );
     this.session = session;
     ui.update({ importDraft: null, importProgress: { total: files.length, done: 0, prepared: 0, current: files[0]?.name ?? null, cancelling: false } });
@@ -111,6 +121,8 @@ export class ImportActions {
       return null;
     } finally {
       this.session = null;
+      // (workers the import did not need: fewer files than preparers)
+      this.workers.release();
       ui.update({ importProgress: null });
     }
   }
