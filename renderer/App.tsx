@@ -1,7 +1,6 @@
 /** The application shell: toolbar, document list, article, spans, status; keys and file drops. */
 import { useEffect, useMemo, useState } from 'react';
 import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
-import { ActionRunner } from './commands/runner';
 import { useApp, useBindings, useCorpusValue, useT, useUiValue } from './app/hooks';
 import { installPointerSelection } from './editor/pointer-selection';
 import { CaretLayer } from './components/CaretLayer';
@@ -52,22 +51,23 @@ export function App(): React.JSX.Element {
   const [dragging, setDragging] = useState(false);
   const view = useUiValue('view');
 
-  const runner = useMemo(() => new ActionRunner((error) => app.notify('error', String(error))), [app]);
-
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing) return;
       const target = event.target as HTMLElement | null;
-      const where = { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
+      // Keys pressed in the search box right after Enter, while it looks for the match, are
+      // meant for the match (a label key marks it): they wait for it as article keys, and are
+      // dropped when there was none.
+      const forMatch = app.matches.steppingFromSearchBox && !!target?.closest?.('[role="search"]');
+      const where = forMatch ? { inField: false, inArticle: true } : { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
       // The selection is taken as the key is pressed: the action may wait for earlier keys.
-      const press = app.caret.pressed();
-      if (runner.submit(() => app.caret.runPressed(press, () => action.run()))) event.preventDefault();
+      if (app.submitKey(forMatch ? () => (app.matches.lastStepFound ? action.run() : undefined) : () => action.run())) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, app, runner]);
+  }, [actions, app]);
 
   useEffect(
     () =>

@@ -28,6 +28,7 @@ import { NavigationActions } from './actions/navigation-actions';
 import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
 import { KeyBindingStore } from '../commands/bindings';
+import { ActionRunner, type ActionOutcome } from '../commands/runner';
 import { allActionDefinitions } from '../commands/definitions';
 import { SnapshotActions } from './actions/snapshot-actions';
 import { DatabaseSnapshotStorage } from '../snapshots/snapshot-storage';
@@ -75,6 +76,11 @@ export class IsnadApp implements AppContext {
   readonly search: SearchSession;
   /** Stepping through the search matches of the open article. */
   readonly matches: SearchActions;
+  /**
+   * Key actions run one at a time, in the order the keys were pressed (an action may wait
+   * for storage or a search); see `submitKey`.
+   */
+  readonly keyQueue = new ActionRunner((error) => this.notify('error', String(error)));
 
   private constructor(
     readonly db: IsnadDatabase,
@@ -89,8 +95,18 @@ export class IsnadApp implements AppContext {
     this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
     this.search = new SearchSession({ ui: this.ui, corpus: this.corpus });
-    this.matches = new SearchActions(this, this.search, this.caret);
+    this.matches = new SearchActions(this, this.search, this.caret, (run) => this.submitKey(run));
     this.navigation = new NavigationActions(this, this.search);
+  }
+
+  /**
+   * Runs the action of a key press now, or after the actions of the keys pressed before it,
+   * from the selection as the key was pressed (CaretActions.pressed). Returns whether the key
+   * was handled (its default should then be prevented).
+   */
+  submitKey(run: () => ActionOutcome): boolean {
+    const press = this.caret.pressed();
+    return this.keyQueue.submit(() => this.caret.runPressed(press, run));
   }
 
   /** Translates a message into the interface language (see shared/i18n). */

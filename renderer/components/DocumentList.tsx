@@ -125,7 +125,8 @@ export function DocumentList(): React.JSX.Element {
           onKeyDown={(event) => {
             if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing) return;
             event.preventDefault();
-            void app.matches.step(event.shiftKey ? -1 : 1);
+            // Queued with the keys: a key pressed right after waits for the match (App.tsx).
+            app.matches.stepFromSearchBox(event.shiftKey ? -1 : 1);
           }}
         />
         <label className="checkbox">

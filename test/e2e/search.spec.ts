@@ -141,3 +141,46 @@ test('a match at the end of a long article is scrolled into view and selected', 
     )
     .toBe(true);
 });
+
+test('keys pressed right after Enter in the search box act on the match, even before the query is searched', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.openDocument(/نوفوستي: مباحثات/);
+  await isnad.searchBox.focus();
+  // Typed, Enter and a label key at typing speed: the query is not searched yet when 6 arrives.
+  await page.keyboard.type('نوفوستي', { delay: 10 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('6');
+  await expect(isnad.spanItem(/SOURCE.*نوفوستي/)).toBeVisible();
+  await expect(isnad.searchBox).toHaveValue('نوفوستي');
+  const { start } = await isnad.paragraphText('نوفوستي: مباحثات');
+  expect(await isnad.highlightedTexts('SOURCE')).toEqual(['نوفوستي']);
+  // The first match was marked: the caret waits at the new span's end.
+  expect(await isnad.selectionOffsets()).toEqual({ anchor: start + 'نوفوستي'.length, focus: start + 'نوفوستي'.length });
+
+  // Enter three times from there (the second match, round to the first, the second again),
+  // then a label key: each Enter waits for the one before, and the second match is marked.
+  await isnad.searchBox.fill('');
+  await isnad.searchBox.focus();
+  await page.keyboard.type('نوفوستي', { delay: 10 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('2');
+  await expect(isnad.spanItem(/ORG.*نوفوستي/)).toBeVisible();
+  await expect(isnad.searchBox).toHaveValue('نوفوستي');
+  const body = await isnad.paragraphText('نقلت وكالة');
+  const end = body.start + body.text.indexOf('نوفوستي') + 'نوفوستي'.length;
+  expect(await isnad.selectionOffsets()).toEqual({ anchor: end, focus: end });
+
+  // A word the article lacks: the key after Enter marks nothing and is not typed into the box.
+  await isnad.searchBox.fill('');
+  await isnad.searchBox.focus();
+  await page.keyboard.type('قاسيون', { delay: 10 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('1');
+  await expect(isnad.status).toContainText(`No match for “${isolated('قاسيون')}” in this document.`);
+  await expect(isnad.searchBox).toHaveValue('قاسيون');
+  await expect(isnad.searchBox).toBeFocused();
+  expect(await isnad.highlightedTexts('PER')).not.toContain('نوفوستي');
+});
