@@ -10,11 +10,11 @@ import { documentsInOrder } from '../../shared/model/state';
 import { primeSortedSpans, sortedSpansOf } from '../../shared/model/span-index';
 import type { DocumentRecord, DocumentStatus } from '../../shared/model/types';
 import type { ScanHit } from '../../shared/search/corpus-scan';
-import { attributedSources, isFiltering, labelsByDocument, outletsOf, passingFilters, sourcesByDocument } from '../state/document-filter';
+import { attributedSources, groupedListOrder, isFiltering, labelsByDocument, outletsOf, passingFilters, sourcesByDocument } from '../state/document-filter';
 import { sourceName } from '../i18n/labels';
 import { useApp, useCorpusState, useT, useUiValue } from '../app/hooks';
 import type { Translate } from '../../shared/i18n/i18n';
-import { DocumentGroups, type DocumentGroup } from '../state/document-groups';
+import { listGroups, type DocumentGroup } from '../state/document-groups';
 
 /** The document statuses, in the order menus list them. */
 export const STATUSES: readonly DocumentStatus[] = ['todo', 'in-progress', 'done'];
@@ -26,8 +26,6 @@ export function statusName(status: DocumentStatus, t: Translate): string {
 
 const NO_LABELS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 const NO_SOURCES: ReadonlyMap<string, ReadonlySet<string>> = new Map();
-/** Near-duplicate groups, kept across renders so that a growing corpus is grouped incrementally. */
-const documentGroups = new DocumentGroups();
 
 interface Row {
   doc: DocumentRecord;
@@ -70,7 +68,7 @@ export function DocumentList(): React.JSX.Element {
   );
   const sourceFilter = search.source;
   const outlets = useMemo(() => outletsOf(documents), [documents]);
-  const groups = useMemo(() => documentGroups.of(documents), [documents]);
+  const groups = useMemo(() => listGroups.of(documents), [documents]);
 
   const rows = useMemo((): Row[] => {
     const filtered = passingFilters(documents, search, labelsByDoc, sourceFilter ? sourcesByDoc : NO_SOURCES);
@@ -84,20 +82,10 @@ export function DocumentList(): React.JSX.Element {
       return rowsOfHits;
     }
     // Members of a near-duplicate group are listed together, under the first of them.
-    const placed = new Set<string>();
-    const visible = new Set(filtered.map((d) => d.id));
-    const result: Row[] = [];
-    const byId = new Map(filtered.map((d) => [d.id, d]));
-    for (const doc of filtered) {
-      if (placed.has(doc.id)) continue;
+    return groupedListOrder(filtered, groups).map((doc) => {
       const group = groups.get(doc.id);
-      for (const id of group ? group.members : [doc.id]) {
-        if (placed.has(id) || !visible.has(id)) continue;
-        placed.add(id);
-        result.push({ doc: byId.get(id)!, ...(group ? { group } : {}) });
-      }
-    }
-    return result;
+      return group ? { doc, group } : { doc };
+    });
   }, [documents, query, results, search, labelsByDoc, sourceFilter, sourcesByDoc, groups]);
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -8,6 +8,7 @@ import type { CorpusState } from '../../shared/model/state';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { SearchSnapshot } from './search-session';
 import type { SearchState } from './ui-store';
+import type { DocumentGroup } from './document-groups';
 
 /** For each document (by id), the set of `value` over its records. */
 function setsByDocument<R extends { docId: string }>(records: Iterable<R>, value: (record: R) => string): Map<string, Set<string>> {
@@ -103,4 +104,46 @@ export function documentsTheListShows(
   const labels = search.label ? labelsByDocument(state) : new Map<string, Set<string>>();
   const sources = search.source ? sourcesByDocument(state) : new Map<string, Set<string>>();
   return listedDocumentIds(passingFilters(documents, search, labels, sources), search, results);
+}
+
+/**
+ * `documents` (in corpus order) in the order the list shows them while it is not searched:
+ * the members of a near-duplicate group together, under the first of them that is listed.
+ * (Search results are listed in corpus order.)
+ */
+export function groupedListOrder(documents: readonly DocumentRecord[], groups: ReadonlyMap<string, Pick<DocumentGroup, 'members'>>): DocumentRecord[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const placed = new Set<string>();
+  const result: DocumentRecord[] = [];
+  for (const doc of documents) {
+    if (placed.has(doc.id)) continue;
+    for (const id of groups.get(doc.id)?.members ?? [doc.id]) {
+      const member = byId.get(id);
+      if (!member || placed.has(id)) continue;
+      placed.add(id);
+      result.push(member);
+    }
+  }
+  return result;
+}
+
+/**
+ * What next and previous document step through: the documents the list shows, in its order
+ * (near-duplicates together unless it is searched), with `currentId` where the list would
+ * show it when its filters or search leave it out (say, a document just marked done under a
+ * "to do" filter). 'searching' while the search for the current query has not finished.
+ */
+export function listOrderAround(
+  state: Pick<CorpusState, 'spans' | 'attributions'>,
+  documents: readonly DocumentRecord[],
+  search: SearchState,
+  results: ListedSearchResults,
+  groups: ReadonlyMap<string, Pick<DocumentGroup, 'members'>>,
+  currentId: string | null,
+): DocumentRecord[] | 'searching' {
+  const ids = documentsTheListShows(state, documents, search, results);
+  if (ids === 'searching') return 'searching';
+  const shown = new Set(ids);
+  const around = documents.filter((d) => shown.has(d.id) || d.id === currentId);
+  return search.query.trim() ? around : groupedListOrder(around, groups);
 }

@@ -60,3 +60,10 @@ export class DocumentGroups {
     this.grouped = 0;
   }
 }
+
+/**
+ * The groups of the open corpus's list, kept across renders (so that a growing corpus is
+ * grouped incrementally) and shared by the list and next / previous document, which follow
+ * the list's order.
+ */
+export const listGroups = new DocumentGroups();

@@ -11,23 +11,25 @@ export interface AdjacentOptions {
   /** Only documents whose status is not "done", wrapping around the corpus. */
   unfinished?: boolean;
   /**
-   * Only these documents (the ones a filtered document list shows). The current document
-   * need not be among them: the step starts from its place in the corpus order.
+   * The documents to step through, in their order (the document list's: filtered, searched,
+   * near-duplicates together), the current one included where the list would show it; by
+   * default the whole corpus in its order. A current document not in it starts the step
+   * from an end, as none does.
    */
-  among?: ReadonlySet<string>;
+  order?: readonly DocumentRecord[];
 }
 
 /**
  * The document after (1) or before (-1) `currentId` in list order. With `unfinished`, the
  * nearest one in that direction whose status is not "done", wrapping around the corpus
  * (never the current document itself). Without, no wrapping: undefined at either end.
- * With no current document, the first (or last) one. With `among`, only those documents count.
+ * With no current document, the first (or last) one. With `order`, through those documents in that order.
  */
 export function adjacentDocument(state: CorpusState, currentId: string | null, direction: 1 | -1, options: AdjacentOptions = {}): DocumentRecord | undefined {
-  const docs = documentsInOrder(state);
+  const docs = options.order ?? documentsInOrder(state);
   if (!docs.length) return undefined;
   const index = currentId ? docs.findIndex((d) => d.id === currentId) : -1;
-  const eligible = (doc: DocumentRecord): boolean => doc.id !== currentId && (!options.among || options.among.has(doc.id)) && (!options.unfinished || doc.status !== 'done');
+  const eligible = (doc: DocumentRecord): boolean => doc.id !== currentId && (!options.unfinished || doc.status !== 'done');
   if (!options.unfinished) {
     const from = index < 0 ? (direction === 1 ? -1 : docs.length) : index;
     for (let at = from + direction; at >= 0 && at < docs.length; at += direction) if (eligible(docs[at]!)) return docs[at];

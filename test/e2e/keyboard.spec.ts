@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { IsnadPage } from './pages/isnad-page';
 import { SettingsView } from './pages/settings-view';
@@ -205,6 +205,44 @@ test.describe('the keyboard model', () => {
     await expect(isnad.status).toContainText('Every document the list shows is done.');
     // The Moscow article, in progress, is not listed, so it was not opened.
     await expect(isnad.documentButton(MOSCOW)).toHaveCount(0);
+  });
+
+  test('next and previous document follow the list, where near-duplicates are listed together', async ({ page }, testInfo) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    const story = 'أعلنت وزارة الزراعة في دمشق اليوم عن خطة جديدة لدعم مزارعي القمح في المحافظات الشمالية، تشمل توزيع البذور المحسنة والأسمدة بأسعار مخفضة، وتقديم قروض ميسرة للمزارعين الصغار، وقال الوزير في مؤتمر صحفي إن الخطة تهدف إلى رفع الإنتاج المحلي وتقليل الاعتماد على الاستيراد خلال الموسم المقبل، مشيرا إلى أن فرق الوزارة ستبدأ العمل في القرى الأسبوع القادم.';
+    const files = [
+      ['1-wheat-agency.txt', `خطة لدعم مزارعي القمح\n\n${story}\n`],
+      ['2-port.txt', 'افتتاح رصيف جديد في ميناء اللاذقية\n\nافتتحت المؤسسة العامة للموانئ رصيفا جديدا مخصصا للحاويات، بطاقة استيعابية تصل إلى مليون طن سنويا، بحسب ما أعلنه مدير الميناء.\n'],
+      ['3-wheat-outlet.txt', `الزراعة تعلن خطة للقمح\n\n${story.replace('اليوم', 'صباح الاثنين').replace('الصغار', 'الأفراد')}\n`],
+    ];
+    const paths = await Promise.all(files.map(async ([name, text]) => {
+      const path = testInfo.outputPath(name!);
+      await writeFile(path, text!);
+      return path;
+    }));
+    await isnad.openFiles(paths);
+    const AGENCY = /خطة لدعم مزارعي القمح/;
+    const OUTLET = /الزراعة تعلن خطة للقمح/;
+    const PORT = /افتتاح رصيف جديد/;
+    // The same story from two outlets is listed together: the port article, imported between them, comes after.
+    await expect(isnad.documentButton(OUTLET)).toHaveAccessibleName(/similar to 1 other/);
+    const titles = await isnad.listedDocuments.allInnerTexts();
+    const at = (title: RegExp) => titles.findIndex((text) => title.test(text));
+    expect(at(OUTLET)).toBe(at(AGENCY) + 1);
+    expect(at(PORT)).toBe(at(OUTLET) + 1);
+
+    const current = (title: RegExp) => expect(isnad.documentButton(title)).toHaveAttribute('aria-current', 'page');
+    await isnad.openDocument(AGENCY);
+    await isnad.article.focus();
+    await isnad.press('n');
+    await current(OUTLET);
+    await isnad.press('n');
+    await current(PORT);
+    await isnad.press('p');
+    await current(OUTLET);
+    await isnad.press('p');
+    await current(AGENCY);
   });
 
   test('the command palette finds an action by fuzzy search, shows its shortcut and runs it', async ({ page }) => {

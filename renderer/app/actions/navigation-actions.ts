@@ -6,7 +6,8 @@
 import { setDocumentStatus } from '../../../shared/model/commands';
 import { adjacentDocument, type AdjacentOptions } from '../../../shared/model/navigation';
 import { documentsInOrder } from '../../../shared/model/state';
-import { documentsTheListShows, isFiltering, type ListedSearchResults } from '../../state/document-filter';
+import { isFiltering, listOrderAround, type ListedSearchResults } from '../../state/document-filter';
+import { listGroups } from '../../state/document-groups';
 import type { KeyboardOverlay } from '../../state/ui-store';
 import type { AppContext } from '../app-context';
 
@@ -14,6 +15,9 @@ import type { AppContext } from '../app-context';
 export interface ListedResults {
   searched(): Promise<ListedSearchResults>;
 }
+
+/** The search results of a list that is not searched (they are not read). */
+const NOT_SEARCHED: ListedSearchResults = { query: '', tehMarbuta: false, hits: [], done: true };
 
 /** The element id of the keyboard and mouse section of the settings view. */
 export const KEYBOARD_SETTINGS_ID = 'keyboard-settings';
@@ -28,23 +32,18 @@ export class NavigationActions {
   ) {}
 
   /**
-   * The documents the list shows while it is filtered or searched (null: it shows them all),
-   * so that next, previous and next unfinished go through what the user is looking at. A
-   * query just typed is searched first.
+   * A step's options: through the documents the list shows, in its order (filtered,
+   * searched, near-duplicates together), so that next, previous and next unfinished go
+   * through what the user is looking at. A query just typed is searched first. `filtered`:
+   * whether the list leaves documents out (the notices at its ends say so).
    */
-  private async listed(): Promise<ReadonlySet<string> | null> {
-    const { search } = this.app.ui.state;
-    if (!isFiltering(search)) return null;
-    const results = await this.search.searched();
+  private async within(options: Pick<AdjacentOptions, 'unfinished'> = {}, currentId = this.app.ui.state.openDocId): Promise<{ options: AdjacentOptions; filtered: boolean }> {
+    const filtered = isFiltering(this.app.ui.state.search);
+    const results = filtered ? await this.search.searched() : NOT_SEARCHED;
     const state = this.app.corpus.state;
-    const ids = documentsTheListShows(state, documentsInOrder(state), this.app.ui.state.search, results);
-    return ids === 'searching' ? null : new Set(ids);
-  }
-
-  /** A step's options within what the list shows. */
-  private async within(options: Pick<AdjacentOptions, 'unfinished'> = {}): Promise<{ options: AdjacentOptions; filtered: boolean }> {
-    const among = await this.listed();
-    return { options: among ? { ...options, among } : options, filtered: among !== null };
+    const documents = documentsInOrder(state);
+    const order = listOrderAround(state, documents, this.app.ui.state.search, results, listGroups.of(documents), currentId);
+    return { options: order === 'searching' ? options : { ...options, order }, filtered: filtered && order !== 'searching' };
   }
 
   /** Opens a document and puts keyboard focus in its text. */
@@ -75,7 +74,7 @@ export class NavigationActions {
     const doc = docId ? this.app.corpus.state.documents.get(docId) : undefined;
     if (!doc) return;
     if (doc.status !== 'done' && !(await this.app.run((state) => setDocumentStatus(state, { docId: doc.id, status: 'done' })))) return;
-    const { options, filtered } = await this.within({ unfinished: true });
+    const { options, filtered } = await this.within({ unfinished: true }, doc.id);
     const next = adjacentDocument(this.app.corpus.state, doc.id, 1, options);
     if (!next) return this.app.notifyMoment('info', this.app.t(filtered ? 'notice.allListedDone' : 'notice.allDone'));
     await this.show(next.id);

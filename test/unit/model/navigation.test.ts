@@ -38,22 +38,22 @@ describe('adjacentDocument', () => {
     expect(adjacentDocument(allDone, 'b', 1, { unfinished: true })).toBeUndefined();
   });
 
-  it('steps only through the documents a filtered list shows, also from a document the list no longer shows', () => {
-    const among = new Set(['d2', 'd4']);
-    expect(adjacentDocument(state, 'd2', 1, { among })?.id).toBe('d4');
-    expect(adjacentDocument(state, 'd4', -1, { among })?.id).toBe('d2');
-    expect(adjacentDocument(state, 'd4', 1, { among })).toBeUndefined();
-    expect(adjacentDocument(state, 'd2', -1, { among })).toBeUndefined();
-    // The open document d3 is not listed (say it was just marked done under a "to do" filter).
-    expect(adjacentDocument(state, 'd3', 1, { among })?.id).toBe('d4');
-    expect(adjacentDocument(state, 'd3', -1, { among })?.id).toBe('d2');
-    expect(adjacentDocument(state, null, 1, { among })?.id).toBe('d2');
-    expect(adjacentDocument(state, null, -1, { among })?.id).toBe('d4');
-    expect(adjacentDocument(state, 'd1', 1, { among: new Set() })).toBeUndefined();
-    // The next unfinished one among those listed: d2 is done, so from d1 it is d4, and from d4 there is none.
-    expect(adjacentDocument(state, 'd1', 1, { among, unfinished: true })?.id).toBe('d4');
-    expect(adjacentDocument(state, 'd4', 1, { among, unfinished: true })).toBeUndefined();
-    expect(adjacentDocument(state, 'd4', 1, { among: new Set(['d3', 'd4']), unfinished: true })?.id).toBe('d3');
+  it('steps through the documents in the order given (the list’s), not the corpus order', () => {
+    const byId = (...ids: string[]) => ids.map((id) => state.documents.get(id)!);
+    // The list shows d4 right after d1 (say, a near-duplicate of it), then d3; d2 is filtered out.
+    const order = byId('d1', 'd4', 'd3');
+    expect(adjacentDocument(state, 'd1', 1, { order })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd4', 1, { order })?.id).toBe('d3');
+    expect(adjacentDocument(state, 'd3', 1, { order })).toBeUndefined();
+    expect(adjacentDocument(state, 'd3', -1, { order })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd1', -1, { order })).toBeUndefined();
+    expect(adjacentDocument(state, null, 1, { order })?.id).toBe('d1');
+    expect(adjacentDocument(state, null, -1, { order })?.id).toBe('d3');
+    expect(adjacentDocument(state, 'd1', 1, { order: [] })).toBeUndefined();
+    // The next unfinished one in that order, wrapping round it: d1 is done, so from d3 it is d4.
+    expect(adjacentDocument(state, 'd3', 1, { order, unfinished: true })?.id).toBe('d4');
+    expect(adjacentDocument(state, 'd4', 1, { order, unfinished: true })?.id).toBe('d3');
+    expect(adjacentDocument(state, 'd4', 1, { order: byId('d2', 'd4'), unfinished: true })).toBeUndefined();
   });
 });
 

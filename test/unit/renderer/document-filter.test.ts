@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributedSources, isFiltering, labelsByDocument, passingFilters, sourcesByDocument } from '../../../renderer/state/document-filter';
+import { attributedSources, groupedListOrder, isFiltering, labelsByDocument, listOrderAround, passingFilters, sourcesByDocument } from '../../../renderer/state/document-filter';
 import { EMPTY_SEARCH } from '../../../renderer/state/ui-store';
 import { buildSampleCorpus } from '../../../shared/model/sample-corpus';
 import { createCorpusState, documentsInOrder, type CorpusState } from '../../../shared/model/state';
@@ -54,5 +54,40 @@ describe('the document list filtered by a source attributed', () => {
     expect(passingFilters(documents, { ...EMPTY_SEARCH, source: 'src-unknown' }, labelsByDocument(state), sources)).toEqual([]);
     expect(passingFilters(documents, EMPTY_SEARCH, labelsByDocument(state), sources)).toEqual(documents);
     expect(isFiltering(EMPTY_SEARCH)).toBe(false);
+  });
+});
+
+describe('the order of the list, which next and previous document follow', () => {
+  const state = corpus();
+  const documents = documentsInOrder(state);
+  const [a, b, c] = documents.map((d) => d.id) as [string, string, string];
+  // The first and the last are the same story from two outlets.
+  const groups = new Map([a, c].map((id) => [id, { members: [a, c] }]));
+  const none = { query: '', tehMarbuta: false, hits: [], done: true };
+  const ids = (order: ReturnType<typeof listOrderAround>) => (order === 'searching' ? order : order.map((d) => d.id));
+
+  it('lists the members of a near-duplicate group together, under the first one listed', () => {
+    expect(groupedListOrder(documents, groups).map((d) => d.id)).toEqual([a, c, b]);
+    expect(groupedListOrder(documents.slice(1), groups).map((d) => d.id)).toEqual([b, c]);
+    expect(groupedListOrder(documents, new Map()).map((d) => d.id)).toEqual([a, b, c]);
+  });
+
+  it('is the grouped order of what the filters let through, with the open document where the list would show it', () => {
+    expect(ids(listOrderAround(state, documents, EMPTY_SEARCH, none, groups, a))).toEqual([a, c, b]);
+    const done = state.documents.get(a)!.status === 'done' ? 'todo' : 'done';
+    // A status filter that leaves the open document out: it is placed in its group all the same.
+    const search = { ...EMPTY_SEARCH, status: done } as const;
+    const passing = passingFilters(documents, search, new Map()).map((d) => d.id);
+    expect(passing).not.toContain(a);
+    const around = ids(listOrderAround(state, documents, search, none, groups, a));
+    expect(around).toEqual(groupedListOrder(documents.filter((d) => d.id === a || passing.includes(d.id)), groups).map((d) => d.id));
+    expect(around[0]).toBe(a);
+  });
+
+  it('is the search results in corpus order while searched, and unknown until the search is done', () => {
+    const search = { ...EMPTY_SEARCH, query: 'خبر' };
+    const hits = [c, b].sort((x, y) => documents.findIndex((d) => d.id === x) - documents.findIndex((d) => d.id === y)).map((docId) => ({ docId, count: 1, snippet: { text: 'خبر', matchStart: 0, matchEnd: 3 } }));
+    expect(ids(listOrderAround(state, documents, search, { query: 'خبر', tehMarbuta: false, hits, done: true }, groups, a))).toEqual([a, b, c]);
+    expect(ids(listOrderAround(state, documents, search, { query: 'خبر', tehMarbuta: false, hits, done: false }, groups, a))).toBe('searching');
   });
 });
