@@ -53,7 +53,10 @@ export function ExportDialog(): React.JSX.Element {
 
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-  const request: DatasetExportRequest = { format, offsetUnit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null };
+  // The unit chosen applies where the file says which it uses; elsewhere the format's own.
+  const units = DATASET_FORMATS[format].offsetUnits;
+  const unit: OffsetUnit = units === 'token' ? 'codepoint' : units.includes(offsetUnit) ? offsetUnit : units[0]!;
+  const request: DatasetExportRequest = { format, offsetUnit: unit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null };
 
   return (
     <dialog ref={dialogRef} className="export-dialog" aria-labelledby="export-title" onCancel={() => app.ui.update({ exportOpen: false })} onKeyDown={(e) => e.stopPropagation()}>
@@ -71,9 +74,21 @@ export function ExportDialog(): React.JSX.Element {
       <p className="hint">{withElements(t('exportDialog.offsets'), { convention: <bdi key="c">{t.phrase(DATASET_FORMATS[format].offsetConvention)}</bdi> })}</p>
       <label>
         {t('exportDialog.offsetUnit')}
-        <select aria-label={t('exportDialog.offsetUnit.name')} value={offsetUnit} onChange={(e) => setOffsetUnit(e.target.value as OffsetUnit)}>
-          <option value="codepoint">{t('exportDialog.offsetUnit.codepoint')}</option>
-          <option value="utf16">{t('exportDialog.offsetUnit.utf16')}</option>
+        <select
+          aria-label={t('exportDialog.offsetUnit.name')}
+          value={units === 'token' ? 'token' : unit}
+          disabled={units === 'token' || units.length < 2}
+          onChange={(e) => setOffsetUnit(e.target.value as OffsetUnit)}
+        >
+          {units === 'token' ? (
+            <option value="token">{t('exportDialog.offsetUnit.none')}</option>
+          ) : (
+            units.map((u) => (
+              <option key={u} value={u}>
+                {t(u === 'codepoint' ? 'exportDialog.offsetUnit.codepoint' : 'exportDialog.offsetUnit.utf16')}
+              </option>
+            ))
+          )}
         </select>
       </label>
       <fieldset>

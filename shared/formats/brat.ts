@@ -263,6 +263,7 @@ export function importBrat(files: readonly OutputFile[], options: BratImportOpti
 export const bratFormat: DatasetFormat = {
   name: 'brat',
   offsetConvention: phrase('offsets.brat'),
+  offsetUnits: ['codepoint'],
   exportCorpus: (corpus, options) => guardExport(() => exportBrat(corpus, options)),
   importFiles: (files) => guardImport(() => importBrat(files)),
 };

@@ -213,6 +213,7 @@ export function importConll(files: readonly OutputFile[]): ImportOutcome {
 export const conllFormat: DatasetFormat = {
   name: 'conll',
   offsetConvention: phrase('offsets.conll'),
+  offsetUnits: 'token',
   exportCorpus: (corpus, options) => guardExport(() => exportConll(corpus, options)),
   importFiles: (files) => guardImport(() => importConll(files)),
 };

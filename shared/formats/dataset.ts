@@ -188,6 +188,13 @@ export interface DatasetFormat {
   name: FormatName;
   /** What the offsets of this format count, as documented in the README (a phrase: the export dialog says it in the interface language). */
   offsetConvention: Phrase;
+  /**
+   * The offset units the export dialog offers: both where the file says which one it uses
+   * (native, JSON Lines); otherwise only the one the format's own tools count in, since a
+   * file that cannot say its unit must not quietly use another (`isnad convert
+   * --offset-unit` still can, on request). 'token': the format has no offsets.
+   */
+  offsetUnits: readonly OffsetUnit[] | 'token';
   exportCorpus(corpus: DatasetCorpus, options?: ExportOptions): ExportOutcome;
   importFiles(files: readonly OutputFile[]): ImportOutcome;
 }

@@ -228,6 +228,7 @@ export function importDoccano(files: readonly OutputFile[]): ImportOutcome {
 export const doccanoFormat: DatasetFormat = {
   name: 'doccano',
   offsetConvention: phrase('offsets.doccano'),
+  offsetUnits: ['utf16'],
   exportCorpus: exportDoccano,
   importFiles: importDoccano,
 };

@@ -381,6 +381,7 @@ export function importJsonl(files: readonly OutputFile[]): ImportOutcome {
 export const jsonlFormat: DatasetFormat = {
   name: 'jsonl',
   offsetConvention: phrase('offsets.jsonl'),
+  offsetUnits: ['codepoint', 'utf16'],
   exportCorpus: exportJsonl,
   importFiles: importJsonl,
 };

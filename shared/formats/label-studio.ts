@@ -300,6 +300,7 @@ export const LABEL_STUDIO_RELATIONS: readonly string[] = Object.values(RELATION_
 export const labelStudioFormat: DatasetFormat = {
   name: 'label-studio',
   offsetConvention: phrase('offsets.label-studio'),
+  offsetUnits: ['codepoint'],
   exportCorpus: exportLabelStudio,
   importFiles: importLabelStudio,
 };

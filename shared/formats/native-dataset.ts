@@ -191,6 +191,7 @@ function checkExported(json: string, state: CorpusState): Problem[] {
 export const nativeFormat: DatasetFormat = {
   name: 'native',
   offsetConvention: phrase('offsets.native'),
+  offsetUnits: ['codepoint', 'utf16'],
   exportCorpus(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
     const now = new Date().toISOString();
     const unit = options.offsetUnit ?? 'codepoint';

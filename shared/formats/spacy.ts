@@ -205,6 +205,7 @@ export function importSpacy(files: readonly OutputFile[], unit: OffsetUnit = 'co
 export const spacyFormat: DatasetFormat = {
   name: 'spacy',
   offsetConvention: phrase('offsets.spacy'),
+  offsetUnits: ['codepoint'],
   exportCorpus: (corpus, options) => guardExport(() => exportSpacy(corpus, options)),
   importFiles: (files) => guardImport(() => importSpacy(files)),
 };

@@ -712,6 +712,7 @@ function compareRoundTrip(expected: readonly DatasetDocument[], actual: DatasetC
 export const webAnnotationFormat: DatasetFormat = {
   name: 'web-annotation',
   offsetConvention: phrase('offsets.web-annotation'),
+  offsetUnits: ['codepoint'],
   exportCorpus(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
     const documents = corpus.documents.map((d) => filterDocument(d, options));
     let collection: Json;

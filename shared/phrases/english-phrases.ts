@@ -616,11 +616,11 @@ export const ENGLISH_PHRASES = {
   'offsets.label-studio':
     'Unicode code points, as Label Studio counts (value.start and value.end). The end position is just after the span; every region also carries its text.',
   'offsets.brat':
-    'Code points, as brat (written in Python) counts, or UTF-16 code units if you choose, in the .txt file (UTF-8, "\\n" at each line end). The end position is just after the span.',
+    'Code points, as brat (written in Python) counts, in the .txt file (UTF-8, "\\n" at each line end): the .ann file cannot say which unit it uses, so no other is offered here. The end position is just after the span.',
   'offsets.conll':
     'None; the file has one word per line (punctuation on its own line; Arabic prefixes such as و and ال on their own line if you ask). Importing the file back rebuilds the text with one space between words and a line break between sentences.',
   'offsets.spacy':
-    'Code points, as Python counts, or UTF-16 code units if you choose, as spaCy’s (start_char, end_char, label). The end position is just after the span. Spans should start and end at word boundaries.',
+    'Code points, as Python counts, as spaCy’s (start_char, end_char, label): the file cannot say which unit it uses, so no other is offered here. The end position is just after the span. Spans should start and end at word boundaries.',
   'offsets.web-annotation':
     'Unicode code points of the document text (TextPositionSelector start and end), as the W3C standard requires, so the offset unit choice does not apply; every span also quotes its text with a little of what comes before and after (TextQuoteSelector).',
 } satisfies Record<string, string | { one: string; other: string }>;

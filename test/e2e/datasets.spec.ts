@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { unzipSync, strFromU8 } from 'fflate';
 import { IsnadPage } from './pages/isnad-page';
 
@@ -154,4 +154,37 @@ test('the export dialog: the split boxes are disabled and look it until the spli
     await format.selectOption(name);
     await expect(dialog).not.toContainText(/doccano#|Intl\.Segmenter|emoji\.cy|e2e|str indices|End-exclusive/);
   }
+});
+
+test('a unit chosen for JSON Lines is not carried into spaCy or brat, whose files cannot say their unit', async ({ page }, testInfo) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  // An emoji before the span: code points and UTF-16 units differ there.
+  const file = testInfo.outputPath('emoji-before.txt');
+  await writeFile(file, 'رمز وكلمة\n\n😀 قال المتحدث باسم الوزارة إن الاجتماع انتهى.\n');
+  await isnad.openFiles([file]);
+  await isnad.openDocument(/رمز وكلمة/);
+  await isnad.mark('المتحدث', '1');
+  await page.getByRole('button', { name: 'Export dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  const unit = dialog.getByRole('combobox', { name: 'Offset unit' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+  await unit.selectOption('utf16');
+  // spaCy: code points, and no other choice.
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('spacy');
+  await expect(unit).toBeDisabled();
+  await expect(unit.locator('option:checked')).toHaveText(/code points/);
+  await dialog.getByRole('checkbox', { name: 'PER' }).check();
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloadPromise;
+  const examples = JSON.parse(await readFile(await download.path(), 'utf8')) as Array<[string, { entities: Array<[number, number, string]> }]>;
+  const [text, { entities }] = examples.find(([t]) => t.includes('😀'))!;
+  const [start, end] = entities[0]!;
+  expect(Array.from(text).slice(start, end).join('')).toBe('المتحدث');
+  // Back to JSON Lines, whose lines declare their unit: the choice made there is still there.
+  await page.getByRole('button', { name: 'Export dataset…' }).click();
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+  await expect(unit).toBeEnabled();
+  await expect(unit).toHaveValue('utf16');
 });
