@@ -72,12 +72,36 @@ export interface AbsoluteSegment {
   isWordLike: boolean;
 }
 
-/** Segments `text.slice(start, end)` and reports every segment with absolute offsets. */
+/** Signs written right after a number as part of the quantity: percent and per mille (Latin and Arabic), degrees. */
+const QUANTITY_SUFFIX = /^[%٪‰‱؉؊°℃℉]+$/u;
+const ENDS_WITH_DIGIT = /\p{Nd}$/u;
+
+/** The granularity of each segmenter seen (resolvedOptions makes an object per call; slices are many). */
+const granularities = new WeakMap<Intl.Segmenter, string>();
+function isWordSegmenter(segmenter: Intl.Segmenter): boolean {
+  let granularity = granularities.get(segmenter);
+  if (granularity === undefined) granularities.set(segmenter, (granularity = segmenter.resolvedOptions().granularity));
+  return granularity === 'word';
+}
+
+/**
+ * Segments `text.slice(start, end)` and reports every segment with absolute offsets. With a
+ * word segmenter, a percent, per-mille or degree sign right after a number is part of that
+ * number's word (٣٫٥٪, 50%, ٢٥°): word steps, snapping and span edges keep the quantity
+ * whole (Intl.Segmenter makes the sign a segment of its own).
+ */
 export function segmentSlice(segmenter: Intl.Segmenter, text: string, start: number, end: number): AbsoluteSegment[] {
   const out: AbsoluteSegment[] = [];
   if (end <= start) return out;
+  const words = isWordSegmenter(segmenter);
   for (const seg of segmenter.segment(text.slice(start, end))) {
     const s = start + seg.index;
+    const previous = out[out.length - 1];
+    if (words && previous?.isWordLike && previous.end === s && ENDS_WITH_DIGIT.test(previous.segment) && QUANTITY_SUFFIX.test(seg.segment)) {
+      previous.end = s + seg.segment.length;
+      previous.segment += seg.segment;
+      continue;
+    }
     out.push({ start: s, end: s + seg.segment.length, segment: seg.segment, isWordLike: seg.isWordLike === true });
   }
   return out;

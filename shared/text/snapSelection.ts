@@ -36,20 +36,28 @@ function snapGraphemes(text: string, from: number, to: number): { start: number;
   return start < end ? { start, end } : null;
 }
 
-/** The first word segment overlapping [from, to), if any. */
+/** Symbols a selection keeps at its edges like words: emoji, other pictographs and signs (©), currency signs. */
+const KEPT_SYMBOL = /[\p{So}\p{Sc}\p{Extended_Pictographic}]/u;
+
+/** Whether snapping keeps a segment at an edge: a word, or a symbol that is not punctuation. */
+function keptAtEdge(seg: AbsoluteSegment): boolean {
+  return seg.isWordLike || KEPT_SYMBOL.test(seg.segment);
+}
+
+/** The first word (or kept symbol) segment overlapping [from, to), if any. */
 function firstWord(text: string, from: number, to: number): AbsoluteSegment | undefined {
   for (const seg of segmentsForward(wordSegmenter, text, from)) {
     if (seg.start >= to) return undefined;
-    if (seg.isWordLike) return seg;
+    if (keptAtEdge(seg)) return seg;
   }
   return undefined;
 }
 
-/** The last word segment overlapping [from, to), if any. */
+/** The last word (or kept symbol) segment overlapping [from, to), if any. */
 function lastWord(text: string, from: number, to: number): AbsoluteSegment | undefined {
   for (const seg of segmentsBackward(wordSegmenter, text, to)) {
     if (seg.end <= from) return undefined;
-    if (seg.isWordLike) return seg;
+    if (keptAtEdge(seg)) return seg;
   }
   return undefined;
 }
@@ -58,7 +66,8 @@ function lastWord(text: string, from: number, to: number): AbsoluteSegment | und
  * Snap a selection [start, end) (either order; clamped to the text) for span creation.
  *
  * 'word' (default, clitic-aware): leading and trailing whitespace and punctuation-only
- * segments are dropped; the start moves back to the nearest word start or clitic
+ * segments are dropped (emoji, pictographs and currency signs are kept like words, and a
+ * number's ٪ / % / ° is part of it: segmentWindow.ts); the start moves back to the nearest word start or clitic
  * boundary at or before it (so selecting روسيا inside وروسيا keeps روسيا, and a start in
  * the middle of a word goes back to the word or stem start); the end moves forward to the
  * end of its word. 'strict-word': whole words only. 'grapheme': only grapheme snapping
@@ -91,7 +100,8 @@ export function snapSelection(text: string, start: number, end: number, mode: Sn
   };
 }
 
-const DETACHABLE = /[^\p{L}\p{N}\p{M}\s]/u;
+/** Punctuation and mathematical signs (| between a headline's parts); not emoji, currency or ٪ after a number. */
+const DETACHABLE = /[\p{P}\p{Sm}]/u;
 const SPACE = /\s/u;
 
 /**

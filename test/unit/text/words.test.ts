@@ -307,3 +307,39 @@ describe('trimDetachedPunctuation', () => {
     expect(trimmed('« »', 0, 3)).toBe('»');
   });
 });
+
+describe('quantities and symbols at the edges of a selection', () => {
+  const Q = 'ارتفع التضخم بنسبة ٣٫٥٪ في آذار، و50% من الأسر، والحرارة ٢٥° أمس. 😀 رمز تعبيري، والسعر 20$ | دمشق';
+
+  it('a percent, per-mille or degree sign right after a number is part of its word', () => {
+    expect(nextWordEdge(Q, at('بنسبة', Q) + 5, 'forward')).toBe(at('٪', Q) + 1);
+    expect(nextWordEdge(Q, at(' في', Q), 'backward')).toBe(at('٣٫٥٪', Q));
+    expect(nextWordEdge(Q, at('50%', Q), 'forward')).toBe(at('50%', Q) + 3);
+    expect(nextWordEdge(Q, at('٢٥°', Q), 'forward')).toBe(at('٢٥°', Q) + 3);
+    expect(wordSegments(Q, at('٣٫٥٪', Q), at('٣٫٥٪', Q) + 4)).toEqual([{ start: at('٣٫٥٪', Q), end: at('٣٫٥٪', Q) + 4, isWord: true }]);
+    // Alone, or after a word, the sign is not part of anything.
+    expect(wordSegments('نسبة ٪', 5, 6)).toEqual([{ start: 5, end: 6, isWord: false }]);
+  });
+
+  it('a selection keeps the quantity whole, and a pictograph or currency sign selected with the words', () => {
+    expect(snapped(at('٣٫٥٪', Q), at('٣٫٥٪', Q) + 4, 'word', Q)).toBe('٣٫٥٪');
+    // A drag ending inside the number takes the whole quantity.
+    expect(snapped(at('بنسبة', Q), at('٣٫٥٪', Q) + 2, 'word', Q)).toBe('بنسبة ٣٫٥٪');
+    expect(snapped(at('😀', Q), at('رمز', Q) + 3, 'word', Q)).toBe('😀 رمز');
+    expect(snapped(at('20$', Q), at('20$', Q) + 3, 'word', Q)).toBe('20$');
+    // Punctuation and a separating | are still left out.
+    expect(snapped(at('آذار', Q), at('و50%', Q), 'word', Q)).toBe('آذار');
+    expect(snapped(at('20$', Q), at(' دمشق', Q), 'word', Q)).toBe('20$');
+  });
+
+  it('keyboard selections keep a pictograph and a quantity sign, and drop a stray |', () => {
+    const trimmed = (start: number, end: number): string => {
+      const r = trimDetachedPunctuation(Q, start, end);
+      return Q.slice(r.start, r.end);
+    };
+    expect(trimmed(at('٣٫٥٪', Q), at(' في', Q))).toBe('٣٫٥٪');
+    expect(trimmed(at('😀', Q), at(' تعبيري', Q))).toBe('😀 رمز');
+    expect(trimmed(at('20$', Q), at('دمشق', Q) - 1)).toBe('20$');
+    expect(trimmed(at('| دمشق', Q), Q.length)).toBe('دمشق');
+  });
+});
