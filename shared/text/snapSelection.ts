@@ -103,6 +103,8 @@ export function snapSelection(text: string, start: number, end: number, mode: Sn
 /** Punctuation and mathematical signs (| between a headline's parts); not emoji, currency or ٪ after a number. */
 const DETACHABLE = /[\p{P}\p{Sm}]/u;
 const SPACE = /\s/u;
+/** Commas, semicolons and colons, Arabic and Latin: they end a clause, never a span. */
+const CLAUSE_SEPARATOR = /[،,؛;:]/u;
 
 /**
  * Opening brackets and quotation marks with the marks that may close them. The straight
@@ -140,8 +142,9 @@ function hasAny(text: string, from: number, to: number, marks: string): boolean 
  * Drops punctuation that belongs to the neighbouring words from the edges of [start, end):
  * a leading run of punctuation followed by a space ("، طلب" → "طلب"), a trailing run
  * preceded by one ("طلب ،" → "طلب"), and a bracket or quotation mark at either edge whose
- * partner is outside the range ("(سانا" → "سانا", "الأناضول”" → "الأناضول"). Punctuation
- * attached to the selected words stays: «…», (…), a final full stop. For keyboard
+ * partner is outside the range ("(سانا" → "سانا", "الأناضول”" → "الأناضول"), and a
+ * trailing comma, semicolon or colon ("فقط،" → "فقط"). Other punctuation attached to the
+ * selected words stays: «…», (…), a final full stop. For keyboard
  * selections made word by word, which pick up the punctuation between words and stop short
  * of a closing bracket. Returns the range unchanged when nothing would be left.
  */
@@ -181,6 +184,9 @@ export function trimDetachedPunctuation(text: string, start: number, end: number
   }
   // (Blank left between a dropped mark and the words: the words alone.)
   while (from < to && SPACE.test(text[from]!)) from++;
+  while (to > from && SPACE.test(text[to - 1]!)) to--;
+  // A clause separator never ends a span, attached or not: a clause step stops after it.
+  while (to - 1 > from && CLAUSE_SEPARATOR.test(text[to - 1]!)) to--;
   while (to > from && SPACE.test(text[to - 1]!)) to--;
   return from < to ? { start: from, end: to } : { start, end };
 }

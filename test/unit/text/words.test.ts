@@ -343,3 +343,19 @@ describe('quantities and symbols at the edges of a selection', () => {
     expect(trimmed(at('| دمشق', Q), Q.length)).toBe('دمشق');
   });
 });
+
+describe('a clause step selection', () => {
+  it('leaves out the comma, semicolon or colon that ends the clause, attached or not', () => {
+    const text = 'وقال المسؤول إن الزيادة مؤقتة فقط، وإن الأسعار ستعود؛ وأضاف: لا تغيير.';
+    const trimmed = (start: number, end: number): string => {
+      const r = trimDetachedPunctuation(text, start, end);
+      return text.slice(r.start, r.end);
+    };
+    expect(trimmed(at('إن', text), at('،', text) + 1)).toBe('إن الزيادة مؤقتة فقط');
+    expect(trimmed(at('وإن', text), at('؛', text) + 1)).toBe('وإن الأسعار ستعود');
+    expect(trimmed(at('وأضاف', text), at(':', text) + 1)).toBe('وأضاف');
+    // A final full stop stays, as does a comma alone (nothing would be left).
+    expect(trimmed(at('لا', text), text.length)).toBe('لا تغيير.');
+    expect(trimmed(at('،', text), at('،', text) + 1)).toBe('،');
+  });
+});
