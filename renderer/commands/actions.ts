@@ -69,7 +69,8 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
   return {
     ...caretHandlers(app),
     ...resizeHandlers(app),
-    'selection.clear': () => app.caret.clear(),
+    // From the settings, sources or snapshots view, Escape goes back to the article (as it closes the palette and the cheat sheet).
+    'selection.clear': () => (app.ui.state.view === 'article' ? app.caret.clear() : app.navigation.focusArticle()),
     'span.next': () => app.spans.focusNext(1),
     'span.previous': () => app.spans.focusNext(-1),
     'span.open': () => app.spans.openFocused(),

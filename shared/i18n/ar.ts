@@ -694,7 +694,7 @@ export const ar: Catalogue = {
   'action.suggestions.acceptAll': 'قبول كل اقتراحات المستند',
   'action.suggestions.reject': 'رفض الاقتراح النشط',
   'action.suggestions.restoreRejected': 'إعادة الاقتراحات المرفوضة في هذا المستند',
-  'action.selection.clear': 'إلغاء التحديد والمقطع النشط',
+  'action.selection.clear': 'إلغاء التحديد والمقطع النشط (وفي عرض آخر: إظهار المقال)',
   'action.label': 'وسم بأنه {label} (أو إعادة وسم المقطع النشط)',
 
   // Keyboard model (issue 6): actions, palette, cheat sheet, keyboard settings, caret, span details

@@ -438,7 +438,7 @@ export const en = {
   'action.suggestions.acceptAll': 'Accept all suggestions in the document',
   'action.suggestions.reject': 'Reject the focused suggestion',
   'action.suggestions.restoreRejected': 'Bring back the suggestions rejected in this document',
-  'action.selection.clear': 'Clear the selection and the focused span',
+  'action.selection.clear': 'Clear the selection and the focused span (in another view: show the article)',
   'action.label': 'Mark as {label} (or relabel the focused span)',
   // Keyboard model (issue 6): actions, palette, cheat sheet, keyboard settings, caret, span details
   'action.caret.wordLeft': 'Move the caret a word left (forward in Arabic)',

@@ -87,3 +87,18 @@ test.describe('with an Arabic system language', () => {
     await expect(settings.radio('لغة النظام (العربية)')).toBeChecked();
   });
 });
+
+test('Escape leaves the settings and the sources for the article, as it closes the palette', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await isnad.article.focus();
+  await page.keyboard.press('Control+,');
+  await expect(isnad.article).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(isnad.article).toBeVisible();
+  await expect(isnad.article).toBeFocused();
+  await page.keyboard.press('Control+Shift+S');
+  await expect(isnad.article).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(isnad.article).toBeFocused();
+});
