@@ -3,7 +3,7 @@
  * this list is how each span's label and text reach assistive technology; it is also where
  * a span can be focused, relabelled with a label key, or deleted with Delete.
  */
-import { useLayoutEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo, Fragment } from 'react';
 import { useFixedRowList } from './column-list';
 import { spanUsage } from '../../shared/model/attribution-commands';
 import { findLabel } from '../../shared/model/schema';
@@ -32,16 +32,25 @@ function firstKeys(bindings: ReadonlyMap<string, readonly string[]>, actionIds: 
 function SpanKeysHint({ claim, t }: { claim: boolean; t: Translate }): React.JSX.Element {
   const bindings = useBindings();
   const caps = (...actionIds: string[]): React.ReactNode => <KeyCaps keys={firstKeys(bindings, actionIds)} />;
+  const elements = {
+    grow: caps('span.grow-start-word', 'span.grow-end-word'),
+    shrink: caps('span.shrink-start-word', 'span.shrink-end-word'),
+    growCharacter: caps('span.grow-start-grapheme', 'span.grow-end-grapheme'),
+    shrinkCharacter: caps('span.shrink-start-grapheme', 'span.shrink-end-grapheme'),
+    delete: caps('span.delete'),
+    enter: caps('span.open'),
+  };
+  // Each "keys + what they do" is one item that wraps as a whole, so a key never ends a line
+  // with its words on the next.
+  const items = t(claim ? 'spanDetails.keys.claim' : 'spanDetails.keys.other').split(' · ');
   return (
-    <p className="hint">
-      {withElements(t(claim ? 'spanDetails.keys.claim' : 'spanDetails.keys.other'), {
-        grow: caps('span.grow-start-word', 'span.grow-end-word'),
-        shrink: caps('span.shrink-start-word', 'span.shrink-end-word'),
-        growCharacter: caps('span.grow-start-grapheme', 'span.grow-end-grapheme'),
-        shrinkCharacter: caps('span.shrink-start-grapheme', 'span.shrink-end-grapheme'),
-        delete: caps('span.delete'),
-        enter: caps('span.open'),
-      })}
+    <p className="hint span-keys">
+      {items.map((item, k) => (
+        <Fragment key={k}>
+          {k > 0 && ' · '}
+          <span className="hint-item">{withElements(item, elements)}</span>
+        </Fragment>
+      ))}
     </p>
   );
 }

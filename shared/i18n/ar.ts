@@ -135,6 +135,14 @@ export const ar: Catalogue = {
   'spans.empty': 'حدِّد نصًا في المقال، ثم اضغط مفتاح وسم ({keys}) أو انقر وسمًا.',
   'spans.item': '{label}: {quote}',
   'status.dismiss': 'إخفاء الرسالة',
+  'status.moreDetails': {
+    zero: 'لا أسطر أخرى',
+    one: 'عرض سطر آخر',
+    two: 'عرض سطرين آخرين',
+    few: 'عرض {count} أسطر أخرى',
+    many: 'عرض {count} سطرًا آخر',
+    other: 'عرض {count} سطر آخر',
+  },
   'importProgress.cancelling': 'جارٍ إلغاء الاستيراد…',
   'importProgress.files': {
     zero: 'جارٍ الاستيراد: {done} من {count} ملف',

@@ -97,6 +97,7 @@ export const en = {
   'spans.empty': 'Select text in the article, then press a label key ({keys}) or click a label.',
   'spans.item': '{label}: {quote}',
   'status.dismiss': 'Dismiss message',
+  'status.moreDetails': { one: 'Show {count} more line', other: 'Show {count} more lines' },
   'importProgress.cancelling': 'Cancelling the import…',
   'importProgress.files': { one: 'Importing {done} of {count} file', other: 'Importing {done} of {count} files' },
   'importProgress.fileNamed': { one: 'Importing {done} of {count} file: {file}', other: 'Importing {done} of {count} files: {file}' },
