@@ -4,6 +4,7 @@ import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
 import { useApp, useBindings, useCorpusValue, useT, useUiValue } from './app/hooks';
 import { installPointerSelection } from './editor/pointer-selection';
 import { CaretLayer } from './components/CaretLayer';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { CommandPalette } from './components/CommandPalette';
 import { KeyboardSettings } from './components/KeyboardSettings';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -154,6 +155,7 @@ export function App(): React.JSX.Element {
       <ImportDialog />
       <AttributePalette />
       <ExportDialog />
+      <ConfirmDialog />
       <CorpusDialog />
       <DatasetImportDialog />
       {view === 'article' ? <CaretLayer /> : null}

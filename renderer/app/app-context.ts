@@ -54,6 +54,11 @@ export interface AppContext {
    * focus on anything that is gone, and shows another document if the open one is gone.
    */
   reconcileView(): Promise<void>;
+  /**
+   * Asks a yes-or-no question in the window's own dialog (in the interface language, mirrored
+   * in Arabic, not the browser's); resolves with the answer (Escape: no).
+   */
+  ask(question: string, confirmLabel: string): Promise<boolean>;
   /** Shows a document (and remembers it as the open one). */
   openDocument(docId: string): Promise<void>;
 }

@@ -109,6 +109,26 @@ export class IsnadApp implements AppContext {
     return this.keyQueue.submit(() => this.caret.runPressed(press, run));
   }
 
+  /** Resolves the question ConfirmDialog shows (see `ask`). */
+  private answerQuestion: ((yes: boolean) => void) | null = null;
+
+  ask(question: string, confirmLabel: string): Promise<boolean> {
+    // (A question still open is answered no: only one is shown at a time.)
+    this.answerQuestion?.(false);
+    return new Promise<boolean>((resolve) => {
+      this.answerQuestion = resolve;
+      this.ui.update({ confirmation: { question, confirmLabel } });
+    });
+  }
+
+  /** The user's answer to the question shown (ConfirmDialog's buttons; Escape is no). */
+  answer(yes: boolean): void {
+    const resolve = this.answerQuestion;
+    this.answerQuestion = null;
+    if (this.ui.state.confirmation) this.ui.update({ confirmation: null });
+    resolve?.(yes);
+  }
+
   /** Translates a message into the interface language (see shared/i18n). */
   get t(): Translate {
     return this.preferences.t;

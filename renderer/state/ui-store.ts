@@ -77,6 +77,8 @@ export interface UiState {
   notice: Notice | null;
   importReport: ImportReport | null;
   importDraft: ImportDraft | null;
+  /** A yes-or-no question the window asks in its own dialog (ConfirmDialog), or null. */
+  confirmation: { question: string; confirmLabel: string } | null;
   importProgress: ImportProgress | null;
   search: SearchState;
   detailsOpen: boolean;
@@ -128,6 +130,7 @@ export class UiStore {
     notice: null,
     importReport: null,
     importDraft: null,
+    confirmation: null,
     importProgress: null,
     search: EMPTY_SEARCH,
     detailsOpen: false,

@@ -615,6 +615,8 @@ export const ar: Catalogue = {
   'notice.selectFirst': 'حدِّد نصًا أولًا، ثم اضغط {key} لوسمه بأنه {label}.',
   'notice.selectFirst.noKey': 'حدِّد نصًا أولًا، ثم انقر {label} في شريط الأدوات لوسمه.',
   'keys.none': 'بلا مفتاح (استعمل لوحة الأوامر)',
+  'confirm.deleteSpan.yes': 'حذف المقطع',
+  'confirm.title': 'يُرجى التأكيد',
   'confirm.deleteSpan': 'أتحذف هذا المقطع؟ {reasons}. يمكنك التراجع عن ذلك.',
   'confirm.deleteSpan.claimOf': {
     zero: 'ليس ادعاءً لأي إسناد',

@@ -403,6 +403,8 @@ export const en = {
   'notice.selectFirst': 'Select some text first, then press {key} to mark it {label}.',
   'notice.selectFirst.noKey': 'Select some text first, then click {label} in the toolbar to mark it.',
   'keys.none': 'no key (use the command palette)',
+  'confirm.deleteSpan.yes': 'Delete the span',
+  'confirm.title': 'Please confirm',
   'confirm.deleteSpan': 'Delete this span? {reasons}. You can undo this.',
   'confirm.deleteSpan.claimOf': { one: 'it is the claim of {count} attribution, which will be removed', other: 'it is the claim of {count} attributions, which will be removed' },
   'confirm.deleteSpan.mentionOf': { one: '{count} attribution will lose this source mention or cue', other: '{count} attributions will lose this source mention or cue' },

@@ -172,18 +172,28 @@ test('deleting a span that an attribution uses asks first and repairs the attrib
   await page.keyboard.press('Enter');
   const panel = page.getByRole('region', { name: 'Attributions in this document' });
   await expect(panel).toContainText(isolatable('mention «وكالة نوفوستي»'));
-  page.once('dialog', (dialog) => void dialog.dismiss());
+  // The question is the window's own dialog (not the browser's): Escape says no.
+  const browserDialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    browserDialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const confirmation = page.getByRole('dialog', { name: 'Please confirm' });
   await isnad.spanItem('SOURCE — Source: وكالة نوفوستي').click();
   await page.keyboard.press('Delete');
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation).toContainText('will lose this source mention or cue');
+  await page.keyboard.press('Escape');
+  await expect(confirmation).toBeHidden();
   await expect(isnad.spanItem('SOURCE — Source: وكالة نوفوستي')).toBeVisible();
-  let question = '';
-  page.once('dialog', (dialog) => {
-    question = dialog.message();
-    void dialog.accept();
-  });
+  // Enter agrees (its button has the focus).
+  await isnad.spanItem('SOURCE — Source: وكالة نوفوستي').click();
   await page.keyboard.press('Delete');
+  await expect(confirmation.getByRole('button', { name: 'Delete the span' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirmation).toBeHidden();
   await expect(isnad.spanItem('SOURCE — Source: وكالة نوفوستي')).toHaveCount(0);
-  expect(question).toContain('will lose this source mention or cue');
+  expect(browserDialogs).toEqual([]);
   await expect(panel).toContainText('claim ← RIA Novosti');
   await expect(panel).not.toContainText(isolatable('mention «وكالة نوفوستي»'));
   await page.keyboard.press('Control+z');

@@ -92,12 +92,12 @@ test('a browser killed in a burst of edits keeps every acknowledged edit, nothin
 
   // The burst, by keyboard, waiting for nothing: twelve words marked, then the claim deleted
   // (agreeing to lose its attribution), then the kill.
-  page.on('dialog', (dialog) => void dialog.accept());
   for (const [word, occurrence, key] of BURST) {
     await isnad.mark(word, key, occurrence);
   }
   await isnad.spanItem(/^CLAIM — /).click();
   await page.keyboard.press('Delete');
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Delete the span' }).click();
   await crash();
 
   ({ page, isnad } = await start(profile, baseURL!));

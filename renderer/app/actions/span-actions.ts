@@ -93,7 +93,7 @@ export class SpanActions {
    * attributions use is deleted only after the user agrees; the attributions are repaired in
    * the same undoable step.
    */
-  async deleteFocused(confirm: (question: string) => boolean = (q) => window.confirm(q)): Promise<void> {
+  async deleteFocused(confirm: (question: string) => boolean | Promise<boolean> = (q) => this.app.ask(q, this.app.t('confirm.deleteSpan.yes'))): Promise<void> {
     const { corpus, ui } = this.app;
     const spanId = ui.state.focusedSpanId;
     if (!spanId) return;
@@ -104,7 +104,9 @@ export class SpanActions {
         usage.claimOf ? t('confirm.deleteSpan.claimOf', { count: usage.claimOf }) : '',
         usage.mentionOrCueOf ? t('confirm.deleteSpan.mentionOf', { count: usage.mentionOrCueOf }) : '',
       ].filter(Boolean);
-      if (!confirm(t('confirm.deleteSpan', { reasons: parts.join(t('registry.partSeparator')) }))) return;
+      if (!(await confirm(t('confirm.deleteSpan', { reasons: parts.join(t('registry.partSeparator')) })))) return;
+      // (The span may have gone meanwhile: another window, or a key queued behind the question.)
+      if (!corpus.state.spans.has(spanId)) return;
     }
     const span = corpus.state.spans.get(spanId);
     const siblings = span ? spansOfDocument(corpus.state, span.docId) : [];
