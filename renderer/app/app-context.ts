@@ -31,7 +31,7 @@ export interface AppContext {
   /** Translates a message into the interface language (notices are written with it). */
   readonly t: Translate;
   /** Shows a message in the status area (errors stay until the next action). */
-  notify(tone: 'info' | 'error', text: string, details?: string[]): void;
+  notify(tone: 'info' | 'error', text: string, details?: string[], detailsShown?: number): void;
   /**
    * Shows a message about this moment (why a key did nothing, what the focused span is): it
    * goes when the user moves on — another document, span, view or overlay — instead of

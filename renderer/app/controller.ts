@@ -199,8 +199,8 @@ export class IsnadApp implements AppContext {
 
 
   /** Shows a message in the status area. */
-  notify(tone: 'info' | 'error', text: string, details?: string[]): void {
-    this.ui.update({ notice: { tone, text, ...(details?.length ? { details } : {}) } });
+  notify(tone: 'info' | 'error', text: string, details?: string[], detailsShown?: number): void {
+    this.ui.update({ notice: { tone, text, ...(details?.length ? { details } : {}), ...(detailsShown !== undefined ? { detailsShown } : {}) } });
   }
 
   /** Shows a message about this moment, cleared when the user moves on (`Notice.moment`). */

@@ -7,7 +7,7 @@ const IMPORTED_LINES = 30;
 const REPORT_LINES = 300;
 
 /** Summarises an import report in one sentence plus one line per file worth mentioning. */
-export function describeImport(report: ImportReport, t: Translate): { text: string; details: string[]; tone: 'info' | 'error' } {
+export function describeImport(report: ImportReport, t: Translate): { text: string; details: string[]; detailsShown: number; tone: 'info' | 'error' } {
   const parts: string[] = [];
   const n = report.imported.length;
   parts.push(n ? t('importReport.imported', { count: n }) : t('importReport.nothing'));
@@ -29,8 +29,10 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
         : t('importReport.duplicateInImportLine', { file: d.fileName, other: d.existingFile, title: d.existingTitle }),
     ),
   ];
+  // What went wrong shows at once; the imported files are folded away after it (StatusArea).
+  const detailsShown = Math.max(3, lines.length);
   // Every refusal and problem is listed; imported files only while the list stays readable.
   if (report.imported.length <= IMPORTED_LINES) appendAll(lines, report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));
   const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('importReport.moreLines', { count: lines.length - REPORT_LINES })] : lines;
-  return { text: parts.join(' '), details, tone: report.refused.length && !n ? 'error' : 'info' };
+  return { text: parts.join(' '), details, detailsShown, tone: report.refused.length && !n ? 'error' : 'info' };
 }

@@ -1,12 +1,13 @@
 /** Messages for the user: import reports, refusals, export results. Errors are alerts. */
 import { useApp, useT, useUiValue } from '../app/hooks';
+import type { Translate } from '../../shared/i18n/i18n';
 
 /** Lines of a message shown at once; a longer list shows this many and folds the rest. */
 const FIRST_LINES = 3;
 
-/** How many of `lines` are shown unfolded (all of them when only one more would be folded). */
-function shownLines(lines: readonly string[]): number {
-  return lines.length <= FIRST_LINES + 1 ? lines.length : FIRST_LINES;
+/** How many of `lines` are shown unfolded: `first` of them (all when only one more would be folded). */
+function shownLines(lines: readonly string[], first = FIRST_LINES): number {
+  return lines.length <= first + 1 ? lines.length : first;
 }
 
 /**
@@ -24,6 +25,26 @@ function DetailLines({ lines }: { lines: readonly string[] }): React.JSX.Element
   );
 }
 
+/**
+ * A message's lines: the first few, and the rest of a long report (an import's every file)
+ * folded away, so the status area does not take a third of the window. What went wrong comes
+ * first in a report, so it is among the lines shown.
+ */
+function Details({ lines, first, t }: { lines: readonly string[]; first: number | undefined; t: Translate }): React.JSX.Element {
+  const shown = shownLines(lines, first);
+  return (
+    <>
+      <DetailLines lines={lines.slice(0, shown)} />
+      {lines.length > shown ? (
+        <details>
+          <summary>{t('status.moreDetails', { count: lines.length - shown })}</summary>
+          <DetailLines lines={lines.slice(shown)} />
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 /** The status area at the bottom of the window. */
 export function StatusArea(): React.JSX.Element {
   const app = useApp();
@@ -35,19 +56,7 @@ export function StatusArea(): React.JSX.Element {
         {notice ? (
           <>
             <p>{notice.text}</p>
-            {notice.details?.length ? (
-              <>
-                <DetailLines lines={notice.details.slice(0, shownLines(notice.details))} />
-                {notice.details.length > shownLines(notice.details) ? (
-                  // The rest of a long report (an import's every file) folded away, so the
-                  // status area does not take a third of the window; what went wrong comes first.
-                  <details>
-                    <summary>{t('status.moreDetails', { count: notice.details.length - shownLines(notice.details) })}</summary>
-                    <DetailLines lines={notice.details.slice(shownLines(notice.details))} />
-                  </details>
-                ) : null}
-              </>
-            ) : null}
+            {notice.details?.length ? <Details lines={notice.details} first={notice.detailsShown} t={t} /> : null}
           </>
         ) : null}
       </div>

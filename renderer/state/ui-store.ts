@@ -20,6 +20,11 @@ export interface Notice {
   /** Extra lines (a refused file each, export problems). */
   details?: string[];
   /**
+   * How many of `details` show before the rest is folded under "Show N more lines" (an
+   * import report shows all that went wrong and folds its imported files); by default three.
+   */
+  detailsShown?: number;
+  /**
    * A message about this moment — why a key or command did nothing ("This is the first
    * document.", "Select some text first…"), what the focused span is — which goes once the
    * user moves on: see {@link MOVES_ON}.

@@ -42,6 +42,12 @@ test('import a folder of mixed files: mapping, collapsed repeats, report, near-d
   await expect(isnad.status).toContainText('folder-import/legacy/novosti-delegation-cp1256.txt: Plain text, Windows-1256 (Arabic) (chosen by you)');
   await expect(isnad.status).toContainText('folder-import/legacy/repeated-body.txt: Plain text, UTF-8 · 2 repeated paragraphs removed');
   await expect(isnad.status).not.toContainText('نص من السكربت');
+  // The report shows its first lines (what went wrong first) and folds the rest away.
+  const more = isnad.status.getByText(/^Show \d+ more lines$/);
+  await expect(isnad.status.getByText('folder-import/records/agencies.jsonl, line 3: not valid JSON', { exact: false })).toBeVisible();
+  await expect(isnad.status.getByText('repeated-body.txt: Plain text', { exact: false })).toBeHidden();
+  await more.click();
+  await expect(isnad.status.getByText('repeated-body.txt: Plain text', { exact: false })).toBeVisible();
   await expect(isnad.documentList.getByRole('listitem')).toHaveCount(3 + 10);
 
   // HTML: the article only — no navigation, scripts or cookie banners.

@@ -111,7 +111,7 @@ export class ImportActions {
       const summary = describeImport(result.report, this.app.t);
       const text = result.cancelled ? this.app.t('notice.importCancelled', { count: result.notProcessed, summary: summary.text }) : summary.text;
       ui.update({ importReport: result.report });
-      this.app.notify(summary.tone, text, summary.details);
+      this.app.notify(summary.tone, text, summary.details, summary.detailsShown);
       const first = result.report.imported[0];
       if (first) await this.app.openDocument(first.docId);
       return result;
