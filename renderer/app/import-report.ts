@@ -29,8 +29,8 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
         : t('importReport.duplicateInImportLine', { file: d.fileName, other: d.existingFile, title: d.existingTitle }),
     ),
   ];
-  // What went wrong shows at once; the imported files are folded away after it (StatusArea).
-  const detailsShown = Math.max(3, lines.length);
+  // What went wrong shows at once; the imported files may be folded away after it (StatusArea).
+  const detailsShown = lines.length;
   // Every refusal and problem is listed; imported files only while the list stays readable.
   if (report.imported.length <= IMPORTED_LINES) appendAll(lines, report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));
   const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('importReport.moreLines', { count: lines.length - REPORT_LINES })] : lines;

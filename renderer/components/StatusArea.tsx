@@ -5,9 +5,10 @@ import type { Translate } from '../../shared/i18n/i18n';
 /** Lines of a message shown at once; a longer list shows this many and folds the rest. */
 const FIRST_LINES = 3;
 
-/** How many of `lines` are shown unfolded: `first` of them (all when only one more would be folded). */
-function shownLines(lines: readonly string[], first = FIRST_LINES): number {
-  return lines.length <= first + 1 ? lines.length : first;
+/** How many of `lines` are shown unfolded: at least `first` and FIRST_LINES of them (all when only one more would be folded). */
+function shownLines(lines: readonly string[], first = 0): number {
+  const shown = Math.max(first, FIRST_LINES);
+  return lines.length <= shown + 1 ? lines.length : shown;
 }
 
 /**

@@ -20,8 +20,9 @@ export interface Notice {
   /** Extra lines (a refused file each, export problems). */
   details?: string[];
   /**
-   * How many of `details` show before the rest is folded under "Show N more lines" (an
-   * import report shows all that went wrong and folds its imported files); by default three.
+   * How many of `details` must show before the rest may be folded under "Show N more lines"
+   * (an import report shows all that went wrong and folds its imported files); at least
+   * three always show.
    */
   detailsShown?: number;
   /**
