@@ -32,9 +32,21 @@ import { StatusArea } from './components/StatusArea';
 import { Toolbar } from './components/Toolbar';
 
 /** Form fields, and anything inside an open dialog: only global keys work there (the dialog has its own). */
-function isField(target: EventTarget | null): boolean {
+/** Input types that take no typing: a radio, a check box, a slider. */
+const CHOICE_INPUTS = new Set(['radio', 'checkbox', 'range']);
+
+/**
+ * Whether a key pressed on `target` belongs to it rather than to the app's shortcuts
+ * ('text' actions). Escape has no meaning of its own on a choice (a radio, a check box, a
+ * slider, a closed menu), so there it is the app's: in the settings, right after a choice,
+ * it shows the article.
+ */
+function isField(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('dialog[open]');
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.closest('dialog[open]')) return true;
+  const choice = target.tagName === 'SELECT' || (target instanceof HTMLInputElement && CHOICE_INPUTS.has(target.type));
+  if (choice) return key !== 'Escape';
+  return target.tagName === 'INPUT';
 }
 
 const selectSchema = (state: CorpusState): CorpusState['corpus']['schema'] => state.corpus.schema;
@@ -60,7 +72,7 @@ export function App(): React.JSX.Element {
       // meant for the match (a label key marks it): they wait for it as article keys, and are
       // dropped when there was none.
       const forMatch = app.matches.steppingFromSearchBox && !!target?.closest?.('[role="search"]');
-      const where = forMatch ? { inField: false, inArticle: true } : { inField: isField(target), inArticle: !!target?.closest?.('.article-text, .spans') };
+      const where = forMatch ? { inField: false, inArticle: true } : { inField: isField(target, event.key), inArticle: !!target?.closest?.('.article-text, .spans') };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
       // The selection is taken as the key is pressed: the action may wait for earlier keys.

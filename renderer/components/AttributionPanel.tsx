@@ -31,7 +31,7 @@ function ChainText({ state, attribution, t }: { state: CorpusState; attribution:
     return (
       <Fragment key={link.id}>
         {i ? t('attributions.arrow') : null}
-        {i ? withElements(t('attributions.via'), { source: name }) : name}
+        <span className="chain-link">{i ? withElements(t('attributions.via'), { source: name }) : name}</span>
       </Fragment>
     );
   });

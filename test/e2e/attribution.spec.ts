@@ -39,6 +39,12 @@ test('attribute a claim via a chain by keyboard only, keep it across a reload, e
   await expect(palette).toBeHidden();
   const chain = 'claim ← مصدر في الخارجية ← via RIA Novosti (وكالة نوفوستي)';
   await expect(panel.getByText(chain)).toBeVisible();
+  // The chain wraps between its links, never inside a source's name (a name's boxes, one per
+  // run of one direction, all on one line).
+  const namesBroken = await panel
+    .locator('.chain bdi')
+    .evaluateAll((names) => names.filter((name) => new Set([...name.getClientRects()].map((box) => Math.round(box.top))).size > 1).map((name) => name.textContent));
+  expect(namesBroken).toEqual([]);
 
   // Attributes by keyboard from the panel.
   const stance = panel.getByRole('combobox', { name: isolatable('Stance of the attribution to مصدر في الخارجية') });

@@ -101,4 +101,20 @@ test('Escape leaves the settings and the sources for the article, as it closes t
   await expect(isnad.article).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(isnad.article).toBeFocused();
+
+  // Right after a choice (focus on the radio, the slider or the menu): Escape still goes back.
+  const settings = new SettingsView(page);
+  await page.keyboard.press('Control+,');
+  await settings.choose('Dark');
+  await expect(settings.radio('Dark')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(isnad.article).toBeFocused();
+  await page.keyboard.press('Control+,');
+  await settings.nudge('Text size', 'ArrowUp');
+  await page.keyboard.press('Escape');
+  await expect(isnad.article).toBeFocused();
+  // In a text box Escape stays the box's: the search field keeps focus.
+  await page.getByRole('searchbox', { name: 'Search documents' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox', { name: 'Search documents' })).toBeFocused();
 });
