@@ -527,4 +527,33 @@ test.describe('the keyboard model in Arabic', () => {
     await expect(sheet.getByRole('row', { name: /^فتح المستند التالي\s+N$/ }).locator('kbd')).toHaveText('N');
     await page.screenshot({ path: `${SHOTS}/cheat-sheet-ar.png`, animations: 'disabled' });
   });
+
+  test('a labelled selection keeps a percentage and an emoji whole and leaves out a trailing comma', async ({ page }, testInfo) => {
+    const path = testInfo.outputPath('أسعار-القمح.txt');
+    await writeFile(path, 'أسعار القمح\n\nارتفع سعر القمح بنسبة ٣٫٥٪ هذا الشهر، وقال التاجر إن السبب 🌾 الجفاف.\n');
+    const isnad = new IsnadPage(page);
+    await page.goto('/');
+    await isnad.openFilesNamed([path], { open: 'فتح ملفات…', dialog: /^استيراد ملف واحد$/, importButton: /^استيراد ملف واحد$/, progress: 'تقدُّم الاستيراد' });
+    await page.getByRole('navigation', { name: 'المستندات' }).getByRole('button', { name: /أسعار القمح/ }).click();
+
+    // Word steps reach the percent sign: one step from before the number selects "٣٫٥٪".
+    await isnad.placeCaretBefore('٣٫٥٪');
+    await isnad.press('Shift+ArrowLeft');
+    await expect.poll(() => isnad.selectedText()).toBe('٣٫٥٪');
+    await isnad.press('4');
+    // A clause step ends after the comma; the span leaves it out.
+    await isnad.placeCaretBefore('هذا الشهر');
+    await isnad.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => isnad.selectedText()).toBe('هذا الشهر،');
+    await isnad.press('4');
+    // An emoji at a selection's edge is kept, as the words are.
+    await isnad.placeCaretBefore('🌾');
+    await isnad.press('Shift+ArrowLeft', 'Shift+ArrowLeft');
+    await isnad.press('5');
+    await page.screenshot({ path: `${SHOTS}/keyboard-quantities-ar.png`, animations: 'disabled' });
+    const spans = page.getByRole('complementary', { name: 'المقاطع في هذا المستند' }).getByRole('listitem');
+    await expect(spans).toHaveCount(3);
+    const names = (await spans.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map((name) => name.replace(/[\u2066-\u2069]/gu, ''));
+    expect(names).toEqual([expect.stringMatching(/^DATE — .*: ٣٫٥٪$/u), expect.stringMatching(/^DATE — .*: هذا الشهر$/u), expect.stringMatching(/^CLAIM — .*: 🌾 الجفاف$/u)]);
+  });
 });
