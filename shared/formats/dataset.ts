@@ -7,7 +7,7 @@
 import type { LabelSchema } from '../model/schema';
 import type { CorpusState } from '../model/state';
 import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocument } from '../model/state';
-import type { AttributionRecord, SourceRecord } from '../model/types';
+import type { AttributionRecord, DocumentRecord, SourceRecord } from '../model/types';
 import type { OffsetUnit } from '../text/offsets';
 import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 
@@ -17,6 +17,9 @@ export interface DatasetSpan {
   start: number;
   end: number;
   label: string;
+  /** Who made the span and when: kept by native JSON; formats without a place for them leave them out. */
+  annotator?: string;
+  createdAt?: string;
 }
 
 /** An attribution of a dataset document (span and source references by id). */
@@ -36,6 +39,9 @@ export interface DatasetDocument {
 
 /** A corpus as data: what exporters write and importers produce. */
 export interface DatasetCorpus {
+  /** The corpus's id and creation time, when it has them (native JSON keeps them). */
+  id?: string;
+  createdAt?: string;
   name: string;
   schema: LabelSchema;
   sources: Array<Omit<SourceRecord, 'corpusId'>>;
@@ -199,11 +205,27 @@ export interface DatasetFormat {
   importFiles(files: readonly OutputFile[]): ImportOutcome;
 }
 
+/**
+ * A document's metadata (how it came in, its status, its text's SHA-256) flattened into a
+ * dataset document's free metadata; native JSON reads it back whole (metaFromDataset).
+ */
+export function metaToDataset(doc: Omit<DocumentRecord, 'corpusId'>): DatasetDocument['meta'] {
+  const { collapsedRepeats, ...rest } = doc.meta;
+  return {
+    ...rest,
+    ...(collapsedRepeats ? { collapsedRemovedParagraphs: collapsedRepeats.removedParagraphs } : {}),
+    status: doc.status,
+    sha256: doc.sha256,
+  };
+}
+
 /** The dataset view of the app's corpus state (documents in list order, spans in reading order). */
 export function datasetFromState(state: CorpusState, filter: (docId: string) => boolean = () => true): DatasetCorpus {
   const spansByDoc = spansByDocument(state);
   const attributionsByDoc = attributionsByDocument(state);
   return {
+    id: state.corpus.id,
+    createdAt: state.corpus.createdAt,
     name: state.corpus.name,
     schema: state.corpus.schema,
     sources: sourcesInOrder(state).map(({ corpusId: _c, ...s }) => s),
@@ -213,8 +235,8 @@ export function datasetFromState(state: CorpusState, filter: (docId: string) => 
         id: d.id,
         title: d.title,
         text: d.text,
-        meta: { fileName: d.meta.fileName, outlet: d.meta.outlet, url: d.meta.url, date: d.meta.date, status: d.status, sha256: d.sha256 },
-        spans: (spansByDoc.get(d.id) ?? []).map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label })),
+        meta: metaToDataset(d),
+        spans: (spansByDoc.get(d.id) ?? []).map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label, annotator: s.annotator, createdAt: s.createdAt })),
         attributions: (attributionsByDoc.get(d.id) ?? []).map(({ corpusId: _c, docId: _d, ...a }) => a),
         ...(d.publisherId ? { publisherId: d.publisherId } : {}),
       })),

@@ -13,7 +13,7 @@ import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat,
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { phrase, said } from '../phrases/phrase';
-import { errorProblem, lineNote, problemAt, problemsOf, refused, refusedAs, type Problem } from './dataset';
+import { errorProblem, lineNote, metaToDataset, problemAt, problemsOf, refused, refusedAs, type Problem } from './dataset';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
 export interface DatasetStateOptions extends ExportOptions {
@@ -72,17 +72,6 @@ function metaFromDataset(doc: DatasetDocument, now: string): DocumentMeta {
   };
 }
 
-/** Flattens DocumentMeta (and status, sha256) into a dataset document's free metadata. */
-function metaToDataset(doc: Omit<DocumentRecord, 'corpusId'>): DatasetDocument['meta'] {
-  const { collapsedRepeats, ...rest } = doc.meta;
-  return {
-    ...rest,
-    ...(collapsedRepeats ? { collapsedRemovedParagraphs: collapsedRepeats.removedParagraphs } : {}),
-    status: doc.status,
-    sha256: doc.sha256,
-  };
-}
-
 /**
  * Keeps the spans with the wanted labels and the attributions whose claim survives (their
  * mention/cue/via references are dropped when the filter removed those). `attributions: false`
@@ -123,8 +112,8 @@ function corpusIdFromName(name: string): string {
  */
 export function datasetToCorpusState(corpus: DatasetCorpus, options: DatasetStateOptions = {}): CorpusState {
   const now = options.now ?? new Date().toISOString();
-  const corpusId = options.corpusId ?? corpusIdFromName(corpus.name);
-  const record: CorpusRecord = { id: corpusId, name: corpus.name, schema: corpus.schema, createdAt: now };
+  const corpusId = options.corpusId ?? corpus.id ?? corpusIdFromName(corpus.name);
+  const record: CorpusRecord = { id: corpusId, name: corpus.name, schema: corpus.schema, createdAt: corpus.createdAt ?? now };
   const documents: DocumentRecord[] = [];
   const spans: SpanRecord[] = [];
   const attributions: AttributionRecord[] = [];
@@ -141,7 +130,7 @@ export function datasetToCorpusState(corpus: DatasetCorpus, options: DatasetStat
       meta: metaFromDataset(doc, now),
       ...(doc.publisherId ? { publisherId: doc.publisherId } : {}),
     });
-    for (const s of doc.spans) spans.push({ id: s.id, corpusId, docId: doc.id, start: s.start, end: s.end, label: s.label, annotator: '', createdAt: now });
+    for (const s of doc.spans) spans.push({ id: s.id, corpusId, docId: doc.id, start: s.start, end: s.end, label: s.label, annotator: s.annotator ?? '', createdAt: s.createdAt ?? now });
     for (const a of doc.attributions) attributions.push({ ...a, corpusId, docId: doc.id, annotator: a.annotator ?? '', createdAt: a.createdAt ?? now });
   });
   const sources: SourceRecord[] = corpus.sources.map((s) => ({ ...s, corpusId }));
@@ -163,12 +152,12 @@ export function nativeToDataset(parsed: ParsedNative): DatasetCorpus {
       spans: (spansByDoc.get(d.id) ?? [])
         .map((s) => ({ ...s, corpusId: '' }))
         .sort(compareSpans)
-        .map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label })),
+        .map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label, annotator: s.annotator, createdAt: s.createdAt })),
       attributions: attributionsByDoc.get(d.id) ?? [],
       ...(d.publisherId ? { publisherId: d.publisherId } : {}),
     }),
   );
-  return { name: parsed.corpus.name, schema: parsed.schema, sources: parsed.sources.map((s) => ({ ...s })), documents };
+  return { id: parsed.corpus.id, createdAt: parsed.corpus.createdAt, name: parsed.corpus.name, schema: parsed.schema, sources: parsed.sources.map((s) => ({ ...s })), documents };
 }
 
 /** Re-reads an exported native file and compares it with what was meant to be written. */

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DatasetCorpus, DatasetDocument } from '../../../shared/formats/dataset';
-import { parseNative } from '../../../shared/formats/native';
+import { datasetFromState, type DatasetCorpus, type DatasetDocument } from '../../../shared/formats/dataset';
+import { exportNative, parseNative } from '../../../shared/formats/native';
 import { datasetToCorpusState, nativeFormat, nativeToDataset } from '../../../shared/formats/native-dataset';
 import type { NativeFile } from '../../../shared/formats/native-schema';
 import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/schema';
@@ -17,7 +17,7 @@ function content(corpus: DatasetCorpus) {
     title: d.title,
     text: d.text,
     publisherId: d.publisherId,
-    spans: [...d.spans].sort((a, b) => a.id.localeCompare(b.id)),
+    spans: [...d.spans].sort((a, b) => a.id.localeCompare(b.id)).map(({ annotator: _a, createdAt: _c, ...rest }) => rest),
     attributions: [...d.attributions].sort((a, b) => a.id.localeCompare(b.id)).map(({ annotator: _a, createdAt: _c, ...rest }) => rest),
   }));
 }
@@ -138,6 +138,32 @@ describe('nativeFormat', () => {
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     expect(back.corpus).toEqual(nativeToDataset(parsed.value));
     expect(back.corpus.documents.reduce((n, d) => n + d.spans.length, 0)).toBe(parsed.value.spans.length);
+  });
+
+  it('is lossless from the app: the same records as the JSON export, annotators, times and provenance included', () => {
+    const corpus = sampleCorpus();
+    corpus.id = 'corpus-kept';
+    corpus.createdAt = '2026-10-01T08:00:00.000Z';
+    corpus.documents.forEach((doc, d) => {
+      doc.meta = { ...doc.meta, origin: 'file', format: 'html', encoding: 'windows-1256', encodingMethod: 'detected', encodingConfidence: 0.76, importedAt: `2026-10-0${d + 2}T12:00:00.000Z`, repeatedParagraphs: 2, collapsedRemovedParagraphs: 1 };
+      doc.spans.forEach((span, k) => Object.assign(span, { annotator: k % 2 ? 'amina' : 'yusuf', createdAt: `2026-10-1${k % 10}T09:00:00.000Z` }));
+    });
+    const state = datasetToCorpusState(corpus, { now: '2026-11-30T00:00:00.000Z' });
+    const exportedAt = '2026-12-01T00:00:00.000Z';
+    const direct = exportNative(state, { exportedAt });
+    if (!direct.ok) throw new Error('the JSON export failed');
+    const viaDataset = exportOk(datasetFromState(state));
+    const records = (json: string) => {
+      const parsed = parseNative(json);
+      if (!parsed.ok) throw new Error('not read back');
+      const { fromVersion: _v, ...rest } = parsed.value;
+      return rest;
+    };
+    const back = records(viaDataset.files[0]!.contents);
+    expect(back).toEqual(records(direct.json));
+    expect(back.corpus).toEqual({ id: 'corpus-kept', name: corpus.name, createdAt: '2026-10-01T08:00:00.000Z' });
+    expect(new Set(back.spans.map((s) => s.annotator))).toEqual(new Set(['amina', 'yusuf']));
+    expect(back.documents[0]!.meta).toMatchObject({ format: 'html', encoding: 'windows-1256', importedAt: '2026-10-02T12:00:00.000Z', collapsedRepeats: { removedParagraphs: 1 } });
   });
 
   it('datasetToCorpusState fills defaults and recomputes SHA-256', () => {
