@@ -1,5 +1,5 @@
 /**
- * `isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16]`:
+ * `isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16] [--split-clitics]`:
  * reads a dataset in any supported format (detected, or given with --from) and writes it in
  * another, through the same verified exporters as the app. A folder IN is read as brat
  * (.txt + .ann pairs), walked as `isnad import` walks a folder (subfolders read; hidden
@@ -38,8 +38,9 @@ export interface ConvertFs {
 }
 
 /** Usage of the convert command. */
-export const CONVERT_USAGE = `  isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16]
-      formats: ${FORMAT_NAMES.join(', ')}`;
+export const CONVERT_USAGE = `  isnad convert IN --to FORMAT [--out PATH] [--from FORMAT] [--offset-unit codepoint|utf16] [--split-clitics]
+      formats: ${FORMAT_NAMES.join(', ')}
+      --split-clitics (conll): Arabic prefixes (و ف ب ل ك, ال) as tokens of their own`;
 
 /** Runs `isnad convert`; returns the exit code (0 done, 1 refused or failed, 2 usage). */
 export async function convertCommand(args: string[], io: { stdout(t: string): void; stderr(t: string): void }, fs: ConvertFs): Promise<number> {
@@ -48,6 +49,7 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
   let from: FormatName | undefined;
   let out: string | undefined;
   let offsetUnit: 'codepoint' | 'utf16' | undefined;
+  let splitClitics = false;
   const usage = (message: string): number => {
     io.stderr(`isnad: ${message}\n\nUsage:\n${CONVERT_USAGE}`);
     return 2;
@@ -65,12 +67,14 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
       const unit = value();
       if (unit !== 'codepoint' && unit !== 'utf16') return usage('--offset-unit is codepoint or utf16.');
       offsetUnit = unit;
-    } else if (arg.startsWith('--')) return usage(`Unknown option ${arg}.`);
+    } else if (arg === '--split-clitics') splitClitics = true;
+    else if (arg.startsWith('--')) return usage(`Unknown option ${arg}.`);
     else if (!input) input = arg;
     else return usage(`Unexpected argument ${arg}.`);
   }
   if (!input) return usage('Name the input file or folder.');
   if (!to) return usage('Say the output format with --to.');
+  if (splitClitics && to !== 'conll') return usage('--split-clitics applies to --to conll only (the other formats keep offsets into the text).');
   let read: InputBytes[];
   try {
     const given = await fs.readInput(input);
@@ -113,20 +117,22 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
     return 1;
   }
   for (const note of imported.notes) io.stderr(`isnad: ${note.kind} ${noteWhere(note)}: ${note.message}`);
-  const exported = DATASET_FORMATS[to].exportCorpus(imported.corpus, offsetUnit ? { offsetUnit } : {});
+  const exported = DATASET_FORMATS[to].exportCorpus(imported.corpus, { ...(offsetUnit ? { offsetUnit } : {}), ...(splitClitics ? { splitClitics } : {}) });
   if (!exported.ok) {
     io.stderr(`isnad: the ${to} export stopped, nothing was written:\n  ${exported.problems.slice(0, 20).join('\n  ')}`);
     return 1;
   }
   for (const note of exported.notes) io.stderr(`isnad: ${note.kind} ${noteWhere(note)}: ${note.message}`);
   const documents = imported.corpus.documents.length;
-  const spans = imported.corpus.documents.reduce((n, d) => n + d.spans.length, 0);
+  const spansRead = imported.corpus.documents.reduce((n, d) => n + d.spans.length, 0);
+  const spans = exported.spansWritten ?? spansRead;
+  const left = spansRead - spans;
   if (exported.files.length > 1 && !out) return usage(`${to} writes several files: give a folder with --out.`);
   if (!out) {
     io.stdout(exported.files[0]!.contents.replace(/\n$/, ''));
   } else {
     await fs.writeOutput(out, exported.files, exported.files.length > 1);
-    io.stderr(`isnad: converted ${documents} document${documents === 1 ? '' : 's'} and ${spans} span${spans === 1 ? '' : 's'} from ${source} to ${to} (${exported.offsetUnit} offsets) into ${out}`);
+    io.stderr(`isnad: converted ${documents} document${documents === 1 ? '' : 's'} and ${spans} span${spans === 1 ? '' : 's'} from ${source} to ${to} (${exported.offsetUnit} offsets) into ${out}${left > 0 ? `; ${left} span${left === 1 ? ' was' : 's were'} not written (see the notes above)` : ''}`);
   }
   return 0;
 }

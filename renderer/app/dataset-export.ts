@@ -27,6 +27,8 @@ export interface DatasetExportRequest {
   documentIds?: string[] | null;
   attributions: boolean;
   split: { ratios: SplitRatios; seed: number } | null;
+  /** CoNLL: Arabic prefix clitics (و ف ب ل ك, ال) as tokens of their own, so that spans after them align. */
+  splitClitics?: boolean;
 }
 
 /** The file (or zip) ready to save, and what the user should know. */
@@ -81,18 +83,21 @@ export function buildDatasetExport(
   const files: OutputFile[] = [];
   const notes: string[] = [];
   const total = corpus.documents.length;
+  const labels = request.labels.length ? new Set(request.labels) : null;
+  let spans = 0;
   let before = 0;
   for (const part of parts) {
     const progress = onProgress ? { onProgress: (done: number) => onProgress(before + done, total) } : {};
-    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}), ...progress });
+    const clitics = request.format === 'conll' && request.splitClitics ? { splitClitics: true } : {};
+    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}), ...clitics, ...progress });
     if (!outcome.ok) return { ok: false, problems: problemsIn(outcome, t) };
+    spans += outcome.spansWritten ?? part.corpus.documents.reduce((n, d) => n + (labels ? d.spans.filter((s) => labels.has(s.label)).length : d.spans.length), 0);
     before += part.corpus.documents.length;
     onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });
     for (const note of outcome.notes) notes.push(`${part.folder ? `${part.folder}: ` : ''}${note.where}${note.line ? t('export.noteLine', { line: note.line }) : ''}: ${t.text(note.message, note.phrase)}`);
   }
   const base = `isnad-${SLUG(state.corpus.name)}-${request.format}-${date.slice(0, 10)}`;
-  const spans = corpus.documents.reduce((n, d) => n + d.spans.length, 0);
   if (files.length === 1) {
     const only = files[0]!;
     const ext = /\.[a-z0-9]+$/i.exec(only.path)?.[0] ?? '.txt';

@@ -50,13 +50,14 @@ export function ExportDialog(): React.JSX.Element {
   const [split, setSplit] = useState(false);
   const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
   const [seed, setSeed] = useState(13);
+  const [splitClitics, setSplitClitics] = useState(false);
 
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
   // The unit chosen applies where the file says which it uses; elsewhere the format's own.
   const units = DATASET_FORMATS[format].offsetUnits;
   const unit: OffsetUnit = units === 'token' ? 'codepoint' : units.includes(offsetUnit) ? offsetUnit : units[0]!;
-  const request: DatasetExportRequest = { format, offsetUnit: unit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null };
+  const request: DatasetExportRequest = { format, offsetUnit: unit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null, ...(format === 'conll' ? { splitClitics } : {}) };
 
   return (
     <dialog ref={dialogRef} className="export-dialog" aria-labelledby="export-title" onCancel={() => app.ui.update({ exportOpen: false })} onKeyDown={(e) => e.stopPropagation()}>
@@ -126,6 +127,12 @@ export function ExportDialog(): React.JSX.Element {
           ))}
         </fieldset>
       )}
+      {format === 'conll' ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={splitClitics} onChange={(e) => setSplitClitics(e.target.checked)} />
+          {t('exportDialog.splitClitics')}
+        </label>
+      ) : null}
       <label className="checkbox">
         <input type="checkbox" checked={attributions} onChange={(e) => setAttributions(e.target.checked)} />
         {t('exportDialog.attributions')}

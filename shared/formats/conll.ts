@@ -120,7 +120,7 @@ export function exportConll(corpus: DatasetCorpus, options: ConllExportOptions =
   const contents = lines.join('\n');
   const problems = verifyConll(path, contents, written, scheme);
   if (problems.length) return refused(problems);
-  return { ok: true, files: [{ path, contents }], notes, offsetUnit: 'token' };
+  return { ok: true, files: [{ path, contents }], notes, offsetUnit: 'token', spansWritten: written.reduce((n, doc) => n + doc.chunks.length, 0) };
 }
 
 const chunkKey = (c: Chunk): string => `${c.first}:${c.last}:${c.type}`;

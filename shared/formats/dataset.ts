@@ -181,7 +181,16 @@ export function noteKind(kind: FormatNote['kind']): Phrase {
 }
 
 /** The outcome of an export: files plus notes, or the problems that stopped it (nothing written). */
-export type ExportOutcome = { ok: true; files: OutputFile[]; notes: FormatNote[]; offsetUnit: OffsetUnit | 'token' } | Refused;
+export type ExportOutcome =
+  | {
+      ok: true;
+      files: OutputFile[];
+      notes: FormatNote[];
+      offsetUnit: OffsetUnit | 'token';
+      /** How many spans the files hold, when the format may leave some out (CoNLL: those off token boundaries, nested or overlapping); absent, every span the options select. */
+      spansWritten?: number;
+    }
+  | Refused;
 
 /** The outcome of an import. */
 export type ImportOutcome = { ok: true; corpus: DatasetCorpus; notes: FormatNote[] } | Refused;

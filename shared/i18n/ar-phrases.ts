@@ -382,7 +382,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
     other: 'المستند {doc}: لا تحمل كيانات spaCy علاقات؛ فتُرك {count} إسناد.',
   },
   'exportNote.unaligned.conll': 'المستند {doc}: المقطع {span} ({label} «{quote}» [{start}, {end})) لا يبدأ ولا ينتهي على حدود الوحدات اللفظية؛ فلم يُكتب.',
-  'exportNote.unaligned.conllClitics': 'المستند {doc}: المقطع {span} ({label} «{quote}» [{start}, {end})) لا يبدأ ولا ينتهي على حدود الوحدات اللفظية (ويتوافق معها إذا فُصلت السوابق)؛ فلم يُكتب.',
+  'exportNote.unaligned.conllClitics': 'المستند {doc}: المقطع {span} ({label} «{quote}» [{start}, {end})) لا يبدأ ولا ينتهي على حدود الوحدات اللفظية؛ فلم يُكتب (ويُكتب إذا فُصلت السوابق العربية في وحدات مستقلة).',
   'exportNote.unaligned.spacy': 'المستند {doc}: المقطع {span} ({label} «{quote}») لا يقع على حدود الوحدات اللفظية؛ ستعيد doc.char_span في spaCy القيمة None (كُتب مع ذلك).',
   'exportNote.flat': 'المستند {doc}: المقطع {span} ({label} [{start}, {end})) {how} المقطع {other} ({otherLabel})؛ لا تتسع طبقة مسطحة للاثنين، فأُبقي {otherLabel}.',
   'exportNote.how.nested': 'متضمَّن في',

@@ -396,6 +396,7 @@ export const ar: Catalogue = {
     other: 'المستندات الـ{count} التي تعرضها القائمة فقط (البحث والمرشِّحات)',
   },
   'exportDialog.attributions': 'تضمين الإسنادات (العلاقات)',
+  'exportDialog.splitClitics': 'فصل السوابق العربية (و ف ب ل ك، ال) في وحدات لفظية مستقلة',
   'exportDialog.split': 'التقسيم إلى تدريب / تطوير / اختبار (تبقى النسخ شبه المكررة معًا)',
   'exportDialog.split.percent': 'نسبة {part} (%)',
   'exportDialog.seed': 'البذرة العشوائية',

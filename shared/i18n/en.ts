@@ -254,6 +254,7 @@ export const en = {
   'exportDialog.listedSearching': 'Only the documents the list shows (still searching the corpus…)',
   'exportDialog.listed': { one: 'Only the {count} document the list shows (search and filters)', other: 'Only the {count} documents the list shows (search and filters)' },
   'exportDialog.attributions': 'Include attributions (relations)',
+  'exportDialog.splitClitics': 'Split Arabic prefixes (و ف ب ل ك, ال) into tokens of their own',
   'exportDialog.split': 'Split into train / dev / test (near-duplicates stay together)',
   'exportDialog.split.percent': '{part} %',
   'exportDialog.seed': 'Seed',

@@ -297,7 +297,7 @@ export const ENGLISH_PHRASES = {
   'exportNote.noRelations.conll': { one: 'Document {doc}: CoNLL holds no relations; {count} attribution left out.', other: 'Document {doc}: CoNLL holds no relations; {count} attributions left out.' },
   'exportNote.noRelations.spacy': { one: 'Document {doc}: spaCy entities hold no relations; {count} attribution left out.', other: 'Document {doc}: spaCy entities hold no relations; {count} attributions left out.' },
   'exportNote.unaligned.conll': 'Document {doc}: span {span} ({label} “{quote}” [{start}, {end})) does not start and end on token boundaries; not written.',
-  'exportNote.unaligned.conllClitics': 'Document {doc}: span {span} ({label} “{quote}” [{start}, {end})) does not start and end on token boundaries (it aligns when clitics are split); not written.',
+  'exportNote.unaligned.conllClitics': 'Document {doc}: span {span} ({label} “{quote}” [{start}, {end})) does not start and end on token boundaries; not written (it would be with Arabic prefixes split into tokens of their own).',
   'exportNote.unaligned.spacy': 'Document {doc}: span {span} ({label} “{quote}”) does not sit on token boundaries; spaCy’s doc.char_span would return None (written anyway).',
   'exportNote.flat': 'Document {doc}: span {span} ({label} [{start}, {end})) {how} span {other} ({otherLabel}); a flat layer cannot hold both, {otherLabel} is kept.',
   'exportNote.how.nested': 'is nested in',

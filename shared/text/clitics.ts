@@ -50,13 +50,14 @@ function stemFollows(text: string, from: number, end: number): boolean {
  * order: conjunction و/ف, then preposition ب/ك/ل, then the article ال (ٱل); li + al
  * written لل gives one boundary after لل. A boundary is offered only when the remaining
  * stem keeps at least 2 letters or is a number (after و/ف, ب/ك/ل: "و٣٥" → [start+1]; the
- * article never comes before digits), and it falls after the clitic's harakat. These are
+ * article comes before digits only written with tatweel, "الـ٣٥"), and it falls after the
+ * clitic's harakat (and the article's tatweel). These are
  * candidates, not an analysis: "وزير" → [start+1] is possible. A candidate can sit
  * inside a lam-alef ligature (للأمم → [start+2]); span edges must not, so
  * {@link snapSelection} skips such candidates.
  *
  * "وروسيا" → [start+1]; "والمعارضة" → [start+1, start+3]; "بالصواريخ" → [start+1, start+3];
- * "للأمم" → [start+2].
+ * "للأمم" → [start+2]; "والـ٣٥" → [start+1, start+4].
  */
 export function cliticBoundaries(text: string, word: WordSegment): number[] {
   const out: number[] = [];
@@ -93,8 +94,11 @@ export function cliticBoundaries(text: string, word: WordSegment): number[] {
   if (at(i, ARTICLE_ALEF)) {
     const lam = afterLetter(text, i, end);
     if (lam < end && text[lam] === LAM) {
-      const stem = afterLetter(text, lam, end);
-      if (stemKeepsTwoLetters(text, stem, end)) out.push(stem);
+      const afterLam = afterLetter(text, lam, end);
+      // The article written with tatweel ("الـ٣٥", "الـمعارضة") ends after it: before a number too.
+      let stem = afterLam;
+      while (stem < end && text[stem] === TATWEEL) stem++;
+      if (stemKeepsTwoLetters(text, stem, end) || (stem > afterLam && stem < end && DIGIT.test(text[stem]!))) out.push(stem);
     }
   }
   return out;

@@ -1,7 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { unzipSync, strFromU8 } from 'fflate';
 import { IsnadPage } from './pages/isnad-page';
+
+/** Imports an article we write (`text` into `path`) beside the sample corpus and opens it. */
+async function openOwnArticle(page: Page, path: string, text: string, title: RegExp): Promise<IsnadPage> {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await writeFile(path, text);
+  await isnad.openFiles([path]);
+  await isnad.openDocument(title);
+  return isnad;
+}
 
 test('export a dataset as doccano JSONL: UTF-16 offsets that slice to the quoted spans', async ({ page }) => {
   const isnad = new IsnadPage(page);
@@ -157,13 +167,8 @@ test('the export dialog: the split boxes are disabled and look it until the spli
 });
 
 test('a unit chosen for JSON Lines is not carried into spaCy or brat, whose files cannot say their unit', async ({ page }, testInfo) => {
-  const isnad = new IsnadPage(page);
-  await isnad.goto();
   // An emoji before the span: code points and UTF-16 units differ there.
-  const file = testInfo.outputPath('emoji-before.txt');
-  await writeFile(file, 'رمز وكلمة\n\n😀 قال المتحدث باسم الوزارة إن الاجتماع انتهى.\n');
-  await isnad.openFiles([file]);
-  await isnad.openDocument(/رمز وكلمة/);
+  const isnad = await openOwnArticle(page, testInfo.outputPath('emoji-before.txt'), 'رمز وكلمة\n\n😀 قال المتحدث باسم الوزارة إن الاجتماع انتهى.\n', /رمز وكلمة/);
   await isnad.mark('المتحدث', '1');
   await page.getByRole('button', { name: 'Export dataset…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
@@ -187,4 +192,32 @@ test('a unit chosen for JSON Lines is not carried into spaCy or brat, whose file
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
   await expect(unit).toBeEnabled();
   await expect(unit).toHaveValue('utf16');
+});
+
+test('CoNLL keeps a span after و or ب when Arabic prefixes are split, and says how many spans it wrote', async ({ page }, testInfo) => {
+  const isnad = await openOwnArticle(page, testInfo.outputPath('clitics.txt'), 'زيارة\n\nزار الوزير وروسيا وبالقاهرة الأسبوع الماضي.\n', /زيارة/);
+  await isnad.mark('روسيا', '3');
+  await isnad.mark('القاهرة', '3');
+  await expect(isnad.spanItem('LOC — Location: القاهرة')).toBeVisible();
+  const exportConll = async (split: boolean): Promise<{ rows: string[]; spans: number }> => {
+    await page.getByRole('button', { name: 'Export dataset…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+    await dialog.getByRole('combobox', { name: 'Format' }).selectOption('conll');
+    await dialog.getByRole('checkbox', { name: 'LOC' }).check();
+    const box = dialog.getByRole('checkbox', { name: 'Split Arabic prefixes (و ف ب ل ك, ال) into tokens of their own' });
+    await box.setChecked(split);
+    const downloadPromise = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const rows = (await readFile(await (await downloadPromise).path(), 'utf8')).split('\n');
+    const said = (await isnad.status.textContent()) ?? '';
+    return { rows, spans: Number(/Exported \d+ documents? and (\d+) spans?/u.exec(said)?.[1]) };
+  };
+  const whole = await exportConll(false);
+  expect(whole.rows).toContain('وروسيا O');
+  await expect(isnad.status).toContainText('روسيا');
+  await expect(isnad.status).toContainText('it would be with Arabic prefixes split into tokens of their own');
+  const split = await exportConll(true);
+  expect(split.rows.join('|')).toContain('و O|روسيا B-LOC|و O|ب O|ال B-LOC|قاهرة I-LOC');
+  // Two more spans written, and the count says so.
+  expect(split.spans).toBe(whole.spans + 2);
 });

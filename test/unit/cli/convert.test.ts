@@ -177,6 +177,33 @@ describe('isnad convert', () => {
     expect(invalid.err).toMatch(/^isnad: “review\.json” is not valid JSON: line 1, column \d+/u);
   });
 
+  it('writes CoNLL with Arabic prefixes split on request (--split-clitics), so spans after و, ب, ال are kept; says how many were not written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    const text = 'زار الوزير وروسيا وبالقاهرة، ونقلت والـ٣٥ شخصا.';
+    const at = (quote: string) => [...text.slice(0, text.indexOf(quote))].length;
+    const span = (quote: string, label: string) => [at(quote), at(quote) + [...quote].length, label];
+    const doccano = join(dir, 'clitics.jsonl');
+    await writeFile(doccano, `${JSON.stringify({ text, label: [span('روسيا', 'LOC'), span('القاهرة', 'LOC'), span('٣٥', 'DATE'), span('الوزير', 'PER')] })}\n`);
+    const out = join(dir, 'clitics.conll');
+
+    const whole = await run(['convert', doccano, '--to', 'conll', '--out', out]);
+    expect(whole.code, whole.err).toBe(0);
+    expect(whole.err).toContain('converted 1 document and 1 span from doccano to conll');
+    expect(whole.err).toContain('3 spans were not written (see the notes above)');
+    expect(whole.err).toMatch(/روسيا.*not written \(it would be with Arabic prefixes split/u);
+
+    const split = await run(['convert', doccano, '--to', 'conll', '--out', out, '--split-clitics']);
+    expect(split.code, split.err).toBe(0);
+    expect(split.err).toContain('converted 1 document and 4 spans from doccano to conll');
+    const rows = (await readFile(out, 'utf8')).split('\n').filter((line) => line && !line.startsWith('-DOCSTART-'));
+    // (the article too is a token of its own: a span that starts with it begins there)
+    expect(rows).toEqual(['زار O', 'ال B-PER', 'وزير I-PER', 'و O', 'روسيا B-LOC', 'و O', 'ب O', 'ال B-LOC', 'قاهرة I-LOC', '، O', 'و O', 'نقلت O', 'و O', 'الـ O', '٣٥ B-DATE', 'شخصا O', '. O']);
+
+    const misplaced = await run(['convert', doccano, '--to', 'jsonl', '--split-clitics']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err).toContain('--split-clitics applies to --to conll only');
+  });
+
   it('detects formats from content', () => {
     expect(detectFormat([{ path: 'a.ann', contents: 'T1\tPER 0 3\tabc' }, { path: 'a.txt', contents: 'abc' }])).toBe('brat');
     expect(detectFormat([{ path: 'x.json', contents: '{"format": "isnad-corpus"}' }])).toBe('native');

@@ -107,7 +107,10 @@ describe('cliticBoundaries', () => {
     expect(clitics('ب50')).toEqual([1]);
     expect(clitics('ل۲۰۲۴')).toEqual([1]);
     expect(clitics('وب٥٠')).toEqual([1, 2]);
-    expect(clitics('ال٣')).toEqual([]); // the article never comes before digits
+    expect(clitics('ال٣')).toEqual([]); // the article comes before digits only with tatweel…
+    expect(clitics('والـ٣٥')).toEqual([1, 4]); // …"the 35": و + الـ + ٣٥
+    expect(clitics('الــ2023')).toEqual([4]);
+    expect(clitics('الـمعارضة')).toEqual([3]); // a stretched article ends after its tatweel
     // Selecting the number inside the word keeps the number alone.
     const text = 'سقط 12 قتيلا و٣٥ جريحا';
     const n = text.indexOf('٣٥');
