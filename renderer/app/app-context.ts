@@ -4,6 +4,7 @@
  * to run an undoable command. Action groups (renderer/app/actions/*) receive this instead of
  * the whole application, so each can be read and tested on its own.
  */
+import type { SettingsSync } from '../settings/settings-sync';
 import type { CorpusStore } from '../state/corpus-store';
 import type { UiStore } from '../state/ui-store';
 import type { IsnadDatabase } from '../db/db';
@@ -24,6 +25,8 @@ export interface AppContext {
   readonly platform: HostPlatform;
   /** Other windows on the same corpus (announcing a restore, reloading after a refused write). */
   readonly sync: CorpusSync;
+  /** Other windows' settings: after storing a setting, a window announces its key here. */
+  readonly settingsSync: SettingsSync;
   /** The rendered article, or null while none is shown (selection mapping needs it). */
   readonly article: HTMLElement | null;
   /** The keys bound now (a hint names the user's key, not the default: `renderer/i18n/key-names.ts`). */

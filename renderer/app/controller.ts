@@ -23,11 +23,12 @@ import { CorpusActions, loadCorpus, OPEN_CORPUS_KEY, OPEN_DOCUMENT_KEY } from '.
 import { DatasetImportActions } from './actions/dataset-import-actions';
 import { ExportActions } from './actions/export-actions';
 import { ImportActions } from './actions/import-actions';
-import { CaretActions, readSnapMode } from './actions/caret-actions';
+import { CaretActions, readSnapMode, SNAP_MODE_SETTING } from './actions/caret-actions';
 import { NavigationActions } from './actions/navigation-actions';
 import { SpanActions } from './actions/span-actions';
 import { SuggestionActions } from './actions/suggestion-actions';
-import { KeyBindingStore } from '../commands/bindings';
+import { BINDINGS_SETTING, KeyBindingStore } from '../commands/bindings';
+import { openSettingsChannel, SettingsSync, type SettingsChannel } from '../settings/settings-sync';
 import { ActionRunner, type ActionOutcome } from '../commands/runner';
 import { allActionDefinitions } from '../commands/definitions';
 import { SnapshotActions } from './actions/snapshot-actions';
@@ -90,9 +91,14 @@ export class IsnadApp implements AppContext {
     readonly preferences: PreferencesStore,
     /** Other windows and tabs on the same corpus: their changes arrive here, ours go out. */
     readonly sync: CorpusSync,
+    /** Other windows' settings: each setting stored here is announced, theirs are read back and applied. */
+    readonly settingsSync: SettingsSync,
   ) {
     this.settings = new SettingsActions(this, preferences);
-    this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema));
+    this.bindings = new KeyBindingStore(db, () => allActionDefinitions(this.corpus.state.corpus.schema), () => settingsSync.announce(BINDINGS_SETTING));
+    settingsSync.on(PREFERENCES_KEY, () => this.settings.reload());
+    settingsSync.on(BINDINGS_SETTING, () => this.bindings.load());
+    settingsSync.on(SNAP_MODE_SETTING, async () => this.ui.update({ snapMode: await readSnapMode(this) }));
     this.snapshots = new SnapshotActions(this, platform.snapshots ?? new DatabaseSnapshotStorage(db));
     this.search = new SearchSession({ ui: this.ui, corpus: this.corpus });
     this.matches = new SearchActions(this, this.search, this.caret, (run) => this.submitKey(run));
@@ -145,6 +151,7 @@ export class IsnadApp implements AppContext {
     context = defaultContext(),
     systemLanguages = (): readonly string[] => globalThis.navigator?.languages ?? [],
     channel: SyncChannel | null = openSyncChannel(),
+    settingsChannel: SettingsChannel | null = openSettingsChannel(),
   ): Promise<IsnadApp> {
     await db.open();
     // Preferences first: the window takes its language, direction and theme before anything is shown.
@@ -177,7 +184,7 @@ export class IsnadApp implements AppContext {
     const sync = new CorpusSync(db, channel, (how) => void (how === 'gone' ? app?.corpora.openAnotherAfterDeletion() : app?.reconcileView()));
     const store: CorpusStore = new CorpusStore(state, sync.persistence((): string => store.state.corpus.id), context, history);
     sync.attach(store);
-    app = new IsnadApp(db, store, platform, preferences, sync);
+    app = new IsnadApp(db, store, platform, preferences, sync, new SettingsSync(settingsChannel));
     await app.bindings.load();
     app.ui.update({ snapMode: await readSnapMode(app) });
     await app.snapshots.start();

@@ -3,7 +3,7 @@
  * detection (one key, one action), and persistence in the settings table of IndexedDB.
  * A change is written before it takes effect, like every other user action.
  */
-import { readSetting, writeSetting, type IsnadDatabase } from '../db/db';
+import { readSetting, updateSetting, type IsnadDatabase } from '../db/db';
 import type { ActionDefinition } from './definitions';
 import { canonicalBinding } from './keys';
 
@@ -97,6 +97,15 @@ export function bindingConflicts(definitions: readonly ActionDefinition[], bindi
   return [...byKey].filter(([, ids]) => ids.length > 1).map(([key, actionIds]) => ({ key, actionIds }));
 }
 
+/** Stored binding changes, without entries that are not lists of strings. */
+function cleanOverrides(stored: unknown): Record<string, string[]> {
+  const clean: Record<string, string[]> = {};
+  if (stored && typeof stored === 'object') {
+    for (const [id, keys] of Object.entries(stored)) if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) clean[id] = keys;
+  }
+  return clean;
+}
+
 /** The outcome of a change: done, or refused with the reason. */
 export type BindingResult = { ok: true } | { ok: false; problem: BindingProblem };
 
@@ -109,21 +118,18 @@ export class KeyBindingStore {
   private current = new Map<string, string[]>();
   private readonly listeners = new Set<() => void>();
 
+  /** `stored` is called after each change is stored (the app tells its other windows). */
   constructor(
     private readonly db: IsnadDatabase,
     private readonly definitions: () => readonly ActionDefinition[],
+    private readonly stored: () => void = () => undefined,
   ) {
     this.current = effectiveBindings(this.definitions(), this.overrides);
   }
 
-  /** Reads the stored changes (ignoring entries that are not lists of strings). */
+  /** Reads the stored changes (at start, and after another window stored some). */
   async load(): Promise<void> {
-    const stored = await readSetting<unknown>(this.db, BINDINGS_SETTING, {});
-    const clean: Record<string, string[]> = {};
-    if (stored && typeof stored === 'object') {
-      for (const [id, keys] of Object.entries(stored)) if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) clean[id] = keys;
-    }
-    this.publish(clean);
+    this.publish(cleanOverrides(await readSetting<unknown>(this.db, BINDINGS_SETTING, {})));
   }
 
   /** The keys of one action. */
@@ -151,7 +157,7 @@ export class KeyBindingStore {
     if (!this.definitions().some((d) => d.id === actionId)) return { ok: false, problem: { kind: 'unknown-action' } };
     const problem = this.problem(actionId, key);
     if (problem) return { ok: false, problem };
-    await this.save({ ...this.overrides, [actionId]: [canonicalBinding(key)] });
+    await this.save((stored) => ({ ...stored, [actionId]: [canonicalBinding(key)] }));
     return { ok: true };
   }
 
@@ -163,14 +169,16 @@ export class KeyBindingStore {
       const problem = this.problem(actionId, key);
       if (problem) return { ok: false, problem };
     }
-    const { [actionId]: _removed, ...rest } = this.overrides;
-    await this.save(rest);
+    await this.save((stored) => {
+      const { [actionId]: _removed, ...rest } = stored;
+      return rest;
+    });
     return { ok: true };
   }
 
   /** Every action back to its default keys. */
   async resetAll(): Promise<void> {
-    await this.save({});
+    await this.save(() => ({}));
   }
 
   /** Recomputes the bindings after the schema (label actions) changed. */
@@ -185,9 +193,10 @@ export class KeyBindingStore {
 
   getSnapshot = (): ReadonlyMap<string, string[]> => this.current;
 
-  private async save(next: BindingOverrides): Promise<void> {
-    await writeSetting(this.db, BINDINGS_SETTING, next);
-    this.publish(next);
+  /** Stores a change made to the stored bindings (which may hold another window's changes this one has not heard of yet). */
+  private async save(change: (stored: BindingOverrides) => BindingOverrides): Promise<void> {
+    this.publish(await updateSetting(this.db, BINDINGS_SETTING, (stored) => change(cleanOverrides(stored))));
+    this.stored();
   }
 
   private publish(next: BindingOverrides): void {

@@ -408,6 +408,19 @@ export async function writeSetting(db: IsnadDatabase, key: string, value: unknow
   await writeInTransaction(db, [db.settings], () => db.settings.put({ key, value }));
 }
 
+/**
+ * Changes a setting from what is stored (undefined when it never was), reading and writing
+ * in one transaction, so that a change another window stored meanwhile is built on rather
+ * than overwritten. Resolves with the value written.
+ */
+export async function updateSetting<T>(db: IsnadDatabase, key: string, change: (stored: unknown) => T): Promise<T> {
+  return writeInTransaction(db, [db.settings], async () => {
+    const value = change((await db.settings.get(key))?.value);
+    await db.settings.put({ key, value });
+    return value;
+  });
+}
+
 /** A stored corpus with its document count (for the corpus list). */
 export interface CorpusSummary {
   corpus: CorpusRecord;

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { IsnadPage } from './pages/isnad-page';
+import { SettingsView } from './pages/settings-view';
 
 /** Lets the test hold this tab's BroadcastChannel messages (a tab that has not heard the news yet). */
 async function holdableSync(page: Page): Promise<void> {
@@ -116,4 +117,28 @@ test('a suggestion rejected in one tab is hidden in the other, and undo there br
   await two.undoButton.click();
   await expect(suggestions(two).getByRole('button', { name })).toHaveCount(1);
   await expect(suggestions(one).getByRole('button', { name })).toHaveCount(1);
+});
+
+test('settings chosen in one tab reach the other, and a change there keeps them', async ({ context }) => {
+  const one = new IsnadPage(await context.newPage());
+  await one.goto();
+  const two = new IsnadPage(await context.newPage());
+  await two.goto();
+  const settingsOne = new SettingsView(one.page);
+  await one.page.bringToFront();
+  await settingsOne.open('Settings');
+  await settingsOne.choose('Dark');
+  await settingsOne.choose('العربية');
+  // The other tab, open all along, follows without a reload…
+  await expect(two.page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+  expect(await new SettingsView(two.page).shell()).toMatchObject({ lang: 'ar', dir: 'rtl', theme: 'dark' });
+  // …and its own change is made to them, not to what it showed before.
+  await two.page.bringToFront();
+  const settingsTwo = new SettingsView(two.page);
+  await settingsTwo.open('الإعدادات');
+  await settingsTwo.nudge('حجم الخط', 'ArrowUp');
+  await expect(settingsTwo.slider('حجم الخط')).toHaveAttribute('aria-valuetext', '21 بكسل');
+  await one.page.reload();
+  await expect(one.page.getByRole('toolbar', { name: 'شريط الأدوات الرئيسي' })).toBeVisible();
+  expect(await settingsOne.shell()).toMatchObject({ lang: 'ar', theme: 'dark' });
 });

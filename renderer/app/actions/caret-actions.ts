@@ -173,5 +173,6 @@ export class CaretActions {
   async setSnapMode(mode: SnapMode): Promise<void> {
     await writeSetting(this.app.db, SNAP_MODE_SETTING, mode);
     this.app.ui.update({ snapMode: mode });
+    this.app.settingsSync.announce(SNAP_MODE_SETTING);
   }
 }

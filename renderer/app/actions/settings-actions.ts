@@ -1,5 +1,5 @@
 /** Interface preferences: language, theme, article font size and line spacing. */
-import { writeSetting } from '../../db/db';
+import { readSetting, updateSetting } from '../../db/db';
 import { writePreferenceHint } from '../../settings/first-paint';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY, sanitisePreferences, type Preferences } from '../../settings/preferences';
 import type { PreferencesStore } from '../../settings/preferences-store';
@@ -11,36 +11,44 @@ export class SettingsActions {
     private readonly store: PreferencesStore,
   ) {}
 
-  /** The preferences with every update asked for so far, stored or still being stored. */
-  private latest: Preferences | null = null;
   /** Updates are stored one after another, in the order they were asked for. */
   private queue: Promise<unknown> = Promise.resolve();
 
   /**
-   * Changes some preferences: stored in IndexedDB first, then applied; resolves true once
-   * stored. Each update builds on the ones asked for before it, even while those are still
-   * being written (a quick second change must not undo the first). An invalid value is
-   * ignored; a refused write is reported and leaves the stored preferences as they were.
+   * Changes some preferences: stored in IndexedDB first, then applied, and announced to the
+   * other windows; resolves true once stored. Each update is made to what is stored, so it
+   * builds on the ones asked for before it (a quick second change must not undo the first)
+   * and on those another window stored. An invalid value is ignored; a refused write is
+   * reported and leaves the stored preferences as they were.
    */
   update(patch: Partial<Preferences>): Promise<boolean> {
-    const base = this.latest ?? this.store.preferences;
-    const next = sanitisePreferences({ ...base, ...patch }, base);
-    this.latest = next;
     const stored = this.queue.then(async () => {
+      let next: Preferences;
       try {
-        await writeSetting(this.app.db, PREFERENCES_KEY, next);
+        next = await updateSetting(this.app.db, PREFERENCES_KEY, (value) => {
+          const base = sanitisePreferences(value, this.store.preferences);
+          return sanitisePreferences({ ...base, ...patch }, base);
+        });
       } catch (error) {
-        if (this.latest === next) this.latest = null;
         this.app.notify('error', this.app.t('notice.settingsNotSaved', { error: (error as Error).message }));
         return false;
       }
-      if (this.latest === next) this.latest = null;
-      writePreferenceHint(next);
-      this.store.set(next);
+      this.apply(next);
+      this.app.settingsSync.announce(PREFERENCES_KEY);
       return true;
     });
     this.queue = stored;
     return stored;
+  }
+
+  /** Takes in the preferences another window stored (read back from the database). */
+  async reload(): Promise<void> {
+    this.apply(sanitisePreferences(await readSetting<unknown>(this.app.db, PREFERENCES_KEY, null), this.store.preferences));
+  }
+
+  private apply(preferences: Preferences): void {
+    writePreferenceHint(preferences);
+    this.store.set(preferences);
   }
 
   /** Puts every preference back to its default. */

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IsnadApp } from '../../../renderer/app/controller';
 import { IsnadDatabase, readSetting } from '../../../renderer/db/db';
+import { BINDINGS_SETTING } from '../../../renderer/commands/bindings';
+import type { SettingMessage, SettingsChannel } from '../../../renderer/settings/settings-sync';
 import { browserPlatform } from '../../../renderer/platform/browser';
 import { readPreferenceHint, writePreferenceHint } from '../../../renderer/settings/first-paint';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY, resolveLanguage, sanitisePreferences } from '../../../renderer/settings/preferences';
@@ -18,6 +20,17 @@ function database(name: string): IsnadDatabase {
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
+
+/** Two connected stand-ins for the settings BroadcastChannel of two windows (a message goes to the other one only). */
+function channelPair(): [SettingsChannel, SettingsChannel] {
+  const listeners: Array<Array<(event: MessageEvent<SettingMessage>) => void>> = [[], []];
+  const end = (own: number): SettingsChannel => ({
+    postMessage: (message) => queueMicrotask(() => listeners[1 - own]!.forEach((listener) => listener({ data: message } as MessageEvent<SettingMessage>))),
+    addEventListener: (_type, listener) => void listeners[own]!.push(listener),
+    close: () => undefined,
+  });
+  return [end(0), end(1)];
+}
 
 /** A tiny in-memory Storage (the first-paint copy). */
 function memoryStorage(): Storage {
@@ -104,6 +117,29 @@ describe('settings actions', () => {
     app.db.settings.put = put;
     expect(await app.settings.update({ articleLineHeight: 2 })).toBe(true);
     expect(await readSetting(app.db, PREFERENCES_KEY, null)).toEqual({ ...DEFAULT_PREFERENCES, articleFontSize: 22, articleLineHeight: 2 });
+  });
+
+  it('two windows: a change in one is built on, not overwritten, by the other, and each takes in the other’s (preferences, shortcuts, snapping)', async () => {
+    const name = `prefs-${++dbCount}`;
+    const channels = channelPair();
+    const a = await IsnadApp.start(browserPlatform, database(name), testContext(), () => ['en-GB'], null, channels[0]);
+    const b = await IsnadApp.start(browserPlatform, database(name), testContext(), () => ['en-GB'], null, channels[1]);
+    await a.settings.update({ language: 'ar', theme: 'dark' });
+    // Window B still shows the old settings when its own change goes out: it must not put them back.
+    await b.settings.update({ articleFontSize: 21 });
+    expect(await readSetting(a.db, PREFERENCES_KEY, null)).toEqual({ ...DEFAULT_PREFERENCES, language: 'ar', theme: 'dark', articleFontSize: 21 });
+    await expect.poll(() => b.t.language).toBe('ar');
+    await expect.poll(() => a.preferences.preferences.articleFontSize).toBe(21);
+    expect(b.preferences.preferences).toEqual({ ...DEFAULT_PREFERENCES, language: 'ar', theme: 'dark', articleFontSize: 21 });
+
+    expect(await a.bindings.rebind('label.PER', 'q')).toEqual({ ok: true });
+    expect(await b.bindings.rebind('label.ORG', 'w')).toEqual({ ok: true });
+    expect(await readSetting(a.db, BINDINGS_SETTING, null)).toEqual({ 'label.PER': ['Q'], 'label.ORG': ['W'] });
+    await expect.poll(() => a.bindings.keysFor('label.ORG')).toEqual(['W']);
+    expect(b.bindings.keysFor('label.PER')).toEqual(['Q']);
+
+    await a.caret.setSnapMode('grapheme');
+    await expect.poll(() => b.ui.state.snapMode).toBe('grapheme');
   });
 
   it('write notices in the interface language', async () => {
