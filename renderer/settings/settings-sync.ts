@@ -6,6 +6,7 @@
  * database, not the message, is the truth — and apply it (preferences, key bindings, mouse
  * snapping), as CorpusSync does for records.
  */
+import { openWindowChannel, type WindowChannel } from '../state/window-channel';
 
 /** The channel name every Isnad window of one origin listens on for settings. */
 export const SETTINGS_CHANNEL_NAME = 'isnad-settings';
@@ -15,16 +16,12 @@ export interface SettingMessage {
   key: string;
 }
 
-/** The part of a BroadcastChannel the sync uses (a stand-in in tests). */
-export interface SettingsChannel {
-  postMessage(message: SettingMessage): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<SettingMessage>) => void): void;
-  close(): void;
-}
+/** The channel the sync uses (a stand-in in tests). */
+export type SettingsChannel = WindowChannel<SettingMessage>;
 
 /** The window's settings channel, or null where there is none (then windows do not sync settings). */
 export function openSettingsChannel(): SettingsChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(SETTINGS_CHANNEL_NAME) as unknown as SettingsChannel);
+  return openWindowChannel<SettingMessage>(SETTINGS_CHANNEL_NAME);
 }
 
 /** Announces this window's stored settings and applies the other windows' ones. */

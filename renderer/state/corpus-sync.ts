@@ -10,6 +10,7 @@ import { createCorpusState, withStoredRecords } from '../../shared/model/state';
 import type { RecordChange, Transaction } from '../../shared/model/transaction';
 import { readCorpus, readHistory, readStoredRecords, writeTransaction, type IsnadDatabase } from '../db/db';
 import type { CorpusStore, HistoryChange, Persistence } from './corpus-store';
+import { openWindowChannel, type WindowChannel } from './window-channel';
 
 /** The channel name every Isnad window of one origin listens on. */
 export const SYNC_CHANNEL_NAME = 'isnad-corpus-changes';
@@ -23,16 +24,12 @@ export interface RecordRef {
 /** What one window tells the others. */
 export type SyncMessage = { type: 'committed'; corpusId: string; records: RecordRef[] } | { type: 'replaced'; corpusId: string };
 
-/** The part of a BroadcastChannel the sync uses (a stand-in in tests). */
-export interface SyncChannel {
-  postMessage(message: SyncMessage): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<SyncMessage>) => void): void;
-  close(): void;
-}
+/** The channel the sync uses (a stand-in in tests). */
+export type SyncChannel = WindowChannel<SyncMessage>;
 
 /** The window's BroadcastChannel, or null where there is none (then windows do not sync). */
 export function openSyncChannel(): SyncChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(SYNC_CHANNEL_NAME) as unknown as SyncChannel);
+  return openWindowChannel<SyncMessage>(SYNC_CHANNEL_NAME);
 }
 
 /** The records a transaction changed, each once. */
