@@ -70,7 +70,7 @@ export function actionHandlers(app: IsnadApp): Record<string, Handler> {
     ...caretHandlers(app),
     ...resizeHandlers(app),
     // From the settings, sources or snapshots view, Escape goes back to the article (as it closes the palette and the cheat sheet).
-    'selection.clear': () => (app.ui.state.view === 'article' ? app.caret.clear() : app.navigation.focusArticle()),
+    'selection.clear': () => (app.ui.state.view === 'article' ? clearOrReturn(app) : app.navigation.focusArticle()),
     'span.next': () => app.spans.focusNext(1),
     'span.previous': () => app.spans.focusNext(-1),
     'span.open': () => app.spans.openFocused(),
@@ -130,6 +130,19 @@ export function buildActions(app: IsnadApp): Action[] {
     const otherSearchTexts = others.map((other) => actionSearchText(def, other));
     return { ...def, title: actionTitle(def, t), groupTitle: groupName(def.group, t), otherSearchTexts, keys: app.bindings.keysFor(def.id), run };
   });
+}
+
+/**
+ * Escape in the article view: clears the selection and the focused span; pressed on a control
+ * outside the text (the status menu, a button of a panel), it also puts the keyboard back in
+ * the text, so that the arrow keys move the caret again instead of changing that control.
+ */
+function clearOrReturn(app: IsnadApp): boolean {
+  const cleared = app.caret.clear();
+  const focus = globalThis.document?.activeElement;
+  const outside = !!focus && focus !== globalThis.document.body && !focus.closest('.article-text, .spans');
+  if (outside) app.navigation.focusArticle();
+  return cleared || outside;
 }
 
 /** Where keyboard focus is when a key is pressed. */

@@ -828,6 +828,8 @@ export const ar: Catalogue = {
   'spanDetails.keys.claim': 'مفتاح الوسم يعيد الوسم · {grow} توسيع · {shrink} تقليص · {growCharacter} {shrinkCharacter} بحرف · {delete} حذف · {enter} فتح سمات الادعاء',
   'spanDetails.keys.other': 'مفتاح الوسم يعيد الوسم · {grow} توسيع · {shrink} تقليص · {growCharacter} {shrinkCharacter} بحرف · {delete} حذف · {enter} في النص يعرض هذه التفاصيل',
   'notice.focusSpanFirst': 'نشّط مقطعًا أولًا: ينتقل {next} بين المقاطع.',
+  'notice.lastSpan': 'هذا آخر مقطع في المستند. اضغط {key} مرة أخرى لمغادرة النص.',
+  'notice.firstSpan': 'هذا أول مقطع في المستند. اضغط {key} مرة أخرى لمغادرة النص.',
   'notice.cannotResize': 'لا يمكن تغيير المقطع أكثر عند هذا الطرف.',
   'notice.spanDetails': '{label}: «{quote}». مفتاح الوسم يعيد وسمه، و{growStart} و{growEnd} تغيّران طرفيه، و{delete} يحذفه.',
   'notice.lastDocument': 'هذا آخر مستند.',

@@ -564,6 +564,8 @@ export const en = {
   'spanDetails.keys.claim': 'A label key relabels · {grow} grow · {shrink} shrink · {growCharacter} {shrinkCharacter} by a character · {delete} deletes · {enter} opens the claim’s attributes',
   'spanDetails.keys.other': 'A label key relabels · {grow} grow · {shrink} shrink · {growCharacter} {shrinkCharacter} by a character · {delete} deletes · {enter} in the text shows these details',
   'notice.focusSpanFirst': 'Focus a span first: {next} moves between spans.',
+  'notice.lastSpan': 'That is the last span of the document. {key} again leaves the text.',
+  'notice.firstSpan': 'That is the first span of the document. {key} again leaves the text.',
   'notice.cannotResize': 'The span cannot change any further at that edge.',
   'notice.spanDetails': '{label}: «{quote}». A label key relabels it, {growStart} and {growEnd} resize it, {delete} deletes it.',
   'notice.lastDocument': 'This is the last document.',

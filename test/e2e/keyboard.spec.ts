@@ -245,6 +245,30 @@ test.describe('the keyboard model', () => {
     await current(AGENCY);
   });
 
+  test('Shift+Tab before the first span stays in the text once and says so; again, it leaves; Escape comes back', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.article.focus();
+    await isnad.press('Tab');
+    const focused = page.getByRole('region', { name: 'Focused span details' });
+    await expect(focused).toBeVisible();
+    const first = (await focused.textContent()) ?? '';
+    await isnad.press('Shift+Tab');
+    await expect(isnad.status).toContainText('That is the first span of the document. Shift+Tab again leaves the text.');
+    await expect(isnad.article).toBeFocused();
+    await expect(focused).toHaveText(first);
+    // Again straight away: the keyboard leaves the text, as Shift+Tab does (no trap).
+    await isnad.press('Shift+Tab');
+    const status = page.getByRole('combobox', { name: 'Document status' });
+    await expect(status).toBeFocused();
+    const before = await status.inputValue();
+    // Escape puts the keyboard back in the text, where ← moves the caret and leaves the status alone.
+    await isnad.press('Escape');
+    await expect(isnad.article).toBeFocused();
+    await isnad.press('ArrowLeft');
+    await expect(status).toHaveValue(before);
+  });
+
   test('the command palette finds an action by fuzzy search, shows its shortcut and runs it', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();

@@ -143,10 +143,35 @@ export class SpanActions {
     const docId = ui.state.openDocId;
     if (!docId) return false;
     const caret = this.caret.current();
-    const next = adjacentSpan(spansOfDocument(corpus.state, docId), { focusedId: ui.state.focusedSpanId, caret: caret?.focus ?? 0 }, direction);
-    if (!next) return false;
+    const spans = spansOfDocument(corpus.state, docId);
+    const next = adjacentSpan(spans, { focusedId: ui.state.focusedSpanId, caret: caret?.focus ?? 0 }, direction);
+    if (!next) return spans.length > 0 && this.stayAtEnd(direction);
+    this.endReached = null;
     ui.update({ focusedSpanId: next.id });
     this.caret.set(next.start, next.start, 'keyboard');
+    return true;
+  }
+
+  /** Where the last Tab or Shift+Tab stopped at the end of the spans (nothing moved since). */
+  private endReached: { direction: 1 | -1; focusedId: string | null; caret: number | null } | null = null;
+
+  /**
+   * Tab after the last span (Shift+Tab before the first) stays in the text once and says so;
+   * pressed again straight away, it leaves the text as Tab does (the key is not kept from the
+   * browser, so the keyboard is never trapped). Before, the first press went on to the next
+   * control — for Shift+Tab the document's status menu, whose arrow keys then changed the
+   * status while the user thought they were still in the text.
+   */
+  private stayAtEnd(direction: 1 | -1): boolean {
+    const here = { direction, focusedId: this.app.ui.state.focusedSpanId, caret: this.caret.current()?.focus ?? null };
+    const again = this.endReached !== null && this.endReached.direction === here.direction && this.endReached.focusedId === here.focusedId && this.endReached.caret === here.caret;
+    if (again) {
+      this.endReached = null;
+      return false;
+    }
+    this.endReached = here;
+    const key = actionKeyInText(this.app.bindings.keysFor(direction === 1 ? 'span.next' : 'span.previous'), this.app.t);
+    this.app.notifyMoment('info', this.app.t(direction === 1 ? 'notice.lastSpan' : 'notice.firstSpan', { key }));
     return true;
   }
 
