@@ -93,6 +93,16 @@ export function domPointFromOffset(root: HTMLElement, offset: number): { node: N
   return { node: best.firstChild, offset: local };
 }
 
+/**
+ * The offset the article shows for `offset`: the same, unless the DOM cannot hold that
+ * position — one inside the line breaks between paragraphs or after the text's final line
+ * break — which it shows at the nearest paragraph edge.
+ */
+export function shownOffset(root: HTMLElement, offset: number): number {
+  const point = domPointFromOffset(root, offset);
+  return point ? (offsetFromDomPoint(root, point.node, point.offset) ?? offset) : offset;
+}
+
 /** The current selection inside the article as `{anchor, focus}` offsets, or null. */
 export function readSelection(root: HTMLElement): { anchor: number; focus: number } | null {
   const selection = root.ownerDocument.getSelection();

@@ -245,6 +245,19 @@ test.describe('the keyboard model', () => {
     await current(AGENCY);
   });
 
+  test('a selection made word by word to the end of the text keeps its quotation marks and full stop, as one made by sentence does', async ({ page }) => {
+    const isnad = new IsnadPage(page);
+    await isnad.goto();
+    await isnad.article.focus();
+    // The last paragraph, before «: nine word steps reach the end of the text, past "»." and the final line break.
+    for (let i = 0; i < 5; i += 1) await isnad.press('Control+ArrowDown');
+    await isnad.press('Alt+ArrowUp');
+    for (let i = 0; i < 9; i += 1) await isnad.press('Shift+ArrowLeft');
+    await expect.poll(() => isnad.selectedText()).toBe('«نحثّ جميع الأطراف على حماية المدنيين والبنية التحتية».');
+    await isnad.press('5');
+    await expect(isnad.spanItem('CLAIM — Claim: «نحثّ جميع الأطراف على حماية المدنيين والبنية التحتية».')).toBeVisible();
+  });
+
   test('Shift+Tab before the first span stays in the text once and says so; again, it leaves; Escape comes back', async ({ page }) => {
     const isnad = new IsnadPage(page);
     await isnad.goto();

@@ -8,7 +8,7 @@
 import { moveSelectionByArrow, type Arrow, type CaretUnit } from '../../../shared/text/caret';
 import { snapSelection, wordSegments, type SnapMode } from '../../../shared/text/words';
 import { readSetting, writeSetting } from '../../db/db';
-import { readSelection, selectOffsets } from '../../editor/dom-offsets';
+import { readSelection, selectOffsets, shownOffset } from '../../editor/dom-offsets';
 import { scrollOffsetIntoView } from '../../editor/caret-geometry';
 import type { CaretState } from '../../state/ui-store';
 import type { AppContext } from '../app-context';
@@ -80,8 +80,20 @@ export class CaretActions {
     const stored = this.app.ui.state.caret;
     const dom = this.app.article ? readSelection(this.app.article) : null;
     if (!dom) return stored;
-    if (stored && stored.anchor === dom.anchor && stored.focus === dom.focus) return stored;
+    if (stored && this.showsAs(stored, dom)) return stored;
     return { ...dom, source: 'pointer' };
+  }
+
+  /**
+   * Whether the DOM selection `dom` is the stored selection `stored` as the article shows it.
+   * A keyboard selection may end where the DOM cannot show it, after the text's last line
+   * break; the DOM then holds the nearest paragraph edge, and that is still the keyboard's
+   * selection (taking it for a mouse selection snapped it differently: «…». lost its marks).
+   */
+  private showsAs(stored: { anchor: number; focus: number }, dom: { anchor: number; focus: number }): boolean {
+    if (stored.anchor === dom.anchor && stored.focus === dom.focus) return true;
+    const article = this.app.article;
+    return !!article && shownOffset(article, stored.anchor) === dom.anchor && shownOffset(article, stored.focus) === dom.focus;
   }
 
   /** Stores a selection and shows it; `scroll` brings the caret into view. */
@@ -136,7 +148,7 @@ export class CaretActions {
     if (!article || this.openText() === null) return;
     const dom = readSelection(article);
     const stored = this.app.ui.state.caret;
-    if (!dom || (stored && stored.anchor === dom.anchor && stored.focus === dom.focus)) return;
+    if (!dom || (stored && this.showsAs(stored, dom))) return;
     this.pointerChanges += 1;
     this.app.ui.update({ caret: { ...dom, source: 'pointer' } });
   }
