@@ -45,6 +45,14 @@ test('attribute a claim via a chain by keyboard only, keep it across a reload, e
     .locator('.chain bdi')
     .evaluateAll((names) => names.filter((name) => new Set([...name.getClientRects()].map((box) => Math.round(box.top))).size > 1).map((name) => name.textContent));
   expect(namesBroken).toEqual([]);
+  // The document list's source filter now names the sources; however long a name, the filter
+  // keeps to the list's width (it widened the column, cutting off titles).
+  const list = page.getByRole('navigation', { name: 'Documents' });
+  const filter = list.getByRole('combobox', { name: 'Filter by source attributed' });
+  await expect(filter.getByRole('option')).toHaveCount(3);
+  await filter.evaluate((select) => select.append(new Option('Foreign ministry source in Damascus, speaking on condition of anonymity (مصدر في الخارجية)')));
+  expect(await list.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+  await filter.evaluate((select) => select.lastElementChild?.remove());
 
   // Attributes by keyboard from the panel.
   const stance = panel.getByRole('combobox', { name: isolatable('Stance of the attribution to مصدر في الخارجية') });
