@@ -51,6 +51,9 @@ export function ExportDialog(): React.JSX.Element {
   const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
   const [seed, setSeed] = useState(13);
   const [splitClitics, setSplitClitics] = useState(false);
+  // A split's parts are whole percentages that add up to 100 (90/10/10 was silently scaled down).
+  const splitTotal = ratios.train + ratios.dev + ratios.test;
+  const splitInvalid = split && (splitTotal !== 100 || Object.values(ratios).some((r) => !Number.isInteger(r) || r < 0));
 
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
@@ -154,13 +157,18 @@ export function ExportDialog(): React.JSX.Element {
           {t('exportDialog.seed')}
           <input type="number" disabled={!split} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
         </label>
+        {splitInvalid ? (
+          <p className="error-text" role="alert">
+            {t('exportDialog.split.total', { total: t.number(splitTotal) })}
+          </p>
+        ) : null}
       </fieldset>
       <ExportProgressBar inDialog />
       <div className="dialog-buttons">
         <button type="button" onClick={() => app.ui.update({ exportOpen: false })}>
           {exportProgress ? t('common.close') : t('common.cancel')}
         </button>
-        <button type="button" className="primary" disabled={exportProgress !== null || (onlyListed && listed === 'searching')} onClick={() => void app.exports.exportDataset(request)}>
+        <button type="button" className="primary" disabled={exportProgress !== null || (onlyListed && listed === 'searching') || splitInvalid} onClick={() => void app.exports.exportDataset(request)}>
           {t('exportDialog.export')}
         </button>
       </div>

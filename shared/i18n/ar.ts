@@ -400,6 +400,7 @@ export const ar: Catalogue = {
   'exportDialog.split': 'التقسيم إلى تدريب / تطوير / اختبار (تبقى النسخ شبه المكررة معًا)',
   'exportDialog.split.percent': 'نسبة {part} (%)',
   'exportDialog.seed': 'البذرة العشوائية',
+  'exportDialog.split.total': 'يجب أن يكون مجموع الأجزاء الثلاثة 100% (المجموع الآن {total}%).',
   'exportDialog.export': 'تصدير',
 
   // Attribute values editor

@@ -258,6 +258,7 @@ export const en = {
   'exportDialog.split': 'Split into train / dev / test (near-duplicates stay together)',
   'exportDialog.split.percent': '{part} %',
   'exportDialog.seed': 'Seed',
+  'exportDialog.split.total': 'The three parts must add up to 100% (now {total}%).',
   'exportDialog.export': 'Export',
   // Attribute values editor
   'attributeValues.quotation': 'Quotation values',

@@ -221,3 +221,18 @@ test('CoNLL keeps a span after و or ب when Arabic prefixes are split, and says
   // Two more spans written, and the count says so.
   expect(split.spans).toBe(whole.spans + 2);
 });
+
+test('a split whose parts do not add up to 100% is not exported; the dialog says why', async ({ page }) => {
+  const isnad = new IsnadPage(page);
+  await isnad.goto();
+  await page.getByRole('button', { name: 'Export dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('checkbox', { name: /Split into train/ }).check();
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  await dialog.getByRole('spinbutton', { name: 'train %' }).fill('90');
+  await expect(dialog.getByRole('alert')).toHaveText('The three parts must add up to 100% (now 110%).');
+  await expect(exportButton).toBeDisabled();
+  await dialog.getByRole('spinbutton', { name: 'train %' }).fill('80');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(exportButton).toBeEnabled();
+});
