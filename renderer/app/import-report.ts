@@ -16,7 +16,11 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
   const ofTheCorpus = report.duplicates.length - ofThisImport;
   if (ofTheCorpus) parts.push(t('importReport.duplicates', { count: ofTheCorpus }));
   if (ofThisImport) parts.push(t('importReport.duplicatesInImport', { count: ofThisImport }));
-  if (report.refused.length) parts.push(t('importReport.refused', { count: report.refused.length }));
+  // Entries the folder walk left out (hidden, not articles) are not refusals: counted apart.
+  const skipped = report.refused.filter((r) => r.phrase?.code === 'file.skipped').length;
+  const refused = report.refused.length - skipped;
+  if (refused) parts.push(t('importReport.refused', { count: refused }));
+  if (skipped) parts.push(t('importReport.skipped', { count: skipped }));
   if (report.problems.length) parts.push(t('importReport.problems', { count: report.problems.length }));
   // Reasons come from shared/ as phrases, said in the interface language (a report kept from
   // before phrases, or a host's own reason, has only its sentence, shown as it is).
@@ -34,5 +38,5 @@ export function describeImport(report: ImportReport, t: Translate): { text: stri
   // Every refusal and problem is listed; imported files only while the list stays readable.
   if (report.imported.length <= IMPORTED_LINES) appendAll(lines, report.imported.map((i) => t('importReport.importedLine', { file: i.fileName, detail: t.text(i.detail, i.detailPhrase) })));
   const details = lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('importReport.moreLines', { count: lines.length - REPORT_LINES })] : lines;
-  return { text: parts.join(' '), details, detailsShown, tone: report.refused.length && !n ? 'error' : 'info' };
+  return { text: parts.join(' '), details, detailsShown, tone: refused && !n ? 'error' : 'info' };
 }

@@ -30,7 +30,7 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'file.unreadable': 'تعذّرت قراءة الملف «{file}»: {error}',
   'file.notRecords': 'الملف «{file}» ليس ملف سجلات (JSON أو JSON Lines أو CSV).',
   'file.notNative': 'الملف «{file}» ليس ملف تصدير صالحًا من إسناد: {problems}',
-  'file.skipped': 'تُرك الملف «{file}»: {reason}.',
+  'file.skipped': 'تُرك «{file}»: {reason}.',
   // Why a folder walk skipped a file
   'skip.hidden': 'ملف مخفي',
   'skip.hiddenFolder': 'مجلد مخفي (لم يُفتح)',

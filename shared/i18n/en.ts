@@ -416,6 +416,7 @@ export const en = {
   'importReport.nothing': 'Nothing was imported.',
   'importReport.duplicates': 'Skipped {count} already in the corpus.',
   'importReport.refused': { one: 'Refused {count} file.', other: 'Refused {count} files.' },
+  'importReport.skipped': { one: 'Left out {count} entry of the folder (hidden, or not an article).', other: 'Left out {count} entries of the folder (hidden, or not articles).' },
   'importReport.problems': { one: 'Skipped {count} record inside files.', other: 'Skipped {count} records inside files.' },
   'importReport.duplicateLine': '{file}: same text as “{title}”, skipped.',
   'importReport.duplicatesInImport': { one: 'Skipped {count} repeating a file of this import.', other: 'Skipped {count} repeating files of this import.' },

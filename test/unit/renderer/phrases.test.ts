@@ -113,6 +113,21 @@ describe('phrases shared/ produces', () => {
     expect(told.details).toContain('الملف «\u2068feed.jsonl\u2069»، السطر 2: الحقل «\u2068text\u2069» عدد، لا نص');
   });
 
+  it('count the entries a folder walk left out apart from refused files, and never call a folder a file', () => {
+    const skip = (file: string, reason: 'hidden folder (not opened)' | 'not an article file') => ({ fileName: file, ...said('file.skipped', { file, reason: skipReasonPhrase(reason)! }) });
+    const report = {
+      imported: [],
+      problems: [],
+      duplicates: [],
+      refused: [skip('news/.git', 'hidden folder (not opened)'), skip('news/photo.png', 'not an article file'), { fileName: 'scan.txt', ...said('file.binary', { file: 'scan.txt' }) }],
+    };
+    expect(describeImport(report, createTranslator('en')).text).toBe('Nothing was imported. Refused 1 file. Left out 2 entries of the folder (hidden, or not articles).');
+    const arabic = describeImport(report, arabic_t);
+    expect(arabic.text).toContain('رُفض ملف واحد.');
+    expect(arabic.text).toContain('تُرك عنصران من المجلد');
+    expect(arabic.details[0]).toBe('تُرك «\u2068news/.git\u2069»: مجلد مخفي (لم يُفتح).');
+  });
+
   it('start every Arabic report line with Arabic, so that a Latin file name does not turn the line left to right', () => {
     const report = { imported: [], refused: [], problems: [], duplicates: [{ fileName: 'copy (2).txt', title: 'Copy', existingTitle: 'خبر أول' }] };
     const [line] = describeImport(report, arabic_t).details;
@@ -195,7 +210,7 @@ describe('files a folder walk skipped', () => {
     expect(skipReasonPhrase('a reason from a newer host')).toBeUndefined();
     const outcome = importFiles(stateWithDocument('نص'), [{ name: 'a/.hidden', ...said('file.skipped', { file: 'a/.hidden', reason: phrase('skip.hidden') }) }].map(({ name, text, phrase: p }) => ({ name, error: text, errorPhrase: p })), testContext());
     expect(outcome.report.refused[0]!.message).toBe('“a/.hidden” skipped: hidden file.');
-    expect(describeImport(outcome.report, arabic_t).details[0]).toBe('تُرك الملف «\u2068a/.hidden\u2069»: ملف مخفي.');
+    expect(describeImport(outcome.report, arabic_t).details[0]).toBe('تُرك «\u2068a/.hidden\u2069»: ملف مخفي.');
   });
 });
 
