@@ -272,10 +272,22 @@ export class IsnadApp implements AppContext {
   }
 
 
-  /** Shows the article view, the corpus sources view, the snapshots or the settings. */
+  /**
+   * Shows the article view, the corpus sources view, the snapshots or the settings, and puts
+   * the keyboard there: in the article's text, or on the other view's heading (so that Tab
+   * goes on into the view and a screen reader says where the user is; it was left on the
+   * page's body).
+   */
   showView(view: UiState['view']): void {
+    if (view === 'article') {
+      this.navigation.focusArticle();
+      return;
+    }
     this.ui.update({ view });
     if (view === 'snapshots') void this.snapshots.refreshList();
+    // The view is rendered with this update; focus its heading once it is there.
+    const focusHeading = (): void => globalThis.document?.querySelector<HTMLElement>('[data-view-heading]')?.focus({ preventScroll: true });
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(focusHeading);
   }
 
 

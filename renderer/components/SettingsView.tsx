@@ -73,7 +73,7 @@ export function SettingsView({ keyboard }: { keyboard?: React.ReactNode }): Reac
   return (
     <main className="settings-view" aria-labelledby={`${id}-title`}>
       <header className="sources-header">
-        <h1 id={`${id}-title`}>{t('settings.title')}</h1>
+        <h1 id={`${id}-title`} tabIndex={-1} data-view-heading="">{t('settings.title')}</h1>
         <div className="sources-actions">
           <button type="button" onClick={() => app.showView('article')}>
             {t('common.backToArticle')}

@@ -58,7 +58,9 @@ export function SnapshotsView(): React.JSX.Element {
   return (
     <main className="snapshots-view" aria-label={t('snapshots.title')}>
       <header className="sources-header">
-        <h1>{t('snapshots.title')}</h1>
+        <h1 tabIndex={-1} data-view-heading="">
+          {t('snapshots.title')}
+        </h1>
         <div className="sources-actions">
           <button type="button" disabled={busy} onClick={() => void app.snapshots.takeNow()}>
             {t('snapshots.takeNow')}

@@ -222,7 +222,9 @@ export function SourcesView(): React.JSX.Element {
   return (
     <main className="sources-view" aria-label={t('sources.name')}>
       <header className="sources-header">
-        <h1>{t('sources.name')}</h1>
+        <h1 tabIndex={-1} data-view-heading="">
+          {t('sources.name')}
+        </h1>
         <p className="hint">
           {[t('sources.summary.sources', { count: state.sources.size }), t('sources.summary.claims', { count: claims }), t('sources.summary.published', { count: published })].join(' · ')}
         </p>

@@ -94,11 +94,16 @@ test('Escape leaves the settings and the sources for the article, as it closes t
   await isnad.article.focus();
   await page.keyboard.press('Control+,');
   await expect(isnad.article).toBeHidden();
+  // The keyboard goes to the view (its heading), not to the page's body: Tab goes on into it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Back to the article' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(isnad.article).toBeVisible();
   await expect(isnad.article).toBeFocused();
   await page.keyboard.press('Control+Shift+S');
   await expect(isnad.article).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(isnad.article).toBeFocused();
 

@@ -114,12 +114,13 @@ describe('phrases shared/ produces', () => {
   });
 
   it('count the entries a folder walk left out apart from refused files, and never call a folder a file', () => {
-    const skip = (file: string, reason: 'hidden folder (not opened)' | 'not an article file') => ({ fileName: file, ...said('file.skipped', { file, reason: skipReasonPhrase(reason)! }) });
+    const entry = (fileName: string, told: { text: string; phrase: Phrase }) => ({ fileName, message: told.text, phrase: told.phrase });
+    const skip = (file: string, reason: 'hidden folder (not opened)' | 'not an article file') => entry(file, said('file.skipped', { file, reason: skipReasonPhrase(reason)! }));
     const report = {
       imported: [],
       problems: [],
       duplicates: [],
-      refused: [skip('news/.git', 'hidden folder (not opened)'), skip('news/photo.png', 'not an article file'), { fileName: 'scan.txt', ...said('file.binary', { file: 'scan.txt' }) }],
+      refused: [skip('news/.git', 'hidden folder (not opened)'), skip('news/photo.png', 'not an article file'), entry('scan.txt', said('file.binary', { file: 'scan.txt' }))],
     };
     expect(describeImport(report, createTranslator('en')).text).toBe('Nothing was imported. Refused 1 file. Left out 2 entries of the folder (hidden, or not articles).');
     const arabic = describeImport(report, arabic_t);
