@@ -99,27 +99,24 @@ export function AttributePalette(): React.JSX.Element | null {
 
   const choose = async (option: Option | undefined): Promise<void> => {
     if (!option) return;
-    let sourceId: string | null = null;
-    let mentionSpanId: string | undefined;
-    if (option.kind === 'source') sourceId = option.sourceId;
-    if (option.kind === 'mention') {
-      mentionSpanId = option.spanId;
-      sourceId = option.sourceId ?? (await app.attribution.addSource(ARABIC.test(option.text) ? { nameAr: option.text, nameLatin: '', kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.text, kind: guessKind(option.text), aliasesAr: [], aliasesLatin: [] }));
-    }
-    if (option.kind === 'new') {
-      sourceId = await app.attribution.addSource(ARABIC.test(option.name) ? { nameAr: option.name, nameLatin: '', kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: option.name, kind: guessKind(option.name), aliasesAr: [], aliasesLatin: [] });
-    }
-    if (!sourceId) return;
-    const id = await app.attribution.attribute({
+    const fields = {
       claimSpanId: claim.id,
-      sourceId,
-      mentionSpanId,
+      mentionSpanId: option.kind === 'mention' ? option.spanId : undefined,
       cueSpanId: cueSpanId || undefined,
       viaId: viaId || undefined,
       quotation: attributes.quotation || undefined,
       stance: attributes.stance || undefined,
       claimType: attributes.claimType || undefined,
-    });
+    };
+    const known = option.kind === 'new' ? undefined : option.sourceId;
+    // A name not in the registry yet (typed, or a mention of no known source): the source is
+    // added with the attribution, in one undoable step.
+    const newName = option.kind === 'new' ? option.name : option.kind === 'mention' && !known ? option.text : null;
+    const id = known
+      ? await app.attribution.attribute({ ...fields, sourceId: known })
+      : newName !== null
+        ? await app.attribution.attributeToNewSource(ARABIC.test(newName) ? { nameAr: newName, nameLatin: '', kind: guessKind(newName), aliasesAr: [], aliasesLatin: [] } : { nameAr: '', nameLatin: newName, kind: guessKind(newName), aliasesAr: [], aliasesLatin: [] }, fields)
+        : null;
     if (id) app.attribution.closePalette();
   };
 

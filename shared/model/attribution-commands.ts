@@ -8,7 +8,7 @@ import { refuse, type CommandContext, type CommandResult } from './commands';
 import { phrase, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { ATTRIBUTE_NAMES, attributeValues } from './schema';
 import type { CorpusState } from './state';
-import { transaction, type RecordChange } from './transaction';
+import { applyTransaction, transaction, type RecordChange } from './transaction';
 import type { AttributionRecord, SourceKind, SourceRecord } from './types';
 import { SOURCE_KINDS } from './types';
 import { sourceNamesParam } from '../attribution/source-names';
@@ -200,6 +200,19 @@ export function addAttribution(state: CorpusState, fields: AttributionFields, ct
   const record = withFields({ id, corpusId: state.corpus.id, docId: claim.docId, annotator: ctx.annotator, createdAt: ctx.now() }, fields);
   const source = state.sources.get(fields.sourceId)!;
   return { ok: true, tx: transaction([{ table: 'attributions', id, before: null, after: record }], { origin: 'user', description: phrase('change.attribute', { source: sourceNamesParam(source) }), docId: claim.docId }) };
+}
+
+/**
+ * Attributes a claim to a source that is not in the registry yet: the source is added and
+ * the claim attributed to it in one undoable step (one Enter in the palette, one undo).
+ */
+export function attributeToNewSource(state: CorpusState, source: SourceFields, fields: Omit<AttributionFields, 'sourceId'>, ctx: CommandContext): CommandResult {
+  const added = addSource(state, source, ctx);
+  if (!added.ok) return added;
+  const sourceId = added.tx.changes[0]!.id;
+  const attributed = addAttribution(applyTransaction(state, added.tx), { ...fields, sourceId }, ctx);
+  if (!attributed.ok) return attributed;
+  return { ok: true, tx: { ...attributed.tx, changes: [...added.tx.changes, ...attributed.tx.changes] } };
 }
 
 /** Changes an attribution: its source, mention, cue, attributes or via (undefined keeps, null clears). */

@@ -2,6 +2,7 @@
 import {
   addAttribution,
   addSource,
+  attributeToNewSource,
   deleteSource,
   mergeSources,
   removeAttribution,
@@ -61,6 +62,12 @@ export class AttributionActions {
   async attribute(fields: AttributionFields): Promise<string | null> {
     const tx = await this.app.run((state, ctx) => addAttribution(state, fields, ctx));
     return tx?.changes[0]?.id ?? null;
+  }
+
+  /** Adds a source and attributes a claim to it, as one undoable step; resolves with the attribution id. */
+  async attributeToNewSource(source: SourceFields, fields: Omit<AttributionFields, 'sourceId'>): Promise<string | null> {
+    const tx = await this.app.run((state, ctx) => attributeToNewSource(state, source, fields, ctx));
+    return tx?.changes.find((change) => change.table === 'attributions')?.id ?? null;
   }
 
   /** Changes an attribution (undefined keeps a field, null clears it). */

@@ -4,6 +4,7 @@ import { addSpan, removeSpan, relabelSpan } from '../../../shared/model/commands
 import {
   addAttribution,
   addSource,
+  attributeToNewSource,
   deleteSource,
   integrityProblems,
   mergeSources,
@@ -13,7 +14,7 @@ import {
   updateSource,
 } from '../../../shared/model/attribution-commands';
 import { attributionChain, type CorpusState } from '../../../shared/model/state';
-import { applyTransaction } from '../../../shared/model/transaction';
+import { applyTransaction, invertTransaction } from '../../../shared/model/transaction';
 import { stateWithDocument, tagged, testContext, testTransaction } from '../helpers/tagged';
 
 const ARTICLE = tagged('<cue1>ونقلت<cue1e> <m1>وكالة نوفوستي<m1e> عن <m2>مصدر في الخارجية<m2e> قوله إن «<c>المحادثات ستستأنف الأسبوع المقبل<ce>».');
@@ -40,6 +41,27 @@ function chainState(): { state: CorpusState; ids: Record<string, string> } {
   step('fromMinistry', addAttribution(state, { claimSpanId: ids.claim!, sourceId: ids.ministry!, mentionSpanId: ids.ministryMention!, viaId: ids.viaNovosti!, stance: 'asserted', claimType: 'statement' }, ctx));
   return { state, ids };
 }
+
+describe('attributing to a source not in the registry yet', () => {
+  it('adds the source and the attribution in one transaction, undone as one; a refused attribution adds no source', () => {
+    const { state, ids } = chainState();
+    const ctx = testContext();
+    const result = attributeToNewSource(state, { nameAr: 'مصدر في الخارجية', nameLatin: '', kind: 'anonymous', aliasesAr: [], aliasesLatin: [] }, { claimSpanId: ids.claim!, mentionSpanId: ids.ministryMention! }, ctx);
+    if (!result.ok) throw new Error('refused');
+    expect(result.tx.changes.map((c) => c.table)).toEqual(['sources', 'attributions']);
+    expect(result.tx.description).toBe('Attribute claim to مصدر في الخارجية');
+    const after = applyTransaction(state, result.tx);
+    const attribution = after.attributions.get(result.tx.changes[1]!.id)!;
+    expect(after.sources.get(attribution.sourceId)?.nameAr).toBe('مصدر في الخارجية');
+    expect(integrityProblems(after)).toEqual([]);
+    // One undo takes both back.
+    const undone = applyTransaction(after, invertTransaction(result.tx));
+    expect(undone.sources.size).toBe(state.sources.size);
+    expect(undone.attributions.size).toBe(state.attributions.size);
+    // A claim that is not a claim: refused, and no source is added either.
+    expect(attributeToNewSource(state, { nameAr: 'مصدر', nameLatin: '', kind: 'anonymous', aliasesAr: [], aliasesLatin: [] }, { claimSpanId: ids.cue! }, ctx).ok).toBe(false);
+  });
+});
 
 describe('attributions', () => {
   it('a chain: claim ← ministry source ← via Novosti; every step inverts exactly', () => {
