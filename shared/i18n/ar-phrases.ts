@@ -360,6 +360,10 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'refusal.quotedValue': '«{value}»',
   // What an export could not write exactly
   'exportNote.doccanoUnit': 'يعدّ doccano وحدات UTF-16؛ فلم تُستعمل وحدة نقاط الرموز المطلوبة.',
+  'exportNote.bratUnit':
+    'الإزاحات بوحدات UTF-16 كما طُلب، لكن ملف brat لا يستطيع أن يذكر وحدته: يقرأ brat (وإسناد) نقاط الرموز، فتُقرأ المقاطع الواقعة بعد رمز يتجاوز U+FFFF (كالوجوه التعبيرية) في غير موضعها.',
+  'exportNote.spacyUnit':
+    'الإزاحات بوحدات UTF-16 كما طُلب، لكن ملف spaCy لا يستطيع أن يذكر وحدته: يقرأ spaCy (سلاسل Python) وإسناد نقاط الرموز، فتُقرأ المقاطع الواقعة بعد رمز يتجاوز U+FFFF (كالوجوه التعبيرية) في غير موضعها.',
   'exportNote.labelStudioUnit': 'يعدّ Label Studio نقاط الرموز؛ فلم تُستعمل وحدة UTF-16 المطلوبة.',
   'exportNote.noRelations.doccano': {
     zero: 'المستند {doc}: لم يُترك أي إسناد.',

@@ -293,6 +293,10 @@ export const ENGLISH_PHRASES = {
   'refusal.quotedValue': '“{value}”',
   // What an export could not write exactly (shared/formats/*.ts, listed after an export)
   'exportNote.doccanoUnit': 'doccano counts UTF-16 code units; the requested code-point unit was not used.',
+  'exportNote.bratUnit':
+    'Offsets are in UTF-16 code units, as asked, but a brat file cannot say its unit: brat (and Isnad) read code points, so spans after a character beyond U+FFFF (an emoji) will be read at the wrong place.',
+  'exportNote.spacyUnit':
+    'Offsets are in UTF-16 code units, as asked, but a spaCy file cannot say its unit: spaCy (Python strings) and Isnad read code points, so spans after a character beyond U+FFFF (an emoji) will be read at the wrong place.',
   'exportNote.labelStudioUnit': 'Label Studio counts code points; the requested UTF-16 unit was not used.',
   'exportNote.noRelations.doccano': {
     one: 'Document {doc}: {count} attribution left out (the sequence-labelling variant holds spans only).',

@@ -7,6 +7,7 @@ import { bratFileStem, bratFormat, exportBrat, importBrat } from '../../../share
 import { parseAnn } from '../../../shared/formats/brat-ann';
 import type { FormatNote } from '../../../shared/formats/dataset';
 import { TEXT_1, at, sampleCorpus } from '../../fixtures/formats/brat/sample-corpus';
+import { createTranslator } from '../../../shared/i18n/i18n';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../shared/corpora/specs/examples/', import.meta.url));
 
@@ -52,6 +53,17 @@ describe('brat export', () => {
     expect(ann).toContain(`T3\tPER ${s - 1} ${e - 1}\tديمتري بيسكوف\n`);
     const utf16 = file(filesOf(exportBrat(sampleCorpus(), { offsetUnit: 'utf16' })), 'doc_1_تجربة.ann');
     expect(utf16).toContain(`T3\tPER ${s} ${e}\tديمتري بيسكوف\n`);
+  });
+
+  it('says, in both languages, that UTF-16 offsets cannot be told from the code points brat reads', () => {
+    const utf16 = exportBrat(sampleCorpus(), { offsetUnit: 'utf16' });
+    if (!utf16.ok) throw new Error('export failed');
+    const notes = utf16.notes.filter((n) => n.phrase?.code === 'exportNote.bratUnit');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toMatch(/^Offsets are in UTF-16 code units, as asked, but a brat file cannot say its unit: brat \(and Isnad\) read code points/u);
+    expect(createTranslator('ar').phrase(notes[0]!.phrase!)).toContain('لا يستطيع أن يذكر وحدته');
+    const codepoint = exportBrat(sampleCorpus());
+    expect(codepoint.ok && codepoint.notes.some((n) => n.phrase?.code === 'exportNote.bratUnit')).toBe(false);
   });
 
   it('maps attributions to AttributedTo / Cue / Via relations, attributes and Isnad references', () => {
