@@ -45,7 +45,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
     selection.spans.map((span) => ({ span, lo: span.start, hi: span.end })),
     corpus.schema,
     where,
-    doc.id,
+    doc,
   );
   appendAll(notes, flatNotes);
   const tokens = tokenise(doc.text);

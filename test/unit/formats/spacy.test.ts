@@ -49,6 +49,15 @@ describe('spaCy export', () => {
     expect(codepoint.ok && codepoint.notes.some((n) => n.phrase?.code === 'exportNote.spacyUnit')).toBe(false);
   });
 
+  it('gives the offsets of its notes in code points, whatever unit the file is in', () => {
+    const [s, e] = at(TEXT_1, 'ديمتري بيسكوف');
+    for (const offsetUnit of ['codepoint', 'utf16'] as const) {
+      const outcome = exportSpacy(sampleCorpus(), { offsetUnit });
+      if (!outcome.ok) throw new Error('export failed');
+      expect(outcome.notes.some((n) => n.message.includes(`span src1 (SOURCE [${s - 1}, ${e - 1})) is nested in span per1 (PER)`))).toBe(true);
+    }
+  });
+
   it('reports spans off token boundaries (char_span would give None) but still writes them', () => {
     const outcome = exportSpacy(sampleCorpus());
     if (!outcome.ok) throw new Error('export failed');
