@@ -8,6 +8,7 @@ import { parseAnn } from '../../../shared/formats/brat-ann';
 import type { FormatNote } from '../../../shared/formats/dataset';
 import { TEXT_1, at, sampleCorpus } from '../../fixtures/formats/brat/sample-corpus';
 import { createTranslator } from '../../../shared/i18n/i18n';
+import { decodeDatasetBytes, readDataset } from '../../../shared/formats/dataset-read';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../shared/corpora/specs/examples/', import.meta.url));
 
@@ -129,6 +130,23 @@ describe('brat round trip', () => {
       expect(back.corpus.sources.map((s) => s.id).sort()).toEqual(['anon', 'peskov', 'reuters', 'un-src']);
     });
   }
+
+  it('reads back, from its bytes as a folder import does, a document without spans (an empty .ann) without a note', () => {
+    const corpus = sampleCorpus();
+    corpus.documents.push({ id: 'doc-solo', title: 'بلا مقاطع', text: 'وصل الوفد إلى المدينة مساء أمس.\n', meta: {}, spans: [], attributions: [] });
+    const exported = filesOf(exportBrat(corpus));
+    expect(file(exported, 'doc-solo.ann')).toBe('');
+    const decoded = exported.map((f) => decodeDatasetBytes(f.path, new TextEncoder().encode(f.contents)));
+    expect(decoded.filter((d) => !d.ok)).toEqual([]);
+    const back = readDataset(decoded.flatMap((d) => (d.ok ? [d.file] : [])));
+    if (!back.ok) throw new Error(back.problems.join('\n'));
+    expect(back.dataset.notes).toEqual([]);
+    expect(back.dataset.state.documents.size).toBe(3);
+    // Only line breaks: no annotations either. A binary .ann is still refused.
+    expect(decodeDatasetBytes('x.ann', new TextEncoder().encode('\n\n'))).toMatchObject({ ok: true, file: { contents: '\n\n' } });
+    expect(decodeDatasetBytes('x.ann', Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0]))).toMatchObject({ ok: false });
+    expect(decodeDatasetBytes('x.conll', new Uint8Array())).toMatchObject({ ok: false });
+  });
 
   it('leaves filtered labels out, with the attributions that need them, and says so', () => {
     const outcome = exportBrat(sampleCorpus(), { labels: ['PER', 'LOC'] });
