@@ -4,6 +4,7 @@
  * another, through the same verified exporters as the app. A folder IN is read as brat
  * (.txt + .ann pairs), walked as `isnad import` walks a folder (subfolders read; hidden
  * entries and links skipped, each said on stderr in the same words). Multi-file outputs (brat, Label Studio with its config) need --out FOLDER.
+ * An input that yields no documents is refused (exit 1) and nothing is written.
  */
 import { noteFile, type FormatName, type FormatNote, type OutputFile } from '../shared/formats/dataset';
 import { detectFormat } from '../shared/formats/dataset-detect';
@@ -42,7 +43,7 @@ export const CONVERT_USAGE = `  isnad convert IN --to FORMAT [--out PATH] [--fro
       formats: ${FORMAT_NAMES.join(', ')}
       --split-clitics (conll): Arabic prefixes (و ف ب ل ك, ال) as tokens of their own`;
 
-/** Runs `isnad convert`; returns the exit code (0 done, 1 refused or failed, 2 usage). */
+/** Runs `isnad convert`; returns the exit code (0 done, 1 refused, failed or no documents read, 2 usage). */
 export async function convertCommand(args: string[], io: { stdout(t: string): void; stderr(t: string): void }, fs: ConvertFs): Promise<number> {
   let input: string | undefined;
   let to: FormatName | undefined;
@@ -117,6 +118,10 @@ export async function convertCommand(args: string[], io: { stdout(t: string): vo
     return 1;
   }
   for (const note of imported.notes) io.stderr(`isnad: ${note.kind} ${noteWhere(note)}: ${note.message}`);
+  if (!imported.corpus.documents.length) {
+    io.stderr(`isnad: no documents were read from “${input}” (as ${source}); nothing was written.`);
+    return 1;
+  }
   const exported = DATASET_FORMATS[to].exportCorpus(imported.corpus, { ...(offsetUnit ? { offsetUnit } : {}), ...(splitClitics ? { splitClitics } : {}) });
   if (!exported.ok) {
     io.stderr(`isnad: the ${to} export stopped, nothing was written:\n  ${exported.problems.slice(0, 20).join('\n  ')}`);

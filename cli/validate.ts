@@ -58,11 +58,11 @@ function looksLikeJsonlLine(value: unknown): boolean {
   return isRecord(value) && typeof value.text === 'string' && ('entities' in value || 'claims' in value || 'offsetUnit' in value);
 }
 
-/** Validates an Isnad native file's text (after migration). */
+/** Validates an Isnad native file's text (after migration). Every schema problem is counted, not only the first few. */
 export function validateNativeText(text: string): ValidationReport {
   let parsed: ReturnType<typeof parseNative>;
   try {
-    parsed = parseNative(text);
+    parsed = parseNative(text, { schemaProblems: Infinity });
   } catch (error) {
     return { kind: 'native', documents: 0, spans: 0, attributions: 0, problems: [`The file could not be checked: ${(error as Error).message}`] };
   }

@@ -82,10 +82,15 @@ function annOfDocument(doc: DatasetDocument, options: ExportOptions, unit: Offse
   return { ann: lines.length ? `${lines.join('\n')}\n` : '', written: { spans: selection.spans, meant: attributionLines.meant, text: doc.text } };
 }
 
-/** Exports the corpus as brat standoff files, verified by reading them back before they are returned. */
+/**
+ * Exports the corpus as brat standoff files, verified by reading them back before they are
+ * returned. Offsets in code points, brat's unit; UTF-16 units on request, with a note that
+ * the files cannot say so.
+ */
 export function exportBrat(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
   const unit: OffsetUnit = options.offsetUnit ?? 'codepoint';
-  const notes: FormatNote[] = [];
+  // Asked for on the command line only (the dialog offers brat's own unit): say that the files cannot tell.
+  const notes: FormatNote[] = unit === 'utf16' ? [formatNote('*.ann', 'unaligned', 'exportNote.bratUnit', {})] : [];
   const files: OutputFile[] = [];
   const written: WrittenDoc[] = [];
   const sources = new Map(corpus.sources.map((s) => [s.id, s]));

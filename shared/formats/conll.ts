@@ -17,6 +17,7 @@
  */
 import type { DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { selectForExport } from './common/export-selection';
+import { codePointRange } from './common/span-units';
 import { corpusSlug } from './common/file-name';
 import { createIdBook } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
@@ -87,10 +88,10 @@ function layoutDocument(doc: DatasetDocument, corpus: DatasetCorpus, options: Co
     }
     if (!splitClitics) splitTokens ??= tokenise(doc.text, { splitClitics: true });
     const withClitics = splitTokens && alignToTokens(doc.text, splitTokens, span.start, span.end);
-    const params = { doc: doc.id, span: span.id, label: span.label, quote: doc.text.slice(span.start, span.end), start: span.start, end: span.end };
+    const params = { doc: doc.id, span: span.id, label: span.label, quote: doc.text.slice(span.start, span.end), ...codePointRange(doc.text, span) };
     notes.push(formatNote(where, 'unaligned', withClitics ? 'exportNote.unaligned.conllClitics' : 'exportNote.unaligned.conll', params));
   }
-  const { kept, notes: flatNotes } = chooseFlat(items, corpus.schema, where, doc.id);
+  const { kept, notes: flatNotes } = chooseFlat(items, corpus.schema, where, doc);
   appendAll(notes, flatNotes);
   return { tokens, chunks: kept.map((k) => ({ first: k.lo, last: k.hi - 1, type: k.span.label })) };
 }

@@ -152,13 +152,17 @@ export function readDataset(files: readonly OutputFile[], format: FormatName | n
 /** A dataset file's text, or why it cannot be read, with a note when it needed decoding help. */
 export type DecodedDatasetFile = { ok: true; file: OutputFile; note?: FormatNote } | { ok: false; message: string; phrase?: Phrase };
 
+/** A brat annotation file: empty (or only line breaks) when its document has no annotations. */
+const BRAT_ANN_NAME = /\.ann$/i;
+
 /**
  * Decodes a dataset file's bytes. UTF-8 is read as it is — a byte-order mark stays for the
  * format's reader to remove and report, and CRLF stays because brat offsets count the CR —
  * UTF-16 with a byte-order mark is decoded as such; anything else, and UTF-8 the article
  * import would refuse (empty, only whitespace, binary data: `mayNotBeText`), goes through the
  * article decoder, which refuses it in the same words or reads it (legacy Arabic code pages,
- * UTF-16 without a byte-order mark; line endings normalised, noted).
+ * UTF-16 without a byte-order mark; line endings normalised, noted). An empty brat `.ann`
+ * is not refused: it is how brat writes a document without annotations.
  */
 export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedDatasetFile {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -180,6 +184,7 @@ export function decodeDatasetBytes(name: string, bytes: Uint8Array): DecodedData
   // What the article import refuses (empty, binary data) is refused here by the same checks,
   // in the same words; only bytes that are not plain UTF-8 text go through the article decoder.
   if (utf8 !== undefined && !mayNotBeText(bytes, utf8)) return { ok: true, file: { path: name, contents: utf8 } };
+  if (utf8 !== undefined && BRAT_ANN_NAME.test(name) && utf8.trim() === '') return { ok: true, file: { path: name, contents: utf8 } };
   const decoded = decodeArticleBytes(bytes, name);
   if (!decoded.ok) return { ok: false, message: decoded.message, phrase: decoded.phrase };
   return { ok: true, file: { path: name, contents: decoded.text }, note: lineNote(name, undefined, 'repaired', 'readNote.legacy', { encoding: ENCODING_NAMES[decoded.encoding], percent: Math.round(decoded.confidence * 100) }) };

@@ -323,12 +323,17 @@ export interface ParsedNative {
   attributions: Array<Omit<AttributionRecord, 'corpusId'>>;
 }
 
+/** How many schema problems {@link parseNative} returns by default (an import's refusal is one line). */
+export const LISTED_SCHEMA_PROBLEMS = 5;
+
 /**
  * Parses and verifies a native file. Errors are messages for the user; nothing half-parsed is
  * returned. `checkHashes: false` skips the SHA-256 of each text (for a file just written
- * from texts whose hashes were computed moments before).
+ * from texts whose hashes were computed moments before). Of a file that does not fit the
+ * schema, the first `schemaProblems` problems are returned (default
+ * {@link LISTED_SCHEMA_PROBLEMS}; `Infinity` for all, to count them).
  */
-export function parseNative(json: string, options: { checkHashes?: boolean } = {}): { ok: true; value: ParsedNative } | Refused {
+export function parseNative(json: string, options: { checkHashes?: boolean; schemaProblems?: number } = {}): { ok: true; value: ParsedNative } | Refused {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -339,7 +344,7 @@ export function parseNative(json: string, options: { checkHashes?: boolean } = {
   if (!migrated.ok) return refused([{ text: migrated.problem, phrase: migrated.phrase }]);
   const parsed = nativeFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return refused(parsed.error.issues.slice(0, 5).map((issue) => schemaIssueProblem(issue)));
+    return refused(parsed.error.issues.slice(0, options.schemaProblems ?? LISTED_SCHEMA_PROBLEMS).map((issue) => schemaIssueProblem(issue)));
   }
   const file = parsed.data;
   const problems = verifyNativeFile(file, options);

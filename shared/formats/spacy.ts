@@ -45,7 +45,7 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
     selection.spans.map((span) => ({ span, lo: span.start, hi: span.end })),
     corpus.schema,
     where,
-    doc.id,
+    doc,
   );
   appendAll(notes, flatNotes);
   const tokens = tokenise(doc.text);
@@ -56,11 +56,15 @@ function entitiesOf(doc: DatasetDocument, corpus: DatasetCorpus, options: Export
   return kept.map((k) => k.span);
 }
 
-/** Exports the corpus as one spaCy JSON file, verified by reading it back. */
+/**
+ * Exports the corpus as one spaCy JSON file, verified by reading it back. Offsets in code
+ * points, spaCy's unit; UTF-16 units on request, with a note that the file cannot say so.
+ */
 export function exportSpacy(corpus: DatasetCorpus, options: ExportOptions = {}): ExportOutcome {
   const unit: OffsetUnit = options.offsetUnit ?? 'codepoint';
   const path = `${corpusSlug(corpus.name)}.spacy.json`;
-  const notes: FormatNote[] = [];
+  // Asked for on the command line only (the dialog offers spaCy's own unit): say that the file cannot tell.
+  const notes: FormatNote[] = unit === 'utf16' ? [formatNote(path, 'unaligned', 'exportNote.spacyUnit', {})] : [];
   const problems: Problem[] = [];
   const entries: SpacyEntry[] = [];
   const meant: UnitSpan[][] = [];

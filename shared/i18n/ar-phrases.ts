@@ -21,6 +21,10 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'file.undecodable': 'تعذّر فك ترميز الملف «{file}»: ليس بترميز UTF-8 ولا UTF-16، ولا يُقرأ عربيًا بترميز Windows-1256 أو ISO-8859-6. احفظه بترميز UTF-8 ثم استورده مجددًا.',
   'file.undecodableGuess':
     'تعذّر فك ترميز الملف «{file}»: ليس بترميز UTF-8 ولا UTF-16، ولا يُقرأ عربيًا بترميز Windows-1256 أو ISO-8859-6 (كان أرجح تخمين للكاشف {guess}). احفظه بترميز UTF-8 ثم استورده مجددًا.',
+  'file.invalidUtf8':
+    'الملف «{file}» ليس UTF-8 صالحًا: البايت {byte} عند الإزاحة {offset} بالبايتات (السطر {line}) ليس جزءًا من أي حرف. صحّحه أو احذفه (أو احفظ الملف بترميز UTF-8 من جديد) ثم استورده مجددًا.',
+  'file.truncatedUtf8':
+    'الملف «{file}» ليس UTF-8 صالحًا: ينتهي في منتصف حرف ({bytes} عند الإزاحة {offset} بالبايتات، السطر {line})، كأنه قُطع. احذف هذا الحرف الناقص (أو احفظ الملف بترميز UTF-8 من جديد) ثم استورده مجددًا.',
   'file.notInEncoding': 'الملف «{file}» ليس {encoding} صالحًا.',
   'file.notArticle': 'الملف «{file}» ليس مقالًا: {why}.',
   'file.noText': 'الملف «{file}» لا نص فيه.',
@@ -356,6 +360,10 @@ export const AR_PHRASES: Record<PhraseCode, Message> = {
   'refusal.quotedValue': '«{value}»',
   // What an export could not write exactly
   'exportNote.doccanoUnit': 'يعدّ doccano وحدات UTF-16؛ فلم تُستعمل وحدة نقاط الرموز المطلوبة.',
+  'exportNote.bratUnit':
+    'الإزاحات بوحدات UTF-16 كما طُلب، لكن ملف brat لا يستطيع أن يذكر وحدته: يقرأ brat (وإسناد) نقاط الرموز، فتُقرأ المقاطع الواقعة بعد رمز يتجاوز U+FFFF (كالوجوه التعبيرية) في غير موضعها.',
+  'exportNote.spacyUnit':
+    'الإزاحات بوحدات UTF-16 كما طُلب، لكن ملف spaCy لا يستطيع أن يذكر وحدته: يقرأ spaCy (سلاسل Python) وإسناد نقاط الرموز، فتُقرأ المقاطع الواقعة بعد رمز يتجاوز U+FFFF (كالوجوه التعبيرية) في غير موضعها.',
   'exportNote.labelStudioUnit': 'يعدّ Label Studio نقاط الرموز؛ فلم تُستعمل وحدة UTF-16 المطلوبة.',
   'exportNote.noRelations.doccano': {
     zero: 'المستند {doc}: لم يُترك أي إسناد.',

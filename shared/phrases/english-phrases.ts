@@ -18,6 +18,10 @@ export const ENGLISH_PHRASES = {
   'file.undecodable': '“{file}” could not be decoded: it is not UTF-8 or UTF-16 and does not read as Arabic in Windows-1256 or ISO-8859-6. Save it as UTF-8 and import it again.',
   'file.undecodableGuess':
     '“{file}” could not be decoded: it is not UTF-8 or UTF-16 and does not read as Arabic in Windows-1256 or ISO-8859-6 (the detector’s best guess was {guess}). Save it as UTF-8 and import it again.',
+  'file.invalidUtf8':
+    '“{file}” is not valid UTF-8: the byte {byte} at byte offset {offset} (line {line}) is not part of any character. Correct or remove it (or save the file as UTF-8 again) and import it again.',
+  'file.truncatedUtf8':
+    '“{file}” is not valid UTF-8: it ends in the middle of a character ({bytes} at byte offset {offset}, line {line}), as if cut short. Remove that incomplete character (or save the file as UTF-8 again) and import it again.',
   'file.notInEncoding': '“{file}” is not valid {encoding}.',
   'file.notArticle': '“{file}” is not an article: {why}.',
   'file.noText': '“{file}” has no text.',
@@ -289,6 +293,10 @@ export const ENGLISH_PHRASES = {
   'refusal.quotedValue': '“{value}”',
   // What an export could not write exactly (shared/formats/*.ts, listed after an export)
   'exportNote.doccanoUnit': 'doccano counts UTF-16 code units; the requested code-point unit was not used.',
+  'exportNote.bratUnit':
+    'Offsets are in UTF-16 code units, as asked, but a brat file cannot say its unit: brat (and Isnad) read code points, so spans after a character beyond U+FFFF (an emoji) will be read at the wrong place.',
+  'exportNote.spacyUnit':
+    'Offsets are in UTF-16 code units, as asked, but a spaCy file cannot say its unit: spaCy (Python strings) and Isnad read code points, so spans after a character beyond U+FFFF (an emoji) will be read at the wrong place.',
   'exportNote.labelStudioUnit': 'Label Studio counts code points; the requested UTF-16 unit was not used.',
   'exportNote.noRelations.doccano': {
     one: 'Document {doc}: {count} attribution left out (the sequence-labelling variant holds spans only).',

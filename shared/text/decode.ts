@@ -11,6 +11,7 @@ import { detectLineEndings, normaliseLineEndings, type LineEndingStyle } from '.
 import { arabicLetterLikelihood, arabicTextScore, ordinaryTextScore } from './textProfile';
 import { english, phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { tooLargeParams } from '../phrases/sizes';
+import { findUtf8Errors, hexByte, isNearlyUtf8, type Utf8Errors } from './utf8-errors';
 
 export { normaliseLineEndings } from './lineEndings';
 
@@ -68,6 +69,23 @@ const CHARDET_ARABIC: Readonly<Record<string, TextEncodingName>> = {
 function refuse(reason: RefusedFile['reason'], code: PhraseCode, params: Record<string, PhraseParam>): RefusedFile {
   const { text, phrase } = said(code, params);
   return { ok: false, reason, message: text, phrase };
+}
+
+/**
+ * The phrase of bytes that are not valid UTF-8, saying where: the first invalid byte's
+ * value, byte offset (from 0) and line, or that the bytes end inside a character.
+ * `found` is {@link findUtf8Errors} of the same bytes, when already known.
+ */
+export function invalidUtf8Phrase(bytes: Uint8Array, file: string, found: Utf8Errors | undefined = findUtf8Errors(bytes)): Phrase {
+  if (!found) return phrase('file.notInEncoding', { file, encoding: 'utf-8' });
+  const where = { file, offset: found.offset, line: found.line };
+  if (found.truncated) return phrase('file.truncatedUtf8', { ...where, bytes: found.bytes.map(hexByte).join(' ') });
+  return phrase('file.invalidUtf8', { ...where, byte: hexByte(found.bytes[0]!) });
+}
+
+function refuseInvalidUtf8(bytes: Uint8Array, file: string, found?: Utf8Errors): RefusedFile {
+  const { code, params } = invalidUtf8Phrase(bytes, file, found);
+  return refuse('undecodable', code, params ?? {});
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -209,6 +227,7 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
       return refuse('binary', 'file.binary', { file });
     }
     if (raw === undefined) {
+      if (encoding === 'utf-8') return refuseInvalidUtf8(bytes, file);
       return refuse('undecodable', 'file.badBom', { file, encoding: ENCODING_NAMES[encoding] });
     }
     decision = { raw, encoding, hadBom: true, method: 'bom', confidence: 1 };
@@ -223,6 +242,11 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
       decision = probeUtf16(bytes);
       if (!decision) return refuse('binary', 'file.binary', { file });
     } else if (utf8 !== undefined) decision = { raw: utf8, encoding: 'utf-8', hadBom: false, method: 'valid-utf8', confidence: 1 };
+    else {
+      // UTF-8 with a stray byte or a character cut short is damaged UTF-8, not a legacy code page.
+      const found = findUtf8Errors(bytes);
+      if (found && isNearlyUtf8(found)) return refuseInvalidUtf8(bytes, file, found);
+    }
   }
 
   let guess: string | undefined;
@@ -233,6 +257,7 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   }
 
   if (!decision) {
+    if (guess === 'UTF-8') return refuseInvalidUtf8(bytes, file);
     return guess ? refuse('undecodable', 'file.undecodableGuess', { file, guess }) : refuse('undecodable', 'file.undecodable', { file });
   }
 

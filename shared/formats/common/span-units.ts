@@ -4,7 +4,7 @@
  * independent slice), and reading offsets in a declared unit back to UTF-16.
  */
 import type { DatasetSpan } from '../dataset';
-import { fromUtf16Offsets, lengthInUnit, textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../../text/offsets';
+import { fromUtf16Offsets, hasSurrogates, lengthInUnit, textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../../text/offsets';
 import { valueText } from './value-text';
 import { english, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../../phrases/phrase';
 
@@ -31,6 +31,26 @@ export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: O
   });
   const offsets = typeof unit === 'string' ? fromUtf16Offsets(text, edges, unit) : unit.fromUtf16(edges);
   return spans.map((s, i) => ({ id: s.id, start: offsets[2 * i]!, end: offsets[2 * i + 1]!, label: s.label, text: text.slice(s.start, s.end) }));
+}
+
+/** How many code points the first `offset` UTF-16 units of `text` hold (an edge inside a pair counts its half). */
+function codePointsBefore(text: string, offset: number): number {
+  let count = offset;
+  for (let i = 1; i < offset; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) count--;
+  }
+  return count;
+}
+
+/**
+ * A span's `[start, end)` (UTF-16, as a dataset document holds it) in code points, as an
+ * export's notes give offsets: the unit the README and `isnad convert` speak of, whatever
+ * unit the file is written in. Never throws (a note must not stop an export).
+ */
+export function codePointRange(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  if (!hasSurrogates(text)) return { start: span.start, end: span.end };
+  return { start: codePointsBefore(text, span.start), end: codePointsBefore(text, span.end) };
 }
 
 /** Checks a written span `[start, end)` against its quote; returns a problem, or null when the span reads its quote. */

@@ -7,7 +7,7 @@
 import { refusal, type DecodingInfo, type Refusal } from '../article-draft';
 import { countControlChars, looksBinary } from '../../text/binarySniff';
 import { isBlank } from '../../text/chars';
-import { decodeArticleBytes, decodeStrict, DEFAULT_MAX_FILE_BYTES, type TextEncodingName } from '../../text/decode';
+import { decodeArticleBytes, decodeStrict, DEFAULT_MAX_FILE_BYTES, invalidUtf8Phrase, type TextEncodingName } from '../../text/decode';
 import { detectLineEndings, normaliseLineEndings } from '../../text/lineEndings';
 import { tooLargeParams } from '../../phrases/sizes';
 
@@ -36,12 +36,17 @@ function finish(raw: string, fileName: string, encoding: TextEncodingName, metho
 
 /**
  * Decodes with the encoding the user chose for this file (method 'user'). Refused when
- * the bytes are not valid in it: “x.txt” is not valid windows-1256.
+ * the bytes are not valid in it: “x.txt” is not valid windows-1256 (for UTF-8, with where
+ * the first invalid byte is).
  */
 export function decodeWithEncoding(bytes: Uint8Array, fileName: string, encoding: TextEncodingName, maxBytes?: number): IntakeText {
   const tooLarge = sizeRefusal(bytes, fileName, maxBytes);
   if (tooLarge) return { ok: false, ...tooLarge };
   const raw = decodeStrict(bytes, encoding);
+  if (raw === undefined && encoding === 'utf-8') {
+    const { code, params } = invalidUtf8Phrase(bytes, fileName);
+    return { ok: false, ...refusal(code, params ?? {}) };
+  }
   if (raw === undefined) return { ok: false, ...refusal('file.notInEncoding', { file: fileName, encoding }) };
   return finish(raw, fileName, encoding, 'user', 1);
 }

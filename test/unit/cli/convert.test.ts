@@ -204,6 +204,21 @@ describe('isnad convert', () => {
     expect(misplaced.err).toContain('--split-clitics applies to --to conll only');
   });
 
+  it('refuses a conversion that reads no documents (exit 1) and writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-convert-'));
+    const input = join(dir, 'empty.jsonld');
+    await writeFile(input, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [] } }));
+    const out = join(dir, 'out.jsonl');
+    const written = await run(['convert', input, '--to', 'jsonl', '--out', out]);
+    expect(written.code).toBe(1);
+    expect(written.err).toContain(`isnad: no documents were read from “${input}” (as web-annotation); nothing was written.`);
+    expect(written.err).not.toContain('converted');
+    expect(await readdir(dir)).toEqual(['empty.jsonld']);
+    const printed = await run(['convert', input, '--to', 'jsonl']);
+    expect(printed.code).toBe(1);
+    expect(printed.out).toBe('');
+  });
+
   it('detects formats from content', () => {
     expect(detectFormat([{ path: 'a.ann', contents: 'T1\tPER 0 3\tabc' }, { path: 'a.txt', contents: 'abc' }])).toBe('brat');
     expect(detectFormat([{ path: 'x.json', contents: '{"format": "isnad-corpus"}' }])).toBe('native');

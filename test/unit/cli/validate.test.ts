@@ -58,6 +58,22 @@ describe('isnad validate: native files', () => {
     expect(newer.out).toMatch(/version 99/);
   });
 
+  it('counts every schema problem, listing the first 20 (it said 5 problems for 36)', async () => {
+    const file = JSON.parse(await readFile(fixture('good-native.json'), 'utf8'));
+    const documents = file.documents as Array<{ id: string; meta: Record<string, unknown> }>;
+    const template = documents[0]!;
+    // 36 documents, none with its SHA-256: one schema problem each.
+    file.documents = Array.from({ length: 36 }, (_, i) => ({ ...template, id: `doc-${i}`, order: i, meta: { ...template.meta, sha256: undefined } }));
+    const contents = JSON.stringify(file);
+    const { code, out } = await run(['x.json'], { 'x.json': contents });
+    expect(code).toBe(1);
+    expect(out.split('\n')[0]).toBe(`invalid: x.json: 36 problems (the first ${MAX_LISTED_PROBLEMS} are listed):`);
+    expect(out.split('\n').filter((l) => /^ {2}documents\.\d+\.meta\.sha256: /.test(l))).toHaveLength(MAX_LISTED_PROBLEMS);
+    const json = await run(['x.json', '--json'], { 'x.json': contents });
+    expect(JSON.parse(json.out)).toMatchObject({ valid: false, problemCount: 36 });
+    expect(JSON.parse(json.out).problems).toHaveLength(MAX_LISTED_PROBLEMS);
+  });
+
   it('--json prints a machine-readable report', async () => {
     const good = await run(['--json', fixture('good-native.json')]);
     expect(JSON.parse(good.out)).toMatchObject({ kind: 'native', valid: true, documents: 3, spans: 10, attributions: 3, problemCount: 0, problems: [] });

@@ -7,6 +7,8 @@ import { bratFileStem, bratFormat, exportBrat, importBrat } from '../../../share
 import { parseAnn } from '../../../shared/formats/brat-ann';
 import type { FormatNote } from '../../../shared/formats/dataset';
 import { TEXT_1, at, sampleCorpus } from '../../fixtures/formats/brat/sample-corpus';
+import { createTranslator } from '../../../shared/i18n/i18n';
+import { decodeDatasetBytes, readDataset } from '../../../shared/formats/dataset-read';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../shared/corpora/specs/examples/', import.meta.url));
 
@@ -52,6 +54,17 @@ describe('brat export', () => {
     expect(ann).toContain(`T3\tPER ${s - 1} ${e - 1}\tديمتري بيسكوف\n`);
     const utf16 = file(filesOf(exportBrat(sampleCorpus(), { offsetUnit: 'utf16' })), 'doc_1_تجربة.ann');
     expect(utf16).toContain(`T3\tPER ${s} ${e}\tديمتري بيسكوف\n`);
+  });
+
+  it('says, in both languages, that UTF-16 offsets cannot be told from the code points brat reads', () => {
+    const utf16 = exportBrat(sampleCorpus(), { offsetUnit: 'utf16' });
+    if (!utf16.ok) throw new Error('export failed');
+    const notes = utf16.notes.filter((n) => n.phrase?.code === 'exportNote.bratUnit');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toMatch(/^Offsets are in UTF-16 code units, as asked, but a brat file cannot say its unit: brat \(and Isnad\) read code points/u);
+    expect(createTranslator('ar').phrase(notes[0]!.phrase!)).toContain('لا يستطيع أن يذكر وحدته');
+    const codepoint = exportBrat(sampleCorpus());
+    expect(codepoint.ok && codepoint.notes.some((n) => n.phrase?.code === 'exportNote.bratUnit')).toBe(false);
   });
 
   it('maps attributions to AttributedTo / Cue / Via relations, attributes and Isnad references', () => {
@@ -117,6 +130,23 @@ describe('brat round trip', () => {
       expect(back.corpus.sources.map((s) => s.id).sort()).toEqual(['anon', 'peskov', 'reuters', 'un-src']);
     });
   }
+
+  it('reads back, from its bytes as a folder import does, a document without spans (an empty .ann) without a note', () => {
+    const corpus = sampleCorpus();
+    corpus.documents.push({ id: 'doc-solo', title: 'بلا مقاطع', text: 'وصل الوفد إلى المدينة مساء أمس.\n', meta: {}, spans: [], attributions: [] });
+    const exported = filesOf(exportBrat(corpus));
+    expect(file(exported, 'doc-solo.ann')).toBe('');
+    const decoded = exported.map((f) => decodeDatasetBytes(f.path, new TextEncoder().encode(f.contents)));
+    expect(decoded.filter((d) => !d.ok)).toEqual([]);
+    const back = readDataset(decoded.flatMap((d) => (d.ok ? [d.file] : [])));
+    if (!back.ok) throw new Error(back.problems.join('\n'));
+    expect(back.dataset.notes).toEqual([]);
+    expect(back.dataset.state.documents.size).toBe(3);
+    // Only line breaks: no annotations either. A binary .ann is still refused.
+    expect(decodeDatasetBytes('x.ann', new TextEncoder().encode('\n\n'))).toMatchObject({ ok: true, file: { contents: '\n\n' } });
+    expect(decodeDatasetBytes('x.ann', Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 7, 8, 0, 0, 0]))).toMatchObject({ ok: false });
+    expect(decodeDatasetBytes('x.conll', new Uint8Array())).toMatchObject({ ok: false });
+  });
 
   it('leaves filtered labels out, with the attributions that need them, and says so', () => {
     const outcome = exportBrat(sampleCorpus(), { labels: ['PER', 'LOC'] });

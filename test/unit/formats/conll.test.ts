@@ -71,6 +71,19 @@ describe('CoNLL export', () => {
     expect(contents).toContain('ل O\nوكالة B-ORG\nنوفوستي I-ORG\n');
   });
 
+  it('gives the offsets of its notes in code points (the 📰 before them is one), as the README and the CLI count', () => {
+    const cp = (quote: string): string => {
+      const [s, e] = at(TEXT_1, quote);
+      return `[${s - 1}, ${e - 1})`;
+    };
+    const plain = exportConll(sampleCorpus());
+    if (!plain.ok) throw new Error('export failed');
+    const messages = plain.notes.map((n) => n.message);
+    expect(messages).toContain(`Document doc/1 تجربة: span org2 (ORG “وكالة نوفوستي” ${cp('وكالة نوفوستي')}) does not start and end on token boundaries; not written (it would be with Arabic prefixes split into tokens of their own).`);
+    expect(messages.some((m) => m.includes(`span src1 (SOURCE ${cp('ديمتري بيسكوف')}) is nested in span per1 (PER)`))).toBe(true);
+    expect(messages.some((m) => m.includes(`span claim2 (CLAIM ${cp('أوكرانيا وروسيا تبادلتا القصف يوم 12 آذار')}) contains span loc1 (LOC)`))).toBe(true);
+  });
+
   it('reports nested and overlapping spans, keeping entities over attribution roles', () => {
     const outcome = exportConll(sampleCorpus(), { splitClitics: true });
     if (!outcome.ok) throw new Error('export failed');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createTranslator } from '../../../shared/i18n/i18n';
 import { exportSpacy, importSpacy, spacyFormat, type SpacyEntry } from '../../../shared/formats/spacy';
 import { TEXT_1, at, sampleCorpus } from '../../fixtures/formats/brat/sample-corpus';
 
@@ -35,6 +36,26 @@ describe('spaCy export', () => {
   it('writes UTF-16 offsets on request', () => {
     const entries = written(exportSpacy(sampleCorpus(), { offsetUnit: 'utf16' }));
     expect(entries[0]![1].entities).toContainEqual([...at(TEXT_1, 'ديمتري بيسكوف'), 'PER']);
+  });
+
+  it('says, in both languages, that UTF-16 offsets cannot be told from the code points spaCy reads', () => {
+    const utf16 = exportSpacy(sampleCorpus(), { offsetUnit: 'utf16' });
+    if (!utf16.ok) throw new Error('export failed');
+    const note = utf16.notes.find((n) => n.phrase?.code === 'exportNote.spacyUnit');
+    expect(note).toMatchObject({ where: utf16.files[0]!.path, kind: 'unaligned' });
+    expect(note!.message).toMatch(/^Offsets are in UTF-16 code units, as asked, but a spaCy file cannot say its unit: .* read code points/u);
+    expect(createTranslator('ar').phrase(note!.phrase!)).toContain('لا يستطيع أن يذكر وحدته');
+    const codepoint = exportSpacy(sampleCorpus());
+    expect(codepoint.ok && codepoint.notes.some((n) => n.phrase?.code === 'exportNote.spacyUnit')).toBe(false);
+  });
+
+  it('gives the offsets of its notes in code points, whatever unit the file is in', () => {
+    const [s, e] = at(TEXT_1, 'ديمتري بيسكوف');
+    for (const offsetUnit of ['codepoint', 'utf16'] as const) {
+      const outcome = exportSpacy(sampleCorpus(), { offsetUnit });
+      if (!outcome.ok) throw new Error('export failed');
+      expect(outcome.notes.some((n) => n.message.includes(`span src1 (SOURCE [${s - 1}, ${e - 1})) is nested in span per1 (PER)`))).toBe(true);
+    }
   });
 
   it('reports spans off token boundaries (char_span would give None) but still writes them', () => {
