@@ -1,8 +1,9 @@
 /**
  * The text of a Word document's XML parts, read with htmlparser2 in XML mode (a streaming
  * parse; entities decoded). `word/document.xml`: each w:p is a paragraph; w:t holds text,
- * w:tab is a tab, w:br and w:cr are a space (a line break inside a paragraph must not start
- * a new one), w:noBreakHyphen is "-", w:softHyphen is U+00AD. Deleted revisions (w:del,
+ * w:tab is a tab, w:br and w:cr are a line break "\n" (a line feed inside w:t text is only
+ * XML layout and becomes a space; blank lines a run of breaks would leave are dropped),
+ * w:noBreakHyphen is "-", w:softHyphen is U+00AD. Deleted revisions (w:del,
  * w:moveFrom), field codes (w:instrText), hidden runs (w:vanish), properties and the
  * fallback copy of alternate content (mc:Fallback) are skipped.
  */
@@ -44,7 +45,11 @@ export function xmlPartText(bytes: Uint8Array): string {
   return new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
 }
 
-/** The paragraphs of `word/document.xml`, in order, without empty ones. */
+/**
+ * The paragraphs of `word/document.xml`, in order, without empty ones. A paragraph holds
+ * "\n" where Word has a line break (w:br, w:cr): in Isnad's text model each line is a
+ * paragraph of its own, as in a plain-text file.
+ */
 export function wordParagraphs(xml: string): string[] {
   const paragraphs: string[] = [];
   const open: string[] = [];
@@ -81,13 +86,14 @@ export function wordParagraphs(xml: string): string[] {
         else if (name === 'w:t') inText = true;
         else if (parent === 'w:r') {
           if (name === 'w:tab') emit('\t');
-          else if (name === 'w:br' || name === 'w:cr') emit(' ');
+          else if (name === 'w:br' || name === 'w:cr') emit('\n');
           else if (name === 'w:noBreakHyphen') emit('-');
           else if (name === 'w:softHyphen') emit('\u00AD');
         }
       },
       ontext(text) {
-        if (inText) emit(text);
+        // A line feed in the XML text is layout, not a break Word shows.
+        if (inText) emit(text.replace(/\r\n?|\n/g, ' '));
       },
       onclosetag() {
         const name = open.pop();
@@ -96,9 +102,8 @@ export function wordParagraphs(xml: string): string[] {
         if (name === 'w:t') inText = false;
         else if (name === 'w:r') hiddenRun = false;
         else if (name === 'w:p') {
-          // A line feed inside a paragraph would split it: it becomes a space.
-          const paragraph = (stack.pop() ?? []).join('').replace(/\r\n?|\n/g, ' ');
-          if (!isBlank(paragraph)) paragraphs.push(paragraph);
+          const lines = (stack.pop() ?? []).join('').split('\n').filter((line) => !isBlank(line));
+          if (lines.length) paragraphs.push(lines.join('\n'));
         }
       },
     },

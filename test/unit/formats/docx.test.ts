@@ -31,7 +31,7 @@ describe('extractDocxParagraphs', () => {
         'افتتحت الجمعية مركزاً للتدريب المهني.',
         'الموعد:\tالثامنة',
         'يستقبل المركز مئة متدرب.',
-        'سطر أول في الفقرة نفسها و',
+        'سطر أول\nفي الفقرة نفسها\nو',
         'رقم-الهاتف',
         'الموقع الرسمي',
         'نص ظاهر وظاهر أيضاً',
@@ -39,6 +39,16 @@ describe('extractDocxParagraphs', () => {
         'العدد & النوع <مهم>',
       ],
     });
+  });
+
+  it('keeps a line break inside a paragraph as a line feed, without blank lines, and a line feed of the XML as a space', () => {
+    const xml = [
+      `<w:p>${r('العنوان:')}<w:r><w:br/><w:br/></w:r>${r('شارع\nالنخيل')}<w:r><w:br w:type="page"/></w:r></w:p>`,
+      `<w:p><w:r><w:br/></w:r>${r('بيت أول')}<w:r><w:br/><w:t>بيت ثان</w:t></w:r></w:p>`,
+    ].join('');
+    expect(extractDocxParagraphs(makeDocx(xml))).toEqual({ ok: true, paragraphs: ['العنوان:\nشارع النخيل', 'بيت أول\nبيت ثان'] });
+    const result = extractArticles('poem.docx', makeDocx(xml));
+    expect(result).toMatchObject({ ok: true, articles: [{ text: 'العنوان:\nشارع النخيل\nبيت أول\nبيت ثان' }] });
   });
 
   it('follows the prefix the document binds to the WordprocessingML namespace', () => {
