@@ -3,7 +3,8 @@
  * parse; entities decoded). `word/document.xml`: each w:p is a paragraph; w:t holds text,
  * w:tab is a tab, w:br and w:cr are a line break "\n" (a line feed inside w:t text is only
  * XML layout and becomes a space; blank lines a run of breaks would leave are dropped),
- * w:noBreakHyphen is "-", w:softHyphen is U+00AD. Deleted revisions (w:del,
+ * w:noBreakHyphen is "-", w:softHyphen is U+00AD. `word/footnotes.xml` and
+ * `word/endnotes.xml` are read the same way, note by note. Deleted revisions (w:del,
  * w:moveFrom), field codes (w:instrText), hidden runs (w:vanish), properties and the
  * fallback copy of alternate content (mc:Fallback) are skipped.
  */
@@ -45,19 +46,52 @@ export function xmlPartText(bytes: Uint8Array): string {
   return new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
 }
 
+/** A footnote or an endnote. */
+export type WordNoteKind = 'footnote' | 'endnote';
+
+/**
+ * The text put where the body refers to a note (w:footnoteReference, w:endnoteReference):
+ * the note's mark, or undefined for none.
+ */
+export type WordNoteMark = (kind: WordNoteKind, id: string) => string | undefined;
+
 /**
  * The paragraphs of `word/document.xml`, in order, without empty ones. A paragraph holds
  * "\n" where Word has a line break (w:br, w:cr): in Isnad's text model each line is a
- * paragraph of its own, as in a plain-text file.
+ * paragraph of its own, as in a plain-text file. Where the body refers to a footnote or an
+ * endnote, `noteMark` says what to write (nothing by default).
  */
-export function wordParagraphs(xml: string): string[] {
+export function wordParagraphs(xml: string, noteMark?: WordNoteMark): string[] {
   const paragraphs: string[] = [];
+  readWordXml(xml, (paragraph) => paragraphs.push(paragraph), noteMark);
+  return paragraphs;
+}
+
+/**
+ * The notes of `word/footnotes.xml` or `word/endnotes.xml`: each w:footnote / w:endnote's
+ * non-empty paragraphs by its w:id, read as the body is. Notes without text (Word's
+ * separator lines among them) are left out.
+ */
+export function wordNotes(xml: string): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  readWordXml(xml, (paragraph, noteId) => {
+    if (noteId === undefined) return;
+    const paragraphs = notes.get(noteId);
+    if (paragraphs) paragraphs.push(paragraph);
+    else notes.set(noteId, [paragraph]);
+  });
+  return notes;
+}
+
+/** Calls `onParagraph` with each non-empty paragraph of a Word XML part and the w:id of the note holding it, if any. */
+function readWordXml(xml: string, onParagraph: (paragraph: string, noteId: string | undefined) => void, noteMark?: WordNoteMark): void {
   const open: string[] = [];
   const stack: string[][] = [];
   let prefixes: { word: string; mc: string } | undefined;
   let skipping = 0;
   let inText = false;
   let hiddenRun = false;
+  let noteId: string | undefined;
 
   const local = (name: string): string => {
     const colon = name.indexOf(':');
@@ -77,6 +111,7 @@ export function wordParagraphs(xml: string): string[] {
         prefixes ??= prefixesOf(attribs);
         const name = local(rawName);
         const parent = open.at(-1);
+        const id = attribs[`${prefixes.word}:id`];
         open.push(name);
         // Run properties are skipped as text, but a hidden run (w:vanish) must be noticed.
         if (name === 'w:vanish' && parent === 'w:rPr' && open.at(-3) === 'w:r' && !isOff(attribs[`${prefixes.word}:val`])) hiddenRun = true;
@@ -84,11 +119,16 @@ export function wordParagraphs(xml: string): string[] {
         if (name === 'w:p') stack.push([]);
         else if (name === 'w:r') hiddenRun = false;
         else if (name === 'w:t') inText = true;
+        else if (name === 'w:footnote' || name === 'w:endnote') noteId = id;
         else if (parent === 'w:r') {
           if (name === 'w:tab') emit('\t');
           else if (name === 'w:br' || name === 'w:cr') emit('\n');
           else if (name === 'w:noBreakHyphen') emit('-');
           else if (name === 'w:softHyphen') emit('\u00AD');
+          else if ((name === 'w:footnoteReference' || name === 'w:endnoteReference') && id !== undefined && noteMark) {
+            const mark = noteMark(name === 'w:footnoteReference' ? 'footnote' : 'endnote', id);
+            if (mark !== undefined) emit(mark);
+          }
         }
       },
       ontext(text) {
@@ -101,9 +141,10 @@ export function wordParagraphs(xml: string): string[] {
         if (SKIPPED.has(name)) skipping--;
         if (name === 'w:t') inText = false;
         else if (name === 'w:r') hiddenRun = false;
+        else if (name === 'w:footnote' || name === 'w:endnote') noteId = undefined;
         else if (name === 'w:p') {
           const lines = (stack.pop() ?? []).join('').split('\n').filter((line) => !isBlank(line));
-          if (lines.length) paragraphs.push(lines.join('\n'));
+          if (lines.length) onParagraph(lines.join('\n'), noteId);
         }
       },
     },
@@ -111,7 +152,6 @@ export function wordParagraphs(xml: string): string[] {
   );
   parser.write(xml);
   parser.end();
-  return paragraphs;
 }
 
 /** The document title from `docProps/core.xml` (dc:title), whitespace collapsed; undefined when absent or empty. */

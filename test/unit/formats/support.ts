@@ -48,8 +48,12 @@ export function utf8(text: string): Uint8Array {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A minimal .docx: content types, `word/document.xml` with `bodyXml` inside <w:body>, and a core.xml with `title` when given. */
-export function makeDocx(bodyXml: string, options: { title?: string; prefix?: string } = {}): Uint8Array {
+/**
+ * A minimal .docx: content types, `word/document.xml` with `bodyXml` inside <w:body>, a
+ * core.xml with `title` when given, and `word/footnotes.xml` / `word/endnotes.xml` holding
+ * `footnotes` / `endnotes` (w:footnote / w:endnote elements) when given.
+ */
+export function makeDocx(bodyXml: string, options: { title?: string; prefix?: string; footnotes?: string; endnotes?: string } = {}): Uint8Array {
   const p = options.prefix ?? 'w';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -65,6 +69,10 @@ export function makeDocx(bodyXml: string, options: { title?: string; prefix?: st
       '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
         `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${options.title}</dc:title><dc:creator>ليس عنواناً</dc:creator></cp:coreProperties>`,
     );
+  }
+  for (const kind of ['footnotes', 'endnotes'] as const) {
+    const notes = options[kind];
+    if (notes !== undefined) files[`word/${kind}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><${p}:${kind} xmlns:${p}="${W}">${notes}</${p}:${kind}>`);
   }
   return zipSync(files);
 }
