@@ -3,7 +3,7 @@
  * parse; entities decoded). `word/document.xml`: each w:p is a paragraph; w:t holds text,
  * w:tab is a tab, w:br and w:cr are a line break "\n" (a line feed inside w:t text is only
  * XML layout and becomes a space; blank lines a run of breaks would leave are dropped),
- * w:noBreakHyphen is "-", w:softHyphen is U+00AD. `word/footnotes.xml` and
+ * w:noBreakHyphen is "-", w:softHyphen nothing (soft hyphens are dropped: see docx.ts). `word/footnotes.xml` and
  * `word/endnotes.xml` are read the same way, note by note. Deleted revisions (w:del,
  * w:moveFrom), field codes (w:instrText), hidden runs (w:vanish), properties and the
  * fallback copy of alternate content (mc:Fallback) are skipped.
@@ -124,7 +124,6 @@ function readWordXml(xml: string, onParagraph: (paragraph: string, noteId: strin
           if (name === 'w:tab') emit('\t');
           else if (name === 'w:br' || name === 'w:cr') emit('\n');
           else if (name === 'w:noBreakHyphen') emit('-');
-          else if (name === 'w:softHyphen') emit('\u00AD');
           else if ((name === 'w:footnoteReference' || name === 'w:endnoteReference') && id !== undefined && noteMark) {
             const mark = noteMark(name === 'w:footnoteReference' ? 'footnote' : 'endnote', id);
             if (mark !== undefined) emit(mark);

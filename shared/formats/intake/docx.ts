@@ -11,6 +11,7 @@ import { coreTitle, wordNotes, wordParagraphs, xmlPartText } from './docx-xml';
 import { refusal, type Refusal } from '../article-draft';
 import { phrase, type Phrase } from '../../phrases/phrase';
 import { sizeOverLimit } from '../../phrases/sizes';
+import { withoutSoftHyphens } from './whitespace';
 
 /** The largest uncompressed `word/document.xml` accepted, and of its footnotes and of its endnotes: 50 MB. */
 export const MAX_DOCX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -53,6 +54,7 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
 /**
  * Extracts the paragraphs of a Word .docx (see docx-xml for what counts as text), followed
  * by its footnotes and endnotes (see docx-notes), and the title from its core properties.
+ * Soft hyphens (U+00AD) are removed from paragraphs and title.
  * Refused, with a reason naming `fileName`: not a valid ZIP archive, no
  * `word/document.xml`, a document, footnotes or endnotes part larger than
  * {@link MAX_DOCX_DOCUMENT_BYTES} uncompressed, or a part that cannot be unpacked.
@@ -95,8 +97,9 @@ export function extractDocxParagraphs(bytes: Uint8Array, fileName = 'document.do
     return bytes ? wordNotes(xmlPartText(bytes)) : new Map();
   };
   const notes = new WordNotes({ footnote: notesOf(NOTE_PARTS.footnote), endnote: notesOf(NOTE_PARTS.endnote) });
-  const paragraphs = [...wordParagraphs(xmlPartText(document), notes.mark), ...notes.paragraphs()];
+  const paragraphs = [...wordParagraphs(xmlPartText(document), notes.mark), ...notes.paragraphs()].map(withoutSoftHyphens);
   const core = files[CORE_PART];
-  const title = core ? coreTitle(xmlPartText(core)) : undefined;
+  const rawTitle = core ? coreTitle(xmlPartText(core)) : undefined;
+  const title = rawTitle === undefined ? undefined : withoutSoftHyphens(rawTitle);
   return title === undefined ? { ok: true, paragraphs } : { ok: true, paragraphs, title };
 }

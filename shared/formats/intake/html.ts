@@ -7,7 +7,8 @@
  * the element with the most paragraph text), and its blocks become paragraphs.
  *
  * Whitespace: runs of ASCII whitespace (space, tab, LF, FF, CR) inside a paragraph become
- * one space and are trimmed at the ends; NBSP, ZWNJ/ZWJ, bidi marks and harakat are kept.
+ * one space and are trimmed at the ends; NBSP, ZWNJ/ZWJ, bidi marks and harakat are kept;
+ * soft hyphens (U+00AD, &shy;) are removed from paragraphs and title.
  * A paragraph made only of whitespace and invisible characters is dropped. Text that the
  * page escaped (&lt;b&gt;) is the page's text and stays as literal characters.
  */
@@ -16,7 +17,7 @@ import { attr, findElement, isElement, textOf, walkElements, type HtmlElement, t
 import { firstTimeDatetime, plainTextOf, readHtmlMetadata, stripTitleSuffix } from './html-meta';
 import { isBlock, isDropped, type DropRules } from './html-rules';
 import { isBlank } from '../../text/chars';
-import { collapseAsciiWhitespace } from './whitespace';
+import { collapseAsciiWhitespace, withoutSoftHyphens } from './whitespace';
 
 /** The article found in a page. `paragraphs` is empty when the page has no article text. */
 export interface HtmlArticle {
@@ -224,8 +225,8 @@ export function extractHtmlArticle(html: string, options: HtmlExtractOptions = {
     rules = { byName: false };
     chosen = chooseContainer(root, rules);
   }
-  const article: HtmlArticle = { paragraphs: chosen.paragraphs };
-  const title = meta.ogTitle ?? headline(chosen.el, chosen.el === root) ?? (meta.documentTitle ? stripTitleSuffix(meta.documentTitle) : undefined);
+  const article: HtmlArticle = { paragraphs: chosen.paragraphs.map(withoutSoftHyphens) };
+  const title = withoutSoftHyphens(meta.ogTitle ?? headline(chosen.el, chosen.el === root) ?? (meta.documentTitle ? stripTitleSuffix(meta.documentTitle) : ''));
   if (title) article.title = title;
   if (meta.url) article.url = meta.url;
   const visible = (el: HtmlElement): boolean => !isDropped(el, { allowHeader: true });

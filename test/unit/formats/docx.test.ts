@@ -94,6 +94,11 @@ describe('extractDocxParagraphs', () => {
     });
   });
 
+  it('removes soft hyphens, written as w:softHyphen or as the character, from paragraphs and title', () => {
+    const xml = `<w:p>${r('المؤت')}<w:r><w:softHyphen/></w:r>${r('مر الصح\u00ADفي')}</w:p>`;
+    expect(extractDocxParagraphs(makeDocx(xml, { title: 'عنوا\u00ADن' }))).toEqual({ ok: true, title: 'عنوان', paragraphs: ['المؤتمر الصحفي'] });
+  });
+
   it('numbers endnotes in lower-case Roman numerals', () => {
     expect([1, 2, 4, 9, 14, 40, 1994, 4000].map(lowerRoman)).toEqual(['i', 'ii', 'iv', 'ix', 'xiv', 'xl', 'mcmxciv', '4000']);
   });

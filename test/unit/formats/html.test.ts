@@ -103,6 +103,11 @@ describe('extractHtmlArticle: text', () => {
     expect(extractHtmlArticle(html).paragraphs).toEqual(['كَتَبَ الطالبُ الدرسَ\u00A0\u00A0اليوم\u200Cمساءً']);
   });
 
+  it('removes soft hyphens (&shy; and U+00AD) from paragraphs and title', () => {
+    const html = '<html><head><title>مؤ&shy;تمر صحفي</title></head><body><p>أعلنت الوزا&shy;رة أمس بدء التسج\u00ADيل.</p></body></html>';
+    expect(extractHtmlArticle(html)).toEqual({ title: 'مؤتمر صحفي', paragraphs: ['أعلنت الوزارة أمس بدء التسجيل.'] });
+  });
+
   it('decodes entities; escaped markup stays literal text and is never parsed', () => {
     expect(extractHtmlArticle('<p>&#1605;&#x631;&#1581;&#1576;&#1575; &quot;&lt;b&gt;&quot;</p>').paragraphs).toEqual(['مرحبا "<b>"']);
   });
