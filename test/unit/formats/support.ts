@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import type { ExportOutcome } from '../../../shared/formats/dataset';
+import { createTranslator } from '../../../shared/i18n/i18n';
 
 const tables = new Map<string, Map<string, number>>();
 
@@ -80,4 +82,13 @@ export function makeDocx(bodyXml: string, options: { title?: string; prefix?: st
 /** The bytes of a fixture in test/fixtures/intake/. */
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/intake/${name}`, import.meta.url))));
+}
+
+/** The notes of an export that say attribution attributes were left out: English and Arabic. */
+export function attributeNotes(outcome: ExportOutcome): Array<{ where: string; english: string; arabic: string }> {
+  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+  const arabic = createTranslator('ar');
+  return outcome.notes
+    .filter((n) => n.phrase?.code === 'exportNote.attributesLeftOut')
+    .map((n) => ({ where: n.where, english: n.message, arabic: arabic.phrase(n.phrase!) }));
 }
