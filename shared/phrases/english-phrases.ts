@@ -319,6 +319,10 @@ export const ENGLISH_PHRASES = {
   'exportNote.withoutVia': 'Document {doc}: attribution {attribution} is written without its “via” link ({via}), which is left out.',
   'exportNote.noMention': 'Document {doc}: attribution {attribution} has no source mention span, so its source ({source}) cannot be written as a relation.',
   'exportNote.viaNeedsMentions': 'Document {doc}: the “via” link of attribution {attribution} needs a mention span on both attributions; it is not written.',
+  'exportNote.attributesLeftOut': {
+    one: 'Document {doc}: the quotation, stance and claim type of {count} attribution are left out (relations between spans cannot hold them).',
+    other: 'Document {doc}: the quotation, stance and claim type of {count} attributions are left out (relations between spans cannot hold them).',
+  },
   // What a dataset reader repaired or skipped (shared/formats/*.ts, listed in the dataset import dialog)
   'readNote.bom': 'Byte-order mark removed.',
   'readNote.bomStart': 'A byte-order mark at the start of the file was removed.',

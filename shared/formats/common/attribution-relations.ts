@@ -5,9 +5,9 @@
  *   claim → cue      "cue"
  *   mention → mention "via"            (attribution A came via B; both have mentions)
  * Lossy: the source registry entry (only the mention text survives), the attributes
- * (quotation, stance, claim type), attributions without a mention span (their source), a
- * `via` link when either side has no mention, and which cue belongs to which attribution
- * when one claim has several. Reading back, one source is created per distinct mention text.
+ * (quotation, stance, claim type; a note per document counts them), attributions without a
+ * mention span (their source), a `via` link when either side has no mention, and which cue
+ * belongs to which attribution when one claim has several. Reading back, one source is created per distinct mention text.
  */
 import type { DatasetAttribution, DatasetSpan, FormatNote } from '../dataset';
 import type { SourceRecord } from '../../model/types';
@@ -24,7 +24,13 @@ export interface SpanRelation {
   type: string;
 }
 
-/** The relations of a document's attributions, and notes on what they cannot hold. */
+/** The attributes of an attribution, which relations cannot hold. */
+const ATTRIBUTE_FIELDS = ['quotation', 'stance', 'claimType'] as const;
+
+/**
+ * The relations of a document's attributions, and notes on what they cannot hold (one note
+ * per document counts the attributions whose attributes are left out).
+ */
 export function relationsOfAttributions(attributions: readonly DatasetAttribution[], docId: string, where: string): { relations: SpanRelation[]; notes: FormatNote[] } {
   const relations: SpanRelation[] = [];
   const notes: FormatNote[] = [];
@@ -46,6 +52,8 @@ export function relationsOfAttributions(attributions: readonly DatasetAttributio
       else notes.push(formatNote(where, 'skipped', 'exportNote.viaNeedsMentions', { doc: docId, attribution: a.id }));
     }
   }
+  const withAttributes = attributions.filter((a) => ATTRIBUTE_FIELDS.some((f) => a[f] !== undefined && a[f] !== '')).length;
+  if (withAttributes) notes.push(formatNote(where, 'skipped', 'exportNote.attributesLeftOut', { doc: docId, count: withAttributes }));
   return { relations, notes };
 }
 

@@ -1,8 +1,10 @@
 /**
  * The text of a Word document's XML parts, read with htmlparser2 in XML mode (a streaming
  * parse; entities decoded). `word/document.xml`: each w:p is a paragraph; w:t holds text,
- * w:tab is a tab, w:br and w:cr are a space (a line break inside a paragraph must not start
- * a new one), w:noBreakHyphen is "-", w:softHyphen is U+00AD. Deleted revisions (w:del,
+ * w:tab is a tab, w:br and w:cr are a line break "\n" (a line feed inside w:t text is only
+ * XML layout and becomes a space; blank lines a run of breaks would leave are dropped),
+ * w:noBreakHyphen is "-", w:softHyphen nothing (soft hyphens are dropped: see docx.ts). `word/footnotes.xml` and
+ * `word/endnotes.xml` are read the same way, note by note. Deleted revisions (w:del,
  * w:moveFrom), field codes (w:instrText), hidden runs (w:vanish), properties and the
  * fallback copy of alternate content (mc:Fallback) are skipped.
  */
@@ -44,15 +46,52 @@ export function xmlPartText(bytes: Uint8Array): string {
   return new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
 }
 
-/** The paragraphs of `word/document.xml`, in order, without empty ones. */
-export function wordParagraphs(xml: string): string[] {
+/** A footnote or an endnote. */
+export type WordNoteKind = 'footnote' | 'endnote';
+
+/**
+ * The text put where the body refers to a note (w:footnoteReference, w:endnoteReference):
+ * the note's mark, or undefined for none.
+ */
+export type WordNoteMark = (kind: WordNoteKind, id: string) => string | undefined;
+
+/**
+ * The paragraphs of `word/document.xml`, in order, without empty ones. A paragraph holds
+ * "\n" where Word has a line break (w:br, w:cr): in Isnad's text model each line is a
+ * paragraph of its own, as in a plain-text file. Where the body refers to a footnote or an
+ * endnote, `noteMark` says what to write (nothing by default).
+ */
+export function wordParagraphs(xml: string, noteMark?: WordNoteMark): string[] {
   const paragraphs: string[] = [];
+  readWordXml(xml, (paragraph) => paragraphs.push(paragraph), noteMark);
+  return paragraphs;
+}
+
+/**
+ * The notes of `word/footnotes.xml` or `word/endnotes.xml`: each w:footnote / w:endnote's
+ * non-empty paragraphs by its w:id, read as the body is. Notes without text (Word's
+ * separator lines among them) are left out.
+ */
+export function wordNotes(xml: string): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  readWordXml(xml, (paragraph, noteId) => {
+    if (noteId === undefined) return;
+    const paragraphs = notes.get(noteId);
+    if (paragraphs) paragraphs.push(paragraph);
+    else notes.set(noteId, [paragraph]);
+  });
+  return notes;
+}
+
+/** Calls `onParagraph` with each non-empty paragraph of a Word XML part and the w:id of the note holding it, if any. */
+function readWordXml(xml: string, onParagraph: (paragraph: string, noteId: string | undefined) => void, noteMark?: WordNoteMark): void {
   const open: string[] = [];
   const stack: string[][] = [];
   let prefixes: { word: string; mc: string } | undefined;
   let skipping = 0;
   let inText = false;
   let hiddenRun = false;
+  let noteId: string | undefined;
 
   const local = (name: string): string => {
     const colon = name.indexOf(':');
@@ -72,6 +111,7 @@ export function wordParagraphs(xml: string): string[] {
         prefixes ??= prefixesOf(attribs);
         const name = local(rawName);
         const parent = open.at(-1);
+        const id = attribs[`${prefixes.word}:id`];
         open.push(name);
         // Run properties are skipped as text, but a hidden run (w:vanish) must be noticed.
         if (name === 'w:vanish' && parent === 'w:rPr' && open.at(-3) === 'w:r' && !isOff(attribs[`${prefixes.word}:val`])) hiddenRun = true;
@@ -79,15 +119,20 @@ export function wordParagraphs(xml: string): string[] {
         if (name === 'w:p') stack.push([]);
         else if (name === 'w:r') hiddenRun = false;
         else if (name === 'w:t') inText = true;
+        else if (name === 'w:footnote' || name === 'w:endnote') noteId = id;
         else if (parent === 'w:r') {
           if (name === 'w:tab') emit('\t');
-          else if (name === 'w:br' || name === 'w:cr') emit(' ');
+          else if (name === 'w:br' || name === 'w:cr') emit('\n');
           else if (name === 'w:noBreakHyphen') emit('-');
-          else if (name === 'w:softHyphen') emit('\u00AD');
+          else if ((name === 'w:footnoteReference' || name === 'w:endnoteReference') && id !== undefined && noteMark) {
+            const mark = noteMark(name === 'w:footnoteReference' ? 'footnote' : 'endnote', id);
+            if (mark !== undefined) emit(mark);
+          }
         }
       },
       ontext(text) {
-        if (inText) emit(text);
+        // A line feed in the XML text is layout, not a break Word shows.
+        if (inText) emit(text.replace(/\r\n?|\n/g, ' '));
       },
       onclosetag() {
         const name = open.pop();
@@ -95,10 +140,10 @@ export function wordParagraphs(xml: string): string[] {
         if (SKIPPED.has(name)) skipping--;
         if (name === 'w:t') inText = false;
         else if (name === 'w:r') hiddenRun = false;
+        else if (name === 'w:footnote' || name === 'w:endnote') noteId = undefined;
         else if (name === 'w:p') {
-          // A line feed inside a paragraph would split it: it becomes a space.
-          const paragraph = (stack.pop() ?? []).join('').replace(/\r\n?|\n/g, ' ');
-          if (!isBlank(paragraph)) paragraphs.push(paragraph);
+          const lines = (stack.pop() ?? []).join('').split('\n').filter((line) => !isBlank(line));
+          if (lines.length) onParagraph(lines.join('\n'), noteId);
         }
       },
     },
@@ -106,7 +151,6 @@ export function wordParagraphs(xml: string): string[] {
   );
   parser.write(xml);
   parser.end();
-  return paragraphs;
 }
 
 /** The document title from `docProps/core.xml` (dc:title), whitespace collapsed; undefined when absent or empty. */

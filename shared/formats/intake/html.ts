@@ -4,10 +4,13 @@
  * the output is plain text without markup. Scripts, styles, embedded content, page
  * chrome, hidden elements and boilerplate blocks are dropped (see html-rules), the
  * article container is chosen (<article>, then [itemprop=articleBody], then <main>, then
- * the element with the most paragraph text), and its blocks become paragraphs.
+ * the element with the most paragraph text), and its blocks become paragraphs. A <br>
+ * starts a new line, as does a line feed in <pre>; in Isnad's text model every line is a
+ * paragraph. A <q> is written with quotation marks, which the browser would show.
  *
- * Whitespace: runs of ASCII whitespace (space, tab, LF, FF, CR) inside a paragraph become
- * one space and are trimmed at the ends; NBSP, ZWNJ/ZWJ, bidi marks and harakat are kept.
+ * Whitespace: runs of ASCII whitespace (space, tab, LF, FF, CR) inside a line become
+ * one space and are trimmed at the ends; NBSP, ZWNJ/ZWJ, bidi marks and harakat are kept;
+ * soft hyphens (U+00AD, &shy;) are removed from paragraphs and title.
  * A paragraph made only of whitespace and invisible characters is dropped. Text that the
  * page escaped (&lt;b&gt;) is the page's text and stays as literal characters.
  */
@@ -16,7 +19,8 @@ import { attr, findElement, isElement, textOf, walkElements, type HtmlElement, t
 import { firstTimeDatetime, plainTextOf, readHtmlMetadata, stripTitleSuffix } from './html-meta';
 import { isBlock, isDropped, type DropRules } from './html-rules';
 import { isBlank } from '../../text/chars';
-import { collapseAsciiWhitespace } from './whitespace';
+import { baseDirection } from '../../text/paragraphs';
+import { collapseAsciiWhitespace, withoutSoftHyphens } from './whitespace';
 
 /** The article found in a page. `paragraphs` is empty when the page has no article text. */
 export interface HtmlArticle {
@@ -39,23 +43,14 @@ interface Container {
   children: HtmlNode[];
 }
 
-/** Builds paragraphs from a stream of text, line breaks and block boundaries. */
+/** Builds paragraphs (lines of the text) from a stream of text and line or block boundaries. */
 class ParagraphCollector {
   readonly paragraphs: string[] = [];
   private parts: string[] = [];
-  private breaks = 0;
 
   /** Adds inline text to the current paragraph. */
   text(s: string): void {
-    if (!isBlank(s)) this.breaks = 0;
     this.parts.push(s);
-  }
-
-  /** One <br> is a space; two in a row (only blanks between) end the paragraph. */
-  lineBreak(): void {
-    this.breaks++;
-    if (this.breaks >= 2) this.end();
-    else this.parts.push(' ');
   }
 
   /** Closes the current paragraph (kept unless it is blank once whitespace is collapsed). */
@@ -63,29 +58,70 @@ class ParagraphCollector {
     const paragraph = collapseAsciiWhitespace(this.parts.join(''));
     if (!isBlank(paragraph)) this.paragraphs.push(paragraph);
     this.parts = [];
-    this.breaks = 0;
   }
 }
 
-/** Collects the paragraphs below `root`: each block element (and each run of inline content between blocks) is one paragraph. */
+/** Elements whose line feeds are line breaks (preformatted text). */
+const PREFORMATTED: ReadonlySet<string> = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+
+/**
+ * The quotation marks of a <q>, by the direction of the block around it and how deep it is
+ * nested in other <q>s: « » and “ ” inside them in right-to-left text, “ ” and ‘ ’ inside
+ * them in left-to-right text. `directions` caches each block's direction.
+ */
+function quotationMarks(block: Container, depth: number, directions: Map<Container, boolean>): [string, string] {
+  let rtl = directions.get(block);
+  if (rtl === undefined) {
+    rtl = baseDirection(plainTextOf(block)) === 'rtl';
+    directions.set(block, rtl);
+  }
+  if (depth === 0) return rtl ? ['«', '»'] : ['“', '”'];
+  return rtl ? ['“', '”'] : ['‘', '’'];
+}
+
+/** What the walk of {@link collectParagraphs} does after an element's children. */
+type Close = { close: 'block' } | { close: 'pre' } | { close: 'q'; mark: string };
+
+/**
+ * Collects the paragraphs below `root`: each block element (and each run of inline content
+ * between blocks) is one paragraph, and so is each line that a <br>, or a line feed in
+ * preformatted text, begins. A <q> gets quotation marks (see {@link quotationMarks}).
+ */
 function collectParagraphs(root: Container, rules: DropRules): string[] {
   const out = new ParagraphCollector();
-  // Iterative walk; a block pushes an 'end' marker so that its paragraph closes after its content.
-  const stack: Array<HtmlNode | 'end'> = ['end', ...[...root.children].reverse()];
+  // Iterative walk; an element pushes what to do after its content (close its paragraph, its quotation).
+  const stack: Array<HtmlNode | Close> = [{ close: 'block' }, ...[...root.children].reverse()];
+  const blocks: Container[] = [root];
+  let preformatted = 0;
+  let quotes = 0;
+  const directions = new Map<Container, boolean>();
   while (stack.length) {
     const item = stack.pop()!;
-    if (item === 'end') {
-      out.end();
+    if ('close' in item) {
+      if (item.close === 'block') {
+        out.end();
+        blocks.pop();
+      } else if (item.close === 'pre') {
+        preformatted--;
+      } else {
+        out.text(item.mark);
+        quotes--;
+      }
       continue;
     }
     const text = textOf(item);
     if (text !== undefined) {
-      out.text(text);
+      if (preformatted === 0) out.text(text);
+      else
+        text.split(/\r\n?|\n/).forEach((line, i) => {
+          if (i > 0) out.end();
+          out.text(line);
+        });
       continue;
     }
     if (!isElement(item) || isDropped(item, rules)) continue;
     if (item.name === 'br') {
-      out.lineBreak();
+      out.end();
       continue;
     }
     if (item.name === 'h1' || item.name === 'hr') {
@@ -93,10 +129,20 @@ function collectParagraphs(root: Container, rules: DropRules): string[] {
       out.end();
       continue;
     }
-    const block = isBlock(item);
-    if (block) {
+    if (isBlock(item)) {
       out.end();
-      stack.push('end');
+      blocks.push(item);
+      stack.push({ close: 'block' });
+    }
+    if (PREFORMATTED.has(item.name)) {
+      preformatted++;
+      stack.push({ close: 'pre' });
+    }
+    if (item.name === 'q') {
+      const [open, close] = quotationMarks(blocks.at(-1)!, quotes, directions);
+      out.text(open);
+      quotes++;
+      stack.push({ close: 'q', mark: close });
     }
     for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
   }
@@ -224,8 +270,8 @@ export function extractHtmlArticle(html: string, options: HtmlExtractOptions = {
     rules = { byName: false };
     chosen = chooseContainer(root, rules);
   }
-  const article: HtmlArticle = { paragraphs: chosen.paragraphs };
-  const title = meta.ogTitle ?? headline(chosen.el, chosen.el === root) ?? (meta.documentTitle ? stripTitleSuffix(meta.documentTitle) : undefined);
+  const article: HtmlArticle = { paragraphs: chosen.paragraphs.map(withoutSoftHyphens) };
+  const title = withoutSoftHyphens(meta.ogTitle ?? headline(chosen.el, chosen.el === root) ?? (meta.documentTitle ? stripTitleSuffix(meta.documentTitle) : ''));
   if (title) article.title = title;
   if (meta.url) article.url = meta.url;
   const visible = (el: HtmlElement): boolean => !isDropped(el, { allowHeader: true });

@@ -9,6 +9,7 @@ import type { ExportOutcome, ImportOutcome } from '../../../shared/formats/datas
 import { doccanoFormat, doccanoVariantOf, exportDoccano, importDoccano, verifyDoccano, type DoccanoEntity, type DoccanoExpectation } from '../../../shared/formats/doccano';
 import { exportJsonl, type JsonlLine } from '../../../shared/formats/jsonl';
 import { relationShape, sampleCorpus, spanShape, TEXT_1 } from '../../fixtures/formats/jsonl/sample-corpus';
+import { attributeNotes } from './support';
 
 const examples = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/corpora/specs/examples');
 
@@ -100,6 +101,18 @@ describe('doccano format', () => {
     const outcome = exportDoccano(sampleCorpus(), { offsetUnit: 'codepoint' });
     expect(outcome.ok && outcome.offsetUnit).toBe('utf16');
     expect(outcome.ok && outcome.notes.some((n) => /UTF-16/.test(n.message))).toBe(true);
+  });
+
+  it('says how many attributions had their attributes left out (relation variant; the sequence variant’s own note says the whole attributions are)', () => {
+    const corpus = sampleCorpus();
+    corpus.documents[0]!.attributions.forEach((a) => Object.assign(a, { quotation: 'direct', stance: 'asserted' }));
+    const notes = attributeNotes(exportDoccano(corpus));
+    expect(notes.map((n) => `${n.where}: ${n.english}`)).toEqual([
+      'format-test-corpus.doccano.jsonl: Document doc-1: the quotation, stance and claim type of 2 attributions are left out (relations between spans cannot hold them).',
+      'format-test-corpus.doccano.jsonl: Document doc-2: the quotation, stance and claim type of 1 attribution are left out (relations between spans cannot hold them).',
+    ]);
+    expect(notes[0]!.arabic).toBe('المستند \u2068doc-1\u2069: تُركت سمات إسنادين (نوع الاقتباس والموقف ونوع الادعاء)؛ فالعلاقات بين المقاطع لا تحملها.');
+    expect(attributeNotes(exportDoccano(corpus, { variant: 'seq' }))).toEqual([]);
   });
 
   it('leaves out filtered labels and the relations that need them', () => {

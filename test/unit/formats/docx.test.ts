@@ -1,10 +1,24 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocxParagraphs, MAX_DOCX_DOCUMENT_BYTES } from '../../../shared/formats/intake/docx';
+import { lowerRoman } from '../../../shared/formats/intake/docx-notes';
 import { extractArticles } from '../../../shared/formats/intake';
 import { fixture, makeDocx } from './support';
 
 const r = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+/** `zip` with the declared uncompressed size of `part` (central directory, offset 24) set to `size`. */
+function forgeDeclaredSize(zip: Uint8Array, part: string, size: number): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const name = new TextEncoder().encode(part);
+  for (let i = 0; i + 46 < zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(i + 28, true);
+    const entry = zip.subarray(i + 46, i + 46 + nameLength);
+    if (entry.length === name.length && entry.every((b, k) => b === name[k])) view.setUint32(i + 24, size, true);
+  }
+  return zip;
+}
 
 describe('extractDocxParagraphs', () => {
   const body = [
@@ -31,7 +45,7 @@ describe('extractDocxParagraphs', () => {
         'افتتحت الجمعية مركزاً للتدريب المهني.',
         'الموعد:\tالثامنة',
         'يستقبل المركز مئة متدرب.',
-        'سطر أول في الفقرة نفسها و',
+        'سطر أول\nفي الفقرة نفسها\nو',
         'رقم-الهاتف',
         'الموقع الرسمي',
         'نص ظاهر وظاهر أيضاً',
@@ -39,6 +53,59 @@ describe('extractDocxParagraphs', () => {
         'العدد & النوع <مهم>',
       ],
     });
+  });
+
+  it('keeps a line break inside a paragraph as a line feed, without blank lines, and a line feed of the XML as a space', () => {
+    const xml = [
+      `<w:p>${r('العنوان:')}<w:r><w:br/><w:br/></w:r>${r('شارع\nالنخيل')}<w:r><w:br w:type="page"/></w:r></w:p>`,
+      `<w:p><w:r><w:br/></w:r>${r('بيت أول')}<w:r><w:br/><w:t>بيت ثان</w:t></w:r></w:p>`,
+    ].join('');
+    expect(extractDocxParagraphs(makeDocx(xml))).toEqual({ ok: true, paragraphs: ['العنوان:\nشارع النخيل', 'بيت أول\nبيت ثان'] });
+    const result = extractArticles('poem.docx', makeDocx(xml));
+    expect(result).toMatchObject({ ok: true, articles: [{ text: 'العنوان:\nشارع النخيل\nبيت أول\nبيت ثان' }] });
+  });
+
+  it('keeps footnotes and endnotes after the body, marked where the body refers to them', () => {
+    const ref = (kind: 'footnote' | 'endnote', id: number): string => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+    const note = (kind: 'footnote' | 'endnote', id: number, ...paragraphs: string[]): string =>
+      `<w:${kind} w:id="${id}">${paragraphs.map((p, i) => `<w:p>${i === 0 ? `<w:r><w:${kind}Ref/></w:r>` : ''}${r(p)}</w:p>`).join('')}</w:${kind}>`;
+    const body = [
+      `<w:p>${r('قال المتحدث إن الاتفاق وقع')}${ref('footnote', 3)}${r(' أمس.')}</w:p>`,
+      `<w:p>${r('ونقلت الصحيفة الخبر')}${ref('endnote', 2)}${r(' عن مصدر')}${ref('footnote', 2)}${ref('footnote', 9)}${r('.')}</w:p>`,
+    ].join('');
+    const footnotes = [
+      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+      note('footnote', 2, 'مصدر طلب عدم ذكر اسمه.'),
+      note('footnote', 3, 'بيان المكتب الإعلامي،', 'الصفحة الثانية.'),
+      note('footnote', 4, 'حاشية لا يشير إليها النص.'),
+    ].join('');
+    const endnotes = note('endnote', 2, 'العدد الصادر يوم الأحد.');
+    const result = extractDocxParagraphs(makeDocx(body, { footnotes, endnotes }));
+    expect(result).toEqual({
+      ok: true,
+      paragraphs: [
+        'قال المتحدث إن الاتفاق وقع[1] أمس.',
+        'ونقلت الصحيفة الخبر[i] عن مصدر[2].',
+        '[1] بيان المكتب الإعلامي،',
+        'الصفحة الثانية.',
+        '[2] مصدر طلب عدم ذكر اسمه.',
+        '[i] العدد الصادر يوم الأحد.',
+      ],
+    });
+  });
+
+  it('removes soft hyphens, written as w:softHyphen or as the character, from paragraphs and title', () => {
+    const xml = `<w:p>${r('المؤت')}<w:r><w:softHyphen/></w:r>${r('مر الصح\u00ADفي')}</w:p>`;
+    expect(extractDocxParagraphs(makeDocx(xml, { title: 'عنوا\u00ADن' }))).toEqual({ ok: true, title: 'عنوان', paragraphs: ['المؤتمر الصحفي'] });
+  });
+
+  it('numbers endnotes in lower-case Roman numerals', () => {
+    expect([1, 2, 4, 9, 14, 40, 1994, 4000].map(lowerRoman)).toEqual(['i', 'ii', 'iv', 'ix', 'xiv', 'xl', 'mcmxciv', '4000']);
+  });
+
+  it('refuses a footnotes part whose declared size is over the limit', () => {
+    const zip = forgeDeclaredSize(makeDocx(`<w:p>${r('نص')}</w:p>`, { footnotes: '' }), 'word/footnotes.xml', MAX_DOCX_DOCUMENT_BYTES + 10 * 1024 * 1024);
+    expect(extractDocxParagraphs(zip, 'notes.docx')).toMatchObject({ ok: false, reason: '“notes.docx” is too large to import: its text part would be 60 MB uncompressed (the limit is 50 MB).' });
   });
 
   it('follows the prefix the document binds to the WordprocessingML namespace', () => {
@@ -68,16 +135,7 @@ describe('extractDocxParagraphs', () => {
   });
 
   it('refuses a document part whose declared size is over the limit, before inflating it', () => {
-    const zip = makeDocx(`<w:p>${r('نص')}</w:p>`);
-    // Forge the declared uncompressed size of word/document.xml (central directory, offset 24).
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    const name = new TextEncoder().encode('word/document.xml');
-    for (let i = 0; i + 46 < zip.length; i++) {
-      if (view.getUint32(i, true) !== 0x02014b50) continue;
-      const nameLength = view.getUint16(i + 28, true);
-      const entry = zip.subarray(i + 46, i + 46 + nameLength);
-      if (entry.length === name.length && entry.every((b, k) => b === name[k])) view.setUint32(i + 24, MAX_DOCX_DOCUMENT_BYTES + 30 * 1024 * 1024, true);
-    }
+    const zip = forgeDeclaredSize(makeDocx(`<w:p>${r('نص')}</w:p>`), 'word/document.xml', MAX_DOCX_DOCUMENT_BYTES + 30 * 1024 * 1024);
     const result = extractDocxParagraphs(zip, 'bomb.docx');
     expect(result).toMatchObject({ ok: false, reason: '“bomb.docx” is too large to import: its text part would be 80 MB uncompressed (the limit is 50 MB).' });
   });

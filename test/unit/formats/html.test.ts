@@ -103,13 +103,37 @@ describe('extractHtmlArticle: text', () => {
     expect(extractHtmlArticle(html).paragraphs).toEqual(['كَتَبَ الطالبُ الدرسَ\u00A0\u00A0اليوم\u200Cمساءً']);
   });
 
+  it('removes soft hyphens (&shy; and U+00AD) from paragraphs and title', () => {
+    const html = '<html><head><title>مؤ&shy;تمر صحفي</title></head><body><p>أعلنت الوزا&shy;رة أمس بدء التسج\u00ADيل.</p></body></html>';
+    expect(extractHtmlArticle(html)).toEqual({ title: 'مؤتمر صحفي', paragraphs: ['أعلنت الوزارة أمس بدء التسجيل.'] });
+  });
+
   it('decodes entities; escaped markup stays literal text and is never parsed', () => {
     expect(extractHtmlArticle('<p>&#1605;&#x631;&#1581;&#1576;&#1575; &quot;&lt;b&gt;&quot;</p>').paragraphs).toEqual(['مرحبا "<b>"']);
   });
 
-  it('turns divs of inline text, lists and quotes into paragraphs, one <br> into a space and two into a break', () => {
+  it('turns divs of inline text, lists and quotes into paragraphs, and a <br> into a line break (two leave no blank line)', () => {
     const html = '<article><div>سطر <b>أول</b><br>يكمل<br><br>فقرة ثانية</div><ul><li>بند<ul><li>بند فرعي</li></ul></li></ul><blockquote>اقتباس</blockquote><p>&nbsp;</p></article>';
-    expect(extractHtmlArticle(html).paragraphs).toEqual(['سطر أول يكمل', 'فقرة ثانية', 'بند', 'بند فرعي', 'اقتباس']);
+    expect(extractHtmlArticle(html).paragraphs).toEqual(['سطر أول', 'يكمل', 'فقرة ثانية', 'بند', 'بند فرعي', 'اقتباس']);
+    const result = extractArticles('verse.html', new TextEncoder().encode('<p>البيت الأول<br>\nالبيت الثاني<br/></p><p>تعليق</p>'));
+    expect(result).toMatchObject({ ok: true, articles: [{ text: 'البيت الأول\nالبيت الثاني\nتعليق' }] });
+  });
+
+  it('keeps the line feeds of <pre> as line breaks, collapsing the other whitespace of each line', () => {
+    const html = '<article><p>نص البيان:</p><pre>\n  البند الأول:   التسجيل\r\n\n  البند الثاني:\tالدفع\n</pre><p>انتهى.</p></article>';
+    expect(extractHtmlArticle(html).paragraphs).toEqual(['نص البيان:', 'البند الأول: التسجيل', 'البند الثاني: الدفع', 'انتهى.']);
+  });
+
+  it('writes a <q> with quotation marks of the direction of the text around it, nested ones with the inner pair', () => {
+    const html =
+      '<article><p>ونقل المراسل <q>قوله: لا تقدم بعد</q> عن الوزير.</p><p>The minister said <q>no progress yet</q>.</p>' +
+      '<p>وأضاف <q>قال لي <q>انتظر</q> ثم غادر</q>.</p><p>He wrote <q>she said <q>wait</q></q></p></article>';
+    expect(extractHtmlArticle(html).paragraphs).toEqual([
+      'ونقل المراسل «قوله: لا تقدم بعد» عن الوزير.',
+      'The minister said “no progress yet”.',
+      'وأضاف «قال لي “انتظر” ثم غادر».',
+      'He wrote “she said ‘wait’”',
+    ]);
   });
 
   it('does not lose an article whose container has an unlucky class name', () => {

@@ -20,6 +20,7 @@ import {
   type LabelStudioTask,
 } from '../../../shared/formats/label-studio';
 import { relationShape, sampleCorpus, spanShape, TEXT_1 } from '../../fixtures/formats/jsonl/sample-corpus';
+import { attributeNotes } from './support';
 
 const examples = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/corpora/specs/examples');
 
@@ -89,6 +90,21 @@ describe('Label Studio format', () => {
       'd1-src-ministry via d1-src-agency right',
       'd1-claim attributed_to d1-src-agency right',
       'd1-claim cue d1-cue-1 right',
+    ]);
+  });
+
+  it('says, once per document, how many attributions had their quotation, stance and claim type left out', () => {
+    expect(attributeNotes(exportLabelStudio(sampleCorpus()))).toEqual([
+      {
+        where: 'format-test-corpus.label-studio.json',
+        english: 'Document doc-1: the quotation, stance and claim type of 1 attribution are left out (relations between spans cannot hold them).',
+        arabic: 'المستند \u2068doc-1\u2069: تُركت سمات إسناد واحد (نوع الاقتباس والموقف ونوع الادعاء)؛ فالعلاقات بين المقاطع لا تحملها.',
+      },
+      {
+        where: 'format-test-corpus.label-studio.json',
+        english: 'Document doc-2: the quotation, stance and claim type of 1 attribution are left out (relations between spans cannot hold them).',
+        arabic: 'المستند \u2068doc-2\u2069: تُركت سمات إسناد واحد (نوع الاقتباس والموقف ونوع الادعاء)؛ فالعلاقات بين المقاطع لا تحملها.',
+      },
     ]);
   });
 

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import type { ExportOutcome } from '../../../shared/formats/dataset';
+import { createTranslator } from '../../../shared/i18n/i18n';
 
 const tables = new Map<string, Map<string, number>>();
 
@@ -48,8 +50,12 @@ export function utf8(text: string): Uint8Array {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A minimal .docx: content types, `word/document.xml` with `bodyXml` inside <w:body>, and a core.xml with `title` when given. */
-export function makeDocx(bodyXml: string, options: { title?: string; prefix?: string } = {}): Uint8Array {
+/**
+ * A minimal .docx: content types, `word/document.xml` with `bodyXml` inside <w:body>, a
+ * core.xml with `title` when given, and `word/footnotes.xml` / `word/endnotes.xml` holding
+ * `footnotes` / `endnotes` (w:footnote / w:endnote elements) when given.
+ */
+export function makeDocx(bodyXml: string, options: { title?: string; prefix?: string; footnotes?: string; endnotes?: string } = {}): Uint8Array {
   const p = options.prefix ?? 'w';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -66,10 +72,23 @@ export function makeDocx(bodyXml: string, options: { title?: string; prefix?: st
         `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${options.title}</dc:title><dc:creator>ليس عنواناً</dc:creator></cp:coreProperties>`,
     );
   }
+  for (const kind of ['footnotes', 'endnotes'] as const) {
+    const notes = options[kind];
+    if (notes !== undefined) files[`word/${kind}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><${p}:${kind} xmlns:${p}="${W}">${notes}</${p}:${kind}>`);
+  }
   return zipSync(files);
 }
 
 /** The bytes of a fixture in test/fixtures/intake/. */
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/intake/${name}`, import.meta.url))));
+}
+
+/** The notes of an export that say attribution attributes were left out: English and Arabic. */
+export function attributeNotes(outcome: ExportOutcome): Array<{ where: string; english: string; arabic: string }> {
+  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+  const arabic = createTranslator('ar');
+  return outcome.notes
+    .filter((n) => n.phrase?.code === 'exportNote.attributesLeftOut')
+    .map((n) => ({ where: n.where, english: n.message, arabic: arabic.phrase(n.phrase!) }));
 }
