@@ -142,6 +142,11 @@ export class KeyBindingStore {
     return this.current;
   }
 
+  /** How many actions have keys the user chose. */
+  get changedCount(): number {
+    return Object.keys(this.overrides).length;
+  }
+
   /** True when the user changed this action's keys. */
   isChanged(actionId: string): boolean {
     return actionId in this.overrides;

@@ -117,12 +117,17 @@ export function KeyboardSettings({ actions, t }: { actions: readonly Action[]; t
         </div>
         <button
           type="button"
-          onClick={() =>
-            void app.bindings.resetAll().then(() => {
+          onClick={() => {
+            // The user's choices cannot be undone once reset: ask first.
+            const changed = app.bindings.changedCount;
+            const asked = changed ? app.ask(t('confirm.resetShortcuts', { count: changed }), t('keyboard.resetAll')) : Promise.resolve(true);
+            void asked.then(async (yes) => {
+              if (!yes) return;
+              await app.bindings.resetAll();
               setRecording(null);
               setMessage({ tone: 'info', text: t('keyboard.resetAllDone') });
-            })
-          }
+            });
+          }}
         >
           {t('keyboard.resetAll')}
         </button>

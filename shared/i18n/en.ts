@@ -406,6 +406,7 @@ export const en = {
   'notice.selectFirst.noKey': 'Select some text first, then click {label} in the toolbar to mark it.',
   'keys.none': 'no key (use the command palette)',
   'confirm.deleteSpan.yes': 'Delete the span',
+  'confirm.resetShortcuts': { one: 'Put every shortcut back to its default? The {count} shortcut you changed will be lost.', other: 'Put every shortcut back to its default? The {count} shortcuts you changed will be lost.' },
   'confirm.title': 'Please confirm',
   'confirm.deleteSpan': 'Delete this span? {reasons}. You can undo this.',
   'confirm.deleteSpan.claimOf': { one: 'it is the claim of {count} attribution, which will be removed', other: 'it is the claim of {count} attributions, which will be removed' },
