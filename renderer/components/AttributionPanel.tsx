@@ -124,7 +124,7 @@ const ClaimItem = memo(function ClaimItem({ app, t, state, doc, claim, attributi
                     ))}
                   </select>
                 ))}
-                <select aria-label={t('attributions.viaOf', { source: name })} value={a.viaId ?? ''} onChange={(event) => void app.attribution.updateAttribution(a.id, { viaId: event.target.value || null })}>
+                <select className="via" aria-label={t('attributions.viaOf', { source: name })} value={a.viaId ?? ''} onChange={(event) => void app.attribution.updateAttribution(a.id, { viaId: event.target.value || null })}>
                   <option value="">{t('attributions.viaValue', { source: '—' })}</option>
                   {attributions
                     .filter((other) => other.id !== a.id)
