@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { MENU_ACTIONS, actionForEvent, buildActions } from './commands/actions';
 import { useApp, useBindings, useCorpusValue, useT, useUiValue } from './app/hooks';
 import { installPointerSelection } from './editor/pointer-selection';
+import { inTextOrSpanList } from './app/actions/caret-actions';
 import { CaretLayer } from './components/CaretLayer';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { CommandPalette } from './components/CommandPalette';
@@ -72,7 +73,7 @@ export function App(): React.JSX.Element {
       // meant for the match (a label key marks it): they wait for it as article keys, and are
       // dropped when there was none.
       const forMatch = app.matches.steppingFromSearchBox && !!target?.closest?.('[role="search"]');
-      const where = forMatch ? { inField: false, inArticle: true } : { inField: isField(target, event.key), inArticle: !!target?.closest?.('.article-text, .spans') };
+      const where = forMatch ? { inField: false, inArticle: true } : { inField: isField(target, event.key), inArticle: inTextOrSpanList(target) };
       const action = actionForEvent(actions, event, where);
       if (!action) return;
       // The selection is taken as the key is pressed: the action may wait for earlier keys.

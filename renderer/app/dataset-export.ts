@@ -6,6 +6,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { datasetFromState, type DatasetCorpus, type FormatName, type OutputFile, type Refused } from '../../shared/formats/dataset';
 import { DATASET_FORMATS } from '../../shared/formats/formats';
+import { selectForExport } from '../../shared/formats/common/export-selection';
 import { splitDocuments, type SplitRatios } from '../../shared/formats/splits';
 import { groupDocumentsBySignature } from '../../shared/model/near-duplicates';
 import type { CorpusState } from '../../shared/model/state';
@@ -27,7 +28,7 @@ export interface DatasetExportRequest {
   documentIds?: string[] | null;
   attributions: boolean;
   split: { ratios: SplitRatios; seed: number } | null;
-  /** CoNLL: Arabic prefix clitics (و ف ب ل ك, ال) as tokens of their own, so that spans after them align. */
+  /** CoNLL: Arabic prefix clitics (و ف ب ل ك, ال) as tokens of their own, so that spans after them align (other formats ignore it). */
   splitClitics?: boolean;
 }
 
@@ -83,15 +84,16 @@ export function buildDatasetExport(
   const files: OutputFile[] = [];
   const notes: string[] = [];
   const total = corpus.documents.length;
-  const labels = request.labels.length ? new Set(request.labels) : null;
+  const labels = request.labels.length ? { labels: request.labels } : {};
   let spans = 0;
   let before = 0;
   for (const part of parts) {
     const progress = onProgress ? { onProgress: (done: number) => onProgress(before + done, total) } : {};
     const clitics = request.format === 'conll' && request.splitClitics ? { splitClitics: true } : {};
-    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...(request.labels.length ? { labels: request.labels } : {}), ...clitics, ...progress });
+    const outcome = format.exportCorpus(part.corpus, { offsetUnit: request.offsetUnit, attributions: request.attributions, ...labels, ...clitics, ...progress });
     if (!outcome.ok) return { ok: false, problems: problemsIn(outcome, t) };
-    spans += outcome.spansWritten ?? part.corpus.documents.reduce((n, d) => n + (labels ? d.spans.filter((s) => labels.has(s.label)).length : d.spans.length), 0);
+    // (A format that writes every span the label filter keeps does not count them: its selection does.)
+    spans += outcome.spansWritten ?? part.corpus.documents.reduce((n, d) => n + selectForExport(d, { ...labels, attributions: false }, '').spans.length, 0);
     before += part.corpus.documents.length;
     onProgress?.(before, total);
     for (const file of outcome.files) files.push({ path: part.folder ? `${part.folder}/${file.path}` : file.path, contents: file.contents });

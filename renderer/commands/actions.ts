@@ -7,6 +7,7 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Arrow, CaretUnit } from '../../shared/text/caret';
 import type { EdgeChange, EdgeUnit, SpanEdge } from '../../shared/text/span-edges';
 import type { IsnadApp } from '../app/controller';
+import { inTextOrSpanList } from '../app/actions/caret-actions';
 import { LANGUAGES, createTranslator, type Language } from '../../shared/i18n/i18n';
 import { actionSearchText, actionTitle, allActionDefinitions, groupName, type ActionDefinition, type ActionScope } from './definitions';
 import { fuzzyFilter } from './fuzzy';
@@ -140,7 +141,7 @@ export function buildActions(app: IsnadApp): Action[] {
 function clearOrReturn(app: IsnadApp): boolean {
   const cleared = app.caret.clear();
   const focus = globalThis.document?.activeElement;
-  const outside = !!focus && focus !== globalThis.document.body && !focus.closest('.article-text, .spans');
+  const outside = !!focus && focus !== globalThis.document.body && !inTextOrSpanList(focus);
   if (outside) app.navigation.focusArticle();
   return cleared || outside;
 }

@@ -60,7 +60,7 @@ export function ExportDialog(): React.JSX.Element {
   // The unit chosen applies where the file says which it uses; elsewhere the format's own.
   const units = DATASET_FORMATS[format].offsetUnits;
   const unit: OffsetUnit = units === 'token' ? 'codepoint' : units.includes(offsetUnit) ? offsetUnit : units[0]!;
-  const request: DatasetExportRequest = { format, offsetUnit: unit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null, ...(format === 'conll' ? { splitClitics } : {}) };
+  const request: DatasetExportRequest = { format, offsetUnit: unit, labels, statuses, outlets, documentIds: onlyListed && listedIds ? listedIds : null, attributions, split: split ? { ratios, seed } : null, splitClitics };
 
   return (
     <dialog ref={dialogRef} className="export-dialog" aria-labelledby="export-title" onCancel={() => app.ui.update({ exportOpen: false })} onKeyDown={(e) => e.stopPropagation()}>

@@ -23,6 +23,11 @@ export async function readSnapMode(app: Pick<AppContext, 'db'>): Promise<SnapMod
   return SNAP_MODES.includes(stored as SnapMode) ? (stored as SnapMode) : 'word';
 }
 
+/** Whether `target` is in the article's text or the span list: where the keyboard annotates. */
+export function inTextOrSpanList(target: EventTarget | null | undefined): boolean {
+  return target instanceof Element && target.closest('.article-text, .spans') !== null;
+}
+
 /** A key press as its action will see it: the selection then, and how many pointer changes had happened. */
 export interface KeyPress {
   selection: CaretState | null;
@@ -109,7 +114,7 @@ export class CaretActions {
   focusArticle(): void {
     const article = this.app.article;
     const active = article?.ownerDocument.activeElement;
-    if (article && !(active instanceof HTMLElement && active.closest('.article-text, .spans'))) article.focus({ preventScroll: true });
+    if (article && !inTextOrSpanList(active)) article.focus({ preventScroll: true });
   }
 
   /**
