@@ -234,6 +234,8 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
     break;
   }
 
+  /** Where bytes that are not valid UTF-8 go wrong, once scanned (findUtf8Errors). */
+  let utf8Errors: Utf8Errors | undefined;
   if (!decision) {
     const kind = sniffSignature(bytes);
     if (kind) return refuse('binary', 'file.looksLike', { file, kind: phrase(kind) });
@@ -244,8 +246,8 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
     } else if (utf8 !== undefined) decision = { raw: utf8, encoding: 'utf-8', hadBom: false, method: 'valid-utf8', confidence: 1 };
     else {
       // UTF-8 with a stray byte or a character cut short is damaged UTF-8, not a legacy code page.
-      const found = findUtf8Errors(bytes);
-      if (found && isNearlyUtf8(found)) return refuseInvalidUtf8(bytes, file, found);
+      utf8Errors = findUtf8Errors(bytes);
+      if (utf8Errors && isNearlyUtf8(utf8Errors)) return refuseInvalidUtf8(bytes, file, utf8Errors);
     }
   }
 
@@ -257,7 +259,7 @@ export function decodeArticleBytes(bytes: Uint8Array, fileName: string, options?
   }
 
   if (!decision) {
-    if (guess === 'UTF-8') return refuseInvalidUtf8(bytes, file);
+    if (guess === 'UTF-8') return refuseInvalidUtf8(bytes, file, utf8Errors);
     return guess ? refuse('undecodable', 'file.undecodableGuess', { file, guess }) : refuse('undecodable', 'file.undecodable', { file });
   }
 
