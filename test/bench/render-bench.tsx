@@ -54,6 +54,22 @@ interface KeyTiming {
   appliedToPaintMs: number;
 }
 
+/** Frame figures of one scroll from top to bottom (times on the page's clock, performance.now()). */
+interface ScrollFigures {
+  frames: number;
+  longestFrameMs: number;
+  framesOver50ms: number;
+  longAnimationFrames: number[];
+  /** Every frame longer than {@link SLOW_FRAME_MS}: from the frame before it to it. */
+  slowFrames: Array<{ start: number; end: number }>;
+}
+
+/** Frames longer than this are listed one by one (for telling the page's work from the browser's garbage collection). */
+const SLOW_FRAME_MS = 20;
+
+/** The mark a traced scroll sets at its start (test/bench/gc-trace.mjs reads the trace's clock from it). */
+const CLOCK_MARK = 'isnad-bench-clock';
+
 /** Hooks run.mjs calls between key presses (exposed as `window.__renderBench`). */
 export interface RenderBenchHooks {
   /** Prepares edit `i`: selects an unmarked word (app) and starts watching for the key and the change. */
@@ -63,7 +79,7 @@ export interface RenderBenchHooks {
   /** The JS heap after garbage collection, in bytes (NaN without precise memory info). */
   heap(): number;
   /** Scrolls the article from top to bottom, one viewport per frame. */
-  scrollThrough(): Promise<{ frames: number; longestFrameMs: number; framesOver50ms: number; longAnimationFrames: number[] }>;
+  scrollThrough(): Promise<ScrollFigures>;
   /** Resolves once the page has nothing left to do in the background (app: every chunk laid out once). */
   laidOut(): Promise<void>;
 }
@@ -157,20 +173,23 @@ function scrollHooks(scroller: () => HTMLElement): RenderBenchHooks['scrollThrou
       let frames = 0;
       let longest = 0;
       let over50 = 0;
+      const slowFrames: ScrollFigures['slowFrames'] = [];
+      performance.mark(CLOCK_MARK);
       const step = (now: number): void => {
         const gap = now - last;
-        last = now;
         if (frames > 0) {
           longest = Math.max(longest, gap);
           if (gap > 50) over50 += 1;
+          if (gap > SLOW_FRAME_MS) slowFrames.push({ start: last, end: now });
         }
+        last = now;
         frames += 1;
         const before = element.scrollTop;
         element.scrollTop = before + element.clientHeight;
         (window as unknown as { __scroll: unknown }).__scroll = { frames, top: element.scrollTop, height: element.scrollHeight };
         if (element.scrollTop === before && frames > 1) {
           observer.disconnect();
-          resolve({ frames, longestFrameMs: longest, framesOver50ms: over50, longAnimationFrames: long });
+          resolve({ frames, longestFrameMs: longest, framesOver50ms: over50, longAnimationFrames: long, slowFrames });
           return;
         }
         requestAnimationFrame(step);
