@@ -131,8 +131,8 @@ async function importWorkers(cold: boolean): Promise<ImportWorkers> {
   return workers;
 }
 
-/** The app's import pipeline, from picked files to durable documents, into a fresh database. */
-async function importRound(files: Array<{ name: string; bytes: Uint8Array }>, corpusRecord: CorpusRecord, now: string, cold = false): Promise<{ importMs: number; preparedMs: number; frames: { longest: number; over100: number } }> {
+/** The app's import pipeline, from picked files to durable documents, into a fresh database (`phase` names its PHASE lines). */
+async function importRound(files: Array<{ name: string; bytes: Uint8Array }>, corpusRecord: CorpusRecord, now: string, cold = false, phase = 'import'): Promise<{ importMs: number; preparedMs: number; frames: { longest: number; over100: number } }> {
   const workers = await importWorkers(cold);
   const db = await freshDb('isnad-bench-import');
   await writeRecords(db, { corpus: corpusRecord, documents: [], spans: [] });
@@ -144,7 +144,7 @@ async function importRound(files: Array<{ name: string; bytes: Uint8Array }>, co
   });
   collectGarbage();
   const stopWatching = watchFrames();
-  console.log('PHASE import-start', Date.now());
+  console.log(`PHASE ${phase}-start`, Date.now());
   const t1 = performance.now();
   let preparedMs = 0;
   const session = new ImportSession(store, files, {}, (progress) => {
@@ -152,7 +152,7 @@ async function importRound(files: Array<{ name: string; bytes: Uint8Array }>, co
   }, { database: db.name, ...workers.threads(), ...(params.has('preparers') ? { preparers: Number(params.get('preparers')) } : {}), ...(params.has('batch') ? { batch: Number(params.get('batch')) } : {}), ...(params.has('lookahead') ? { lookahead: Number(params.get('lookahead')) } : {}) });
   const result = await session.start();
   const importMs = performance.now() - t1;
-  console.log('PHASE import-end', Date.now());
+  console.log(`PHASE ${phase}-end`, Date.now());
   const frames = stopWatching();
   const stored = await db.documents.count();
   db.close();
@@ -172,7 +172,7 @@ async function smallImports(files: Array<{ name: string; bytes: Uint8Array }>, c
   const warm: number[] = [];
   for (let k = 0; k < 5; k += 1) {
     for (const isCold of [true, false]) {
-      const { importMs } = await importRound(files.map((file) => ({ name: file.name, bytes: file.bytes.slice() })), corpusRecord, now, isCold);
+      const { importMs } = await importRound(files.map((file) => ({ name: file.name, bytes: file.bytes.slice() })), corpusRecord, now, isCold, 'small-import');
       (isCold ? cold : warm).push(importMs);
     }
   }
