@@ -2,8 +2,9 @@
  * The `isnad` command line, over the same `shared/` code as the app:
  *   isnad inspect FILE|FOLDER… [--json] [--encoding ENC] [--map role=field,…] [--collapse-repeats]
  *   isnad import FILE|FOLDER… --out corpus.json [--name NAME] [--encoding ENC] [--map …] [--collapse-repeats]
- * Exit codes: 0 all good; 1 a file was refused (the others are still processed) or the output
- * could not be written; 2 usage; 141 the reader of its output went away (see entry.ts).
+ * Exit codes: 0 all good; 1 a file was refused (the others are still processed), `import`
+ * imported no document (nothing is written) or the output could not be written; 2 usage;
+ * 141 the reader of its output went away (see entry.ts).
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
@@ -203,6 +204,13 @@ async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
   for (const p of report.problems) io.stderr(`isnad: ${p.fileName}, ${p.message}`);
   for (const d of report.duplicates) {
     io.stderr(`isnad: ${d.fileName}: same text as ${d.existingFile === undefined ? `“${d.existingTitle}”` : `${d.existingFile} in this import (“${d.existingTitle}”)`}, skipped`);
+  }
+  if (!report.imported.length) {
+    // As `isnad convert` does with an input that yields no documents: an empty corpus is no
+    // result, and a file already at --out is left as it was.
+    const refused = report.refused.length;
+    io.stderr(`isnad: no documents were imported${refused ? ` (${refused} file${refused === 1 ? '' : 's'} refused)` : ''}; nothing was written to “${parsed.out!}”.`);
+    return 1;
   }
   const result = exportNative(state, { exportedAt: now, generator: 'isnad CLI' });
   if (!result.ok) {

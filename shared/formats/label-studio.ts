@@ -6,22 +6,26 @@
  * `{ type: "relation", from_id, to_id, direction: "right", labels: [attributed_to | cue | via] }`
  * (see `common/attribution-relations`). A second file, `label-config.xml`, is the matching
  * labeling config. Offsets of the Text tag are code points (e2e test emoji.cy.ts, "Should
- * calculate offsets by code points in text"). Lossy: sources (rebuilt from mention text),
- * attribution attributes and ids, attributions without a mention. Import reads the latest
+ * calculate offsets by code points in text"). Each claim region carries its attributions
+ * whole in the result's `meta` (`common/ls-attributions`: lines a Label Studio user reads,
+ * and the data Isnad reads back — registry source, mention and cue, quotation, stance, claim
+ * type, via); a claim region without it (a file Isnad did not write) has its attributions
+ * rebuilt from the relations, sources from mention text. Import reads the latest
  * non-cancelled annotation of each task, or else its latest prediction; a region whose
  * `value.text` only matches when read as UTF-16 (older Label Studio builds) is repaired.
  */
 import type { DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
-import { attributionsFromRelations, createSourceBook, relationsOfAttributions, RELATION_TYPES, type SpanRelation } from './common/attribution-relations';
+import { attributionsFromRelations, createSourceBook, relationKind, relationsOfAttributions, RELATION_TYPES, type SpanRelation } from './common/attribution-relations';
 import { selectForExport } from './common/export-selection';
 import { corpusSlug } from './common/file-name';
 import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, preview, stripBom } from './common/json-lines';
 import { configLabelValues, labelStudioConfig } from './common/ls-config';
+import { attributionsFromMeta, claimMetas, readClaimMeta, type LabelStudioClaimMeta, type LabelStudioMetaAttribution } from './common/ls-attributions';
 import { quotePhraseChecker, spanToUtf16, spansInUnit } from './common/span-units';
 import { valueText } from './common/value-text';
-import { phrase, said, type PhraseCode, type PhraseParam } from '../phrases/phrase';
+import { phrase, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { documentProblem, formatNote, lineNote, problemIn, refused, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
 import { appendAll } from '../arrays';
@@ -34,6 +38,8 @@ export interface LabelStudioRegion {
   type: 'labels';
   origin?: string;
   value: { start: number; end: number; text: string; labels: string[] };
+  /** A claim region's attributions (see `common/ls-attributions`). */
+  meta?: LabelStudioClaimMeta;
 }
 
 /** A relation of a Label Studio result. */
@@ -60,11 +66,13 @@ export interface LabelStudioExpectation {
   tasks: number;
   spans: number;
   relations: number;
+  /** Attributions in the claim regions' meta. */
+  attributions: number;
 }
 
 
-/** The task of one document. */
-export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: readonly DatasetSpan[], relations: readonly SpanRelation[]): LabelStudioTask {
+/** The task of one document; `metas` are the claim regions' meta, by span id. */
+export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: readonly DatasetSpan[], relations: readonly SpanRelation[], metas: ReadonlyMap<string, LabelStudioClaimMeta> = new Map()): LabelStudioTask {
   const units = spansInUnit(doc.text, spans, 'codepoint');
   return {
     id: index + 1,
@@ -73,7 +81,10 @@ export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: re
       {
         id: index + 1,
         result: [
-          ...units.map((s): LabelStudioRegion => ({ id: s.id, from_name: 'label', to_name: 'text', type: 'labels', origin: 'manual', value: { start: s.start, end: s.end, text: s.text, labels: [s.label] } })),
+          ...units.map((s): LabelStudioRegion => {
+            const meta = metas.get(s.id);
+            return { id: s.id, from_name: 'label', to_name: 'text', type: 'labels', origin: 'manual', value: { start: s.start, end: s.end, text: s.text, labels: [s.label] }, ...(meta ? { meta } : {}) };
+          }),
           ...relations.map((r): LabelStudioRelation => ({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.type] })),
         ],
         was_cancelled: false,
@@ -86,7 +97,9 @@ export function labelStudioTaskOf(doc: DatasetDocument, index: number, spans: re
 /**
  * Re-reads a Label Studio export: the tasks parse, each region slices (in code points) to its
  * `value.text`, has a label the config defines, each relation's ends are regions of the same
- * result and its label a config relation, and the counts match. Returns the problems.
+ * result and its label a config relation, each attribution in a claim region's meta names
+ * regions of the same result and, for `via`, an attribution of the task, and the counts
+ * match. Returns the problems.
  */
 export function verifyLabelStudio(tasksJson: string, configXml: string, expected?: LabelStudioExpectation): Problem[] {
   const problems: Problem[] = [];
@@ -101,6 +114,7 @@ export function verifyLabelStudio(tasksJson: string, configXml: string, expected
   const relationTypes = new Set([...configXml.matchAll(/<Relation\s[^>]*value="([^"]*)"/g)].map((m) => m[1]));
   let spans = 0;
   let relations = 0;
+  let attributions = 0;
   for (const task of tasks) {
     const at = phrase('lsCheck.task', { id: typeof task.id === 'number' ? task.id : valueText(task.id) });
     const text = task.data?.text;
@@ -126,14 +140,31 @@ export function verifyLabelStudio(tasksJson: string, configXml: string, expected
         if (!ids.has(item.from_id) || !ids.has(item.to_id)) problems.push(problemIn(at, 'lsCheck.relation', { from: item.from_id, to: item.to_id }));
         for (const l of item.labels) if (!relationTypes.has(l)) problems.push(problemIn(at, 'lsCheck.relationLabel', { label: l }));
       }
+      attributions += metaProblems(annotation.result, ids, at, problems);
     }
   }
   if (expected) {
     if (tasks.length !== expected.tasks) problems.push(said('lsCheck.tasks', { written: tasks.length, expected: expected.tasks }));
     if (spans !== expected.spans) problems.push(said('lsCheck.regions', { written: spans, expected: expected.spans }));
     if (relations !== expected.relations) problems.push(said('exportCheck.relations', { written: relations, expected: expected.relations }));
+    if (attributions !== expected.attributions) problems.push(said('lsCheck.attributions', { written: attributions, expected: expected.attributions }));
   }
   return problems;
+}
+
+/**
+ * Checks the attributions in the meta of a result's regions: mention and cue are regions of
+ * the result (`regions`), `via` an attribution of the result. Returns how many there are.
+ */
+function metaProblems(result: ReadonlyArray<LabelStudioRegion | LabelStudioRelation>, regions: ReadonlySet<string>, at: Phrase, problems: Problem[]): number {
+  const entries: Array<{ region: string; entry: LabelStudioMetaAttribution }> = [];
+  for (const item of result) if (item.type === 'labels') for (const entry of readClaimMeta(item) ?? []) entries.push({ region: item.id, entry });
+  const ids = new Set(entries.map((e) => e.entry.id));
+  for (const { region, entry } of entries) {
+    for (const named of [entry.mention, entry.cue]) if (named !== undefined && !regions.has(named)) problems.push(problemIn(at, 'lsCheck.metaRegion', { id: region, attribution: entry.id, region: named }));
+    if (entry.via !== undefined && !ids.has(entry.via)) problems.push(problemIn(at, 'lsCheck.metaVia', { id: region, attribution: entry.id, via: entry.via }));
+  }
+  return entries.length;
 }
 
 /** Exports a corpus as Label Studio tasks plus `label-config.xml`, verified before it is returned. */
@@ -143,19 +174,22 @@ export function exportLabelStudio(corpus: DatasetCorpus, options: ExportOptions 
   const problems: Problem[] = [];
   if (options.offsetUnit === 'utf16') notes.push(formatNote(path, 'repaired', 'exportNote.labelStudioUnit', {}));
   const tasks: LabelStudioTask[] = [];
-  const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0 };
+  const expected: LabelStudioExpectation = { tasks: 0, spans: 0, relations: 0, attributions: 0 };
   const used: string[] = [];
+  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
   corpus.documents.forEach((doc, index) => {
     options.onProgress?.(index);
     const selection = selectForExport(doc, options, path);
     appendAll(notes, selection.notes);
-    const mapped = relationsOfAttributions(selection.attributions, doc.id, path);
+    // The region meta carries every attribution whole: the relations lose nothing worth a note.
+    const mapped = relationsOfAttributions(selection.attributions, doc.id, path, true);
     appendAll(notes, mapped.notes);
     try {
-      tasks.push(labelStudioTaskOf(doc, index, selection.spans, mapped.relations));
+      tasks.push(labelStudioTaskOf(doc, index, selection.spans, mapped.relations, claimMetas(selection.attributions, sources)));
       expected.tasks += 1;
       expected.spans += selection.spans.length;
       expected.relations += mapped.relations.length;
+      expected.attributions += selection.attributions.length;
       for (const s of selection.spans) if (!used.includes(s.label)) used.push(s.label);
     } catch (error) {
       problems.push(documentProblem(doc, error));
@@ -195,6 +229,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
   const sources = createSourceBook();
   const docIds = createIdBook();
   const spanIds = createIdBook();
+  const attributionIds = createIdBook();
   const labels: string[] = [];
   for (const file of files) {
     if (/\.xml$/i.test(file.path)) continue;
@@ -224,6 +259,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
       if (completion && completion.count > 1) notes.push(lineNote(where, undefined, 'skipped', completion.from === 'annotation' ? 'lsNote.annotations' : 'lsNote.predictions', { count: completion.count }));
       const spans: DatasetSpan[] = [];
       const regions = new Map<string, string>();
+      const metaClaims = new Map<string, LabelStudioMetaAttribution[]>();
       const relations: SpanRelation[] = [];
       const check = quotePhraseChecker(text, 'codepoint');
       const checkUtf16 = quotePhraseChecker(text, 'utf16');
@@ -257,6 +293,8 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
           if (typeof label !== 'string') return;
           const id = spanIds.claim(i === 0 ? regionId : `${regionId}#${label}`).id;
           if (i === 0 && !regions.has(regionId)) regions.set(regionId, id);
+          const meta = i === 0 ? readClaimMeta(item) : null;
+          if (meta) metaClaims.set(id, meta);
           spans.push({ id, start: range.start, end: range.end, label });
           if (!labels.includes(label)) labels.push(label);
         });
@@ -274,7 +312,13 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         if (!relationLabels.length) skip('lsNote.relationLabel', { from: valueText(item.from_id), to: valueText(item.to_id) });
         for (const type of relationLabels) relations.push({ from: a, to: b, type });
       }
-      const rebuilt = attributionsFromRelations(docId.id, spans, relations, sources, text, where);
+      // Claims with their attributions in the region meta are read from it; the relations
+      // drawn for them (from the claim, or `via` between their mentions) are not read again.
+      const fromMeta = attributionsFromMeta(metaClaims, { docId: docId.id, where, regions, attributionId: (wanted) => attributionIds.claim(wanted).id, source: (s) => sources.adopt(s) });
+      appendAll(notes, fromMeta.notes);
+      const metaMentions = new Set(fromMeta.attributions.flatMap((a) => (a.mentionSpanId !== undefined ? [a.mentionSpanId] : [])));
+      const unread = relations.filter((r) => !metaClaims.has(r.from) && !(relationKind(r.type) === 'via' && metaMentions.has(r.from) && metaMentions.has(r.to)));
+      const rebuilt = attributionsFromRelations(docId.id, spans, unread, sources, text, where);
       appendAll(notes, rebuilt.notes);
       documents.push({
         id: docId.id,
@@ -282,7 +326,7 @@ export function importLabelStudio(files: readonly OutputFile[]): ImportOutcome {
         text,
         meta: metaFromExtras(data, ['text', 'title', 'docId']),
         spans: spans.sort((x, y) => x.start - y.start || x.end - y.end),
-        attributions: rebuilt.attributions,
+        attributions: [...fromMeta.attributions, ...rebuilt.attributions],
       });
     });
   }

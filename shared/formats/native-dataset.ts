@@ -13,6 +13,7 @@ import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat,
 import { exportNative, nativeExportFileName, parseNative, type ParsedNative } from './native';
 import { NATIVE_FORMAT_VERSION } from './native-schema';
 import { phrase, said } from '../phrases/phrase';
+import { codePointRange } from './common/span-units';
 import { errorProblem, lineNote, metaToDataset, problemAt, problemsOf, refused, refusedAs, type Problem } from './dataset';
 
 /** Options of `datasetToCorpusState` beyond the export options. */
@@ -169,7 +170,7 @@ function checkExported(json: string, state: CorpusState): Problem[] {
   const spans = new Map(reread.value.spans.map((s) => [s.id, s]));
   for (const span of state.spans.values()) {
     const back = spans.get(span.id);
-    if (!back || back.docId !== span.docId || back.start !== span.start || back.end !== span.end || back.label !== span.label) problems.push(said('nativeCheck.spanBack', { id: span.id, start: span.start, end: span.end }));
+    if (!back || back.docId !== span.docId || back.start !== span.start || back.end !== span.end || back.label !== span.label) problems.push(said('nativeCheck.spanBack', { id: span.id, ...codePointRange(state.documents.get(span.docId)?.text ?? '', span) }));
   }
   if (spans.size !== state.spans.size) problems.push(said('nativeCheck.spanCount', { read: spans.size, written: state.spans.size }));
   if (reread.value.attributions.length !== state.attributions.size) problems.push(said('nativeCheck.attributionCount', { read: reread.value.attributions.length, written: state.attributions.size }));

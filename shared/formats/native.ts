@@ -9,7 +9,7 @@ import { attributionsByDocument, documentsInOrder, sourcesInOrder, spansByDocume
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../model/types';
 import { migrateNativeFile } from './native-migrations';
 import { problemIn, refused, refusedAs, type Problem, type Refused } from './dataset';
-import { unitPhrase } from './common/span-units';
+import { codePointRange, unitPhrase } from './common/span-units';
 import { schemaIssueProblem } from './schema-issues';
 import { errorParam, phrase, said, type Phrase } from '../phrases/phrase';
 import { textInUnit, toUtf16Offsets, type OffsetUnit, type TextInUnit } from '../text/offsets';
@@ -240,7 +240,7 @@ export function exportNative(state: CorpusState, options: NativeExportOptions): 
       // A quote can occur twice in a text: each span must also map back to where it was.
       exported.spans.forEach((out, i) => {
         const span = spans[i]!;
-        if (view.toUtf16(out.start) !== span.start || view.toUtf16(out.end) !== span.end) problems.push(said('nativeCheck.elsewhere', { title: doc.title, id: span.id, start: span.start, end: span.end }));
+        if (view.toUtf16(out.start) !== span.start || view.toUtf16(out.end) !== span.end) problems.push(said('nativeCheck.elsewhere', { title: doc.title, id: span.id, ...codePointRange(doc.text, span) }));
       });
       documents.push(exported);
     } catch (error) {

@@ -37,6 +37,7 @@ import { fromUtf16Offsets, toUtf16Offsets } from '../text/offsets';
 import type { DatasetAttribution, DatasetCorpus, DatasetDocument, DatasetFormat, DatasetSpan, ExportOptions, ExportOutcome, FormatNote, ImportOutcome, OutputFile } from './dataset';
 import { filterDocument } from './native-dataset';
 import { valueText } from './common/value-text';
+import { codePointRange } from './common/span-units';
 import { errorParam, phrase, PhraseError, said, type Phrase, type PhraseCode, type PhraseParam } from '../phrases/phrase';
 import { errorProblem, lineNote, problemIn, problemsOf, refused, refusedAs, type Problem } from './dataset';
 import { jsonSyntaxPhrase } from './intake/json-errors';
@@ -134,9 +135,9 @@ function spanAnnotations(doc: DatasetDocument): Json[] {
     mentionSources.set(a.mentionSpanId, list);
   }
   return doc.spans.map((span, i) => {
-    if (!(span.start < span.end)) throw new PhraseError(phrase('waError.empty', { id: span.id, start: span.start, end: span.end }));
     const start = offsets[2 * i]!;
     const end = offsets[2 * i + 1]!;
+    if (!(span.start < span.end)) throw new PhraseError(phrase('waError.empty', { id: span.id, start, end }));
     const prefix = codePoints.slice(Math.max(0, start - QUOTE_CONTEXT), start).join('');
     const suffix = codePoints.slice(end, end + QUOTE_CONTEXT).join('');
     const quote: Json = { type: 'TextQuoteSelector', exact: doc.text.slice(span.start, span.end), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
@@ -695,7 +696,7 @@ function compareRoundTrip(expected: readonly DatasetDocument[], actual: DatasetC
     const spans = new Map(back.spans.map((s) => [s.id, s]));
     for (const s of doc.spans) {
       const b = spans.get(s.id);
-      if (!b || b.start !== s.start || b.end !== s.end || b.label !== s.label) problems.push(said('waCheck.spanBack', { doc: doc.id, id: s.id, start: s.start, end: s.end }));
+      if (!b || b.start !== s.start || b.end !== s.end || b.label !== s.label) problems.push(said('waCheck.spanBack', { doc: doc.id, id: s.id, ...codePointRange(doc.text, s) }));
     }
     if (back.spans.length !== doc.spans.length) problems.push(said('waCheck.spanCount', { doc: doc.id, read: back.spans.length, written: doc.spans.length }));
     const attributions = new Map(back.attributions.map((a) => [a.id, a]));

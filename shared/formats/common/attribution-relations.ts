@@ -8,6 +8,8 @@
  * (quotation, stance, claim type; a note per document counts them), attributions without a
  * mention span (their source), a `via` link when either side has no mention, and which cue
  * belongs to which attribution when one claim has several. Reading back, one source is created per distinct mention text.
+ * Label Studio writes the attributions whole besides (`ls-attributions.ts`), so its export
+ * makes none of these notes.
  */
 import type { DatasetAttribution, DatasetSpan, FormatNote } from '../dataset';
 import type { SourceRecord } from '../../model/types';
@@ -29,9 +31,11 @@ const ATTRIBUTE_FIELDS = ['quotation', 'stance', 'claimType'] as const;
 
 /**
  * The relations of a document's attributions, and notes on what they cannot hold (one note
- * per document counts the attributions whose attributes are left out).
+ * per document counts the attributions whose attributes are left out). With `carried`, the
+ * format writes the attributions whole elsewhere (Label Studio's region meta), so nothing is
+ * lost and no such note is made.
  */
-export function relationsOfAttributions(attributions: readonly DatasetAttribution[], docId: string, where: string): { relations: SpanRelation[]; notes: FormatNote[] } {
+export function relationsOfAttributions(attributions: readonly DatasetAttribution[], docId: string, where: string, carried = false): { relations: SpanRelation[]; notes: FormatNote[] } {
   const relations: SpanRelation[] = [];
   const notes: FormatNote[] = [];
   const seen = new Set<string>();
@@ -44,15 +48,15 @@ export function relationsOfAttributions(attributions: readonly DatasetAttributio
   const byId = new Map(attributions.map((a) => [a.id, a]));
   for (const a of attributions) {
     if (a.mentionSpanId !== undefined) add({ from: a.claimSpanId, to: a.mentionSpanId, type: RELATION_TYPES.attributedTo });
-    else notes.push(formatNote(where, 'skipped', 'exportNote.noMention', { doc: docId, attribution: a.id, source: a.sourceId }));
+    else if (!carried) notes.push(formatNote(where, 'skipped', 'exportNote.noMention', { doc: docId, attribution: a.id, source: a.sourceId }));
     if (a.cueSpanId !== undefined) add({ from: a.claimSpanId, to: a.cueSpanId, type: RELATION_TYPES.cue });
     if (a.viaId !== undefined) {
       const via = byId.get(a.viaId);
       if (a.mentionSpanId !== undefined && via?.mentionSpanId !== undefined) add({ from: a.mentionSpanId, to: via.mentionSpanId, type: RELATION_TYPES.via });
-      else notes.push(formatNote(where, 'skipped', 'exportNote.viaNeedsMentions', { doc: docId, attribution: a.id }));
+      else if (!carried) notes.push(formatNote(where, 'skipped', 'exportNote.viaNeedsMentions', { doc: docId, attribution: a.id }));
     }
   }
-  const withAttributes = attributions.filter((a) => ATTRIBUTE_FIELDS.some((f) => a[f] !== undefined && a[f] !== '')).length;
+  const withAttributes = carried ? 0 : attributions.filter((a) => ATTRIBUTE_FIELDS.some((f) => a[f] !== undefined && a[f] !== '')).length;
   if (withAttributes) notes.push(formatNote(where, 'skipped', 'exportNote.attributesLeftOut', { doc: docId, count: withAttributes }));
   return { relations, notes };
 }
@@ -63,6 +67,8 @@ export interface SourceBook {
   sourceFor(name: string): string;
   /** The id of the one anonymous source used when a relation names no source. */
   anonymous(): string;
+  /** The id of a source the file gives whole (id, names, kind): kept as it is, added on first use. */
+  adopt(source: Pick<SourceRecord, 'id' | 'nameAr' | 'nameLatin' | 'kind'>): string;
   sources: Array<Omit<SourceRecord, 'corpusId'>>;
 }
 
@@ -70,11 +76,15 @@ export interface SourceBook {
 export function createSourceBook(prefix = 'src'): SourceBook {
   const byName = new Map<string, string>();
   const sources: Array<Omit<SourceRecord, 'corpusId'>> = [];
-  const make = (key: string, record: Omit<SourceRecord, 'corpusId' | 'id' | 'aliasesAr' | 'aliasesLatin' | 'createdAt'>): string => {
+  const taken = new Set<string>();
+  const make = (key: string, record: Omit<SourceRecord, 'corpusId' | 'id' | 'aliasesAr' | 'aliasesLatin' | 'createdAt'>, wanted?: string): string => {
     const existing = byName.get(key);
     if (existing) return existing;
-    const id = `${prefix}-${sources.length + 1}`;
+    let n = sources.length + 1;
+    while (wanted === undefined && taken.has(`${prefix}-${n}`)) n += 1;
+    const id = wanted ?? `${prefix}-${n}`;
     byName.set(key, id);
+    taken.add(id);
     sources.push({ id, ...record, aliasesAr: [], aliasesLatin: [], createdAt: '' });
     return id;
   };
@@ -88,10 +98,14 @@ export function createSourceBook(prefix = 'src'): SourceBook {
     anonymous() {
       return make('anonymous', { nameAr: 'مصدر غير مسمى', nameLatin: 'unnamed source', kind: 'anonymous' });
     },
+    adopt({ id, nameAr, nameLatin, kind }) {
+      return make(`id:${id}`, { nameAr, nameLatin, kind }, taken.has(id) && !byName.has(`id:${id}`) ? `${id}~2` : id);
+    },
   };
 }
 
-function kindOf(type: string): 'attributed' | 'cue' | 'via' | null {
+/** What a relation type means to Isnad (Isnad's own names, and common others), or null. */
+export function relationKind(type: string): 'attributed' | 'cue' | 'via' | null {
   const t = type.toLowerCase().replace(/[\s_-]/g, '');
   if (t === 'attributedto' || t === 'source') return 'attributed';
   if (t === 'cue') return 'cue';
@@ -121,7 +135,7 @@ export function attributionsFromRelations(
   const claimVia: Array<{ claim: string; attribution: DatasetAttribution }> = [];
   const mentionVia: Array<{ from: string; to: string }> = [];
   const unknownTypes = new Set<string>();
-  const claims = new Set(relations.filter((r) => kindOf(r.type) === 'attributed' || kindOf(r.type) === 'cue').map((r) => r.from));
+  const claims = new Set(relations.filter((r) => relationKind(r.type) === 'attributed' || relationKind(r.type) === 'cue').map((r) => r.from));
   const newAttribution = (claim: string, mention: string | undefined, sourceId: string): DatasetAttribution => {
     const a: DatasetAttribution = { id: `${docId}:a${attributions.length + 1}`, claimSpanId: claim, sourceId, ...(mention !== undefined ? { mentionSpanId: mention } : {}) };
     attributions.push(a);
@@ -132,7 +146,7 @@ export function attributionsFromRelations(
     return text.slice(s.start, s.end);
   };
   for (const r of relations) {
-    const kind = kindOf(r.type);
+    const kind = relationKind(r.type);
     if (kind === null) {
       unknownTypes.add(r.type);
       continue;

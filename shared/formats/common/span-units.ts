@@ -25,7 +25,7 @@ export interface UnitSpan {
 export function spansInUnit(text: string, spans: readonly DatasetSpan[], unit: OffsetUnit | TextInUnit): UnitSpan[] {
   const edges = new Array<number>(2 * spans.length);
   spans.forEach((s, i) => {
-    if (!(s.start < s.end)) throw new PhraseError(phrase('spanError.empty', { id: s.id, start: s.start, end: s.end }));
+    if (!(s.start < s.end)) throw new PhraseError(phrase('spanError.empty', { id: s.id, ...codePointRange(text, s) }));
     edges[2 * i] = s.start;
     edges[2 * i + 1] = s.end;
   });

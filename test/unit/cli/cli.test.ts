@@ -112,6 +112,25 @@ describe('isnad import', () => {
     expect(first!.text.split('\n').filter(Boolean)).toHaveLength(3);
     expect(second!.meta).toMatchObject({ encoding: 'utf-16le', encodingMethod: 'bom' });
   });
+
+  it('writes nothing when every file is refused, leaving a file already at --out as it was, and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'isnad-cli-'));
+    const fresh = join(dir, 'fresh.json');
+    const photo = join(fixtures, 'articles', 'photo.png');
+    const none = await run(['import', photo, join(dir, 'missing.txt'), '--out', fresh]);
+    expect(none.code).toBe(1);
+    expect(none.out).toBe('');
+    expect(none.err).toContain('“photo.png” is not an article');
+    expect(none.err).toContain(`isnad: no documents were imported (2 files refused); nothing was written to “${fresh}”.`);
+    expect(existsSync(fresh)).toBe(false);
+
+    const kept = join(dir, 'kept.json');
+    await writeFile(kept, 'an earlier corpus');
+    const again = await run(['import', photo, '--out', kept]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`isnad: no documents were imported (1 file refused); nothing was written to “${kept}”.`);
+    expect(await readFile(kept, 'utf8')).toBe('an earlier corpus');
+  });
 });
 
 describe('isnad --out that cannot be written', () => {

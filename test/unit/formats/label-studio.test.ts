@@ -42,7 +42,7 @@ describe('Label Studio format', () => {
     expect(english(labelStudioFormat.offsetConvention)).toMatch(/code points/);
   });
 
-  it('round-trips spans (with their ids) and the attributions relations can hold', () => {
+  it('round-trips spans (with their ids) and the attributions', () => {
     const corpus = sampleCorpus();
     const outcome = labelStudioFormat.exportCorpus(corpus);
     const { tasks, config } = exported(outcome);
@@ -93,18 +93,73 @@ describe('Label Studio format', () => {
     ]);
   });
 
-  it('says, once per document, how many attributions had their quotation, stance and claim type left out', () => {
-    expect(attributeNotes(exportLabelStudio(sampleCorpus()))).toEqual([
-      {
-        where: 'format-test-corpus.label-studio.json',
-        english: 'Document doc-1: the quotation, stance and claim type of 1 attribution are left out (relations between spans cannot hold them).',
-        arabic: 'المستند \u2068doc-1\u2069: تُركت سمات إسناد واحد (نوع الاقتباس والموقف ونوع الادعاء)؛ فالعلاقات بين المقاطع لا تحملها.',
-      },
-      {
-        where: 'format-test-corpus.label-studio.json',
-        english: 'Document doc-2: the quotation, stance and claim type of 1 attribution are left out (relations between spans cannot hold them).',
-        arabic: 'المستند \u2068doc-2\u2069: تُركت سمات إسناد واحد (نوع الاقتباس والموقف ونوع الادعاء)؛ فالعلاقات بين المقاطع لا تحملها.',
-      },
+  it('carries each claim’s attributions in its region meta, for a Label Studio user to read and Isnad to read back', () => {
+    const corpus = sampleCorpus();
+    const outcome = exportLabelStudio(corpus);
+    expect(attributeNotes(outcome)).toEqual([]);
+    expect(outcome.ok && outcome.notes.filter((n) => /exportNote\.(noMention|viaNeedsMentions)/.test(n.phrase?.code ?? ''))).toEqual([]);
+    const [first, second] = JSON.parse(exported(outcome).tasks.contents) as LabelStudioTask[];
+    const claim = regionsOf(first!).find((r) => r.id === 'd1-claim')!;
+    expect(claim.meta!.text.split('\n')).toEqual([
+      'source: الوزارة / The Ministry (government); via: وكالة الأنباء الرسمية / Official News Agency; quotation: direct; stance: asserted; claim type: statement',
+      'source: وكالة الأنباء الرسمية / Official News Agency (news-agency)',
+    ]);
+    expect(claim.meta!.isnad.attributions[0]).toEqual({
+      id: 'd1-a-ministry',
+      source: { id: 'src-ministry', nameAr: 'الوزارة', nameLatin: 'The Ministry', kind: 'government' },
+      mention: 'd1-src-ministry',
+      cue: 'd1-cue-2',
+      quotation: 'direct',
+      stance: 'asserted',
+      claimType: 'statement',
+      via: 'd1-a-agency',
+    });
+    // Offsets as before: the region's value is untouched, and only claim regions carry meta.
+    const at = TEXT_1.indexOf('الاتفاق قريب') - 1; // code points: the emoji before it counts once
+    expect(claim.value).toEqual({ start: at, end: at + 'الاتفاق قريب'.length, text: 'الاتفاق قريب', labels: ['CLAIM'] });
+    expect(regionsOf(first!).filter((r) => r.meta).map((r) => r.id)).toEqual(['d1-claim']);
+    // An attribution without a mention span (no relation can hold it) is in its claim's meta too.
+    expect(regionsOf(second!).find((r) => r.id === 'd2-claim-2')!.meta!.isnad.attributions).toEqual([{ id: 'd2-a-2', source: { id: 'src-anon', nameAr: 'مصدر مجهول', nameLatin: 'anonymous', kind: 'anonymous' } }]);
+  });
+
+  it('round-trips every attribution whole through the region meta: source, mention, cue, attributes, via', () => {
+    const corpus = sampleCorpus();
+    const { tasks, config } = exported(exportLabelStudio(corpus));
+    const back = imported(importLabelStudio([tasks, config]));
+    expect(back.notes).toEqual([]);
+    const byId = <T extends { id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    back.corpus.documents.forEach((doc, i) => expect(byId(doc.attributions)).toEqual(byId(corpus.documents[i]!.attributions)));
+    const used = new Set(corpus.documents.flatMap((d) => d.attributions.map((a) => a.sourceId)));
+    expect(byId(back.corpus.sources).map(({ id, nameAr, nameLatin, kind }) => ({ id, nameAr, nameLatin, kind }))).toEqual(
+      byId(corpus.sources.filter((s) => used.has(s.id))).map(({ id, nameAr, nameLatin, kind }) => ({ id, nameAr, nameLatin, kind })),
+    );
+  });
+
+  it('reads a via that would close a chain into a circle without it', () => {
+    const { tasks, config } = exported(exportLabelStudio(sampleCorpus()));
+    const edited = JSON.parse(tasks.contents) as LabelStudioTask[];
+    const entries = regionsOf(edited[0]!).find((r) => r.id === 'd1-claim')!.meta!.isnad.attributions;
+    entries.find((e) => e.id === 'd1-a-agency')!.via = 'd1-a-ministry'; // the ministry already came via the agency
+    const back = imported(importLabelStudio([{ path: tasks.path, contents: JSON.stringify(edited) }, config]));
+    expect(back.corpus.documents[0]!.attributions.map((a) => `${a.id} via ${a.viaId ?? '-'}`)).toEqual(['d1-a-ministry via d1-a-agency', 'd1-a-agency via -']);
+    expect(back.notes.map((n) => n.message)).toEqual(['Document doc-1: attribution d1-a-agency comes via d1-a-ministry, which would close its chain into a circle; it was read without it.']);
+  });
+
+  it('reads a claim without meta from its relations, and a meta naming what the task lacks without it', () => {
+    const { tasks, config } = exported(exportLabelStudio(sampleCorpus()));
+    const edited = JSON.parse(tasks.contents) as LabelStudioTask[];
+    const [first, second] = edited;
+    delete regionsOf(first!).find((r) => r.id === 'd1-claim')!.meta;
+    const meta = regionsOf(second!).find((r) => r.id === 'd2-claim-1')!.meta!;
+    meta.isnad.attributions[0]!.cue = 'gone';
+    meta.isnad.attributions[0]!.via = 'nowhere';
+    const back = imported(importLabelStudio([{ path: tasks.path, contents: JSON.stringify(edited) }, config]));
+    expect(relationShape(back.corpus.documents[0]!)).toEqual(relationShape(sampleCorpus().documents[0]!));
+    expect(back.corpus.documents[0]!.attributions.every((a) => a.quotation === undefined)).toBe(true);
+    expect(back.corpus.documents[1]!.attributions.find((a) => a.id === 'd2-a-1')).toEqual({ id: 'd2-a-1', claimSpanId: 'd2-claim-1', sourceId: 'src-minister', mentionSpanId: 'd2-src', quotation: 'indirect' });
+    expect(back.notes.map((n) => n.message)).toEqual([
+      'Document doc-2: attribution d2-a-1 names region gone, which is not in the task; it was read without it.',
+      'Document doc-2: attribution d2-a-1 comes via nowhere, which is not an attribution of the task; it was read without it.',
     ]);
   });
 
@@ -118,7 +173,7 @@ describe('Label Studio format', () => {
 
   it('verification catches a tampered region, an unknown label and a dangling relation', () => {
     const { tasks, config } = exported(exportLabelStudio(sampleCorpus()));
-    expect(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 7 })).toEqual([]);
+    expect(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 7, attributions: 4 })).toEqual([]);
     const shifted = JSON.parse(tasks.contents) as LabelStudioTask[];
     regionsOf(shifted[0]!)[0]!.value.start += 1;
     expect(problemTexts(verifyLabelStudio(JSON.stringify(shifted), config.contents)).join('\n')).toMatch(/task 1: region d1-cue-1 .* reads/);
@@ -128,7 +183,16 @@ describe('Label Studio format', () => {
     const dangling = JSON.parse(tasks.contents) as LabelStudioTask[];
     relationsOf(dangling[0]!)[0]!.to_id = 'gone';
     expect(problemTexts(verifyLabelStudio(JSON.stringify(dangling), config.contents)).join('\n')).toMatch(/does not join two regions/);
-    expect(problemTexts(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 6 }))).toEqual(['7 relation(s) written, 6 expected.']);
+    expect(problemTexts(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 6, attributions: 4 }))).toEqual(['7 relation(s) written, 6 expected.']);
+    expect(problemTexts(verifyLabelStudio(tasks.contents, config.contents, { tasks: 3, spans: 13, relations: 7, attributions: 5 }))).toEqual(['4 attribution(s) written in region meta, 5 expected.']);
+    const unmoored = JSON.parse(tasks.contents) as LabelStudioTask[];
+    const entry = regionsOf(unmoored[0]!).find((r) => r.meta)!.meta!.isnad.attributions[0]!;
+    entry.mention = 'gone';
+    entry.via = 'nowhere';
+    expect(problemTexts(verifyLabelStudio(JSON.stringify(unmoored), config.contents))).toEqual([
+      'task 1: region d1-claim: attribution d1-a-ministry names region gone, which is not in the result.',
+      'task 1: region d1-claim: attribution d1-a-ministry comes via nowhere, which is not an attribution of the task.',
+    ]);
     expect(verifyLabelStudio('{', config.contents)[0]?.text).toMatch(/not valid JSON/);
   });
 
