@@ -855,6 +855,7 @@ export const ar: Catalogue = {
   'notice.lastListedDocument': 'هذا آخر مستند في القائمة المعروضة.',
   'notice.firstListedDocument': 'هذا أول مستند في القائمة المعروضة.',
   'notice.allListedDone': 'كل مستندات القائمة المعروضة مكتملة.',
+  'notice.noneListedYet': 'لا تعرض القائمة مستندًا آخر بعد: ما زال البحث جاريًا.',
   'notice.searchNoQuery': 'لا شيء للبحث عنه بعد: اكتب أولًا في البحث في المستندات ({key}).',
   'notice.searchNoMatch': 'لا نتائج لـ«{query}» في هذا المستند.',
   'notice.searchMatch': 'النتيجة {index} من {count} لـ«{query}».',

@@ -577,6 +577,7 @@ export const en = {
   'notice.lastListedDocument': 'This is the last document the list shows.',
   'notice.firstListedDocument': 'This is the first document the list shows.',
   'notice.allListedDone': 'Every document the list shows is done.',
+  'notice.noneListedYet': 'The list shows no other document yet: the search is still running.',
   'notice.searchNoQuery': 'Nothing to find yet: type in the document search ({key}) first.',
   'notice.searchNoMatch': 'No match for “{query}” in this document.',
   'notice.searchMatch': 'Match {index} of {count} for “{query}”.',
