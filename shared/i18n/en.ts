@@ -584,6 +584,11 @@ export const en = {
   'notice.searchMatchFromStart': 'Match {index} of {count} for “{query}”, from the start again.',
   'notice.searchMatchFromEnd': 'Match {index} of {count} for “{query}”, from the end again.',
   'notice.doneNext': 'Marked done. Next unfinished: {title}',
+  'notice.attributed': 'Claim attributed to {source}.',
+  'notice.attributedVia': 'Claim attributed to {source}, via {via}.',
+  'notice.sourceAdded': '{source} was added to the source registry.',
+  'notice.suggestionAccepted': 'Accepted the {label} suggestion: {text}.',
+  'notice.suggestionsAccepted': { one: 'Accepted {count} suggestion.', other: 'Accepted {count} suggestions.' },
   // Settings
   'settings.title': 'Settings',
   'settings.interface': 'Interface',
