@@ -57,12 +57,10 @@ export class NavigationActions {
     const { search } = this.app.ui.state;
     const results = this.search.getSnapshot();
     const searching = stillSearching(search, results);
-    const shownSearch = { ...search, query: results.query, tehMarbuta: results.tehMarbuta };
-    if (!isFiltering(shownSearch)) return { options, filtered: false, searching };
     const state = this.app.corpus.state;
     const documents = documentsInOrder(state);
     const order = listOrderAround(state, documents, search, results, listGroups.of(documents), currentId);
-    return { options: { ...options, order }, filtered: true, searching };
+    return { options: { ...options, order }, filtered: isFiltering({ ...search, query: results.query }), searching };
   }
 
   /** Opens a document and puts keyboard focus in its text. */
