@@ -6,8 +6,8 @@
 import { Dexie, type EntityTable, type Table, type Transaction as DexieTransaction } from 'dexie';
 import type { AttributionRecord, CorpusRecord, DocumentRecord, SourceRecord, SpanRecord } from '../../shared/model/types';
 import { defaultRegistry } from '../../shared/model/registry';
-import { ConcurrentChangeError, expectedBefore, type RecordChange, type Transaction } from '../../shared/model/transaction';
-import { sameRecord } from '../../shared/model/same-record';
+import { ConcurrentChangeError, type RecordChange, type Transaction } from '../../shared/model/transaction';
+import { placeRecordChecks, recordKey } from './record-checks';
 import { compactSpans, shareStrings } from '../../shared/model/shared-strings';
 import type { HistoryChange, HistoryEntry } from '../state/corpus-store';
 import { minHashSignature } from '../../shared/model/near-duplicates';
@@ -260,25 +260,13 @@ export async function writeTransaction(db: IsnadDatabase, tx: Transaction, histo
           if (request.result === undefined) refuse(new ConcurrentChangeError('corpora', corpusId));
         };
       }
-      // …and every record it changes must be what the transaction was made from. A record it
-      // creates is not read: it is added, and IndexedDB refuses an add whose key is taken.
-      const created = new Set<string>();
-      for (const [table, expected] of expectedBefore(tx)) {
-        for (const [id, before] of expected) {
-          if (before === null) {
-            created.add(`${table}\u0000${id}`);
-            continue;
-          }
-          const request = placed(store(table).get(id));
-          request.onsuccess = () => {
-            if (!sameRecord(before, (request.result as unknown) ?? null)) refuse(new ConcurrentChangeError(table, id));
-          };
-        }
-      }
+      // …and every record it changes must be what the transaction was made from (records it
+      // creates are added instead: record-checks.ts).
+      const created = placeRecordChecks(transaction, tx, refuse, placed);
       for (const id of history.remove) placed(store('history').delete(id));
       for (const entry of history.put) placed(store('history').put(entry));
       for (const change of tx.changes) {
-        const key = `${change.table}\u0000${change.id}`;
+        const key = recordKey(change.table, change.id);
         if (change.after === null) placed(store(change.table).delete(change.id));
         else if (!created.delete(key)) placed(store(change.table).put(change.after));
         else {

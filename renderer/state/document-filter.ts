@@ -75,6 +75,26 @@ export function isFiltering(search: SearchState): boolean {
 export type ListedSearchResults = Pick<SearchSnapshot, 'query' | 'tehMarbuta' | 'hits' | 'done'>;
 
 /**
+ * Whether the search session's `results` are not yet final for the query of `search`: typing
+ * has not paused, or the session is still searching. False without a query.
+ */
+export function stillSearching(search: SearchState, results: ListedSearchResults): boolean {
+  return !!search.query.trim() && (results.query !== search.query || results.tehMarbuta !== search.tehMarbuta || !results.done);
+}
+
+/**
+ * The ids of the `filtered` documents (see {@link passingFilters}) the list shows at this
+ * moment, in its order: with the query of `results` (the list shows results for the query
+ * they were found for), those with a match found so far. Hits come in corpus order, so while
+ * a search runs this is the final list with the documents not searched yet left out.
+ */
+export function shownDocumentIds(filtered: readonly DocumentRecord[], results: ListedSearchResults): string[] {
+  if (!results.query.trim()) return filtered.map((d) => d.id);
+  const passing = new Set(filtered.map((d) => d.id));
+  return results.hits.map((hit) => hit.docId).filter((id) => passing.has(id));
+}
+
+/**
  * The ids of the documents the list shows, in its order: the `filtered` ones (see
  * {@link passingFilters}) or, with a query, those of them with a match in the search
  * session's `results`. While the session has not finished searching for the current query
@@ -85,15 +105,20 @@ export type ListedSearchResults = Pick<SearchSnapshot, 'query' | 'tehMarbuta' | 
  */
 export function listedDocumentIds(filtered: readonly DocumentRecord[], search: SearchState, results: ListedSearchResults): string[] | 'searching' {
   if (!search.query.trim()) return filtered.map((d) => d.id);
-  if (results.query !== search.query || results.tehMarbuta !== search.tehMarbuta || !results.done) return 'searching';
-  const passing = new Set(filtered.map((d) => d.id));
-  return results.hits.map((hit) => hit.docId).filter((id) => passing.has(id));
+  if (stillSearching(search, results)) return 'searching';
+  return shownDocumentIds(filtered, results);
+}
+
+/** The documents (in the given order) that pass the filters of `search`, reading labels and sources from `state` only when their filter is set. */
+function filteredDocuments(state: Pick<CorpusState, 'spans' | 'attributions'>, documents: readonly DocumentRecord[], search: SearchState): DocumentRecord[] {
+  const labels = search.label ? labelsByDocument(state) : new Map<string, Set<string>>();
+  const sources = search.source ? sourcesByDocument(state) : new Map<string, Set<string>>();
+  return passingFilters(documents, search, labels, sources);
 }
 
 /**
  * {@link listedDocumentIds} for `documents` (the corpus in list order) with the filters of
- * `search`, reading labels and sources from `state` only when their filter is set: what the
- * export dialog and the keyboard's next / previous document go through.
+ * `search`: what the export dialog exports.
  */
 export function documentsTheListShows(
   state: Pick<CorpusState, 'spans' | 'attributions'>,
@@ -101,9 +126,7 @@ export function documentsTheListShows(
   search: SearchState,
   results: ListedSearchResults,
 ): string[] | 'searching' {
-  const labels = search.label ? labelsByDocument(state) : new Map<string, Set<string>>();
-  const sources = search.source ? sourcesByDocument(state) : new Map<string, Set<string>>();
-  return listedDocumentIds(passingFilters(documents, search, labels, sources), search, results);
+  return listedDocumentIds(filteredDocuments(state, documents, search), search, results);
 }
 
 /**
@@ -128,10 +151,11 @@ export function groupedListOrder(documents: readonly DocumentRecord[], groups: R
 }
 
 /**
- * What next and previous document step through: the documents the list shows, in its order
- * (near-duplicates together unless it is searched), with `currentId` where the list would
- * show it when its filters or search leave it out (say, a document just marked done under a
- * "to do" filter). 'searching' while the search for the current query has not finished.
+ * What next and previous document step through: the documents the list shows at this
+ * moment, in its order (near-duplicates together unless it is searched), with `currentId`
+ * where the list would show it when its filters or search leave it out (say, a document just
+ * marked done under a "to do" filter). While a search runs, that is what it has found so far
+ * ({@link shownDocumentIds}): the rows the user sees, never a document they do not.
  */
 export function listOrderAround(
   state: Pick<CorpusState, 'spans' | 'attributions'>,
@@ -140,10 +164,8 @@ export function listOrderAround(
   results: ListedSearchResults,
   groups: ReadonlyMap<string, Pick<DocumentGroup, 'members'>>,
   currentId: string | null,
-): DocumentRecord[] | 'searching' {
-  const ids = documentsTheListShows(state, documents, search, results);
-  if (ids === 'searching') return 'searching';
-  const shown = new Set(ids);
+): DocumentRecord[] {
+  const shown = new Set(shownDocumentIds(filteredDocuments(state, documents, search), results));
   const around = documents.filter((d) => shown.has(d.id) || d.id === currentId);
-  return search.query.trim() ? around : groupedListOrder(around, groups);
+  return results.query.trim() ? around : groupedListOrder(around, groups);
 }

@@ -105,14 +105,6 @@ export class SearchSession {
     });
   }
 
-  /**
-   * The results once the corpus is searched for the query as it is now (at once without a
-   * query): what the document list shows, for stepping through it by keyboard.
-   */
-  searched(): Promise<SearchSnapshot> {
-    return this.once((current) => (!this.search.query.trim() || (this.isForCurrentQuery(current) && current.done) ? { value: current } : null));
-  }
-
   /** Whether `snapshot` holds results of the query and options as they are now. */
   private isForCurrentQuery(snapshot: SearchSnapshot): boolean {
     return snapshot.query === this.search.query && snapshot.tehMarbuta === this.search.tehMarbuta;

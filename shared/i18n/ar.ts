@@ -855,12 +855,18 @@ export const ar: Catalogue = {
   'notice.lastListedDocument': 'هذا آخر مستند في القائمة المعروضة.',
   'notice.firstListedDocument': 'هذا أول مستند في القائمة المعروضة.',
   'notice.allListedDone': 'كل مستندات القائمة المعروضة مكتملة.',
+  'notice.noneListedYet': 'لا تعرض القائمة مستندًا آخر بعد: ما زال البحث جاريًا.',
   'notice.searchNoQuery': 'لا شيء للبحث عنه بعد: اكتب أولًا في البحث في المستندات ({key}).',
   'notice.searchNoMatch': 'لا نتائج لـ«{query}» في هذا المستند.',
   'notice.searchMatch': 'النتيجة {index} من {count} لـ«{query}».',
   'notice.searchMatchFromStart': 'النتيجة {index} من {count} لـ«{query}»، من البداية مجددًا.',
   'notice.searchMatchFromEnd': 'النتيجة {index} من {count} لـ«{query}»، من النهاية مجددًا.',
   'notice.doneNext': 'وُسم بأنه مكتمل. التالي غير المكتمل: {title}',
+  'notice.attributed': 'أُسند الادعاء إلى {source}.',
+  'notice.attributedVia': 'أُسند الادعاء إلى {source} عبر {via}.',
+  'notice.sourceAdded': 'أُضيف {source} إلى سجل المصادر.',
+  'notice.suggestionAccepted': 'قُبل اقتراح {label}: {text}.',
+  'notice.suggestionsAccepted': { zero: 'لم يُقبل أي اقتراح.', one: 'قُبل اقتراح واحد.', two: 'قُبل اقتراحان.', few: 'قُبلت {count} اقتراحات.', many: 'قُبل {count} اقتراحًا.', other: 'قُبل {count} اقتراح.' },
 
   // Settings
   'settings.title': 'الإعدادات',

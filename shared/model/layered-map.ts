@@ -46,8 +46,13 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
       }
     }
     if (overlay.size <= FOLD_AT) return new LayeredMap(this.base, overlay, size);
-    const folded = new Map<K, V>();
-    for (const [key, value] of this.entriesOf(overlay)) folded.set(key, value);
+    // The base copied whole, then the overlay written over it: a changed key keeps its place,
+    // an added one comes last (the order `entriesOf` gives), and no generator step per entry.
+    const folded = new Map<K, V>(this.base);
+    for (const [key, slot] of overlay) {
+      if (slot === DELETED) folded.delete(key);
+      else folded.set(key, slot);
+    }
     return new LayeredMap(folded, new Map(), folded.size);
   }
 

@@ -51,6 +51,9 @@ export function graphemeBoundaries(text: string, from = 0, to = text.length): nu
 export function isGraphemeBoundary(text: string, offset: number): boolean {
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return false;
   if (offset === 0 || offset === text.length) return true;
+  // Between two plain units, without segmenting (each span added checks both its edges:
+  // accepting 6,400 suggestions segmented 12,800 windows, half the command's time).
+  if (isPlainBoundary(text, offset)) return true;
   return graphemeBoundaries(text, offset, offset).length === 1;
 }
 

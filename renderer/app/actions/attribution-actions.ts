@@ -17,6 +17,7 @@ import { importRegistrySources, planRegistryImport, type RegistryFileSources, ty
 import { spansOfDocument } from '../../../shared/model/state';
 import type { AppContext } from '../app-context';
 import { actionKeyInText } from '../../i18n/key-names';
+import { sourceName } from '../../i18n/labels';
 
 export class AttributionActions {
   constructor(private readonly app: AppContext) {}
@@ -58,16 +59,40 @@ export class AttributionActions {
     return (await this.app.run((state) => mergeSources(state, { keepId, mergeId }))) !== null;
   }
 
-  /** Attributes a claim; resolves with the attribution id. */
+  /** Attributes a claim; resolves with the attribution id. The status line says to which source. */
   async attribute(fields: AttributionFields): Promise<string | null> {
     const tx = await this.app.run((state, ctx) => addAttribution(state, fields, ctx));
-    return tx?.changes[0]?.id ?? null;
+    const id = tx?.changes[0]?.id ?? null;
+    if (id) this.announceAttribution(id, false);
+    return id;
   }
 
-  /** Adds a source and attributes a claim to it, as one undoable step; resolves with the attribution id. */
+  /**
+   * Adds a source and attributes a claim to it, as one undoable step; resolves with the
+   * attribution id. The status line says so, and that the source is new in the registry.
+   */
   async attributeToNewSource(source: SourceFields, fields: Omit<AttributionFields, 'sourceId'>): Promise<string | null> {
     const tx = await this.app.run((state, ctx) => attributeToNewSource(state, source, fields, ctx));
-    return tx?.changes.find((change) => change.table === 'attributions')?.id ?? null;
+    const id = tx?.changes.find((change) => change.table === 'attributions')?.id ?? null;
+    if (id) this.announceAttribution(id, true);
+    return id;
+  }
+
+  /**
+   * Confirms a stored attribution in the status line (a polite live region): the source, the
+   * attribution it came via, and whether the source was just added to the registry.
+   */
+  private announceAttribution(attributionId: string, sourceAdded: boolean): void {
+    const { state } = this.app.corpus;
+    const { t } = this.app;
+    const attribution = state.attributions.get(attributionId);
+    const source = attribution ? state.sources.get(attribution.sourceId) : undefined;
+    if (!attribution || !source) return;
+    const via = attribution.viaId ? state.attributions.get(attribution.viaId) : undefined;
+    const viaSource = via ? state.sources.get(via.sourceId) : undefined;
+    const name = sourceName(source, t);
+    const attributed = viaSource ? t('notice.attributedVia', { source: name, via: sourceName(viaSource, t) }) : t('notice.attributed', { source: name });
+    this.app.notify('info', sourceAdded ? `${attributed} ${t('notice.sourceAdded', { source: name })}` : attributed);
   }
 
   /** Changes an attribution (undefined keeps a field, null clears it). */

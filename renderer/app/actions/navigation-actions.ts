@@ -6,21 +6,28 @@
 import { setDocumentStatus } from '../../../shared/model/commands';
 import { adjacentDocument, type AdjacentOptions } from '../../../shared/model/navigation';
 import { documentsInOrder } from '../../../shared/model/state';
-import { isFiltering, listOrderAround, type ListedSearchResults } from '../../state/document-filter';
+import { isFiltering, listOrderAround, stillSearching, type ListedSearchResults } from '../../state/document-filter';
 import { listGroups } from '../../state/document-groups';
 import type { KeyboardOverlay } from '../../state/ui-store';
 import type { AppContext } from '../app-context';
 
 /** Where the document list's search results come from (the app's SearchSession). */
 export interface ListedResults {
-  searched(): Promise<ListedSearchResults>;
+  /** The results the list shows now: those found so far while a search runs. */
+  getSnapshot(): ListedSearchResults;
 }
-
-/** The search results of a list that is not searched (they are not read). */
-const NOT_SEARCHED: ListedSearchResults = { query: '', tehMarbuta: false, hits: [], done: true };
 
 /** The element id of the keyboard and mouse section of the settings view. */
 export const KEYBOARD_SETTINGS_ID = 'keyboard-settings';
+
+/** Where a step goes through, and what to say when it finds nothing. */
+interface StepScope {
+  options: AdjacentOptions;
+  /** Whether the list leaves documents out (the notices at its ends say so). */
+  filtered: boolean;
+  /** Whether the search for the query typed is still running (more rows may come). */
+  searching: boolean;
+}
 
 export class NavigationActions {
   /** Where keyboard focus was when an overlay opened, to go back there when it closes. */
@@ -34,16 +41,26 @@ export class NavigationActions {
   /**
    * A step's options: through the documents the list shows, in its order (filtered,
    * searched, near-duplicates together), so that next, previous and next unfinished go
-   * through what the user is looking at. A query just typed is searched first. `filtered`:
-   * whether the list leaves documents out (the notices at its ends say so).
+   * through what the user is looking at.
+   *
+   * A running search is not waited for: the step goes through the rows the list shows at
+   * this moment (the hits found so far, or the previous query's while typing has not
+   * paused). Waiting made N and P do nothing for as long as a search of a large corpus ran,
+   * and the keys after them waited too (the key queue runs one action at a time). Going
+   * through the list as shown keeps the order the user sees: hits come in corpus order, so
+   * the rows found so far are the final list with the documents not yet searched left out,
+   * and a step never lands on a document the list does not show. Ignoring the search instead
+   * would have opened documents the list hides. When the list has no further row yet, the
+   * notice says that the search is still running rather than that this is the last one.
    */
-  private async within(options: Pick<AdjacentOptions, 'unfinished'> = {}, currentId = this.app.ui.state.openDocId): Promise<{ options: AdjacentOptions; filtered: boolean }> {
-    const filtered = isFiltering(this.app.ui.state.search);
-    const results = filtered ? await this.search.searched() : NOT_SEARCHED;
+  private within(options: Pick<AdjacentOptions, 'unfinished'> = {}, currentId = this.app.ui.state.openDocId): StepScope {
+    const { search } = this.app.ui.state;
+    const results = this.search.getSnapshot();
+    const searching = stillSearching(search, results);
     const state = this.app.corpus.state;
     const documents = documentsInOrder(state);
-    const order = listOrderAround(state, documents, this.app.ui.state.search, results, listGroups.of(documents), currentId);
-    return { options: order === 'searching' ? options : { ...options, order }, filtered: filtered && order !== 'searching' };
+    const order = listOrderAround(state, documents, search, results, listGroups.of(documents), currentId);
+    return { options: { ...options, order }, filtered: isFiltering({ ...search, query: results.query }), searching };
   }
 
   /** Opens a document and puts keyboard focus in its text. */
@@ -54,17 +71,17 @@ export class NavigationActions {
 
   /** The next (1) or previous (-1) document in list order. */
   async nextDocument(direction: 1 | -1): Promise<void> {
-    const { options, filtered } = await this.within();
+    const { options, filtered, searching } = this.within();
     const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, direction, options);
-    if (!next) return this.app.notifyMoment('info', this.app.t(direction === 1 ? (filtered ? 'notice.lastListedDocument' : 'notice.lastDocument') : filtered ? 'notice.firstListedDocument' : 'notice.firstDocument'));
+    if (!next) return this.app.notifyMoment('info', this.app.t(searching ? 'notice.noneListedYet' : direction === 1 ? (filtered ? 'notice.lastListedDocument' : 'notice.lastDocument') : filtered ? 'notice.firstListedDocument' : 'notice.firstDocument'));
     await this.show(next.id);
   }
 
   /** The next document that is not done, wrapping around the corpus. */
   async nextUnfinished(): Promise<void> {
-    const { options, filtered } = await this.within({ unfinished: true });
+    const { options, filtered, searching } = this.within({ unfinished: true });
     const next = adjacentDocument(this.app.corpus.state, this.app.ui.state.openDocId, 1, options);
-    if (!next) return this.app.notifyMoment('info', this.app.t(filtered ? 'notice.allListedDone' : 'notice.allDone'));
+    if (!next) return this.app.notifyMoment('info', this.app.t(searching ? 'notice.noneListedYet' : filtered ? 'notice.allListedDone' : 'notice.allDone'));
     await this.show(next.id);
   }
 
@@ -74,9 +91,9 @@ export class NavigationActions {
     const doc = docId ? this.app.corpus.state.documents.get(docId) : undefined;
     if (!doc) return;
     if (doc.status !== 'done' && !(await this.app.run((state) => setDocumentStatus(state, { docId: doc.id, status: 'done' })))) return;
-    const { options, filtered } = await this.within({ unfinished: true }, doc.id);
+    const { options, filtered, searching } = this.within({ unfinished: true }, doc.id);
     const next = adjacentDocument(this.app.corpus.state, doc.id, 1, options);
-    if (!next) return this.app.notifyMoment('info', this.app.t(filtered ? 'notice.allListedDone' : 'notice.allDone'));
+    if (!next) return this.app.notifyMoment('info', this.app.t(searching ? 'notice.noneListedYet' : filtered ? 'notice.allListedDone' : 'notice.allDone'));
     await this.show(next.id);
     this.app.notify('info', this.app.t('notice.doneNext', { title: next.title }));
   }

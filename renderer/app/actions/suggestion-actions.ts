@@ -31,7 +31,10 @@ export class SuggestionActions {
     return true;
   }
 
-  /** Accepts suggestions (the focused one by default): they become spans, in one undoable step. */
+  /**
+   * Accepts suggestions (the focused one by default): they become spans, in one undoable step,
+   * and the status line says what was accepted.
+   */
   async accept(ids?: readonly string[]): Promise<void> {
     const { ui } = this.app;
     const docId = ui.state.openDocId;
@@ -43,7 +46,11 @@ export class SuggestionActions {
     const next = list[list.indexOf(chosen.at(-1)!) + 1];
     const description = chosen.length === 1 ? phrase('change.acceptSuggestion', { label: chosen[0]!.label }) : phrase('change.acceptSuggestions', { count: chosen.length });
     const tx = await this.app.run((state, ctx) => addSpans(state, { docId, spans: chosen.map((s) => ({ start: s.start, end: s.end, label: s.label })), description }, ctx));
-    if (tx) ui.update({ focusedSuggestionId: next && !wanted.has(next.id) ? next.id : null });
+    if (!tx) return;
+    ui.update({ focusedSuggestionId: next && !wanted.has(next.id) ? next.id : null });
+    // Confirmed in the status line (a polite live region), as undo and redo are.
+    const { t } = this.app;
+    this.app.notify('info', chosen.length === 1 ? t('notice.suggestionAccepted', { label: chosen[0]!.label, text: chosen[0]!.text }) : t('notice.suggestionsAccepted', { count: chosen.length }));
   }
 
   /** Accepts every visible suggestion of the open document. */

@@ -44,6 +44,17 @@ describe('LayeredMap', () => {
     expect(seen).toEqual(['b=20', 'c=3', 'd=4']);
   });
 
+  it('keeps that order when a big change folds the overlay into a new base', () => {
+    const base = new Map(Array.from({ length: 10 }, (_, i) => [`k${i}`, i]));
+    const changes: Array<[string, number | null]> = [['k3', null], ['k5', 50], ...Array.from({ length: FOLD_AT + 1 }, (_, i): [string, number] => [`n${i}`, 100 + i]), ['k3', 30]];
+    const map = LayeredMap.of(base).with(changes);
+    // k3, deleted and added again, keeps its place (a Map would move it to the end).
+    const expected = [...[...base].map(([key, value]): [string, number] => [key, key === 'k5' ? 50 : key === 'k3' ? 30 : value]), ...Array.from({ length: FOLD_AT + 1 }, (_, i): [string, number] => [`n${i}`, 100 + i])];
+    expect([...map]).toEqual(expected);
+    expect(map.size).toBe(expected.length);
+    expect(map.with([['n0', null]]).get('k3')).toBe(30);
+  });
+
   it('does not change the map it was made from', () => {
     const base = new Map([['a', 1]]);
     const first = LayeredMap.of(base);

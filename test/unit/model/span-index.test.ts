@@ -63,6 +63,43 @@ describe('spans of a document in reading order, carried through transactions', (
     );
   });
 
+  it('equals sorting from scratch after a transaction of many changes (accepting every suggestion, and its undo)', () => {
+    const batch = fc.array(
+      fc.record({ kind: fc.constantFrom('add' as const, 'remove' as const, 'move' as const, 'relabel' as const), doc: fc.constantFrom('a', 'b'), start: fc.nat(200), length: fc.integer({ min: 1, max: 8 }), label: fc.nat(2), pick: fc.nat() }),
+      { minLength: 33, maxLength: 120 },
+    );
+    fc.assert(
+      fc.property(batch, fc.boolean(), (steps, primeB) => {
+        const initial = Array.from({ length: 60 }, (_, i) => span(`s${i}`, i % 3 ? 'a' : 'b', (i * 7) % 200, 1 + (i % 5), LABELS[i % 3]!));
+        const state = createCorpusState(corpus, [], initial);
+        sortedSpansOf(state.spans, 'a');
+        if (primeB) sortedSpansOf(state.spans, 'b');
+        // Each record changed at most once, as a command makes its transactions.
+        const current = new Map(initial.map((x) => [x.id, x]));
+        const changes: RecordChange[] = [];
+        let n = 0;
+        for (const s of steps) {
+          const ids = [...current.keys()];
+          const picked = s.kind === 'add' || !ids.length ? undefined : current.get(ids[s.pick % ids.length]!)!;
+          if (!picked) {
+            const added = span(`new${n++}`, s.doc, s.start, s.length, LABELS[s.label]!);
+            changes.push({ table: 'spans', id: added.id, before: null, after: added });
+            continue;
+          }
+          current.delete(picked.id);
+          if (s.kind === 'remove') changes.push({ table: 'spans', id: picked.id, before: picked, after: null });
+          else changes.push({ table: 'spans', id: picked.id, before: picked, after: s.kind === 'move' ? { ...picked, start: s.start, end: s.start + s.length } : { ...picked, label: LABELS[s.label]! } });
+        }
+        const tx = transaction(changes, { origin: 'user', description: 'batch' });
+        const after = applyTransaction(state, tx);
+        for (const doc of ['a', 'b']) expect(spansOfDocument(after, doc).map((x) => x.id)).toEqual(reference(after, doc));
+        const undone = applyTransaction(after, invertTransaction(tx));
+        for (const doc of ['a', 'b']) expect(spansOfDocument(undone, doc).map((x) => x.id)).toEqual(reference(state, doc));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('hands every caller its own array', () => {
     const state = createCorpusState(corpus, [], [span('x', 'a', 0, 2, 'PER'), span('y', 'a', 4, 2, 'ORG')]);
     const first = spansOfDocument(state, 'a');

@@ -4,9 +4,11 @@ import { readCorpus, writeTransaction, IsnadDatabase, writeRecords } from '../..
 import { CorpusStore } from '../../../renderer/state/corpus-store';
 import { SYNC_CHANNEL_NAME, type SyncChannel } from '../../../renderer/state/corpus-sync';
 import { integrityProblems } from '../../../shared/model/attribution-commands';
-import { addSpan, relabelSpan } from '../../../shared/model/commands';
-import { createCorpusState, documentsInOrder, spansOfDocument } from '../../../shared/model/state';
-import { ConcurrentChangeError } from '../../../shared/model/transaction';
+import { addSpan, addSpans, relabelSpan } from '../../../shared/model/commands';
+import { READ_DOCUMENT_SPANS_FROM } from '../../../renderer/db/record-checks';
+import { phrase } from '../../../shared/phrases/phrase';
+import { createCorpusState, documentsInOrder, spansOfDocument, type CorpusState } from '../../../shared/model/state';
+import { ConcurrentChangeError, transaction, type RecordChange } from '../../../shared/model/transaction';
 import { closeApps, startApp } from '../helpers/app';
 import { stateWithDocument, tagged, testContext } from '../helpers/tagged';
 
@@ -56,6 +58,35 @@ describe('write-time conflict check', () => {
     expect((await db.spans.get(spanId))!.label).toBe('ORG');
     // The refused relabel left no history entry either.
     expect((await db.history.toArray()).map((h) => h.tx.description).sort()).toEqual(['Add PER span', 'Relabel PER as ORG']);
+    db.close();
+  });
+});
+
+describe('write-time check of many spans of one document (read in one request)', () => {
+  it('a transaction removing them all is refused, writing nothing, when another window changed one of them', async () => {
+    const words = READ_DOCUMENT_SPANS_FROM + 36;
+    const text = 'كلمة '.repeat(words);
+    const db = new IsnadDatabase('stale-batch');
+    await db.open();
+    const state = stateWithDocument(text);
+    await writeRecords(db, { corpus: state.corpus, documents: [...state.documents.values()], spans: [] });
+    const persistence = { write: (tx: Parameters<typeof writeTransaction>[1], h: Parameters<typeof writeTransaction>[2]) => writeTransaction(db, tx, h) };
+    const spans = Array.from({ length: words }, (_, i) => ({ start: i * 5, end: i * 5 + 4, label: 'PER' }));
+    await new CorpusStore(state, persistence, testContext()).run((s, ctx) => addSpans(s, { docId: 'doc-1', spans, description: phrase('change.acceptSuggestions', { count: words }) }, ctx));
+    const records = (await readCorpus(db, 'corpus-1'))!;
+    expect(records.spans).toHaveLength(words);
+    const load = () => new CorpusStore(createCorpusState(records.corpus, records.documents, records.spans), persistence, testContext());
+    const removeAll = (s: CorpusState) => ({ ok: true as const, tx: transaction(spansOfDocument(s, 'doc-1').map((span): RecordChange => ({ table: 'spans', id: span.id, before: span, after: null })), { origin: 'user', description: 'remove all' }) });
+    const one = load();
+    const two = load();
+    const changed = records.spans[words - 1]!.id;
+    expect((await one.run((s) => relabelSpan(s, { spanId: changed, label: 'ORG' }))).ok).toBe(true);
+    await expect(two.run(removeAll)).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect(await db.spans.count()).toBe(words);
+    expect((await db.spans.get(changed))!.label).toBe('ORG');
+    // From the window that made the change, the same removal is written whole.
+    expect((await one.run(removeAll)).ok).toBe(true);
+    expect(await db.spans.count()).toBe(0);
     db.close();
   });
 });
