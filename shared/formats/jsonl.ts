@@ -20,6 +20,7 @@ import { cleanMeta, createIdBook, metaFromExtras } from './common/import-ids';
 import { schemaForLabels } from './common/imported-schema';
 import { isRecord, textRecords } from './common/json-lines';
 import { createSourceBook } from './common/attribution-relations';
+import { embedSource, type EmbeddedSource } from './common/embedded-source';
 import { quotePhraseChecker, spanToUtf16, spansInUnit, type UnitSpan } from './common/span-units';
 import { valueText } from './common/value-text';
 import { phrase, PhraseError, said } from '../phrases/phrase';
@@ -36,12 +37,7 @@ export interface JsonlQuote {
 }
 
 /** A source as embedded in a JSONL attribution. */
-export interface JsonlSource {
-  id: string;
-  nameAr: string;
-  nameLatin: string;
-  kind: SourceKind;
-}
+export type JsonlSource = EmbeddedSource;
 
 /** An attribution of a JSONL claim. */
 export interface JsonlAttribution {
@@ -68,10 +64,6 @@ export interface JsonlLine {
   claims: Array<{ id: string; span: JsonlQuote; attributions: JsonlAttribution[] }>;
 }
 
-
-function embedSource(source: Omit<SourceRecord, 'corpusId'>): JsonlSource {
-  return { id: source.id, nameAr: source.nameAr, nameLatin: source.nameLatin, kind: source.kind };
-}
 
 function quote(span: UnitSpan): JsonlQuote {
   return { id: span.id, start: span.start, end: span.end, text: span.text };

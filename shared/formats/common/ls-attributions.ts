@@ -13,14 +13,10 @@ import { formatNote } from '../dataset';
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from '../../model/types';
 import { phrase, PhraseError } from '../../phrases/phrase';
 import { isRecord } from './json-lines';
+import { embedSource, type EmbeddedSource } from './embedded-source';
 
 /** A source as a claim region's meta embeds it. */
-export interface LabelStudioMetaSource {
-  id: string;
-  nameAr: string;
-  nameLatin: string;
-  kind: SourceKind;
-}
+export type LabelStudioMetaSource = EmbeddedSource;
 
 /** One attribution of a claim, as its region's `meta.isnad` holds it. */
 export interface LabelStudioMetaAttribution {
@@ -70,7 +66,7 @@ export function claimMetas(attributions: readonly DatasetAttribution[], sources:
     if (!source) throw new PhraseError(phrase('jsonlError.source', { id: a.id, source: a.sourceId }));
     entries.set(a.id, {
       id: a.id,
-      source: { id: source.id, nameAr: source.nameAr, nameLatin: source.nameLatin, kind: source.kind },
+      source: embedSource(source),
       ...(a.mentionSpanId !== undefined ? { mention: a.mentionSpanId } : {}),
       ...(a.cueSpanId !== undefined ? { cue: a.cueSpanId } : {}),
       ...(a.quotation !== undefined ? { quotation: a.quotation } : {}),
