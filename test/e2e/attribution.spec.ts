@@ -24,6 +24,8 @@ test('attribute a claim via a chain by keyboard only, keep it across a reload, e
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
   await expect(panel).toContainText(isolatable('claim ← RIA Novosti (وكالة نوفوستي)'));
+  // The status line confirms the attribution.
+  await expect(isnad.status).toContainText(isolatable('Claim attributed to RIA Novosti (وكالة نوفوستي).'));
 
   // Second link: the ministry source, via Novosti. Shift+Tab back to "Via", choose, Tab back, search, Enter.
   await page.keyboard.press('a');
@@ -39,6 +41,7 @@ test('attribute a claim via a chain by keyboard only, keep it across a reload, e
   await expect(palette).toBeHidden();
   const chain = 'claim ← مصدر في الخارجية ← via RIA Novosti (وكالة نوفوستي)';
   await expect(panel.getByText(chain)).toBeVisible();
+  await expect(isnad.status).toContainText(isolatable('Claim attributed to مصدر في الخارجية, via RIA Novosti (وكالة نوفوستي). مصدر في الخارجية was added to the source registry.'));
   // The chain wraps between its links, never inside a source's name (a name's boxes, one per
   // run of one direction, all on one line).
   const namesBroken = await panel
@@ -127,6 +130,8 @@ test('suggestions are shown apart, accepted or rejected with one key, ambiguous 
   await qasioun.click();
   await isnad.article.focus();
   await page.keyboard.press('y');
+  // The status line confirms what was accepted.
+  await expect(isnad.status).toContainText(isolatable('Accepted the SOURCE suggestion: وكالة قاسيون للأنباء.'));
   // The span list below the suggestions draws its rows only while in view.
   await isnad.spanPanel.scrollIntoViewIfNeeded();
   await expect(isnad.spanItem('SOURCE — Source: وكالة قاسيون للأنباء')).toBeVisible();
