@@ -6,7 +6,8 @@
  * few per idle period, so that its real height replaces the estimate (the `auto` in
  * `contain-intrinsic-block-size` keeps the last rendered size), and then lets it be skipped
  * again. The scrollbar ends up exact, and a chunk out of view costs nothing to paint: an edit
- * repaints what is on screen, not the article around it.
+ * repaints what is on screen, not the article around it. Chunks far from view then let go of
+ * their layout, so that the browser holds the layout of what is near the view only.
  */
 
 /** A run of consecutive paragraphs rendered (and skipped or laid out) together. */
@@ -75,45 +76,145 @@ export interface BackgroundLayoutOptions {
 }
 
 /**
+ * How far from the viewport, in viewport heights, a chunk must be for its layout to be let go
+ * of. Chromium renders `content-visibility: auto` content within half a viewport of it; a
+ * screen keeps chunks the user is about to scroll to.
+ */
+const LET_GO_SCREENS = 1;
+
+/**
  * Renders the chunks of `root` in the background, as many per idle period as it has time for
- * (at most {@link MAX_BATCH}), each once: shown for a
- * frame (laid out, so its size is known and remembered), then left to `content-visibility:
- * auto` again. It keeps still while the user types, clicks or scrolls (see {@link INPUT_QUIET_MS}) and
- * while `busy()` holds. Returns a function that stops it.
+ * (at most {@link MAX_BATCH}), each once: shown for a frame (laid out, so its size is known
+ * and remembered), then left to `content-visibility: auto` again. It keeps still while the
+ * user types, clicks or scrolls (see {@link INPUT_QUIET_MS}) and while `busy()` holds.
+ *
+ * It also lets go of the layout of chunks far from view: a chunk it has measured, a chunk the
+ * browser laid out because it came into view and that has left it since, and after a scroll
+ * every chunk far from view, is taken out of the layout (`display: none`) and put back at
+ * once, in one forced style and layout, when the user pauses. Put back, it is skipped again
+ * with its remembered size, and laid out again when it comes near. Chromium keeps a skipped
+ * chunk's layout otherwise, so a whole laid-out 1 MB article kept the layout and text shaping
+ * of every paragraph: Blink's heap then took 250–460 ms to compact in the memory-reducing
+ * collection Chromium runs some 20–35 s after a page settles, a frame that long wherever it
+ * fell (traced; see ARCHITECTURE.md). Nothing else changes: the paragraphs stay in the DOM
+ * and in the accessibility tree as before (a skipped chunk's text is exposed the same whether
+ * it holds a layout or not), and the browser's find reaches them. A chunk holding the DOM
+ * selection keeps its layout.
+ *
+ * Returns a function that stops it.
  */
 export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutOptions = {}): () => void {
   const chunks = [...root.querySelectorAll<HTMLElement>(`.${CHUNK_CLASS}`)];
-  const rendered = new WeakSet<Element>();
+  const isChunk = new Set<EventTarget>(chunks);
+  /** Chunks whose size is known (rendered by the browser as they came into view, or here). */
+  const measured = new WeakSet<Element>();
+  /** Chunks holding a layout: measured here, or rendered by the browser, since last let go of. */
+  const holding = new Set<HTMLElement>();
+  /** Chunks holding a layout while out of view: let go of when the user pauses, if still far. */
+  const leaving = new Set<HTMLElement>();
+  /**
+   * Whether the article was scrolled since the last time layout was let go of: then every chunk
+   * far from view is let go of, not only those known to hold a layout. Whatever measures text
+   * far from view (a caret's or a match's position, an extension, a test harness reading
+   * styles) makes the browser lay a skipped chunk out without reporting it.
+   */
+  let sweepDue = false;
   let next = 0;
   let stopped = false;
+  /** True while no step is scheduled (every chunk measured, nothing to let go of). */
+  let dormant = false;
+  let announced = false;
   let idle = 0;
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastInput = -Infinity;
   let shown: HTMLElement[] = [];
-  const onInput = (): void => {
+  const document = root.ownerDocument;
+  const view = document.defaultView ?? window;
+  const onInput = (event: Event): void => {
     lastInput = performance.now();
+    // A scroll of the article's pane or an ancestor of it (not of a side panel).
+    const target = event.target as Partial<Node> | null;
+    if (event.type === 'scroll' && !sweepDue && target?.contains?.(root)) {
+      sweepDue = true;
+      wake();
+    }
   };
-  // A chunk the browser rendered because it came into view is measured already.
+  // The browser reports a chunk it starts rendering (it came into view: its size is measured,
+  // and it holds a layout) and a chunk it stops rendering (out of view, still holding it).
   const onStateChange = (event: Event): void => {
     const { skipped } = event as Event & { skipped?: boolean };
-    if (skipped === false && event.target instanceof HTMLElement) rendered.add(event.target);
+    const chunk = event.target as HTMLElement;
+    if (!isChunk.has(chunk)) return;
+    if (skipped === false) {
+      measured.add(chunk);
+      holding.add(chunk);
+      leaving.delete(chunk);
+    } else if (skipped === true && holding.has(chunk)) {
+      leaving.add(chunk);
+      wake();
+    }
   };
-  root.addEventListener('contentvisibilityautostatechange', onStateChange);
-  const view = root.ownerDocument.defaultView ?? window;
+  // Capture: the event does not bubble.
+  root.addEventListener('contentvisibilityautostatechange', onStateChange, { capture: true });
   // Scroll events do not bubble; in the capture phase the window sees every element's.
   for (const type of INPUT_EVENTS) view.addEventListener(type, onInput, { capture: true, passive: true });
+  /** The batch shown in the last step goes back to `auto`, holding its layout until let go of. */
   const release = (): void => {
-    for (const chunk of shown) chunk.style.contentVisibility = '';
+    for (const chunk of shown) {
+      chunk.style.contentVisibility = '';
+      leaving.add(chunk);
+    }
     shown = [];
   };
-  /** Moves `next` past the chunks already rendered (by the browser, as they came into view, or here). */
-  const skipRendered = (): void => {
-    while (next < chunks.length && rendered.has(chunks[next]!)) next += 1;
+  /** Whether `chunk` is more than {@link LET_GO_SCREENS} viewport heights from the viewport. */
+  const far = (chunk: HTMLElement): boolean => {
+    const { top, bottom } = chunk.getBoundingClientRect();
+    const screen = view.innerHeight;
+    return bottom < -LET_GO_SCREENS * screen || top > (1 + LET_GO_SCREENS) * screen;
+  };
+  const holdsSelection = (chunk: HTMLElement): boolean => {
+    const selection = document.getSelection();
+    return !!selection && ((!!selection.anchorNode && chunk.contains(selection.anchorNode)) || (!!selection.focusNode && chunk.contains(selection.focusNode)));
+  };
+  /**
+   * Lets go of the layout of the leaving chunks (after a scroll, of every chunk) that are far
+   * from view: out of the layout and back in one forced style and layout, so no frame ever
+   * shows them missing. A chunk near view is forgotten (the browser reports it again when it
+   * leaves); one holding the selection waits for the next time.
+   */
+  const letGo = (): void => {
+    if (sweepDue) {
+      sweepDue = false;
+      for (const chunk of chunks) leaving.add(chunk);
+    }
+    const gone: HTMLElement[] = [];
+    for (const chunk of leaving) {
+      if (!chunk.isConnected || !far(chunk)) leaving.delete(chunk);
+      else if (!holdsSelection(chunk)) gone.push(chunk);
+    }
+    if (gone.length === 0) return;
+    for (const chunk of gone) chunk.style.display = 'none';
+    void root.offsetHeight;
+    for (const chunk of gone) {
+      chunk.style.display = '';
+      holding.delete(chunk);
+      leaving.delete(chunk);
+    }
+  };
+  /** Moves `next` past the chunks already measured (by the browser, as they came into view, or here). */
+  const skipMeasured = (): void => {
+    while (next < chunks.length && measured.has(chunks[next]!)) next += 1;
   };
   const whenIdle = (): void => {
     idle = requestIdleCallback(step);
   };
+  /** Starts stepping again after a dormant spell (no frame is needed to let go of layout). */
+  function wake(): void {
+    if (!dormant || stopped) return;
+    dormant = false;
+    whenIdle();
+  }
   /**
    * After a batch of chunks is shown: they are painted (and their sizes remembered) in the
    * next frame, released after it, and the next batch waits for idle time. Only then is a frame
@@ -127,9 +228,14 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
   const step = (deadline: IdleDeadline): void => {
     if (stopped) return;
     release();
-    skipRendered();
-    if (next >= chunks.length) {
+    skipMeasured();
+    const layingOut = next < chunks.length;
+    if (!layingOut && !announced) {
+      announced = true;
       root.dispatchEvent(new Event(LAID_OUT_EVENT));
+    }
+    if (!layingOut && leaving.size === 0 && !sweepDue) {
+      dormant = true;
       return;
     }
     const sinceInput = performance.now() - lastInput;
@@ -141,16 +247,28 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
       whenIdle();
       return;
     }
+    if (leaving.size > 0 || sweepDue) {
+      letGo();
+      if (!layingOut) {
+        dormant = true;
+        return;
+      }
+      if (deadline.timeRemaining() < MIN_IDLE_MS) {
+        whenIdle();
+        return;
+      }
+    }
     // Laid out now, in this idle time (reading its size forces the layout), rather than in the
     // next frame, where it would delay whatever the user does next.
     do {
       const chunk = chunks[next]!;
       chunk.style.contentVisibility = 'visible';
       void chunk.offsetHeight;
-      rendered.add(chunk);
+      measured.add(chunk);
+      holding.add(chunk);
       shown.push(chunk);
       next += 1;
-      skipRendered();
+      skipMeasured();
     } while (next < chunks.length && shown.length < MAX_BATCH && deadline.timeRemaining() >= MIN_IDLE_MS);
     schedule();
   };
@@ -161,7 +279,7 @@ export function layOutInBackground(root: HTMLElement, options: BackgroundLayoutO
     cancelAnimationFrame(frame);
     cancelIdleCallback(idle);
     clearTimeout(timer);
-    root.removeEventListener('contentvisibilityautostatechange', onStateChange);
+    root.removeEventListener('contentvisibilityautostatechange', onStateChange, { capture: true });
     for (const type of INPUT_EVENTS) view.removeEventListener(type, onInput, { capture: true });
   };
 }
