@@ -7,7 +7,8 @@ const isolated = (text: string): string => `\u2068${text}\u2069`;
 
 // A long article lays out only what is near the view: paragraphs far from it let go of their
 // layout (so that the browser's memory-reducing collection has little to compact), while the
-// text stays in the DOM, in the accessibility tree and exactly where it was.
+// text stays in the DOM and exactly where it was (screen-reader.spec.ts checks the
+// accessibility tree).
 test('a long article keeps the layout only near the view, and stays exact, readable, searchable and labellable everywhere', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const isnad = new IsnadPage(page);
@@ -39,7 +40,7 @@ test('a long article keeps the layout only near the view, and stays exact, reada
   expect(await isnad.highlightedTexts('PER')).toEqual(['المتحدث']);
 
   // Back at the top, the end lets go of its layout again; the span is still there when it returns.
-  await page.locator('.article-pane').evaluate((pane) => (pane.scrollTop = 0));
+  await layout.scrollToTop();
   await expect.poll(async () => (await layout.paragraphsWithLayout()).laidOut, { timeout: 10_000 }).toBeLessThan(150);
   await isnad.scrollArticleToEnd();
   await expect.poll(() => isnad.highlightedTexts('PER')).toEqual(['المتحدث']);

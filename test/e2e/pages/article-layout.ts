@@ -87,6 +87,11 @@ export class ArticleLayout {
     }
   }
 
+  /** Scrolls the pane back to its top at once (as Ctrl+Home would). */
+  async scrollToTop(): Promise<void> {
+    await this.page.locator('.article-pane').evaluate((pane) => (pane.scrollTop = 0));
+  }
+
   /** Scrolls the pane from top to bottom a screen per frame, as a fling would, and back to the top. */
   async scrollThrough(): Promise<void> {
     await this.page.locator('.article-pane').evaluate(
