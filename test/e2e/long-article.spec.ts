@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ArticleLayout, openLongArticle } from './pages/article-layout';
 import { IsnadPage } from './pages/isnad-page';
-
-/** Arabic inside an English notice, isolated (FSI … PDI) so that it does not reorder the sentence around it. */
-const isolated = (text: string): string => `\u2068${text}\u2069`;
+import { isolated } from './support/isolates';
 
 // A long article lays out only what is near the view: paragraphs far from it let go of their
 // layout (so that the browser's memory-reducing collection has little to compact), while the

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { IsnadPage } from './pages/isnad-page';
 import { SourcesView } from './pages/sources-view';
+import { isolated } from './support/isolates';
 
 // A document with 200,000 matches of its query: before, highlighting them passed every range
 // as an argument of `new Highlight(...)`, the stack overflowed and the window went white.
@@ -62,8 +63,6 @@ test('an error while rendering shows what happened and a way to reload, not a wh
   await expect(isnad.crashScreen).toHaveCount(0);
 });
 
-/** Arabic inside an English notice, isolated (FSI … PDI) so that it does not reorder the sentence around it. */
-const isolated = (text: string): string => `\u2068${text}\u2069`;
 
 test('Enter in the search box and F3 step through the matches of the open article, each selected for a label key', async ({ page }) => {
   const isnad = new IsnadPage(page);

@@ -19,3 +19,8 @@ export function isolatable(text: string): RegExp {
 export function exactly(text: string): RegExp {
   return new RegExp(`^[\\u2066-\\u2069]*${isolatable(text).source}[\\u2066-\\u2069]*$`, 'u');
 }
+
+/** Data inside an English sentence as the interface writes it: isolated (FSI … PDI), so that it does not reorder the sentence around it. */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
