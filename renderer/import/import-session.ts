@@ -17,7 +17,7 @@ import type { Transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
 import type { CorpusStore } from '../state/corpus-store';
 import type { WorkerPort } from '../platform/worker-port';
-import { ownsWholeBuffer, type FromPreparer, type FromWriter, type PreparedItem, type RecordToWrite, type ToPreparer, type ToWriter, type WorkerInputFile } from './protocol';
+import { ownsWholeBuffer, restoreTexts, type FromPreparer, type FromWriter, type PreparedItem, type RecordToWrite, type ToPreparer, type ToWriter, type WorkerInputFile } from './protocol';
 import { maxOf } from '../../shared/arrays';
 
 /** Progress of an import, for the progress bar. */
@@ -360,7 +360,7 @@ export class ImportSession {
 
   private onPrepared(message: FromPreparer): void {
     if (this.cancelled || this.finished || message.type === 'done') return;
-    for (const item of message.items) this.waiting.set(item.index, item);
+    for (const item of message.items) this.waiting.set(item.index, restoreTexts(item));
     this.received += message.items.length;
     if (this.received === this.files.length) this.stopPreparers();
     this.pump();

@@ -6,7 +6,7 @@
  * Several workers share one import; each gets its own slice of the files.
  */
 import { prepareFile, utf8OfArticles, type IncomingFile, type PrepareOptions, type PreparedFile } from '../../shared/model/import';
-import { ownsWholeBuffer, type FromPreparer, type PreparedItem, type ToPreparer, type WorkerInputFile } from './protocol';
+import { ownsWholeBuffer, postedItem, type FromPreparer, type PreparedItem, type ToPreparer, type WorkerInputFile } from './protocol';
 
 async function read(input: WorkerInputFile): Promise<IncomingFile> {
   if ('error' in input || 'bytes' in input) return input;
@@ -92,7 +92,7 @@ async function prepareAll(): Promise<void> {
       if (file.kind === 'articles') file.articles.forEach((article, k) => (article.sha256 = hashes[k]!));
       if (file.kind === 'articles') for (const article of file.articles) transfer.push(article.minhash.buffer as ArrayBuffer);
       for (const bytes of utf8) if (bytes) transfer.push(bytes.buffer);
-      batch.push({ index, file, utf8 });
+      batch.push(postedItem(index, file, utf8));
       if (batch.length >= BATCH_FILES || performance.now() - lastPost >= BATCH_MS) send();
     });
   }

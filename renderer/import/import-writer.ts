@@ -12,7 +12,7 @@
 import { IsnadDatabase, writeTransaction } from '../db/db';
 import { transaction } from '../../shared/model/transaction';
 import type { DocumentRecord } from '../../shared/model/types';
-import type { FromWriter, RecordToWrite, ToWriter } from './protocol';
+import { textOfUtf8, type FromWriter, type RecordToWrite, type ToWriter } from './protocol';
 import { phrase } from '../../shared/phrases/phrase';
 
 /** The writer as its host drives it: hand it each message from the main thread; close it at the end. */
@@ -27,15 +27,12 @@ async function openDatabase(name: string): Promise<IsnadDatabase> {
   return db;
 }
 
-/** Keeps a leading U+FEFF: it is part of the text (the decoder would otherwise drop it). */
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /** The documents of `records` with their texts: `texts[k]` (bytes or string) is the text of `records[k]`. */
 export function completeRecords(records: readonly RecordToWrite[], texts: ReadonlyArray<Uint8Array | string>): DocumentRecord[] {
   if (texts.length !== records.length) throw new Error(`the import writer got ${texts.length} texts for ${records.length} documents`);
   return records.map((record, k) => {
     const text = texts[k]!;
-    return { ...record, text: typeof text === 'string' ? text : utf8.decode(text) };
+    return { ...record, text: typeof text === 'string' ? text : textOfUtf8(text) };
   });
 }
 

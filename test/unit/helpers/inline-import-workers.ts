@@ -7,7 +7,7 @@ import { prepareFile, utf8OfArticles } from '../../../shared/model/import';
 import type { IsnadDatabase } from '../../../renderer/db/db';
 import type { PreparerLike, WriterLike } from '../../../renderer/import/import-session';
 import { createImportWriter, type ImportWriter } from '../../../renderer/import/import-writer';
-import type { FromPreparer, FromWriter, ToPreparer, ToWriter } from '../../../renderer/import/protocol';
+import { postedItem, type FromPreparer, type FromWriter, type ToPreparer, type ToWriter } from '../../../renderer/import/protocol';
 
 type Listener = (event: never) => void;
 
@@ -52,7 +52,7 @@ export class InlinePreparer implements PreparerLike {
       }
       const incoming = 'file' in next.input ? { name: next.input.name, error: 'File objects are not used in this test' } : next.input;
       const file = prepareFile(incoming, this.options);
-      this.send({ type: 'prepared', items: [{ index: next.index, file, utf8: utf8OfArticles(incoming, file) }] });
+      this.send({ type: 'prepared', items: [postedItem(next.index, file, utf8OfArticles(incoming, file))] });
     }
     this.send({ type: 'done' });
   }
