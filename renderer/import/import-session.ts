@@ -1,16 +1,16 @@
 /**
- * One import run. Preparing workers (2–4, see defaultWorkerCount) decode, extract, hash
- * and sign the files and send them here, each text also as UTF-8 bytes (protocol.ts). This
- * thread adds them in file order to an ImportBuilder (duplicates by SHA-256, ids, order,
- * report) and, batch by batch, sends the writing worker the new documents (records, with
- * their texts' bytes moved, not copied) as soon as a batch is formed; the writer starts each
- * batch's IndexedDB transaction at once, so one batch is serialised while the one before
- * commits. Each batch also goes through the corpus store's queue: it is applied to the
- * state, and so shown, only after its transaction committed. At most two batches wait to
- * be durable; prepared files beyond them wait outside the import, and the preparers are
- * dealt files at most LOOKAHEAD_FILES ahead of the batches. Progress is reported as
- * files done / total and the current file; `cancel()` stops the preparers, finishes the
- * batches already started and imports nothing else, so no document is ever half-imported.
+ * One import run. Preparing workers (2–4, see defaultWorkerCount) decode, extract, hash and
+ * sign the files and send them here, each text as UTF-8 bytes only (protocol.ts), which this
+ * thread decodes (`restoreTexts`). It adds them in file order to an ImportBuilder (duplicates
+ * by SHA-256, ids, order, report) and, batch by batch, sends the writing worker the new
+ * documents (records, with their texts' bytes moved, not copied) as soon as a batch is formed;
+ * the writer starts each batch's IndexedDB transaction at once, so one batch is serialised
+ * while the one before commits. Each batch also goes through the corpus store's queue: it is
+ * applied to the state, and so shown, only after its transaction committed. At most two batches
+ * wait to be durable; prepared files beyond them wait outside the import, and the preparers are
+ * dealt files at most LOOKAHEAD_FILES ahead of the batches. Progress is reported as files done
+ * / total and the current file; `cancel()` stops the preparers, finishes the batches already
+ * started and imports nothing else, so no document is ever half-imported.
  */
 import { ImportBuilder, type ImportReport, type PrepareOptions } from '../../shared/model/import';
 import type { Transaction } from '../../shared/model/transaction';
