@@ -80,11 +80,6 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Resolves in a task after the next frame. */
-function afterFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 /** The generated corpus as files, read into bytes (as the Electron main process delivers them). */
 async function corpusFiles(count: number): Promise<{ bytes: Array<{ name: string; bytes: Uint8Array }>; megabytes: number; fileReadMs: number }> {
   const encoder = new TextEncoder();
@@ -148,9 +143,7 @@ async function importRound(files: Array<{ name: string; bytes: Uint8Array }>, co
     annotator: 'bench',
   });
   collectGarbage();
-  // The forced collection is the bench's own setup: the frame it ran in must end before the
-  // frames are watched (a long animation frame under way is reported when it ends).
-  await afterFrame();
+  // (The frame of this forced collection is the bench's own: watchFrames leaves it out.)
   const stopWatching = watchFrames();
   console.log(`PHASE ${phase}-start`, Date.now());
   const t1 = performance.now();
